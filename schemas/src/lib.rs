@@ -1,0 +1,15 @@
+//! Yttra's case file format: the types of an audit case, reading and writing them with version
+//! checks and migrations, validation with Swedish findings, and the JSON Schema of the file.
+//!
+//! This crate is pure: no clock, no files, no browser. Callers pass "today" in.
+
+pub mod date;
+pub mod json_schema;
+pub mod model;
+pub mod validate;
+pub mod version;
+
+pub use date::Date;
+pub use model::*;
+pub use validate::{has_errors, validate, Finding, Severity};
+pub use version::{load_case, load_case_value, save_case, LoadError, FORMAT_NAME, FORMAT_VERSION};

@@ -1,0 +1,450 @@
+//! The types of one audit case: what the auditors sent, and what each board answers.
+//!
+//! Field names are English (they are code); every text a user reads comes from the Swedish labels
+//! at the bottom of this module. Every struct refuses unknown fields, so a misspelt field in a
+//! hand-edited file is reported instead of silently dropped.
+
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::date::Date;
+use crate::version::{FORMAT_NAME, FORMAT_VERSION};
+
+/// One audit case: a granskningsrapport with its missiv, and the boards' answers to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Always "yttra-case": tells a Yttra file from any other JSON.
+    pub format: String,
+    /// The version of this file format; older versions are migrated when read.
+    pub format_version: u32,
+    /// The municipality or organisation, e.g. "Malmö stad".
+    #[serde(default)]
+    pub organisation: String,
+    pub audit: Audit,
+    /// The boards that must answer (nämnder, kommunstyrelsen).
+    pub boards: Vec<Board>,
+    /// Each board's own answers; at most one entry per board.
+    #[serde(default)]
+    pub responses: Vec<BoardResponse>,
+}
+
+/// What the auditors sent: the report and its missiv.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Audit {
+    /// The auditors' reference, e.g. "SR-2024-38".
+    pub reference: String,
+    /// The report's title, e.g. "Granskning av IT-säkerhet".
+    pub title: String,
+    /// Who sends the missiv, e.g. "Revisorskollegiet".
+    #[serde(default)]
+    pub auditor: String,
+    /// Who carried out the audit, e.g. "Malmö stadsrevision" or a consultancy.
+    #[serde(default)]
+    pub performed_by: String,
+    #[serde(default)]
+    pub report_date: Option<Date>,
+    #[serde(default)]
+    pub missiv_date: Option<Date>,
+    /// The report's overall conclusion (samlad bedömning).
+    #[serde(default)]
+    pub conclusion: String,
+    /// The audit questions (revisionsfrågor).
+    #[serde(default)]
+    pub questions: Vec<AuditQuestion>,
+    /// The report's assessments (bedömningar), in the report's order.
+    #[serde(default)]
+    pub assessments: Vec<AuditItem>,
+    /// The report's recommendations (rekommendationer), in the report's order.
+    #[serde(default)]
+    pub recommendations: Vec<AuditItem>,
+}
+
+/// One audit question (revisionsfråga).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuestion {
+    pub number: u32,
+    pub text: String,
+}
+
+/// One assessment or recommendation of the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuditItem {
+    /// A stable number within its kind: recommendation 3 stays 3 when others are added.
+    pub number: u32,
+    /// The item's text as the report words it.
+    pub text: String,
+    /// Ids of the boards the item is addressed to; several when addressed jointly.
+    pub addressees: Vec<String>,
+    /// Where in the report the item stands, e.g. "4.2"; empty when not known.
+    #[serde(default)]
+    pub section: String,
+}
+
+/// A board that must answer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    /// A short id used in addressee lists, e.g. "ks".
+    pub id: String,
+    /// The board's name, e.g. "Kommunstyrelsen".
+    pub name: String,
+    /// The board's own case number (diarienummer), e.g. "STK-2025-302".
+    #[serde(default)]
+    pub diarienummer: String,
+    /// The day the first yttrande must have reached the auditors.
+    #[serde(default)]
+    pub first_deadline: Option<Date>,
+    /// The day the follow-up yttrande must have reached the auditors.
+    #[serde(default)]
+    pub follow_up_deadline: Option<Date>,
+    /// The years the follow-up reports on, e.g. 2025–2026.
+    #[serde(default)]
+    pub follow_up_period: Option<YearPeriod>,
+    /// Where the yttranden are sent, e.g. the auditors' registry e-mail address.
+    #[serde(default)]
+    pub send_to: String,
+}
+
+/// A span of whole years, both ends included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct YearPeriod {
+    pub from: u16,
+    pub to: u16,
+}
+
+impl fmt::Display for YearPeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.from == self.to {
+            write!(f, "{}", self.from)
+        } else {
+            write!(f, "{}–{}", self.from, self.to)
+        }
+    }
+}
+
+/// Everything one board answers in this case.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BoardResponse {
+    /// The id of the answering board.
+    pub board: String,
+    /// The first yttrande (första yttrande).
+    pub first: FirstResponse,
+}
+
+/// The board's first yttrande: a summary, a stance per item, and planned measures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FirstResponse {
+    /// The yttrande's date; when empty, documents use the day they are made.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// The summary answer to the report's conclusion (sammanfattande svar).
+    #[serde(default)]
+    pub summary: String,
+    /// The stance on each assessment and recommendation addressed to the board.
+    #[serde(default)]
+    pub answers: Vec<ItemAnswer>,
+    /// The planned measures; one measure may answer several items.
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+    /// Who signs the yttrande, in signing order.
+    #[serde(default)]
+    pub signatories: Vec<Signatory>,
+}
+
+/// The board's stance on one assessment or recommendation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemAnswer {
+    pub item: ItemRef,
+    #[serde(default)]
+    pub stance: Option<Stance>,
+    /// Why the board takes this stance; required unless it agrees.
+    #[serde(default)]
+    pub motivation: String,
+    /// Why no measure is planned; a non-empty reason stands in for measures.
+    #[serde(default)]
+    pub no_measure_reason: String,
+}
+
+/// Instämmer, instämmer delvis or instämmer inte.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Stance {
+    Agrees,
+    PartlyAgrees,
+    Disagrees,
+}
+
+/// A planned measure (åtgärd).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// A stable id within the response, e.g. "A1".
+    pub id: String,
+    /// What will be done (åtgärd).
+    pub action: String,
+    /// The effect the measure is expected to have (förväntad effekt).
+    #[serde(default)]
+    pub expected_effect: String,
+    /// The day by which the measure is done at the latest (senast genomförd).
+    #[serde(default)]
+    pub done_by: Option<Date>,
+    /// The responsible role, e.g. "Stadsdirektör".
+    #[serde(default)]
+    pub responsible: String,
+    /// The assessments and recommendations this measure answers.
+    pub answers: Vec<ItemRef>,
+}
+
+/// A person who signs the yttrande.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signatory {
+    pub name: String,
+    /// The role, e.g. "Ordförande" or "Nämndsekreterare".
+    #[serde(default)]
+    pub title: String,
+}
+
+/// Which list of the report an item belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ItemKind {
+    Assessment,
+    Recommendation,
+}
+
+/// A reference to one assessment or recommendation, written "B2" or "R3" in files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemRef {
+    pub kind: ItemKind,
+    pub number: u32,
+}
+
+impl ItemRef {
+    pub fn assessment(number: u32) -> ItemRef {
+        ItemRef {
+            kind: ItemKind::Assessment,
+            number,
+        }
+    }
+
+    pub fn recommendation(number: u32) -> ItemRef {
+        ItemRef {
+            kind: ItemKind::Recommendation,
+            number,
+        }
+    }
+}
+
+impl fmt::Display for ItemRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let letter = match self.kind {
+            ItemKind::Assessment => 'B',
+            ItemKind::Recommendation => 'R',
+        };
+        write!(f, "{letter}{}", self.number)
+    }
+}
+
+impl FromStr for ItemRef {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<ItemRef, String> {
+        let refused = || format!("«{text}» är ingen hänvisning (skriv B och bedömningens nummer, eller R och rekommendationens, t.ex. R3)");
+        let (kind, digits) = match text.split_at_checked(1) {
+            Some(("B", digits)) => (ItemKind::Assessment, digits),
+            Some(("R", digits)) => (ItemKind::Recommendation, digits),
+            _ => return Err(refused()),
+        };
+        let well_formed = !digits.is_empty()
+            && !digits.starts_with('0')
+            && digits.bytes().all(|b| b.is_ascii_digit());
+        let number = digits
+            .parse()
+            .ok()
+            .filter(|_| well_formed)
+            .ok_or_else(refused)?;
+        Ok(ItemRef { kind, number })
+    }
+}
+
+impl Serialize for ItemRef {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemRef {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ItemRef, D::Error> {
+        let text = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for ItemRef {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ItemRef".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "type": "string",
+            "pattern": "^[BR][1-9][0-9]*$",
+            "description": "B och en bedömnings nummer, eller R och en rekommendations nummer."
+        })
+    }
+}
+
+impl Case {
+    /// An empty case of the current format version, ready to be filled in.
+    pub fn new_empty() -> Case {
+        Case {
+            format: FORMAT_NAME.to_string(),
+            format_version: FORMAT_VERSION,
+            organisation: String::new(),
+            audit: Audit::default(),
+            boards: Vec::new(),
+            responses: Vec::new(),
+        }
+    }
+
+    pub fn board(&self, id: &str) -> Option<&Board> {
+        self.boards.iter().find(|board| board.id == id)
+    }
+
+    pub fn response(&self, board_id: &str) -> Option<&BoardResponse> {
+        self.responses
+            .iter()
+            .find(|response| response.board == board_id)
+    }
+
+    pub fn item(&self, item: ItemRef) -> Option<&AuditItem> {
+        self.audit
+            .items(item.kind)
+            .iter()
+            .find(|candidate| candidate.number == item.number)
+    }
+
+    /// The items addressed to a board, assessments first, each list in the report's order.
+    pub fn items_for_board<'a>(
+        &'a self,
+        board_id: &'a str,
+    ) -> impl Iterator<Item = (ItemRef, &'a AuditItem)> + 'a {
+        [ItemKind::Assessment, ItemKind::Recommendation]
+            .into_iter()
+            .flat_map(move |kind| {
+                self.audit
+                    .items(kind)
+                    .iter()
+                    .filter(move |item| item.addressees.iter().any(|id| id == board_id))
+                    .map(move |item| {
+                        (
+                            ItemRef {
+                                kind,
+                                number: item.number,
+                            },
+                            item,
+                        )
+                    })
+            })
+    }
+}
+
+impl Audit {
+    pub fn items(&self, kind: ItemKind) -> &[AuditItem] {
+        match kind {
+            ItemKind::Assessment => &self.assessments,
+            ItemKind::Recommendation => &self.recommendations,
+        }
+    }
+}
+
+impl FirstResponse {
+    pub fn answer(&self, item: ItemRef) -> Option<&ItemAnswer> {
+        self.answers.iter().find(|answer| answer.item == item)
+    }
+
+    /// The measures that answer an item, in the response's order.
+    pub fn measures_for(&self, item: ItemRef) -> impl Iterator<Item = &Measure> + '_ {
+        self.measures
+            .iter()
+            .filter(move |measure| measure.answers.contains(&item))
+    }
+}
+
+// Swedish labels: the words users read in the app and the documents.
+
+impl Stance {
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Stance::Agrees => "Instämmer",
+            Stance::PartlyAgrees => "Instämmer delvis",
+            Stance::Disagrees => "Instämmer inte",
+        }
+    }
+}
+
+impl ItemKind {
+    /// "Bedömning" or "Rekommendation".
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            ItemKind::Assessment => "Bedömning",
+            ItemKind::Recommendation => "Rekommendation",
+        }
+    }
+
+    /// "Bedömningar" or "Rekommendationer".
+    pub fn plural_label_sv(self) -> &'static str {
+        match self {
+            ItemKind::Assessment => "Bedömningar",
+            ItemKind::Recommendation => "Rekommendationer",
+        }
+    }
+}
+
+impl ItemRef {
+    /// "Rekommendation 3".
+    pub fn label_sv(self) -> String {
+        format!("{} {}", self.kind.label_sv(), self.number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_refs_round_trip_through_text() {
+        for text in ["B1", "R3", "R12", "B407"] {
+            let item: ItemRef = text.parse().expect("valid reference");
+            assert_eq!(item.to_string(), text);
+        }
+        assert_eq!(
+            "R3".parse::<ItemRef>().expect("valid"),
+            ItemRef::recommendation(3)
+        );
+    }
+
+    #[test]
+    fn malformed_item_refs_are_refused() {
+        for text in ["", "R", "X3", "r3", "R0", "R03", "R-1", "R1a", "Ä1", "R99999999999"] {
+            assert!(text.parse::<ItemRef>().is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn year_period_reads_like_a_swedish_span() {
+        assert_eq!(YearPeriod { from: 2025, to: 2026 }.to_string(), "2025–2026");
+        assert_eq!(YearPeriod { from: 2021, to: 2021 }.to_string(), "2021");
+    }
+}

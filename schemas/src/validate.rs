@@ -1,0 +1,709 @@
+//! Checks a case and returns every finding at once, each with the path of its field.
+//!
+//! Errors are what stops a yttrande from being sent (a recommendation left unanswered, a measure
+//! without a date); warnings are what a careful secretary would still want to look at. The
+//! checks only read the case and index nothing blindly, so no input can make them panic.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::date::Date;
+use crate::model::{AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, Stance};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Severity::Error => "Fel",
+            Severity::Warning => "Varning",
+        }
+    }
+}
+
+/// One problem in a case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub severity: Severity,
+    /// Where the problem is, e.g. `responses[0].first.measures[2].done_by`.
+    pub path: String,
+    /// What is wrong and what to do, in Swedish.
+    pub message: String,
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}: {}", self.severity.label_sv(), self.path, self.message)
+    }
+}
+
+/// True when any finding stops the case from being sent.
+pub fn has_errors(findings: &[Finding]) -> bool {
+    findings.iter().any(|f| f.severity == Severity::Error)
+}
+
+/// Checks the whole case. `today` stands in for the date of a yttrande that has none yet.
+pub fn validate(case: &Case, today: Date) -> Vec<Finding> {
+    let mut findings = Findings::default();
+    check_audit(case, &mut findings);
+    check_boards(case, &mut findings);
+    check_responses(case, today, &mut findings);
+    findings.list
+}
+
+#[derive(Default)]
+struct Findings {
+    list: Vec<Finding>,
+}
+
+impl Findings {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Error, path.into(), message.into());
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Warning, path.into(), message.into());
+    }
+
+    fn push(&mut self, severity: Severity, path: String, message: String) {
+        self.list.push(Finding {
+            severity,
+            path,
+            message,
+        });
+    }
+}
+
+fn is_blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+fn check_audit(case: &Case, findings: &mut Findings) {
+    let audit = &case.audit;
+    if is_blank(&audit.reference) {
+        findings.error(
+            "audit.reference",
+            "Ange granskningens referens (t.ex. SR-2024-38).",
+        );
+    }
+    if is_blank(&audit.title) {
+        findings.error("audit.title", "Ange granskningens titel.");
+    }
+    if is_blank(&audit.conclusion) {
+        findings.warning(
+            "audit.conclusion",
+            "Rapportens samlade bedömning saknas; det sammanfattande svaret utgår från den.",
+        );
+    }
+    if let (Some(report), Some(missiv)) = (audit.report_date, audit.missiv_date) {
+        if missiv < report {
+            findings.warning(
+                "audit.missiv_date",
+                format!("Missivet ({missiv}) är daterat före rapporten ({report})."),
+            );
+        }
+    }
+    let mut seen_questions = HashSet::new();
+    for (index, question) in audit.questions.iter().enumerate() {
+        let path = format!("audit.questions[{index}]");
+        check_number(question.number, &mut seen_questions, &path, "Revisionsfråga", findings);
+        if is_blank(&question.text) {
+            findings.error(format!("{path}.text"), "Revisionsfrågan saknar text.");
+        }
+    }
+    for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
+        check_items(case, kind, findings);
+    }
+}
+
+fn check_number(
+    number: u32,
+    seen: &mut HashSet<u32>,
+    path: &str,
+    label: &str,
+    findings: &mut Findings,
+) {
+    if number == 0 {
+        findings.error(format!("{path}.number"), format!("{label} måste ha ett nummer från 1 och uppåt."));
+    } else if !seen.insert(number) {
+        findings.error(
+            format!("{path}.number"),
+            format!("{label} {number} finns redan; numren måste vara unika."),
+        );
+    }
+}
+
+fn items_path(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Assessment => "audit.assessments",
+        ItemKind::Recommendation => "audit.recommendations",
+    }
+}
+
+fn check_items(case: &Case, kind: ItemKind, findings: &mut Findings) {
+    let mut seen = HashSet::new();
+    for (index, item) in case.audit.items(kind).iter().enumerate() {
+        let path = format!("{}[{index}]", items_path(kind));
+        check_number(item.number, &mut seen, &path, kind.label_sv(), findings);
+        let label = format!("{} {}", kind.label_sv(), item.number);
+        if is_blank(&item.text) {
+            findings.error(format!("{path}.text"), format!("{label} saknar text."));
+        }
+        check_addressees(case, item, &path, &label, findings);
+    }
+}
+
+fn check_addressees(
+    case: &Case,
+    item: &AuditItem,
+    path: &str,
+    label: &str,
+    findings: &mut Findings,
+) {
+    if item.addressees.is_empty() {
+        findings.error(
+            format!("{path}.addressees"),
+            format!("{label} är inte riktad till någon nämnd."),
+        );
+    }
+    let mut seen = HashSet::new();
+    for (index, id) in item.addressees.iter().enumerate() {
+        let addressee_path = format!("{path}.addressees[{index}]");
+        if case.board(id).is_none() {
+            findings.error(
+                addressee_path,
+                format!("{label} är riktad till «{id}», som inte finns bland nämnderna."),
+            );
+        } else if !seen.insert(id) {
+            findings.warning(addressee_path, format!("{label} nämner «{id}» två gånger."));
+        }
+    }
+}
+
+fn check_boards(case: &Case, findings: &mut Findings) {
+    let mut seen_ids = HashSet::new();
+    for (index, board) in case.boards.iter().enumerate() {
+        let path = format!("boards[{index}]");
+        if is_blank(&board.id) {
+            findings.error(format!("{path}.id"), "Nämnden saknar kortnamn (id).");
+        } else if !seen_ids.insert(board.id.as_str()) {
+            findings.error(
+                format!("{path}.id"),
+                format!("Kortnamnet «{}» används redan av en annan nämnd.", board.id),
+            );
+        }
+        if is_blank(&board.name) {
+            findings.error(format!("{path}.name"), "Ange nämndens namn.");
+        }
+        check_board_dates(case, board, &path, findings);
+        if case.items_for_board(&board.id).next().is_none() {
+            findings.warning(
+                path.clone(),
+                format!("Ingen bedömning eller rekommendation är riktad till {}.", board_name(board)),
+            );
+        }
+    }
+    if case.boards.is_empty() {
+        findings.error("boards", "Ange minst en nämnd som ska yttra sig.");
+    }
+}
+
+fn board_name(board: &Board) -> &str {
+    if is_blank(&board.name) {
+        &board.id
+    } else {
+        &board.name
+    }
+}
+
+fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Findings) {
+    if let (Some(first), Some(follow_up)) = (board.first_deadline, board.follow_up_deadline) {
+        if follow_up <= first {
+            findings.error(
+                format!("{path}.follow_up_deadline"),
+                format!("Det uppföljande yttrandet ({follow_up}) måste komma efter det första ({first})."),
+            );
+        }
+    }
+    if let (Some(missiv), Some(first)) = (case.audit.missiv_date, board.first_deadline) {
+        if first < missiv {
+            findings.warning(
+                format!("{path}.first_deadline"),
+                format!("Sista dag för första yttrandet ({first}) är före missivets datum ({missiv})."),
+            );
+        }
+    }
+    if let Some(period) = board.follow_up_period {
+        if period.from > period.to {
+            findings.error(
+                format!("{path}.follow_up_period"),
+                format!("Uppföljningsperioden börjar ({}) efter att den slutar ({}).", period.from, period.to),
+            );
+        }
+    }
+}
+
+fn check_responses(case: &Case, today: Date, findings: &mut Findings) {
+    let mut seen_boards = HashSet::new();
+    for (index, response) in case.responses.iter().enumerate() {
+        let path = format!("responses[{index}]");
+        let Some(board) = case.board(&response.board) else {
+            findings.error(
+                format!("{path}.board"),
+                format!("Svaret gäller «{}», som inte finns bland nämnderna.", response.board),
+            );
+            continue;
+        };
+        if !seen_boards.insert(board.id.as_str()) {
+            findings.error(
+                format!("{path}.board"),
+                format!("{} har redan ett svar; slå ihop dem till ett.", board_name(board)),
+            );
+            continue;
+        }
+        check_first_response(case, board, response, &format!("{path}.first"), today, findings);
+    }
+    for board in &case.boards {
+        if !is_blank(&board.id) && !seen_boards.contains(board.id.as_str()) {
+            findings.warning(
+                "responses",
+                format!("{} har inte börjat på sitt yttrande.", board_name(board)),
+            );
+        }
+    }
+}
+
+fn check_first_response(
+    case: &Case,
+    board: &Board,
+    response: &BoardResponse,
+    path: &str,
+    today: Date,
+    findings: &mut Findings,
+) {
+    let first = &response.first;
+    let yttrande_date = first.date.unwrap_or(today);
+    if is_blank(&first.summary) {
+        findings.error(
+            format!("{path}.summary"),
+            "Skriv ett sammanfattande svar utifrån granskningens slutsats.",
+        );
+    }
+    if let (Some(date), Some(deadline)) = (first.date, board.first_deadline) {
+        if date > deadline {
+            findings.warning(
+                format!("{path}.date"),
+                format!("Yttrandet är daterat {date}, efter sista dag {deadline}."),
+            );
+        }
+    }
+    check_answers(case, board, first, path, findings);
+    check_items_answered(case, board, first, path, findings);
+    check_measures(case, board, first, path, yttrande_date, findings);
+    for (index, signatory) in first.signatories.iter().enumerate() {
+        if is_blank(&signatory.name) {
+            findings.error(
+                format!("{path}.signatories[{index}].name"),
+                "Ange namnet på den som undertecknar.",
+            );
+        }
+    }
+}
+
+fn check_answers(
+    case: &Case,
+    board: &Board,
+    first: &FirstResponse,
+    path: &str,
+    findings: &mut Findings,
+) {
+    let mut seen = HashSet::new();
+    for (index, answer) in first.answers.iter().enumerate() {
+        let answer_path = format!("{path}.answers[{index}]");
+        let label = answer.item.label_sv();
+        match case.item(answer.item) {
+            None => findings.error(
+                format!("{answer_path}.item"),
+                format!("{label} finns inte i rapporten."),
+            ),
+            Some(item) if !item.addressees.contains(&board.id) => findings.error(
+                format!("{answer_path}.item"),
+                format!("{label} är inte riktad till {}.", board_name(board)),
+            ),
+            Some(_) => {}
+        }
+        if !seen.insert(answer.item) {
+            findings.error(
+                format!("{answer_path}.item"),
+                format!("{label} besvaras två gånger."),
+            );
+        }
+        let needs_motivation = matches!(
+            answer.stance,
+            Some(Stance::PartlyAgrees) | Some(Stance::Disagrees)
+        );
+        if needs_motivation && is_blank(&answer.motivation) {
+            findings.error(
+                format!("{answer_path}.motivation"),
+                format!("{label}: motivera varför nämnden inte instämmer helt."),
+            );
+        }
+    }
+}
+
+/// Every item addressed to the board needs a stance, and measures or a reason for having none.
+fn check_items_answered(
+    case: &Case,
+    board: &Board,
+    first: &FirstResponse,
+    path: &str,
+    findings: &mut Findings,
+) {
+    let answer_index: HashMap<_, _> = first
+        .answers
+        .iter()
+        .enumerate()
+        .map(|(index, answer)| (answer.item, index))
+        .rev() // the first answer wins when an item is answered twice
+        .collect();
+    for (item, _) in case.items_for_board(&board.id) {
+        let label = item.label_sv();
+        let answer = answer_index.get(&item).and_then(|&i| first.answers.get(i).map(|a| (i, a)));
+        let has_measure = first.measures_for(item).next().is_some();
+        match answer {
+            None => {
+                findings.error(
+                    format!("{path}.answers"),
+                    format!("{label} är inte besvarad: ange ställningstagande och åtgärder."),
+                );
+                continue;
+            }
+            Some((index, answer)) => {
+                let answer_path = format!("{path}.answers[{index}]");
+                if answer.stance.is_none() {
+                    findings.error(
+                        format!("{answer_path}.stance"),
+                        format!("{label}: ange om nämnden instämmer, instämmer delvis eller inte instämmer."),
+                    );
+                }
+                let has_reason = !is_blank(&answer.no_measure_reason);
+                if !has_measure && !has_reason {
+                    findings.error(
+                        format!("{answer_path}.no_measure_reason"),
+                        format!("{label} har ingen åtgärd: lägg till en åtgärd eller motivera varför ingen planeras."),
+                    );
+                }
+                if has_measure && has_reason {
+                    findings.warning(
+                        format!("{answer_path}.no_measure_reason"),
+                        format!("{label} har både åtgärder och en motivering till att ingen åtgärd planeras."),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn check_measures(
+    case: &Case,
+    board: &Board,
+    first: &FirstResponse,
+    path: &str,
+    yttrande_date: Date,
+    findings: &mut Findings,
+) {
+    let mut seen_ids = HashSet::new();
+    for (index, measure) in first.measures.iter().enumerate() {
+        let measure_path = format!("{path}.measures[{index}]");
+        let label = if is_blank(&measure.id) {
+            format!("Åtgärd {}", index + 1)
+        } else {
+            format!("Åtgärd {}", measure.id)
+        };
+        if is_blank(&measure.id) {
+            findings.error(format!("{measure_path}.id"), format!("{label} saknar id."));
+        } else if !seen_ids.insert(measure.id.as_str()) {
+            findings.error(
+                format!("{measure_path}.id"),
+                format!("Id «{}» används av flera åtgärder.", measure.id),
+            );
+        }
+        if is_blank(&measure.action) {
+            findings.error(format!("{measure_path}.action"), format!("{label}: beskriv vad som ska göras."));
+        }
+        if is_blank(&measure.expected_effect) {
+            findings.error(
+                format!("{measure_path}.expected_effect"),
+                format!("{label}: beskriv den förväntade effekten."),
+            );
+        }
+        match measure.done_by {
+            None => findings.error(
+                format!("{measure_path}.done_by"),
+                format!("{label}: ange när åtgärden senast ska vara genomförd."),
+            ),
+            Some(done_by) if done_by < yttrande_date => findings.error(
+                format!("{measure_path}.done_by"),
+                format!("{label}: datumet {done_by} är före yttrandets datum {yttrande_date}."),
+            ),
+            Some(_) => {}
+        }
+        if is_blank(&measure.responsible) {
+            findings.warning(
+                format!("{measure_path}.responsible"),
+                format!("{label}: ange vem (vilken roll) som ansvarar."),
+            );
+        }
+        if measure.answers.is_empty() {
+            findings.error(
+                format!("{measure_path}.answers"),
+                format!("{label} är inte kopplad till någon bedömning eller rekommendation."),
+            );
+        }
+        for (link_index, item) in measure.answers.iter().enumerate() {
+            let link_path = format!("{measure_path}.answers[{link_index}]");
+            match case.item(*item) {
+                None => findings.error(
+                    link_path,
+                    format!("{label} hänvisar till {}, som inte finns i rapporten.", item.label_sv()),
+                ),
+                Some(target) if !target.addressees.contains(&board.id) => findings.error(
+                    link_path,
+                    format!("{label} hänvisar till {}, som inte är riktad till {}.", item.label_sv(), board_name(board)),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+    use crate::version::load_case;
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("test date")
+    }
+
+    /// A small case with two boards, one joint recommendation, answered completely by "ks".
+    fn complete_case() -> Case {
+        load_case(
+            r#"{
+          "format": "yttra-case", "format_version": 1, "organisation": "Exempelstad",
+          "audit": {
+            "reference": "SR-2025-1", "title": "Granskning av arkivering",
+            "conclusion": "Arkiveringen är delvis tillräcklig.",
+            "missiv_date": "2025-02-01",
+            "questions": [ { "number": 1, "text": "Finns rutiner?" } ],
+            "assessments": [ { "number": 1, "text": "Rutiner saknas delvis.", "addressees": ["ks"] } ],
+            "recommendations": [
+              { "number": 1, "text": "Ta fram rutiner.", "addressees": ["ks", "sn"] },
+              { "number": 2, "text": "Utbilda personalen.", "addressees": ["sn"] }
+            ]
+          },
+          "boards": [
+            { "id": "ks", "name": "Kommunstyrelsen", "first_deadline": "2025-04-01", "follow_up_deadline": "2026-02-01" },
+            { "id": "sn", "name": "Servicenämnden" }
+          ],
+          "responses": [ { "board": "ks", "first": {
+            "date": "2025-03-20",
+            "summary": "Kommunstyrelsen instämmer.",
+            "answers": [
+              { "item": "B1", "stance": "agrees" },
+              { "item": "R1", "stance": "partly_agrees", "motivation": "Delvis redan gjort." }
+            ],
+            "measures": [
+              { "id": "A1", "action": "Ta fram rutin.", "expected_effect": "Enhetlig arkivering.",
+                "done_by": "2025-12-31", "responsible": "Arkivchef", "answers": ["B1", "R1"] }
+            ]
+          } } ]
+        }"#,
+        )
+        .expect("test case loads")
+    }
+
+    fn errors(case: &Case) -> Vec<Finding> {
+        validate(case, day("2025-03-01"))
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect()
+    }
+
+    fn first_mut(case: &mut Case) -> &mut FirstResponse {
+        &mut case.responses[0].first
+    }
+
+    #[test]
+    fn a_complete_case_has_no_errors_only_the_unstarted_board() {
+        let findings = validate(&complete_case(), day("2025-03-01"));
+        assert_eq!(
+            findings,
+            vec![Finding {
+                severity: Severity::Warning,
+                path: "responses".into(),
+                message: "Servicenämnden har inte börjat på sitt yttrande.".into()
+            }]
+        );
+    }
+
+    #[test]
+    fn an_unanswered_recommendation_needs_a_measure_or_a_reason() {
+        let mut case = complete_case();
+        first_mut(&mut case).measures[0].answers = vec![ItemRef::assessment(1)];
+        let found = errors(&case);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "responses[0].first.answers[1].no_measure_reason");
+        assert!(found[0].message.starts_with("Rekommendation 1 har ingen åtgärd"));
+
+        first_mut(&mut case).answers[1].no_measure_reason = "Rutin finns redan.".into();
+        assert_eq!(errors(&case), vec![]);
+    }
+
+    #[test]
+    fn an_item_without_any_answer_is_reported() {
+        let mut case = complete_case();
+        first_mut(&mut case).answers.remove(0);
+        let found = errors(&case);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].path, "responses[0].first.answers");
+        assert!(found[0].message.starts_with("Bedömning 1 är inte besvarad"));
+    }
+
+    #[test]
+    fn a_measure_needs_effect_and_date_not_before_the_yttrande() {
+        let mut case = complete_case();
+        let measure = &mut first_mut(&mut case).measures[0];
+        measure.expected_effect = " ".into();
+        measure.done_by = None;
+        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "responses[0].first.measures[0].expected_effect",
+                "responses[0].first.measures[0].done_by"
+            ]
+        );
+
+        let mut case = complete_case();
+        first_mut(&mut case).measures[0].done_by = Some(day("2025-03-19"));
+        let found = errors(&case);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("före yttrandets datum 2025-03-20"));
+    }
+
+    #[test]
+    fn an_undated_yttrande_is_checked_against_today() {
+        let mut case = complete_case();
+        first_mut(&mut case).date = None;
+        first_mut(&mut case).measures[0].done_by = Some(day("2025-02-28"));
+        let found = errors(&case);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("före yttrandets datum 2025-03-01"));
+    }
+
+    #[test]
+    fn unknown_boards_and_duplicate_numbers_are_errors() {
+        let mut case = complete_case();
+        case.audit.recommendations[1].addressees.push("bn".into());
+        case.audit.recommendations[1].number = 1;
+        let found = errors(&case);
+        let paths: Vec<_> = found.iter().map(|f| f.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            ["audit.recommendations[1].number", "audit.recommendations[1].addressees[1]"]
+        );
+        assert!(found[1].message.contains("«bn»"));
+    }
+
+    #[test]
+    fn an_empty_summary_and_missing_stance_are_errors() {
+        let mut case = complete_case();
+        first_mut(&mut case).summary = "\n".into();
+        first_mut(&mut case).answers[0].stance = None;
+        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
+        assert_eq!(
+            paths,
+            ["responses[0].first.summary", "responses[0].first.answers[0].stance"]
+        );
+    }
+
+    #[test]
+    fn partial_agreement_needs_a_motivation() {
+        let mut case = complete_case();
+        first_mut(&mut case).answers[1].motivation.clear();
+        let found = errors(&case);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "responses[0].first.answers[1].motivation");
+    }
+
+    #[test]
+    fn answers_and_measures_must_concern_the_board() {
+        let mut case = complete_case();
+        first_mut(&mut case).measures[0].answers.push(ItemRef::recommendation(2));
+        first_mut(&mut case).measures[0].answers.push(ItemRef::recommendation(9));
+        first_mut(&mut case).answers.push(ItemAnswer {
+            item: ItemRef::recommendation(2),
+            stance: Some(Stance::Agrees),
+            motivation: String::new(),
+            no_measure_reason: String::new(),
+        });
+        let messages: Vec<_> = errors(&case).into_iter().map(|f| f.message).collect();
+        assert_eq!(
+            messages,
+            [
+                "Rekommendation 2 är inte riktad till Kommunstyrelsen.",
+                "Åtgärd A1 hänvisar till Rekommendation 2, som inte är riktad till Kommunstyrelsen.",
+                "Åtgärd A1 hänvisar till Rekommendation 9, som inte finns i rapporten.",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_finding_is_returned_at_once() {
+        let mut case = Case::new_empty();
+        case.audit.recommendations.push(AuditItem {
+            number: 0,
+            text: String::new(),
+            addressees: vec!["x".into()],
+            section: String::new(),
+        });
+        case.responses.push(BoardResponse {
+            board: "x".into(),
+            first: FirstResponse::default(),
+        });
+        let paths: Vec<_> = validate(&case, day("2025-01-01"))
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "audit.reference",
+                "audit.title",
+                "audit.conclusion",
+                "audit.recommendations[0].number",
+                "audit.recommendations[0].text",
+                "audit.recommendations[0].addressees[0]",
+                "boards",
+                "responses[0].board",
+            ]
+        );
+    }
+
+    #[test]
+    fn deadlines_must_come_in_order() {
+        let mut case = complete_case();
+        case.boards[0].follow_up_deadline = Some(day("2025-04-01"));
+        case.boards[0].follow_up_period = Some(YearPeriod { from: 2026, to: 2025 });
+        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
+        assert_eq!(
+            paths,
+            ["boards[0].follow_up_deadline", "boards[0].follow_up_period"]
+        );
+    }
+}

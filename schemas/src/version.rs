@@ -1,0 +1,357 @@
+//! Reading and writing case files: the format marker, the version check and the migrations.
+//!
+//! A file is read in steps so that each failure gets its own plain Swedish message: JSON syntax
+//! (with line and column), then the format marker, then the version (older versions are migrated
+//! step by step on the untyped JSON), and last the typed fields (with the path of the bad field).
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::model::Case;
+
+/// The value of the `format` field in every case file.
+pub const FORMAT_NAME: &str = "yttra-case";
+
+/// The version this build writes. Bump it only together with a migration step from the last one.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One migration: turns a file of version `from` into version `from + 1`.
+pub struct MigrationStep {
+    pub from: u32,
+    pub migrate: fn(Value) -> Result<Value, String>,
+}
+
+/// The chain of migrations from every older version up to [`FORMAT_VERSION`]. Version 1 is the
+/// first published format, so the chain is empty; each later version adds its step here.
+pub const MIGRATIONS: &[MigrationStep] = &[];
+
+/// Why a file could not be read as a case. `Display` gives the message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// Not JSON at all; line and column are 1-based.
+    Syntax {
+        line: usize,
+        column: usize,
+        problem: String,
+    },
+    /// JSON, but not a Yttra case.
+    NotACase,
+    /// The format version is missing or not a whole number.
+    MissingVersion,
+    /// A file written by a newer Yttra than this one.
+    NewerVersion { found: u64 },
+    /// A version number that never existed.
+    UnknownVersion { found: u64 },
+    /// A migration step refused the file.
+    Migration { from: u32, problem: String },
+    /// A field is missing, misspelt or of the wrong kind.
+    Field { path: String, problem: String },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Syntax {
+                line,
+                column,
+                problem,
+            } => write!(
+                f,
+                "Filen är inte giltig JSON: {problem} (rad {line}, kolumn {column})."
+            ),
+            LoadError::NotACase => write!(
+                f,
+                "Filen är inget Yttra-ärende: fältet \"format\" saknas eller har fel värde."
+            ),
+            LoadError::MissingVersion => write!(
+                f,
+                "Filen saknar formatversion (fältet \"format_version\") och kan inte läsas."
+            ),
+            LoadError::NewerVersion { found } => write!(
+                f,
+                "Filen är skapad med en nyare version av Yttra (formatversion {found}). \
+                 Den här versionen läser formatversion {FORMAT_VERSION} och äldre."
+            ),
+            LoadError::UnknownVersion { found } => {
+                write!(f, "Formatversion {found} finns inte och kan inte läsas.")
+            }
+            LoadError::Migration { from, problem } => write!(
+                f,
+                "Filen kunde inte uppdateras från formatversion {from}: {problem}"
+            ),
+            LoadError::Field { path, problem } => write!(f, "Fel i fältet {path}: {problem}"),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads a case file of any supported version.
+pub fn load_case(text: &str) -> Result<Case, LoadError> {
+    let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
+    load_case_value(value)
+}
+
+/// Reads a case from already parsed JSON (e.g. the part embedded in a DOCX).
+pub fn load_case_value(value: Value) -> Result<Case, LoadError> {
+    let version = check_format(&value)?;
+    let current = migrate(value, version, MIGRATIONS)?;
+    deserialize_case(current)
+}
+
+/// The file form of a case: pretty JSON with a final newline, stable field order.
+pub fn save_case(case: &Case) -> String {
+    // Serialising these plain types cannot fail: no maps with non-string keys, no custom errors.
+    let mut text = serde_json::to_string_pretty(case).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn check_format(value: &Value) -> Result<u32, LoadError> {
+    let object = value.as_object().ok_or(LoadError::NotACase)?;
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(LoadError::NotACase);
+    }
+    let found = object
+        .get("format_version")
+        .and_then(Value::as_u64)
+        .ok_or(LoadError::MissingVersion)?;
+    if found > u64::from(FORMAT_VERSION) {
+        return Err(LoadError::NewerVersion { found });
+    }
+    if found == 0 {
+        return Err(LoadError::UnknownVersion { found });
+    }
+    // found is in 1..=FORMAT_VERSION here, so it fits.
+    Ok(u32::try_from(found).unwrap_or(FORMAT_VERSION))
+}
+
+/// Runs the migration steps from `version` up to the newest version the steps reach.
+pub fn migrate(
+    mut value: Value,
+    mut version: u32,
+    steps: &[MigrationStep],
+) -> Result<Value, LoadError> {
+    while let Some(step) = steps.iter().find(|step| step.from == version) {
+        value = (step.migrate)(value).map_err(|problem| LoadError::Migration {
+            from: version,
+            problem,
+        })?;
+        version += 1;
+        if let Some(object) = value.as_object_mut() {
+            object.insert("format_version".into(), Value::from(version));
+        }
+    }
+    Ok(value)
+}
+
+fn deserialize_case(value: Value) -> Result<Case, LoadError> {
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        LoadError::Field {
+            path: if path == "." { "(filen)".into() } else { path },
+            problem: swedish_serde_problem(&error.into_inner().to_string()),
+        }
+    })
+}
+
+fn syntax_error(error: serde_json::Error) -> LoadError {
+    use serde_json::error::Category;
+    let problem = match error.classify() {
+        Category::Eof => "filen tar slut mitt i",
+        Category::Io => "filen kunde inte läsas",
+        Category::Syntax | Category::Data => "tecknen går inte att tolka",
+    };
+    LoadError::Syntax {
+        line: error.line(),
+        column: error.column(),
+        problem: problem.to_string(),
+    }
+}
+
+/// Turns serde's English messages into Swedish ones; our own messages pass through unchanged.
+fn swedish_serde_problem(message: &str) -> String {
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split('`').next())
+            .map(str::to_string)
+    };
+    if let Some(field) = quoted("missing field `") {
+        return format!("fältet «{field}» saknas.");
+    }
+    if let Some(field) = quoted("unknown field `") {
+        return format!("fältet «{field}» finns inte i formatet (felstavat?).");
+    }
+    if let Some(variant) = quoted("unknown variant `") {
+        return format!("värdet «{variant}» är inte tillåtet här.");
+    }
+    if let Some(found) = message.strip_prefix("invalid type: ") {
+        let found = found.split(',').next().unwrap_or(found);
+        return format!("fel sorts värde ({}).", swedish_json_kind(found));
+    }
+    if message.starts_with("invalid value") {
+        return "värdet är inte tillåtet här.".into();
+    }
+    message.to_string()
+}
+
+fn swedish_json_kind(serde_kind: &str) -> String {
+    let kind = serde_kind.trim();
+    let word = match kind.split_whitespace().next().unwrap_or("") {
+        "string" => "text",
+        "integer" | "floating" => "tal",
+        "boolean" => "sant/falskt",
+        "null" => "tomt värde",
+        "map" => "objekt",
+        "sequence" => "lista",
+        _ => return kind.to_string(),
+    };
+    format!("fick {word}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn minimal_case_json() -> Value {
+        json!({
+            "format": "yttra-case",
+            "format_version": 1,
+            "audit": { "reference": "SR-1", "title": "Granskning" },
+            "boards": [ { "id": "ks", "name": "Kommunstyrelsen" } ]
+        })
+    }
+
+    #[test]
+    fn reads_a_minimal_case_and_writes_it_back_stably() {
+        let case = load_case(&minimal_case_json().to_string()).expect("valid case");
+        assert_eq!(case.boards[0].name, "Kommunstyrelsen");
+        let saved = save_case(&case);
+        let again = load_case(&saved).expect("saved case reads back");
+        assert_eq!(again, case);
+        assert_eq!(save_case(&again), saved);
+    }
+
+    #[test]
+    fn broken_json_reports_line_and_column() {
+        let error = load_case("{\n  \"format\": \"yttra-case\",\n  oops\n}").expect_err("broken");
+        assert!(matches!(
+            error,
+            LoadError::Syntax {
+                line: 3,
+                column: 3,
+                ..
+            }
+        ));
+        assert!(error.to_string().contains("rad 3, kolumn 3"), "{error}");
+        let truncated = load_case("{\"format\": \"yttra-ca").expect_err("truncated");
+        assert!(truncated.to_string().contains("tar slut"), "{truncated}");
+    }
+
+    #[test]
+    fn foreign_json_is_not_a_case() {
+        for text in ["[]", "42", "{}", "{\"format\":\"docx\"}", "null"] {
+            assert_eq!(load_case(text), Err(LoadError::NotACase), "{text}");
+        }
+    }
+
+    #[test]
+    fn versions_are_checked() {
+        let mut value = minimal_case_json();
+        value["format_version"] = json!(99);
+        assert_eq!(
+            load_case_value(value.clone()),
+            Err(LoadError::NewerVersion { found: 99 })
+        );
+        value["format_version"] = json!(0);
+        assert_eq!(
+            load_case_value(value.clone()),
+            Err(LoadError::UnknownVersion { found: 0 })
+        );
+        value["format_version"] = json!("1");
+        assert_eq!(load_case_value(value.clone()), Err(LoadError::MissingVersion));
+        value.as_object_mut().map(|o| o.remove("format_version"));
+        assert_eq!(load_case_value(value), Err(LoadError::MissingVersion));
+    }
+
+    #[test]
+    fn field_errors_name_the_path_in_swedish() {
+        let mut value = minimal_case_json();
+        value["boards"][0]["first_deadline"] = json!("2025-02-30");
+        let error = load_case_value(value).expect_err("bad date");
+        assert_eq!(
+            error.to_string(),
+            "Fel i fältet boards[0].first_deadline: «2025-02-30» är inget giltigt datum (skriv ÅÅÅÅ-MM-DD, t.ex. 2025-03-31)"
+        );
+
+        let mut value = minimal_case_json();
+        value["audit"]
+            .as_object_mut()
+            .map(|audit| audit.remove("title"));
+        let error = load_case_value(value).expect_err("missing title");
+        assert_eq!(error.to_string(), "Fel i fältet audit: fältet «title» saknas.");
+
+        let mut value = minimal_case_json();
+        value["audit"]["titel"] = json!("x");
+        let error = load_case_value(value).expect_err("misspelt field");
+        assert!(error.to_string().contains("«titel» finns inte"), "{error}");
+
+        let mut value = minimal_case_json();
+        value["boards"] = json!({});
+        let error = load_case_value(value).expect_err("wrong kind");
+        assert_eq!(
+            error.to_string(),
+            "Fel i fältet boards: fel sorts värde (fick objekt)."
+        );
+    }
+
+    // The chain is empty in format version 1; these steps exercise the mechanism that later
+    // versions plug into.
+    fn rename_title(mut value: Value) -> Result<Value, String> {
+        let audit = value["audit"].as_object_mut().ok_or("audit saknas")?;
+        let title = audit.remove("heading").ok_or("heading saknas")?;
+        audit.insert("title".into(), title);
+        Ok(value)
+    }
+
+    fn add_organisation(mut value: Value) -> Result<Value, String> {
+        value["organisation"] = json!("Exempelstad");
+        Ok(value)
+    }
+
+    #[test]
+    fn migrations_run_in_order_and_stamp_the_version() {
+        let steps = [
+            MigrationStep {
+                from: 1,
+                migrate: rename_title,
+            },
+            MigrationStep {
+                from: 2,
+                migrate: add_organisation,
+            },
+        ];
+        let old = json!({ "format_version": 1, "audit": { "heading": "Granskning" } });
+        let new = migrate(old, 1, &steps).expect("migrates");
+        assert_eq!(
+            new,
+            json!({ "format_version": 3, "organisation": "Exempelstad", "audit": { "title": "Granskning" } })
+        );
+    }
+
+    #[test]
+    fn a_failing_migration_is_reported_with_its_version() {
+        let steps = [MigrationStep {
+            from: 1,
+            migrate: rename_title,
+        }];
+        let error = migrate(json!({ "audit": {} }), 1, &steps).expect_err("no heading");
+        assert_eq!(
+            error.to_string(),
+            "Filen kunde inte uppdateras från formatversion 1: heading saknas"
+        );
+    }
+}
