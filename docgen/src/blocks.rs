@@ -1,0 +1,125 @@
+//! Building blocks shared by Yttra's documents: styled paragraphs, multi-paragraph text, the
+//! page header with "Sida X (Y)", and tables with a real header row.
+
+use docx_rs::{
+    Header, NumPages, PageNum, Paragraph, Run, Shading, Tab, TabValueType, Table, TableCell,
+    TableLayoutType, TableRow, WidthType,
+};
+
+use crate::styles;
+
+/// A4 portrait in twentieths of a point, with 2.5 cm margins.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+pub const PAGE_MARGIN: i32 = 1417;
+/// Room above the text for the two-line page header.
+pub const PAGE_MARGIN_TOP: i32 = 1985;
+/// The width between the margins, which tables and right-aligned tabs use.
+pub const TEXT_WIDTH: usize = 9072;
+
+pub fn styled(style: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(style)
+        .add_run(Run::new().add_text(text))
+}
+
+pub fn heading1(text: &str) -> Paragraph {
+    styled(styles::HEADING_1, text).keep_next(true)
+}
+
+pub fn heading2(text: &str) -> Paragraph {
+    styled(styles::HEADING_2, text).keep_next(true)
+}
+
+/// A paragraph that starts with a bold label, e.g. "Ställningstagande: Instämmer".
+pub fn labelled(label: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(styles::NORMAL)
+        .add_run(Run::new().add_text(format!("{label}: ")).bold())
+        .add_run(Run::new().add_text(text))
+}
+
+/// User text split into paragraphs at blank lines; single line breaks become line breaks.
+pub fn text_paragraphs(style: &str, text: &str) -> Vec<Paragraph> {
+    let normalised = text.replace("\r\n", "\n");
+    normalised
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|block| !block.is_empty())
+        .map(|block| {
+            let mut run = Run::new();
+            for (index, line) in block.lines().enumerate() {
+                if index > 0 {
+                    run = run.add_break(docx_rs::BreakType::TextWrapping);
+                }
+                run = run.add_text(line.trim_end());
+            }
+            Paragraph::new().style(style).add_run(run)
+        })
+        .collect()
+}
+
+/// The page header: organisation and "Sida X (Y)" on the first line; board, diarienummer and
+/// date on the second.
+pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &str) -> Header {
+    let right_tab = || Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH);
+    let first_line = Paragraph::new()
+        .style(styles::HEADER)
+        .add_tab(right_tab())
+        .add_run(Run::new().add_text(organisation).bold())
+        .add_run(Run::new().add_tab().add_text("Sida "))
+        .add_page_num(PageNum::new())
+        .add_run(Run::new().add_text(" ("))
+        .add_num_pages(NumPages::new())
+        .add_run(Run::new().add_text(")"));
+    let board_line = if diarienummer.trim().is_empty() {
+        board.to_string()
+    } else {
+        format!("{board}, diarienummer {diarienummer}")
+    };
+    let second_line = Paragraph::new()
+        .style(styles::HEADER)
+        .add_tab(right_tab())
+        .add_run(Run::new().add_text(board_line))
+        .add_run(Run::new().add_tab().add_text(format!("Datum {date}")));
+    Header::new().add_paragraph(first_line).add_paragraph(second_line)
+}
+
+/// A cell's content: one or more paragraphs.
+pub type CellContent = Vec<Paragraph>;
+
+/// A table with a shaded, bold header row that repeats on every page, and fixed column widths.
+pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellContent>>) -> Table {
+    let header_cells = headers
+        .iter()
+        .zip(widths)
+        .map(|(text, &width)| {
+            let text = Run::new().add_text(*text).bold();
+            cell(width, vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)])
+                .shading(Shading::new().fill("E7E6E6"))
+        })
+        .collect();
+    // docx-rs cannot flag a header row; the package step marks every table's first row as one
+    // (`w:tblHeader`), so this row must stay first.
+    let header_row = TableRow::new(header_cells);
+    let body_rows = rows.into_iter().map(|cells| {
+        TableRow::new(
+            cells
+                .into_iter()
+                .zip(widths)
+                .map(|(content, &width)| cell(width, content))
+                .collect(),
+        )
+    });
+    Table::new(std::iter::once(header_row).chain(body_rows).collect())
+        .style(styles::TABLE_GRID)
+        .set_grid(widths.to_vec())
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+}
+
+fn cell(width: usize, content: CellContent) -> TableCell {
+    content
+        .into_iter()
+        .fold(TableCell::new().width(width, WidthType::Dxa), TableCell::add_paragraph)
+}

@@ -1,0 +1,83 @@
+//! The case JSON embedded in every document as a custom XML part, so that a filed DOCX can be
+//! read back later (the follow-up starts from what was filed).
+//!
+//! The part is `<case xmlns="urn:yttra:case">…escaped JSON…</case>`. The JSON is compact, so the
+//! text has no line breaks that an office suite could reflow when it saves the file again.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use crate::ooxml::escape_text;
+
+/// The XML namespace that marks Yttra's embedded case part.
+pub const CASE_NAMESPACE: &str = "urn:yttra:case";
+
+/// The custom XML part holding a case.
+pub fn case_part_xml(case_json: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="{CASE_NAMESPACE}">{}</case>"#,
+        escape_text(case_json)
+    )
+}
+
+/// The case JSON inside a custom XML part, or `None` when the part is not Yttra's.
+pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut buffer = Vec::new();
+    let mut inside_case = false;
+    let mut text = String::new();
+    loop {
+        match reader.read_event_into(&mut buffer).ok()? {
+            Event::Start(start) if !inside_case => {
+                let is_case = start.local_name().as_ref() == b"case"
+                    && start.attributes().flatten().any(|attribute| {
+                        attribute.key.as_ref() == b"xmlns"
+                            && attribute.value.as_ref() == CASE_NAMESPACE.as_bytes()
+                    });
+                if !is_case {
+                    return None;
+                }
+                inside_case = true;
+            }
+            Event::Text(chunk) if inside_case => text.push_str(&chunk.unescape().ok()?),
+            Event::CData(chunk) if inside_case => {
+                text.push_str(std::str::from_utf8(&chunk).ok()?)
+            }
+            Event::End(_) if inside_case => return Some(text),
+            Event::Eof => return None,
+            _ => {}
+        }
+        buffer.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_with_markup_characters_survives_the_part() {
+        let json = r#"{"a":"<b> & \"c\" 'd' ]]> åäö"}"#;
+        let part = case_part_xml(json);
+        assert!(!part.contains("<b>"));
+        assert_eq!(case_json_from_part(part.as_bytes()).as_deref(), Some(json));
+    }
+
+    #[test]
+    fn other_parts_are_not_taken_for_a_case() {
+        for xml in [
+            r#"<case xmlns="urn:other">{}</case>"#,
+            r#"<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography"/>"#,
+            "not xml at all <",
+            "",
+        ] {
+            assert_eq!(case_json_from_part(xml.as_bytes()), None, "{xml}");
+        }
+    }
+
+    #[test]
+    fn a_part_rewritten_with_cdata_still_reads() {
+        let xml = r#"<?xml version="1.0"?><case xmlns="urn:yttra:case"><![CDATA[{"x":"<y>"}]]></case>"#;
+        assert_eq!(case_json_from_part(xml.as_bytes()).as_deref(), Some(r#"{"x":"<y>"}"#));
+    }
+}

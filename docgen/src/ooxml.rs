@@ -1,0 +1,343 @@
+//! Makes docx-rs output valid against the OOXML schema (ECMA-376, transitional) and adds what
+//! docx-rs cannot express.
+//!
+//! docx-rs 0.4.22 writes property children in its own order (`rPr` before `pStyle`, `zoom` after
+//! `defaultTabStop`, `headerReference` after `pgMar`), declares `w:type` on `w:gridCol`, and
+//! numbers paragraphs from a process-wide counter. Word "repairs" or refuses such files. Rather
+//! than patching each builder, every part passes through here once: children are put in the
+//! order of the schema's sequences, undeclared attributes are dropped, counter ids are removed,
+//! and the Swedish language, the default style and table header rows are added.
+
+use crate::xml_tree::{self, Element, Node, XmlDocument};
+
+pub use crate::xml_tree::escape as escape_text;
+
+/// Child order of `w:pPr` (CT_PPr).
+const PARAGRAPH_PROPERTIES: &[&str] = &[
+    "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+    "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+    "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE",
+    "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind",
+    "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection",
+    "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr",
+    "w:sectPr", "w:pPrChange",
+];
+
+/// Child order of `w:rPr` (CT_ParaRPr / CT_RPr).
+const RUN_PROPERTIES: &[&str] = &[
+    "w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i",
+    "w:iCs", "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline", "w:shadow",
+    "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color",
+    "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs", "w:highlight", "w:u",
+    "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang",
+    "w:eastAsianLayout", "w:specVanish", "w:oMath", "w:rPrChange",
+];
+
+/// Child order of `w:tblPr` (CT_TblPr).
+const TABLE_PROPERTIES: &[&str] = &[
+    "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders",
+    "w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+    "w:tblPrChange",
+];
+
+/// Child order of `w:tcPr` (CT_TcPr).
+const CELL_PROPERTIES: &[&str] = &[
+    "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd",
+    "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark",
+    "w:headers", "w:cellIns", "w:cellDel", "w:cellMerge", "w:tcPrChange",
+];
+
+/// Child order of `w:sectPr` (CT_SectPr); header and footer references share the first place.
+const SECTION_PROPERTIES: &[&[&str]] = &[
+    &["w:headerReference", "w:footerReference"], &["w:footnotePr"], &["w:endnotePr"],
+    &["w:type"], &["w:pgSz"], &["w:pgMar"], &["w:paperSrc"], &["w:pgBorders"], &["w:lnNumType"],
+    &["w:pgNumType"], &["w:cols"], &["w:formProt"], &["w:vAlign"], &["w:noEndnote"],
+    &["w:titlePg"], &["w:textDirection"], &["w:bidi"], &["w:rtlGutter"], &["w:docGrid"],
+    &["w:printerSettings"], &["w:sectPrChange"],
+];
+
+/// Child order of `w:style` (CT_Style).
+const STYLE: &[&str] = &[
+    "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden",
+    "w:uiPriority", "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal",
+    "w:personalCompose", "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr",
+    "w:tcPr", "w:tblStylePr",
+];
+
+/// Child order of `w:settings` (CT_Settings), as far as documents can contain them.
+const SETTINGS: &[&str] = &[
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation",
+    "w:removeDateAndTime", "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape",
+    "w:printPostScriptOverText", "w:printFractionalCharacterWidth", "w:printFormsData",
+    "w:embedTrueTypeFonts", "w:embedSystemFonts", "w:saveSubsetFonts", "w:saveFormsData",
+    "w:mirrorMargins", "w:alignBordersAndEdges", "w:bordersDoNotSurroundHeader",
+    "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign",
+    "w:attachedTemplate", "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod",
+    "w:documentType", "w:mailMerge", "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves",
+    "w:doNotTrackFormatting", "w:documentProtection", "w:autoFormatOverride",
+    "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps", "w:showEnvelope",
+    "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle", "w:evenAndOddHeaders",
+    "w:bookFoldRevPrinting", "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing",
+    "w:displayHorizontalDrawingGridEvery", "w:displayVerticalDrawingGridEvery",
+    "w:doNotUseMarginsForDrawingGridOrigin", "w:drawingGridHorizontalOrigin",
+    "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+    "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars",
+    "w:noLineBreaksAfter", "w:noLineBreaksBefore", "w:savePreviewPicture",
+    "w:doNotValidateAgainstSchema", "w:saveInvalidXml", "w:ignoreMixedContent",
+    "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags", "w:alwaysMergeEmptyNamespace",
+    "w:updateFields", "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat",
+    "w:docVars", "w:rsids", "m:mathPr", "w:attachedSchema", "w:themeFontLang",
+    "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats", "w:doNotAutoCompressPictures",
+    "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol",
+    "w:listSeparator",
+];
+
+/// Border children (CT_TblBorders, CT_TcBorders, CT_PBdr) and margins (CT_TblCellMar).
+const BORDERS: &[&[&str]] = &[
+    &["w:top"], &["w:left", "w:start"], &["w:bottom"], &["w:right", "w:end"],
+    &["w:insideH", "w:between"], &["w:insideV", "w:bar"], &["w:tl2br"], &["w:tr2bl"],
+];
+
+/// Containers whose property element must come first, before their content.
+const PROPERTIES_FIRST: &[(&str, &[&str])] = &[
+    ("w:p", &["w:pPr"]),
+    ("w:r", &["w:rPr"]),
+    ("w:tbl", &["w:tblPr", "w:tblGrid"]),
+    ("w:tr", &["w:tblPrEx", "w:trPr"]),
+    ("w:tc", &["w:tcPr"]),
+    ("w:styles", &["w:docDefaults", "w:latentStyles"]),
+    ("w:docDefaults", &["w:rPrDefault", "w:pPrDefault"]),
+];
+
+/// Parts docx-rs always renders but no Yttra document uses; the package leaves them out.
+pub const UNUSED_PARTS: &[&str] = &[
+    "comments.xml",
+    "commentsExtended.xml",
+    "numbering.xml",
+    "footnotes.xml",
+];
+
+/// The language of every Yttra document.
+pub const LANGUAGE: &str = "sv-SE";
+
+/// Rewrites one package part so it is schema-valid. Parts that are not XML pass unchanged.
+pub fn normalise_part(path: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
+    if !(path.ends_with(".xml") || path.ends_with(".rels")) {
+        return Ok(bytes.to_vec());
+    }
+    let mut document = xml_tree::parse(bytes).map_err(|e| e.to_string())?;
+    normalise_document(path, &mut document);
+    Ok(xml_tree::write(&document).into_bytes())
+}
+
+/// The fixes for one parsed part; public so golden tests can normalise the same way.
+pub fn normalise_document(path: &str, document: &mut XmlDocument) {
+    document
+        .root
+        .walk_mut(&mut |element| normalise_element(element));
+    match path {
+        "word/document.xml" => mark_table_header_rows(&mut document.root),
+        "word/styles.xml" => {
+            set_document_language(&mut document.root);
+            mark_default_paragraph_style(&mut document.root);
+        }
+        "word/settings.xml" => set_theme_font_language(&mut document.root),
+        "[Content_Types].xml" => drop_unused(&mut document.root, "Override", "PartName", "/word/"),
+        "word/_rels/document.xml.rels" => drop_unused(&mut document.root, "Relationship", "Target", ""),
+        _ => {}
+    }
+    // The additions above may have appended children; put them in schema order too.
+    document
+        .root
+        .walk_mut(&mut |element| order_children(element));
+}
+
+fn normalise_element(element: &mut Element) {
+    // A process-wide counter in docx-rs, so the same case would give different bytes; Word
+    // assigns its own paragraph ids when it needs them.
+    if element.name == "w:p" {
+        element.remove_attribute("w14:paraId");
+        element.remove_attribute("w14:textId");
+    }
+    // Not declared on CT_TblGridCol; the width alone is valid.
+    if element.name == "w:gridCol" {
+        element.remove_attribute("w:type");
+    }
+    // Paragraph properties of styles and defaults (CT_PPrGeneral) have no run properties;
+    // docx-rs writes an empty `w:rPr` there.
+    if element.name == "w:style" || element.name == "w:pPrDefault" {
+        if let Some(paragraph_properties) = element.first_child_mut("w:pPr") {
+            paragraph_properties.children.retain(
+                |node| !matches!(node, Node::Element(e) if e.name == "w:rPr" && e.children.is_empty()),
+            );
+        }
+    }
+    order_children(element);
+}
+
+fn order_children(element: &mut Element) {
+    let rank: Option<Box<dyn Fn(&str) -> usize>> = match element.name.as_str() {
+        "w:pPr" => Some(Box::new(|name| flat_rank(PARAGRAPH_PROPERTIES, name))),
+        "w:rPr" => Some(Box::new(|name| flat_rank(RUN_PROPERTIES, name))),
+        "w:tblPr" => Some(Box::new(|name| flat_rank(TABLE_PROPERTIES, name))),
+        "w:tcPr" => Some(Box::new(|name| flat_rank(CELL_PROPERTIES, name))),
+        "w:sectPr" => Some(Box::new(|name| group_rank(SECTION_PROPERTIES, name))),
+        "w:style" => Some(Box::new(|name| flat_rank(STYLE, name))),
+        "w:settings" => Some(Box::new(|name| flat_rank(SETTINGS, name))),
+        "w:tblBorders" | "w:tcBorders" | "w:pBdr" | "w:tblCellMar" | "w:tcMar" => {
+            Some(Box::new(|name| group_rank(BORDERS, name)))
+        }
+        other => PROPERTIES_FIRST
+            .iter()
+            .find(|(container, _)| *container == other)
+            .map(|(_, first)| -> Box<dyn Fn(&str) -> usize> {
+                Box::new(move |name| flat_rank(first, name))
+            }),
+    };
+    if let Some(rank) = rank {
+        // A stable sort: content of equal rank (runs, rows, cells) keeps its order.
+        element.children.sort_by_key(|node| match node {
+            Node::Element(child) => rank(&child.name),
+            _ => usize::MAX,
+        });
+    }
+}
+
+/// Position in a sequence; unknown children go last, in their original order.
+fn flat_rank(order: &[&str], name: &str) -> usize {
+    order
+        .iter()
+        .position(|known| *known == name)
+        .unwrap_or(order.len())
+}
+
+fn group_rank(order: &[&[&str]], name: &str) -> usize {
+    order
+        .iter()
+        .position(|group| group.contains(&name))
+        .unwrap_or(order.len())
+}
+
+/// Every Yttra table starts with a header row; marking it lets Word repeat it on each page and
+/// lets screen readers announce the column names.
+fn mark_table_header_rows(root: &mut Element) {
+    root.walk_mut(&mut |element| {
+        if element.name != "w:tbl" {
+            return;
+        }
+        if let Some(first_row) = element.first_child_mut("w:tr") {
+            let row_properties = first_row.child_or_insert("w:trPr");
+            row_properties.child_or_insert("w:cantSplit");
+            row_properties.child_or_insert("w:tblHeader");
+            order_children(first_row);
+        }
+    });
+}
+
+fn set_document_language(styles: &mut Element) {
+    let run_defaults = styles
+        .child_or_insert("w:docDefaults")
+        .child_or_insert("w:rPrDefault")
+        .child_or_insert("w:rPr");
+    *run_defaults.child_or_insert("w:lang") = Element::new("w:lang")
+        .with_attribute("w:val", LANGUAGE)
+        .with_attribute("w:eastAsia", LANGUAGE)
+        .with_attribute("w:bidi", "ar-SA");
+}
+
+/// docx-rs writes "Normal" without `w:default`, so Word would not treat it as the base style.
+fn mark_default_paragraph_style(styles: &mut Element) {
+    if let Some(normal) = styles
+        .child_elements_mut()
+        .find(|style| style.name == "w:style" && style.attribute("w:styleId") == Some("Normal"))
+    {
+        normal.set_attribute("w:default", "1");
+    }
+}
+
+/// Removes the content types or relationships of the parts in [`UNUSED_PARTS`].
+fn drop_unused(root: &mut Element, entry: &str, attribute: &str, prefix: &str) {
+    root.children.retain(|node| match node {
+        Node::Element(element) if element.name == entry => {
+            let target = element.attribute(attribute).unwrap_or_default();
+            !UNUSED_PARTS
+                .iter()
+                .any(|part| target == format!("{prefix}{part}"))
+        }
+        _ => true,
+    });
+}
+
+fn set_theme_font_language(settings: &mut Element) {
+    *settings.child_or_insert("w:themeFontLang") =
+        Element::new("w:themeFontLang").with_attribute("w:val", LANGUAGE);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn normalised(path: &str, xml: &str) -> String {
+        let bytes = normalise_part(path, xml.as_bytes()).expect("valid xml");
+        String::from_utf8(bytes).expect("utf-8")
+    }
+
+    #[test]
+    fn paragraph_properties_follow_the_schema_order() {
+        let xml = r#"<w:p w14:paraId="00000004"><w:pPr><w:rPr/><w:keepNext/><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>x</w:t><w:rPr><w:sz w:val="1"/><w:b/></w:rPr></w:r></w:p>"#;
+        assert_eq!(
+            normalised("word/header1.xml", xml),
+            r#"<w:p><w:pPr><w:pStyle w:val="Title"/><w:keepNext/><w:rPr/></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="1"/></w:rPr><w:t>x</w:t></w:r></w:p>"#
+        );
+    }
+
+    #[test]
+    fn grid_columns_lose_the_undeclared_type() {
+        let xml = r#"<w:tblGrid><w:gridCol w:w="100" w:type="dxa"/></w:tblGrid>"#;
+        assert_eq!(
+            normalised("word/document.xml", xml),
+            r#"<w:tblGrid><w:gridCol w:w="100"/></w:tblGrid>"#
+        );
+    }
+
+    #[test]
+    fn the_first_row_of_every_table_becomes_a_header_row() {
+        let xml = r#"<w:body><w:tbl><w:tblPr/><w:tr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl></w:body>"#;
+        assert_eq!(
+            normalised("word/document.xml", xml),
+            r#"<w:body><w:tbl><w:tblPr/><w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr><w:tc/></w:tr><w:tr><w:tc/></w:tr></w:tbl></w:body>"#
+        );
+    }
+
+    #[test]
+    fn styles_get_the_swedish_language_and_a_default_style() {
+        let xml = r#"<w:styles><w:style w:styleId="Normal"><w:rPr/><w:name w:val="Normal"/></w:style><w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="22"/><w:rFonts w:ascii="Arial"/></w:rPr></w:rPrDefault></w:docDefaults></w:styles>"#;
+        assert_eq!(
+            normalised("word/styles.xml", xml),
+            r#"<w:styles><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Arial"/><w:sz w:val="22"/><w:lang w:val="sv-SE" w:eastAsia="sv-SE" w:bidi="ar-SA"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:styleId="Normal" w:default="1"><w:name w:val="Normal"/><w:rPr/></w:style></w:styles>"#
+        );
+    }
+
+    #[test]
+    fn section_properties_put_references_first() {
+        let xml = r#"<w:sectPr><w:pgSz/><w:pgMar/><w:headerReference/><w:cols/><w:footerReference/></w:sectPr>"#;
+        assert_eq!(
+            normalised("word/document.xml", xml),
+            r#"<w:sectPr><w:headerReference/><w:footerReference/><w:pgSz/><w:pgMar/><w:cols/></w:sectPr>"#
+        );
+    }
+
+    #[test]
+    fn non_xml_parts_pass_unchanged() {
+        assert_eq!(
+            normalise_part("word/media/a.png", b"\x89PNG").expect("passes"),
+            b"\x89PNG"
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Turns a built document into DOCX bytes: embeds the case, writes the core properties, puts
+//! every XML part through the OOXML normaliser and packs the parts as a deflated zip.
+//!
+//! docx-rs renders the parts; this module owns the package so that the output is compressed,
+//! schema-valid and byte-for-byte the same for the same input (fixed part order, fixed zip
+//! timestamps, no counters or clocks).
+
+use std::io::{Cursor, Write};
+
+use docx_rs::{Docx, XMLDocx};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use crate::embed;
+use crate::first_yttrande::DocumentInfo;
+use crate::ooxml;
+
+/// The datastore id of the embedded case part. Fixed, so output stays deterministic and
+/// readers can recognise the part by id as well as by its XML namespace.
+pub const CASE_ITEM_ID: &str = "6E1B5A3C-0D2F-4C8B-9A71-59C0A7D2E8F4";
+
+/// A placeholder for the custom part: docx-rs re-serialises custom XML without escaping, so the
+/// real content replaces it after `build()`.
+const CASE_ITEM_PLACEHOLDER: &str = r#"<case xmlns="urn:yttra:case"/>"#;
+
+#[derive(Debug)]
+pub struct PackageError(pub String);
+
+impl std::fmt::Display for PackageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Dokumentet kunde inte packas: {}", self.0)
+    }
+}
+
+impl std::error::Error for PackageError {}
+
+/// Packs a document with the case JSON embedded.
+pub fn pack(docx: Docx, info: &DocumentInfo, case_json: &str) -> Result<Vec<u8>, PackageError> {
+    let mut parts = docx
+        .add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER)
+        .build();
+    if let Some(item) = parts.custom_items.first_mut() {
+        *item = embed::case_part_xml(case_json).into_bytes();
+    }
+    parts.doc_props.core = core_properties(info).into_bytes();
+    write_zip(named_parts(parts))
+}
+
+/// Word requires a theme part and docx-rs writes none.
+const THEME_PART: &str = "word/theme/theme1.xml";
+const THEME_XML: &str = include_str!("theme1.xml");
+
+/// Every part with its path inside the package, in a fixed order. docx-rs also renders
+/// comments, footnotes and numbering parts that nothing in a Yttra document refers to; they are
+/// left out, together with their content types and relationships (see `ooxml::UNUSED_PARTS`).
+fn named_parts(parts: XMLDocx) -> Vec<(String, Vec<u8>)> {
+    let mut named = vec![
+        ("[Content_Types].xml".to_string(), with_theme_content_type(&parts.content_type)),
+        ("_rels/.rels".to_string(), parts.rels),
+        ("docProps/app.xml".to_string(), parts.doc_props.app),
+        ("docProps/core.xml".to_string(), parts.doc_props.core),
+        ("docProps/custom.xml".to_string(), parts.doc_props.custom),
+        ("word/_rels/document.xml.rels".to_string(), with_theme_relationship(&parts.document_rels)),
+        ("word/document.xml".to_string(), parts.document),
+        ("word/styles.xml".to_string(), parts.styles),
+        ("word/settings.xml".to_string(), parts.settings),
+        ("word/fontTable.xml".to_string(), parts.font_table),
+        (THEME_PART.to_string(), THEME_XML.as_bytes().to_vec()),
+    ];
+    for (index, header) in parts.headers.into_iter().enumerate() {
+        named.push((format!("word/header{}.xml", index + 1), header));
+    }
+    for (index, rels) in parts.header_rels.into_iter().enumerate() {
+        named.push((format!("word/_rels/header{}.xml.rels", index + 1), rels));
+    }
+    for (index, footer) in parts.footers.into_iter().enumerate() {
+        named.push((format!("word/footer{}.xml", index + 1), footer));
+    }
+    for (index, rels) in parts.footer_rels.into_iter().enumerate() {
+        named.push((format!("word/_rels/footer{}.xml.rels", index + 1), rels));
+    }
+    let custom = parts
+        .custom_items
+        .into_iter()
+        .zip(parts.custom_item_rels)
+        .zip(parts.custom_item_props);
+    for (index, ((item, rels), props)) in custom.enumerate() {
+        let n = index + 1;
+        named.push((format!("customXml/item{n}.xml"), item));
+        named.push((format!("customXml/_rels/item{n}.xml.rels"), rels));
+        named.push((format!("customXml/itemProps{n}.xml"), props));
+    }
+    named
+}
+
+fn with_theme_content_type(content_types: &[u8]) -> Vec<u8> {
+    insert_before_closing_tag(
+        content_types,
+        "</Types>",
+        r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#,
+    )
+}
+
+fn with_theme_relationship(relationships: &[u8]) -> Vec<u8> {
+    insert_before_closing_tag(
+        relationships,
+        "</Relationships>",
+        r#"<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>"#,
+    )
+}
+
+fn insert_before_closing_tag(xml: &[u8], closing: &str, addition: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(xml);
+    match text.rfind(closing) {
+        Some(at) => format!("{}{addition}{}", &text[..at], &text[at..]).into_bytes(),
+        None => xml.to_vec(),
+    }
+}
+
+fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    // The default timestamp is 1980-01-01 (no clock is read), which keeps output reproducible.
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(6));
+    for (path, bytes) in parts {
+        let bytes = ooxml::normalise_part(&path, &bytes).map_err(|e| PackageError(format!("{path}: {e}")))?;
+        zip.start_file(path.as_str(), options)
+            .map_err(|e| PackageError(e.to_string()))?;
+        zip.write_all(&bytes)
+            .map_err(|e| PackageError(e.to_string()))?;
+    }
+    let cursor = zip.finish().map_err(|e| PackageError(e.to_string()))?;
+    Ok(cursor.into_inner())
+}
+
+/// Core properties (title, subject, author, language, dates) as Dublin Core XML. The dates are
+/// the document's own date, never the clock, so the same case gives the same bytes.
+fn core_properties(info: &DocumentInfo) -> String {
+    let timestamp = format!("{}T00:00:00Z", info.date);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            "<dc:title>{title}</dc:title>",
+            "<dc:subject>{subject}</dc:subject>",
+            "<dc:creator>{author}</dc:creator>",
+            "<dc:language>sv-SE</dc:language>",
+            "<cp:lastModifiedBy>{author}</cp:lastModifiedBy>",
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{timestamp}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{timestamp}</dcterms:modified>"#,
+            "</cp:coreProperties>"
+        ),
+        title = ooxml::escape_text(&info.title),
+        subject = ooxml::escape_text(&info.subject),
+        author = ooxml::escape_text(&info.author),
+        timestamp = timestamp,
+    )
+}
