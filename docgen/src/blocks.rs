@@ -82,7 +82,9 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
         .add_tab(right_tab())
         .add_run(Run::new().add_text(board_line))
         .add_run(Run::new().add_tab().add_text(format!("Datum {date}")));
-    Header::new().add_paragraph(first_line).add_paragraph(second_line)
+    Header::new()
+        .add_paragraph(first_line)
+        .add_paragraph(second_line)
 }
 
 /// A cell's content: one or more paragraphs.
@@ -95,8 +97,11 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
         .zip(widths)
         .map(|(text, &width)| {
             let text = Run::new().add_text(*text).bold();
-            cell(width, vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)])
-                .shading(Shading::new().fill("E7E6E6"))
+            cell(
+                width,
+                vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)],
+            )
+            .shading(Shading::new().fill("E7E6E6"))
         })
         .collect();
     // docx-rs cannot flag a header row; the package step marks every table's first row as one
@@ -119,7 +124,8 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
 }
 
 fn cell(width: usize, content: CellContent) -> TableCell {
-    content
-        .into_iter()
-        .fold(TableCell::new().width(width, WidthType::Dxa), TableCell::add_paragraph)
+    content.into_iter().fold(
+        TableCell::new().width(width, WidthType::Dxa),
+        TableCell::add_paragraph,
+    )
 }

@@ -40,9 +40,7 @@ pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
                 inside_case = true;
             }
             Event::Text(chunk) if inside_case => text.push_str(&chunk.unescape().ok()?),
-            Event::CData(chunk) if inside_case => {
-                text.push_str(std::str::from_utf8(&chunk).ok()?)
-            }
+            Event::CData(chunk) if inside_case => text.push_str(std::str::from_utf8(&chunk).ok()?),
             Event::End(_) if inside_case => return Some(text),
             Event::Eof => return None,
             _ => {}
@@ -77,7 +75,11 @@ mod tests {
 
     #[test]
     fn a_part_rewritten_with_cdata_still_reads() {
-        let xml = r#"<?xml version="1.0"?><case xmlns="urn:yttra:case"><![CDATA[{"x":"<y>"}]]></case>"#;
-        assert_eq!(case_json_from_part(xml.as_bytes()).as_deref(), Some(r#"{"x":"<y>"}"#));
+        let xml =
+            r#"<?xml version="1.0"?><case xmlns="urn:yttra:case"><![CDATA[{"x":"<y>"}]]></case>"#;
+        assert_eq!(
+            case_json_from_part(xml.as_bytes()).as_deref(),
+            Some(r#"{"x":"<y>"}"#)
+        );
     }
 }

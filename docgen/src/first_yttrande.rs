@@ -24,7 +24,12 @@ pub struct DocumentInfo {
 }
 
 /// Builds the första yttrande for one board. The caller has checked that the board exists.
-pub fn build(case: &Case, board: &Board, response: &FirstResponse, date: Date) -> (Docx, DocumentInfo) {
+pub fn build(
+    case: &Case,
+    board: &Board,
+    response: &FirstResponse,
+    date: Date,
+) -> (Docx, DocumentInfo) {
     let info = document_info(case, board, date);
     let mut docx = styles::with_styles(Docx::new())
         .page_size(blocks::PAGE_WIDTH, blocks::PAGE_HEIGHT)
@@ -235,8 +240,8 @@ fn signatures(board: &Board, response: &FirstResponse) -> Vec<Paragraph> {
     if response.signatories.is_empty() {
         return Vec::new();
     }
-    let mut paragraphs = vec![blocks::styled(styles::NORMAL, &board.name.to_uppercase())
-        .keep_next(true)];
+    let mut paragraphs =
+        vec![blocks::styled(styles::NORMAL, &board.name.to_uppercase()).keep_next(true)];
     for signatory in &response.signatories {
         let mut run = Run::new().add_text(&signatory.name);
         if !signatory.title.trim().is_empty() {

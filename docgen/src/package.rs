@@ -55,29 +55,39 @@ const THEME_XML: &str = include_str!("theme1.xml");
 /// left out, together with their content types and relationships (see `ooxml::UNUSED_PARTS`).
 fn named_parts(parts: XMLDocx) -> Vec<(String, Vec<u8>)> {
     let mut named = vec![
-        ("[Content_Types].xml".to_string(), with_theme_content_type(&parts.content_type)),
+        (
+            "[Content_Types].xml".to_string(),
+            with_theme_content_type(&parts.content_type),
+        ),
         ("_rels/.rels".to_string(), parts.rels),
         ("docProps/app.xml".to_string(), parts.doc_props.app),
         ("docProps/core.xml".to_string(), parts.doc_props.core),
         ("docProps/custom.xml".to_string(), parts.doc_props.custom),
-        ("word/_rels/document.xml.rels".to_string(), with_theme_relationship(&parts.document_rels)),
+        (
+            "word/_rels/document.xml.rels".to_string(),
+            with_theme_relationship(&parts.document_rels),
+        ),
         ("word/document.xml".to_string(), parts.document),
         ("word/styles.xml".to_string(), parts.styles),
         ("word/settings.xml".to_string(), parts.settings),
         ("word/fontTable.xml".to_string(), parts.font_table),
         (THEME_PART.to_string(), THEME_XML.as_bytes().to_vec()),
     ];
-    for (index, header) in parts.headers.into_iter().enumerate() {
-        named.push((format!("word/header{}.xml", index + 1), header));
+    // docx-rs renders relationship parts for headers and footers that do not exist, and empty
+    // ones for those that do; only relationships that point somewhere are kept.
+    for (index, (header, rels)) in parts.headers.into_iter().zip(parts.header_rels).enumerate() {
+        let n = index + 1;
+        named.push((format!("word/header{n}.xml"), header));
+        if has_relationships(&rels) {
+            named.push((format!("word/_rels/header{n}.xml.rels"), rels));
+        }
     }
-    for (index, rels) in parts.header_rels.into_iter().enumerate() {
-        named.push((format!("word/_rels/header{}.xml.rels", index + 1), rels));
-    }
-    for (index, footer) in parts.footers.into_iter().enumerate() {
-        named.push((format!("word/footer{}.xml", index + 1), footer));
-    }
-    for (index, rels) in parts.footer_rels.into_iter().enumerate() {
-        named.push((format!("word/_rels/footer{}.xml.rels", index + 1), rels));
+    for (index, (footer, rels)) in parts.footers.into_iter().zip(parts.footer_rels).enumerate() {
+        let n = index + 1;
+        named.push((format!("word/footer{n}.xml"), footer));
+        if has_relationships(&rels) {
+            named.push((format!("word/_rels/footer{n}.xml.rels"), rels));
+        }
     }
     let custom = parts
         .custom_items
@@ -91,6 +101,10 @@ fn named_parts(parts: XMLDocx) -> Vec<(String, Vec<u8>)> {
         named.push((format!("customXml/itemProps{n}.xml"), props));
     }
     named
+}
+
+fn has_relationships(rels: &[u8]) -> bool {
+    String::from_utf8_lossy(rels).contains("<Relationship ")
 }
 
 fn with_theme_content_type(content_types: &[u8]) -> Vec<u8> {
@@ -124,7 +138,8 @@ fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(6));
     for (path, bytes) in parts {
-        let bytes = ooxml::normalise_part(&path, &bytes).map_err(|e| PackageError(format!("{path}: {e}")))?;
+        let bytes = ooxml::normalise_part(&path, &bytes)
+            .map_err(|e| PackageError(format!("{path}: {e}")))?;
         zip.start_file(path.as_str(), options)
             .map_err(|e| PackageError(e.to_string()))?;
         zip.write_all(&bytes)

@@ -191,10 +191,9 @@ fn element_from(start: &BytesStart) -> Result<Element, XmlError> {
     let mut element = Element::new(&utf8(start.name().as_ref())?);
     for attribute in start.attributes() {
         let attribute = attribute.map_err(|e| XmlError(e.to_string()))?;
-        element.attributes.push((
-            utf8(attribute.key.as_ref())?,
-            utf8(&attribute.value)?,
-        ));
+        element
+            .attributes
+            .push((utf8(attribute.key.as_ref())?, utf8(&attribute.value)?));
     }
     Ok(element)
 }
@@ -309,7 +308,10 @@ mod tests {
     #[test]
     fn pretty_output_keeps_text_elements_on_one_line() {
         let document = parse(b"<a><b><c>x</c></b><d/></a>").expect("parses");
-        assert_eq!(write_pretty(&document), "<a>\n  <b>\n    <c>x</c>\n  </b>\n  <d/>\n</a>\n");
+        assert_eq!(
+            write_pretty(&document),
+            "<a>\n  <b>\n    <c>x</c>\n  </b>\n  <d/>\n</a>\n"
+        );
     }
 
     #[test]

@@ -43,6 +43,31 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// The date `days` days after 1970-01-01, or `None` outside the supported years. Lets a
+    /// caller turn its own clock reading into "today" without this crate reading a clock.
+    pub fn from_unix_days(days: i64) -> Option<Date> {
+        // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian calendar).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era =
+            (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let month_index = (5 * day_of_year + 2) / 153;
+        let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+        let month = if month_index < 10 {
+            month_index + 3
+        } else {
+            month_index - 9
+        };
+        let year = year_of_era + era * 400 + i64::from(month <= 2);
+        Date::from_ymd(
+            u16::try_from(year).ok()?,
+            u8::try_from(month).ok()?,
+            u8::try_from(day).ok()?,
+        )
+    }
+
     /// Parses the file form `YYYY-MM-DD` (exactly that shape, so `2025-3-1` is refused).
     pub fn parse(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
@@ -168,10 +193,37 @@ mod tests {
     #[test]
     fn refuses_other_shapes() {
         for text in [
-            "", "2025-3-31", "2025/03/31", "31-03-2025", "2025-03-31T00", "２０２５-03-31", "+025-03-31",
+            "",
+            "2025-3-31",
+            "2025/03/31",
+            "31-03-2025",
+            "2025-03-31T00",
+            "２０２５-03-31",
+            "+025-03-31",
         ] {
             assert_eq!(Date::parse(text), None, "{text}");
         }
+    }
+
+    #[test]
+    fn converts_unix_days() {
+        assert_eq!(
+            Date::from_unix_days(0).map(|d| d.to_string()).as_deref(),
+            Some("1970-01-01")
+        );
+        assert_eq!(
+            Date::from_unix_days(19_782)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(
+            Date::from_unix_days(20_415)
+                .map(|d| d.to_string())
+                .as_deref(),
+            Some("2025-11-23")
+        );
+        assert_eq!(Date::from_unix_days(-40_000), None);
     }
 
     #[test]

@@ -11,10 +11,7 @@ pub const CASE_SCHEMA_FILE: &str = "case.schema.json";
 /// The JSON Schema of a case file, pretty-printed with a final newline.
 pub fn case_json_schema() -> String {
     let mut schema = schemars::schema_for!(Case);
-    schema.insert(
-        "$id".into(),
-        "urn:yttra:schema:case".into(),
-    );
+    schema.insert("$id".into(), "urn:yttra:schema:case".into());
     schema.insert(
         "description".into(),
         "Ett granskningsärende i Yttra: revisorernas rapport och nämndernas yttranden.".into(),

@@ -260,14 +260,18 @@ impl FromStr for ItemRef {
     type Err = String;
 
     fn from_str(text: &str) -> Result<ItemRef, String> {
-        let refused = || format!("«{text}» är ingen hänvisning (skriv B och bedömningens nummer, eller R och rekommendationens, t.ex. R3)");
+        let refused = || {
+            format!("«{text}» är ingen hänvisning (skriv B och bedömningens nummer, eller R och rekommendationens, t.ex. R3)")
+        };
         let (kind, digits) = match text.split_at_checked(1) {
             Some(("B", digits)) => (ItemKind::Assessment, digits),
             Some(("R", digits)) => (ItemKind::Recommendation, digits),
             _ => return Err(refused()),
         };
+        // Number 0 reads back (a case may hold it while being edited, and every case that is
+        // written must read back); validation reports it. Leading zeros are never written.
         let well_formed = !digits.is_empty()
-            && !digits.starts_with('0')
+            && (digits == "0" || !digits.starts_with('0'))
             && digits.bytes().all(|b| b.is_ascii_digit());
         let number = digits
             .parse()
@@ -299,7 +303,7 @@ impl JsonSchema for ItemRef {
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
             "type": "string",
-            "pattern": "^[BR][1-9][0-9]*$",
+            "pattern": "^[BR](0|[1-9][0-9]*)$",
             "description": "B och en bedömnings nummer, eller R och en rekommendations nummer."
         })
     }
@@ -425,7 +429,7 @@ mod tests {
 
     #[test]
     fn item_refs_round_trip_through_text() {
-        for text in ["B1", "R3", "R12", "B407"] {
+        for text in ["B1", "R3", "R12", "B407", "R0"] {
             let item: ItemRef = text.parse().expect("valid reference");
             assert_eq!(item.to_string(), text);
         }
@@ -437,14 +441,39 @@ mod tests {
 
     #[test]
     fn malformed_item_refs_are_refused() {
-        for text in ["", "R", "X3", "r3", "R0", "R03", "R-1", "R1a", "Ä1", "R99999999999"] {
+        for text in [
+            "",
+            "R",
+            "X3",
+            "r3",
+            "R00",
+            "R03",
+            "R-1",
+            "R1a",
+            "Ä1",
+            "R99999999999",
+        ] {
             assert!(text.parse::<ItemRef>().is_err(), "{text}");
         }
     }
 
     #[test]
     fn year_period_reads_like_a_swedish_span() {
-        assert_eq!(YearPeriod { from: 2025, to: 2026 }.to_string(), "2025–2026");
-        assert_eq!(YearPeriod { from: 2021, to: 2021 }.to_string(), "2021");
+        assert_eq!(
+            YearPeriod {
+                from: 2025,
+                to: 2026
+            }
+            .to_string(),
+            "2025–2026"
+        );
+        assert_eq!(
+            YearPeriod {
+                from: 2021,
+                to: 2021
+            }
+            .to_string(),
+            "2021"
+        );
     }
 }

@@ -36,7 +36,13 @@ pub struct Finding {
 
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}: {}", self.severity.label_sv(), self.path, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            self.severity.label_sv(),
+            self.path,
+            self.message
+        )
     }
 }
 
@@ -109,7 +115,13 @@ fn check_audit(case: &Case, findings: &mut Findings) {
     let mut seen_questions = HashSet::new();
     for (index, question) in audit.questions.iter().enumerate() {
         let path = format!("audit.questions[{index}]");
-        check_number(question.number, &mut seen_questions, &path, "Revisionsfråga", findings);
+        check_number(
+            question.number,
+            &mut seen_questions,
+            &path,
+            "Revisionsfråga",
+            findings,
+        );
         if is_blank(&question.text) {
             findings.error(format!("{path}.text"), "Revisionsfrågan saknar text.");
         }
@@ -127,7 +139,10 @@ fn check_number(
     findings: &mut Findings,
 ) {
     if number == 0 {
-        findings.error(format!("{path}.number"), format!("{label} måste ha ett nummer från 1 och uppåt."));
+        findings.error(
+            format!("{path}.number"),
+            format!("{label} måste ha ett nummer från 1 och uppåt."),
+        );
     } else if !seen.insert(number) {
         findings.error(
             format!("{path}.number"),
@@ -202,7 +217,10 @@ fn check_boards(case: &Case, findings: &mut Findings) {
         if case.items_for_board(&board.id).next().is_none() {
             findings.warning(
                 path.clone(),
-                format!("Ingen bedömning eller rekommendation är riktad till {}.", board_name(board)),
+                format!(
+                    "Ingen bedömning eller rekommendation är riktad till {}.",
+                    board_name(board)
+                ),
             );
         }
     }
@@ -232,7 +250,9 @@ fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Find
         if first < missiv {
             findings.warning(
                 format!("{path}.first_deadline"),
-                format!("Sista dag för första yttrandet ({first}) är före missivets datum ({missiv})."),
+                format!(
+                    "Sista dag för första yttrandet ({first}) är före missivets datum ({missiv})."
+                ),
             );
         }
     }
@@ -240,7 +260,10 @@ fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Find
         if period.from > period.to {
             findings.error(
                 format!("{path}.follow_up_period"),
-                format!("Uppföljningsperioden börjar ({}) efter att den slutar ({}).", period.from, period.to),
+                format!(
+                    "Uppföljningsperioden börjar ({}) efter att den slutar ({}).",
+                    period.from, period.to
+                ),
             );
         }
     }
@@ -253,18 +276,31 @@ fn check_responses(case: &Case, today: Date, findings: &mut Findings) {
         let Some(board) = case.board(&response.board) else {
             findings.error(
                 format!("{path}.board"),
-                format!("Svaret gäller «{}», som inte finns bland nämnderna.", response.board),
+                format!(
+                    "Svaret gäller «{}», som inte finns bland nämnderna.",
+                    response.board
+                ),
             );
             continue;
         };
         if !seen_boards.insert(board.id.as_str()) {
             findings.error(
                 format!("{path}.board"),
-                format!("{} har redan ett svar; slå ihop dem till ett.", board_name(board)),
+                format!(
+                    "{} har redan ett svar; slå ihop dem till ett.",
+                    board_name(board)
+                ),
             );
             continue;
         }
-        check_first_response(case, board, response, &format!("{path}.first"), today, findings);
+        check_first_response(
+            case,
+            board,
+            response,
+            &format!("{path}.first"),
+            today,
+            findings,
+        );
     }
     for board in &case.boards {
         if !is_blank(&board.id) && !seen_boards.contains(board.id.as_str()) {
@@ -371,7 +407,9 @@ fn check_items_answered(
         .collect();
     for (item, _) in case.items_for_board(&board.id) {
         let label = item.label_sv();
-        let answer = answer_index.get(&item).and_then(|&i| first.answers.get(i).map(|a| (i, a)));
+        let answer = answer_index
+            .get(&item)
+            .and_then(|&i| first.answers.get(i).map(|a| (i, a)));
         let has_measure = first.measures_for(item).next().is_some();
         match answer {
             None => {
@@ -432,7 +470,10 @@ fn check_measures(
             );
         }
         if is_blank(&measure.action) {
-            findings.error(format!("{measure_path}.action"), format!("{label}: beskriv vad som ska göras."));
+            findings.error(
+                format!("{measure_path}.action"),
+                format!("{label}: beskriv vad som ska göras."),
+            );
         }
         if is_blank(&measure.expected_effect) {
             findings.error(
@@ -468,11 +509,18 @@ fn check_measures(
             match case.item(*item) {
                 None => findings.error(
                     link_path,
-                    format!("{label} hänvisar till {}, som inte finns i rapporten.", item.label_sv()),
+                    format!(
+                        "{label} hänvisar till {}, som inte finns i rapporten.",
+                        item.label_sv()
+                    ),
                 ),
                 Some(target) if !target.addressees.contains(&board.id) => findings.error(
                     link_path,
-                    format!("{label} hänvisar till {}, som inte är riktad till {}.", item.label_sv(), board_name(board)),
+                    format!(
+                        "{label} hänvisar till {}, som inte är riktad till {}.",
+                        item.label_sv(),
+                        board_name(board)
+                    ),
                 ),
                 Some(_) => {}
             }
@@ -557,8 +605,13 @@ mod tests {
         first_mut(&mut case).measures[0].answers = vec![ItemRef::assessment(1)];
         let found = errors(&case);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].path, "responses[0].first.answers[1].no_measure_reason");
-        assert!(found[0].message.starts_with("Rekommendation 1 har ingen åtgärd"));
+        assert_eq!(
+            found[0].path,
+            "responses[0].first.answers[1].no_measure_reason"
+        );
+        assert!(found[0]
+            .message
+            .starts_with("Rekommendation 1 har ingen åtgärd"));
 
         first_mut(&mut case).answers[1].no_measure_reason = "Rutin finns redan.".into();
         assert_eq!(errors(&case), vec![]);
@@ -593,7 +646,9 @@ mod tests {
         first_mut(&mut case).measures[0].done_by = Some(day("2025-03-19"));
         let found = errors(&case);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("före yttrandets datum 2025-03-20"));
+        assert!(found[0]
+            .message
+            .contains("före yttrandets datum 2025-03-20"));
     }
 
     #[test]
@@ -603,7 +658,9 @@ mod tests {
         first_mut(&mut case).measures[0].done_by = Some(day("2025-02-28"));
         let found = errors(&case);
         assert_eq!(found.len(), 1);
-        assert!(found[0].message.contains("före yttrandets datum 2025-03-01"));
+        assert!(found[0]
+            .message
+            .contains("före yttrandets datum 2025-03-01"));
     }
 
     #[test]
@@ -615,7 +672,10 @@ mod tests {
         let paths: Vec<_> = found.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["audit.recommendations[1].number", "audit.recommendations[1].addressees[1]"]
+            [
+                "audit.recommendations[1].number",
+                "audit.recommendations[1].addressees[1]"
+            ]
         );
         assert!(found[1].message.contains("«bn»"));
     }
@@ -628,7 +688,10 @@ mod tests {
         let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
         assert_eq!(
             paths,
-            ["responses[0].first.summary", "responses[0].first.answers[0].stance"]
+            [
+                "responses[0].first.summary",
+                "responses[0].first.answers[0].stance"
+            ]
         );
     }
 
@@ -644,8 +707,12 @@ mod tests {
     #[test]
     fn answers_and_measures_must_concern_the_board() {
         let mut case = complete_case();
-        first_mut(&mut case).measures[0].answers.push(ItemRef::recommendation(2));
-        first_mut(&mut case).measures[0].answers.push(ItemRef::recommendation(9));
+        first_mut(&mut case).measures[0]
+            .answers
+            .push(ItemRef::recommendation(2));
+        first_mut(&mut case).measures[0]
+            .answers
+            .push(ItemRef::recommendation(9));
         first_mut(&mut case).answers.push(ItemAnswer {
             item: ItemRef::recommendation(2),
             stance: Some(Stance::Agrees),
@@ -699,7 +766,10 @@ mod tests {
     fn deadlines_must_come_in_order() {
         let mut case = complete_case();
         case.boards[0].follow_up_deadline = Some(day("2025-04-01"));
-        case.boards[0].follow_up_period = Some(YearPeriod { from: 2026, to: 2025 });
+        case.boards[0].follow_up_period = Some(YearPeriod {
+            from: 2026,
+            to: 2025,
+        });
         let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
         assert_eq!(
             paths,

@@ -165,7 +165,7 @@ fn syntax_error(error: serde_json::Error) -> LoadError {
     };
     LoadError::Syntax {
         line: error.line(),
-        column: error.column(),
+        column: error.column().max(1),
         problem: problem.to_string(),
     }
 }
@@ -272,7 +272,10 @@ mod tests {
             Err(LoadError::UnknownVersion { found: 0 })
         );
         value["format_version"] = json!("1");
-        assert_eq!(load_case_value(value.clone()), Err(LoadError::MissingVersion));
+        assert_eq!(
+            load_case_value(value.clone()),
+            Err(LoadError::MissingVersion)
+        );
         value.as_object_mut().map(|o| o.remove("format_version"));
         assert_eq!(load_case_value(value), Err(LoadError::MissingVersion));
     }
@@ -292,7 +295,10 @@ mod tests {
             .as_object_mut()
             .map(|audit| audit.remove("title"));
         let error = load_case_value(value).expect_err("missing title");
-        assert_eq!(error.to_string(), "Fel i fältet audit: fältet «title» saknas.");
+        assert_eq!(
+            error.to_string(),
+            "Fel i fältet audit: fältet «title» saknas."
+        );
 
         let mut value = minimal_case_json();
         value["audit"]["titel"] = json!("x");

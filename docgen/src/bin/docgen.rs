@@ -1,6 +1,301 @@
-fn main() {
-    let text = std::fs::read_to_string(std::env::args().nth(1).unwrap()).unwrap();
-    let case = schemas::load_case(&text).unwrap();
-    let bytes = docgen::render_first_yttrande(&case, &std::env::args().nth(2).unwrap(), schemas::Date::parse("2025-03-01").unwrap()).unwrap();
-    std::fs::write(std::env::args().nth(3).unwrap(), bytes).unwrap();
+//! `docgen`: Yttra on the command line. Checks case files, writes the första yttrande as DOCX
+//! and reads the case back out of a filed DOCX.
+//!
+//! This is the shell around the pure crates: it reads files and the clock, prints, and turns
+//! every failure into one Swedish message and an exit code (0 done, 1 failed or the case has
+//! errors, 2 the command itself was wrong). It never panics on bad input.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use schemas::{load_case, save_case, validate, Case, Date, Finding, Severity};
+
+/// The largest case file read; real cases are well under 1 MB.
+const MAX_CASE_BYTES: u64 = 20 * 1024 * 1024;
+
+const USAGE: &str = "\
+Användning:
+  docgen validate ÄRENDE.json [--today ÅÅÅÅ-MM-DD]
+      Granskar ärendet och skriver ut alla fel och varningar.
+      Avslutas med kod 1 om ärendet har fel.
+  docgen first ÄRENDE.json --board ID [--out FIL.docx] [--today ÅÅÅÅ-MM-DD]
+      Skriver nämndens första yttrande som Word-dokument (DOCX).
+  docgen extract DOKUMENT.docx [--out FIL.json]
+      Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra.
+  docgen schema
+      Skriver ut JSON Schema för ärendefilen.
+
+--today anger dagens datum (standard: datorns datum); det används för yttranden utan eget datum.";
+
+/// A failure with its exit code.
+struct Failure {
+    message: String,
+    code: u8,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: format!("{}\n\n{USAGE}", message.into()),
+            code: 2,
+        }
+    }
+
+    fn failed(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            code: 1,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let arguments: Vec<String> = std::env::args().skip(1).collect();
+    match run(&arguments) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+fn run(arguments: &[String]) -> Result<(), Failure> {
+    let (command, rest) = arguments
+        .split_first()
+        .ok_or_else(|| Failure::usage("Ange ett kommando."))?;
+    let options = Options::parse(rest)?;
+    match command.as_str() {
+        "validate" => validate_command(&options),
+        "first" => first_command(&options),
+        "extract" => extract_command(&options),
+        "schema" => {
+            print!("{}", schemas::json_schema::case_json_schema());
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => Err(Failure::usage(format!("Okänt kommando «{other}»."))),
+    }
+}
+
+/// The parsed arguments after the command.
+#[derive(Default)]
+struct Options {
+    input: Option<PathBuf>,
+    board: Option<String>,
+    out: Option<PathBuf>,
+    today: Option<Date>,
+}
+
+impl Options {
+    fn parse(arguments: &[String]) -> Result<Options, Failure> {
+        let mut options = Options::default();
+        let mut remaining = arguments.iter();
+        while let Some(argument) = remaining.next() {
+            let mut value = |flag: &str| {
+                remaining
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Failure::usage(format!("{flag} behöver ett värde.")))
+            };
+            match argument.as_str() {
+                "--board" => options.board = Some(value("--board")?),
+                "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+                "--today" => {
+                    let text = value("--today")?;
+                    let date = Date::parse(&text).ok_or_else(|| {
+                        Failure::usage(format!("«{text}» är inget giltigt datum (ÅÅÅÅ-MM-DD)."))
+                    })?;
+                    options.today = Some(date);
+                }
+                flag if flag.starts_with("--") => {
+                    return Err(Failure::usage(format!("Okänd flagga «{flag}».")))
+                }
+                path if options.input.is_none() => options.input = Some(PathBuf::from(path)),
+                extra => return Err(Failure::usage(format!("Oväntat argument «{extra}»."))),
+            }
+        }
+        Ok(options)
+    }
+
+    fn input(&self) -> Result<&Path, Failure> {
+        self.input
+            .as_deref()
+            .ok_or_else(|| Failure::usage("Ange vilken fil som ska läsas."))
+    }
+
+    fn today(&self) -> Date {
+        self.today.unwrap_or_else(today_from_clock)
+    }
+}
+
+fn today_from_clock() -> Date {
+    let days = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|elapsed| elapsed.as_secs() / 86_400)
+        .unwrap_or(0);
+    let fallback = Date::from_ymd(1970, 1, 1);
+    i64::try_from(days)
+        .ok()
+        .and_then(Date::from_unix_days)
+        .or(fallback)
+        .unwrap_or_else(|| unreachable!("1970-01-01 is a valid date"))
+}
+
+fn validate_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let case = read_case(path)?;
+    let findings = validate(&case, options.today());
+    print_findings(&findings);
+    let errors = count(&findings, Severity::Error);
+    let warnings = count(&findings, Severity::Warning);
+    println!("{}: {errors} fel, {warnings} varningar.", path.display());
+    if errors > 0 {
+        return Err(Failure::failed(
+            "Ärendet har fel som måste rättas innan yttrandet skickas.",
+        ));
+    }
+    Ok(())
+}
+
+fn first_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let board_id = options
+        .board
+        .as_deref()
+        .ok_or_else(|| Failure::usage("Ange nämnd med --board (t.ex. --board ks)."))?;
+    let case = read_case(path)?;
+    let today = options.today();
+    let bytes = docgen::render_first_yttrande(&case, board_id, today)
+        .map_err(|error| Failure::failed(error.to_string()))?;
+    let out = match &options.out {
+        Some(out) => out.clone(),
+        None => {
+            // The board exists: rendering succeeded.
+            let board = case
+                .board(board_id)
+                .ok_or_else(|| Failure::failed("Nämnden saknas."))?;
+            let date = docgen::first_yttrande_date(&case, board_id, today);
+            PathBuf::from(docgen::first_yttrande_file_name(&case, board, date))
+        }
+    };
+    write_file(&out, &bytes)?;
+    println!(
+        "Skrev {} ({} kB).",
+        out.display(),
+        bytes.len().div_ceil(1024)
+    );
+    warn_about_board_errors(&case, board_id, today);
+    Ok(())
+}
+
+/// A draft may be written with open errors, but the user is told which.
+fn warn_about_board_errors(case: &Case, board_id: &str, today: Date) {
+    let index = case.responses.iter().position(|r| r.board == board_id);
+    let prefix = index.map(|i| format!("responses[{i}]")).unwrap_or_default();
+    let errors: Vec<Finding> = validate(case, today)
+        .into_iter()
+        .filter(|f| f.severity == Severity::Error)
+        .filter(|f| !f.path.starts_with("responses[") || f.path.starts_with(&prefix))
+        .collect();
+    if !errors.is_empty() {
+        eprintln!(
+            "Obs! Ärendet har {} fel; dokumentet är ett utkast tills de är rättade:",
+            errors.len()
+        );
+        print_findings(&errors);
+    }
+}
+
+fn extract_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let bytes = read_bounded(path, docgen::MAX_DOCX_BYTES)?;
+    let case = docgen::extract_case(&bytes)
+        .map_err(|error| Failure::failed(format!("{}: {error}", path.display())))?;
+    let json = save_case(&case);
+    match &options.out {
+        Some(out) => {
+            write_file(out, json.as_bytes())?;
+            println!("Skrev {}.", out.display());
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(json.as_bytes())
+                .map_err(|e| Failure::failed(format!("Kunde inte skriva ut ärendet: {e}")))?;
+        }
+    }
+    Ok(())
+}
+
+fn read_case(path: &Path) -> Result<Case, Failure> {
+    let bytes = read_bounded(path, MAX_CASE_BYTES)?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Failure::failed(format!(
+            "{}: filen är inte text i UTF-8 och kan inte vara ett ärende.",
+            path.display()
+        ))
+    })?;
+    load_case(&text).map_err(|error| Failure::failed(format!("{}: {error}", path.display())))
+}
+
+fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Failure> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| {
+            Failure::failed(format!(
+                "{}: filen kan inte läsas ({}).",
+                path.display(),
+                io_reason(&e)
+            ))
+        })?
+        .len();
+    if size > limit {
+        return Err(Failure::failed(format!(
+            "{}: filen är för stor ({} MB); högst {} MB läses.",
+            path.display(),
+            size.div_ceil(1024 * 1024),
+            limit / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| {
+        Failure::failed(format!(
+            "{}: filen kan inte läsas ({}).",
+            path.display(),
+            io_reason(&e)
+        ))
+    })
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    std::fs::write(path, bytes).map_err(|e| {
+        Failure::failed(format!(
+            "{}: filen kan inte skrivas ({}).",
+            path.display(),
+            io_reason(&e)
+        ))
+    })
+}
+
+fn io_reason(error: &std::io::Error) -> &'static str {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "den finns inte",
+        std::io::ErrorKind::PermissionDenied => "behörighet saknas",
+        std::io::ErrorKind::IsADirectory => "det är en mapp",
+        _ => "okänt fel",
+    }
+}
+
+fn count(findings: &[Finding], severity: Severity) -> usize {
+    findings.iter().filter(|f| f.severity == severity).count()
+}
+
+fn print_findings(findings: &[Finding]) {
+    for finding in findings {
+        println!("{finding}");
+    }
 }

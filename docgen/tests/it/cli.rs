@@ -1,0 +1,217 @@
+//! The `docgen` binary, run as a user or a script would run it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::support::repo_root;
+
+fn docgen(arguments: &[&str], directory: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_docgen"))
+        .args(arguments)
+        .current_dir(directory)
+        .output()
+        .expect("docgen runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// A fresh, empty folder for one test.
+fn scratch() -> PathBuf {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let path = std::env::temp_dir().join(format!(
+        "yttra-cli-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::SeqCst)
+    ));
+    let _ = std::fs::remove_dir_all(&path);
+    std::fs::create_dir_all(&path).expect("scratch folder");
+    path
+}
+
+fn example(name: &str) -> String {
+    repo_root()
+        .join("examples")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+#[test]
+fn validate_reports_a_clean_example() {
+    let output = docgen(
+        &[
+            "validate",
+            &example("it-sakerhet-tva-namnder.json"),
+            "--today",
+            "2025-03-01",
+        ],
+        &scratch(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output).ends_with("0 fel, 0 varningar.\n"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn validate_fails_with_every_finding_listed() {
+    let folder = scratch();
+    let mut case = schemas::load_case(
+        &std::fs::read_to_string(example("informationssakerhet-delvis.json")).expect("read"),
+    )
+    .expect("loads");
+    case.responses[0].first.summary.clear();
+    case.responses[0].first.measures[0].done_by = None;
+    std::fs::write(folder.join("case.json"), schemas::save_case(&case)).expect("write");
+    let output = docgen(&["validate", "case.json", "--today", "2025-03-01"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    let printed = stdout(&output);
+    assert!(
+        printed.contains("Fel: responses[0].first.summary: Skriv ett sammanfattande svar"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Fel: responses[0].first.measures[0].done_by:"),
+        "{printed}"
+    );
+    assert!(printed.contains("2 fel"), "{printed}");
+}
+
+#[test]
+fn first_writes_a_named_document_that_extract_reads_back() {
+    let folder = scratch();
+    let output = docgen(
+        &[
+            "first",
+            &example("it-sakerhet-tva-namnder.json"),
+            "--board",
+            "ks",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let name = "SR-2025-17-Kommunstyrelsen-första-yttrande-2025-04-02.docx";
+    assert!(folder.join(name).is_file(), "{}", stdout(&output));
+
+    let output = docgen(&["extract", name, "--out", "back.json"], &folder);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let original = std::fs::read_to_string(example("it-sakerhet-tva-namnder.json")).expect("read");
+    let expected = schemas::save_case(&schemas::load_case(&original).expect("loads"));
+    assert_eq!(
+        std::fs::read_to_string(folder.join("back.json")).expect("written"),
+        expected
+    );
+}
+
+#[test]
+fn extract_prints_to_stdout_without_out() {
+    let folder = scratch();
+    docgen(
+        &[
+            "first",
+            &example("informationssakerhet-delvis.json"),
+            "--board",
+            "ks",
+            "--out",
+            "y.docx",
+        ],
+        &folder,
+    );
+    let output = docgen(&["extract", "y.docx"], &folder);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).starts_with("{\n  \"format\": \"yttra-case\""));
+}
+
+#[test]
+fn broken_json_names_line_and_column() {
+    let folder = scratch();
+    std::fs::write(
+        folder.join("broken.json"),
+        "{\n  \"format\": \"yttra-case\",\n  ]\n}",
+    )
+    .expect("write");
+    let output = docgen(&["validate", "broken.json"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "broken.json: Filen är inte giltig JSON: tecknen går inte att tolka (rad 3, kolumn 3).\n"
+    );
+}
+
+#[test]
+fn a_newer_format_version_is_refused() {
+    let folder = scratch();
+    std::fs::write(
+        folder.join("new.json"),
+        r#"{"format":"yttra-case","format_version":2}"#,
+    )
+    .expect("write");
+    let output = docgen(&["first", "new.json", "--board", "ks"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("nyare version av Yttra (formatversion 2)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn extract_explains_foreign_and_non_zip_files() {
+    let folder = scratch();
+    std::fs::write(folder.join("text.docx"), "not a zip").expect("write");
+    let output = docgen(&["extract", "text.docx"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("går inte att öppna som ett zip-arkiv"));
+
+    let output = docgen(&["extract", "missing.docx"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("den finns inte"));
+}
+
+#[test]
+fn an_oversized_file_is_refused_before_reading() {
+    let folder = scratch();
+    let file = std::fs::File::create(folder.join("huge.docx")).expect("create");
+    file.set_len(docgen::MAX_DOCX_BYTES + 1)
+        .expect("sparse file");
+    let output = docgen(&["extract", "huge.docx"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("filen är för stor (51 MB)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn usage_errors_exit_with_two() {
+    let folder = scratch();
+    for arguments in [
+        &[][..],
+        &["first", "x.json"],
+        &["frobnicate"],
+        &["validate", "--today", "2025-02-30"],
+        &["validate", "a", "b"],
+    ] {
+        let output = docgen(arguments, &folder);
+        assert_eq!(output.status.code(), Some(2), "{arguments:?}");
+        assert!(stderr(&output).contains("Användning:"), "{arguments:?}");
+    }
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let output = docgen(&["schema"], &scratch());
+    let committed =
+        std::fs::read_to_string(repo_root().join("schemas/case.schema.json")).expect("read");
+    assert_eq!(stdout(&output), committed);
+}

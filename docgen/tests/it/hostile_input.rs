@@ -1,0 +1,254 @@
+//! Bad input gets a clear error and never a panic: broken and foreign files, oversized files,
+//! zip bombs, and cases damaged at random.
+
+use std::io::{Cursor, Write};
+
+use docgen::ExtractError;
+use schemas::{validate, Case, Date, ItemRef, Stance};
+
+use crate::support::{example_documents, examples, today};
+
+fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in parts {
+        zip.start_file(*name, options).expect("start entry");
+        zip.write_all(bytes).expect("write entry");
+    }
+    zip.finish().expect("finish zip").into_inner()
+}
+
+#[test]
+fn bytes_that_are_not_a_zip_are_refused() {
+    for bytes in [
+        &b""[..],
+        b"hello",
+        b"PK\x03\x04 truncated",
+        b"{\"format\":\"yttra-case\"}",
+    ] {
+        assert_eq!(docgen::extract_case(bytes), Err(ExtractError::NotZip));
+    }
+}
+
+#[test]
+fn a_truncated_document_is_refused() {
+    let (_, case, board) = example_documents().remove(0);
+    let docx = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
+    let half = &docx[..docx.len() / 2];
+    assert_eq!(docgen::extract_case(half), Err(ExtractError::NotZip));
+}
+
+#[test]
+fn a_zip_that_is_not_a_word_document_is_refused() {
+    let zip = zip_with(&[("readme.txt", b"hello")]);
+    let error = docgen::extract_case(&zip).expect_err("not a docx");
+    assert_eq!(error, ExtractError::NotDocx);
+    assert!(error.to_string().contains("inget Word-dokument"));
+}
+
+#[test]
+fn a_foreign_word_document_has_no_case() {
+    let mut foreign = Cursor::new(Vec::new());
+    docx_rs::Docx::new()
+        .add_paragraph(docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text("Hej")))
+        .build()
+        .pack(&mut foreign)
+        .expect("docx-rs writes a document");
+    let error = docgen::extract_case(&foreign.into_inner()).expect_err("no case");
+    assert_eq!(error, ExtractError::NoCase);
+    assert!(error
+        .to_string()
+        .starts_with("Dokumentet innehåller inget Yttra-ärende"));
+}
+
+#[test]
+fn a_damaged_embedded_case_names_the_problem() {
+    let part = docgen::embed::case_part_xml(r#"{"format":"yttra-case","format_version":7}"#);
+    let zip = zip_with(&[
+        ("word/document.xml", b"<w:document/>"),
+        ("customXml/item1.xml", part.as_bytes()),
+    ]);
+    let error = docgen::extract_case(&zip).expect_err("newer version");
+    assert!(error.to_string().contains("formatversion 7"), "{error}");
+}
+
+#[test]
+fn a_zip_bomb_is_not_inflated() {
+    // 21 MB of spaces deflate to about 20 kB.
+    let bomb = vec![b' '; 21 * 1024 * 1024];
+    let zip = zip_with(&[
+        ("word/document.xml", b"<w:document/>"),
+        ("customXml/item1.xml", &bomb),
+    ]);
+    assert!(
+        zip.len() < 100_000,
+        "the bomb is small on disk: {}",
+        zip.len()
+    );
+    assert_eq!(
+        docgen::extract_case(&zip),
+        Err(ExtractError::PartTooLarge {
+            part: "customXml/item1.xml".into()
+        })
+    );
+}
+
+#[test]
+fn an_oversized_file_is_refused_unread() {
+    let huge = vec![0u8; (docgen::MAX_DOCX_BYTES + 1) as usize];
+    let error = docgen::extract_case(&huge).expect_err("too large");
+    assert!(matches!(error, ExtractError::TooLarge { .. }));
+    assert!(error.to_string().contains("för stor"));
+}
+
+#[test]
+fn rendering_an_unknown_or_unanswered_board_is_an_error() {
+    let (_, mut case) = examples().remove(1);
+    assert!(docgen::render_first_yttrande(&case, "nope", today())
+        .expect_err("unknown")
+        .to_string()
+        .contains("«nope» finns inte"));
+    case.responses.clear();
+    let board = case.boards[0].id.clone();
+    assert!(docgen::render_first_yttrande(&case, &board, today())
+        .expect_err("no response")
+        .to_string()
+        .contains("har inget yttrande"));
+}
+
+/// A tiny deterministic random generator, so failures reproduce without extra crates.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound.max(1) as u64) as usize
+    }
+}
+
+/// One random damage to a case, of the kinds users and hand edits produce.
+fn damage(case: &mut Case, random: &mut XorShift) {
+    let strings = ["", " ", "x", "<&>", "ks", "sn", "okänd", "\u{0}", "R1"];
+    let text = strings[random.below(strings.len())].to_string();
+    let date = Date::from_ymd(
+        1900 + random.below(1100) as u16,
+        1 + random.below(12) as u8,
+        1,
+    );
+    let number = random.below(4) as u32;
+    match random.below(12) {
+        0 if !case.audit.recommendations.is_empty() => {
+            let index = random.below(case.audit.recommendations.len());
+            case.audit.recommendations.remove(index);
+        }
+        1 => case.boards.retain(|_| random.below(3) > 0),
+        2 => {
+            for item in case
+                .audit
+                .assessments
+                .iter_mut()
+                .chain(case.audit.recommendations.iter_mut())
+            {
+                item.number = number;
+                item.addressees.push(text.clone());
+            }
+        }
+        3 => case.audit.title = text,
+        4 => {
+            for response in &mut case.responses {
+                response.board = text.clone();
+            }
+        }
+        5 => {
+            for response in &mut case.responses {
+                response.first.measures.retain(|_| random.below(2) == 0);
+            }
+        }
+        6 => {
+            for response in &mut case.responses {
+                for measure in &mut response.first.measures {
+                    measure.done_by = date;
+                    measure.answers.push(ItemRef::recommendation(number));
+                }
+            }
+        }
+        7 => {
+            for response in &mut case.responses {
+                for answer in &mut response.first.answers {
+                    answer.stance = [None, Some(Stance::Disagrees)][random.below(2)];
+                    answer.item = ItemRef::assessment(number);
+                }
+            }
+        }
+        8 => case.responses.extend(case.responses.clone()),
+        9 => {
+            for board in &mut case.boards {
+                board.first_deadline = date;
+                board.id = text.clone();
+            }
+        }
+        10 => {
+            for response in &mut case.responses {
+                response.first.summary = text.repeat(random.below(2000));
+                response.first.date = date;
+            }
+        }
+        _ => case
+            .audit
+            .questions
+            .push(schemas::AuditQuestion { number, text }),
+    }
+}
+
+#[test]
+fn randomly_damaged_cases_never_panic() {
+    let mut random = XorShift(0x5EED_1234_ABCD_0001);
+    for (_, original) in examples() {
+        for _ in 0..150 {
+            let mut case = original.clone();
+            for _ in 0..1 + random.below(4) {
+                damage(&mut case, &mut random);
+            }
+            let _ = validate(&case, today());
+            let boards: Vec<String> = case.boards.iter().map(|b| b.id.clone()).collect();
+            for board in boards {
+                if let Ok(docx) = docgen::render_first_yttrande(&case, &board, today()) {
+                    assert_eq!(docgen::extract_case(&docx).as_ref(), Ok(&case));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn randomly_damaged_json_never_panics() {
+    let mut random = XorShift(0xC0FF_EE00_1234_5678);
+    let text = schemas::save_case(&examples().remove(0).1);
+    let bytes = text.as_bytes();
+    for _ in 0..2_000 {
+        let mut damaged = bytes.to_vec();
+        for _ in 0..1 + random.below(3) {
+            let at = random.below(damaged.len());
+            match random.below(3) {
+                0 => {
+                    let end = (at + random.below(40)).min(damaged.len());
+                    damaged.drain(at..end);
+                }
+                1 => damaged.insert(at, b"{}[]\",:0-aR\\"[random.below(12)]),
+                _ => damaged[at] = b"{}[]\",:0-aR\\"[random.below(12)],
+            }
+        }
+        if let Ok(text) = String::from_utf8(damaged) {
+            if let Ok(case) = schemas::load_case(&text) {
+                let _ = validate(&case, today());
+            }
+        }
+    }
+}

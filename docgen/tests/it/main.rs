@@ -1,0 +1,14 @@
+//! docgen's integration tests, one binary for fast builds:
+//!
+//! - `golden`: the normalised XML of every example document against the committed golden files
+//!   (`UPDATE_EXPECT=1` rewrites them), and byte-identical output for the same input.
+//! - `round_trip`: render → extract gives back the case, for every example and board.
+//! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
+//!   panic; randomly damaged cases never make loading, validation or rendering panic.
+//! - `cli`: the `docgen` binary's commands, messages and exit codes.
+
+mod cli;
+mod golden;
+mod hostile_input;
+mod round_trip;
+mod support;

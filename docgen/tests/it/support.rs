@@ -1,0 +1,66 @@
+//! Shared helpers: the examples, a fixed "today", and reading parts out of a DOCX.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use schemas::{load_case, Case, Date};
+
+/// The day the tests pretend it is; yttranden in the examples carry their own dates.
+pub fn today() -> Date {
+    Date::parse("2025-03-01").expect("valid test date")
+}
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// Every example case with its file stem, in name order.
+pub fn examples() -> Vec<(String, Case)> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(repo_root().join("examples"))
+        .expect("examples folder")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("example readable");
+            let case = load_case(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let stem = path
+                .file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .into_owned();
+            (stem, case)
+        })
+        .collect()
+}
+
+/// Every (example, board) pair that has a första yttrande to render.
+pub fn example_documents() -> Vec<(String, Case, String)> {
+    examples()
+        .into_iter()
+        .flat_map(|(stem, case)| {
+            let boards: Vec<String> = case.responses.iter().map(|r| r.board.clone()).collect();
+            boards
+                .into_iter()
+                .map(move |board| (stem.clone(), case.clone(), board))
+        })
+        .collect()
+}
+
+/// The named part of a DOCX, as text.
+pub fn read_part(docx: &[u8], name: &str) -> Option<String> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).ok()?;
+    let mut entry = archive.by_name(name).ok()?;
+    let mut text = String::new();
+    entry.read_to_string(&mut text).ok()?;
+    Some(text)
+}
+
+/// The names of all parts of a DOCX, in archive order.
+pub fn part_names(docx: &[u8]) -> Vec<String> {
+    let archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
+    archive.file_names().map(str::to_string).collect()
+}
