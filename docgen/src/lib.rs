@@ -11,6 +11,7 @@ mod first_yttrande;
 pub mod ooxml;
 mod package;
 mod styles;
+pub mod synthetic;
 pub mod xml_tree;
 
 use schemas::{Board, Case, Date};

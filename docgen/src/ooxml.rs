@@ -10,7 +10,7 @@
 
 use crate::xml_tree::{self, Element, Node, XmlDocument};
 
-pub use crate::xml_tree::escape as escape_text;
+pub use crate::xml_tree::escape_content as escape_text;
 
 /// Child order of `w:pPr` (CT_PPr).
 const PARAGRAPH_PROPERTIES: &[&str] = &[
@@ -343,11 +343,14 @@ pub fn normalise_part(path: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
 
 /// The fixes for one parsed part; public so golden tests can normalise the same way.
 pub fn normalise_document(path: &str, document: &mut XmlDocument) {
-    document
-        .root
-        .walk_mut(&mut |element| normalise_element(element));
+    let is_body = path == "word/document.xml";
+    document.root.walk_mut(&mut |element| {
+        if is_body && element.name == "w:tbl" {
+            mark_header_row(element);
+        }
+        normalise_element(element);
+    });
     match path {
-        "word/document.xml" => mark_table_header_rows(&mut document.root),
         "word/styles.xml" => {
             set_document_language(&mut document.root);
             mark_default_paragraph_style(&mut document.root);
@@ -388,74 +391,96 @@ fn normalise_element(element: &mut Element) {
     order_children(element);
 }
 
-fn order_children(element: &mut Element) {
-    let rank: Option<Box<dyn Fn(&str) -> usize>> = match element.name.as_str() {
-        "w:pPr" => Some(Box::new(|name| flat_rank(PARAGRAPH_PROPERTIES, name))),
-        "w:rPr" => Some(Box::new(|name| flat_rank(RUN_PROPERTIES, name))),
-        "w:tblPr" => Some(Box::new(|name| flat_rank(TABLE_PROPERTIES, name))),
-        "w:tcPr" => Some(Box::new(|name| flat_rank(CELL_PROPERTIES, name))),
-        "w:sectPr" => Some(Box::new(|name| group_rank(SECTION_PROPERTIES, name))),
-        "w:style" => Some(Box::new(|name| flat_rank(STYLE, name))),
-        "w:settings" => Some(Box::new(|name| flat_rank(SETTINGS, name))),
-        "w:tblBorders" | "w:tcBorders" | "w:pBdr" | "w:tblCellMar" | "w:tcMar" => {
-            Some(Box::new(|name| group_rank(BORDERS, name)))
+/// How the children of one kind of element are ordered.
+enum Sequence {
+    /// Each name has its own place.
+    Flat(&'static [&'static str]),
+    /// Names in one group share a place (an `xsd:choice` inside the sequence).
+    Grouped(&'static [&'static [&'static str]]),
+}
+
+impl Sequence {
+    fn of(element_name: &str) -> Option<Sequence> {
+        // Every sequenced element is in the w: namespace; most elements are runs and text.
+        if !element_name.starts_with("w:") || element_name == "w:t" {
+            return None;
         }
-        other => PROPERTIES_FIRST
-            .iter()
-            .find(|(container, _)| *container == other)
-            .map(|(_, first)| -> Box<dyn Fn(&str) -> usize> {
-                Box::new(move |name| flat_rank(first, name))
-            }),
-    };
-    if let Some(rank) = rank {
-        // A stable sort: content of equal rank (runs, rows, cells) keeps its order.
-        element.children.sort_by_key(|node| match node {
-            Node::Element(child) => rank(&child.name),
-            _ => usize::MAX,
-        });
+        let sequence = match element_name {
+            "w:pPr" => Sequence::Flat(PARAGRAPH_PROPERTIES),
+            "w:rPr" => Sequence::Flat(RUN_PROPERTIES),
+            "w:tblPr" => Sequence::Flat(TABLE_PROPERTIES),
+            "w:tcPr" => Sequence::Flat(CELL_PROPERTIES),
+            "w:sectPr" => Sequence::Grouped(SECTION_PROPERTIES),
+            "w:style" => Sequence::Flat(STYLE),
+            "w:settings" => Sequence::Flat(SETTINGS),
+            "w:tblBorders" | "w:tcBorders" | "w:pBdr" | "w:tblCellMar" | "w:tcMar" => {
+                Sequence::Grouped(BORDERS)
+            }
+            other => PROPERTIES_FIRST
+                .iter()
+                .find(|(container, _)| *container == other)
+                .map(|(_, first)| Sequence::Flat(first))?,
+        };
+        Some(sequence)
+    }
+
+    /// The place of a child; unknown children and text go last, in their original order.
+    fn rank(&self, node: &Node) -> usize {
+        let Node::Element(child) = node else {
+            return usize::MAX;
+        };
+        let name: &str = child.name.as_ref();
+        match self {
+            Sequence::Flat(order) => order
+                .iter()
+                .position(|known| *known == name)
+                .unwrap_or(order.len()),
+            Sequence::Grouped(order) => order
+                .iter()
+                .position(|group| group.contains(&name))
+                .unwrap_or(order.len()),
+        }
     }
 }
 
-/// Position in a sequence; unknown children go last, in their original order.
-fn flat_rank(order: &[&str], name: &str) -> usize {
-    order
-        .iter()
-        .position(|known| *known == name)
-        .unwrap_or(order.len())
-}
-
-fn group_rank(order: &[&[&str]], name: &str) -> usize {
-    order
-        .iter()
-        .position(|group| group.contains(&name))
-        .unwrap_or(order.len())
+fn order_children(element: &mut Element) {
+    let Some(sequence) = Sequence::of(&element.name) else {
+        return;
+    };
+    // Most elements are already in order; checking first avoids the sort's allocation.
+    if element
+        .children
+        .is_sorted_by_key(|node| sequence.rank(node))
+    {
+        return;
+    }
+    // A stable sort: content of equal rank (runs, rows, cells) keeps its order.
+    element.children.sort_by_key(|node| sequence.rank(node));
 }
 
 /// Every Yttra table starts with a header row; marking it lets Word repeat it on each page and
-/// lets screen readers announce the column names.
-fn mark_table_header_rows(root: &mut Element) {
-    root.walk_mut(&mut |element| {
-        if element.name != "w:tbl" {
-            return;
-        }
-        if let Some(first_row) = element.first_child_mut("w:tr") {
-            let row_properties = first_row.child_or_insert("w:trPr");
-            row_properties.child_or_insert("w:cantSplit");
-            row_properties.child_or_insert("w:tblHeader");
-            order_children(first_row);
-        }
-    });
+/// lets screen readers announce the column names. Called before the walk reaches the rows, so
+/// the walk then puts the new row properties in their place.
+fn mark_header_row(table: &mut Element) {
+    if let Some(first_row) = table.first_child_mut("w:tr") {
+        let row_properties = first_row.child_or_insert("w:trPr");
+        row_properties.child_or_insert("w:cantSplit");
+        row_properties.child_or_insert("w:tblHeader");
+    }
 }
 
 fn set_document_language(styles: &mut Element) {
-    let run_defaults = styles
-        .child_or_insert("w:docDefaults")
+    let defaults = styles.child_or_insert("w:docDefaults");
+    let run_defaults = defaults
         .child_or_insert("w:rPrDefault")
         .child_or_insert("w:rPr");
     *run_defaults.child_or_insert("w:lang") = Element::new("w:lang")
         .with_attribute("w:val", LANGUAGE)
         .with_attribute("w:eastAsia", LANGUAGE)
         .with_attribute("w:bidi", "ar-SA");
+    order_children(run_defaults);
+    order_children(defaults);
+    order_children(styles);
 }
 
 /// docx-rs writes "Normal" without `w:default`, so Word would not treat it as the base style.
@@ -484,6 +509,7 @@ fn drop_unused(root: &mut Element, entry: &str, attribute: &str, prefix: &str) {
 fn set_theme_font_language(settings: &mut Element) {
     *settings.child_or_insert("w:themeFontLang") =
         Element::new("w:themeFontLang").with_attribute("w:val", LANGUAGE);
+    order_children(settings);
 }
 
 #[cfg(test)]

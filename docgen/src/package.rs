@@ -136,7 +136,7 @@ fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
     // The default timestamp is 1980-01-01 (no clock is read), which keeps output reproducible.
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6));
+        .compression_level(Some(3));
     for (path, bytes) in parts {
         let bytes = ooxml::normalise_part(&path, &bytes)
             .map_err(|e| PackageError(format!("{path}: {e}")))?;

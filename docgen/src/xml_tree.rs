@@ -3,45 +3,52 @@
 //! Text and attribute values stay in their escaped form from parse to write, so rewriting a part
 //! never changes content it did not mean to touch. Only what OOXML parts contain is supported:
 //! a declaration, elements, text, CDATA and comments.
+//!
+//! Names, attributes and text borrow from the input wherever possible: a large yttrande has tens
+//! of thousands of elements, and copying each name and value was most of the normalising time.
 
+use std::borrow::Cow;
+
+use quick_xml::events::attributes::Attributes;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Node {
-    Element(Element),
+pub enum Node<'a> {
+    Element(Element<'a>),
     /// Escaped character data, written back as is.
-    Text(String),
-    CData(String),
-    Comment(String),
+    Text(Cow<'a, str>),
+    CData(Cow<'a, str>),
+    Comment(Cow<'a, str>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Element {
+pub struct Element<'a> {
     /// The qualified name, e.g. `w:pPr`.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// Attributes in document order, values escaped.
-    pub attributes: Vec<(String, String)>,
-    pub children: Vec<Node>,
+    pub attributes: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    pub children: Vec<Node<'a>>,
 }
 
 /// A parsed part: the optional declaration and the root element.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct XmlDocument {
+pub struct XmlDocument<'a> {
     pub declaration: Option<String>,
-    pub root: Element,
+    pub root: Element<'a>,
 }
 
-impl Element {
-    pub fn new(name: &str) -> Element {
+impl<'a> Element<'a> {
+    pub fn new(name: impl Into<Cow<'a, str>>) -> Element<'a> {
         Element {
-            name: name.to_string(),
+            name: name.into(),
             attributes: Vec::new(),
             children: Vec::new(),
         }
     }
 
-    pub fn with_attribute(mut self, name: &str, value: &str) -> Element {
+    /// Adds or replaces an attribute; the value is escaped here.
+    pub fn with_attribute(mut self, name: &'static str, value: &str) -> Element<'a> {
         self.set_attribute(name, value);
         self
     }
@@ -50,13 +57,15 @@ impl Element {
         self.attributes
             .iter()
             .find(|(key, _)| key == name)
-            .map(|(_, value)| value.as_str())
+            .map(|(_, value)| value.as_ref())
     }
 
-    pub fn set_attribute(&mut self, name: &str, value: &str) {
+    /// Adds or replaces an attribute; the value is escaped here.
+    pub fn set_attribute(&mut self, name: &'static str, value: &str) {
+        let value = Cow::Owned(escape(value));
         match self.attributes.iter_mut().find(|(key, _)| key == name) {
-            Some((_, existing)) => *existing = value.to_string(),
-            None => self.attributes.push((name.to_string(), value.to_string())),
+            Some((_, existing)) => *existing = value,
+            None => self.attributes.push((Cow::Borrowed(name), value)),
         }
     }
 
@@ -64,26 +73,26 @@ impl Element {
         self.attributes.retain(|(key, _)| key != name);
     }
 
-    pub fn child_elements(&self) -> impl Iterator<Item = &Element> {
+    pub fn child_elements(&self) -> impl Iterator<Item = &Element<'a>> {
         self.children.iter().filter_map(|node| match node {
             Node::Element(element) => Some(element),
             _ => None,
         })
     }
 
-    pub fn child_elements_mut(&mut self) -> impl Iterator<Item = &mut Element> {
+    pub fn child_elements_mut(&mut self) -> impl Iterator<Item = &mut Element<'a>> {
         self.children.iter_mut().filter_map(|node| match node {
             Node::Element(element) => Some(element),
             _ => None,
         })
     }
 
-    pub fn first_child_mut(&mut self, name: &str) -> Option<&mut Element> {
+    pub fn first_child_mut(&mut self, name: &str) -> Option<&mut Element<'a>> {
         self.child_elements_mut().find(|child| child.name == name)
     }
 
     /// The child with this name, created at the end when missing.
-    pub fn child_or_insert(&mut self, name: &str) -> &mut Element {
+    pub fn child_or_insert(&mut self, name: &'static str) -> &mut Element<'a> {
         let position = self
             .children
             .iter()
@@ -103,7 +112,7 @@ impl Element {
     }
 
     /// Calls `visit` on this element and every element below it, parents first.
-    pub fn walk_mut(&mut self, visit: &mut dyn FnMut(&mut Element)) {
+    pub fn walk_mut(&mut self, visit: &mut dyn FnMut(&mut Element<'a>)) {
         visit(self);
         for child in self.child_elements_mut() {
             child.walk_mut(visit);
@@ -139,22 +148,21 @@ impl std::fmt::Display for XmlError {
     }
 }
 
-pub fn parse(bytes: &[u8]) -> Result<XmlDocument, XmlError> {
-    let mut reader = Reader::from_reader(bytes);
-    let mut buffer = Vec::new();
+pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
+    let mut reader = Reader::from_reader(input);
     let mut declaration = None;
     let mut stack: Vec<Element> = Vec::new();
     loop {
-        let event = reader
-            .read_event_into(&mut buffer)
-            .map_err(|e| XmlError(e.to_string()))?;
+        // Reading from a slice borrows the events instead of copying them into a buffer.
+        let event = reader.read_event().map_err(|e| XmlError(e.to_string()))?;
+        let end = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
         match event {
             Event::Decl(decl) => {
                 declaration = Some(format!("<?{}?>", String::from_utf8_lossy(&decl)));
             }
-            Event::Start(start) => stack.push(element_from(&start)?),
+            Event::Start(start) => stack.push(element_from(input, &start, end, 1)?),
             Event::Empty(start) => {
-                let element = element_from(&start)?;
+                let element = element_from(input, &start, end, 2)?;
                 if let Some(done) = attach(&mut stack, element) {
                     return Ok(XmlDocument {
                         declaration,
@@ -173,33 +181,82 @@ pub fn parse(bytes: &[u8]) -> Result<XmlDocument, XmlError> {
                     });
                 }
             }
-            Event::Text(text) => push_child(&mut stack, Node::Text(utf8(&text)?)),
-            Event::CData(text) => push_child(&mut stack, Node::CData(utf8(&text)?)),
-            Event::Comment(text) => push_child(&mut stack, Node::Comment(utf8(&text)?)),
+            Event::Text(text) => push_child(&mut stack, Node::Text(utf8(text.into_inner())?)),
+            Event::CData(text) => push_child(&mut stack, Node::CData(utf8(text.into_inner())?)),
+            Event::Comment(text) => push_child(&mut stack, Node::Comment(utf8(text.into_inner())?)),
             Event::PI(_) | Event::DocType(_) => {}
             Event::Eof => return Err(XmlError("inget rotelement".into())),
         }
-        buffer.clear();
     }
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, XmlError> {
-    String::from_utf8(bytes.to_vec()).map_err(|_| XmlError("ogiltig UTF-8".into()))
+fn utf8(bytes: Cow<'_, [u8]>) -> Result<Cow<'_, str>, XmlError> {
+    let invalid = |_| XmlError("ogiltig UTF-8".into());
+    match bytes {
+        Cow::Borrowed(slice) => std::str::from_utf8(slice)
+            .map(Cow::Borrowed)
+            .map_err(invalid),
+        Cow::Owned(vec) => String::from_utf8(vec)
+            .map(Cow::Owned)
+            .map_err(|_| XmlError("ogiltig UTF-8".into())),
+    }
 }
 
-fn element_from(start: &BytesStart) -> Result<Element, XmlError> {
-    let mut element = Element::new(&utf8(start.name().as_ref())?);
-    for attribute in start.attributes() {
+/// An element from a start tag. The tag's text is taken from the input itself (it ends
+/// `closing` bytes before `end`: `>` or `/>`), so names and values borrow instead of copy; if
+/// the span does not match the event, the event's own bytes are copied instead.
+fn element_from<'a>(
+    input: &'a [u8],
+    start: &BytesStart,
+    end: usize,
+    closing: usize,
+) -> Result<Element<'a>, XmlError> {
+    let length = start.len();
+    let span = end
+        .checked_sub(closing + length)
+        .and_then(|from| input.get(from..from + length))
+        .filter(|span| *span == &**start);
+    let tag: Cow<'a, str> = match span {
+        Some(span) => utf8(Cow::Borrowed(span))?,
+        None => utf8(Cow::Owned(start.to_vec()))?,
+    };
+    let name_length = start.name().as_ref().len();
+    match tag {
+        Cow::Borrowed(tag) => element_from_tag(tag, name_length),
+        Cow::Owned(tag) => {
+            let element = element_from_tag(&tag, name_length)?;
+            Ok(into_owned(element))
+        }
+    }
+}
+
+fn element_from_tag(tag: &str, name_length: usize) -> Result<Element<'_>, XmlError> {
+    let mut element = Element::new(tag.get(..name_length).unwrap_or(tag));
+    for attribute in Attributes::new(tag, name_length) {
         let attribute = attribute.map_err(|e| XmlError(e.to_string()))?;
+        let key = attribute.key.into_inner();
+        let key = std::str::from_utf8(key).map_err(|_| XmlError("ogiltig UTF-8".into()))?;
         element
             .attributes
-            .push((utf8(attribute.key.as_ref())?, utf8(&attribute.value)?));
+            .push((Cow::Borrowed(key), utf8(attribute.value)?));
     }
     Ok(element)
 }
 
+fn into_owned(element: Element<'_>) -> Element<'static> {
+    Element {
+        name: Cow::Owned(element.name.into_owned()),
+        attributes: element
+            .attributes
+            .into_iter()
+            .map(|(key, value)| (Cow::Owned(key.into_owned()), Cow::Owned(value.into_owned())))
+            .collect(),
+        children: Vec::new(),
+    }
+}
+
 /// Adds a finished element to its parent; returns it when it was the root.
-fn attach(stack: &mut [Element], element: Element) -> Option<Element> {
+fn attach<'a>(stack: &mut [Element<'a>], element: Element<'a>) -> Option<Element<'a>> {
     match stack.last_mut() {
         Some(parent) => {
             parent.children.push(Node::Element(element));
@@ -209,7 +266,7 @@ fn attach(stack: &mut [Element], element: Element) -> Option<Element> {
     }
 }
 
-fn push_child(stack: &mut [Element], node: Node) {
+fn push_child<'a>(stack: &mut [Element<'a>], node: Node<'a>) {
     // Text outside the root (whitespace between declaration and root) is dropped.
     if let Some(parent) = stack.last_mut() {
         parent.children.push(node);
@@ -218,7 +275,7 @@ fn push_child(stack: &mut [Element], node: Node) {
 
 /// Writes the document compactly, as Word writes it.
 pub fn write(document: &XmlDocument) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(64 * 1024);
     if let Some(declaration) = &document.declaration {
         out.push_str(declaration);
     }
@@ -245,7 +302,11 @@ fn write_element(element: &Element, out: &mut String, indent: Option<&str>, dept
     out.push('<');
     out.push_str(&element.name);
     for (key, value) in &element.attributes {
-        out.push_str(&format!(" {key}=\"{value}\""));
+        out.push(' ');
+        out.push_str(key);
+        out.push_str("=\"");
+        out.push_str(value);
+        out.push('"');
     }
     if element.children.is_empty() {
         out.push_str("/>");
@@ -261,29 +322,52 @@ fn write_element(element: &Element, out: &mut String, indent: Option<&str>, dept
         match child {
             Node::Element(inner) => write_element(inner, out, child_indent, depth + 1),
             Node::Text(text) => out.push_str(text),
-            Node::CData(text) => out.push_str(&format!("<![CDATA[{text}]]>")),
-            Node::Comment(text) => out.push_str(&format!("<!--{text}-->")),
+            Node::CData(text) => {
+                out.push_str("<![CDATA[");
+                out.push_str(text);
+                out.push_str("]]>");
+            }
+            Node::Comment(text) => {
+                out.push_str("<!--");
+                out.push_str(text);
+                out.push_str("-->");
+            }
         }
     }
     if let (Some(unit), false) = (indent, holds_text) {
         out.push('\n');
         out.push_str(&unit.repeat(depth));
     }
-    out.push_str(&format!("</{}>", element.name));
+    out.push_str("</");
+    out.push_str(&element.name);
+    out.push('>');
 }
 
-/// Escapes text for element content and attribute values.
+/// Escapes text for attribute values.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
+    escape_with(text, true)
+}
+
+/// Escapes text for element content, where quotes need no escaping (JSON keeps its quotes).
+pub fn escape_content(text: &str) -> String {
+    escape_with(text, false)
+}
+
+fn escape_with(text: &str, quotes: bool) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut rest = text;
+    // Copy runs of plain text at once; only the few special characters are replaced.
+    while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || (quotes && c == '"')) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        rest = &rest[at + 1..];
     }
+    out.push_str(rest);
     out
 }
 
@@ -312,6 +396,16 @@ mod tests {
             write_pretty(&document),
             "<a>\n  <b>\n    <c>x</c>\n  </b>\n  <d/>\n</a>\n"
         );
+    }
+
+    #[test]
+    fn escaping_differs_for_content_and_attributes() {
+        assert_eq!(escape(r#"a & "b" <c>"#), "a &amp; &quot;b&quot; &lt;c&gt;");
+        assert_eq!(
+            escape_content(r#"a & "b" <c> ]]>"#),
+            r#"a &amp; "b" &lt;c&gt; ]]&gt;"#
+        );
+        assert_eq!(escape_content("åäö"), "åäö");
     }
 
     #[test]
