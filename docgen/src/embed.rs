@@ -25,7 +25,8 @@ pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
     let mut reader = Reader::from_reader(xml);
     let mut buffer = Vec::new();
     let mut inside_case = false;
-    let mut text = String::new();
+    // The escaped text as written; references arrive as their own events.
+    let mut escaped = String::new();
     loop {
         match reader.read_event_into(&mut buffer).ok()? {
             Event::Start(start) if !inside_case => {
@@ -39,9 +40,23 @@ pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
                 }
                 inside_case = true;
             }
-            Event::Text(chunk) if inside_case => text.push_str(&chunk.unescape().ok()?),
-            Event::CData(chunk) if inside_case => text.push_str(std::str::from_utf8(&chunk).ok()?),
-            Event::End(_) if inside_case => return Some(text),
+            Event::Text(chunk) if inside_case => {
+                escaped.push_str(std::str::from_utf8(&chunk.into_inner()).ok()?)
+            }
+            Event::GeneralRef(reference) if inside_case => {
+                escaped.push('&');
+                escaped.push_str(std::str::from_utf8(&reference.into_inner()).ok()?);
+                escaped.push(';');
+            }
+            Event::CData(chunk) if inside_case => {
+                // CDATA is literal: escape it so the whole text unescapes in one go.
+                escaped.push_str(&escape_text(std::str::from_utf8(&chunk).ok()?));
+            }
+            Event::End(_) if inside_case => {
+                return quick_xml::escape::unescape(&escaped)
+                    .ok()
+                    .map(|text| text.into_owned())
+            }
             Event::Eof => return None,
             _ => {}
         }

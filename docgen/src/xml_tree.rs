@@ -150,6 +150,9 @@ impl std::fmt::Display for XmlError {
 
 pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
     let mut reader = Reader::from_reader(input);
+    // Unmatched end tags are still refused: the tree is built from a stack and checks each end
+    // against it (see `Event::End`), so the reader's own name comparison is not needed.
+    reader.config_mut().check_end_names = false;
     let mut declaration = None;
     let mut stack: Vec<Element> = Vec::new();
     loop {
@@ -170,10 +173,16 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
                     });
                 }
             }
-            Event::End(_) => {
+            Event::End(end_tag) => {
                 let element = stack
                     .pop()
                     .ok_or_else(|| XmlError("slutelement utan början".into()))?;
+                if end_tag.name().as_ref() != element.name.as_bytes() {
+                    return Err(XmlError(format!(
+                        "slutelementet passar inte <{}>",
+                        element.name
+                    )));
+                }
                 if let Some(done) = attach(&mut stack, element) {
                     return Ok(XmlDocument {
                         declaration,
@@ -182,6 +191,11 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
                 }
             }
             Event::Text(text) => push_child(&mut stack, Node::Text(utf8(text.into_inner())?)),
+            // Entity and character references arrive as their own events; keep them escaped.
+            Event::GeneralRef(reference) => {
+                let name = utf8(reference.into_inner())?;
+                push_child(&mut stack, Node::Text(Cow::Owned(format!("&{name};"))));
+            }
             Event::CData(text) => push_child(&mut stack, Node::CData(utf8(text.into_inner())?)),
             Event::Comment(text) => push_child(&mut stack, Node::Comment(utf8(text.into_inner())?)),
             Event::PI(_) | Event::DocType(_) => {}
