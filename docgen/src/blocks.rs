@@ -107,6 +107,7 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
     // docx-rs cannot flag a header row; the package step marks every table's first row as one
     // (`w:tblHeader`), so this row must stay first.
     let header_row = TableRow::new(header_cells);
+    // A row is one measure: splitting it over two pages hides part of it from the reader.
     let body_rows = rows.into_iter().map(|cells| {
         TableRow::new(
             cells
@@ -115,6 +116,7 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
                 .map(|(content, &width)| cell(width, content))
                 .collect(),
         )
+        .cant_split()
     });
     Table::new(std::iter::once(header_row).chain(body_rows).collect())
         .style(styles::TABLE_GRID)
