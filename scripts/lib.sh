@@ -11,18 +11,17 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-APT_UPDATED=""
-# apt_install COMMAND PACKAGE...: installs the packages when COMMAND is not on PATH.
+# apt_install PACKAGE...: installs the Debian packages that are not installed yet.
 apt_install() {
-  local command="$1"; shift
-  command -v "$command" >/dev/null 2>&1 && return 0
-  if [ -z "$APT_UPDATED" ]; then
-    say "apt-get update"
-    as_root apt-get update -qq
-    APT_UPDATED=1
-  fi
-  say "Installing $* (Debian packages)"
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+  local missing=()
+  for package in "$@"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "Installing ${missing[*]} (Debian packages)"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    "${missing[@]}" >/dev/null
 }
 
 ensure_wasm_target() {

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test of Yttra. Installs what is missing first: Debian's Chromium, LibreOffice,
+# pandoc and poppler (apt), the pinned Python consumers (.venv), the pinned npm tools, the wasm32
+# target and the pinned wasm-bindgen-cli. Safe to run again; it skips what is already there.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+# Fonts are listed because a fresh machine has none: LibreOffice and Chromium need real glyphs
+# (Liberation Sans stands in for Arial with the same metrics).
+apt_install chromium chromium-driver libreoffice-writer-nogui pandoc poppler-utils \
+  fonts-liberation fonts-dejavu-core
+ensure_python_tools
+ensure_node_tools
+ensure_wasm_target
+
+say "Formatting and lints"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+say "Crate boundaries: the pure crates build for wasm32 and use no browser crate"
+cargo check --locked --target wasm32-unknown-unknown -p schemas -p docgen --no-default-features
+for crate in schemas docgen; do
+  leaked=$(cargo tree --locked -p "$crate" -e normal --prefix none --target all \
+    | awk '{print $1}' | grep -xE 'web-sys|js-sys|yew|gloo|wasm-bindgen' || true)
+  if [ -n "$leaked" ]; then
+    echo "$crate must stay pure but depends on: $leaked" >&2
+    exit 1
+  fi
+done
+
+say "Rust tests (model, validation, documents, golden files, CLI)"
+cargo test --workspace --locked
+cargo build --locked -p docgen
+export YTTRA_DOCGEN="$ROOT/target/debug/docgen"
+
+say "Building the browser app"
+bash scripts/build-web.sh
+
+say "Real consumers of the documents: LibreOffice, pandoc, python-docx, openxml-audit"
+.venv/bin/pytest tests/consumers -q
+
+say "End-to-end in Debian's Chromium (screenshots in tests/output/screenshots)"
+node --test tests/e2e/
