@@ -49,7 +49,7 @@ const WORDS: &[&str] = &[
 /// A case with `recommendations` recommendations to one board, each answered by
 /// `measures_per_item` measures whose cells hold 15–25 words.
 pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
-    let mut words = WordSource(0x9E37_79B9_7F4A_7C15);
+    let mut words = WordSource(XorShift(0x9E37_79B9_7F4A_7C15));
     let date = |text| Date::parse(text).unwrap_or_else(|| unreachable!("fixed valid date"));
     let mut case = Case::new_empty();
     case.organisation = "Exempelstad".into();
@@ -104,14 +104,29 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
     case
 }
 
-struct WordSource(u64);
+/// A tiny deterministic random generator (xorshift64), so synthetic data and randomised tests
+/// reproduce exactly without extra crates. Not for anything that needs real randomness.
+pub struct XorShift(pub u64);
 
-impl WordSource {
-    fn next(&mut self) -> usize {
+impl XorShift {
+    pub fn next(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
-        (self.0 % 1_000_003) as usize
+        self.0
+    }
+
+    /// A number in `0..bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        (self.next() % bound.max(1) as u64) as usize
+    }
+}
+
+struct WordSource(XorShift);
+
+impl WordSource {
+    fn next(&mut self) -> usize {
+        self.0.below(1_000_003)
     }
 
     /// 15 to 25 words, as the cells of a real measure table.

@@ -3,6 +3,7 @@
 
 use std::io::{Cursor, Write};
 
+use docgen::synthetic::XorShift;
 use docgen::ExtractError;
 use schemas::{validate, Case, Date, ItemRef, Stance};
 
@@ -115,22 +116,6 @@ fn rendering_an_unknown_or_unanswered_board_is_an_error() {
         .expect_err("no response")
         .to_string()
         .contains("har inget yttrande"));
-}
-
-/// A tiny deterministic random generator, so failures reproduce without extra crates.
-struct XorShift(u64);
-
-impl XorShift {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
-    }
 }
 
 /// One random damage to a case, of the kinds users and hand edits produce.
