@@ -7,6 +7,7 @@ use docx_rs::{
 };
 
 use crate::styles;
+use crate::xml_tree::xml_safe;
 
 /// A4 portrait in twentieths of a point, with 2.5 cm margins.
 pub const PAGE_WIDTH: u32 = 11906;
@@ -17,10 +18,14 @@ pub const PAGE_MARGIN_TOP: i32 = 1985;
 /// The width between the margins, which tables and right-aligned tabs use.
 pub const TEXT_WIDTH: usize = 9072;
 
+/// A run of text. Every text in a Yttra document goes through here, so characters that XML
+/// forbids never reach the document.
+pub fn text_run(text: &str) -> Run {
+    Run::new().add_text(xml_safe(text))
+}
+
 pub fn styled(style: &str, text: &str) -> Paragraph {
-    Paragraph::new()
-        .style(style)
-        .add_run(Run::new().add_text(text))
+    Paragraph::new().style(style).add_run(text_run(text))
 }
 
 pub fn heading1(text: &str) -> Paragraph {
@@ -35,8 +40,8 @@ pub fn heading2(text: &str) -> Paragraph {
 pub fn labelled(label: &str, text: &str) -> Paragraph {
     Paragraph::new()
         .style(styles::NORMAL)
-        .add_run(Run::new().add_text(format!("{label}: ")).bold())
-        .add_run(Run::new().add_text(text))
+        .add_run(text_run(&format!("{label}: ")).bold())
+        .add_run(text_run(text))
 }
 
 /// User text split into paragraphs at blank lines; single line breaks become line breaks.
@@ -52,7 +57,7 @@ pub fn text_paragraphs(style: &str, text: &str) -> Vec<Paragraph> {
                 if index > 0 {
                     run = run.add_break(docx_rs::BreakType::TextWrapping);
                 }
-                run = run.add_text(line.trim_end());
+                run = run.add_text(xml_safe(line.trim_end()));
             }
             Paragraph::new().style(style).add_run(run)
         })
@@ -66,7 +71,7 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
     let first_line = Paragraph::new()
         .style(styles::HEADER)
         .add_tab(right_tab())
-        .add_run(Run::new().add_text(organisation).bold())
+        .add_run(text_run(organisation).bold())
         .add_run(Run::new().add_tab().add_text("Sida "))
         .add_page_num(PageNum::new())
         .add_run(Run::new().add_text(" ("))
@@ -80,7 +85,7 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
     let second_line = Paragraph::new()
         .style(styles::HEADER)
         .add_tab(right_tab())
-        .add_run(Run::new().add_text(board_line))
+        .add_run(text_run(&board_line))
         .add_run(Run::new().add_tab().add_text(format!("Datum {date}")));
     Header::new()
         .add_paragraph(first_line)
@@ -96,7 +101,7 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
         .iter()
         .zip(widths)
         .map(|(text, &width)| {
-            let text = Run::new().add_text(*text).bold();
+            let text = text_run(text).bold();
             cell(
                 width,
                 vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)],

@@ -16,7 +16,20 @@ pub const CASE_NAMESPACE: &str = "urn:yttra:case";
 pub fn case_part_xml(case_json: &str) -> String {
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="{CASE_NAMESPACE}">{}</case>"#,
-        escape_text(case_json)
+        escape_text(&json_escape_non_xml(case_json))
+    )
+}
+
+/// serde_json escapes control characters but writes U+FFFE and U+FFFF as they are, and XML may
+/// not contain them. They can only stand inside JSON strings, where the `\uXXXX` escape means
+/// the same character, so the case reads back unchanged.
+fn json_escape_non_xml(json: &str) -> std::borrow::Cow<'_, str> {
+    if !json.contains(['\u{FFFE}', '\u{FFFF}']) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    std::borrow::Cow::Owned(
+        json.replace('\u{FFFE}', "\\ufffe")
+            .replace('\u{FFFF}', "\\uffff"),
     )
 }
 
@@ -74,6 +87,18 @@ mod tests {
         let part = case_part_xml(json);
         assert!(!part.contains("<b>"));
         assert_eq!(case_json_from_part(part.as_bytes()).as_deref(), Some(json));
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_escaped_in_json() {
+        let json = serde_json::to_string("a\u{0}b\u{FFFF}c\u{FFFE}").expect("json");
+        let part = case_part_xml(&json);
+        assert!(!part.contains(['\u{0}', '\u{FFFF}', '\u{FFFE}']));
+        let back = case_json_from_part(part.as_bytes()).expect("reads");
+        assert_eq!(
+            serde_json::from_str::<String>(&back).expect("json"),
+            "a\u{0}b\u{FFFF}c\u{FFFE}"
+        );
     }
 
     #[test]

@@ -5,11 +5,12 @@
 //! the board (in the report's order): the item quoted, the stance with its motivation, and a
 //! table of the planned measures. Signatures close the document.
 
-use docx_rs::{Docx, PageMargin, Paragraph, Run};
+use docx_rs::{Docx, PageMargin, Paragraph};
 use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 
 use crate::blocks::{self, CellContent};
 use crate::styles;
+use crate::xml_tree::xml_safe;
 
 /// Column headers and widths (twips) of the measure table; the widths add up to the text width.
 const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
@@ -216,7 +217,7 @@ fn measure_row(measure: &Measure, item: ItemRef) -> Vec<CellContent> {
     action.push(
         Paragraph::new()
             .style(styles::TABLE_TEXT)
-            .add_run(Run::new().add_text(format!("({note})")).italic().size(16)),
+            .add_run(blocks::text_run(&format!("({note})")).italic().size(16)),
     );
     vec![
         action,
@@ -245,11 +246,11 @@ fn signatures(board: &Board, response: &FirstResponse) -> Vec<Paragraph> {
     let mut paragraphs =
         vec![blocks::styled(styles::NORMAL, &board.name.to_uppercase()).keep_next(true)];
     for signatory in &response.signatories {
-        let mut run = Run::new().add_text(&signatory.name);
+        let mut run = blocks::text_run(&signatory.name);
         if !signatory.title.trim().is_empty() {
             run = run
                 .add_break(docx_rs::BreakType::TextWrapping)
-                .add_text(&signatory.title);
+                .add_text(xml_safe(&signatory.title));
         }
         paragraphs.push(Paragraph::new().style(styles::NORMAL).add_run(run));
     }

@@ -109,7 +109,7 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
 pub struct XorShift(pub u64);
 
 impl XorShift {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -118,7 +118,7 @@ impl XorShift {
 
     /// A number in `0..bound` (0 when `bound` is 0).
     pub fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
+        (self.next_u64() % bound.max(1) as u64) as usize
     }
 }
 

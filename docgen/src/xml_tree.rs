@@ -357,6 +357,20 @@ fn write_element(element: &Element, out: &mut String, indent: Option<&str>, dept
     out.push('>');
 }
 
+/// Text with the characters XML 1.0 forbids removed (control characters other than tab and
+/// line breaks, U+FFFE, U+FFFF). Pasted PDF text can carry them, and Word refuses a document
+/// that contains one.
+pub fn xml_safe(text: &str) -> Cow<'_, str> {
+    let forbidden = |c: char| {
+        (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    };
+    if text.contains(forbidden) {
+        Cow::Owned(text.chars().filter(|&c| !forbidden(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Escapes text for attribute values.
 pub fn escape(text: &str) -> String {
     escape_with(text, true)
@@ -368,8 +382,9 @@ pub fn escape_content(text: &str) -> String {
 }
 
 fn escape_with(text: &str, quotes: bool) -> String {
+    let text = xml_safe(text);
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut rest = text;
+    let mut rest: &str = &text;
     // Copy runs of plain text at once; only the few special characters are replaced.
     while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || (quotes && c == '"')) {
         out.push_str(&rest[..at]);
@@ -420,6 +435,7 @@ mod tests {
             r#"a &amp; "b" &lt;c&gt; ]]&gt;"#
         );
         assert_eq!(escape_content("åäö"), "åäö");
+        assert_eq!(escape_content("a\u{0}b\u{b}c\td\u{FFFF}"), "abc\td");
     }
 
     #[test]

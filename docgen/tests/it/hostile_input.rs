@@ -237,3 +237,32 @@ fn randomly_damaged_json_never_panics() {
         }
     }
 }
+
+#[test]
+fn control_characters_from_pasted_text_never_reach_the_document() {
+    let (_, mut case, board) = example_documents().remove(0);
+    let dirty = "Text\u{0} från\u{b} en\u{c} PDF\u{1f}\u{FFFF}";
+    case.organisation = dirty.into();
+    case.audit.recommendations[0].text = dirty.into();
+    case.responses[0].first.summary = dirty.into();
+    case.responses[0].first.measures[0].action = dirty.into();
+    case.responses[0].first.signatories[0].title = dirty.into();
+    let docx = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
+    for part in [
+        "word/document.xml",
+        "word/header1.xml",
+        "docProps/core.xml",
+        "customXml/item1.xml",
+    ] {
+        let xml = crate::support::read_part(&docx, part).expect("part");
+        let forbidden: Vec<char> = xml
+            .chars()
+            .filter(|&c| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || c == '\u{FFFF}')
+            .collect();
+        assert!(forbidden.is_empty(), "{part} holds {forbidden:?}");
+    }
+    let document = crate::support::read_part(&docx, "word/document.xml").expect("document");
+    assert!(document.contains("Text från en PDF"));
+    // The embedded JSON escapes them instead, so the case itself reads back unchanged.
+    assert_eq!(docgen::extract_case(&docx).expect("extracts"), case);
+}
