@@ -18,8 +18,10 @@ use crate::version::{FORMAT_NAME, FORMAT_VERSION};
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Always "yttra-case": tells a Yttra file from any other JSON.
+    #[schemars(extend("const" = "yttra-case"))]
     pub format: String,
     /// The version of this file format; older versions are migrated when read.
+    #[schemars(range(min = 1))]
     pub format_version: u32,
     /// The municipality or organisation, e.g. "Malmö stad".
     #[serde(default)]
