@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 say "Native: första yttrande of a large case (cargo bench -p docgen)"
-cargo bench --locked -p docgen
+cargo bench --locked -p docgen --bench render
 
 say "Browser app size"
 [ -f dist/pkg/frontend_bg.wasm ] || bash scripts/build-web.sh
