@@ -1,5 +1,7 @@
 //! The pure parts of Yttra's browser app, tested natively: no browser API in here.
 //!
-//! `paste` turns text copied from a report into audit items.
+//! `paste` turns text copied from a report into audit items; `edit` is every change a user can
+//! make to a case, applied by one function.
 
+pub mod edit;
 pub mod paste;

@@ -366,6 +366,27 @@ impl Case {
     }
 }
 
+/// How far a board has come with its answers, for "7 av 9 besvarade".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub answered: usize,
+    pub total: usize,
+}
+
+impl Case {
+    /// The board's progress over the items of one kind addressed to it.
+    pub fn progress(&self, board_id: &str, kind: ItemKind) -> Progress {
+        let response = self.response(board_id).map(|response| &response.first);
+        self.items_for_board(board_id)
+            .filter(|(item, _)| item.kind == kind)
+            .fold(Progress::default(), |progress, (item, _)| Progress {
+                answered: progress.answered
+                    + usize::from(response.is_some_and(|first| first.is_answered(item))),
+                total: progress.total + 1,
+            })
+    }
+}
+
 impl Audit {
     pub fn items(&self, kind: ItemKind) -> &[AuditItem] {
         match kind {
@@ -378,6 +399,18 @@ impl Audit {
 impl FirstResponse {
     pub fn answer(&self, item: ItemRef) -> Option<&ItemAnswer> {
         self.answers.iter().find(|answer| answer.item == item)
+    }
+
+    /// True when the item has a stance and either a measure or a reason for having none: what
+    /// the missiv asks for each assessment and recommendation.
+    pub fn is_answered(&self, item: ItemRef) -> bool {
+        let has_stance = self
+            .answer(item)
+            .is_some_and(|answer| answer.stance.is_some());
+        let has_reason = self
+            .answer(item)
+            .is_some_and(|answer| !answer.no_measure_reason.trim().is_empty());
+        has_stance && (has_reason || self.measures_for(item).next().is_some())
     }
 
     /// The measures that answer an item, in the response's order.

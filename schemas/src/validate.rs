@@ -763,6 +763,58 @@ mod tests {
     }
 
     #[test]
+    fn progress_counts_what_validation_accepts() {
+        let mut case = complete_case();
+        let recommendations = |case: &Case| case.progress("ks", ItemKind::Recommendation);
+        assert_eq!(
+            recommendations(&case),
+            Progress {
+                answered: 1,
+                total: 1
+            }
+        );
+        assert_eq!(
+            case.progress("ks", ItemKind::Assessment),
+            Progress {
+                answered: 1,
+                total: 1
+            }
+        );
+        assert_eq!(
+            case.progress("sn", ItemKind::Recommendation),
+            Progress {
+                answered: 0,
+                total: 2
+            }
+        );
+        first_mut(&mut case).measures.clear();
+        assert_eq!(
+            recommendations(&case),
+            Progress {
+                answered: 0,
+                total: 1
+            }
+        );
+        assert!(!errors(&case).is_empty());
+        first_mut(&mut case).answers[1].no_measure_reason = "Redan gjort.".into();
+        assert_eq!(
+            recommendations(&case),
+            Progress {
+                answered: 1,
+                total: 1
+            }
+        );
+        first_mut(&mut case).answers[1].stance = None;
+        assert_eq!(
+            recommendations(&case),
+            Progress {
+                answered: 0,
+                total: 1
+            }
+        );
+    }
+
+    #[test]
     fn deadlines_must_come_in_order() {
         let mut case = complete_case();
         case.boards[0].follow_up_deadline = Some(day("2025-04-01"));

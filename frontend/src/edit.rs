@@ -1,0 +1,1049 @@
+//! Every change a user can make to a case, as data, and the one function that applies it.
+//!
+//! The app sends an `Edit` for each keystroke or click; `apply` changes the case or refuses with
+//! a Swedish message and leaves the case untouched. Numbers of assessments and recommendations
+//! and ids of measures are stable: adding, removing or moving an item never renumbers the
+//! others, so links between measures and items keep pointing where they did.
+
+use schemas::{
+    AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,
+    ItemKind, ItemRef, Measure, Stance, YearPeriod,
+};
+
+/// A text field of the audit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditText {
+    Organisation,
+    Reference,
+    Title,
+    Auditor,
+    PerformedBy,
+    Conclusion,
+}
+
+/// A field of a board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BoardField {
+    Name(String),
+    Diarienummer(String),
+    FirstDeadline(Option<Date>),
+    FollowUpDeadline(Option<Date>),
+    FollowUpPeriod(Option<YearPeriod>),
+    SendTo(String),
+}
+
+/// A field of a measure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MeasureField {
+    Action(String),
+    ExpectedEffect(String),
+    DoneBy(Option<Date>),
+    Responsible(String),
+}
+
+/// Which way to move something in a list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Edit {
+    SetAuditText(AuditText, String),
+    SetReportDate(Option<Date>),
+    SetMissivDate(Option<Date>),
+    AddQuestion(String),
+    SetQuestion {
+        number: u32,
+        text: String,
+    },
+    RemoveQuestion {
+        number: u32,
+    },
+    /// Adds a board; its id is made from the name and kept unique.
+    AddBoard {
+        name: String,
+    },
+    SetBoard {
+        board: String,
+        field: BoardField,
+    },
+    /// Removes a board, its response, and its name from every addressee list.
+    RemoveBoard {
+        board: String,
+    },
+    /// Adds items (e.g. from a paste import) after the existing ones, numbered on from the highest.
+    AddItems {
+        kind: ItemKind,
+        texts: Vec<String>,
+        addressees: Vec<String>,
+    },
+    SetItemText {
+        item: ItemRef,
+        text: String,
+    },
+    SetAddressed {
+        item: ItemRef,
+        board: String,
+        addressed: bool,
+    },
+    /// Removes an item, every answer to it and every link to it.
+    RemoveItem {
+        item: ItemRef,
+    },
+    MoveItem {
+        item: ItemRef,
+        direction: Direction,
+    },
+    SetResponseDate {
+        board: String,
+        date: Option<Date>,
+    },
+    SetSummary {
+        board: String,
+        text: String,
+    },
+    SetStance {
+        board: String,
+        item: ItemRef,
+        stance: Option<Stance>,
+    },
+    SetMotivation {
+        board: String,
+        item: ItemRef,
+        text: String,
+    },
+    SetNoMeasureReason {
+        board: String,
+        item: ItemRef,
+        text: String,
+    },
+    /// Adds an empty measure answering `item`, with the next free id ("A1", "A2", …).
+    AddMeasure {
+        board: String,
+        item: ItemRef,
+    },
+    SetMeasure {
+        board: String,
+        measure: String,
+        field: MeasureField,
+    },
+    /// Links a measure to another item, or unlinks it.
+    LinkMeasure {
+        board: String,
+        measure: String,
+        item: ItemRef,
+        linked: bool,
+    },
+    RemoveMeasure {
+        board: String,
+        measure: String,
+    },
+    /// Moves a measure among the measures shown for `item`.
+    MoveMeasure {
+        board: String,
+        measure: String,
+        item: ItemRef,
+        direction: Direction,
+    },
+}
+
+/// Why an edit was refused. `Display` gives the message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    UnknownBoard(String),
+    UnknownItem(ItemRef),
+    UnknownQuestion(u32),
+    UnknownMeasure(String),
+    NotAddressed { item: ItemRef, board: String },
+    EmptyName,
+}
+
+impl std::fmt::Display for EditError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditError::UnknownBoard(board) => write!(f, "Nämnden «{board}» finns inte i ärendet."),
+            EditError::UnknownItem(item) => write!(f, "{} finns inte i ärendet.", item.label_sv()),
+            EditError::UnknownQuestion(number) => write!(f, "Revisionsfråga {number} finns inte."),
+            EditError::UnknownMeasure(id) => write!(f, "Åtgärd {id} finns inte."),
+            EditError::NotAddressed { item, board } => {
+                write!(f, "{} är inte riktad till «{board}».", item.label_sv())
+            }
+            EditError::EmptyName => write!(f, "Ange ett namn."),
+        }
+    }
+}
+
+impl std::error::Error for EditError {}
+
+/// Applies one edit. On an error the case is unchanged.
+pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::SetAuditText(field, text) => *audit_text(case, field) = text,
+        Edit::SetReportDate(date) => case.audit.report_date = date,
+        Edit::SetMissivDate(date) => case.audit.missiv_date = date,
+        Edit::AddQuestion(text) => {
+            let number = next_number(case.audit.questions.iter().map(|q| q.number));
+            case.audit.questions.push(AuditQuestion { number, text });
+        }
+        Edit::SetQuestion { number, text } => question(case, number)?.text = text,
+        Edit::RemoveQuestion { number } => {
+            question(case, number)?;
+            case.audit.questions.retain(|q| q.number != number);
+        }
+        Edit::AddBoard { name } => add_board(case, name)?,
+        Edit::SetBoard { board, field } => set_board_field(board_mut(case, &board)?, field),
+        Edit::RemoveBoard { board } => remove_board(case, &board)?,
+        Edit::AddItems {
+            kind,
+            texts,
+            addressees,
+        } => add_items(case, kind, texts, addressees)?,
+        Edit::SetItemText { item, text } => item_mut(case, item)?.text = text,
+        Edit::SetAddressed {
+            item,
+            board,
+            addressed,
+        } => set_addressed(case, item, board, addressed)?,
+        Edit::RemoveItem { item } => remove_item(case, item)?,
+        Edit::MoveItem { item, direction } => move_item(case, item, direction)?,
+        Edit::SetResponseDate { board, date } => response_mut(case, &board)?.date = date,
+        Edit::SetSummary { board, text } => response_mut(case, &board)?.summary = text,
+        Edit::SetStance {
+            board,
+            item,
+            stance,
+        } => answer_mut(case, &board, item)?.stance = stance,
+        Edit::SetMotivation { board, item, text } => {
+            answer_mut(case, &board, item)?.motivation = text
+        }
+        Edit::SetNoMeasureReason { board, item, text } => {
+            answer_mut(case, &board, item)?.no_measure_reason = text
+        }
+        Edit::AddMeasure { board, item } => add_measure(case, &board, item)?,
+        Edit::SetMeasure {
+            board,
+            measure,
+            field,
+        } => set_measure_field(measure_mut(case, &board, &measure)?, field),
+        Edit::LinkMeasure {
+            board,
+            measure,
+            item,
+            linked,
+        } => link_measure(case, &board, &measure, item, linked)?,
+        Edit::RemoveMeasure { board, measure } => {
+            measure_mut(case, &board, &measure)?;
+            response_mut(case, &board)?
+                .measures
+                .retain(|m| m.id != measure);
+        }
+        Edit::MoveMeasure {
+            board,
+            measure,
+            item,
+            direction,
+        } => move_measure(response_mut(case, &board)?, &measure, item, direction)?,
+    }
+    Ok(())
+}
+
+/// The highest number plus one (1 for an empty list), so numbers are never reused.
+fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
+    numbers.max().unwrap_or(0).saturating_add(1)
+}
+
+fn audit_text(case: &mut Case, field: AuditText) -> &mut String {
+    match field {
+        AuditText::Organisation => &mut case.organisation,
+        AuditText::Reference => &mut case.audit.reference,
+        AuditText::Title => &mut case.audit.title,
+        AuditText::Auditor => &mut case.audit.auditor,
+        AuditText::PerformedBy => &mut case.audit.performed_by,
+        AuditText::Conclusion => &mut case.audit.conclusion,
+    }
+}
+
+fn question(case: &mut Case, number: u32) -> Result<&mut AuditQuestion, EditError> {
+    case.audit
+        .questions
+        .iter_mut()
+        .find(|q| q.number == number)
+        .ok_or(EditError::UnknownQuestion(number))
+}
+
+fn board_mut<'a>(case: &'a mut Case, id: &str) -> Result<&'a mut Board, EditError> {
+    case.boards
+        .iter_mut()
+        .find(|board| board.id == id)
+        .ok_or_else(|| EditError::UnknownBoard(id.to_string()))
+}
+
+fn add_board(case: &mut Case, name: String) -> Result<(), EditError> {
+    let name = name.trim().to_string();
+    if name.is_empty() {
+        return Err(EditError::EmptyName);
+    }
+    let id = unique_board_id(case, &name);
+    case.boards.push(Board {
+        id,
+        name,
+        diarienummer: String::new(),
+        first_deadline: None,
+        follow_up_deadline: None,
+        follow_up_period: None,
+        send_to: String::new(),
+    });
+    Ok(())
+}
+
+/// A short id from the name ("Barn- och ungdomsnämnden" → "barn-och-ungdomsnamnden"), made
+/// unique with a number when needed. Ids only need to be stable, not pretty.
+fn unique_board_id(case: &Case, name: &str) -> String {
+    let slug: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| match c {
+            'å' | 'ä' => 'a',
+            'ö' => 'o',
+            'é' => 'e',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => '-',
+        })
+        .collect::<String>()
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let base = if slug.is_empty() {
+        "namnd".to_string()
+    } else {
+        slug
+    };
+    let taken = |id: &str| case.boards.iter().any(|board| board.id == id);
+    if !taken(&base) {
+        return base;
+    }
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken(id))
+        .unwrap_or(base)
+}
+
+fn set_board_field(board: &mut Board, field: BoardField) {
+    match field {
+        BoardField::Name(name) => board.name = name,
+        BoardField::Diarienummer(text) => board.diarienummer = text,
+        BoardField::FirstDeadline(date) => board.first_deadline = date,
+        BoardField::FollowUpDeadline(date) => board.follow_up_deadline = date,
+        BoardField::FollowUpPeriod(period) => board.follow_up_period = period,
+        BoardField::SendTo(text) => board.send_to = text,
+    }
+}
+
+fn remove_board(case: &mut Case, id: &str) -> Result<(), EditError> {
+    board_mut(case, id)?;
+    case.boards.retain(|board| board.id != id);
+    case.responses.retain(|response| response.board != id);
+    for item in case
+        .audit
+        .assessments
+        .iter_mut()
+        .chain(case.audit.recommendations.iter_mut())
+    {
+        item.addressees.retain(|addressee| addressee != id);
+    }
+    Ok(())
+}
+
+fn items_mut(case: &mut Case, kind: ItemKind) -> &mut Vec<AuditItem> {
+    match kind {
+        ItemKind::Assessment => &mut case.audit.assessments,
+        ItemKind::Recommendation => &mut case.audit.recommendations,
+    }
+}
+
+fn item_mut(case: &mut Case, item: ItemRef) -> Result<&mut AuditItem, EditError> {
+    items_mut(case, item.kind)
+        .iter_mut()
+        .find(|candidate| candidate.number == item.number)
+        .ok_or(EditError::UnknownItem(item))
+}
+
+fn add_items(
+    case: &mut Case,
+    kind: ItemKind,
+    texts: Vec<String>,
+    addressees: Vec<String>,
+) -> Result<(), EditError> {
+    if let Some(unknown) = addressees.iter().find(|id| case.board(id).is_none()) {
+        return Err(EditError::UnknownBoard(unknown.clone()));
+    }
+    let items = items_mut(case, kind);
+    let mut number = next_number(items.iter().map(|item| item.number));
+    for text in texts {
+        items.push(AuditItem {
+            number,
+            text,
+            addressees: addressees.clone(),
+            section: String::new(),
+        });
+        number = number.saturating_add(1);
+    }
+    Ok(())
+}
+
+fn set_addressed(
+    case: &mut Case,
+    item: ItemRef,
+    board: String,
+    addressed: bool,
+) -> Result<(), EditError> {
+    board_mut(case, &board)?;
+    let target = item_mut(case, item)?;
+    let present = target.addressees.contains(&board);
+    if addressed && !present {
+        target.addressees.push(board);
+    } else if !addressed {
+        // The board's answers stay: un-ticking by mistake and ticking again loses nothing, and
+        // validation reports answers to items no longer addressed to the board.
+        target.addressees.retain(|id| *id != board);
+    }
+    Ok(())
+}
+
+fn remove_item(case: &mut Case, item: ItemRef) -> Result<(), EditError> {
+    item_mut(case, item)?;
+    items_mut(case, item.kind).retain(|candidate| candidate.number != item.number);
+    for response in &mut case.responses {
+        response.first.answers.retain(|answer| answer.item != item);
+        for measure in &mut response.first.measures {
+            measure.answers.retain(|linked| *linked != item);
+        }
+    }
+    Ok(())
+}
+
+fn move_item(case: &mut Case, item: ItemRef, direction: Direction) -> Result<(), EditError> {
+    let items = items_mut(case, item.kind);
+    let index = items
+        .iter()
+        .position(|candidate| candidate.number == item.number)
+        .ok_or(EditError::UnknownItem(item))?;
+    let other = match direction {
+        Direction::Up => index.checked_sub(1),
+        Direction::Down => Some(index + 1).filter(|&next| next < items.len()),
+    };
+    if let Some(other) = other {
+        items.swap(index, other);
+    }
+    Ok(())
+}
+
+/// The board's first response, created empty on the first edit.
+fn response_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut FirstResponse, EditError> {
+    board_mut(case, board)?;
+    let index = match case.responses.iter().position(|r| r.board == board) {
+        Some(index) => index,
+        None => {
+            case.responses.push(BoardResponse {
+                board: board.to_string(),
+                first: FirstResponse::default(),
+            });
+            case.responses.len() - 1
+        }
+    };
+    Ok(&mut case.responses[index].first)
+}
+
+/// The answer to an item addressed to the board, created empty on the first edit.
+fn answer_mut<'a>(
+    case: &'a mut Case,
+    board: &str,
+    item: ItemRef,
+) -> Result<&'a mut ItemAnswer, EditError> {
+    check_addressed(case, board, item)?;
+    let response = response_mut(case, board)?;
+    let index = match response.answers.iter().position(|a| a.item == item) {
+        Some(index) => index,
+        None => {
+            response.answers.push(ItemAnswer {
+                item,
+                stance: None,
+                motivation: String::new(),
+                no_measure_reason: String::new(),
+            });
+            response.answers.len() - 1
+        }
+    };
+    Ok(&mut response.answers[index])
+}
+
+fn check_addressed(case: &Case, board: &str, item: ItemRef) -> Result<(), EditError> {
+    case.board(board)
+        .ok_or_else(|| EditError::UnknownBoard(board.to_string()))?;
+    let target = case.item(item).ok_or(EditError::UnknownItem(item))?;
+    if !target.addressees.iter().any(|id| id == board) {
+        return Err(EditError::NotAddressed {
+            item,
+            board: board.to_string(),
+        });
+    }
+    Ok(())
+}
+
+fn add_measure(case: &mut Case, board: &str, item: ItemRef) -> Result<(), EditError> {
+    check_addressed(case, board, item)?;
+    let response = response_mut(case, board)?;
+    let number = next_number(response.measures.iter().filter_map(|m| {
+        m.id.strip_prefix('A')
+            .and_then(|digits| digits.parse().ok())
+    }));
+    response.measures.push(Measure {
+        id: format!("A{number}"),
+        action: String::new(),
+        expected_effect: String::new(),
+        done_by: None,
+        responsible: String::new(),
+        answers: vec![item],
+    });
+    Ok(())
+}
+
+fn measure_mut<'a>(
+    case: &'a mut Case,
+    board: &str,
+    id: &str,
+) -> Result<&'a mut Measure, EditError> {
+    response_mut(case, board)?
+        .measures
+        .iter_mut()
+        .find(|measure| measure.id == id)
+        .ok_or_else(|| EditError::UnknownMeasure(id.to_string()))
+}
+
+fn set_measure_field(measure: &mut Measure, field: MeasureField) {
+    match field {
+        MeasureField::Action(text) => measure.action = text,
+        MeasureField::ExpectedEffect(text) => measure.expected_effect = text,
+        MeasureField::DoneBy(date) => measure.done_by = date,
+        MeasureField::Responsible(text) => measure.responsible = text,
+    }
+}
+
+fn link_measure(
+    case: &mut Case,
+    board: &str,
+    id: &str,
+    item: ItemRef,
+    linked: bool,
+) -> Result<(), EditError> {
+    if linked {
+        check_addressed(case, board, item)?;
+    }
+    let measure = measure_mut(case, board, id)?;
+    let present = measure.answers.contains(&item);
+    if linked && !present {
+        measure.answers.push(item);
+        measure.answers.sort();
+    } else if !linked {
+        measure.answers.retain(|other| *other != item);
+    }
+    Ok(())
+}
+
+/// Swaps the measure with its neighbour among the measures that answer the same item, so the
+/// order the user sees under that item changes and nothing else does.
+fn move_measure(
+    response: &mut FirstResponse,
+    id: &str,
+    item: ItemRef,
+    direction: Direction,
+) -> Result<(), EditError> {
+    let shown: Vec<usize> = response
+        .measures
+        .iter()
+        .enumerate()
+        .filter(|(_, measure)| measure.answers.contains(&item))
+        .map(|(index, _)| index)
+        .collect();
+    let position = shown
+        .iter()
+        .position(|&index| response.measures[index].id == id)
+        .ok_or_else(|| EditError::UnknownMeasure(id.to_string()))?;
+    let neighbour = match direction {
+        Direction::Up => position.checked_sub(1),
+        Direction::Down => Some(position + 1).filter(|&next| next < shown.len()),
+    };
+    if let Some(neighbour) = neighbour {
+        response.measures.swap(shown[position], shown[neighbour]);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use schemas::{validate, Progress};
+
+    fn day(text: &str) -> Date {
+        Date::parse(text).expect("test date")
+    }
+
+    fn ok(case: &mut Case, edit: Edit) {
+        apply(case, edit.clone()).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+    }
+
+    fn r(number: u32) -> ItemRef {
+        ItemRef::recommendation(number)
+    }
+
+    /// A case built only through edits, as a user builds it in the app.
+    fn typed_case() -> Case {
+        let mut case = Case::new_empty();
+        ok(
+            &mut case,
+            Edit::SetAuditText(AuditText::Reference, "SR-2025-5".into()),
+        );
+        ok(
+            &mut case,
+            Edit::SetAuditText(AuditText::Title, "Granskning av arkivering".into()),
+        );
+        ok(
+            &mut case,
+            Edit::SetAuditText(AuditText::Conclusion, "Delvis tillräcklig.".into()),
+        );
+        ok(
+            &mut case,
+            Edit::AddBoard {
+                name: "Kommunstyrelsen".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddBoard {
+                name: "Servicenämnden".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddItems {
+                kind: ItemKind::Recommendation,
+                texts: vec!["Ta fram rutiner.".into(), "Utbilda personalen.".into()],
+                addressees: vec!["kommunstyrelsen".into()],
+            },
+        );
+        case
+    }
+
+    #[test]
+    fn a_case_typed_from_nothing_becomes_valid() {
+        let mut case = typed_case();
+        let board = "kommunstyrelsen".to_string();
+        ok(
+            &mut case,
+            Edit::SetSummary {
+                board: board.clone(),
+                text: "Vi instämmer.".into(),
+            },
+        );
+        for number in [1, 2] {
+            ok(
+                &mut case,
+                Edit::SetStance {
+                    board: board.clone(),
+                    item: r(number),
+                    stance: Some(Stance::Agrees),
+                },
+            );
+            ok(
+                &mut case,
+                Edit::AddMeasure {
+                    board: board.clone(),
+                    item: r(number),
+                },
+            );
+        }
+        for (id, date) in [("A1", "2025-09-30"), ("A2", "2025-12-31")] {
+            for field in [
+                MeasureField::Action("Gör det.".into()),
+                MeasureField::ExpectedEffect("Det blir bättre.".into()),
+                MeasureField::DoneBy(Some(day(date))),
+                MeasureField::Responsible("Arkivchef".into()),
+            ] {
+                ok(
+                    &mut case,
+                    Edit::SetMeasure {
+                        board: board.clone(),
+                        measure: id.into(),
+                        field,
+                    },
+                );
+            }
+        }
+        assert_eq!(
+            case.progress(&board, ItemKind::Recommendation),
+            Progress {
+                answered: 2,
+                total: 2
+            }
+        );
+        let errors: Vec<_> = validate(&case, day("2025-03-01"))
+            .into_iter()
+            .filter(|f| f.severity == schemas::Severity::Error)
+            .collect();
+        assert_eq!(errors, vec![]);
+        // What the app stores reads back as the same case.
+        assert_eq!(schemas::load_case(&schemas::save_case(&case)), Ok(case));
+    }
+
+    #[test]
+    fn board_ids_are_made_from_names_and_kept_unique() {
+        let mut case = typed_case();
+        ok(
+            &mut case,
+            Edit::AddBoard {
+                name: "Barn- och ungdomsnämnden".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddBoard {
+                name: "Kommunstyrelsen".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddBoard {
+                name: "Äldrenämnden".into(),
+            },
+        );
+        let ids: Vec<_> = case.boards.iter().map(|b| b.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "kommunstyrelsen",
+                "servicenamnden",
+                "barn-och-ungdomsnamnden",
+                "kommunstyrelsen-2",
+                "aldrenamnden"
+            ]
+        );
+        assert_eq!(
+            apply(&mut case, Edit::AddBoard { name: "  ".into() }),
+            Err(EditError::EmptyName)
+        );
+    }
+
+    #[test]
+    fn new_numbers_and_ids_continue_from_the_highest() {
+        let mut case = typed_case();
+        ok(&mut case, Edit::RemoveItem { item: r(2) });
+        ok(
+            &mut case,
+            Edit::AddItems {
+                kind: ItemKind::Recommendation,
+                texts: vec!["Ny.".into()],
+                addressees: vec![],
+            },
+        );
+        let numbers: Vec<_> = case
+            .audit
+            .recommendations
+            .iter()
+            .map(|i| i.number)
+            .collect();
+        assert_eq!(
+            numbers,
+            [1, 2],
+            "a removed highest number may return; its links went with it"
+        );
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: "kommunstyrelsen".into(),
+                item: r(1),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: "kommunstyrelsen".into(),
+                item: r(1),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::RemoveMeasure {
+                board: "kommunstyrelsen".into(),
+                measure: "A1".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: "kommunstyrelsen".into(),
+                item: r(1),
+            },
+        );
+        let ids: Vec<_> = case.responses[0]
+            .first
+            .measures
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ids, ["A2", "A3"]);
+    }
+
+    #[test]
+    fn removing_an_item_removes_its_answers_and_links() {
+        let mut case = typed_case();
+        let board = "kommunstyrelsen".to_string();
+        ok(
+            &mut case,
+            Edit::SetStance {
+                board: board.clone(),
+                item: r(1),
+                stance: Some(Stance::Agrees),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: board.clone(),
+                item: r(1),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::LinkMeasure {
+                board: board.clone(),
+                measure: "A1".into(),
+                item: r(2),
+                linked: true,
+            },
+        );
+        assert_eq!(case.responses[0].first.measures[0].answers, [r(1), r(2)]);
+        ok(&mut case, Edit::RemoveItem { item: r(1) });
+        assert!(case.responses[0].first.answers.is_empty());
+        assert_eq!(case.responses[0].first.measures[0].answers, [r(2)]);
+    }
+
+    #[test]
+    fn removing_a_board_removes_it_everywhere() {
+        let mut case = typed_case();
+        ok(
+            &mut case,
+            Edit::SetAddressed {
+                item: r(1),
+                board: "servicenamnden".into(),
+                addressed: true,
+            },
+        );
+        ok(
+            &mut case,
+            Edit::SetSummary {
+                board: "servicenamnden".into(),
+                text: "Ja.".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::RemoveBoard {
+                board: "servicenamnden".into(),
+            },
+        );
+        assert_eq!(case.boards.len(), 1);
+        assert!(case.responses.is_empty());
+        assert_eq!(
+            case.audit.recommendations[0].addressees,
+            ["kommunstyrelsen"]
+        );
+    }
+
+    #[test]
+    fn answers_and_links_need_an_addressed_item() {
+        let mut case = typed_case();
+        let before = case.clone();
+        let refused = [
+            Edit::SetStance {
+                board: "servicenamnden".into(),
+                item: r(1),
+                stance: Some(Stance::Agrees),
+            },
+            Edit::AddMeasure {
+                board: "kommunstyrelsen".into(),
+                item: r(9),
+            },
+            Edit::SetSummary {
+                board: "okand".into(),
+                text: "x".into(),
+            },
+            Edit::RemoveQuestion { number: 4 },
+            Edit::AddItems {
+                kind: ItemKind::Assessment,
+                texts: vec!["x".into()],
+                addressees: vec!["okand".into()],
+            },
+        ];
+        for edit in refused {
+            assert!(apply(&mut case, edit.clone()).is_err(), "{edit:?}");
+        }
+        assert_eq!(case, before, "refused edits change nothing");
+        let message = apply(
+            &mut case,
+            Edit::AddMeasure {
+                board: "servicenamnden".into(),
+                item: r(1),
+            },
+        )
+        .expect_err("not addressed")
+        .to_string();
+        assert_eq!(
+            message,
+            "Rekommendation 1 är inte riktad till «servicenamnden»."
+        );
+    }
+
+    #[test]
+    fn unticking_an_addressee_keeps_the_answers() {
+        let mut case = typed_case();
+        let board = "kommunstyrelsen".to_string();
+        ok(
+            &mut case,
+            Edit::SetMotivation {
+                board: board.clone(),
+                item: r(1),
+                text: "Delvis.".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::SetAddressed {
+                item: r(1),
+                board: board.clone(),
+                addressed: false,
+            },
+        );
+        ok(
+            &mut case,
+            Edit::SetAddressed {
+                item: r(1),
+                board: board.clone(),
+                addressed: true,
+            },
+        );
+        ok(
+            &mut case,
+            Edit::SetAddressed {
+                item: r(1),
+                board: board.clone(),
+                addressed: true,
+            },
+        );
+        assert_eq!(
+            case.audit.recommendations[0].addressees,
+            ["kommunstyrelsen"]
+        );
+        assert_eq!(case.responses[0].first.answers[0].motivation, "Delvis.");
+    }
+
+    #[test]
+    fn items_and_measures_move_within_their_lists() {
+        let mut case = typed_case();
+        ok(
+            &mut case,
+            Edit::MoveItem {
+                item: r(2),
+                direction: Direction::Up,
+            },
+        );
+        ok(
+            &mut case,
+            Edit::MoveItem {
+                item: r(2),
+                direction: Direction::Up,
+            },
+        );
+        let numbers: Vec<_> = case
+            .audit
+            .recommendations
+            .iter()
+            .map(|i| i.number)
+            .collect();
+        assert_eq!(
+            numbers,
+            [2, 1],
+            "moving keeps numbers; moving past the top does nothing"
+        );
+
+        let board = "kommunstyrelsen".to_string();
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: board.clone(),
+                item: r(1),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: board.clone(),
+                item: r(2),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::AddMeasure {
+                board: board.clone(),
+                item: r(1),
+            },
+        );
+        // Under recommendation 1 the user sees A1, A3; moving A3 up passes over A2 (not shown).
+        ok(
+            &mut case,
+            Edit::MoveMeasure {
+                board: board.clone(),
+                measure: "A3".into(),
+                item: r(1),
+                direction: Direction::Up,
+            },
+        );
+        let ids: Vec<_> = case.responses[0]
+            .first
+            .measures
+            .iter()
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(ids, ["A3", "A2", "A1"]);
+        let shown: Vec<_> = case.responses[0]
+            .first
+            .measures_for(r(1))
+            .map(|m| m.id.as_str())
+            .collect();
+        assert_eq!(shown, ["A3", "A1"]);
+    }
+
+    #[test]
+    fn questions_are_added_edited_and_removed() {
+        let mut case = typed_case();
+        ok(&mut case, Edit::AddQuestion("Finns rutiner?".into()));
+        ok(&mut case, Edit::AddQuestion("Följs de?".into()));
+        ok(
+            &mut case,
+            Edit::SetQuestion {
+                number: 2,
+                text: "Följs rutinerna?".into(),
+            },
+        );
+        ok(&mut case, Edit::RemoveQuestion { number: 1 });
+        assert_eq!(
+            case.audit.questions,
+            [AuditQuestion {
+                number: 2,
+                text: "Följs rutinerna?".into()
+            }]
+        );
+    }
+}
