@@ -1,7 +1,9 @@
 //! The pure parts of Yttra's browser app, tested natively: no browser API in here.
 //!
 //! `paste` turns text copied from a report into audit items; `edit` is every change a user can
-//! make to a case, applied by one function.
+//! make to a case, applied by one function; `library` the saved cases as the start page lists
+//! them, and the revision rule that keeps two tabs from overwriting each other.
 
 pub mod edit;
+pub mod library;
 pub mod paste;
