@@ -76,8 +76,9 @@ pub enum Action {
     StorageUnavailable,
     /// The list of saved cases changed (here or in another tab).
     SavedListed(Vec<CaseSummary>),
-    /// A case was opened: from storage, a file, the example, or made new.
-    Opened(OpenCase),
+    /// A case was opened: from storage, a file, the example, or made new. Boxed: a case is
+    /// large and every other action is small.
+    Opened(Box<OpenCase>),
     /// A file could not be opened; the message says why. Nothing stored changes.
     OpenFailed(String),
     Edit(Edit),
@@ -115,7 +116,7 @@ impl AppState {
                 self.saved = saved;
             }
             Action::Opened(open) => {
-                self.open = Some(open);
+                self.open = Some(*open);
                 self.view = View::Case;
                 self.notice = None;
                 self.changed_elsewhere = false;
@@ -183,12 +184,12 @@ mod tests {
     use crate::edit::AuditText;
 
     fn opened(id: &str, revision: u64) -> Action {
-        Action::Opened(OpenCase {
+        Action::Opened(Box::new(OpenCase {
             id: id.into(),
             revision,
             case: Case::new_empty(),
             unsaved: false,
-        })
+        }))
     }
 
     fn run(actions: impl IntoIterator<Item = Action>) -> AppState {
