@@ -1,115 +1,383 @@
-//! The first page: proves that the whole generator runs in the browser by writing a första
-//! yttrande for a built-in example case, for the board the user picks.
+//! The root component: holds the state, and runs every effect (storage, files, downloads,
+//! messages between tabs). The state itself changes only in `AppState::reduce`.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use frontend::app_state::{Action, AppState, Notice, OpenCase, View};
+use frontend::files::open_case_file;
+use frontend::library::CaseSummary;
 use schemas::{load_case, save_case, Case};
-use web_sys::HtmlSelectElement;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::case_page::CasePage;
+use crate::start_page::StartPage;
+use crate::store::{Saved, Store};
 
 /// The example case shipped with the app (also in `examples/`).
 const EXAMPLE_CASE: &str = include_str!("../../examples/it-sakerhet-tva-namnder.json");
 
-/// What the page says after the last action; announced to screen readers.
-#[derive(Clone, PartialEq)]
-enum Status {
-    Ready,
-    Done(String),
-    Failed(String),
-}
+/// The channel on which tabs tell each other that a case was saved or deleted.
+const CHANNEL: &str = "yttra";
+
+type State = UseReducerHandle<AppState>;
+type StoreRef = Rc<RefCell<Option<Store>>>;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    // The example is part of the build; if it ever failed to load, the page says so.
-    let case = use_memo((), |_| load_case(EXAMPLE_CASE));
-    let board = use_state(|| "ks".to_string());
-    let status = use_state(|| Status::Ready);
+    let state = use_reducer(AppState::default);
+    let store: StoreRef = use_mut_ref(|| None);
+    let saving = use_mut_ref(|| false);
+    // Identifies this tab in messages to other tabs, so it ignores its own.
+    let tab = use_memo((), |_| browser::new_case_id());
 
-    let Ok(case) = case.as_ref() else {
-        return html! { <main><p role="alert">{ "Exempelärendet kunde inte läsas." }</p></main> };
-    };
+    use_open_store(&state, &store);
+    use_messages_from_other_tabs(&state, &store, &tab);
+    use_save_on_change(&state, &store, &saving, &tab);
 
-    let on_board = {
-        let board = board.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            board.set(select.value());
-        })
+    let notice = notice_view(&state);
+    let page = match (state.view, state.open.clone()) {
+        (View::Case, Some(open)) => html! {
+            <CasePage
+                {open}
+                storage={state.storage.clone()}
+                changed_elsewhere={state.changed_elsewhere}
+                on_edit={state.dispatcher().to_callback().reform(Action::Edit)}
+                on_back={back_to_start(&state)}
+                on_download_yttrande={download_yttrande(&state)}
+                on_download_case={download_case(&state)}
+                on_reload_stored={reload_stored(&state, &store)}
+            />
+        },
+        _ => html! {
+            <StartPage
+                saved={state.saved.clone()}
+                storage={state.storage.clone()}
+                confirm_delete={state.confirm_delete.clone()}
+                on_open={open_stored_callback(&state, &store)}
+                on_new={open_new(&state, Case::new_empty())}
+                on_example={open_example(&state)}
+                on_file={open_file(&state)}
+                on_ask_delete={state.dispatcher().to_callback().reform(Action::AskDelete)}
+                on_confirm_delete={delete_case(&state, &store, &tab)}
+                on_cancel_delete={state.dispatcher().to_callback().reform(|_| Action::CancelDelete)}
+            />
+        },
     };
-    let on_docx = {
-        let (case, board, status) = (case.clone(), board.clone(), status.clone());
-        Callback::from(move |_| status.set(download_yttrande(&case, &board)))
-    };
-    let on_json = {
-        let (case, status) = (case.clone(), status.clone());
-        Callback::from(move |_| status.set(download_case(&case)))
-    };
+    html! { <>{ notice }{ page }</> }
+}
 
-    html! {
-        <main>
-            <h1>{ "Yttra" }</h1>
-            <p class="lead">
-                { "Yttra hjälper nämnden att besvara revisorernas granskning: första yttrandet, \
-                   uppföljningen och självskattningen. Allt sker i din webbläsare – inget skickas \
-                   någonstans." }
-            </p>
-            <section aria-labelledby="example-heading">
-                <h2 id="example-heading">{ "Prova med ett exempel" }</h2>
-                <p>
-                    { format!("{} ({}), {}.", case.audit.title, case.audit.reference, case.organisation) }
-                </p>
-                <label for="board">{ "Nämnd" }</label>
-                <select id="board" onchange={on_board}>
-                    { for case.boards.iter().map(|b| html! {
-                        <option value={b.id.clone()} selected={*board == b.id}>{ &b.name }</option>
-                    }) }
-                </select>
-                <div class="actions">
-                    <button type="button" onclick={on_docx}>{ "Skapa första yttrandet (Word)" }</button>
-                    <button type="button" class="secondary" onclick={on_json}>{ "Ladda ner ärendet (JSON)" }</button>
-                </div>
-                <p role="status" aria-live="polite" class={status_class(&status)}>{ status_text(&status) }</p>
-            </section>
-        </main>
+fn notice_view(state: &State) -> Html {
+    let dismiss = state
+        .dispatcher()
+        .to_callback()
+        .reform(|_| Action::DismissNotice);
+    match &state.notice {
+        Some(Notice::Error(message)) => html! {
+            <div class="banner error notice" role="alert">
+                <p>{ message }</p>
+                <button type="button" class="secondary" onclick={dismiss}>{ "Stäng meddelandet" }</button>
+            </div>
+        },
+        Some(Notice::Info(message)) => html! {
+            <div class="banner notice" role="status">
+                <p>{ message }</p>
+                <button type="button" class="secondary" onclick={dismiss}>{ "Stäng meddelandet" }</button>
+            </div>
+        },
+        None => html! {},
     }
 }
 
-fn download_yttrande(case: &Case, board_id: &str) -> Status {
-    let today = browser::today();
-    let Some(board) = case.board(board_id) else {
-        return Status::Failed("Välj en nämnd.".into());
-    };
-    let result = docgen::render_first_yttrande(case, board_id, today)
-        .map_err(|error| error.to_string())
-        .and_then(|bytes| {
-            let date = docgen::first_yttrande_date(case, board_id, today);
-            let name = docgen::first_yttrande_file_name(case, board, date);
-            browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
+/// Opens the database once, lists the saved cases, and returns to the case open before a reload.
+#[hook]
+fn use_open_store(state: &State, store: &StoreRef) {
+    let (state, store) = (state.clone(), store.clone());
+    use_effect_with((), move |_| {
+        spawn_local(async move {
+            let Ok(opened) = Store::open().await else {
+                state.dispatch(Action::StorageUnavailable);
+                return;
+            };
+            *store.borrow_mut() = Some(opened.clone());
+            let saved = opened.summaries().await.unwrap_or_default();
+            state.dispatch(Action::StorageReady(saved));
+            if let Some(id) = browser::remembered_open_case() {
+                open_stored(&state, &opened, &id).await;
+            }
         });
-    match result {
-        Ok(name) => Status::Done(format!("Klart: {name} har laddats ner.")),
-        Err(message) => Status::Failed(message),
+    });
+}
+
+/// Listens for saves and deletions in other tabs: refreshes the list and flags a conflict.
+#[hook]
+fn use_messages_from_other_tabs(state: &State, store: &StoreRef, tab: &Rc<String>) {
+    let (state, store, tab) = (state.clone(), store.clone(), tab.clone());
+    use_effect_with((), move |_| {
+        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let data = event.data();
+                let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).ok();
+                if field("tab").and_then(|v| v.as_string()).as_deref() == Some(tab.as_str()) {
+                    return;
+                }
+                let id = field("id").and_then(|v| v.as_string()).unwrap_or_default();
+                let revision = field("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
+                state.dispatch(Action::ChangedElsewhere { id, revision });
+                refresh_list(&state, &store);
+            },
+        );
+        if let Some(channel) = &channel {
+            channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+        }
+        move || {
+            if let Some(channel) = channel {
+                channel.set_onmessage(None);
+                channel.close();
+            }
+            drop(listener);
+        }
+    });
+}
+
+/// Saves the open case after every change. One save runs at a time; edits made meanwhile are
+/// saved when it returns (the revision change re-runs this effect).
+#[hook]
+fn use_save_on_change(
+    state: &State,
+    store: &StoreRef,
+    saving: &Rc<RefCell<bool>>,
+    tab: &Rc<String>,
+) {
+    let key = state
+        .open
+        .as_ref()
+        .map(|open| (open.id.clone(), open.changes, open.revision));
+    let (state, store, saving, tab) = (state.clone(), store.clone(), saving.clone(), tab.clone());
+    use_effect_with((key, state.wants_save()), move |(_, wants_save)| {
+        let store_now = store.borrow().clone();
+        let busy = *saving.borrow();
+        if let (true, false, Some(store_now), Some(open)) =
+            (*wants_save, busy, store_now, state.open.clone())
+        {
+            *saving.borrow_mut() = true;
+            spawn_local(async move {
+                let summary = CaseSummary::of(
+                    &open.id,
+                    &open.case,
+                    open.revision,
+                    &browser::now_iso(),
+                    browser::today(),
+                );
+                let outcome = store_now
+                    .save(&open.id, open.revision, &open.case, &summary)
+                    .await;
+                *saving.borrow_mut() = false;
+                match outcome {
+                    Ok(Saved::At { revision }) => {
+                        state.dispatch(Action::Saved {
+                            id: open.id.clone(),
+                            revision,
+                            changes: open.changes,
+                        });
+                        browser::remember_open_case(Some(&open.id));
+                        tell_other_tabs(&tab, &open.id, revision);
+                        refresh_list(&state, &store);
+                    }
+                    Ok(Saved::Conflict { .. }) => {
+                        state.dispatch(Action::SaveConflict { id: open.id })
+                    }
+                    Err(error) => state.dispatch(Action::SaveFailed(error.to_string())),
+                }
+            });
+        }
+    });
+}
+
+fn tell_other_tabs(tab: &str, id: &str, revision: u64) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    for (key, value) in [
+        ("tab", JsValue::from_str(tab)),
+        ("id", JsValue::from_str(id)),
+        ("revision", JsValue::from_f64(revision as f64)),
+    ] {
+        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
+    }
+    let _ = channel.post_message(&message);
+    channel.close();
+}
+
+fn refresh_list(state: &State, store: &StoreRef) {
+    let Some(store) = store.borrow().clone() else {
+        return;
+    };
+    let state = state.clone();
+    spawn_local(async move {
+        if let Ok(saved) = store.summaries().await {
+            state.dispatch(Action::SavedListed(saved));
+        }
+    });
+}
+
+async fn open_stored(state: &State, store: &Store, id: &str) {
+    match store.load(id).await {
+        Ok(Some((json, revision))) => match load_case(&json) {
+            Ok(case) => {
+                browser::remember_open_case(Some(id));
+                state.dispatch(Action::Opened(Box::new(OpenCase::new(
+                    id.to_string(),
+                    case,
+                    revision,
+                    true,
+                ))));
+            }
+            Err(error) => state.dispatch(Action::OpenFailed(format!(
+                "Det sparade ärendet kunde inte läsas. {error}"
+            ))),
+        },
+        Ok(None) => browser::remember_open_case(None),
+        Err(error) => state.dispatch(Action::OpenFailed(error.to_string())),
     }
 }
 
-fn download_case(case: &Case) -> Status {
-    let name = docgen::case_file_name(case, browser::today());
-    match browser::download(&name, browser::JSON_MIME, save_case(case).as_bytes()) {
-        Ok(()) => Status::Done(format!("Klart: {name} har laddats ner.")),
-        Err(message) => Status::Failed(message),
+fn open_stored_callback(state: &State, store: &StoreRef) -> Callback<String> {
+    let (state, store) = (state.clone(), store.clone());
+    Callback::from(move |id: String| {
+        let Some(opened) = store.borrow().clone() else {
+            return;
+        };
+        let state = state.clone();
+        spawn_local(async move { open_stored(&state, &opened, &id).await });
+    })
+}
+
+/// Opens a case that is not stored yet; the save effect stores it under a new id.
+fn open_new(state: &State, case: Case) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        let open = OpenCase::new(browser::new_case_id(), case.clone(), 0, false);
+        state.dispatch(Action::Opened(Box::new(open)));
+    })
+}
+
+fn open_example(state: &State) -> Callback<()> {
+    match load_case(EXAMPLE_CASE) {
+        Ok(example) => open_new(state, example),
+        Err(error) => {
+            let message = format!("Exempelärendet kunde inte läsas. {error}");
+            state
+                .dispatcher()
+                .to_callback()
+                .reform(move |_| Action::OpenFailed(message.clone()))
+        }
     }
 }
 
-fn status_text(status: &Status) -> String {
-    match status {
-        Status::Ready => String::new(),
-        Status::Done(message) | Status::Failed(message) => message.clone(),
-    }
+fn open_file(state: &State) -> Callback<web_sys::File> {
+    let state = state.clone();
+    Callback::from(move |file: web_sys::File| {
+        let state = state.clone();
+        spawn_local(async move {
+            let name = file.name();
+            let opened = browser::read_file(&file)
+                .await
+                .and_then(|bytes| open_case_file(&name, &bytes));
+            match opened {
+                Ok(case) => {
+                    let open = OpenCase::new(browser::new_case_id(), case, 0, false);
+                    state.dispatch(Action::Opened(Box::new(open)));
+                }
+                Err(message) => state.dispatch(Action::OpenFailed(message)),
+            }
+        });
+    })
 }
 
-fn status_class(status: &Status) -> &'static str {
-    match status {
-        Status::Failed(_) => "status error",
-        _ => "status",
-    }
+fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<String> {
+    let (state, store, tab) = (state.clone(), store.clone(), tab.clone());
+    Callback::from(move |id: String| {
+        let Some(opened) = store.borrow().clone() else {
+            return;
+        };
+        let (state, tab) = (state.clone(), tab.clone());
+        spawn_local(async move {
+            match opened.delete(&id).await {
+                Ok(()) => {
+                    if browser::remembered_open_case().as_deref() == Some(id.as_str()) {
+                        browser::remember_open_case(None);
+                    }
+                    state.dispatch(Action::Deleted(id.clone()));
+                    tell_other_tabs(&tab, &id, 0);
+                }
+                Err(error) => state.dispatch(Action::Notify(Notice::Error(error.to_string()))),
+            }
+        });
+    })
+}
+
+fn back_to_start(state: &State) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        browser::remember_open_case(None);
+        state.dispatch(Action::BackToStart);
+    })
+}
+
+fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {
+    let (state, store) = (state.clone(), store.clone());
+    Callback::from(move |_| {
+        let (Some(opened), Some(open)) = (store.borrow().clone(), state.open.clone()) else {
+            return;
+        };
+        let state = state.clone();
+        spawn_local(async move { open_stored(&state, &opened, &open.id).await });
+    })
+}
+
+fn download_yttrande(state: &State) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |board_id: String| {
+        let Some(open) = state.open.as_ref() else {
+            return;
+        };
+        let case = &open.case;
+        let today = browser::today();
+        let result = case
+            .board(&board_id)
+            .ok_or_else(|| "Nämnden finns inte.".to_string())
+            .and_then(|board| {
+                let bytes = docgen::render_first_yttrande(case, &board_id, today)
+                    .map_err(|e| e.to_string())?;
+                let date = docgen::first_yttrande_date(case, &board_id, today);
+                let name = docgen::first_yttrande_file_name(case, board, date);
+                browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
+            });
+        state.dispatch(Action::Notify(match result {
+            Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
+            Err(message) => Notice::Error(message),
+        }));
+    })
+}
+
+fn download_case(state: &State) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        let Some(open) = state.open.as_ref() else {
+            return;
+        };
+        let name = docgen::case_file_name(&open.case, browser::today());
+        let result = browser::download(&name, browser::JSON_MIME, save_case(&open.case).as_bytes());
+        state.dispatch(Action::Notify(match result {
+            Ok(()) => Notice::Info(format!("Klart: {name} har laddats ner.")),
+            Err(message) => Notice::Error(message),
+        }));
+    })
 }

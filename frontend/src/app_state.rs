@@ -30,10 +30,29 @@ pub enum View {
 #[derive(Clone, Debug, PartialEq)]
 pub struct OpenCase {
     pub id: String,
+    /// The stored revision this tab last read or wrote; 0 for a case not stored yet.
     pub revision: u64,
     pub case: Case,
-    /// True when the case has changes that are not in storage yet.
-    pub unsaved: bool,
+    /// Counts the edits made in this tab; `saved_changes` is the count storage has.
+    pub changes: u64,
+    pub saved_changes: u64,
+}
+
+impl OpenCase {
+    /// A case as read from storage (or, with revision 0 and `stored: false`, one to store).
+    pub fn new(id: String, case: Case, revision: u64, stored: bool) -> OpenCase {
+        OpenCase {
+            id,
+            revision,
+            case,
+            changes: u64::from(!stored),
+            saved_changes: 0,
+        }
+    }
+
+    pub fn unsaved(&self) -> bool {
+        self.changes != self.saved_changes
+    }
 }
 
 /// A message to the user, read out by screen readers.
@@ -52,7 +71,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     /// The id of a saved case the user asked to delete, awaiting confirmation.
     pub confirm_delete: Option<String>,
-    /// Another tab saved the open case after this tab read it.
+    /// Another tab saved the open case after this tab read it; saving stops until the user has
+    /// chosen which version to keep.
     pub changed_elsewhere: bool,
 }
 
@@ -82,10 +102,16 @@ pub enum Action {
     /// A file could not be opened; the message says why. Nothing stored changes.
     OpenFailed(String),
     Edit(Edit),
-    /// The effect stored the open case at this revision.
+    /// The effect stored the open case, as it was after `changes` edits, at this revision.
     Saved {
         id: String,
         revision: u64,
+        changes: u64,
+    },
+    /// Storage refused the save because another tab saved first. Saving stops until the user
+    /// has decided what to keep.
+    SaveConflict {
+        id: String,
     },
     /// Storage refused the save; the case stays on screen, unsaved.
     SaveFailed(String),
@@ -103,6 +129,14 @@ pub enum Action {
 }
 
 impl AppState {
+    /// True when the open case has edits that should be written now: some are unsaved, and no
+    /// conflict with another tab is waiting for the user.
+    pub fn wants_save(&self) -> bool {
+        !self.changed_elsewhere
+            && self.storage == Storage::Available
+            && self.open.as_ref().is_some_and(OpenCase::unsaved)
+    }
+
     pub fn reduce(mut self, action: Action) -> AppState {
         match action {
             Action::StorageReady(mut saved) => {
@@ -123,10 +157,19 @@ impl AppState {
             }
             Action::OpenFailed(message) => self.notice = Some(Notice::Error(message)),
             Action::Edit(change) => self.apply_edit(change),
-            Action::Saved { id, revision } => {
+            Action::Saved {
+                id,
+                revision,
+                changes,
+            } => {
                 if let Some(open) = self.open.as_mut().filter(|open| open.id == id) {
                     open.revision = revision;
-                    open.unsaved = false;
+                    open.saved_changes = open.saved_changes.max(changes);
+                }
+            }
+            Action::SaveConflict { id } => {
+                if self.open.as_ref().is_some_and(|open| open.id == id) {
+                    self.changed_elsewhere = true;
                 }
             }
             Action::SaveFailed(message) => self.notice = Some(Notice::Error(message)),
@@ -163,7 +206,7 @@ impl AppState {
             return;
         };
         match edit::apply(&mut open.case, change) {
-            Ok(()) => open.unsaved = true,
+            Ok(()) => open.changes += 1,
             Err(error) => self.notice = Some(Notice::Error(error.to_string())),
         }
     }
@@ -184,12 +227,12 @@ mod tests {
     use crate::edit::AuditText;
 
     fn opened(id: &str, revision: u64) -> Action {
-        Action::Opened(Box::new(OpenCase {
-            id: id.into(),
+        Action::Opened(Box::new(OpenCase::new(
+            id.into(),
+            Case::new_empty(),
             revision,
-            case: Case::new_empty(),
-            unsaved: false,
-        }))
+            true,
+        )))
     }
 
     fn run(actions: impl IntoIterator<Item = Action>) -> AppState {
@@ -198,22 +241,77 @@ mod tests {
             .fold(AppState::default(), AppState::reduce)
     }
 
+    fn title(text: &str) -> Action {
+        Action::Edit(Edit::SetAuditText(AuditText::Title, text.into()))
+    }
+
     #[test]
-    fn an_edit_marks_the_case_unsaved_until_the_save_returns() {
+    fn an_edit_is_unsaved_until_a_save_of_it_returns() {
         let state = run([
+            Action::StorageReady(vec![]),
             opened("a", 1),
-            Action::Edit(Edit::SetAuditText(AuditText::Title, "Granskning".into())),
+            title("Granskning"),
         ]);
-        let open = state.open.clone().expect("open");
-        assert!(open.unsaved);
-        assert_eq!(open.case.audit.title, "Granskning");
+        assert!(state.wants_save());
+        assert_eq!(
+            state.open.as_ref().expect("open").case.audit.title,
+            "Granskning"
+        );
         let state = state.reduce(Action::Saved {
             id: "a".into(),
             revision: 2,
+            changes: 1,
         });
-        let open = state.open.expect("open");
-        assert!(!open.unsaved);
+        let open = state.open.clone().expect("open");
+        assert!(!open.unsaved());
         assert_eq!(open.revision, 2);
+        assert!(!state.wants_save());
+    }
+
+    #[test]
+    fn edits_made_while_a_save_runs_are_saved_next() {
+        // The save of change 1 is in flight when changes 2 and 3 arrive.
+        let state = run([
+            Action::StorageReady(vec![]),
+            opened("a", 1),
+            title("A"),
+            title("AB"),
+            title("ABC"),
+        ]);
+        let state = state.reduce(Action::Saved {
+            id: "a".into(),
+            revision: 2,
+            changes: 1,
+        });
+        assert!(state.wants_save(), "changes 2 and 3 are not stored yet");
+        let state = state.reduce(Action::Saved {
+            id: "a".into(),
+            revision: 3,
+            changes: 3,
+        });
+        assert!(!state.wants_save());
+    }
+
+    #[test]
+    fn a_new_case_wants_its_first_save_and_a_conflict_stops_saving() {
+        let new_case = Action::Opened(Box::new(OpenCase::new(
+            "n".into(),
+            Case::new_empty(),
+            0,
+            false,
+        )));
+        let state = run([Action::StorageReady(vec![]), new_case]);
+        assert!(state.wants_save());
+        let state = state.reduce(Action::SaveConflict { id: "n".into() });
+        assert!(state.changed_elsewhere);
+        assert!(!state.wants_save(), "no silent overwrite");
+    }
+
+    #[test]
+    fn nothing_is_saved_without_storage() {
+        let state = run([Action::StorageUnavailable, opened("a", 0), title("x")]);
+        assert!(!state.wants_save());
+        assert!(state.open.expect("open").unsaved());
     }
 
     #[test]
@@ -226,7 +324,7 @@ mod tests {
             state.notice,
             Some(Notice::Error("Revisionsfråga 3 finns inte.".into()))
         );
-        assert!(!state.open.expect("open").unsaved);
+        assert!(!state.open.expect("open").unsaved());
     }
 
     #[test]

@@ -40,3 +40,68 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
     anchor.click();
     Url::revoke_object_url(&url).map_err(failed)
 }
+
+/// The browser's clock as ISO 8601 text, for "last changed".
+pub fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// A new id for a case stored in this browser.
+pub fn new_case_id() -> String {
+    let millis = js_sys::Date::now().max(0.0) as u64;
+    let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
+    frontend::library::new_case_id(millis, random)
+}
+
+/// The key under which the open case is remembered, so a reload returns to it. localStorage
+/// holds only this id; the case itself is in IndexedDB.
+const LAST_OPEN_KEY: &str = "yttra.lastOpen";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn remember_open_case(id: Option<&str>) {
+    // Private mode may refuse even this; then a reload simply shows the start page.
+    if let Some(storage) = local_storage() {
+        let _ = match id {
+            Some(id) => storage.set_item(LAST_OPEN_KEY, id),
+            None => storage.remove_item(LAST_OPEN_KEY),
+        };
+    }
+}
+
+pub fn remembered_open_case() -> Option<String> {
+    local_storage()?.get_item(LAST_OPEN_KEY).ok().flatten()
+}
+
+/// The bytes of a file the user picked.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "Filen kunde inte läsas.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// A saved time (ISO 8601, UTC) as the user's local "2025-03-12 14:05".
+pub fn local_time_text(iso: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return String::new();
+    }
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Asks the user to confirm with the browser's own dialog (accessible everywhere).
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

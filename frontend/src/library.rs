@@ -7,8 +7,9 @@
 
 use schemas::{Case, Date};
 
-/// What the start page shows for one saved case.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the start page shows for one saved case; stored beside the case so the list opens
+/// without reading every case.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CaseSummary {
     pub id: String,
     pub title: String,
@@ -36,12 +37,21 @@ impl CaseSummary {
 
     /// The title for lists: the audit's title, or a stand-in for a case not named yet.
     pub fn display_title(&self) -> String {
-        match (self.title.trim(), self.reference.trim()) {
-            ("", "") => "Namnlöst ärende".to_string(),
-            ("", reference) => reference.to_string(),
-            (title, "") => title.to_string(),
-            (title, reference) => format!("{title} ({reference})"),
-        }
+        title_text(&self.title, &self.reference)
+    }
+}
+
+/// A case's title as the app shows it: "Granskning av IT-säkerhet (SR-2024-38)".
+pub fn case_title(case: &Case) -> String {
+    title_text(&case.audit.title, &case.audit.reference)
+}
+
+fn title_text(title: &str, reference: &str) -> String {
+    match (title.trim(), reference.trim()) {
+        ("", "") => "Namnlöst ärende".to_string(),
+        ("", reference) => reference.to_string(),
+        (title, "") => title.to_string(),
+        (title, reference) => format!("{title} ({reference})"),
     }
 }
 

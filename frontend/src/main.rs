@@ -1,10 +1,16 @@
 //! Yttra in the browser. Everything runs here, on the user's machine: no server, nothing sent.
 //!
-//! `app` holds the page, `browser` the few calls into the browser (today's date, downloads).
-//! The documents come from `docgen`, the same code as the command-line tool.
+//! The pure parts (state, edits, paste import, files) are the `frontend` library, tested
+//! natively. This binary holds what needs a browser: `app` (the root component and its
+//! effects), the pages (`start_page`, `case_page`, `fields`), `store` (IndexedDB) and `browser`
+//! (clock, downloads, files). Documents come from `docgen`, the same code as the command line.
 
 mod app;
 mod browser;
+mod case_page;
+mod fields;
+mod start_page;
+mod store;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -1,0 +1,207 @@
+//! One case: the audit's details, the boards that must answer, and the documents to download.
+
+use frontend::app_state::{OpenCase, Storage};
+use frontend::edit::{AuditText, BoardField, Edit};
+use frontend::library::case_title;
+use schemas::{Board, Case};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::fields::{DateField, TextField};
+
+#[derive(Properties, PartialEq)]
+pub struct CasePageProps {
+    pub open: OpenCase,
+    pub storage: Storage,
+    pub changed_elsewhere: bool,
+    pub on_edit: Callback<Edit>,
+    pub on_back: Callback<()>,
+    pub on_download_yttrande: Callback<String>,
+    pub on_download_case: Callback<()>,
+    pub on_reload_stored: Callback<()>,
+}
+
+#[function_component(CasePage)]
+pub fn case_page(props: &CasePageProps) -> Html {
+    let case = &props.open.case;
+    let title = case_title(case);
+    html! {
+        <main id="main">
+            <nav aria-label="Sidor">
+                <button type="button" class="link" onclick={props.on_back.reform(|_| ())}>
+                    { "← Alla ärenden" }
+                </button>
+            </nav>
+            <h1>{ title }</h1>
+            <p class="save-state" role="status">{ save_state(props) }</p>
+            if props.changed_elsewhere {
+                <div class="banner error" role="alert">
+                    <p>
+                        { "Ärendet har ändrats i en annan flik eller ett annat fönster. Dina senaste \
+                           ändringar här är inte sparade, för att inte skriva över det andra." }
+                    </p>
+                    <div class="actions">
+                        <button type="button" onclick={props.on_download_case.reform(|_| ())}>
+                            { "Ladda ner min version (JSON)" }
+                        </button>
+                        <button type="button" class="secondary" onclick={props.on_reload_stored.reform(|_| ())}>
+                            { "Läs in den sparade versionen" }
+                        </button>
+                    </div>
+                </div>
+            }
+            { audit_section(case, &props.on_edit) }
+            { boards_section(case, &props.on_edit) }
+            { documents_section(case, props) }
+        </main>
+    }
+}
+
+fn save_state(props: &CasePageProps) -> &'static str {
+    match props.storage {
+        Storage::Unavailable => "Sparas inte i webbläsaren: ladda ner ärendet som fil.",
+        Storage::Opening => "Förbereder sparande …",
+        Storage::Available if props.changed_elsewhere => {
+            "Inte sparat: ärendet har ändrats på annat håll."
+        }
+        Storage::Available if props.open.unsaved() => "Sparar …",
+        Storage::Available => "Alla ändringar är sparade i webbläsaren.",
+    }
+}
+
+fn text(on_edit: &Callback<Edit>, field: AuditText) -> Callback<String> {
+    on_edit.reform(move |value| Edit::SetAuditText(field, value))
+}
+
+fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
+    let audit = &case.audit;
+    html! {
+        <section aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{ "Granskningen" }</h2>
+            <div class="columns">
+                <TextField id="audit-reference" label="Revisorernas referens" hint="Till exempel SR-2024-38."
+                    value={audit.reference.clone()} on_change={text(on_edit, AuditText::Reference)} />
+                <TextField id="audit-title" label="Granskningens titel"
+                    value={audit.title.clone()} on_change={text(on_edit, AuditText::Title)} />
+                <TextField id="audit-organisation" label="Kommun eller organisation"
+                    value={case.organisation.clone()} on_change={text(on_edit, AuditText::Organisation)} />
+                <TextField id="audit-auditor" label="Avsändare" hint="Till exempel Revisorskollegiet."
+                    value={audit.auditor.clone()} on_change={text(on_edit, AuditText::Auditor)} />
+                <TextField id="audit-performed-by" label="Granskningen genomförd av"
+                    value={audit.performed_by.clone()} on_change={text(on_edit, AuditText::PerformedBy)} />
+                <DateField id="audit-report-date" label="Rapportens datum" value={audit.report_date}
+                    on_change={on_edit.reform(Edit::SetReportDate)} />
+                <DateField id="audit-missiv-date" label="Missivets datum" value={audit.missiv_date}
+                    on_change={on_edit.reform(Edit::SetMissivDate)} />
+            </div>
+            <TextField id="audit-conclusion" label="Granskningens samlade bedömning" multiline=true
+                hint="Rapportens slutsats; det sammanfattande svaret utgår från den."
+                value={audit.conclusion.clone()} on_change={text(on_edit, AuditText::Conclusion)} />
+        </section>
+    }
+}
+
+fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
+    let new_name = NodeRef::default();
+    let on_add = {
+        let (on_edit, new_name) = (on_edit.clone(), new_name.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if let Some(input) = new_name.cast::<HtmlInputElement>() {
+                on_edit.emit(Edit::AddBoard {
+                    name: input.value(),
+                });
+                input.set_value("");
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="boards-heading">
+            <h2 id="boards-heading">{ "Nämnder som ska yttra sig" }</h2>
+            { for case.boards.iter().map(|board| board_fields(board, on_edit)) }
+            <form class="inline-form" onsubmit={on_add}>
+                <div class="field">
+                    <label for="new-board">{ "Lägg till nämnd" }</label>
+                    <input id="new-board" type="text" ref={new_name} placeholder="Till exempel Servicenämnden" />
+                </div>
+                <button type="submit">{ "Lägg till" }</button>
+            </form>
+        </section>
+    }
+}
+
+fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
+    let field = |make: fn(String) -> BoardField| {
+        let id = board.id.clone();
+        on_edit.reform(move |value| Edit::SetBoard {
+            board: id.clone(),
+            field: make(value),
+        })
+    };
+    let date = |make: fn(Option<schemas::Date>) -> BoardField| {
+        let id = board.id.clone();
+        on_edit.reform(move |value| Edit::SetBoard {
+            board: id.clone(),
+            field: make(value),
+        })
+    };
+    let on_remove = {
+        let (on_edit, id, name) = (on_edit.clone(), board.id.clone(), board.name.clone());
+        Callback::from(move |_| {
+            let question =
+                format!("Ta bort {name} och nämndens svar ur ärendet? Det går inte att ångra.");
+            if browser::confirm(&question) {
+                on_edit.emit(Edit::RemoveBoard { board: id.clone() });
+            }
+        })
+    };
+    let prefix = format!("board-{}", board.id);
+    html! {
+        <fieldset class="board" key={board.id.clone()}>
+            <legend>{ if board.name.trim().is_empty() { "Namnlös nämnd".to_string() } else { board.name.clone() } }</legend>
+            <div class="columns">
+                <TextField id={format!("{prefix}-name")} label="Namn" value={board.name.clone()}
+                    on_change={field(BoardField::Name)} />
+                <TextField id={format!("{prefix}-diarienummer")} label="Nämndens diarienummer"
+                    value={board.diarienummer.clone()} on_change={field(BoardField::Diarienummer)} />
+                <DateField id={format!("{prefix}-first-deadline")} label="Sista dag, första yttrandet"
+                    value={board.first_deadline} on_change={date(BoardField::FirstDeadline)} />
+                <DateField id={format!("{prefix}-follow-up-deadline")} label="Sista dag, uppföljande yttrandet"
+                    value={board.follow_up_deadline} on_change={date(BoardField::FollowUpDeadline)} />
+                <TextField id={format!("{prefix}-send-to")} label="Yttrandet skickas till"
+                    value={board.send_to.clone()} on_change={field(BoardField::SendTo)} />
+            </div>
+            <button type="button" class="secondary" onclick={on_remove}>
+                { format!("Ta bort {}", board.name) }
+            </button>
+        </fieldset>
+    }
+}
+
+fn documents_section(case: &Case, props: &CasePageProps) -> Html {
+    html! {
+        <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">{ "Dokument" }</h2>
+            <ul class="documents">
+                { for case.boards.iter().map(|board| {
+                    let id = board.id.clone();
+                    if case.response(&board.id).is_some() {
+                        html! {
+                            <li key={board.id.clone()}>
+                                <button type="button" onclick={props.on_download_yttrande.reform(move |_| id.clone())}>
+                                    { format!("Första yttrandet, {} (Word)", board.name) }
+                                </button>
+                            </li>
+                        }
+                    } else {
+                        html! { <li key={board.id.clone()}>{ format!("{} har inget svar ännu.", board.name) }</li> }
+                    }
+                }) }
+            </ul>
+            <button type="button" class="secondary" onclick={props.on_download_case.reform(|_| ())}>
+                { "Ladda ner ärendet (JSON)" }
+            </button>
+        </section>
+    }
+}

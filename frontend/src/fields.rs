@@ -1,0 +1,79 @@
+//! Labelled form fields. Every input has a visible label tied to it by id, and reports each
+//! change at once (the app saves on every change, so there is no save button).
+
+use schemas::Date;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TextFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+    /// A short help text under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// Several lines of text (a textarea).
+    #[prop_or_default]
+    pub multiline: bool,
+}
+
+#[function_component(TextField)]
+pub fn text_field(props: &TextFieldProps) -> Html {
+    let hint_id = format!("{}-hint", props.id);
+    let described_by = props.hint.as_ref().map(|_| hint_id.clone());
+    let input = if props.multiline {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |event: InputEvent| {
+            on_change.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value())
+        });
+        html! {
+            <textarea id={props.id.clone()} rows="5" value={props.value.clone()} {oninput}
+                aria-describedby={described_by} />
+        }
+    } else {
+        let on_change = props.on_change.clone();
+        let oninput = Callback::from(move |event: InputEvent| {
+            on_change.emit(event.target_unchecked_into::<HtmlInputElement>().value())
+        });
+        html! {
+            <input id={props.id.clone()} type="text" value={props.value.clone()} {oninput}
+                aria-describedby={described_by} />
+        }
+    };
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint }</p>
+            }
+            { input }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DateFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: Option<Date>,
+    pub on_change: Callback<Option<Date>>,
+}
+
+/// A date picker; an emptied field means "no date".
+#[function_component(DateField)]
+pub fn date_field(props: &DateFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let value = event.target_unchecked_into::<HtmlInputElement>().value();
+        on_change.emit(Date::parse(&value));
+    });
+    let value = props.value.map(|date| date.to_string()).unwrap_or_default();
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <input id={props.id.clone()} type="date" {value} {onchange} />
+        </div>
+    }
+}

@@ -1,0 +1,152 @@
+//! The start page: the cases saved in this browser, and the ways to begin (a new case, a file,
+//! the example).
+
+use frontend::app_state::Storage;
+use frontend::library::CaseSummary;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct StartPageProps {
+    pub saved: Vec<CaseSummary>,
+    pub storage: Storage,
+    pub confirm_delete: Option<String>,
+    pub on_open: Callback<String>,
+    pub on_new: Callback<()>,
+    pub on_example: Callback<()>,
+    pub on_file: Callback<web_sys::File>,
+    pub on_ask_delete: Callback<String>,
+    pub on_confirm_delete: Callback<String>,
+    pub on_cancel_delete: Callback<()>,
+}
+
+#[function_component(StartPage)]
+pub fn start_page(props: &StartPageProps) -> Html {
+    let on_file = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_file.emit(file);
+            }
+            // Cleared, so picking the same file again (after fixing it) is seen as a change.
+            input.set_value("");
+        })
+    };
+    html! {
+        <main id="main">
+            <h1>{ "Yttra" }</h1>
+            <p class="lead">
+                { "Skriv nämndens yttranden över revisorernas granskning. Allt sparas i den här \
+                   webbläsaren och inget skickas någonstans." }
+            </p>
+            if props.storage == Storage::Unavailable {
+                <p class="banner error" role="alert">
+                    { "Webbläsaren låter inte Yttra spara ärenden här (till exempel i privat läge). \
+                       Du kan arbeta ändå, men ladda ner ärendet som fil innan du stänger fliken." }
+                </p>
+            }
+            <section aria-labelledby="begin-heading">
+                <h2 id="begin-heading">{ "Börja" }</h2>
+                <div class="actions">
+                    <button type="button" onclick={props.on_new.reform(|_| ())}>{ "Nytt ärende" }</button>
+                    <button type="button" class="secondary" onclick={props.on_example.reform(|_| ())}>
+                        { "Öppna exempelärendet" }
+                    </button>
+                </div>
+                <div class="field">
+                    <label for="open-file">{ "Öppna en fil" }</label>
+                    <p class="hint" id="open-file-hint">
+                        { "Ett ärende sparat från Yttra (JSON) eller ett yttrande skapat med Yttra (Word)." }
+                    </p>
+                    <input id="open-file" type="file" accept=".json,.docx" onchange={on_file}
+                        aria-describedby="open-file-hint" />
+                </div>
+            </section>
+            <section aria-labelledby="saved-heading">
+                <h2 id="saved-heading">{ "Sparade ärenden" }</h2>
+                { saved_cases(props) }
+            </section>
+        </main>
+    }
+}
+
+fn saved_cases(props: &StartPageProps) -> Html {
+    match props.storage {
+        Storage::Opening => return html! { <p>{ "Läser sparade ärenden …" }</p> },
+        Storage::Unavailable => {
+            return html! { <p>{ "Inga ärenden kan sparas i den här webbläsaren." }</p> }
+        }
+        Storage::Available => {}
+    }
+    if props.saved.is_empty() {
+        return html! {
+            <p>{ "Inga ärenden är sparade här ännu. Börja med ett nytt ärende, öppna en fil eller prova exempelärendet." }</p>
+        };
+    }
+    html! {
+        <table class="cases">
+            <thead>
+                <tr>
+                    <th scope="col">{ "Ärende" }</th>
+                    <th scope="col">{ "Nämnder" }</th>
+                    <th scope="col">{ "Nästa sista dag" }</th>
+                    <th scope="col">{ "Senast ändrat" }</th>
+                    <th scope="col"><span class="visually-hidden">{ "Åtgärder" }</span></th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.saved.iter().map(|summary| saved_row(props, summary)) }
+            </tbody>
+        </table>
+    }
+}
+
+fn saved_row(props: &StartPageProps, summary: &CaseSummary) -> Html {
+    let title = summary.display_title();
+    let id = summary.id.clone();
+    let deadline = match &summary.next_deadline {
+        Some((date, what)) => {
+            html! { <>{ date.to_string() }<br/><span class="hint">{ what }</span></> }
+        }
+        None => html! { { "–" } },
+    };
+    let actions = if props.confirm_delete.as_deref() == Some(summary.id.as_str()) {
+        html! {
+            <div class="confirm" role="group" aria-label={format!("Bekräfta borttagning av {title}")}>
+                <p>{ "Ta bort ärendet? Det går inte att ångra." }</p>
+                <button type="button" class="danger" onclick={props.on_confirm_delete.reform({
+                    let id = id.clone();
+                    move |_| id.clone()
+                })}>{ "Ja, ta bort" }</button>
+                <button type="button" class="secondary" onclick={props.on_cancel_delete.reform(|_| ())}>
+                    { "Avbryt" }
+                </button>
+            </div>
+        }
+    } else {
+        html! {
+            <div class="row-actions">
+                <button type="button" aria-label={format!("Öppna {title}")}
+                    onclick={props.on_open.reform({ let id = id.clone(); move |_| id.clone() })}>
+                    { "Öppna" }
+                </button>
+                <button type="button" class="secondary" aria-label={format!("Ta bort {title}")}
+                    onclick={props.on_ask_delete.reform({ let id = id.clone(); move |_| id.clone() })}>
+                    { "Ta bort" }
+                </button>
+            </div>
+        }
+    };
+    html! {
+        <tr key={summary.id.clone()}>
+            <td>{ title.clone() }</td>
+            <td>{ summary.boards.join(", ") }</td>
+            <td>{ deadline }</td>
+            <td>{ browser::local_time_text(&summary.saved_at) }</td>
+            <td>{ actions }</td>
+        </tr>
+    }
+}

@@ -1,0 +1,373 @@
+//! Saved cases in the browser's IndexedDB (10 GB of quota here; localStorage holds only 5.2
+//! million characters, less than 100 large cases need).
+//!
+//! Two object stores: `cases` holds each case as the same JSON as a case file, with its revision
+//! and save time; `summaries` holds what the start page lists, so the list opens without reading
+//! every case. A save checks the stored revision and writes in the same transaction, inside the
+//! callback of its read, so no other tab can save in between (see `library::check_save`).
+
+use js_sys::{Array, Object, Promise, Reflect};
+use schemas::Case;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{
+    DomException, Event, IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbOpenDbRequest,
+    IdbRequest, IdbTransaction, IdbTransactionMode,
+};
+
+use frontend::library::{check_save, CaseSummary, SaveCheck};
+
+const DATABASE: &str = "yttra";
+const DATABASE_VERSION: u32 = 1;
+const CASES: &str = "cases";
+const SUMMARIES: &str = "summaries";
+
+/// Why storage failed. `Display` gives the message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    Unavailable,
+    Full,
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable => write!(
+                f,
+                "Webbläsaren låter inte Yttra spara här (till exempel i privat läge). Du kan \
+                 arbeta vidare, men ladda ner ärendet som fil innan du stänger fliken."
+            ),
+            StoreError::Full => write!(
+                f,
+                "Webbläsarens lagring är full, så den senaste ändringen är inte sparad. Ladda ner \
+                 ärendet som fil och ta bort ärenden du inte längre behöver."
+            ),
+            StoreError::Failed(detail) => write!(
+                f,
+                "Ärendet kunde inte sparas i webbläsaren ({detail}). Ladda ner det som fil så att \
+                 inget går förlorat."
+            ),
+        }
+    }
+}
+
+/// The outcome of a save that storage accepted or refused on purpose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    At {
+        revision: u64,
+    },
+    /// Another tab saved first; nothing was written.
+    Conflict {
+        stored: u64,
+    },
+}
+
+#[derive(Clone)]
+pub struct Store {
+    database: IdbDatabase,
+}
+
+impl Store {
+    pub async fn open() -> Result<Store, StoreError> {
+        let factory = web_sys::window()
+            .and_then(|window| window.indexed_db().ok().flatten())
+            .ok_or(StoreError::Unavailable)?;
+        let request = factory
+            .open_with_u32(DATABASE, DATABASE_VERSION)
+            .map_err(|_| StoreError::Unavailable)?;
+        let upgrade = upgrade_handler(request.clone());
+        request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+        let database = request_result(&request)
+            .await
+            .map_err(|_| StoreError::Unavailable)?;
+        Ok(Store {
+            database: database.unchecked_into(),
+        })
+    }
+
+    /// Every saved case's summary, in no particular order.
+    pub async fn summaries(&self) -> Result<Vec<CaseSummary>, StoreError> {
+        let transaction = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
+        let request = object_store(&transaction, SUMMARIES)?
+            .get_all()
+            .map_err(failed)?;
+        let records: Array = request_result(&request)
+            .await
+            .map_err(failed)?
+            .unchecked_into();
+        // A summary that does not parse (written by a future version) is left out, not fatal.
+        Ok(records
+            .iter()
+            .filter_map(|record| string_field(&record, "json"))
+            .filter_map(|json| serde_json::from_str(&json).ok())
+            .collect())
+    }
+
+    /// A saved case's JSON and revision.
+    pub async fn load(&self, id: &str) -> Result<Option<(String, u64)>, StoreError> {
+        let transaction = self.transaction(&[CASES], IdbTransactionMode::Readonly)?;
+        let request = object_store(&transaction, CASES)?
+            .get(&JsValue::from_str(id))
+            .map_err(failed)?;
+        let record = request_result(&request).await.map_err(failed)?;
+        Ok(string_field(&record, "json").map(|json| (json, revision_of(&record).unwrap_or(0))))
+    }
+
+    /// Saves a case that this tab read at `expected` revision.
+    pub async fn save(
+        &self,
+        id: &str,
+        expected: u64,
+        case: &Case,
+        summary: &CaseSummary,
+    ) -> Result<Saved, StoreError> {
+        let transaction = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        let cases = object_store(&transaction, CASES)?;
+        let summaries = object_store(&transaction, SUMMARIES)?;
+        let case_json = schemas::save_case(case);
+        let saved_at = summary.saved_at.clone();
+        let summary = summary.clone();
+        let id = id.to_string();
+        let read = cases.get(&JsValue::from_str(&id)).map_err(failed)?;
+        let outcome = Promise::new(&mut |resolve, reject| {
+            let reject_write = reject.clone();
+            let on_abort = {
+                let (transaction, reject) = (transaction.clone(), reject.clone());
+                move |_: Event| {
+                    let error = transaction
+                        .error()
+                        .map(JsValue::from)
+                        .unwrap_or(JsValue::NULL);
+                    let _ = reject.call1(&JsValue::NULL, &error);
+                }
+            };
+            transaction.set_onabort(Some(
+                wasm_bindgen::closure::Closure::once_into_js(on_abort).unchecked_ref(),
+            ));
+            let (reading, transaction, cases, summaries) = (
+                read.clone(),
+                transaction.clone(),
+                cases.clone(),
+                summaries.clone(),
+            );
+            let (id, case_json, saved_at, summary) = (
+                id.clone(),
+                case_json.clone(),
+                saved_at.clone(),
+                summary.clone(),
+            );
+            let on_read = move |_: Event| {
+                let stored = reading
+                    .result()
+                    .ok()
+                    .and_then(|record| revision_of(&record));
+                match check_save(stored, expected) {
+                    SaveCheck::Conflict { stored, .. } => {
+                        let _ = resolve.call1(&JsValue::NULL, &outcome_value("conflict", stored));
+                        let _ = transaction.abort();
+                    }
+                    SaveCheck::Write { revision } => {
+                        let summary = CaseSummary {
+                            revision,
+                            ..summary
+                        };
+                        let summary_json = serde_json::to_string(&summary).unwrap_or_default();
+                        let written = cases
+                            .put(&record(
+                                &[("id", &id), ("json", &case_json), ("savedAt", &saved_at)],
+                                revision,
+                            ))
+                            .and_then(|_| {
+                                summaries
+                                    .put(&record(&[("id", &id), ("json", &summary_json)], revision))
+                            });
+                        if let Err(error) = written {
+                            // The thrown error says why (e.g. QuotaExceededError); the abort's own
+                            // error would be empty.
+                            let _ = reject_write.call1(&JsValue::NULL, &error);
+                            let _ = transaction.abort();
+                            return;
+                        }
+                        let on_complete = move |_: Event| {
+                            let _ =
+                                resolve.call1(&JsValue::NULL, &outcome_value("revision", revision));
+                        };
+                        transaction.set_oncomplete(Some(
+                            wasm_bindgen::closure::Closure::once_into_js(on_complete)
+                                .unchecked_ref(),
+                        ));
+                    }
+                }
+            };
+            read.set_onsuccess(Some(
+                wasm_bindgen::closure::Closure::once_into_js(on_read).unchecked_ref(),
+            ));
+        });
+        let outcome = JsFuture::from(outcome).await.map_err(store_error)?;
+        if let Some(stored) = number_field(&outcome, "conflict") {
+            return Ok(Saved::Conflict { stored });
+        }
+        Ok(Saved::At {
+            revision: number_field(&outcome, "revision").unwrap_or(expected + 1),
+        })
+    }
+
+    pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
+        let transaction = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
+        let key = JsValue::from_str(id);
+        object_store(&transaction, CASES)?
+            .delete(&key)
+            .map_err(failed)?;
+        object_store(&transaction, SUMMARIES)?
+            .delete(&key)
+            .map_err(failed)?;
+        transaction_done(&transaction).await
+    }
+
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
+        let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+        self.database
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(failed)
+    }
+}
+
+/// Creates the object stores on first use (and on a future version's upgrade).
+fn upgrade_handler(request: IdbOpenDbRequest) -> JsValue {
+    let upgrade = move |_: Event| {
+        let Ok(result) = request.result() else {
+            return;
+        };
+        let database: IdbDatabase = result.unchecked_into();
+        let existing = database.object_store_names();
+        for name in [CASES, SUMMARIES] {
+            if !existing.contains(name) {
+                let parameters = IdbObjectStoreParameters::new();
+                parameters.set_key_path(&JsValue::from_str("id"));
+                let _ = database.create_object_store_with_optional_parameters(name, &parameters);
+            }
+        }
+    };
+    wasm_bindgen::closure::Closure::once_into_js(upgrade)
+}
+
+fn object_store(transaction: &IdbTransaction, name: &str) -> Result<IdbObjectStore, StoreError> {
+    transaction.object_store(name).map_err(failed)
+}
+
+/// Waits for a request's result (or its error).
+async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let done = request.clone();
+        let on_success = move |_: Event| {
+            let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
+        };
+        let failed = request.clone();
+        let on_error = move |_: Event| {
+            let error = failed
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        };
+        request.set_onsuccess(Some(
+            wasm_bindgen::closure::Closure::once_into_js(on_success).unchecked_ref(),
+        ));
+        request.set_onerror(Some(
+            wasm_bindgen::closure::Closure::once_into_js(on_error).unchecked_ref(),
+        ));
+    });
+    JsFuture::from(promise).await
+}
+
+async fn transaction_done(transaction: &IdbTransaction) -> Result<(), StoreError> {
+    let promise = Promise::new(&mut |resolve, reject| {
+        let on_complete = move |_: Event| {
+            let _ = resolve.call0(&JsValue::NULL);
+        };
+        let failed = transaction.clone();
+        let on_abort = move |_: Event| {
+            let error = failed.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let _ = reject.call1(&JsValue::NULL, &error);
+        };
+        transaction.set_oncomplete(Some(
+            wasm_bindgen::closure::Closure::once_into_js(on_complete).unchecked_ref(),
+        ));
+        transaction.set_onabort(Some(
+            wasm_bindgen::closure::Closure::once_into_js(on_abort).unchecked_ref(),
+        ));
+    });
+    JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(store_error)
+}
+
+fn record(fields: &[(&str, &str)], revision: u64) -> JsValue {
+    let object = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(key), &JsValue::from_str(value));
+    }
+    let _ = Reflect::set(
+        &object,
+        &JsValue::from_str("revision"),
+        &JsValue::from_f64(revision as f64),
+    );
+    object.into()
+}
+
+fn outcome_value(key: &str, number: u64) -> JsValue {
+    let object = Object::new();
+    let _ = Reflect::set(
+        &object,
+        &JsValue::from_str(key),
+        &JsValue::from_f64(number as f64),
+    );
+    object.into()
+}
+
+fn string_field(value: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(value, &JsValue::from_str(key))
+        .ok()?
+        .as_string()
+}
+
+fn number_field(value: &JsValue, key: &str) -> Option<u64> {
+    let number = Reflect::get(value, &JsValue::from_str(key))
+        .ok()?
+        .as_f64()?;
+    (number >= 0.0).then_some(number as u64)
+}
+
+fn revision_of(record: &JsValue) -> Option<u64> {
+    if record.is_undefined() || record.is_null() {
+        return None;
+    }
+    number_field(record, "revision")
+}
+
+fn failed(error: JsValue) -> StoreError {
+    store_error(error)
+}
+
+/// Maps a browser error to what the user needs to know: full, unavailable, or something else.
+fn store_error(error: JsValue) -> StoreError {
+    let name = error
+        .dyn_ref::<DomException>()
+        .map(|exception| exception.name())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" => StoreError::Full,
+        "InvalidStateError" | "SecurityError" | "UnknownError" => StoreError::Unavailable,
+        "" => StoreError::Failed("okänt fel".into()),
+        other => StoreError::Failed(other.to_string()),
+    }
+}

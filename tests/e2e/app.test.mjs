@@ -1,0 +1,246 @@
+// Yttra in Debian's Chromium, used as a board secretary would: cases saved in the browser, files
+// opened, documents downloaded, and nothing lost when storage or another tab gets in the way.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, OUTPUT, SCREENSHOTS, startServer, launchChromium, watchPage, axeViolations,
+  docxTextWithPythonDocx, extractCase, readJson,
+} from './support.mjs';
+
+const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
+const EXAMPLE_TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
+const SAVED = 'Alla ändringar är sparade i webbläsaren.';
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+});
+
+/** A fresh browser profile (empty storage) with one page on the start page. */
+async function freshApp({ initScript, viewport = { width: 1366, height: 768 } } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const seen = watchPage(page, new URL(server.url).origin);
+  await page.goto(server.url);
+  await page.getByRole('heading', { name: 'Yttra', level: 1 }).waitFor();
+  return { context, page, seen };
+}
+
+async function openExample(page) {
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+}
+
+async function download(page, buttonName, fileName) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName }).click(),
+  ]);
+  const path = join(OUTPUT, fileName ?? file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+async function savedRows(page) {
+  return page.locator('table.cases tbody tr').count();
+}
+
+test('the start page loads from this origin only, explains itself and passes axe', async () => {
+  const { context, page, seen } = await freshApp();
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'start-empty.png'), fullPage: true });
+  assert.equal(await page.locator('#loading').count(), 0, 'the loading text is removed');
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(seen.foreign, [], 'no request left the origin');
+  assert.deepEqual(seen.errors, [], 'no page errors');
+  await context.close();
+});
+
+test('the Content Security Policy refuses other origins', async () => {
+  const { context, page } = await freshApp();
+  const blocked = await page.evaluate(async () => {
+    try { await fetch('https://example.org/'); return false; } catch { return true; }
+  });
+  assert.equal(blocked, true);
+  await context.close();
+});
+
+test('the example opens, is saved, and its första yttrande downloads as a real document', async () => {
+  const { context, page, seen } = await freshApp();
+  await openExample(page);
+  await page.screenshot({ path: join(SCREENSHOTS, 'case.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+
+  const { path, name } = await download(page, 'Första yttrandet, Servicenämnden (Word)');
+  assert.equal(name, 'SR-2025-17-Servicenämnden-första-yttrande-2025-03-26.docx');
+  const text = docxTextWithPythonDocx(path);
+  for (const item of [...example.audit.assessments, ...example.audit.recommendations]) {
+    if (item.addressees.includes('sn')) assert.ok(text.includes(item.text), `missing: ${item.text}`);
+  }
+  assert.deepEqual(extractCase(path), example, 'the embedded case is the example');
+
+  const json = await download(page, 'Ladda ner ärendet (JSON)', 'example-case.json');
+  assert.match(json.name, /^SR-2025-17-ärende-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.deepEqual(readJson(json.path), example);
+
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  await page.getByRole('cell', { name: EXAMPLE_TITLE, exact: true }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'start-with-case.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(seen.foreign, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a case typed from nothing survives a reload', async () => {
+  const { context, page } = await freshApp();
+  const deadline = `${new Date().getFullYear() + 1}-03-31`; // a coming deadline, whatever today is
+  await page.getByRole('button', { name: 'Nytt ärende' }).click();
+  await page.getByRole('heading', { name: 'Namnlöst ärende', level: 1 }).waitFor();
+  await page.getByLabel('Revisorernas referens').fill('SR-2026-7');
+  await page.getByLabel('Granskningens titel').fill('Granskning av arkivering');
+  await page.getByLabel('Missivets datum').fill('2026-01-28');
+  await page.getByLabel('Lägg till nämnd').fill('Kulturnämnden');
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await page.getByLabel('Nämndens diarienummer').fill('KN-2026-12');
+  await page.getByLabel('Sista dag, första yttrandet').fill(deadline);
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+
+  await page.reload();
+  await page.getByRole('heading', { name: 'Granskning av arkivering (SR-2026-7)', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Nämndens diarienummer').inputValue(), 'KN-2026-12');
+  assert.equal(await page.getByLabel('Missivets datum').inputValue(), '2026-01-28');
+
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  const row = page.getByRole('row').filter({ hasText: 'Granskning av arkivering' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /Kulturnämnden/);
+  assert.ok((await row.innerText()).includes(deadline), 'the next deadline is listed');
+  await context.close();
+});
+
+test('a broken or foreign file shows a Swedish message and changes nothing stored', async () => {
+  const { context, page } = await freshApp();
+  await openExample(page);
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  await page.getByRole('cell', { name: EXAMPLE_TITLE, exact: true }).waitFor();
+  const before = await savedRows(page);
+
+  const broken = join(OUTPUT, 'trasigt-ärende.json');
+  writeFileSync(broken, '{ "format": "yttra-case", "format_version": 1, "audit": ');
+  await page.getByLabel('Öppna en fil').setInputFiles(broken);
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /«trasigt-ärende\.json» kunde inte öppnas\. Filen är inte giltig JSON/);
+  await page.screenshot({ path: join(SCREENSHOTS, 'broken-file.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+
+  const foreign = join(OUTPUT, 'anteckningar.docx');
+  writeFileSync(foreign, 'PK\u0003\u0004 inte ett riktigt dokument');
+  await page.getByLabel('Öppna en fil').setInputFiles(foreign);
+  await page.getByRole('alert').filter({ hasText: '«anteckningar.docx» kunde inte öppnas' }).waitFor();
+
+  await page.reload();
+  await page.getByRole('cell', { name: EXAMPLE_TITLE, exact: true }).waitFor();
+  assert.equal(await savedRows(page), before, 'the stored cases are unchanged');
+  await context.close();
+});
+
+test('a yttrande made by Yttra opens as its case', async () => {
+  const { context, page } = await freshApp();
+  await openExample(page);
+  const { path } = await download(page, 'Första yttrandet, Kommunstyrelsen (Word)', 'for-reopening.docx');
+  const second = await freshApp();
+  await second.page.getByLabel('Öppna en fil').setInputFiles(path);
+  await second.page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await second.page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  await second.context.close();
+  await context.close();
+});
+
+test('deleting a case asks first', async () => {
+  const { context, page } = await freshApp();
+  await openExample(page);
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  await page.getByRole('button', { name: `Ta bort ${EXAMPLE_TITLE}` }).click();
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+  assert.equal(await savedRows(page), 1);
+  await page.getByRole('button', { name: `Ta bort ${EXAMPLE_TITLE}` }).click();
+  await page.getByRole('button', { name: 'Ja, ta bort' }).click();
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  await page.reload();
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  await context.close();
+});
+
+test('two tabs editing one case do not overwrite each other silently', async () => {
+  const { context, page: first } = await freshApp();
+  await openExample(first);
+  const second = await context.newPage();
+  await second.goto(server.url);
+  await second.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+
+  await first.getByLabel('Granskningens titel').fill('Granskning av IT-säkerheten');
+  await first.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  await second.getByLabel('Revisorernas referens').fill('SR-2025-17b');
+  const warning = second.getByRole('alert').filter({ hasText: 'ändrats i en annan flik' });
+  await warning.waitFor();
+  await second.screenshot({ path: join(SCREENSHOTS, 'conflict.png'), fullPage: true });
+
+  await second.getByRole('button', { name: 'Läs in den sparade versionen' }).click();
+  await second.getByRole('heading', { name: 'Granskning av IT-säkerheten (SR-2025-17)', level: 1 }).waitFor();
+  await context.close();
+});
+
+test('without storage the user is told, and can still download the work', async () => {
+  const { context, page } = await freshApp({
+    initScript: () => Object.defineProperty(window, 'indexedDB', { get: () => undefined }),
+  });
+  await page.getByRole('alert').filter({ hasText: 'låter inte Yttra spara' }).waitFor();
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('status').filter({ hasText: 'Sparas inte i webbläsaren' }).waitFor();
+  const { path } = await download(page, 'Ladda ner ärendet (JSON)', 'unstored.json');
+  assert.deepEqual(readJson(path), example);
+  await context.close();
+});
+
+test('a full storage is reported and the work stays on screen', async () => {
+  const { context, page } = await freshApp({
+    initScript: () => {
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException('Lagringen är full', 'QuotaExceededError');
+      };
+    },
+  });
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('alert').filter({ hasText: 'lagring är full' }).waitFor();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  const { path } = await download(page, 'Ladda ner ärendet (JSON)', 'full-storage.json');
+  assert.deepEqual(readJson(path), example);
+  await context.close();
+});
+
+test('the pages work at 200 % zoom on a 1366×768 screen and by keyboard', async () => {
+  const { context, page } = await freshApp({ viewport: { width: 683, height: 384 } });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(await overflow(), false, 'start page: no horizontal scrolling');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Nytt ärende');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  assert.equal(await overflow(), false, 'case page: no horizontal scrolling');
+  await page.screenshot({ path: join(SCREENSHOTS, 'case-zoom-200.png'), fullPage: true });
+  await context.close();
+});
