@@ -46,7 +46,8 @@ pub fn app() -> Html {
                 {open}
                 storage={state.storage.clone()}
                 changed_elsewhere={state.changed_elsewhere}
-                on_edit={state.dispatcher().to_callback().reform(Action::Edit)}
+                paste={state.paste.clone()}
+                dispatch={state.dispatcher().to_callback()}
                 on_back={back_to_start(&state)}
                 on_download_yttrande={download_yttrande(&state)}
                 on_download_case={download_case(&state)}

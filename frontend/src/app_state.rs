@@ -7,8 +7,11 @@ use std::rc::Rc;
 
 use schemas::Case;
 
+use schemas::ItemKind;
+
 use crate::edit::{self, Edit};
 use crate::library::{sort_for_start_page, CaseSummary};
+use crate::paste::{merge_with_next, split_at, PasteDraft};
 
 /// Whether this browser lets Yttra keep cases.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +77,8 @@ pub struct AppState {
     /// Another tab saved the open case after this tab read it; saving stops until the user has
     /// chosen which version to keep.
     pub changed_elsewhere: bool,
+    /// A pasted list of assessments or recommendations being checked before it is added.
+    pub paste: Option<(ItemKind, PasteDraft)>,
 }
 
 impl Default for AppState {
@@ -86,6 +91,7 @@ impl Default for AppState {
             notice: None,
             confirm_delete: None,
             changed_elsewhere: false,
+            paste: None,
         }
     }
 }
@@ -124,6 +130,25 @@ pub enum Action {
     CancelDelete,
     Deleted(String),
     BackToStart,
+    /// Paste import: start, change the text, fix the items, choose addressees, accept or cancel.
+    StartPaste(ItemKind),
+    PasteText(String),
+    PasteItem {
+        index: usize,
+        text: String,
+    },
+    PasteMerge(usize),
+    PasteSplit {
+        index: usize,
+        at_char: usize,
+    },
+    PasteRemove(usize),
+    PasteAddressed {
+        board: String,
+        addressed: bool,
+    },
+    AcceptPaste,
+    CancelPaste,
     Notify(Notice),
     DismissNotice,
 }
@@ -156,7 +181,9 @@ impl AppState {
                 self.changed_elsewhere = false;
             }
             Action::OpenFailed(message) => self.notice = Some(Notice::Error(message)),
-            Action::Edit(change) => self.apply_edit(change),
+            Action::Edit(change) => {
+                self.apply_edit(change);
+            }
             Action::Saved {
                 id,
                 revision,
@@ -195,19 +222,78 @@ impl AppState {
                 self.view = View::Start;
                 self.notice = None;
             }
+            Action::StartPaste(kind) => self.paste = Some((kind, PasteDraft::default())),
+            Action::PasteText(text) => self.with_draft(|draft| draft.set_text(text)),
+            Action::PasteItem { index, text } => {
+                self.with_draft(|draft| draft.set_item(index, text))
+            }
+            Action::PasteMerge(index) => {
+                self.with_draft(|draft| merge_with_next(&mut draft.items, index))
+            }
+            Action::PasteSplit { index, at_char } => {
+                self.with_draft(|draft| split_at(&mut draft.items, index, at_char))
+            }
+            Action::PasteRemove(index) => self.with_draft(|draft| draft.remove_item(index)),
+            Action::PasteAddressed { board, addressed } => {
+                self.with_draft(|draft| draft.set_addressed(&board, addressed))
+            }
+            Action::AcceptPaste => self.accept_paste(),
+            Action::CancelPaste => self.paste = None,
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
         self
     }
 
-    fn apply_edit(&mut self, change: Edit) {
-        let Some(open) = self.open.as_mut() else {
+    fn with_draft(&mut self, change: impl FnOnce(&mut PasteDraft)) {
+        if let Some((_, draft)) = self.paste.as_mut() {
+            change(draft);
+        }
+    }
+
+    fn accept_paste(&mut self) {
+        let Some((kind, draft)) = self.paste.clone() else {
             return;
         };
+        let texts = draft.accepted_items();
+        if texts.is_empty() {
+            self.notice = Some(Notice::Error(
+                "Det finns inga punkter att lägga till.".into(),
+            ));
+            return;
+        }
+        let count = texts.len();
+        let added = self.apply_edit(Edit::AddItems {
+            kind,
+            texts,
+            addressees: draft.addressees,
+        });
+        if added {
+            self.paste = None;
+            let what = match (kind, count) {
+                (ItemKind::Assessment, 1) => "bedömning",
+                (ItemKind::Assessment, _) => "bedömningar",
+                (ItemKind::Recommendation, 1) => "rekommendation",
+                (ItemKind::Recommendation, _) => "rekommendationer",
+            };
+            self.notice = Some(Notice::Info(format!("{count} {what} har lagts till.")));
+        }
+    }
+
+    /// Applies an edit to the open case; a refused edit becomes a message. True when applied.
+    fn apply_edit(&mut self, change: Edit) -> bool {
+        let Some(open) = self.open.as_mut() else {
+            return false;
+        };
         match edit::apply(&mut open.case, change) {
-            Ok(()) => open.changes += 1,
-            Err(error) => self.notice = Some(Notice::Error(error.to_string())),
+            Ok(()) => {
+                open.changes += 1;
+                true
+            }
+            Err(error) => {
+                self.notice = Some(Notice::Error(error.to_string()));
+                false
+            }
         }
     }
 }
@@ -312,6 +398,67 @@ mod tests {
         let state = run([Action::StorageUnavailable, opened("a", 0), title("x")]);
         assert!(!state.wants_save());
         assert!(state.open.expect("open").unsaved());
+    }
+
+    #[test]
+    fn a_checked_paste_adds_numbered_items_to_the_chosen_boards() {
+        let state = run([
+            Action::StorageReady(vec![]),
+            opened("a", 1),
+            Action::Edit(Edit::AddBoard {
+                name: "Kommunstyrelsen".into(),
+            }),
+            Action::StartPaste(ItemKind::Recommendation),
+            Action::PasteText("• Ta fram\n• en policy.\n• Följ upp. Utbilda.".into()),
+            Action::PasteMerge(0),
+            Action::PasteSplit {
+                index: 1,
+                at_char: 10,
+            },
+            Action::PasteAddressed {
+                board: "kommunstyrelsen".into(),
+                addressed: true,
+            },
+            Action::AcceptPaste,
+        ]);
+        assert_eq!(state.paste, None);
+        assert_eq!(
+            state.notice,
+            Some(Notice::Info("3 rekommendationer har lagts till.".into()))
+        );
+        let items = &state
+            .open
+            .as_ref()
+            .expect("open")
+            .case
+            .audit
+            .recommendations;
+        let texts: Vec<_> = items.iter().map(|i| (i.number, i.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [(1, "Ta fram en policy."), (2, "Följ upp."), (3, "Utbilda.")]
+        );
+        assert!(items.iter().all(|i| i.addressees == ["kommunstyrelsen"]));
+        assert!(state.wants_save());
+    }
+
+    #[test]
+    fn an_empty_paste_is_not_accepted() {
+        let state = run([
+            opened("a", 1),
+            Action::StartPaste(ItemKind::Assessment),
+            Action::AcceptPaste,
+        ]);
+        assert!(
+            state.paste.is_some(),
+            "the draft stays for the user to fill in"
+        );
+        assert_eq!(
+            state.notice,
+            Some(Notice::Error(
+                "Det finns inga punkter att lägga till.".into()
+            ))
+        );
     }
 
     #[test]

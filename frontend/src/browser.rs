@@ -105,3 +105,25 @@ pub fn confirm(question: &str) -> bool {
         .and_then(|window| window.confirm_with_message(question).ok())
         .unwrap_or(false)
 }
+
+/// Where the cursor stands in a textarea, counted in characters (the browser counts UTF-16
+/// units, which differ for characters outside the Basic Multilingual Plane).
+pub fn cursor_in_textarea(id: &str) -> Option<usize> {
+    let textarea: web_sys::HtmlTextAreaElement = web_sys::window()?
+        .document()?
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()?;
+    let units = textarea.selection_start().ok().flatten()? as usize;
+    let value = textarea.value();
+    let mut seen_units = 0;
+    Some(
+        value
+            .chars()
+            .take_while(|c| {
+                seen_units += c.len_utf16();
+                seen_units <= units
+            })
+            .count(),
+    )
+}

@@ -1,21 +1,24 @@
 //! One case: the audit's details, the boards that must answer, and the documents to download.
 
-use frontend::app_state::{OpenCase, Storage};
+use frontend::app_state::{Action, OpenCase, Storage};
 use frontend::edit::{AuditText, BoardField, Edit};
 use frontend::library::case_title;
-use schemas::{Board, Case};
+use frontend::paste::PasteDraft;
+use schemas::{Board, Case, ItemKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::fields::{DateField, TextField};
+use crate::items_section::ItemsSection;
 
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
     pub open: OpenCase,
     pub storage: Storage,
     pub changed_elsewhere: bool,
-    pub on_edit: Callback<Edit>,
+    pub paste: Option<(ItemKind, PasteDraft)>,
+    pub dispatch: Callback<Action>,
     pub on_back: Callback<()>,
     pub on_download_yttrande: Callback<String>,
     pub on_download_case: Callback<()>,
@@ -26,6 +29,14 @@ pub struct CasePageProps {
 pub fn case_page(props: &CasePageProps) -> Html {
     let case = &props.open.case;
     let title = case_title(case);
+    let on_edit = props.dispatch.reform(Action::Edit);
+    let draft = |kind: ItemKind| {
+        props
+            .paste
+            .as_ref()
+            .filter(|(draft_kind, _)| *draft_kind == kind)
+            .map(|(_, draft)| draft.clone())
+    };
     html! {
         <main id="main">
             <nav aria-label="Sidor">
@@ -51,8 +62,12 @@ pub fn case_page(props: &CasePageProps) -> Html {
                     </div>
                 </div>
             }
-            { audit_section(case, &props.on_edit) }
-            { boards_section(case, &props.on_edit) }
+            { audit_section(case, &on_edit) }
+            { boards_section(case, &on_edit) }
+            <ItemsSection case={case.clone()} kind={ItemKind::Assessment}
+                draft={draft(ItemKind::Assessment)} dispatch={props.dispatch.clone()} />
+            <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
+                draft={draft(ItemKind::Recommendation)} dispatch={props.dispatch.clone()} />
             { documents_section(case, props) }
         </main>
     }

@@ -53,6 +53,54 @@ pub fn split_at(items: &mut Vec<String>, index: usize, at_char: usize) {
     items.insert(index + 1, second);
 }
 
+/// A paste being checked before its items join the case: the pasted text, the items it split
+/// into (which the user can fix, merge, split or drop), and the boards they are addressed to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PasteDraft {
+    pub text: String,
+    pub items: Vec<String>,
+    pub skipped: Vec<String>,
+    pub addressees: Vec<String>,
+}
+
+impl PasteDraft {
+    /// Splits the pasted text anew, replacing the items (the user pasted or corrected the text).
+    pub fn set_text(&mut self, text: String) {
+        let result = split_items(&text);
+        self.text = text;
+        self.items = result.items;
+        self.skipped = result.skipped;
+    }
+
+    pub fn set_item(&mut self, index: usize, text: String) {
+        if let Some(item) = self.items.get_mut(index) {
+            *item = text;
+        }
+    }
+
+    pub fn remove_item(&mut self, index: usize) {
+        if index < self.items.len() {
+            self.items.remove(index);
+        }
+    }
+
+    pub fn set_addressed(&mut self, board: &str, addressed: bool) {
+        self.addressees.retain(|id| id != board);
+        if addressed {
+            self.addressees.push(board.to_string());
+        }
+    }
+
+    /// The items to add: tidied, empty ones left out.
+    pub fn accepted_items(&self) -> Vec<String> {
+        self.items
+            .iter()
+            .map(|item| tidy(item))
+            .filter(|item| !item.is_empty())
+            .collect()
+    }
+}
+
 /// One pasted line, classified.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Line<'a> {
@@ -422,6 +470,26 @@ mod tests {
                 "{pasted:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_draft_is_checked_and_fixed_before_it_is_accepted() {
+        let mut draft = PasteDraft::default();
+        draft.set_text("• Ta fram en\n\n• policy.\n• Följ upp.\n• ".into());
+        assert_eq!(draft.items, ["Ta fram en", "policy.", "Följ upp."]);
+        merge_with_next(&mut draft.items, 0);
+        draft.set_item(1, "Följ upp  årligen. ".into());
+        draft.set_addressed("ks", true);
+        draft.set_addressed("sn", true);
+        draft.set_addressed("ks", false);
+        assert_eq!(
+            draft.accepted_items(),
+            ["Ta fram en policy.", "Följ upp årligen."]
+        );
+        assert_eq!(draft.addressees, ["sn"]);
+        draft.remove_item(0);
+        draft.remove_item(7);
+        assert_eq!(draft.accepted_items(), ["Följ upp årligen."]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 // opened, documents downloaded, and nothing lost when storage or another tab gets in the way.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, OUTPUT, SCREENSHOTS, startServer, launchChromium, watchPage, axeViolations,
@@ -127,6 +127,49 @@ test('a case typed from nothing survives a reload', async () => {
   await row.waitFor();
   assert.match(await row.innerText(), /Kulturnämnden/);
   assert.ok((await row.innerText()).includes(deadline), 'the next deadline is listed');
+  await context.close();
+});
+
+test('a recommendation list pasted from the report becomes checked, addressed items', async () => {
+  const { context, page } = await freshApp();
+  await page.getByRole('button', { name: 'Nytt ärende' }).click();
+  await page.getByLabel('Lägg till nämnd').fill('Kommunstyrelsen');
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+
+  const report = readFileSync(join(ROOT, '..', 'shared', 'reference', 'tjansteskrivelse-ks-2025.txt'), 'utf8');
+  const start = report.indexOf('Utifrån resultatet av granskningen');
+  const pasted = report.slice(start, report.indexOf('Bakgrund', start));
+  await page.getByRole('button', { name: 'Klistra in rekommendationer från rapporten' }).click();
+  await page.getByLabel('Klistra in rekommendationer från rapporten').fill(pasted);
+  await page.getByRole('heading', { name: '4 att lägga till' }).waitFor();
+  await page.getByText('Rader som inte togs med (1)').click();
+  await page.getByText('Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:').waitFor();
+  assert.match(await page.getByLabel('Punkt 1', { exact: true }).inputValue(), /^Bereda förslag till en informationssäkerhetspolicy/);
+
+  // The user merges two points by mistake and splits them again at the cursor.
+  const second = await page.getByLabel('Punkt 2', { exact: true }).inputValue();
+  await page.getByRole('button', { name: 'Slå ihop punkt 1 med nästa' }).click();
+  await page.getByRole('heading', { name: '3 att lägga till' }).waitFor();
+  const merged = page.getByLabel('Punkt 1', { exact: true });
+  const at = (await merged.inputValue()).indexOf(second);
+  await merged.evaluate((element, position) => element.setSelectionRange(position, position), at);
+  await page.getByRole('button', { name: 'Dela punkt 1 vid markören' }).click();
+  await page.getByRole('heading', { name: '4 att lägga till' }).waitFor();
+  assert.equal(await page.getByLabel('Punkt 2', { exact: true }).inputValue(), second);
+
+  await page.locator('#paste-to-kommunstyrelsen').check();
+  await page.screenshot({ path: join(SCREENSHOTS, 'paste-import.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Lägg till 4 rekommendationer' }).click();
+  await page.getByRole('status').filter({ hasText: '4 rekommendationer har lagts till.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+
+  await page.reload();
+  for (const number of [1, 2, 3, 4]) {
+    await page.getByRole('group', { name: `Rekommendation ${number}`, exact: true }).waitFor();
+  }
+  assert.equal(await page.locator('#item-R4-to-kommunstyrelsen').isChecked(), true);
+  assert.match(await page.getByLabel('Text, rekommendation 4').inputValue(), /vid bristande genomförande\.$/);
   await context.close();
 });
 
