@@ -13,6 +13,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::answer_page::AnswerPage;
 use crate::browser;
 use crate::case_page::CasePage;
 use crate::start_page::StartPage;
@@ -40,7 +41,7 @@ pub fn app() -> Html {
     use_save_on_change(&state, &store, &saving, &tab);
 
     let notice = notice_view(&state);
-    let page = match (state.view, state.open.clone()) {
+    let page = match (state.view.clone(), state.open.clone()) {
         (View::Case, Some(open)) => html! {
             <CasePage
                 {open}
@@ -53,6 +54,9 @@ pub fn app() -> Html {
                 on_download_case={download_case(&state)}
                 on_reload_stored={reload_stored(&state, &store)}
             />
+        },
+        (View::Answer { board, step }, Some(open)) => html! {
+            <AnswerPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
         },
         _ => html! {
             <StartPage

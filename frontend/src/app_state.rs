@@ -23,10 +23,16 @@ pub enum Storage {
     Unavailable,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum View {
     Start,
     Case,
+    /// A board's answer: `step` None is the summary answer, `Some(i)` the i:th item addressed to
+    /// the board, in the report's order (`Case::items_for_board`).
+    Answer {
+        board: String,
+        step: Option<usize>,
+    },
 }
 
 /// The case on screen, with the stored revision it was read at.
@@ -130,6 +136,10 @@ pub enum Action {
     CancelDelete,
     Deleted(String),
     BackToStart,
+    BackToCase,
+    /// Opens a board's answer at its summary.
+    OpenAnswer(String),
+    AnswerStep(Option<usize>),
     /// Paste import: start, change the text, fix the items, choose addressees, accept or cancel.
     StartPaste(ItemKind),
     PasteText(String),
@@ -239,6 +249,33 @@ impl AppState {
             }
             Action::AcceptPaste => self.accept_paste(),
             Action::CancelPaste => self.paste = None,
+            Action::BackToCase => {
+                self.view = View::Case;
+                self.notice = None;
+            }
+            Action::OpenAnswer(board) => {
+                if self
+                    .open
+                    .as_ref()
+                    .is_some_and(|open| open.case.board(&board).is_some())
+                {
+                    self.view = View::Answer { board, step: None };
+                    self.notice = None;
+                }
+            }
+            Action::AnswerStep(step) => {
+                if let View::Answer { board, .. } = &self.view {
+                    let count = self
+                        .open
+                        .as_ref()
+                        .map_or(0, |open| open.case.items_for_board(board).count());
+                    let step = step.filter(|&index| index < count);
+                    self.view = View::Answer {
+                        board: board.clone(),
+                        step,
+                    };
+                }
+            }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
@@ -459,6 +496,45 @@ mod tests {
                 "Det finns inga punkter att lägga till.".into()
             ))
         );
+    }
+
+    #[test]
+    fn answering_steps_through_the_boards_items_and_no_further() {
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let state = run([
+            Action::Opened(Box::new(OpenCase::new("a".into(), example, 1, true))),
+            Action::OpenAnswer("okand".into()),
+        ]);
+        assert_eq!(state.view, View::Case, "an unknown board opens nothing");
+        let state = state.reduce(Action::OpenAnswer("sn".into()));
+        assert_eq!(
+            state.view,
+            View::Answer {
+                board: "sn".into(),
+                step: None
+            }
+        );
+        let state = state.reduce(Action::AnswerStep(Some(3)));
+        assert_eq!(
+            state.view,
+            View::Answer {
+                board: "sn".into(),
+                step: Some(3)
+            },
+            "sn has 4 items"
+        );
+        let state = state.reduce(Action::AnswerStep(Some(4)));
+        assert_eq!(
+            state.view,
+            View::Answer {
+                board: "sn".into(),
+                step: None
+            },
+            "past the end: the summary"
+        );
+        assert_eq!(state.reduce(Action::BackToCase).view, View::Case);
     }
 
     #[test]

@@ -68,6 +68,7 @@ pub fn case_page(props: &CasePageProps) -> Html {
                 draft={draft(ItemKind::Assessment)} dispatch={props.dispatch.clone()} />
             <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
                 draft={draft(ItemKind::Recommendation)} dispatch={props.dispatch.clone()} />
+            { answers_section(case, &props.dispatch) }
             { documents_section(case, props) }
         </main>
     }
@@ -191,6 +192,38 @@ fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
                 { format!("Ta bort {}", board.name) }
             </button>
         </fieldset>
+    }
+}
+
+fn answers_section(case: &Case, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <section aria-labelledby="answers-heading">
+            <h2 id="answers-heading">{ "Nämndernas svar" }</h2>
+            if case.boards.is_empty() {
+                <p>{ "Lägg till nämnderna som ska yttra sig först." }</p>
+            }
+            <ul class="documents">
+                { for case.boards.iter().map(|board| {
+                    let recommendations = case.progress(&board.id, ItemKind::Recommendation);
+                    let assessments = case.progress(&board.id, ItemKind::Assessment);
+                    let id = board.id.clone();
+                    html! {
+                        <li key={board.id.clone()}>
+                            <button type="button" onclick={dispatch.reform(move |_| Action::OpenAnswer(id.clone()))}>
+                                { format!("Svara för {}", board.name) }
+                            </button>
+                            <span class="hint">
+                                { format!(
+                                    " {} av {} rekommendationer och {} av {} bedömningar besvarade",
+                                    recommendations.answered, recommendations.total,
+                                    assessments.answered, assessments.total
+                                ) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }
 

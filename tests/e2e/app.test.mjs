@@ -130,12 +130,15 @@ test('a case typed from nothing survives a reload', async () => {
   await context.close();
 });
 
-test('a recommendation list pasted from the report becomes checked, addressed items', async () => {
+test('a case typed from nothing, with the report\'s list pasted and every recommendation answered, becomes the yttrande', async () => {
   const { context, page } = await freshApp();
   await page.getByRole('button', { name: 'Nytt ärende' }).click();
+  await page.getByLabel('Revisorernas referens').fill('SR-2024-38');
+  await page.getByLabel('Granskningens titel').fill('Granskning av IT-säkerhet');
   await page.getByLabel('Lägg till nämnd').fill('Kommunstyrelsen');
   await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
 
+  // Paste the recommendation list as copied from the board's report.
   const report = readFileSync(join(ROOT, '..', 'shared', 'reference', 'tjansteskrivelse-ks-2025.txt'), 'utf8');
   const start = report.indexOf('Utifrån resultatet av granskningen');
   const pasted = report.slice(start, report.indexOf('Bakgrund', start));
@@ -162,14 +165,59 @@ test('a recommendation list pasted from the report becomes checked, addressed it
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Lägg till 4 rekommendationer' }).click();
   await page.getByRole('status').filter({ hasText: '4 rekommendationer har lagts till.' }).waitFor();
+
+  // Answer: the summary, then every recommendation in the report's order.
+  await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
+  await page.getByLabel('Nämndens sammanfattande svar').fill('Kommunstyrelsen instämmer i huvudsak i granskningens slutsatser.');
+  await page.getByLabel('Yttrandets datum').fill('2025-03-20');
+  await page.getByRole('button', { name: 'Nästa: Rekommendation 1' }).click();
+  const measures = [];
+  for (const number of [1, 2, 3, 4]) {
+    await page.getByRole('heading', { name: `Rekommendation ${number}`, level: 2 }).waitFor();
+    if (number === 4) {
+      await page.getByLabel('Instämmer delvis').check();
+      await page.getByLabel('Motivering').fill('Utbildning räcker inte ensam; kulturen behöver också stärkas.');
+    } else {
+      await page.getByLabel('Instämmer', { exact: true }).check();
+    }
+    await page.getByRole('button', { name: 'Lägg till åtgärd' }).click();
+    const id = `A${number}`;
+    const action = `Åtgärd för rekommendation ${number}: en rutin tas fram och beslutas.`;
+    measures.push(action);
+    const group = page.getByRole('group', { name: `Åtgärd ${id}` });
+    await group.getByLabel('Vad ska göras (åtgärd)').fill(action);
+    await group.getByLabel('Förväntad effekt').fill(`Effekten av ${id} följs upp årligen.`);
+    await group.getByLabel('Senast genomförd').fill('2025-12-31');
+    await group.getByLabel('Ansvarig (roll)').fill('Säkerhetschef');
+    if (number === 1) await page.locator('#measure-A1-answers-R2').check(); // one measure, two recommendations
+    if (number === 3) {
+      await page.screenshot({ path: join(SCREENSHOTS, 'answer.png'), fullPage: true });
+      assert.deepEqual(await axeViolations(page), []);
+    }
+    await page.getByRole('button', { name: number < 4 ? 'Nästa' : 'Klar: tillbaka till ärendet', exact: true }).click();
+  }
+  await page.getByText('4 av 4 rekommendationer och 0 av 0 bedömningar besvarade').waitFor();
   await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
 
+  // Reload: everything is still there.
   await page.reload();
-  for (const number of [1, 2, 3, 4]) {
-    await page.getByRole('group', { name: `Rekommendation ${number}`, exact: true }).waitFor();
-  }
+  await page.getByRole('heading', { name: 'Granskning av IT-säkerhet (SR-2024-38)', level: 1 }).waitFor();
+  await page.getByText('4 av 4 rekommendationer och 0 av 0 bedömningar besvarade').waitFor();
   assert.equal(await page.locator('#item-R4-to-kommunstyrelsen').isChecked(), true);
-  assert.match(await page.getByLabel('Text, rekommendation 4').inputValue(), /vid bristande genomförande\.$/);
+  await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
+  await page.getByRole('button', { name: 'Rekommendation 2, besvarad' }).click();
+  await page.getByRole('group', { name: 'Åtgärd A1' }).waitFor(); // linked from recommendation 1
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+
+  // The document holds what was typed.
+  const { path, name } = await download(page, 'Första yttrandet, Kommunstyrelsen (Word)');
+  assert.equal(name, 'SR-2024-38-Kommunstyrelsen-första-yttrande-2025-03-20.docx');
+  const text = docxTextWithPythonDocx(path);
+  assert.ok(text.includes('Kommunstyrelsen instämmer i huvudsak i granskningens slutsatser.'));
+  assert.ok(text.includes('Instämmer delvis'));
+  assert.ok(text.includes('Utbildning räcker inte ensam'));
+  for (const action of measures) assert.ok(text.includes(action), action);
+  assert.ok(text.includes(second), 'the split recommendation is quoted');
   await context.close();
 });
 

@@ -1,0 +1,374 @@
+//! A board's första yttrande: the summary answer, then one step per assessment and
+//! recommendation addressed to the board, in the report's order: stance, motivation, measures.
+
+use frontend::app_state::Action;
+use frontend::edit::{Direction, Edit, MeasureField};
+use schemas::{Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Stance};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::fields::{DateField, TextField};
+
+#[derive(Properties, PartialEq)]
+pub struct AnswerPageProps {
+    pub case: Case,
+    pub board: String,
+    pub step: Option<usize>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(AnswerPage)]
+pub fn answer_page(props: &AnswerPageProps) -> Html {
+    let case = &props.case;
+    let Some(board) = case.board(&props.board) else {
+        return html! { <main id="main"><p role="alert">{ "Nämnden finns inte längre i ärendet." }</p></main> };
+    };
+    let empty = FirstResponse::default();
+    let response = case
+        .response(&board.id)
+        .map_or(&empty, |response| &response.first);
+    let items: Vec<ItemRef> = case
+        .items_for_board(&board.id)
+        .map(|(item, _)| item)
+        .collect();
+    html! {
+        <main id="main">
+            <nav aria-label="Sidor">
+                <button type="button" class="link" onclick={props.dispatch.reform(|_| Action::BackToCase)}>
+                    { "← Till ärendet" }
+                </button>
+            </nav>
+            <h1>{ format!("Första yttrandet: {}", board.name) }</h1>
+            <p class="progress">{ progress_text(case, &board.id) }</p>
+            { step_list(&items, response, props) }
+            { match props.step.and_then(|index| items.get(index).map(|item| (index, *item))) {
+                Some((index, item)) => item_step(case, board, response, item, index, items.len(), &props.dispatch),
+                None => summary_step(case, board, response, &items, &props.dispatch),
+            } }
+        </main>
+    }
+}
+
+/// "3 av 4 rekommendationer besvarade · 1 av 2 bedömningar besvarade".
+fn progress_text(case: &Case, board: &str) -> String {
+    [ItemKind::Recommendation, ItemKind::Assessment]
+        .into_iter()
+        .map(|kind| (kind, case.progress(board, kind)))
+        .filter(|(_, progress)| progress.total > 0)
+        .map(|(kind, progress)| {
+            format!(
+                "{} av {} {} besvarade",
+                progress.answered,
+                progress.total,
+                kind.plural_label_sv().to_lowercase()
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+fn step_list(items: &[ItemRef], response: &FirstResponse, props: &AnswerPageProps) -> Html {
+    let step_button = |label: String, step: Option<usize>, done: bool| {
+        let current = props.step == step;
+        let text = if done {
+            format!("{label} ✓")
+        } else {
+            label.clone()
+        };
+        let aria = if done {
+            format!("{label}, besvarad")
+        } else {
+            format!("{label}, inte besvarad")
+        };
+        html! {
+            <li>
+                <button type="button" class={classes!("step", current.then_some("current"))}
+                    aria-current={current.then_some("step")} aria-label={aria}
+                    onclick={props.dispatch.reform(move |_| Action::AnswerStep(step))}>
+                    { text }
+                </button>
+            </li>
+        }
+    };
+    html! {
+        <nav aria-label="Delar av yttrandet">
+            <ol class="steps">
+                { step_button("Sammanfattande svar".into(), None, !response.summary.trim().is_empty()) }
+                { for items.iter().enumerate().map(|(index, item)| {
+                    step_button(item.label_sv(), Some(index), response.is_answered(*item))
+                }) }
+            </ol>
+        </nav>
+    }
+}
+
+fn summary_step(
+    case: &Case,
+    board: &Board,
+    response: &FirstResponse,
+    items: &[ItemRef],
+    dispatch: &Callback<Action>,
+) -> Html {
+    let board_id = board.id.clone();
+    let on_summary = dispatch.reform({
+        let board = board_id.clone();
+        move |text| {
+            Action::Edit(Edit::SetSummary {
+                board: board.clone(),
+                text,
+            })
+        }
+    });
+    let on_date = dispatch.reform({
+        let board = board_id.clone();
+        move |date| {
+            Action::Edit(Edit::SetResponseDate {
+                board: board.clone(),
+                date,
+            })
+        }
+    });
+    html! {
+        <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ "Sammanfattande svar" }</h2>
+            if !case.audit.conclusion.trim().is_empty() {
+                <p class="hint">{ "Granskningens samlade bedömning:" }</p>
+                <blockquote>{ &case.audit.conclusion }</blockquote>
+            }
+            <TextField id="summary" label="Nämndens sammanfattande svar" multiline=true
+                hint="Svara på granskningens slutsats. Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
+                value={response.summary.clone()} on_change={on_summary} />
+            <DateField id="response-date" label="Yttrandets datum" value={response.date} on_change={on_date} />
+            if !items.is_empty() {
+                <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
+                    { format!("Nästa: {}", items[0].label_sv()) }
+                </button>
+            }
+        </section>
+    }
+}
+
+fn item_step(
+    case: &Case,
+    board: &Board,
+    response: &FirstResponse,
+    item: ItemRef,
+    index: usize,
+    count: usize,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let text = case
+        .item(item)
+        .map(|found| found.text.clone())
+        .unwrap_or_default();
+    let answer = response.answer(item);
+    let board_id = board.id.clone();
+    let on_motivation = dispatch.reform({
+        let board = board_id.clone();
+        move |text| {
+            Action::Edit(Edit::SetMotivation {
+                board: board.clone(),
+                item,
+                text,
+            })
+        }
+    });
+    let on_reason = dispatch.reform({
+        let board = board_id.clone();
+        move |text| {
+            Action::Edit(Edit::SetNoMeasureReason {
+                board: board.clone(),
+                item,
+                text,
+            })
+        }
+    });
+    let on_add = dispatch.reform({
+        let board = board_id.clone();
+        move |_| {
+            Action::Edit(Edit::AddMeasure {
+                board: board.clone(),
+                item,
+            })
+        }
+    });
+    let measures: Vec<&Measure> = response.measures_for(item).collect();
+    let others: Vec<ItemRef> = case
+        .items_for_board(&board.id)
+        .map(|(other, _)| other)
+        .collect();
+    html! {
+        <section aria-labelledby="item-heading">
+            <h2 id="item-heading">{ item.label_sv() }</h2>
+            <blockquote>{ text }</blockquote>
+            { stance_choice(&board_id, item, answer.and_then(|a| a.stance), dispatch) }
+            <TextField id="motivation" label="Motivering"
+                hint="Krävs om nämnden instämmer delvis eller inte instämmer."
+                multiline=true value={answer.map(|a| a.motivation.clone()).unwrap_or_default()}
+                on_change={on_motivation} />
+            <h3 id="measures-heading">{ "Åtgärder" }</h3>
+            if measures.is_empty() {
+                <p>{ "Inga åtgärder ännu." }</p>
+            }
+            { for measures.iter().enumerate().map(|(position, measure)| {
+                measure_fields(&board_id, item, measure, position, measures.len(), &others, dispatch)
+            }) }
+            <button type="button" onclick={on_add}>{ "Lägg till åtgärd" }</button>
+            <TextField id="no-measure-reason" label="Om ingen åtgärd planeras: varför?"
+                multiline=true value={answer.map(|a| a.no_measure_reason.clone()).unwrap_or_default()}
+                on_change={on_reason} />
+            <div class="actions step-nav">
+                <button type="button" class="secondary"
+                    onclick={dispatch.reform(move |_| Action::AnswerStep(index.checked_sub(1)))}>
+                    { if index == 0 { "Föregående: Sammanfattande svar".to_string() } else { "Föregående".to_string() } }
+                </button>
+                if index + 1 < count {
+                    <button type="button" onclick={dispatch.reform(move |_| Action::AnswerStep(Some(index + 1)))}>
+                        { "Nästa" }
+                    </button>
+                } else {
+                    <button type="button" onclick={dispatch.reform(|_| Action::BackToCase)}>
+                        { "Klar: tillbaka till ärendet" }
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}
+
+fn stance_choice(
+    board: &str,
+    item: ItemRef,
+    current: Option<Stance>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let options = [Stance::Agrees, Stance::PartlyAgrees, Stance::Disagrees];
+    html! {
+        <fieldset class="stance">
+            <legend>{ "Ställningstagande" }</legend>
+            { for options.into_iter().map(|stance| {
+                let id = format!("stance-{}", stance_key(stance));
+                let board = board.to_string();
+                let onchange = dispatch.reform(move |_: Event| {
+                    Action::Edit(Edit::SetStance { board: board.clone(), item, stance: Some(stance) })
+                });
+                html! {
+                    <div class="checkbox">
+                        <input type="radio" name="stance" id={id.clone()} checked={current == Some(stance)} {onchange} />
+                        <label for={id}>{ stance.label_sv() }</label>
+                    </div>
+                }
+            }) }
+        </fieldset>
+    }
+}
+
+fn stance_key(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Agrees => "agrees",
+        Stance::PartlyAgrees => "partly",
+        Stance::Disagrees => "disagrees",
+    }
+}
+
+fn measure_fields(
+    board: &str,
+    item: ItemRef,
+    measure: &Measure,
+    position: usize,
+    shown: usize,
+    others: &[ItemRef],
+    dispatch: &Callback<Action>,
+) -> Html {
+    let id = measure.id.clone();
+    let field = |make: fn(String) -> MeasureField| {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |text: String| {
+            Action::Edit(Edit::SetMeasure {
+                board: board.clone(),
+                measure: id.clone(),
+                field: make(text),
+            })
+        })
+    };
+    let on_date = {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |date| {
+            Action::Edit(Edit::SetMeasure {
+                board: board.clone(),
+                measure: id.clone(),
+                field: MeasureField::DoneBy(date),
+            })
+        })
+    };
+    let move_to = |direction: Direction| {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |_| {
+            Action::Edit(Edit::MoveMeasure {
+                board: board.clone(),
+                measure: id.clone(),
+                item,
+                direction,
+            })
+        })
+    };
+    let on_remove = {
+        let (dispatch, board, id) = (dispatch.clone(), board.to_string(), id.clone());
+        Callback::from(move |_| {
+            if browser::confirm(&format!(
+                "Ta bort åtgärd {id}? Den tas bort från alla punkter den besvarar."
+            )) {
+                dispatch.emit(Action::Edit(Edit::RemoveMeasure {
+                    board: board.clone(),
+                    measure: id.clone(),
+                }));
+            }
+        })
+    };
+    let prefix = format!("measure-{}", measure.id);
+    html! {
+        <fieldset class="item measure" key={measure.id.clone()}>
+            <legend>{ format!("Åtgärd {}", measure.id) }</legend>
+            <TextField id={format!("{prefix}-action")} label="Vad ska göras (åtgärd)" multiline=true
+                value={measure.action.clone()} on_change={field(MeasureField::Action)} />
+            <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true
+                value={measure.expected_effect.clone()} on_change={field(MeasureField::ExpectedEffect)} />
+            <div class="columns">
+                <DateField id={format!("{prefix}-done-by")} label="Senast genomförd" value={measure.done_by} on_change={on_date} />
+                <TextField id={format!("{prefix}-responsible")} label="Ansvarig (roll)"
+                    value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
+            </div>
+            <fieldset class="addressees">
+                <legend>{ "Åtgärden besvarar" }</legend>
+                { for others.iter().map(|other| {
+                    let other = *other;
+                    let checkbox = format!("{prefix}-answers-{other}");
+                    let (board, id) = (board.to_string(), measure.id.clone());
+                    let onchange = dispatch.reform(move |event: Event| {
+                        let linked = event.target_unchecked_into::<HtmlInputElement>().checked();
+                        Action::Edit(Edit::LinkMeasure { board: board.clone(), measure: id.clone(), item: other, linked })
+                    });
+                    html! {
+                        <div class="checkbox">
+                            <input type="checkbox" id={checkbox.clone()} checked={measure.answers.contains(&other)} {onchange} />
+                            <label for={checkbox}>{ other.label_sv() }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <div class="actions">
+                if position > 0 {
+                    <button type="button" class="secondary" aria-label={format!("Flytta upp åtgärd {}", measure.id)}
+                        onclick={move_to(Direction::Up)}>{ "Flytta upp" }</button>
+                }
+                if position + 1 < shown {
+                    <button type="button" class="secondary" aria-label={format!("Flytta ned åtgärd {}", measure.id)}
+                        onclick={move_to(Direction::Down)}>{ "Flytta ned" }</button>
+                }
+                <button type="button" class="secondary" aria-label={format!("Ta bort åtgärd {}", measure.id)}
+                    onclick={on_remove}>{ "Ta bort" }</button>
+            </div>
+        </fieldset>
+    }
+}
