@@ -114,14 +114,13 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
         None => String::new(),
     };
     let intro = format!(
-        "{} har{sent} begärt att {} yttrar sig över rapporten ”{}” ({}). \
+        "{} har{sent} begärt att {} yttrar sig över {}. \
          Här redovisas nämndens sammanfattande svar och, separat för varje bedömning och \
          rekommendation, vilka åtgärder som planeras, deras förväntade effekt och när de senast \
          ska vara genomförda.",
         auditor(case),
         lowercase_first(&board.name),
-        audit.title.trim(),
-        audit.reference.trim(),
+        report_name(audit.title.trim(), audit.reference.trim()),
     );
     let mut paragraphs = vec![blocks::styled(styles::NORMAL, &intro)];
     if !audit.conclusion.trim().is_empty() {
@@ -129,6 +128,16 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
         paragraphs.extend(blocks::text_paragraphs(styles::QUOTE, &audit.conclusion));
     }
     paragraphs
+}
+
+/// "rapporten ”Granskning av X” (SR-1)", leaving out what a draft does not have yet.
+fn report_name(title: &str, reference: &str) -> String {
+    match (title, reference) {
+        ("", "") => "granskningsrapporten".to_string(),
+        ("", reference) => format!("granskningsrapporten {reference}"),
+        (title, "") => format!("rapporten ”{title}”"),
+        (title, reference) => format!("rapporten ”{title}” ({reference})"),
+    }
 }
 
 fn add_items_of_kind(
@@ -268,6 +277,20 @@ mod tests {
         assert_eq!(join_swedish(&parts(&["a"])), "a");
         assert_eq!(join_swedish(&parts(&["a", "b"])), "a och b");
         assert_eq!(join_swedish(&parts(&["a", "b", "c"])), "a, b och c");
+    }
+
+    #[test]
+    fn the_report_is_named_by_what_the_case_has() {
+        assert_eq!(
+            report_name("Granskning av IT", "SR-1"),
+            "rapporten ”Granskning av IT” (SR-1)"
+        );
+        assert_eq!(report_name("", "SR-1"), "granskningsrapporten SR-1");
+        assert_eq!(
+            report_name("Granskning av IT", ""),
+            "rapporten ”Granskning av IT”"
+        );
+        assert_eq!(report_name("", ""), "granskningsrapporten");
     }
 
     #[test]

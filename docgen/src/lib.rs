@@ -10,6 +10,7 @@ mod extract;
 mod first_yttrande;
 pub mod ooxml;
 mod package;
+pub mod preview;
 mod styles;
 pub mod synthetic;
 pub mod xml_tree;

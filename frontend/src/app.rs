@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::answer_page::AnswerPage;
 use crate::browser;
 use crate::case_page::CasePage;
+use crate::review_page::ReviewPage;
 use crate::start_page::StartPage;
 use crate::store::{Saved, Store};
 
@@ -39,6 +40,7 @@ pub fn app() -> Html {
     use_open_store(&state, &store);
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &saving, &tab);
+    use_focus_requested_field(&state);
 
     let notice = notice_view(&state);
     let page = match (state.view.clone(), state.open.clone()) {
@@ -54,6 +56,9 @@ pub fn app() -> Html {
                 on_download_case={download_case(&state)}
                 on_reload_stored={reload_stored(&state, &store)}
             />
+        },
+        (View::Review, Some(open)) => html! {
+            <ReviewPage case={open.case} dispatch={state.dispatcher().to_callback()} />
         },
         (View::Answer { board, step }, Some(open)) => html! {
             <AnswerPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
@@ -96,6 +101,25 @@ fn notice_view(state: &State) -> Html {
         },
         None => html! {},
     }
+}
+
+/// Focuses the field a followed finding points at, once its page has rendered.
+#[hook]
+fn use_focus_requested_field(state: &State) {
+    let state = state.clone();
+    use_effect_with(state.focus.clone(), move |focus| {
+        if let Some(id) = focus {
+            if let Some(element) = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.get_element_by_id(id))
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = element.focus();
+                element.scroll_into_view();
+            }
+            state.dispatch(Action::Focused);
+        }
+    });
 }
 
 /// Opens the database once, lists the saved cases, and returns to the case open before a reload.

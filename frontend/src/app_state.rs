@@ -33,6 +33,8 @@ pub enum View {
         board: String,
         step: Option<usize>,
     },
+    /// Granska: the validation findings and a preview of the documents.
+    Review,
 }
 
 /// The case on screen, with the stored revision it was read at.
@@ -85,6 +87,8 @@ pub struct AppState {
     pub changed_elsewhere: bool,
     /// A pasted list of assessments or recommendations being checked before it is added.
     pub paste: Option<(ItemKind, PasteDraft)>,
+    /// The id of a field to focus after the next render (a finding the user followed).
+    pub focus: Option<String>,
 }
 
 impl Default for AppState {
@@ -98,6 +102,7 @@ impl Default for AppState {
             confirm_delete: None,
             changed_elsewhere: false,
             paste: None,
+            focus: None,
         }
     }
 }
@@ -140,6 +145,14 @@ pub enum Action {
     /// Opens a board's answer at its summary.
     OpenAnswer(String),
     AnswerStep(Option<usize>),
+    OpenReview,
+    /// Shows a page and focuses a field there (following a finding).
+    GoTo {
+        view: View,
+        field: String,
+    },
+    /// The requested field has been focused.
+    Focused,
     /// Paste import: start, change the text, fix the items, choose addressees, accept or cancel.
     StartPaste(ItemKind),
     PasteText(String),
@@ -276,6 +289,20 @@ impl AppState {
                     };
                 }
             }
+            Action::OpenReview => {
+                if self.open.is_some() {
+                    self.view = View::Review;
+                    self.notice = None;
+                }
+            }
+            Action::GoTo { view, field } => {
+                if self.open.is_some() {
+                    self.view = view;
+                    self.focus = Some(field);
+                    self.notice = None;
+                }
+            }
+            Action::Focused => self.focus = None,
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
@@ -535,6 +562,23 @@ mod tests {
             "past the end: the summary"
         );
         assert_eq!(state.reduce(Action::BackToCase).view, View::Case);
+    }
+
+    #[test]
+    fn following_a_finding_shows_its_page_and_focuses_its_field() {
+        let state = run([opened("a", 1), Action::OpenReview]);
+        assert_eq!(state.view, View::Review);
+        let target = View::Answer {
+            board: "ks".into(),
+            step: Some(2),
+        };
+        let state = state.reduce(Action::GoTo {
+            view: target.clone(),
+            field: "motivation".into(),
+        });
+        assert_eq!(state.view, target);
+        assert_eq!(state.focus.as_deref(), Some("motivation"));
+        assert_eq!(state.reduce(Action::Focused).focus, None);
     }
 
     #[test]

@@ -46,6 +46,11 @@ pub fn case_page(props: &CasePageProps) -> Html {
             </nav>
             <h1>{ title }</h1>
             <p class="save-state" role="status">{ save_state(props) }</p>
+            <div class="actions">
+                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenReview)}>
+                    { "Granska ärendet" }
+                </button>
+            </div>
             if props.changed_elsewhere {
                 <div class="banner error" role="alert">
                     <p>
@@ -63,6 +68,7 @@ pub fn case_page(props: &CasePageProps) -> Html {
                 </div>
             }
             { audit_section(case, &on_edit) }
+            { questions_section(case, &on_edit) }
             { boards_section(case, &on_edit) }
             <ItemsSection case={case.clone()} kind={ItemKind::Assessment}
                 draft={draft(ItemKind::Assessment)} dispatch={props.dispatch.clone()} />
@@ -114,6 +120,48 @@ fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
             <TextField id="audit-conclusion" label="Granskningens samlade bedömning" multiline=true
                 hint="Rapportens slutsats; det sammanfattande svaret utgår från den."
                 value={audit.conclusion.clone()} on_change={text(on_edit, AuditText::Conclusion)} />
+        </section>
+    }
+}
+
+fn questions_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
+    let new_question = NodeRef::default();
+    let on_add = {
+        let (on_edit, new_question) = (on_edit.clone(), new_question.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if let Some(input) = new_question.cast::<HtmlInputElement>() {
+                if !input.value().trim().is_empty() {
+                    on_edit.emit(Edit::AddQuestion(input.value()));
+                    input.set_value("");
+                }
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="questions-heading">
+            <h2 id="questions-heading">{ "Revisionsfrågor" }</h2>
+            { for case.audit.questions.iter().map(|question| {
+                let number = question.number;
+                html! {
+                    <div class="inline-form" key={number}>
+                        <TextField id={format!("question-{number}")} label={format!("Revisionsfråga {number}")}
+                            value={question.text.clone()}
+                            on_change={on_edit.reform(move |text| Edit::SetQuestion { number, text })} />
+                        <button type="button" class="secondary" aria-label={format!("Ta bort revisionsfråga {number}")}
+                            onclick={on_edit.reform(move |_| Edit::RemoveQuestion { number })}>
+                            { "Ta bort" }
+                        </button>
+                    </div>
+                }
+            }) }
+            <form class="inline-form" onsubmit={on_add}>
+                <div class="field">
+                    <label for="new-question">{ "Lägg till revisionsfråga" }</label>
+                    <input id="new-question" type="text" ref={new_question} />
+                </div>
+                <button type="submit">{ "Lägg till fråga" }</button>
+            </form>
         </section>
     }
 }
@@ -198,7 +246,7 @@ fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
 fn answers_section(case: &Case, dispatch: &Callback<Action>) -> Html {
     html! {
         <section aria-labelledby="answers-heading">
-            <h2 id="answers-heading">{ "Nämndernas svar" }</h2>
+            <h2 id="answers-heading" tabindex="-1">{ "Nämndernas svar" }</h2>
             if case.boards.is_empty() {
                 <p>{ "Lägg till nämnderna som ska yttra sig först." }</p>
             }
@@ -209,7 +257,8 @@ fn answers_section(case: &Case, dispatch: &Callback<Action>) -> Html {
                     let id = board.id.clone();
                     html! {
                         <li key={board.id.clone()}>
-                            <button type="button" onclick={dispatch.reform(move |_| Action::OpenAnswer(id.clone()))}>
+                            <button type="button" id={format!("answer-{}", board.id)}
+                                onclick={dispatch.reform(move |_| Action::OpenAnswer(id.clone()))}>
                                 { format!("Svara för {}", board.name) }
                             </button>
                             <span class="hint">

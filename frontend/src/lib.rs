@@ -3,10 +3,12 @@
 //! `paste` turns text copied from a report into audit items; `edit` is every change a user can
 //! make to a case, applied by one function; `library` the saved cases as the start page lists
 //! them, and the revision rule that keeps two tabs from overwriting each other; `app_state` the
-//! app's state and the pure reducer behind every screen; `files` opening a picked JSON or DOCX.
+//! app's state and the pure reducer behind every screen; `files` opening a picked JSON or DOCX;
+//! `review` where each validation finding is fixed.
 
 pub mod app_state;
 pub mod edit;
 pub mod files;
 pub mod library;
 pub mod paste;
+pub mod review;

@@ -2,7 +2,7 @@
 //!
 //! The pure parts (state, edits, paste import, files) are the `frontend` library, tested
 //! natively. This binary holds what needs a browser: `app` (the root component and its
-//! effects), the pages (`start_page`, `case_page` with `items_section`, `answer_page`, `fields`), `store` (IndexedDB) and `browser`
+//! effects), the pages (`start_page`, `case_page` with `items_section`, `answer_page`, `review_page`, `fields`), `store` (IndexedDB) and `browser`
 //! (clock, downloads, files). Documents come from `docgen`, the same code as the command line.
 
 mod answer_page;
@@ -11,6 +11,7 @@ mod browser;
 mod case_page;
 mod fields;
 mod items_section;
+mod review_page;
 mod start_page;
 mod store;
 

@@ -7,7 +7,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
-use crate::model::{AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, Stance};
+use crate::model::{
+    AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, ItemRef, Stance,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -32,6 +34,9 @@ pub struct Finding {
     pub path: String,
     /// What is wrong and what to do, in Swedish.
     pub message: String,
+    /// The assessment or recommendation the finding concerns, when the path alone does not say
+    /// (an item with no answer at all has no answer to point at).
+    pub item: Option<ItemRef>,
 }
 
 impl std::fmt::Display for Finding {
@@ -79,7 +84,15 @@ impl Findings {
             severity,
             path,
             message,
+            item: None,
         });
+    }
+
+    /// Marks the last finding as concerning `item`.
+    fn about(&mut self, item: ItemRef) {
+        if let Some(last) = self.list.last_mut() {
+            last.item = Some(item);
+        }
     }
 }
 
@@ -417,6 +430,7 @@ fn check_items_answered(
                     format!("{path}.answers"),
                     format!("{label} är inte besvarad: ange ställningstagande och åtgärder."),
                 );
+                findings.about(item);
                 continue;
             }
             Some((index, answer)) => {
@@ -426,6 +440,7 @@ fn check_items_answered(
                         format!("{answer_path}.stance"),
                         format!("{label}: ange om nämnden instämmer, instämmer delvis eller inte instämmer."),
                     );
+                    findings.about(item);
                 }
                 let has_reason = !is_blank(&answer.no_measure_reason);
                 if !has_measure && !has_reason {
@@ -433,6 +448,7 @@ fn check_items_answered(
                         format!("{answer_path}.no_measure_reason"),
                         format!("{label} har ingen åtgärd: lägg till en åtgärd eller motivera varför ingen planeras."),
                     );
+                    findings.about(item);
                 }
                 if has_measure && has_reason {
                     findings.warning(
@@ -594,7 +610,8 @@ mod tests {
             vec![Finding {
                 severity: Severity::Warning,
                 path: "responses".into(),
-                message: "Servicenämnden har inte börjat på sitt yttrande.".into()
+                message: "Servicenämnden har inte börjat på sitt yttrande.".into(),
+                item: None,
             }]
         );
     }
@@ -625,6 +642,7 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].path, "responses[0].first.answers");
         assert!(found[0].message.starts_with("Bedömning 1 är inte besvarad"));
+        assert_eq!(found[0].item, Some(ItemRef::assessment(1)));
     }
 
     #[test]

@@ -221,6 +221,44 @@ test('a case typed from nothing, with the report\'s list pasted and every recomm
   await context.close();
 });
 
+test('Granska lists every finding as a link to its field, and previews the yttrande', async () => {
+  const { context, page } = await freshApp();
+  page.on('dialog', (dialog) => dialog.accept());
+  await openExample(page);
+  await page.getByRole('button', { name: 'Granska ärendet' }).click();
+  await page.getByText('Inga fel eller varningar: yttrandena kan skapas.').waitFor();
+  const preview = page.getByRole('region', { name: 'Yttrandets text' });
+  await preview.getByRole('heading', { name: 'Granskning av IT-säkerhet SR-2025-17' }).waitFor();
+  await preview.getByRole('columnheader', { name: 'Förväntad effekt' }).first().waitFor();
+  await page.getByLabel('Nämnd').selectOption({ label: 'Servicenämnden' });
+  await preview.getByText('Planen övas en gång per år tillsammans med förvaltningarnas informationssäkerhetssamordnare.').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'review-clean.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Break two things: the title, and recommendation 1's only measure.
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByLabel('Granskningens titel').fill('');
+  await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
+  await page.getByRole('button', { name: 'Rekommendation 1, besvarad' }).click();
+  await page.getByRole('button', { name: 'Ta bort åtgärd A1' }).click();
+  await page.getByRole('button', { name: 'Rekommendation 1, inte besvarad' }).waitFor();
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+
+  await page.getByRole('button', { name: 'Granska ärendet' }).click();
+  await page.getByText('2 fel och 0 varningar').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'review-findings.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: /Rekommendation 1 har ingen åtgärd/ }).click();
+  await page.getByRole('heading', { name: 'Rekommendation 1', level: 2 }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'no-measure-reason');
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByRole('button', { name: 'Granska ärendet' }).click();
+  await page.getByRole('button', { name: /Ange granskningens titel/ }).click();
+  await page.getByLabel('Granskningens titel').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'audit-title');
+  await context.close();
+});
+
 test('a broken or foreign file shows a Swedish message and changes nothing stored', async () => {
   const { context, page } = await freshApp();
   await openExample(page);

@@ -1,0 +1,138 @@
+//! Granska: every validation finding, each a link to its field, and a preview of the text of
+//! each board's första yttrande.
+
+use docgen::preview::{document_preview, PreviewBlock};
+use frontend::app_state::Action;
+use frontend::library::case_title;
+use frontend::review::locate;
+use schemas::{validate, Case, Severity};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewPageProps {
+    pub case: Case,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(ReviewPage)]
+pub fn review_page(props: &ReviewPageProps) -> Html {
+    let case = &props.case;
+    let answered: Vec<(String, String)> = case
+        .boards
+        .iter()
+        .filter(|board| case.response(&board.id).is_some())
+        .map(|board| (board.id.clone(), board.name.clone()))
+        .collect();
+    let chosen = use_state(|| answered.first().map(|(id, _)| id.clone()));
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |event: Event| {
+            chosen.set(Some(
+                event.target_unchecked_into::<HtmlSelectElement>().value(),
+            ));
+        })
+    };
+    html! {
+        <main id="main">
+            <nav aria-label="Sidor">
+                <button type="button" class="link" onclick={props.dispatch.reform(|_| Action::BackToCase)}>
+                    { "← Till ärendet" }
+                </button>
+            </nav>
+            <h1>{ format!("Granska: {}", case_title(case)) }</h1>
+            { findings(case, &props.dispatch) }
+            <section aria-labelledby="preview-heading">
+                <h2 id="preview-heading">{ "Förhandsgranska yttrandet" }</h2>
+                if answered.is_empty() {
+                    <p>{ "Ingen nämnd har börjat svara ännu." }</p>
+                } else {
+                    <div class="field">
+                        <label for="preview-board">{ "Nämnd" }</label>
+                        <select id="preview-board" onchange={on_choose}>
+                            { for answered.iter().map(|(id, name)| html! {
+                                <option value={id.clone()} selected={chosen.as_deref() == Some(id.as_str())}>{ name }</option>
+                            }) }
+                        </select>
+                    </div>
+                    { (*chosen).as_deref().map(|board| preview(case, board)).unwrap_or_default() }
+                }
+            </section>
+        </main>
+    }
+}
+
+fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
+    let found = validate(case, browser::today());
+    let errors = found
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    let warnings = found.len() - errors;
+    html! {
+        <section aria-labelledby="findings-heading">
+            <h2 id="findings-heading">{ "Fel och varningar" }</h2>
+            <p role="status">
+                { if found.is_empty() {
+                    "Inga fel eller varningar: yttrandena kan skapas.".to_string()
+                } else {
+                    format!("{errors} fel och {warnings} varningar. Välj ett för att gå till fältet.")
+                } }
+            </p>
+            <ul class="findings">
+                { for found.iter().map(|finding| {
+                    let target = locate(case, finding);
+                    let class = if finding.severity == Severity::Error { "finding error" } else { "finding warning" };
+                    html! {
+                        <li class={class}>
+                            <button type="button" class="link"
+                                onclick={dispatch.reform(move |_| Action::GoTo { view: target.view.clone(), field: target.field.clone() })}>
+                                <strong>{ format!("{}: ", finding.severity.label_sv()) }</strong>{ &finding.message }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn preview(case: &Case, board: &str) -> Html {
+    let blocks = match docgen::render_first_yttrande(case, board, browser::today()) {
+        Ok(docx) => document_preview(&docx),
+        Err(error) => return html! { <p role="alert">{ error.to_string() }</p> },
+    };
+    html! {
+        <div class="preview" role="region" aria-label="Yttrandets text">
+            { for blocks.iter().map(preview_block) }
+        </div>
+    }
+}
+
+fn preview_block(block: &PreviewBlock) -> Html {
+    match block {
+        PreviewBlock::Heading { level: 0, text } => html! { <h3>{ text }</h3> },
+        PreviewBlock::Heading { level: 1, text } => html! { <h4>{ text }</h4> },
+        PreviewBlock::Heading { text, .. } => html! { <h5>{ text }</h5> },
+        PreviewBlock::Paragraph { text, quote: true } => {
+            html! { <blockquote>{ text }</blockquote> }
+        }
+        PreviewBlock::Paragraph { text, quote: false } => {
+            html! { <p class="preserve-lines">{ text }</p> }
+        }
+        PreviewBlock::Table(rows) => html! {
+            <table class="preview-table">
+                if let Some(header) = rows.first() {
+                    <thead><tr>{ for header.iter().map(|cell| html! { <th scope="col">{ cell }</th> }) }</tr></thead>
+                }
+                <tbody>
+                    { for rows.iter().skip(1).map(|row| html! {
+                        <tr>{ for row.iter().map(|cell| html! { <td class="preserve-lines">{ cell }</td> }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        },
+    }
+}
