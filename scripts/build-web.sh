@@ -8,19 +8,28 @@ ensure_wasm_target
 ensure_wasm_bindgen
 ensure_node_tools
 
-say "Building the app (release, wasm32)"
-cargo build --release --locked --target wasm32-unknown-unknown -p frontend
+say "Building the app and its document generator (release, wasm32)"
+cargo build --release --locked --target wasm32-unknown-unknown -p frontend -p generator
 
 rm -rf dist
-mkdir -p dist/pkg
+mkdir -p dist/pkg dist/generator
+# The app (first screen) and the generator (loaded when a document is made or read) are two
+# modules, so the first screen does not carry docx-rs.
+optimise() {
+  node_modules/.bin/wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    -Oz "$1" -o "$1"
+}
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
   target/wasm32-unknown-unknown/release/frontend.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
-  --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
-  dist/pkg/frontend_bg.wasm -o dist/pkg/frontend_bg.wasm
+wasm-bindgen --target web --no-typescript --out-dir dist/generator \
+  target/wasm32-unknown-unknown/release/generator.wasm
+optimise dist/pkg/frontend_bg.wasm
+optimise dist/generator/generator_bg.wasm
 cp index.html dist/
 cp frontend/static/* dist/
 
-raw=$(stat -c %s dist/pkg/frontend_bg.wasm)
-gz=$(gzip -9 -c dist/pkg/frontend_bg.wasm | wc -c)
-say "Built dist/ — wasm ${raw} bytes raw, ${gz} bytes gzip -9"
+size_line() {
+  printf '%s: %s bytes raw, %s bytes gzip -9' "$1" "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"
+}
+say "Built dist/ — $(size_line dist/pkg/frontend_bg.wasm); $(size_line dist/generator/generator_bg.wasm)"

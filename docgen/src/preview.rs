@@ -4,6 +4,8 @@
 
 use std::io::{Cursor, Read};
 
+use serde_json::{json, Value};
+
 use crate::xml_tree::{self, Element};
 
 /// One block of a document's body.
@@ -34,6 +36,58 @@ pub fn document_preview(docx: &[u8]) -> Vec<PreviewBlock> {
         return Vec::new();
     };
     body.child_elements().filter_map(block).collect()
+}
+
+/// The blocks as JSON, for passing between WebAssembly modules:
+/// `{"heading": level, "text": …}`, `{"text": …, "quote": bool}` or `{"table": [[cell, …], …]}`.
+pub fn to_json(blocks: &[PreviewBlock]) -> String {
+    let values: Vec<Value> = blocks
+        .iter()
+        .map(|block| match block {
+            PreviewBlock::Heading { level, text } => json!({ "heading": level, "text": text }),
+            PreviewBlock::Paragraph { text, quote } => json!({ "text": text, "quote": quote }),
+            PreviewBlock::Table(rows) => json!({ "table": rows }),
+        })
+        .collect();
+    Value::Array(values).to_string()
+}
+
+/// Reads blocks written by [`to_json`]; anything else is left out.
+pub fn from_json(text: &str) -> Vec<PreviewBlock> {
+    let Ok(Value::Array(values)) = serde_json::from_str::<Value>(text) else {
+        return Vec::new();
+    };
+    values.iter().filter_map(block_from_json).collect()
+}
+
+fn block_from_json(value: &Value) -> Option<PreviewBlock> {
+    if let Some(rows) = value.get("table").and_then(Value::as_array) {
+        let rows = rows
+            .iter()
+            .map(|row| {
+                row.as_array()
+                    .map(|cells| {
+                        cells
+                            .iter()
+                            .map(|c| c.as_str().unwrap_or_default().to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect();
+        return Some(PreviewBlock::Table(rows));
+    }
+    let text = value.get("text")?.as_str()?.to_string();
+    match value.get("heading").and_then(Value::as_u64) {
+        Some(level) => Some(PreviewBlock::Heading {
+            level: u8::try_from(level).unwrap_or(2),
+            text,
+        }),
+        None => Some(PreviewBlock::Paragraph {
+            text,
+            quote: value.get("quote").and_then(Value::as_bool).unwrap_or(false),
+        }),
+    }
 }
 
 fn document_xml(docx: &[u8]) -> Option<String> {
@@ -162,6 +216,25 @@ mod tests {
         );
         assert!(tables[0][1][0].starts_with("Utreda hur policykraven"));
         assert!(blocks.iter().any(|b| matches!(b, PreviewBlock::Paragraph { text, .. } if text == "Maria Sjöberg\nOrdförande")));
+    }
+
+    #[test]
+    fn blocks_survive_the_trip_between_modules() {
+        let case = load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+            .expect("example");
+        let today = Date::parse("2025-03-01").expect("date");
+        let blocks =
+            document_preview(&crate::render_first_yttrande(&case, "sn", today).expect("renders"));
+        assert!(blocks.len() > 10);
+        assert_eq!(from_json(&to_json(&blocks)), blocks);
+        assert_eq!(from_json("not json"), vec![]);
+        assert_eq!(
+            from_json(r#"[{"other": 1}, {"text": "x"}]"#),
+            vec![PreviewBlock::Paragraph {
+                text: "x".into(),
+                quote: false
+            }]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use frontend::app_state::{Action, AppState, Notice, OpenCase, View};
-use frontend::files::open_case_file;
+use frontend::files::{is_docx, open_extracted, open_json_file};
 use frontend::library::CaseSummary;
 use schemas::{load_case, save_case, Case};
 use wasm_bindgen::closure::Closure;
@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::answer_page::AnswerPage;
 use crate::browser;
 use crate::case_page::CasePage;
+use crate::generator;
 use crate::review_page::ReviewPage;
 use crate::start_page::StartPage;
 use crate::store::{Saved, Store};
@@ -316,9 +317,13 @@ fn open_file(state: &State) -> Callback<web_sys::File> {
         let state = state.clone();
         spawn_local(async move {
             let name = file.name();
-            let opened = browser::read_file(&file)
-                .await
-                .and_then(|bytes| open_case_file(&name, &bytes));
+            let opened = match browser::read_file(&file).await {
+                Ok(bytes) if is_docx(&bytes) => {
+                    open_extracted(&name, generator::extract_case_json(&bytes).await)
+                }
+                Ok(bytes) => open_json_file(&name, &bytes),
+                Err(message) => Err(message),
+            };
             match opened {
                 Ok(case) => {
                     let open = OpenCase::new(browser::new_case_id(), case, 0, false);
@@ -374,25 +379,30 @@ fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {
 fn download_yttrande(state: &State) -> Callback<String> {
     let state = state.clone();
     Callback::from(move |board_id: String| {
-        let Some(open) = state.open.as_ref() else {
+        let Some(open) = state.open.clone() else {
             return;
         };
-        let case = &open.case;
-        let today = browser::today();
-        let result = case
-            .board(&board_id)
-            .ok_or_else(|| "Nämnden finns inte.".to_string())
-            .and_then(|board| {
-                let bytes = docgen::render_first_yttrande(case, &board_id, today)
-                    .map_err(|e| e.to_string())?;
-                let date = docgen::first_yttrande_date(case, &board_id, today);
-                let name = docgen::first_yttrande_file_name(case, board, date);
-                browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
-            });
-        state.dispatch(Action::Notify(match result {
-            Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
-            Err(message) => Notice::Error(message),
-        }));
+        let state = state.clone();
+        spawn_local(async move {
+            let case = &open.case;
+            let today = browser::today();
+            let result = match case.board(&board_id) {
+                None => Err("Nämnden finns inte.".to_string()),
+                Some(board) => match generator::render_first_yttrande(case, &board_id, today).await
+                {
+                    Ok(bytes) => {
+                        let date = docgen::first_yttrande_date(case, &board_id, today);
+                        let name = docgen::first_yttrande_file_name(case, board, date);
+                        browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
+                    }
+                    Err(message) => Err(message),
+                },
+            };
+            state.dispatch(Action::Notify(match result {
+                Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
+                Err(message) => Notice::Error(message),
+            }));
+        });
     })
 }
 

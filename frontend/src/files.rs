@@ -6,27 +6,56 @@ use schemas::{load_case, Case};
 /// The largest case file read; real cases are well under 1 MB.
 pub const MAX_CASE_FILE_BYTES: usize = 20 * 1024 * 1024;
 
-/// Reads a picked file as a case. `name` is only used in messages.
+/// True for a zip file, which a Yttra yttrande (DOCX) is.
+pub fn is_docx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads a picked file as a case. `name` is only used in messages. (The browser takes the DOCX
+/// branch through the on-demand generator module and `open_extracted`; the messages are the same.)
 pub fn open_case_file(name: &str, bytes: &[u8]) -> Result<Case, String> {
-    let prefix = |message: String| format!("«{name}» kunde inte öppnas. {message}");
-    if bytes.starts_with(b"PK\x03\x04") {
-        return docgen::extract_case(bytes).map_err(|error| prefix(error.to_string()));
+    if is_docx(bytes) {
+        let extracted = docgen::extract_case_json(bytes).map_err(|error| error.to_string());
+        return open_extracted(name, extracted);
     }
+    open_json_file(name, bytes)
+}
+
+/// The case from the JSON found inside a DOCX, or the reason none was found.
+pub fn open_extracted(name: &str, extracted: Result<String, String>) -> Result<Case, String> {
+    let json = extracted.map_err(|message| unopened(name, &message))?;
+    load_case(&json).map_err(|error| {
+        unopened(
+            name,
+            &format!("Ärendet i dokumentet kunde inte läsas. {error}"),
+        )
+    })
+}
+
+/// A case file (JSON).
+pub fn open_json_file(name: &str, bytes: &[u8]) -> Result<Case, String> {
     if bytes.len() > MAX_CASE_FILE_BYTES {
-        return Err(prefix(format!(
-            "Filen är för stor ({} MB); ett ärende är högst {} MB.",
-            bytes.len().div_ceil(1024 * 1024),
-            MAX_CASE_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(unopened(
+            name,
+            &format!(
+                "Filen är för stor ({} MB); ett ärende är högst {} MB.",
+                bytes.len().div_ceil(1024 * 1024),
+                MAX_CASE_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| {
-        prefix(
-            "Den är varken ett Yttra-ärende (JSON) eller ett yttrande (DOCX) skapat med Yttra."
-                .into(),
+        unopened(
+            name,
+            "Den är varken ett Yttra-ärende (JSON) eller ett yttrande (DOCX) skapat med Yttra.",
         )
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    load_case(text).map_err(|error| prefix(error.to_string()))
+    load_case(text).map_err(|error| unopened(name, &error.to_string()))
+}
+
+fn unopened(name: &str, message: &str) -> String {
+    format!("«{name}» kunde inte öppnas. {message}")
 }
 
 #[cfg(test)]

@@ -2,14 +2,16 @@
 //!
 //! The pure parts (state, edits, paste import, files) are the `frontend` library, tested
 //! natively. This binary holds what needs a browser: `app` (the root component and its
-//! effects), the pages (`start_page`, `case_page` with `items_section`, `answer_page`, `review_page`, `fields`), `store` (IndexedDB) and `browser`
-//! (clock, downloads, files). Documents come from `docgen`, the same code as the command line.
+//! effects), the pages (`start_page`, `case_page` with `items_section`, `answer_page`, `review_page`, `fields`), `store` (IndexedDB), `browser` (clock,
+//! downloads, files) and `generator` (docgen, loaded on demand as a second WebAssembly module:
+//! the same code as the command line).
 
 mod answer_page;
 mod app;
 mod browser;
 mod case_page;
 mod fields;
+mod generator;
 mod items_section;
 mod review_page;
 mod start_page;

@@ -1,7 +1,7 @@
 //! Granska: every validation finding, each a link to its field, and a preview of the text of
 //! each board's första yttrande.
 
-use docgen::preview::{document_preview, PreviewBlock};
+use docgen::preview::PreviewBlock;
 use frontend::app_state::Action;
 use frontend::library::case_title;
 use frontend::review::locate;
@@ -10,6 +10,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::generator;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewPageProps {
@@ -57,7 +58,9 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                             }) }
                         </select>
                     </div>
-                    { (*chosen).as_deref().map(|board| preview(case, board)).unwrap_or_default() }
+                    if let Some(board) = (*chosen).clone() {
+                        <Preview case={case.clone()} {board} />
+                    }
                 }
             </section>
         </main>
@@ -99,15 +102,39 @@ fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-fn preview(case: &Case, board: &str) -> Html {
-    let blocks = match docgen::render_first_yttrande(case, board, browser::today()) {
-        Ok(docx) => document_preview(&docx),
-        Err(error) => return html! { <p role="alert">{ error.to_string() }</p> },
-    };
-    html! {
-        <div class="preview" role="region" aria-label="Yttrandets text">
-            { for blocks.iter().map(preview_block) }
-        </div>
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    case: Case,
+    board: String,
+}
+
+/// The document's text, made by the on-demand generator whenever the case or board changes.
+#[function_component(Preview)]
+fn preview(props: &PreviewProps) -> Html {
+    let blocks = use_state(|| None::<Result<Vec<PreviewBlock>, String>>);
+    {
+        let blocks = blocks.clone();
+        use_effect_with(
+            (props.case.clone(), props.board.clone()),
+            move |(case, board)| {
+                let (case, board) = (case.clone(), board.clone());
+                blocks.set(None);
+                yew::platform::spawn_local(async move {
+                    blocks.set(Some(
+                        generator::preview_first_yttrande(&case, &board, browser::today()).await,
+                    ));
+                });
+            },
+        );
+    }
+    match &*blocks {
+        None => html! { <p role="status">{ "Förbereder förhandsgranskningen …" }</p> },
+        Some(Err(message)) => html! { <p role="alert">{ message }</p> },
+        Some(Ok(blocks)) => html! {
+            <div class="preview" role="region" aria-label="Yttrandets text">
+                { for blocks.iter().map(preview_block) }
+            </div>
+        },
     }
 }
 

@@ -61,6 +61,8 @@ test('the start page loads from this origin only, explains itself and passes axe
   await page.getByText('Inga ärenden är sparade här ännu').waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'start-empty.png'), fullPage: true });
   assert.equal(await page.locator('#loading').count(), 0, 'the loading text is removed');
+  const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+  assert.ok(!loaded.some((url) => url.includes('generator')), 'the document generator is not loaded for the first screen');
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(seen.foreign, [], 'no request left the origin');
   assert.deepEqual(seen.errors, [], 'no page errors');

@@ -1,0 +1,79 @@
+//! The document generator, loaded on demand. docx-rs is most of the app's size, so it lives in
+//! a second WebAssembly module (`generator/`, served as `generator/generator.js`) that is
+//! imported the first time the user makes a document, opens a DOCX or previews a yttrande.
+//! Cases cross the boundary as case-file JSON; errors come back as Swedish messages.
+
+use docgen::preview::{from_json, PreviewBlock};
+use schemas::{save_case, Case, Date};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+let loading;
+function load() {
+  if (!loading) {
+    const url = new URL('./generator/generator.js', document.baseURI).href;
+    loading = import(url).then(async (module) => { await module.default(); return module; });
+    loading.catch(() => { loading = undefined; });
+  }
+  return loading;
+}
+export async function renderFirstYttrande(caseJson, board, today) {
+  return (await load()).render_first_yttrande(caseJson, board, today);
+}
+export async function extractCase(bytes) {
+  return (await load()).extract_case(bytes);
+}
+export async function previewFirstYttrande(caseJson, board, today) {
+  return (await load()).preview_first_yttrande(caseJson, board, today);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = renderFirstYttrande)]
+    async fn render_js(case_json: &str, board: &str, today: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = extractCase)]
+    async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = previewFirstYttrande)]
+    async fn preview_js(case_json: &str, board: &str, today: &str) -> Result<JsValue, JsValue>;
+}
+
+/// The message of a thrown error; a failed import (the module missing or blocked) says so.
+fn message(error: JsValue) -> String {
+    match error.dyn_ref::<js_sys::Error>() {
+        Some(error) if error.name() == "TypeError" => {
+            "Dokumentdelen av Yttra kunde inte laddas. Ladda om sidan och försök igen.".to_string()
+        }
+        Some(error) => String::from(error.message()),
+        None => error
+            .as_string()
+            .unwrap_or_else(|| "Okänt fel.".to_string()),
+    }
+}
+
+pub async fn render_first_yttrande(
+    case: &Case,
+    board: &str,
+    today: Date,
+) -> Result<Vec<u8>, String> {
+    let bytes = render_js(&save_case(case), board, &today.to_string())
+        .await
+        .map_err(message)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+}
+
+/// The case-file JSON embedded in a DOCX.
+pub async fn extract_case_json(docx: &[u8]) -> Result<String, String> {
+    let json = extract_js(docx).await.map_err(message)?;
+    json.as_string()
+        .ok_or_else(|| "Ärendet kunde inte läsas.".to_string())
+}
+
+pub async fn preview_first_yttrande(
+    case: &Case,
+    board: &str,
+    today: Date,
+) -> Result<Vec<PreviewBlock>, String> {
+    let json = preview_js(&save_case(case), board, &today.to_string())
+        .await
+        .map_err(message)?;
+    Ok(from_json(&json.as_string().unwrap_or_default()))
+}
