@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ROOT, OUTPUT, SCREENSHOTS, startServer, launchChromium, watchPage, axeViolations,
@@ -359,6 +360,46 @@ test('a full storage is reported and the work stays on screen', async () => {
   await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
   const { path } = await download(page, 'Ladda ner ärendet (JSON)', 'full-storage.json');
   assert.deepEqual(readJson(path), example);
+  await context.close();
+});
+
+test('a hundred large cases fit in the browser and the start page lists them', async () => {
+  const large = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'docgen', '--example', 'synthetic_case'], { cwd: ROOT, encoding: 'utf8' });
+  assert.ok(large.length > 140000, `a large case is ${large.length} characters`);
+  const { context, page } = await freshApp();
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  // Written with the app's own record layout (see frontend/src/store.rs), one transaction each.
+  const written = await page.evaluate(async ({ json, count }) => {
+    const db = await new Promise((resolve, reject) => {
+      const request = indexedDB.open('yttra', 1);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const base = JSON.parse(json);
+    for (let i = 0; i < count; i++) {
+      const id = `bulk-${i}`;
+      base.audit.reference = `SR-2025-${100 + i}`;
+      const summary = { id, title: base.audit.title, reference: base.audit.reference, boards: ['Kommunstyrelsen'],
+        next_deadline: null, saved_at: new Date(Date.now() - i * 60000).toISOString(), revision: 1 };
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction(['cases', 'summaries'], 'readwrite');
+        tx.objectStore('cases').put({ id, json: JSON.stringify(base, null, 2), savedAt: summary.saved_at, revision: 1 });
+        tx.objectStore('summaries').put({ id, json: JSON.stringify(summary), revision: 1 });
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    const estimate = await navigator.storage.estimate();
+    return estimate.usage;
+  }, { json: large, count: 100 });
+  console.log(`# 100 large cases stored: ${(written / 1e6).toFixed(1)} MB in IndexedDB`);
+
+  await page.reload();
+  await page.getByRole('cell', { name: 'Granskning av informationssäkerhet i stor skala (SR-2025-199)', exact: true }).waitFor();
+  assert.equal(await savedRows(page), 100);
+  await page.getByRole('button', { name: 'Öppna Granskning av informationssäkerhet i stor skala (SR-2025-150)' }).click();
+  await page.getByRole('heading', { name: 'Granskning av informationssäkerhet i stor skala (SR-2025-150)', level: 1 }).waitFor();
+  await page.getByRole('group', { name: 'Rekommendation 60', exact: true }).waitFor();
   await context.close();
 });
 
