@@ -33,3 +33,6 @@ size_line() {
   printf '%s: %s bytes raw, %s bytes gzip -9' "$1" "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"
 }
 say "Built dist/ — $(size_line dist/pkg/frontend_bg.wasm); $(size_line dist/generator/generator_bg.wasm)"
+
+# The same app as one file that works when opened straight from disk (file://).
+python3 scripts/single_file.py dist

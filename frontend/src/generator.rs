@@ -11,8 +11,14 @@ use wasm_bindgen::prelude::*;
 let loading;
 function load() {
   if (!loading) {
-    const url = new URL('./generator/generator.js', document.baseURI).href;
-    loading = import(url).then(async (module) => { await module.default(); return module; });
+    // The single-file build carries the generator inside the page (yttra.html); otherwise it
+    // is imported from beside the app.
+    if (globalThis.yttraLoadGenerator) {
+      loading = globalThis.yttraLoadGenerator();
+    } else {
+      const url = new URL('./generator/generator.js', document.baseURI).href;
+      loading = import(url).then(async (module) => { await module.default(); return module; });
+    }
     loading.catch(() => { loading = undefined; });
   }
   return loading;

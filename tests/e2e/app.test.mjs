@@ -403,6 +403,27 @@ test('a hundred large cases fit in the browser and the start page lists them', a
   await context.close();
 });
 
+test('the single-file build works opened straight from disk', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`file://${join(ROOT, 'dist', 'yttra.html')}`);
+  await page.getByRole('heading', { name: 'Yttra', level: 1 }).waitFor();
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  const { path } = await download(page, 'Första yttrandet, Kommunstyrelsen (Word)', 'from-single-file.docx');
+  assert.deepEqual(extractCase(path), example);
+  assert.ok(docxTextWithPythonDocx(path).includes('Kommunstyrelsen delar i stort revisorskollegiets bild.'));
+  assert.deepEqual(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('blob:') && !url.startsWith('data:')), []);
+  assert.deepEqual(errors, []);
+  await page.screenshot({ path: join(SCREENSHOTS, 'single-file.png'), fullPage: true });
+  await context.close();
+});
+
 test('the pages work at 200 % zoom on a 1366×768 screen and by keyboard', async () => {
   const { context, page } = await freshApp({ viewport: { width: 683, height: 384 } });
   const overflow = () => page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);

@@ -1,0 +1,98 @@
+"""Builds dist/yttra.html: the whole app in one file that works when opened straight from disk.
+
+Browsers refuse to load a page's separate script and wasm files from file://, so everything is
+inlined: the styles, both wasm-bindgen glue modules (each in its own module script, since their
+names clash), and both WebAssembly binaries as base64 in non-executed script blocks. The
+Content Security Policy still forbids every other origin; the inline scripts and styles are
+allowed by their SHA-256 hashes, not by 'unsafe-inline'.
+
+Usage: python3 scripts/single_file.py DIST_DIRECTORY
+"""
+
+import base64
+import hashlib
+import pathlib
+import re
+import sys
+
+
+def strip_exports(glue: str) -> str:
+    """Makes an ES module's exports plain declarations, so it can be inlined in a page."""
+    glue = re.sub(r"^export \{[^}]*\};?\s*$", "", glue, flags=re.MULTILINE)
+    glue = re.sub(r"^export (async function|function|class|const|let)", r"\1", glue, flags=re.MULTILINE)
+    return glue
+
+
+def app_module(dist: pathlib.Path) -> str:
+    glue = (dist / "pkg" / "frontend.js").read_text(encoding="utf-8")
+    snippets = sorted((dist / "pkg" / "snippets").rglob("*.js"))
+    inlined = "".join(strip_exports(path.read_text(encoding="utf-8")) + "\n" for path in snippets)
+    glue = re.sub(r"^import \{[^}]*\} from '\./snippets/[^']*';\s*$", "", glue, flags=re.MULTILINE)
+    start = """
+__wbg_init({ module_or_path: globalThis.yttraBytes('yttra-app-wasm') }).then(() => {
+  document.getElementById('loading')?.remove();
+}).catch((error) => {
+  const loading = document.getElementById('loading');
+  if (loading) {
+    loading.setAttribute('role', 'alert');
+    loading.textContent = 'Yttra kunde inte starta i den här webbläsaren. Prova en nyare webbläsare.';
+  }
+  console.error(error);
+});
+"""
+    return inlined + strip_exports(glue) + start
+
+
+def generator_module(dist: pathlib.Path) -> str:
+    glue = strip_exports((dist / "generator" / "generator.js").read_text(encoding="utf-8"))
+    # The base64 texts are taken when this script runs: the app mounts into <body> and may
+    # replace what is there. They are decoded only when needed.
+    return """
+const yttraEncoded = {};
+for (const id of ['yttra-app-wasm', 'yttra-generator-wasm']) {
+  yttraEncoded[id] = document.getElementById(id).textContent.trim();
+}
+globalThis.yttraBytes = (id) => Uint8Array.from(atob(yttraEncoded[id]), (c) => c.charCodeAt(0));
+""" + glue + """
+globalThis.yttraLoadGenerator = async () => {
+  await __wbg_init({ module_or_path: globalThis.yttraBytes('yttra-generator-wasm') });
+  return { render_first_yttrande, extract_case, preview_first_yttrande };
+};
+"""
+
+
+def sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def main():
+    dist = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "dist")
+    page = (dist / "index.html").read_text(encoding="utf-8")
+    style = (dist / "style.css").read_text(encoding="utf-8")
+    generator = generator_module(dist)
+    app = app_module(dist)
+    csp = (
+        "default-src 'none'; "
+        f"script-src {sha256(generator)} {sha256(app)} 'wasm-unsafe-eval'; "
+        f"style-src {sha256(style)}; img-src data: blob:; base-uri 'none'; form-action 'none'"
+    )
+    page = re.sub(r'content="default-src[^"]*"', f'content="{csp}"', page)
+    page = page.replace('<link rel="stylesheet" href="./style.css">', f"<style>{style}</style>")
+    page = page.replace('<script type="module" src="./app.js"></script>', "")
+    binaries = "".join(
+        f'<script type="application/octet-stream" id="{element_id}">'
+        f"{base64.b64encode(path.read_bytes()).decode()}</script>\n"
+        for element_id, path in [
+            ("yttra-app-wasm", dist / "pkg" / "frontend_bg.wasm"),
+            ("yttra-generator-wasm", dist / "generator" / "generator_bg.wasm"),
+        ]
+    )
+    scripts = f'<script type="module">{generator}</script>\n<script type="module">{app}</script>\n'
+    # In <head>: the app mounts into <body>.
+    page = page.replace("</head>", binaries + scripts + "</head>")
+    (dist / "yttra.html").write_text(page, encoding="utf-8")
+    print(f"Built {dist / 'yttra.html'}: {len(page.encode('utf-8'))} bytes")
+
+
+if __name__ == "__main__":
+    main()
