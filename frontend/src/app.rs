@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use frontend::app_state::{Action, AppState, Notice, OpenCase, View};
+use frontend::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
 use frontend::files::{is_docx, open_extracted, open_json_file};
 use frontend::library::CaseSummary;
 use schemas::{load_case, save_case, Case};
@@ -42,6 +42,7 @@ pub fn app() -> Html {
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &saving, &tab);
     use_focus_requested_field(&state);
+    use_remember_place(&state);
 
     let notice = notice_view(&state);
     let page = match (state.view.clone(), state.open.clone()) {
@@ -104,6 +105,21 @@ fn notice_view(state: &State) -> Html {
     }
 }
 
+/// Remembers where the user is (case and page) whenever it changes, for the next reload. Only
+/// cases that are stored are remembered, since only they can be reopened.
+#[hook]
+fn use_remember_place(state: &State) {
+    let stored = state.open.as_ref().is_some_and(|open| open.revision > 0);
+    let place = state.place().filter(|_| stored);
+    // Until storage has opened, the place from before the reload is still being restored.
+    let ready = state.storage != Storage::Opening;
+    use_effect_with((place, ready), |(place, ready)| {
+        if *ready {
+            browser::remember_place(place.as_ref());
+        }
+    });
+}
+
 /// Focuses the field a followed finding points at, once its page has rendered.
 #[hook]
 fn use_focus_requested_field(state: &State) {
@@ -123,9 +139,12 @@ fn use_focus_requested_field(state: &State) {
     });
 }
 
-/// Opens the database once, lists the saved cases, and returns to the case open before a reload.
+/// Opens the database once, lists the saved cases, and returns to where the user was before a
+/// reload. The remembered place is read during the first render, before any effect runs (the
+/// effect that remembers places would otherwise clear it while nothing is open yet).
 #[hook]
 fn use_open_store(state: &State, store: &StoreRef) {
+    let remembered = use_memo((), |_| browser::remembered_place());
     let (state, store) = (state.clone(), store.clone());
     use_effect_with((), move |_| {
         spawn_local(async move {
@@ -136,8 +155,9 @@ fn use_open_store(state: &State, store: &StoreRef) {
             *store.borrow_mut() = Some(opened.clone());
             let saved = opened.summaries().await.unwrap_or_default();
             state.dispatch(Action::StorageReady(saved));
-            if let Some(id) = browser::remembered_open_case() {
+            if let Some((id, view)) = (*remembered).clone() {
                 open_stored(&state, &opened, &id).await;
+                state.dispatch(Action::Show(view));
             }
         });
     });
@@ -215,7 +235,6 @@ fn use_save_on_change(
                             revision,
                             changes: open.changes,
                         });
-                        browser::remember_open_case(Some(&open.id));
                         tell_other_tabs(&tab, &open.id, revision);
                         refresh_list(&state, &store);
                     }
@@ -261,7 +280,6 @@ async fn open_stored(state: &State, store: &Store, id: &str) {
     match store.load(id).await {
         Ok(Some((json, revision))) => match load_case(&json) {
             Ok(case) => {
-                browser::remember_open_case(Some(id));
                 state.dispatch(Action::Opened(Box::new(OpenCase::new(
                     id.to_string(),
                     case,
@@ -273,7 +291,7 @@ async fn open_stored(state: &State, store: &Store, id: &str) {
                 "Det sparade ärendet kunde inte läsas. {error}"
             ))),
         },
-        Ok(None) => browser::remember_open_case(None),
+        Ok(None) => {}
         Err(error) => state.dispatch(Action::OpenFailed(error.to_string())),
     }
 }
@@ -345,9 +363,6 @@ fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<St
         spawn_local(async move {
             match opened.delete(&id).await {
                 Ok(()) => {
-                    if browser::remembered_open_case().as_deref() == Some(id.as_str()) {
-                        browser::remember_open_case(None);
-                    }
                     state.dispatch(Action::Deleted(id.clone()));
                     tell_other_tabs(&tab, &id, 0);
                 }
@@ -359,10 +374,7 @@ fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<St
 
 fn back_to_start(state: &State) -> Callback<()> {
     let state = state.clone();
-    Callback::from(move |_| {
-        browser::remember_open_case(None);
-        state.dispatch(Action::BackToStart);
-    })
+    Callback::from(move |_| state.dispatch(Action::BackToStart))
 }
 
 fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {

@@ -23,7 +23,7 @@ pub enum Storage {
     Unavailable,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum View {
     Start,
     Case,
@@ -145,6 +145,8 @@ pub enum Action {
     /// Opens a board's answer at its summary.
     OpenAnswer(String),
     AnswerStep(Option<usize>),
+    /// Shows a page of the open case (restoring where the user was before a reload).
+    Show(View),
     OpenReview,
     /// Shows a page and focuses a field there (following a finding).
     GoTo {
@@ -289,6 +291,7 @@ impl AppState {
                     };
                 }
             }
+            Action::Show(view) => self.show(view),
             Action::OpenReview => {
                 if self.open.is_some() {
                     self.view = View::Review;
@@ -307,6 +310,29 @@ impl AppState {
             Action::DismissNotice => self.notice = None,
         }
         self
+    }
+
+    /// Where the user is: the open case and the page, for returning there after a reload.
+    pub fn place(&self) -> Option<(String, View)> {
+        let open = self.open.as_ref()?;
+        (self.view != View::Start).then(|| (open.id.clone(), self.view.clone()))
+    }
+
+    /// Shows a page of the open case, if it still fits the case (a board may have gone).
+    fn show(&mut self, view: View) {
+        let Some(open) = self.open.as_ref() else {
+            return;
+        };
+        let fits = match &view {
+            View::Answer { board, step } => {
+                open.case.board(board).is_some()
+                    && step.is_none_or(|index| index < open.case.items_for_board(board).count())
+            }
+            View::Start | View::Case | View::Review => true,
+        };
+        if fits {
+            self.view = view;
+        }
     }
 
     fn with_draft(&mut self, change: impl FnOnce(&mut PasteDraft)) {
@@ -562,6 +588,52 @@ mod tests {
             "past the end: the summary"
         );
         assert_eq!(state.reduce(Action::BackToCase).view, View::Case);
+    }
+
+    #[test]
+    fn the_place_is_remembered_and_restored_only_where_it_still_fits() {
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let open = || {
+            Action::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example.clone(),
+                1,
+                true,
+            )))
+        };
+        let state = run([
+            open(),
+            Action::OpenAnswer("sn".into()),
+            Action::AnswerStep(Some(2)),
+        ]);
+        let place = state.place().expect("a place");
+        assert_eq!(
+            place,
+            (
+                "a".into(),
+                View::Answer {
+                    board: "sn".into(),
+                    step: Some(2)
+                }
+            )
+        );
+        let text = serde_json::to_string(&place.1).expect("json");
+        let restored = run([
+            open(),
+            Action::Show(serde_json::from_str(&text).expect("view")),
+        ]);
+        assert_eq!(restored.view, place.1);
+        let stale = run([
+            open(),
+            Action::Show(View::Answer {
+                board: "sn".into(),
+                step: Some(9),
+            }),
+        ]);
+        assert_eq!(stale.view, View::Case, "a step that no longer exists");
+        assert_eq!(run([open(), Action::BackToStart]).place(), None);
     }
 
     #[test]

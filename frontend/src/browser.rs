@@ -53,26 +53,28 @@ pub fn new_case_id() -> String {
     frontend::library::new_case_id(millis, random)
 }
 
-/// The key under which the open case is remembered, so a reload returns to it. localStorage
-/// holds only this id; the case itself is in IndexedDB.
-const LAST_OPEN_KEY: &str = "yttra.lastOpen";
+/// The key under which the user's place (open case and page) is remembered, so a reload
+/// returns there. localStorage holds only this; the case itself is in IndexedDB.
+const PLACE_KEY: &str = "yttra.place";
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn remember_open_case(id: Option<&str>) {
+pub fn remember_place(place: Option<&(String, frontend::app_state::View)>) {
     // Private mode may refuse even this; then a reload simply shows the start page.
-    if let Some(storage) = local_storage() {
-        let _ = match id {
-            Some(id) => storage.set_item(LAST_OPEN_KEY, id),
-            None => storage.remove_item(LAST_OPEN_KEY),
-        };
-    }
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let _ = match place.and_then(|place| serde_json::to_string(place).ok()) {
+        Some(json) => storage.set_item(PLACE_KEY, &json),
+        None => storage.remove_item(PLACE_KEY),
+    };
 }
 
-pub fn remembered_open_case() -> Option<String> {
-    local_storage()?.get_item(LAST_OPEN_KEY).ok().flatten()
+pub fn remembered_place() -> Option<(String, frontend::app_state::View)> {
+    let json = local_storage()?.get_item(PLACE_KEY).ok().flatten()?;
+    serde_json::from_str(&json).ok()
 }
 
 /// The bytes of a file the user picked.

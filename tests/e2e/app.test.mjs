@@ -130,6 +130,13 @@ test('a case typed from nothing survives a reload', async () => {
   await row.waitFor();
   assert.match(await row.innerText(), /Kulturnämnden/);
   assert.ok((await row.innerText()).includes(deadline), 'the next deadline is listed');
+
+  // A reload returns to the very page the user was on.
+  await page.getByRole('button', { name: 'Öppna Granskning av arkivering (SR-2026-7)' }).click();
+  await page.getByRole('button', { name: 'Svara för Kulturnämnden' }).click();
+  await page.getByRole('heading', { name: 'Första yttrandet: Kulturnämnden', level: 1 }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Första yttrandet: Kulturnämnden', level: 1 }).waitFor();
   await context.close();
 });
 
