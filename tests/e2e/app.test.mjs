@@ -442,5 +442,15 @@ test('the pages work at 200 % zoom on a 1366×768 screen and by keyboard', async
   await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
   assert.equal(await overflow(), false, 'case page: no horizontal scrolling');
   await page.screenshot({ path: join(SCREENSHOTS, 'case-zoom-200.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Svara för Servicenämnden' }).click();
+  await page.getByRole('button', { name: 'Bedömning 3, besvarad' }).click();
+  await page.getByRole('heading', { name: 'Bedömning 3', level: 2 }).waitFor();
+  assert.equal(await overflow(), false, 'answer page: no horizontal scrolling');
+  await page.screenshot({ path: join(SCREENSHOTS, 'answer-zoom-200.png'), fullPage: true });
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByRole('button', { name: 'Granska ärendet' }).click();
+  await page.getByRole('region', { name: 'Yttrandets text' }).waitFor();
+  assert.equal(await overflow(), false, 'Granska: no horizontal scrolling');
+  await page.screenshot({ path: join(SCREENSHOTS, 'review-zoom-200.png'), fullPage: true });
   await context.close();
 });
