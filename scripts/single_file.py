@@ -28,18 +28,12 @@ def app_module(dist: pathlib.Path) -> str:
     snippets = sorted((dist / "pkg" / "snippets").rglob("*.js"))
     inlined = "".join(strip_exports(path.read_text(encoding="utf-8")) + "\n" for path in snippets)
     glue = re.sub(r"^import \{[^}]*\} from '\./snippets/[^']*';\s*$", "", glue, flags=re.MULTILINE)
-    start = """
-__wbg_init({ module_or_path: globalThis.yttraBytes('yttra-app-wasm') }).then(() => {
-  document.getElementById('loading')?.remove();
-}).catch((error) => {
-  const loading = document.getElementById('loading');
-  if (loading) {
-    loading.setAttribute('role', 'alert');
-    loading.textContent = 'Yttra kunde inte starta i den här webbläsaren. Prova en nyare webbläsare.';
-  }
-  console.error(error);
-});
-"""
+    # The page's own start-up script, with the wasm taken from the page instead of a file.
+    start = (dist / "app.js").read_text(encoding="utf-8")
+    start = re.sub(r"^import init from [^;]*;\s*$", "", start, flags=re.MULTILINE)
+    if "init()" not in start:
+        raise SystemExit("app.js no longer starts the app with init(); update single_file.py")
+    start = start.replace("init()", "__wbg_init({ module_or_path: globalThis.yttraBytes('yttra-app-wasm') })")
     return inlined + strip_exports(glue) + start
 
 

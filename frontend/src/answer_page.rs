@@ -8,6 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::case_page::back_to_case;
 use crate::fields::{DateField, TextField};
 
 #[derive(Properties, PartialEq)]
@@ -34,11 +35,7 @@ pub fn answer_page(props: &AnswerPageProps) -> Html {
         .collect();
     html! {
         <main id="main">
-            <nav aria-label="Sidor">
-                <button type="button" class="link" onclick={props.dispatch.reform(|_| Action::BackToCase)}>
-                    { "← Till ärendet" }
-                </button>
-            </nav>
+            { back_to_case(&props.dispatch) }
             <h1>{ format!("Första yttrandet: {}", board.name) }</h1>
             <p class="progress">{ progress_text(case, &board.id) }</p>
             { step_list(&items, response, props) }

@@ -80,6 +80,17 @@ pub fn case_page(props: &CasePageProps) -> Html {
     }
 }
 
+/// The way back to the case page, shown on the pages under it (answers, Granska).
+pub fn back_to_case(dispatch: &Callback<Action>) -> Html {
+    html! {
+        <nav aria-label="Sidor">
+            <button type="button" class="link" onclick={dispatch.reform(|_| Action::BackToCase)}>
+                { "← Till ärendet" }
+            </button>
+        </nav>
+    }
+}
+
 fn save_state(props: &CasePageProps) -> &'static str {
     match props.storage {
         Storage::Unavailable => "Sparas inte i webbläsaren: ladda ner ärendet som fil.",

@@ -10,6 +10,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::case_page::back_to_case;
 use crate::generator;
 
 #[derive(Properties, PartialEq)]
@@ -38,11 +39,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
     };
     html! {
         <main id="main">
-            <nav aria-label="Sidor">
-                <button type="button" class="link" onclick={props.dispatch.reform(|_| Action::BackToCase)}>
-                    { "← Till ärendet" }
-                </button>
-            </nav>
+            { back_to_case(&props.dispatch) }
             <h1>{ format!("Granska: {}", case_title(case)) }</h1>
             { findings(case, &props.dispatch) }
             <section aria-labelledby="preview-heading">
