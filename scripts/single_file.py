@@ -32,7 +32,7 @@ def app_module(dist: pathlib.Path) -> str:
     start = (dist / "app.js").read_text(encoding="utf-8")
     start = re.sub(r"^import init from [^;]*;\s*$", "", start, flags=re.MULTILINE)
     if "init()" not in start:
-        raise SystemExit("app.js no longer starts the app with init(); update single_file.py")
+        raise RuntimeError("app.js no longer starts the app with init(); update single_file.py")
     start = start.replace("init()", "__wbg_init({ module_or_path: globalThis.yttraBytes('yttra-app-wasm') })")
     return inlined + strip_exports(glue) + start
 
