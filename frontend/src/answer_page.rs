@@ -137,12 +137,57 @@ fn summary_step(
                 hint="Svara på granskningens slutsats. Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
                 value={response.summary.clone()} on_change={on_summary} />
             <DateField id="response-date" label="Yttrandets datum" value={response.date} on_change={on_date} />
+            { signatories(&board_id, response, dispatch) }
             if !items.is_empty() {
                 <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
                     { format!("Nästa: {}", items[0].label_sv()) }
                 </button>
             }
         </section>
+    }
+}
+
+/// Who signs the yttrande, in signing order (e.g. the chair, then the secretary).
+fn signatories(board: &str, response: &FirstResponse, dispatch: &Callback<Action>) -> Html {
+    let on_add = {
+        let board = board.to_string();
+        dispatch.reform(move |_| {
+            Action::Edit(Edit::AddSignatory {
+                board: board.clone(),
+            })
+        })
+    };
+    html! {
+        <fieldset class="addressees signatories">
+            <legend>{ "Undertecknas av" }</legend>
+            { for response.signatories.iter().enumerate().map(|(index, signatory)| {
+                let number = index + 1;
+                let (name, title) = (signatory.name.clone(), signatory.title.clone());
+                let on_name = dispatch.reform({
+                    let (board, title) = (board.to_string(), title.clone());
+                    move |name| Action::Edit(Edit::SetSignatory { board: board.clone(), index, name, title: title.clone() })
+                });
+                let on_title = dispatch.reform({
+                    let (board, name) = (board.to_string(), name.clone());
+                    move |title| Action::Edit(Edit::SetSignatory { board: board.clone(), index, name: name.clone(), title })
+                });
+                let on_remove = {
+                    let board = board.to_string();
+                    dispatch.reform(move |_| Action::Edit(Edit::RemoveSignatory { board: board.clone(), index }))
+                };
+                html! {
+                    <div class="columns" key={index}>
+                        <TextField id={format!("signatory-{number}-name")} label={format!("Namn, undertecknare {number}")}
+                            value={name} on_change={on_name} />
+                        <TextField id={format!("signatory-{number}-title")} label={format!("Roll, undertecknare {number}")}
+                            hint="Till exempel Ordförande eller Nämndsekreterare." value={title} on_change={on_title} />
+                        <button type="button" class="secondary" aria-label={format!("Ta bort undertecknare {number}")}
+                            onclick={on_remove}>{ "Ta bort" }</button>
+                    </div>
+                }
+            }) }
+            <button type="button" class="secondary" onclick={on_add}>{ "Lägg till undertecknare" }</button>
+        </fieldset>
     }
 }
 

@@ -7,7 +7,7 @@
 
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,
-    ItemKind, ItemRef, Measure, Stance, YearPeriod,
+    ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod,
 };
 
 /// A text field of the audit.
@@ -147,6 +147,20 @@ pub enum Edit {
         item: ItemRef,
         direction: Direction,
     },
+    /// Adds an empty signatory line at the end.
+    AddSignatory {
+        board: String,
+    },
+    SetSignatory {
+        board: String,
+        index: usize,
+        name: String,
+        title: String,
+    },
+    RemoveSignatory {
+        board: String,
+        index: usize,
+    },
 }
 
 /// Why an edit was refused. `Display` gives the message for the user.
@@ -156,6 +170,7 @@ pub enum EditError {
     UnknownItem(ItemRef),
     UnknownQuestion(u32),
     UnknownMeasure(String),
+    UnknownSignatory(usize),
     NotAddressed { item: ItemRef, board: String },
     EmptyName,
 }
@@ -167,6 +182,9 @@ impl std::fmt::Display for EditError {
             EditError::UnknownItem(item) => write!(f, "{} finns inte i ärendet.", item.label_sv()),
             EditError::UnknownQuestion(number) => write!(f, "Revisionsfråga {number} finns inte."),
             EditError::UnknownMeasure(id) => write!(f, "Åtgärd {id} finns inte."),
+            EditError::UnknownSignatory(index) => {
+                write!(f, "Undertecknare {} finns inte.", index + 1)
+            }
             EditError::NotAddressed { item, board } => {
                 write!(f, "{} är inte riktad till «{board}».", item.label_sv())
             }
@@ -245,6 +263,29 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
             item,
             direction,
         } => move_measure(response_mut(case, &board)?, &measure, item, direction)?,
+        Edit::AddSignatory { board } => response_mut(case, &board)?.signatories.push(Signatory {
+            name: String::new(),
+            title: String::new(),
+        }),
+        Edit::SetSignatory {
+            board,
+            index,
+            name,
+            title,
+        } => {
+            let signatory = response_mut(case, &board)?
+                .signatories
+                .get_mut(index)
+                .ok_or(EditError::UnknownSignatory(index))?;
+            *signatory = Signatory { name, title };
+        }
+        Edit::RemoveSignatory { board, index } => {
+            let signatories = &mut response_mut(case, &board)?.signatories;
+            if index >= signatories.len() {
+                return Err(EditError::UnknownSignatory(index));
+            }
+            signatories.remove(index);
+        }
     }
     Ok(())
 }
@@ -1023,6 +1064,51 @@ mod tests {
             .map(|m| m.id.as_str())
             .collect();
         assert_eq!(shown, ["A3", "A1"]);
+    }
+
+    #[test]
+    fn signatories_are_added_edited_and_removed_in_order() {
+        let mut case = typed_case();
+        let board = "kommunstyrelsen".to_string();
+        for _ in 0..2 {
+            ok(
+                &mut case,
+                Edit::AddSignatory {
+                    board: board.clone(),
+                },
+            );
+        }
+        ok(
+            &mut case,
+            Edit::SetSignatory {
+                board: board.clone(),
+                index: 1,
+                name: "Jonas Berg".into(),
+                title: "Nämndsekreterare".into(),
+            },
+        );
+        ok(
+            &mut case,
+            Edit::RemoveSignatory {
+                board: board.clone(),
+                index: 0,
+            },
+        );
+        assert_eq!(
+            case.responses[0].first.signatories,
+            [Signatory {
+                name: "Jonas Berg".into(),
+                title: "Nämndsekreterare".into()
+            }]
+        );
+        let refused = Edit::RemoveSignatory {
+            board: board.clone(),
+            index: 4,
+        };
+        assert_eq!(
+            apply(&mut case, refused),
+            Err(EditError::UnknownSignatory(4))
+        );
     }
 
     #[test]

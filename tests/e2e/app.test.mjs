@@ -180,6 +180,9 @@ test('a case typed from nothing, with the report\'s list pasted and every recomm
   await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
   await page.getByLabel('Nämndens sammanfattande svar').fill('Kommunstyrelsen instämmer i huvudsak i granskningens slutsatser.');
   await page.getByLabel('Yttrandets datum').fill('2025-03-20');
+  await page.getByRole('button', { name: 'Lägg till undertecknare' }).click();
+  await page.getByLabel('Namn, undertecknare 1').fill('Eva Lind');
+  await page.getByLabel('Roll, undertecknare 1').fill('Ordförande');
   await page.getByRole('button', { name: 'Nästa: Rekommendation 1' }).click();
   const measures = [];
   for (const number of [1, 2, 3, 4]) {
@@ -226,6 +229,7 @@ test('a case typed from nothing, with the report\'s list pasted and every recomm
   assert.ok(text.includes('Kommunstyrelsen instämmer i huvudsak i granskningens slutsatser.'));
   assert.ok(text.includes('Instämmer delvis'));
   assert.ok(text.includes('Utbildning räcker inte ensam'));
+  assert.ok(text.includes('Eva Lind\nOrdförande'), 'the signatory signs the document');
   for (const action of measures) assert.ok(text.includes(action), action);
   assert.ok(text.includes(second), 'the split recommendation is quoted');
   await context.close();
