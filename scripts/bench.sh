@@ -15,7 +15,7 @@ done
 echo "goal: first screen (frontend_bg.wasm) under 350 KB gzip"
 
 say "Browser: start page and large DOCX in Debian's Chromium"
-apt_install chromium
+ensure_browser
 ensure_node_tools
 large_case="$(mktemp --suffix=.json)"
 cargo run --quiet --release --locked -p docgen --example synthetic_case > "$large_case"

@@ -24,6 +24,12 @@ apt_install() {
     "${missing[@]}" >/dev/null
 }
 
+# Debian's Chromium for the browser tests and benchmark. Fonts are listed because a fresh machine
+# has none (Liberation Sans stands in for Arial with the same metrics).
+ensure_browser() {
+  apt_install chromium chromium-driver fonts-liberation fonts-dejavu-core
+}
+
 ensure_wasm_target() {
   rustup target list --installed | grep -qx wasm32-unknown-unknown && return 0
   say "Adding the wasm32-unknown-unknown target"

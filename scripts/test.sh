@@ -5,10 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-# Fonts are listed because a fresh machine has none: LibreOffice and Chromium need real glyphs
-# (Liberation Sans stands in for Arial with the same metrics).
-apt_install chromium chromium-driver libreoffice-writer-nogui pandoc poppler-utils \
-  fonts-liberation fonts-dejavu-core
+ensure_browser
+apt_install libreoffice-writer-nogui pandoc poppler-utils
 ensure_python_tools
 ensure_node_tools
 ensure_wasm_target

@@ -39,8 +39,8 @@ pub fn answer_page(props: &AnswerPageProps) -> Html {
             <h1>{ format!("Första yttrandet: {}", board.name) }</h1>
             <p class="progress">{ progress_text(case, &board.id) }</p>
             { step_list(&items, response, props) }
-            { match props.step.and_then(|index| items.get(index).map(|item| (index, *item))) {
-                Some((index, item)) => item_step(case, board, response, item, index, items.len(), &props.dispatch),
+            { match props.step.filter(|&index| index < items.len()) {
+                Some(index) => item_step(case, board, response, &items, index, &props.dispatch),
                 None => summary_step(case, board, response, &items, &props.dispatch),
             } }
         </main>
@@ -195,11 +195,12 @@ fn item_step(
     case: &Case,
     board: &Board,
     response: &FirstResponse,
-    item: ItemRef,
+    items: &[ItemRef],
     index: usize,
-    count: usize,
     dispatch: &Callback<Action>,
 ) -> Html {
+    // The caller found the step inside `items`.
+    let (item, count) = (items[index], items.len());
     let text = case
         .item(item)
         .map(|found| found.text.clone())
@@ -236,10 +237,6 @@ fn item_step(
         }
     });
     let measures: Vec<&Measure> = response.measures_for(item).collect();
-    let others: Vec<ItemRef> = case
-        .items_for_board(&board.id)
-        .map(|(other, _)| other)
-        .collect();
     html! {
         <section aria-labelledby="item-heading">
             <h2 id="item-heading">{ item.label_sv() }</h2>
@@ -254,7 +251,7 @@ fn item_step(
                 <p>{ "Inga åtgärder ännu." }</p>
             }
             { for measures.iter().enumerate().map(|(position, measure)| {
-                measure_fields(&board_id, item, measure, position, measures.len(), &others, dispatch)
+                measure_fields(&board_id, item, measure, position, measures.len(), items, dispatch)
             }) }
             <button type="button" onclick={on_add}>{ "Lägg till åtgärd" }</button>
             <TextField id="no-measure-reason" label="Om ingen åtgärd planeras: varför?"

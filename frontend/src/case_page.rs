@@ -5,11 +5,10 @@ use frontend::edit::{AuditText, BoardField, Edit};
 use frontend::library::case_title;
 use frontend::paste::PasteDraft;
 use schemas::{Board, Case, ItemKind};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::fields::{DateField, TextField};
+use crate::fields::{AddForm, DateField, TextField};
 use crate::items_section::ItemsSection;
 
 #[derive(Properties, PartialEq)]
@@ -136,16 +135,11 @@ fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
 }
 
 fn questions_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
-    let new_question = NodeRef::default();
     let on_add = {
-        let (on_edit, new_question) = (on_edit.clone(), new_question.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if let Some(input) = new_question.cast::<HtmlInputElement>() {
-                if !input.value().trim().is_empty() {
-                    on_edit.emit(Edit::AddQuestion(input.value()));
-                    input.set_value("");
-                }
+        let on_edit = on_edit.clone();
+        Callback::from(move |text: String| {
+            if !text.trim().is_empty() {
+                on_edit.emit(Edit::AddQuestion(text));
             }
         })
     };
@@ -166,42 +160,19 @@ fn questions_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
                     </div>
                 }
             }) }
-            <form class="inline-form" onsubmit={on_add}>
-                <div class="field">
-                    <label for="new-question">{ "Lägg till revisionsfråga" }</label>
-                    <input id="new-question" type="text" ref={new_question} />
-                </div>
-                <button type="submit">{ "Lägg till fråga" }</button>
-            </form>
+            <AddForm id="new-question" label="Lägg till revisionsfråga" button="Lägg till fråga" {on_add} />
         </section>
     }
 }
 
 fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
-    let new_name = NodeRef::default();
-    let on_add = {
-        let (on_edit, new_name) = (on_edit.clone(), new_name.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if let Some(input) = new_name.cast::<HtmlInputElement>() {
-                on_edit.emit(Edit::AddBoard {
-                    name: input.value(),
-                });
-                input.set_value("");
-            }
-        })
-    };
+    let on_add = on_edit.reform(|name| Edit::AddBoard { name });
     html! {
         <section aria-labelledby="boards-heading">
             <h2 id="boards-heading">{ "Nämnder som ska yttra sig" }</h2>
             { for case.boards.iter().map(|board| board_fields(board, on_edit)) }
-            <form class="inline-form" onsubmit={on_add}>
-                <div class="field">
-                    <label for="new-board">{ "Lägg till nämnd" }</label>
-                    <input id="new-board" type="text" ref={new_name} placeholder="Till exempel Servicenämnden" />
-                </div>
-                <button type="submit">{ "Lägg till" }</button>
-            </form>
+            <AddForm id="new-board" label="Lägg till nämnd" button="Lägg till"
+                placeholder="Till exempel Servicenämnden" {on_add} />
         </section>
     }
 }

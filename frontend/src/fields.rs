@@ -2,6 +2,7 @@
 //! change at once (the app saves on every change, so there is no save button).
 
 use schemas::Date;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -23,20 +24,15 @@ pub struct TextFieldProps {
 pub fn text_field(props: &TextFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
     let described_by = props.hint.as_ref().map(|_| hint_id.clone());
+    let oninput = props
+        .on_change
+        .reform(|event: InputEvent| typed_value(&event));
     let input = if props.multiline {
-        let on_change = props.on_change.clone();
-        let oninput = Callback::from(move |event: InputEvent| {
-            on_change.emit(event.target_unchecked_into::<HtmlTextAreaElement>().value())
-        });
         html! {
             <textarea id={props.id.clone()} rows="5" value={props.value.clone()} {oninput}
                 aria-describedby={described_by} />
         }
     } else {
-        let on_change = props.on_change.clone();
-        let oninput = Callback::from(move |event: InputEvent| {
-            on_change.emit(event.target_unchecked_into::<HtmlInputElement>().value())
-        });
         html! {
             <input id={props.id.clone()} type="text" value={props.value.clone()} {oninput}
                 aria-describedby={described_by} />
@@ -50,6 +46,51 @@ pub fn text_field(props: &TextFieldProps) -> Html {
             }
             { input }
         </div>
+    }
+}
+
+/// The value of the `<input>` or `<textarea>` an input event came from.
+fn typed_value(event: &InputEvent) -> String {
+    let target = event.target_unchecked_into::<web_sys::Element>();
+    match target.dyn_ref::<HtmlTextAreaElement>() {
+        Some(textarea) => textarea.value(),
+        None => target.unchecked_into::<HtmlInputElement>().value(),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AddFormProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub button: AttrValue,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// Called with the typed text when the form is sent; the field is then emptied.
+    pub on_add: Callback<String>,
+}
+
+/// A one-field form for adding something to a list ("Lägg till nämnd").
+#[function_component(AddForm)]
+pub fn add_form(props: &AddFormProps) -> Html {
+    let input = use_node_ref();
+    let onsubmit = {
+        let (input, on_add) = (input.clone(), props.on_add.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if let Some(field) = input.cast::<HtmlInputElement>() {
+                on_add.emit(field.value());
+                field.set_value("");
+            }
+        })
+    };
+    html! {
+        <form class="inline-form" {onsubmit}>
+            <div class="field">
+                <label for={props.id.clone()}>{ &props.label }</label>
+                <input id={props.id.clone()} type="text" ref={input} placeholder={props.placeholder.clone()} />
+            </div>
+            <button type="submit">{ &props.button }</button>
+        </form>
     }
 }
 
