@@ -97,10 +97,9 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
             });
         }
     }
-    case.responses.push(BoardResponse {
-        board: "ks".into(),
-        first,
-    });
+    let mut response = BoardResponse::new("ks");
+    response.first = first;
+    case.responses.push(response);
     case
 }
 

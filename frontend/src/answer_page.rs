@@ -2,8 +2,10 @@
 //! recommendation addressed to the board, in the report's order: stance, motivation, measures.
 
 use frontend::app_state::Action;
-use frontend::edit::{Direction, Edit, MeasureField};
-use schemas::{Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Stance};
+use frontend::edit::{Direction, Edit, MeasureField, PersonEdit};
+use schemas::{
+    Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Signatory, Stance, Yttrande,
+};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -137,7 +139,7 @@ fn summary_step(
                 hint="Svara på granskningens slutsats. Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
                 value={response.summary.clone()} on_change={on_summary} />
             <DateField id="response-date" label="Yttrandets datum" value={response.date} on_change={on_date} />
-            { signatories(&board_id, response, dispatch) }
+            { signatories(&board_id, Yttrande::First, &response.signatories, dispatch) }
             if !items.is_empty() {
                 <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
                     { format!("Nästa: {}", items[0].label_sv()) }
@@ -148,46 +150,68 @@ fn summary_step(
 }
 
 /// Who signs the yttrande, in signing order (e.g. the chair, then the secretary).
-fn signatories(board: &str, response: &FirstResponse, dispatch: &Callback<Action>) -> Html {
-    let on_add = {
+pub fn signatories(
+    board: &str,
+    yttrande: Yttrande,
+    people: &[Signatory],
+    dispatch: &Callback<Action>,
+) -> Html {
+    let edit = {
         let board = board.to_string();
-        dispatch.reform(move |_| {
-            Action::Edit(Edit::AddSignatory {
+        move |change| {
+            Action::Edit(Edit::Signatories {
                 board: board.clone(),
+                yttrande,
+                change,
             })
-        })
+        }
     };
     html! {
         <fieldset class="addressees signatories">
             <legend>{ "Undertecknas av" }</legend>
-            { for response.signatories.iter().enumerate().map(|(index, signatory)| {
-                let number = index + 1;
-                let (name, title) = (signatory.name.clone(), signatory.title.clone());
-                let on_name = dispatch.reform({
-                    let (board, title) = (board.to_string(), title.clone());
-                    move |name| Action::Edit(Edit::SetSignatory { board: board.clone(), index, name, title: title.clone() })
-                });
-                let on_title = dispatch.reform({
-                    let (board, name) = (board.to_string(), name.clone());
-                    move |title| Action::Edit(Edit::SetSignatory { board: board.clone(), index, name: name.clone(), title })
-                });
-                let on_remove = {
-                    let board = board.to_string();
-                    dispatch.reform(move |_| Action::Edit(Edit::RemoveSignatory { board: board.clone(), index }))
-                };
-                html! {
-                    <div class="columns" key={index}>
-                        <TextField id={format!("signatory-{number}-name")} label={format!("Namn, undertecknare {number}")}
-                            value={name} on_change={on_name} />
-                        <TextField id={format!("signatory-{number}-title")} label={format!("Roll, undertecknare {number}")}
-                            hint="Till exempel Ordförande eller Nämndsekreterare." value={title} on_change={on_title} />
-                        <button type="button" class="secondary" aria-label={format!("Ta bort undertecknare {number}")}
-                            onclick={on_remove}>{ "Ta bort" }</button>
-                    </div>
-                }
-            }) }
-            <button type="button" class="secondary" onclick={on_add}>{ "Lägg till undertecknare" }</button>
+            { people_rows("signatory", "undertecknare", people, edit.clone(), dispatch) }
+            <button type="button" class="secondary" onclick={dispatch.reform({ let edit = edit.clone(); move |_| edit(PersonEdit::Add) })}>
+                { "Lägg till undertecknare" }
+            </button>
         </fieldset>
+    }
+}
+
+/// One row per person: name, role and a remove button; `noun` names them in labels.
+pub fn people_rows(
+    id_prefix: &'static str,
+    noun: &'static str,
+    people: &[Signatory],
+    edit: impl Fn(PersonEdit) -> Action + Clone + 'static,
+    dispatch: &Callback<Action>,
+) -> Html {
+    html! {
+        { for people.iter().enumerate().map(|(index, person)| {
+            let number = index + 1;
+            let (name, title) = (person.name.clone(), person.title.clone());
+            let on_name = dispatch.reform({
+                let (edit, title) = (edit.clone(), title.clone());
+                move |name| edit(PersonEdit::Set { index, name, title: title.clone() })
+            });
+            let on_title = dispatch.reform({
+                let (edit, name) = (edit.clone(), name.clone());
+                move |title| edit(PersonEdit::Set { index, name: name.clone(), title })
+            });
+            let on_remove = dispatch.reform({
+                let edit = edit.clone();
+                move |_| edit(PersonEdit::Remove { index })
+            });
+            html! {
+                <div class="columns" key={index}>
+                    <TextField id={format!("{id_prefix}-{number}-name")} label={format!("Namn, {noun} {number}")}
+                        value={name} on_change={on_name} />
+                    <TextField id={format!("{id_prefix}-{number}-title")} label={format!("Roll, {noun} {number}")}
+                        hint="Till exempel Ordförande, Nämndsekreterare eller Stadsdirektör." value={title} on_change={on_title} />
+                    <button type="button" class="secondary" aria-label={format!("Ta bort {noun} {number}")}
+                        onclick={on_remove}>{ "Ta bort" }</button>
+                </div>
+            }
+        }) }
     }
 }
 

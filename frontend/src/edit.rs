@@ -5,10 +5,16 @@
 //! and ids of measures are stable: adding, removing or moving an item never renumbers the
 //! others, so links between measures and items keep pointing where they did.
 
+mod cover_note;
+mod follow_up;
+
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,
-    ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod,
+    ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod, Yttrande,
 };
+
+pub use cover_note::CoverNoteEdit;
+pub use follow_up::{FollowUpEdit, OutcomeField};
 
 /// A text field of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,17 +154,35 @@ pub enum Edit {
         direction: Direction,
     },
     /// Adds an empty signatory line at the end.
-    AddSignatory {
+    /// Who signs one of the board's yttranden.
+    Signatories {
         board: String,
+        yttrande: Yttrande,
+        change: PersonEdit,
     },
-    SetSignatory {
+    /// The uppföljande yttrande: starting it, its outcomes and new measures.
+    FollowUp {
         board: String,
+        change: FollowUpEdit,
+    },
+    /// The tjänsteskrivelse that goes with one of the yttranden.
+    CoverNote {
+        board: String,
+        yttrande: Yttrande,
+        change: CoverNoteEdit,
+    },
+}
+
+/// A change to a list of people (signatories, those responsible), by position.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PersonEdit {
+    Add,
+    Set {
         index: usize,
         name: String,
         title: String,
     },
-    RemoveSignatory {
-        board: String,
+    Remove {
         index: usize,
     },
 }
@@ -170,9 +194,28 @@ pub enum EditError {
     UnknownItem(ItemRef),
     UnknownQuestion(u32),
     UnknownMeasure(String),
-    UnknownSignatory(usize),
-    NotAddressed { item: ItemRef, board: String },
+    UnknownPerson(usize),
+    UnknownMeeting(usize),
+    NotAddressed {
+        item: ItemRef,
+        board: String,
+    },
     EmptyName,
+    /// The first yttrande of the board is locked by its follow-up.
+    FirstLocked {
+        board: String,
+        since: Date,
+    },
+    /// The item or board is part of a locked first yttrande.
+    PartOfLockedYttrande {
+        what: String,
+        board: String,
+    },
+    NoFirstYttrande(String),
+    NoFollowUp(String),
+    FollowUpStarted(String),
+    /// A measure of the first yttrande cannot be changed or removed from the follow-up.
+    PromisedMeasure(String),
 }
 
 impl std::fmt::Display for EditError {
@@ -182,13 +225,34 @@ impl std::fmt::Display for EditError {
             EditError::UnknownItem(item) => write!(f, "{} finns inte i ärendet.", item.label_sv()),
             EditError::UnknownQuestion(number) => write!(f, "Revisionsfråga {number} finns inte."),
             EditError::UnknownMeasure(id) => write!(f, "Åtgärd {id} finns inte."),
-            EditError::UnknownSignatory(index) => {
-                write!(f, "Undertecknare {} finns inte.", index + 1)
-            }
+            EditError::UnknownPerson(index) => write!(f, "Person {} finns inte.", index + 1),
+            EditError::UnknownMeeting(index) => write!(f, "Sammanträde {} finns inte.", index + 1),
             EditError::NotAddressed { item, board } => {
                 write!(f, "{} är inte riktad till «{board}».", item.label_sv())
             }
             EditError::EmptyName => write!(f, "Ange ett namn."),
+            EditError::FirstLocked { board, since } => write!(
+                f,
+                "Det första yttrandet från {board} är låst sedan uppföljningen påbörjades {since}: \
+                 det som lämnades in ändras inte. Redovisa förändringar i det uppföljande yttrandet."
+            ),
+            EditError::PartOfLockedYttrande { what, board } => write!(
+                f,
+                "{what} ingår i det låsta första yttrandet från {board} och kan inte tas bort."
+            ),
+            EditError::NoFirstYttrande(board) => {
+                write!(f, "{board} har inget första yttrande att följa upp.")
+            }
+            EditError::NoFollowUp(board) => {
+                write!(f, "{board} har inte påbörjat något uppföljande yttrande.")
+            }
+            EditError::FollowUpStarted(board) => {
+                write!(f, "{board} har redan påbörjat sitt uppföljande yttrande.")
+            }
+            EditError::PromisedMeasure(id) => write!(
+                f,
+                "Åtgärd {id} utlovades i det första yttrandet; ange i stället dess status."
+            ),
         }
     }
 }
@@ -226,8 +290,8 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
         } => set_addressed(case, item, board, addressed)?,
         Edit::RemoveItem { item } => remove_item(case, item)?,
         Edit::MoveItem { item, direction } => move_item(case, item, direction)?,
-        Edit::SetResponseDate { board, date } => response_mut(case, &board)?.date = date,
-        Edit::SetSummary { board, text } => response_mut(case, &board)?.summary = text,
+        Edit::SetResponseDate { board, date } => first_mut(case, &board)?.date = date,
+        Edit::SetSummary { board, text } => first_mut(case, &board)?.summary = text,
         Edit::SetStance {
             board,
             item,
@@ -253,7 +317,7 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
         } => link_measure(case, &board, &measure, item, linked)?,
         Edit::RemoveMeasure { board, measure } => {
             measure_mut(case, &board, &measure)?;
-            response_mut(case, &board)?
+            first_mut(case, &board)?
                 .measures
                 .retain(|m| m.id != measure);
         }
@@ -262,29 +326,49 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
             measure,
             item,
             direction,
-        } => move_measure(response_mut(case, &board)?, &measure, item, direction)?,
-        Edit::AddSignatory { board } => response_mut(case, &board)?.signatories.push(Signatory {
-            name: String::new(),
-            title: String::new(),
-        }),
-        Edit::SetSignatory {
+        } => move_measure(first_mut(case, &board)?, &measure, item, direction)?,
+        Edit::Signatories {
             board,
-            index,
-            name,
-            title,
+            yttrande,
+            change,
         } => {
-            let signatory = response_mut(case, &board)?
-                .signatories
-                .get_mut(index)
-                .ok_or(EditError::UnknownSignatory(index))?;
-            *signatory = Signatory { name, title };
+            let signatories = match yttrande {
+                Yttrande::First => &mut first_mut(case, &board)?.signatories,
+                Yttrande::FollowUp => &mut follow_up::follow_up_mut(case, &board)?.signatories,
+            };
+            edit_people(signatories, change)?;
         }
-        Edit::RemoveSignatory { board, index } => {
-            let signatories = &mut response_mut(case, &board)?.signatories;
-            if index >= signatories.len() {
-                return Err(EditError::UnknownSignatory(index));
+        Edit::FollowUp { board, change } => follow_up::apply(case, &board, change)?,
+        Edit::CoverNote {
+            board,
+            yttrande,
+            change,
+        } => {
+            let note = match yttrande {
+                Yttrande::First => &mut first_mut(case, &board)?.cover_note,
+                Yttrande::FollowUp => &mut follow_up::follow_up_mut(case, &board)?.cover_note,
+            };
+            cover_note::apply(note, change)?;
+        }
+    }
+    Ok(())
+}
+
+/// Applies a change to a list of people; an index past the end is refused.
+fn edit_people(people: &mut Vec<Signatory>, change: PersonEdit) -> Result<(), EditError> {
+    match change {
+        PersonEdit::Add => people.push(Signatory::default()),
+        PersonEdit::Set { index, name, title } => {
+            let person = people
+                .get_mut(index)
+                .ok_or(EditError::UnknownPerson(index))?;
+            *person = Signatory { name, title };
+        }
+        PersonEdit::Remove { index } => {
+            if index >= people.len() {
+                return Err(EditError::UnknownPerson(index));
             }
-            signatories.remove(index);
+            people.remove(index);
         }
     }
     Ok(())
@@ -384,7 +468,16 @@ fn set_board_field(board: &mut Board, field: BoardField) {
 }
 
 fn remove_board(case: &mut Case, id: &str) -> Result<(), EditError> {
-    board_mut(case, id)?;
+    let name = board_mut(case, id)?.name.clone();
+    if case
+        .response(id)
+        .is_some_and(BoardResponse::first_is_locked)
+    {
+        return Err(EditError::PartOfLockedYttrande {
+            what: name.clone(),
+            board: name,
+        });
+    }
     case.boards.retain(|board| board.id != id);
     case.responses.retain(|response| response.board != id);
     for item in case
@@ -442,6 +535,9 @@ fn set_addressed(
     addressed: bool,
 ) -> Result<(), EditError> {
     board_mut(case, &board)?;
+    if !addressed {
+        check_item_not_locked(case, item, Some(&board))?;
+    }
     let target = item_mut(case, item)?;
     let present = target.addressees.contains(&board);
     if addressed && !present {
@@ -456,10 +552,15 @@ fn set_addressed(
 
 fn remove_item(case: &mut Case, item: ItemRef) -> Result<(), EditError> {
     item_mut(case, item)?;
+    check_item_not_locked(case, item, None)?;
     items_mut(case, item.kind).retain(|candidate| candidate.number != item.number);
     for response in &mut case.responses {
         response.first.answers.retain(|answer| answer.item != item);
-        for measure in &mut response.first.measures {
+        let new_measures = response
+            .follow_up
+            .iter_mut()
+            .flat_map(|f| &mut f.new_measures);
+        for measure in response.first.measures.iter_mut().chain(new_measures) {
             measure.answers.retain(|linked| *linked != item);
         }
     }
@@ -482,20 +583,57 @@ fn move_item(case: &mut Case, item: ItemRef, direction: Direction) -> Result<(),
     Ok(())
 }
 
-/// The board's first response, created empty on the first edit.
-fn response_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut FirstResponse, EditError> {
+/// The board's response, created empty on the first edit.
+fn response_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut BoardResponse, EditError> {
     board_mut(case, board)?;
     let index = match case.responses.iter().position(|r| r.board == board) {
         Some(index) => index,
         None => {
-            case.responses.push(BoardResponse {
-                board: board.to_string(),
-                first: FirstResponse::default(),
-            });
+            case.responses.push(BoardResponse::new(board));
             case.responses.len() - 1
         }
     };
-    Ok(&mut case.responses[index].first)
+    Ok(&mut case.responses[index])
+}
+
+/// The board's first yttrande, open for changes only until the follow-up is started: every
+/// change to the first yttrande passes here, so this is where the lock holds.
+fn first_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut FirstResponse, EditError> {
+    let board_name = board_mut(case, board)?.name.clone();
+    let response = response_mut(case, board)?;
+    if let Some(follow_up) = &response.follow_up {
+        return Err(EditError::FirstLocked {
+            board: board_name,
+            since: follow_up.started,
+        });
+    }
+    Ok(&mut response.first)
+}
+
+/// Refuses to remove or un-address an item that a locked first yttrande answered.
+fn check_item_not_locked(
+    case: &Case,
+    item: ItemRef,
+    only_board: Option<&str>,
+) -> Result<(), EditError> {
+    let locked_use = case
+        .responses
+        .iter()
+        .filter(|response| response.first_is_locked())
+        .filter(|response| only_board.is_none_or(|board| response.board == board))
+        .find(|response| {
+            let first = &response.first;
+            first.answer(item).is_some() || first.measures_for(item).next().is_some()
+        });
+    match locked_use {
+        Some(response) => Err(EditError::PartOfLockedYttrande {
+            what: item.label_sv(),
+            board: case
+                .board(&response.board)
+                .map_or(response.board.clone(), |board| board.name.clone()),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The answer to an item addressed to the board, created empty on the first edit.
@@ -505,7 +643,7 @@ fn answer_mut<'a>(
     item: ItemRef,
 ) -> Result<&'a mut ItemAnswer, EditError> {
     check_addressed(case, board, item)?;
-    let response = response_mut(case, board)?;
+    let response = first_mut(case, board)?;
     let index = match response.answers.iter().position(|a| a.item == item) {
         Some(index) => index,
         None => {
@@ -536,20 +674,30 @@ fn check_addressed(case: &Case, board: &str, item: ItemRef) -> Result<(), EditEr
 
 fn add_measure(case: &mut Case, board: &str, item: ItemRef) -> Result<(), EditError> {
     check_addressed(case, board, item)?;
-    let response = response_mut(case, board)?;
-    let number = next_number(response.measures.iter().filter_map(|m| {
-        m.id.strip_prefix('A')
+    let response = first_mut(case, board)?;
+    let id = next_measure_id('A', &response.measures);
+    response.measures.push(empty_measure(id, item));
+    Ok(())
+}
+
+/// The next free id with this letter ("A4" after A1–A3): ids are never reused.
+fn next_measure_id(letter: char, measures: &[Measure]) -> String {
+    let number = next_number(measures.iter().filter_map(|m| {
+        m.id.strip_prefix(letter)
             .and_then(|digits| digits.parse().ok())
     }));
-    response.measures.push(Measure {
-        id: format!("A{number}"),
+    format!("{letter}{number}")
+}
+
+fn empty_measure(id: String, item: ItemRef) -> Measure {
+    Measure {
+        id,
         action: String::new(),
         expected_effect: String::new(),
         done_by: None,
         responsible: String::new(),
         answers: vec![item],
-    });
-    Ok(())
+    }
 }
 
 fn measure_mut<'a>(
@@ -557,7 +705,7 @@ fn measure_mut<'a>(
     board: &str,
     id: &str,
 ) -> Result<&'a mut Measure, EditError> {
-    response_mut(case, board)?
+    first_mut(case, board)?
         .measures
         .iter_mut()
         .find(|measure| measure.id == id)
@@ -1069,31 +1217,23 @@ mod tests {
     #[test]
     fn signatories_are_added_edited_and_removed_in_order() {
         let mut case = typed_case();
-        let board = "kommunstyrelsen".to_string();
+        let signatories = |change| Edit::Signatories {
+            board: "kommunstyrelsen".into(),
+            yttrande: Yttrande::First,
+            change,
+        };
         for _ in 0..2 {
-            ok(
-                &mut case,
-                Edit::AddSignatory {
-                    board: board.clone(),
-                },
-            );
+            ok(&mut case, signatories(PersonEdit::Add));
         }
         ok(
             &mut case,
-            Edit::SetSignatory {
-                board: board.clone(),
+            signatories(PersonEdit::Set {
                 index: 1,
                 name: "Jonas Berg".into(),
                 title: "Nämndsekreterare".into(),
-            },
+            }),
         );
-        ok(
-            &mut case,
-            Edit::RemoveSignatory {
-                board: board.clone(),
-                index: 0,
-            },
-        );
+        ok(&mut case, signatories(PersonEdit::Remove { index: 0 }));
         assert_eq!(
             case.responses[0].first.signatories,
             [Signatory {
@@ -1101,13 +1241,18 @@ mod tests {
                 title: "Nämndsekreterare".into()
             }]
         );
-        let refused = Edit::RemoveSignatory {
-            board: board.clone(),
-            index: 4,
+        assert_eq!(
+            apply(&mut case, signatories(PersonEdit::Remove { index: 4 })),
+            Err(EditError::UnknownPerson(4))
+        );
+        let follow_up = Edit::Signatories {
+            board: "kommunstyrelsen".into(),
+            yttrande: Yttrande::FollowUp,
+            change: PersonEdit::Add,
         };
         assert_eq!(
-            apply(&mut case, refused),
-            Err(EditError::UnknownSignatory(4))
+            apply(&mut case, follow_up),
+            Err(EditError::NoFollowUp("Kommunstyrelsen".into()))
         );
     }
 

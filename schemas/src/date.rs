@@ -68,6 +68,24 @@ impl Date {
         )
     }
 
+    /// The number of days since 1970-01-01: the inverse of [`Date::from_unix_days`].
+    pub fn to_unix_days(self) -> i64 {
+        // Howard Hinnant's civil-to-days algorithm.
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let month_index = if month > 2 { month - 3 } else { month + 9 };
+        let day_of_year = (153 * month_index + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// Days from `self` to `later` (negative when `later` comes first).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.to_unix_days() - self.to_unix_days()
+    }
+
     /// Parses the file form `YYYY-MM-DD` (exactly that shape, so `2025-3-1` is refused).
     pub fn parse(text: &str) -> Option<Date> {
         let bytes = text.as_bytes();
@@ -224,6 +242,18 @@ mod tests {
             Some("2025-11-23")
         );
         assert_eq!(Date::from_unix_days(-40_000), None);
+    }
+
+    #[test]
+    fn unix_days_round_trip_and_count_days_between() {
+        for days in [-25_567, 0, 59, 19_782, 20_415, 47_000] {
+            let date = Date::from_unix_days(days).expect("supported year");
+            assert_eq!(date.to_unix_days(), days, "{date}");
+        }
+        let day = |text| Date::parse(text).expect("valid");
+        assert_eq!(day("2025-02-28").days_until(day("2025-03-01")), 1);
+        assert_eq!(day("2024-02-28").days_until(day("2024-03-01")), 2);
+        assert_eq!(day("2026-01-30").days_until(day("2025-01-30")), -365);
     }
 
     #[test]

@@ -3,13 +3,16 @@
 //!
 //! This crate is pure: no clock, no files, no browser. Callers pass "today" in.
 
+pub mod comparison;
 pub mod date;
+pub mod follow_up;
 pub mod json_schema;
 pub mod model;
 pub mod validate;
 pub mod version;
 
 pub use date::Date;
+pub use follow_up::{CoverNote, FollowUpResponse, MeasureOutcome, MeasureStatus, Meeting};
 pub use model::*;
 pub use validate::{has_errors, validate, Finding, Severity};
 pub use version::{load_case, load_case_value, save_case, LoadError, FORMAT_NAME, FORMAT_VERSION};

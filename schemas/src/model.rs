@@ -11,6 +11,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
+use crate::follow_up::{CoverNote, FollowUpResponse};
 use crate::version::{FORMAT_NAME, FORMAT_VERSION};
 
 /// One audit case: a granskningsrapport with its missiv, and the boards' answers to it.
@@ -140,6 +141,9 @@ pub struct BoardResponse {
     pub board: String,
     /// The first yttrande (första yttrande).
     pub first: FirstResponse,
+    /// The uppföljande yttrande, once started; its existence locks `first`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub follow_up: Option<FollowUpResponse>,
 }
 
 /// The board's first yttrande: a summary, a stance per item, and planned measures.
@@ -161,6 +165,9 @@ pub struct FirstResponse {
     /// Who signs the yttrande, in signing order.
     #[serde(default)]
     pub signatories: Vec<Signatory>,
+    /// The tjänsteskrivelse that takes the första yttrande to the board.
+    #[serde(default)]
+    pub cover_note: CoverNote,
 }
 
 /// The board's stance on one assessment or recommendation.
@@ -209,13 +216,30 @@ pub struct Measure {
 }
 
 /// A person who signs the yttrande.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Signatory {
     pub name: String,
     /// The role, e.g. "Ordförande" or "Nämndsekreterare".
     #[serde(default)]
     pub title: String,
+}
+
+/// Which of the board's two yttranden: the first, or the follow-up a year later.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Yttrande {
+    First,
+    FollowUp,
+}
+
+impl Yttrande {
+    /// "första yttrande" or "uppföljande yttrande", for running text.
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Yttrande::First => "första yttrande",
+            Yttrande::FollowUp => "uppföljande yttrande",
+        }
+    }
 }
 
 /// Which list of the report an item belongs to.
@@ -308,6 +332,22 @@ impl JsonSchema for ItemRef {
             "pattern": "^[BR](0|[1-9][0-9]*)$",
             "description": "B och en bedömnings nummer, eller R och en rekommendations nummer."
         })
+    }
+}
+
+impl BoardResponse {
+    /// A board's response with nothing answered yet.
+    pub fn new(board: &str) -> BoardResponse {
+        BoardResponse {
+            board: board.to_string(),
+            first: FirstResponse::default(),
+            follow_up: None,
+        }
+    }
+
+    /// Once the follow-up is started, the first yttrande is what was filed and stays so.
+    pub fn first_is_locked(&self) -> bool {
+        self.follow_up.is_some()
     }
 }
 

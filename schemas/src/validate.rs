@@ -4,11 +4,14 @@
 //! without a date); warnings are what a careful secretary would still want to look at. The
 //! checks only read the case and index nothing blindly, so no input can make them panic.
 
+mod follow_up;
+
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
 use crate::model::{
-    AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, ItemRef, Stance,
+    AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, ItemRef, Measure, Signatory,
+    Stance,
 };
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -306,14 +309,26 @@ fn check_responses(case: &Case, today: Date, findings: &mut Findings) {
             );
             continue;
         }
-        check_first_response(
-            case,
-            board,
-            response,
-            &format!("{path}.first"),
-            today,
-            findings,
-        );
+        // A started follow-up locks the first yttrande: it was filed and cannot be mended, so
+        // only the follow-up is checked.
+        match &response.follow_up {
+            Some(follow_up) => follow_up::check(
+                case,
+                board,
+                follow_up,
+                &format!("{path}.follow_up"),
+                today,
+                findings,
+            ),
+            None => check_first_response(
+                case,
+                board,
+                response,
+                &format!("{path}.first"),
+                today,
+                findings,
+            ),
+        }
     }
     for board in &case.boards {
         if !is_blank(&board.id) && !seen_boards.contains(board.id.as_str()) {
@@ -352,7 +367,11 @@ fn check_first_response(
     check_answers(case, board, first, path, findings);
     check_items_answered(case, board, first, path, findings);
     check_measures(case, board, first, path, yttrande_date, findings);
-    for (index, signatory) in first.signatories.iter().enumerate() {
+    check_signatories(&first.signatories, path, findings);
+}
+
+fn check_signatories(signatories: &[Signatory], path: &str, findings: &mut Findings) {
+    for (index, signatory) in signatories.iter().enumerate() {
         if is_blank(&signatory.name) {
             findings.error(
                 format!("{path}.signatories[{index}].name"),
@@ -514,32 +533,44 @@ fn check_measures(
                 format!("{label}: ange vem (vilken roll) som ansvarar."),
             );
         }
-        if measure.answers.is_empty() {
-            findings.error(
-                format!("{measure_path}.answers"),
-                format!("{label} är inte kopplad till någon bedömning eller rekommendation."),
-            );
-        }
-        for (link_index, item) in measure.answers.iter().enumerate() {
-            let link_path = format!("{measure_path}.answers[{link_index}]");
-            match case.item(*item) {
-                None => findings.error(
-                    link_path,
-                    format!(
-                        "{label} hänvisar till {}, som inte finns i rapporten.",
-                        item.label_sv()
-                    ),
+        check_measure_links(case, board, measure, &measure_path, &label, findings);
+    }
+}
+
+/// A measure must answer at least one item, and only items of the report addressed to the board.
+fn check_measure_links(
+    case: &Case,
+    board: &Board,
+    measure: &Measure,
+    measure_path: &str,
+    label: &str,
+    findings: &mut Findings,
+) {
+    if measure.answers.is_empty() {
+        findings.error(
+            format!("{measure_path}.answers"),
+            format!("{label} är inte kopplad till någon bedömning eller rekommendation."),
+        );
+    }
+    for (link_index, item) in measure.answers.iter().enumerate() {
+        let link_path = format!("{measure_path}.answers[{link_index}]");
+        match case.item(*item) {
+            None => findings.error(
+                link_path,
+                format!(
+                    "{label} hänvisar till {}, som inte finns i rapporten.",
+                    item.label_sv()
                 ),
-                Some(target) if !target.addressees.contains(&board.id) => findings.error(
-                    link_path,
-                    format!(
-                        "{label} hänvisar till {}, som inte är riktad till {}.",
-                        item.label_sv(),
-                        board_name(board)
-                    ),
+            ),
+            Some(target) if !target.addressees.contains(&board.id) => findings.error(
+                link_path,
+                format!(
+                    "{label} hänvisar till {}, som inte är riktad till {}.",
+                    item.label_sv(),
+                    board_name(board)
                 ),
-                Some(_) => {}
-            }
+            ),
+            Some(_) => {}
         }
     }
 }
@@ -757,10 +788,7 @@ mod tests {
             addressees: vec!["x".into()],
             section: String::new(),
         });
-        case.responses.push(BoardResponse {
-            board: "x".into(),
-            first: FirstResponse::default(),
-        });
+        case.responses.push(BoardResponse::new("x"));
         let paths: Vec<_> = validate(&case, day("2025-01-01"))
             .into_iter()
             .map(|f| f.path)

@@ -14,7 +14,10 @@ use crate::model::Case;
 pub const FORMAT_NAME: &str = "yttra-case";
 
 /// The version this build writes. Bump it only together with a migration step from the last one.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// History: 1 — the första yttrande. 2 — the uppföljande yttrande (`responses[].follow_up`) and
+/// the tjänsteskrivelse details (`cover_note`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
 pub struct MigrationStep {
@@ -22,9 +25,33 @@ pub struct MigrationStep {
     pub migrate: fn(Value) -> Result<Value, String>,
 }
 
-/// The chain of migrations from every older version up to [`FORMAT_VERSION`]. Version 1 is the
-/// first published format, so the chain is empty; each later version adds its step here.
-pub const MIGRATIONS: &[MigrationStep] = &[];
+/// The chain of migrations from every older version up to [`FORMAT_VERSION`]; each version adds
+/// its step here.
+pub const MIGRATIONS: &[MigrationStep] = &[MigrationStep {
+    from: 1,
+    migrate: v1_to_v2,
+}];
+
+/// Version 2 only added fields, each empty by default, so a version 1 case is a version 2 case
+/// without a follow-up. The step still checks the shape it relies on: the fields version 2
+/// added must not be there already (a hand-edited file claiming an older version than it is).
+fn v1_to_v2(value: Value) -> Result<Value, String> {
+    let responses = value
+        .get("responses")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let has_v2_fields = responses.iter().any(|response| {
+        response.get("follow_up").is_some()
+            || response
+                .get("first")
+                .is_some_and(|first| first.get("cover_note").is_some())
+    });
+    if has_v2_fields {
+        return Err("filen har fält från formatversion 2 men är märkt som version 1.".into());
+    }
+    Ok(value)
+}
 
 /// Why a file could not be read as a case. `Display` gives the message for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -219,7 +246,7 @@ mod tests {
     fn minimal_case_json() -> Value {
         json!({
             "format": "yttra-case",
-            "format_version": 1,
+            "format_version": 2,
             "audit": { "reference": "SR-1", "title": "Granskning" },
             "boards": [ { "id": "ks", "name": "Kommunstyrelsen" } ]
         })
@@ -314,8 +341,22 @@ mod tests {
         );
     }
 
-    // The chain is empty in format version 1; these steps exercise the mechanism that later
-    // versions plug into.
+    #[test]
+    fn a_version_1_case_reads_as_a_case_without_follow_up() {
+        let mut value = minimal_case_json();
+        value["format_version"] = json!(1);
+        value["responses"] = json!([{ "board": "ks", "first": { "summary": "Vi instämmer." } }]);
+        let case = load_case_value(value.clone()).expect("version 1 migrates");
+        assert_eq!(case.format_version, FORMAT_VERSION);
+        assert_eq!(case.responses[0].first.summary, "Vi instämmer.");
+        assert_eq!(case.responses[0].follow_up, None);
+
+        value["responses"][0]["follow_up"] = json!({ "started": "2026-01-10" });
+        let error = load_case_value(value).expect_err("version 2 fields in a version 1 file");
+        assert!(error.to_string().contains("formatversion 1"), "{error}");
+    }
+
+    // Test-only steps that exercise the mechanism with renames and additions.
     fn rename_title(mut value: Value) -> Result<Value, String> {
         let audit = value["audit"].as_object_mut().ok_or("audit saknas")?;
         let title = audit.remove("heading").ok_or("heading saknas")?;

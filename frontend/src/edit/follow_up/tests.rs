@@ -1,0 +1,303 @@
+use schemas::{load_case, AuditItem, Case, Date, ItemRef, MeasureStatus};
+
+use super::super::{apply, Edit, EditError, FollowUpEdit, MeasureField, OutcomeField};
+
+fn day(text: &str) -> Date {
+    Date::parse(text).expect("test date")
+}
+
+/// The example with two boards; "sn" has a follow-up under way, "ks" has only its first.
+fn example() -> Case {
+    load_case(include_str!(
+        "../../../../examples/it-sakerhet-tva-namnder.json"
+    ))
+    .expect("example reads")
+}
+
+fn follow_up(board: &str, change: FollowUpEdit) -> Edit {
+    Edit::FollowUp {
+        board: board.into(),
+        change,
+    }
+}
+
+fn ok(case: &mut Case, edit: Edit) {
+    apply(case, edit.clone()).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
+}
+
+/// Applies an edit that must be refused, and checks the case did not change.
+fn refused(case: &mut Case, edit: Edit) -> EditError {
+    let before = case.clone();
+    let error = apply(case, edit.clone()).expect_err("refused");
+    assert_eq!(*case, before, "a refused edit changes nothing: {edit:?}");
+    error
+}
+
+fn started(board: &str) -> Case {
+    let mut case = example();
+    ok(
+        &mut case,
+        follow_up(
+            board,
+            FollowUpEdit::Start {
+                today: day("2026-01-08"),
+            },
+        ),
+    );
+    case
+}
+
+#[test]
+fn starting_the_follow_up_locks_the_first_yttrande() {
+    let mut case = started("ks");
+    let response = case.response("ks").expect("ks answered");
+    let follow = response.follow_up.as_ref().expect("started");
+    assert_eq!(follow.started, day("2026-01-08"));
+    assert!(follow.outcomes.is_empty(), "nothing is assumed done");
+
+    let error = refused(
+        &mut case,
+        Edit::SetMeasure {
+            board: "ks".into(),
+            measure: "A1".into(),
+            field: MeasureField::DoneBy(Some(day("2027-01-01"))),
+        },
+    );
+    assert_eq!(
+        error.to_string(),
+        "Det första yttrandet från Kommunstyrelsen är låst sedan uppföljningen påbörjades \
+         2026-01-08: det som lämnades in ändras inte. Redovisa förändringar i det uppföljande yttrandet."
+    );
+    for edit in [
+        Edit::SetSummary {
+            board: "ks".into(),
+            text: "Nytt".into(),
+        },
+        Edit::AddMeasure {
+            board: "ks".into(),
+            item: ItemRef::recommendation(1),
+        },
+        Edit::RemoveMeasure {
+            board: "ks".into(),
+            measure: "A1".into(),
+        },
+        Edit::RemoveItem {
+            item: ItemRef::recommendation(1),
+        },
+        Edit::SetAddressed {
+            item: ItemRef::recommendation(2),
+            board: "ks".into(),
+            addressed: false,
+        },
+        Edit::RemoveBoard { board: "ks".into() },
+    ] {
+        refused(&mut case, edit);
+    }
+    // The other board's first yttrande is still open.
+    ok(
+        &mut case,
+        Edit::SetSummary {
+            board: "sn".into(),
+            text: "Ändrat.".into(),
+        },
+    );
+}
+
+#[test]
+fn a_follow_up_needs_a_first_yttrande_and_starts_once() {
+    let mut case = started("ks");
+    let again = FollowUpEdit::Start {
+        today: day("2026-02-01"),
+    };
+    assert_eq!(
+        refused(&mut case, follow_up("ks", again.clone())),
+        EditError::FollowUpStarted("Kommunstyrelsen".into())
+    );
+    case.responses.retain(|response| response.board != "sn");
+    assert_eq!(
+        refused(&mut case, follow_up("sn", again)),
+        EditError::NoFirstYttrande("Servicenämnden".into())
+    );
+    assert_eq!(
+        refused(
+            &mut case,
+            follow_up("sn", FollowUpEdit::SetSummary("x".into()))
+        ),
+        EditError::NoFollowUp("Servicenämnden".into())
+    );
+}
+
+#[test]
+fn outcomes_are_created_on_their_first_change_and_only_for_known_measures() {
+    let mut case = started("ks");
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::SetOutcome {
+                measure: "A2".into(),
+                field: OutcomeField::DoneOn(Some(day("2025-09-15"))),
+            },
+        ),
+    );
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::SetStatus {
+                measure: "A2".into(),
+                status: Some(MeasureStatus::Done),
+            },
+        ),
+    );
+    let outcomes = &case.responses[0]
+        .follow_up
+        .as_ref()
+        .expect("started")
+        .outcomes;
+    assert_eq!(outcomes.len(), 1);
+    assert_eq!(outcomes[0].status, Some(MeasureStatus::Done));
+    assert_eq!(outcomes[0].done_on, Some(day("2025-09-15")));
+    let unknown = FollowUpEdit::SetStatus {
+        measure: "A99".into(),
+        status: Some(MeasureStatus::Done),
+    };
+    assert_eq!(
+        refused(&mut case, follow_up("ks", unknown)),
+        EditError::UnknownMeasure("A99".into())
+    );
+}
+
+#[test]
+fn new_measures_get_their_own_ids_and_leave_no_trace_when_removed() {
+    let mut case = started("ks");
+    for _ in 0..2 {
+        ok(
+            &mut case,
+            follow_up(
+                "ks",
+                FollowUpEdit::AddNewMeasure {
+                    item: ItemRef::recommendation(3),
+                },
+            ),
+        );
+    }
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::LinkNewMeasure {
+                measure: "N2".into(),
+                item: ItemRef::assessment(2),
+                linked: true,
+            },
+        ),
+    );
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::SetStatus {
+                measure: "A4".into(),
+                status: Some(MeasureStatus::Replaced),
+            },
+        ),
+    );
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::SetOutcome {
+                measure: "A4".into(),
+                field: OutcomeField::ReplacedBy(Some("N2".into())),
+            },
+        ),
+    );
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::SetStatus {
+                measure: "N2".into(),
+                status: Some(MeasureStatus::Done),
+            },
+        ),
+    );
+    let follow = |case: &Case| case.responses[0].follow_up.clone().expect("started");
+    let ids: Vec<String> = follow(&case)
+        .new_measures
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    assert_eq!(ids, ["N1", "N2"]);
+    assert_eq!(
+        follow(&case).new_measures[1].answers,
+        [ItemRef::assessment(2), ItemRef::recommendation(3)]
+    );
+
+    ok(
+        &mut case,
+        follow_up(
+            "ks",
+            FollowUpEdit::RemoveNewMeasure {
+                measure: "N2".into(),
+            },
+        ),
+    );
+    let after = follow(&case);
+    assert_eq!(after.new_measures.len(), 1);
+    assert!(after.outcome("N2").is_none());
+    assert_eq!(
+        after.outcome("A4").and_then(|o| o.replaced_by.clone()),
+        None
+    );
+    assert_eq!(
+        refused(
+            &mut case,
+            follow_up(
+                "ks",
+                FollowUpEdit::RemoveNewMeasure {
+                    measure: "A1".into()
+                }
+            )
+        ),
+        EditError::PromisedMeasure("A1".into())
+    );
+}
+
+#[test]
+fn a_recommendation_added_after_the_first_yttrande_can_get_new_measures_and_be_removed() {
+    let mut case = started("ks");
+    ok(
+        &mut case,
+        Edit::AddItems {
+            kind: schemas::ItemKind::Recommendation,
+            texts: vec!["Inför loggning.".into()],
+            addressees: vec!["ks".into()],
+        },
+    );
+    let added = ItemRef::recommendation(5);
+    assert!(matches!(case.item(added), Some(AuditItem { .. })));
+    ok(
+        &mut case,
+        follow_up("ks", FollowUpEdit::AddNewMeasure { item: added }),
+    );
+    // Nothing locked refers to it, so it can still be removed; the new measure loses the link.
+    ok(&mut case, Edit::RemoveItem { item: added });
+    let follow = case.responses[0].follow_up.as_ref().expect("started");
+    assert!(follow.new_measures[0].answers.is_empty());
+}
+
+#[test]
+fn discarding_the_follow_up_unlocks_the_first_yttrande() {
+    let mut case = started("ks");
+    ok(&mut case, follow_up("ks", FollowUpEdit::Discard));
+    assert!(case.responses[0].follow_up.is_none());
+    ok(
+        &mut case,
+        Edit::SetSummary {
+            board: "ks".into(),
+            text: "Ändrat före inlämning.".into(),
+        },
+    );
+}

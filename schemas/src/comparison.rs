@@ -1,0 +1,360 @@
+//! What was promised against what was done: the comparison behind the follow-up's view, its
+//! document and its summary table.
+//!
+//! Everything here is computed from the first yttrande, the follow-up and one date (`as_of`:
+//! the follow-up's date, or today). Whether a deadline was met is never typed by a user; it
+//! follows from the status and the dates. A measure answering several items appears under each
+//! of them but is counted once.
+
+use std::collections::HashSet;
+
+use crate::date::Date;
+use crate::follow_up::{FollowUpResponse, MeasureOutcome, MeasureStatus};
+use crate::model::{AuditItem, Board, Case, FirstResponse, ItemAnswer, ItemRef, Measure};
+
+/// How a measure stands against the date it was promised for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Timeliness {
+    /// No status yet.
+    NotAssessed,
+    /// Done on or before the promised date, or done with no date promised.
+    DoneInTime,
+    /// Done after the promised date.
+    DoneLate { days: i64 },
+    /// Marked done without the day it was done, so timeliness cannot be judged.
+    DoneUndated,
+    /// Work remains and the promised date has not passed (or none was promised).
+    OnTrack,
+    /// Work remains and the promised date has passed.
+    Overdue { days: i64 },
+    /// Dropped or replaced by another measure.
+    Withdrawn,
+}
+
+impl Timeliness {
+    /// The promised date was missed: done late, or still open after it.
+    pub fn missed_deadline(self) -> bool {
+        matches!(
+            self,
+            Timeliness::DoneLate { .. } | Timeliness::Overdue { .. }
+        )
+    }
+
+    /// A short Swedish phrase for tables and the comparison view.
+    pub fn label_sv(self) -> String {
+        match self {
+            Timeliness::NotAssessed => MeasureStatus::UNASSESSED_SV.to_string(),
+            Timeliness::DoneInTime => "I tid".to_string(),
+            Timeliness::DoneLate { days } => format!("Försenad {}", days_sv(days)),
+            Timeliness::DoneUndated => "Datum saknas".to_string(),
+            Timeliness::OnTrack => "Enligt plan".to_string(),
+            Timeliness::Overdue { days } => format!("Passerat datum med {}", days_sv(days)),
+            Timeliness::Withdrawn => "Utgår".to_string(),
+        }
+    }
+}
+
+fn days_sv(days: i64) -> String {
+    if days == 1 {
+        "1 dag".to_string()
+    } else {
+        format!("{days} dagar")
+    }
+}
+
+/// Computes timeliness from the promised date, the outcome and the date of the follow-up.
+pub fn timeliness(
+    promised: Option<Date>,
+    outcome: Option<&MeasureOutcome>,
+    as_of: Date,
+) -> Timeliness {
+    let Some(status) = outcome.and_then(|outcome| outcome.status) else {
+        return Timeliness::NotAssessed;
+    };
+    let done_on = outcome.and_then(|outcome| outcome.done_on);
+    match (status, promised, done_on) {
+        (MeasureStatus::Done, _, None) => Timeliness::DoneUndated,
+        (MeasureStatus::Done, Some(promised), Some(done)) if done > promised => {
+            Timeliness::DoneLate {
+                days: promised.days_until(done),
+            }
+        }
+        (MeasureStatus::Done, _, Some(_)) => Timeliness::DoneInTime,
+        // "Senast genomförd" includes the day itself: a measure open on its date is not late.
+        (_, Some(promised), _) if status.is_open() && as_of > promised => Timeliness::Overdue {
+            days: promised.days_until(as_of),
+        },
+        _ if status.is_open() => Timeliness::OnTrack,
+        _ => Timeliness::Withdrawn,
+    }
+}
+
+/// One measure, planned or new, with its outcome and what stands out about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MeasureComparison<'a> {
+    pub measure: &'a Measure,
+    pub outcome: Option<&'a MeasureOutcome>,
+    /// Taken in the period without having been promised in the first yttrande.
+    pub is_new: bool,
+    pub timeliness: Timeliness,
+    /// A late or overdue measure, a moved date or a withdrawn measure needs a reason.
+    pub needs_reason: bool,
+    pub reason_missing: bool,
+    /// Done or partly done, but the achieved effect is not described.
+    pub effect_missing: bool,
+}
+
+impl<'a> MeasureComparison<'a> {
+    fn new(
+        measure: &'a Measure,
+        follow_up: &'a FollowUpResponse,
+        is_new: bool,
+        as_of: Date,
+    ) -> Self {
+        let outcome = follow_up.outcome(&measure.id);
+        let timeliness = timeliness(measure.done_by, outcome, as_of);
+        let status = outcome.and_then(|outcome| outcome.status);
+        let date_moved = outcome
+            .and_then(|outcome| outcome.new_done_by)
+            .is_some_and(|moved| Some(moved) != measure.done_by);
+        let needs_reason = timeliness.missed_deadline()
+            || date_moved
+            || status.is_some_and(MeasureStatus::is_withdrawn);
+        let reason_given = outcome.is_some_and(|outcome| !outcome.reason.trim().is_empty());
+        let effect_missing = matches!(
+            status,
+            Some(MeasureStatus::Done | MeasureStatus::PartlyDone)
+        ) && outcome
+            .is_some_and(|outcome| outcome.achieved_effect.trim().is_empty());
+        MeasureComparison {
+            measure,
+            outcome,
+            is_new,
+            timeliness,
+            needs_reason,
+            reason_missing: needs_reason && !reason_given,
+            effect_missing,
+        }
+    }
+
+    pub fn status(&self) -> Option<MeasureStatus> {
+        self.outcome.and_then(|outcome| outcome.status)
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.status() == Some(MeasureStatus::Done)
+    }
+
+    /// "Genomförd", or "Ej bedömd" when nobody has assessed it.
+    pub fn status_label(&self) -> &'static str {
+        self.status()
+            .map_or(MeasureStatus::UNASSESSED_SV, MeasureStatus::label_sv)
+    }
+}
+
+/// One assessment or recommendation: the first yttrande's promise beside the follow-up's result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ItemComparison<'a> {
+    pub item: ItemRef,
+    pub audit_item: &'a AuditItem,
+    /// The stance and motivation of the first yttrande; `None` when the first did not answer
+    /// the item (e.g. a recommendation added to the case afterwards).
+    pub answer: Option<&'a ItemAnswer>,
+    pub planned: Vec<MeasureComparison<'a>>,
+    pub new: Vec<MeasureComparison<'a>>,
+}
+
+impl ItemComparison<'_> {
+    pub fn measures(&self) -> impl Iterator<Item = &MeasureComparison<'_>> {
+        self.planned.iter().chain(&self.new)
+    }
+
+    pub fn has_completed_measure(&self) -> bool {
+        self.measures().any(MeasureComparison::is_done)
+    }
+
+    /// The first yttrande's reason for planning no measure, when it gave one.
+    pub fn no_measure_reason(&self) -> &str {
+        self.answer
+            .map_or("", |answer| answer.no_measure_reason.trim())
+    }
+
+    /// An item should have a completed measure unless the first yttrande gave a reason for
+    /// planning none and nothing was done anyway.
+    pub fn lacks_completed_measure(&self) -> bool {
+        let excused =
+            self.planned.is_empty() && self.new.is_empty() && !self.no_measure_reason().is_empty();
+        !excused && !self.has_completed_measure()
+    }
+}
+
+/// The follow-up of one board, compared item by item, with its summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BoardComparison<'a> {
+    pub board: &'a Board,
+    pub as_of: Date,
+    /// Every item addressed to the board, in the report's order (assessments first).
+    pub items: Vec<ItemComparison<'a>>,
+    pub summary: FollowUpSummary,
+    /// Outcomes recorded for measures that exist in neither the first yttrande nor the new
+    /// measures (a measure removed from a hand-edited file): shown nowhere else, so listed.
+    pub orphan_outcomes: Vec<&'a MeasureOutcome>,
+}
+
+/// Counts for the whole follow-up of a board; every measure counted once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FollowUpSummary {
+    /// Measures the first yttrande promised.
+    pub planned: usize,
+    /// Measures taken in the period that were not promised.
+    pub new: usize,
+    pub done_in_time: usize,
+    pub done_late: usize,
+    /// Done, but without the day it was done.
+    pub done_undated: usize,
+    /// Partly done, ongoing or not started, within the promised date.
+    pub on_track: usize,
+    /// Partly done, ongoing or not started, after the promised date.
+    pub overdue: usize,
+    pub withdrawn: usize,
+    pub not_assessed: usize,
+    /// Items that still have no completed measure (see `ItemComparison::lacks_completed_measure`).
+    pub items_without_completed_measure: Vec<ItemRef>,
+    /// Ids of measures done or partly done whose achieved effect is not described.
+    pub effects_missing: Vec<String>,
+    /// Ids of measures whose promised date was missed.
+    pub deadlines_missed: Vec<String>,
+    /// Ids of measures that need a reason and have none.
+    pub reasons_missing: Vec<String>,
+}
+
+impl FollowUpSummary {
+    /// Every measure, planned and new.
+    pub fn total(&self) -> usize {
+        self.planned + self.new
+    }
+
+    /// Measures still open, on track or overdue: "pågår".
+    pub fn still_open(&self) -> usize {
+        self.on_track + self.overdue
+    }
+
+    /// Nothing that would embarrass the board in front of its auditors: every measure assessed,
+    /// every needed reason and effect given.
+    pub fn is_complete(&self) -> bool {
+        self.not_assessed == 0 && self.effects_missing.is_empty() && self.reasons_missing.is_empty()
+    }
+
+    fn count(&mut self, measure: &MeasureComparison<'_>) {
+        if measure.is_new {
+            self.new += 1;
+        } else {
+            self.planned += 1;
+        }
+        match measure.timeliness {
+            Timeliness::NotAssessed => self.not_assessed += 1,
+            Timeliness::DoneInTime => self.done_in_time += 1,
+            Timeliness::DoneLate { .. } => self.done_late += 1,
+            Timeliness::DoneUndated => self.done_undated += 1,
+            Timeliness::OnTrack => self.on_track += 1,
+            Timeliness::Overdue { .. } => self.overdue += 1,
+            Timeliness::Withdrawn => self.withdrawn += 1,
+        }
+        let id = || measure.measure.id.clone();
+        if measure.effect_missing {
+            self.effects_missing.push(id());
+        }
+        if measure.timeliness.missed_deadline() {
+            self.deadlines_missed.push(id());
+        }
+        if measure.reason_missing {
+            self.reasons_missing.push(id());
+        }
+    }
+}
+
+/// The comparison for one board, or `None` when the board has no follow-up. `today` stands in
+/// for the follow-up's date when it has none.
+pub fn compare_board<'a>(
+    case: &'a Case,
+    board_id: &'a str,
+    today: Date,
+) -> Option<BoardComparison<'a>> {
+    let board = case.board(board_id)?;
+    let response = case.response(board_id)?;
+    let follow_up = response.follow_up.as_ref()?;
+    let first = &response.first;
+    let as_of = follow_up.date.unwrap_or(today);
+    let planned: Vec<MeasureComparison<'a>> = first
+        .measures
+        .iter()
+        .map(|measure| MeasureComparison::new(measure, follow_up, false, as_of))
+        .collect();
+    let new: Vec<MeasureComparison<'a>> = follow_up
+        .new_measures
+        .iter()
+        .map(|measure| MeasureComparison::new(measure, follow_up, true, as_of))
+        .collect();
+    let items: Vec<ItemComparison<'a>> = case
+        .items_for_board(board_id)
+        .map(|(item, audit_item)| ItemComparison {
+            item,
+            audit_item,
+            answer: first.answer(item),
+            planned: answering(&planned, item),
+            new: answering(&new, item),
+        })
+        .collect();
+    let mut summary = FollowUpSummary::default();
+    for measure in planned.iter().chain(&new) {
+        summary.count(measure);
+    }
+    summary.items_without_completed_measure = items
+        .iter()
+        .filter(|item| item.lacks_completed_measure())
+        .map(|item| item.item)
+        .collect();
+    Some(BoardComparison {
+        board,
+        as_of,
+        items,
+        summary,
+        orphan_outcomes: orphan_outcomes(first, follow_up),
+    })
+}
+
+fn answering<'a>(measures: &[MeasureComparison<'a>], item: ItemRef) -> Vec<MeasureComparison<'a>> {
+    measures
+        .iter()
+        .filter(|measure| measure.measure.answers.contains(&item))
+        .cloned()
+        .collect()
+}
+
+fn orphan_outcomes<'a>(
+    first: &'a FirstResponse,
+    follow_up: &'a FollowUpResponse,
+) -> Vec<&'a MeasureOutcome> {
+    let known: HashSet<&str> = first
+        .measures
+        .iter()
+        .chain(&follow_up.new_measures)
+        .map(|measure| measure.id.as_str())
+        .collect();
+    follow_up
+        .outcomes
+        .iter()
+        .filter(|outcome| !known.contains(outcome.measure.as_str()))
+        .collect()
+}
+
+/// The comparison of every board that has started its follow-up, in the case's board order.
+pub fn compare_case(case: &Case, today: Date) -> Vec<BoardComparison<'_>> {
+    case.boards
+        .iter()
+        .filter_map(|board| compare_board(case, &board.id, today))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
