@@ -2,9 +2,11 @@
 //! page header with "Sida X (Y)", and tables with a real header row.
 
 use docx_rs::{
-    Header, NumPages, PageNum, Paragraph, Run, Shading, Tab, TabValueType, Table, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    Docx, Header, NumPages, PageMargin, PageNum, Paragraph, Run, Shading, Tab, TabValueType, Table,
+    TableCell, TableLayoutType, TableRow, WidthType,
 };
+
+use schemas::Signatory;
 
 use crate::styles;
 use crate::xml_tree::xml_safe;
@@ -135,4 +137,82 @@ fn cell(width: usize, content: CellContent) -> TableCell {
         TableCell::new().width(width, WidthType::Dxa),
         TableCell::add_paragraph,
     )
+}
+
+/// An empty A4 document with Yttra's styles, margins and the page header.
+pub fn start_document(organisation: &str, author: &str, date: &str, diarienummer: &str) -> Docx {
+    let margin = PageMargin::new()
+        .top(PAGE_MARGIN_TOP)
+        .bottom(PAGE_MARGIN)
+        .left(PAGE_MARGIN)
+        .right(PAGE_MARGIN)
+        .header(708)
+        .footer(708);
+    styles::with_styles(Docx::new())
+        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_margin(margin)
+        .header(page_header(organisation, author, date, diarienummer))
+}
+
+/// Adds paragraphs in order.
+pub fn add_all(docx: Docx, paragraphs: impl IntoIterator<Item = Paragraph>) -> Docx {
+    paragraphs.into_iter().fold(docx, Docx::add_paragraph)
+}
+
+/// An empty paragraph. Word needs one between two tables, or it merges them.
+pub fn spacer() -> Paragraph {
+    Paragraph::new().style(styles::NORMAL)
+}
+
+/// A small italic note under a table cell's text, e.g. "(Åtgärd A2)".
+pub fn cell_note(text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(styles::TABLE_TEXT)
+        .add_run(text_run(text).italic().size(16))
+}
+
+/// A list item: a marker and hanging indent, so wrapped lines align with the text. (Real Word
+/// numbering needs a numbering part; a marker in the text reads the same in every consumer.)
+pub fn list_item(marker: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(styles::NORMAL)
+        .indent(
+            Some(567),
+            Some(docx_rs::SpecialIndentType::Hanging(283)),
+            None,
+            None,
+        )
+        .add_run(
+            Run::new()
+                .add_text(xml_safe(marker))
+                .add_tab()
+                .add_text(xml_safe(text)),
+        )
+}
+
+/// The board's name in capitals, then each signatory's name with the role below it.
+pub fn signatures(board_name: &str, people: &[Signatory]) -> Vec<Paragraph> {
+    if people.is_empty() {
+        return Vec::new();
+    }
+    let mut paragraphs = vec![styled(styles::NORMAL, &board_name.to_uppercase()).keep_next(true)];
+    for person in people {
+        paragraphs.push(
+            Paragraph::new()
+                .style(styles::NORMAL)
+                .add_run(name_and_role(person)),
+        );
+    }
+    paragraphs
+}
+
+/// A name with the role on the line below.
+pub fn name_and_role(person: &Signatory) -> Run {
+    let mut run = text_run(&person.name);
+    if !person.title.trim().is_empty() {
+        run = run
+            .add_break(docx_rs::BreakType::TextWrapping)
+            .add_text(xml_safe(&person.title));
+    }
+    run
 }

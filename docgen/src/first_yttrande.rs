@@ -5,26 +5,19 @@
 //! the board (in the report's order): the item quoted, the stance with its motivation, and a
 //! table of the planned measures. Signatures close the document.
 
-use docx_rs::{Docx, PageMargin, Paragraph};
+use docx_rs::{Docx, Paragraph};
 use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 
 use crate::blocks::{self, CellContent};
+use crate::package::DocumentInfo;
 use crate::styles;
-use crate::xml_tree::xml_safe;
+use crate::wording::{auditor, case_report_name, lowercase_first, measure_note};
 
 /// Column headers and widths (twips) of the measure table; the widths add up to the text width.
 const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
 /// Roles are long Swedish compounds ("Förvaltningsdirektör"), so the last column is wide enough
 /// for them not to break mid-word.
 const MEASURE_WIDTHS: [usize; 4] = [2900, 2572, 1300, 2300];
-
-/// What the document says about itself (title, subject), also written to its properties.
-pub struct DocumentInfo {
-    pub title: String,
-    pub subject: String,
-    pub author: String,
-    pub date: Date,
-}
 
 /// Builds the första yttrande for one board. The caller has checked that the board exists.
 pub fn build(
@@ -34,42 +27,24 @@ pub fn build(
     date: Date,
 ) -> (Docx, DocumentInfo) {
     let info = document_info(case, board, date);
-    let mut docx = styles::with_styles(Docx::new())
-        .page_size(blocks::PAGE_WIDTH, blocks::PAGE_HEIGHT)
-        .page_margin(page_margin())
-        .header(blocks::page_header(
-            &case.organisation,
-            &board.name,
-            &date.to_string(),
-            &board.diarienummer,
-        ));
-    for paragraph in title_block(&info) {
-        docx = docx.add_paragraph(paragraph);
-    }
-    for paragraph in introduction(case, board) {
-        docx = docx.add_paragraph(paragraph);
-    }
+    let mut docx = blocks::start_document(
+        &case.organisation,
+        &board.name,
+        &date.to_string(),
+        &board.diarienummer,
+    );
+    docx = blocks::add_all(docx, title_block(&info));
+    docx = blocks::add_all(docx, introduction(case, board));
     docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
-    for paragraph in blocks::text_paragraphs(styles::NORMAL, &response.summary) {
-        docx = docx.add_paragraph(paragraph);
-    }
+    docx = blocks::add_all(
+        docx,
+        blocks::text_paragraphs(styles::NORMAL, &response.summary),
+    );
     for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
         docx = add_items_of_kind(docx, case, board, response, kind);
     }
-    for paragraph in signatures(board, response) {
-        docx = docx.add_paragraph(paragraph);
-    }
+    docx = blocks::add_all(docx, blocks::signatures(&board.name, &response.signatories));
     (docx, info)
-}
-
-fn page_margin() -> PageMargin {
-    PageMargin::new()
-        .top(blocks::PAGE_MARGIN_TOP)
-        .bottom(blocks::PAGE_MARGIN)
-        .left(blocks::PAGE_MARGIN)
-        .right(blocks::PAGE_MARGIN)
-        .header(708)
-        .footer(708)
 }
 
 fn document_info(case: &Case, board: &Board, date: Date) -> DocumentInfo {
@@ -83,24 +58,7 @@ fn document_info(case: &Case, board: &Board, date: Date) -> DocumentInfo {
     }
 }
 
-fn auditor(case: &Case) -> &str {
-    let auditor = case.audit.auditor.trim();
-    if auditor.is_empty() {
-        "Revisorerna"
-    } else {
-        auditor
-    }
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn title_block(info: &DocumentInfo) -> Vec<Paragraph> {
+pub fn title_block(info: &DocumentInfo) -> Vec<Paragraph> {
     vec![
         blocks::styled(styles::TITLE, &info.title),
         blocks::styled(styles::SUBTITLE, &info.subject),
@@ -120,24 +78,24 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
          ska vara genomförda.",
         auditor(case),
         lowercase_first(&board.name),
-        report_name(audit.title.trim(), audit.reference.trim()),
+        case_report_name(case),
     );
     let mut paragraphs = vec![blocks::styled(styles::NORMAL, &intro)];
-    if !audit.conclusion.trim().is_empty() {
-        paragraphs.push(blocks::heading1("Granskningens samlade bedömning"));
-        paragraphs.extend(blocks::text_paragraphs(styles::QUOTE, &audit.conclusion));
-    }
+    paragraphs.extend(conclusion(case));
     paragraphs
 }
 
-/// "rapporten ”Granskning av X” (SR-1)", leaving out what a draft does not have yet.
-fn report_name(title: &str, reference: &str) -> String {
-    match (title, reference) {
-        ("", "") => "granskningsrapporten".to_string(),
-        ("", reference) => format!("granskningsrapporten {reference}"),
-        (title, "") => format!("rapporten ”{title}”"),
-        (title, reference) => format!("rapporten ”{title}” ({reference})"),
+/// The report's overall conclusion, quoted under its own heading (nothing when not filled in).
+pub fn conclusion(case: &Case) -> Vec<Paragraph> {
+    if case.audit.conclusion.trim().is_empty() {
+        return Vec::new();
     }
+    let mut paragraphs = vec![blocks::heading1("Granskningens samlade bedömning")];
+    paragraphs.extend(blocks::text_paragraphs(
+        styles::QUOTE,
+        &case.audit.conclusion,
+    ));
+    paragraphs
 }
 
 fn add_items_of_kind(
@@ -156,17 +114,24 @@ fn add_items_of_kind(
     }
     docx = docx.add_paragraph(blocks::heading1(kind.plural_label_sv()));
     for (item, audit_item) in items {
-        docx = docx.add_paragraph(blocks::heading2(&item.label_sv()));
         // The quote, stance and measures read as one unit: keep them on the same page.
-        for paragraph in blocks::text_paragraphs(styles::QUOTE, &audit_item.text) {
-            docx = docx.add_paragraph(paragraph.keep_next(true));
-        }
+        docx = item_heading(docx, item, &audit_item.text);
         for paragraph in stance(response, item) {
             docx = docx.add_paragraph(paragraph.keep_next(true));
         }
         docx = add_measures(docx, response, item);
     }
     docx
+}
+
+/// The item quoted, as a heading and the report's words; kept on the page with what follows.
+pub fn item_heading(docx: Docx, item: ItemRef, text: &str) -> Docx {
+    let docx = docx.add_paragraph(blocks::heading2(&item.label_sv()));
+    let quote = blocks::text_paragraphs(styles::QUOTE, text);
+    blocks::add_all(
+        docx,
+        quote.into_iter().map(|paragraph| paragraph.keep_next(true)),
+    )
 }
 
 fn stance(response: &FirstResponse, item: ItemRef) -> Vec<Paragraph> {
@@ -207,27 +172,15 @@ fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
     if !reason.is_empty() {
         docx = docx.add_paragraph(blocks::styled(styles::NORMAL, reason));
     }
-    // Word needs a paragraph between two tables, or it merges them; a spacer keeps them apart.
-    docx.add_paragraph(Paragraph::new().style(styles::NORMAL))
+    docx.add_paragraph(blocks::spacer())
 }
 
 fn measure_row(measure: &Measure, item: ItemRef) -> Vec<CellContent> {
     let mut action = blocks::text_paragraphs(styles::TABLE_TEXT, &measure.action);
-    let others: Vec<String> = measure
-        .answers
-        .iter()
-        .filter(|other| **other != item)
-        .map(|other| lowercase_first(&other.label_sv()))
-        .collect();
-    let mut note = format!("Åtgärd {}", measure.id);
-    if !others.is_empty() {
-        note.push_str(&format!(", avser även {}", join_swedish(&others)));
-    }
-    action.push(
-        Paragraph::new()
-            .style(styles::TABLE_TEXT)
-            .add_run(blocks::text_run(&format!("({note})")).italic().size(16)),
-    );
+    action.push(blocks::cell_note(&format!(
+        "({})",
+        measure_note(measure, item)
+    )));
     vec![
         action,
         blocks::text_paragraphs(styles::TABLE_TEXT, &measure.expected_effect),
@@ -237,66 +190,4 @@ fn measure_row(measure: &Measure, item: ItemRef) -> Vec<CellContent> {
         )],
         vec![blocks::styled(styles::TABLE_TEXT, &measure.responsible)],
     ]
-}
-
-/// "a", "a och b", "a, b och c".
-fn join_swedish(parts: &[String]) -> String {
-    match parts {
-        [] => String::new(),
-        [only] => only.clone(),
-        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
-    }
-}
-
-fn signatures(board: &Board, response: &FirstResponse) -> Vec<Paragraph> {
-    if response.signatories.is_empty() {
-        return Vec::new();
-    }
-    let mut paragraphs =
-        vec![blocks::styled(styles::NORMAL, &board.name.to_uppercase()).keep_next(true)];
-    for signatory in &response.signatories {
-        let mut run = blocks::text_run(&signatory.name);
-        if !signatory.title.trim().is_empty() {
-            run = run
-                .add_break(docx_rs::BreakType::TextWrapping)
-                .add_text(xml_safe(&signatory.title));
-        }
-        paragraphs.push(Paragraph::new().style(styles::NORMAL).add_run(run));
-    }
-    paragraphs
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn joins_lists_the_swedish_way() {
-        let parts = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_swedish(&parts(&[])), "");
-        assert_eq!(join_swedish(&parts(&["a"])), "a");
-        assert_eq!(join_swedish(&parts(&["a", "b"])), "a och b");
-        assert_eq!(join_swedish(&parts(&["a", "b", "c"])), "a, b och c");
-    }
-
-    #[test]
-    fn the_report_is_named_by_what_the_case_has() {
-        assert_eq!(
-            report_name("Granskning av IT", "SR-1"),
-            "rapporten ”Granskning av IT” (SR-1)"
-        );
-        assert_eq!(report_name("", "SR-1"), "granskningsrapporten SR-1");
-        assert_eq!(
-            report_name("Granskning av IT", ""),
-            "rapporten ”Granskning av IT”"
-        );
-        assert_eq!(report_name("", ""), "granskningsrapporten");
-    }
-
-    #[test]
-    fn lowercases_only_the_first_letter() {
-        assert_eq!(lowercase_first("Revisorskollegiet"), "revisorskollegiet");
-        assert_eq!(lowercase_first("Ärende IT"), "ärende IT");
-        assert_eq!(lowercase_first(""), "");
-    }
 }

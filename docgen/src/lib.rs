@@ -5,17 +5,22 @@
 //! output is deterministic: the same case and date give the same bytes.
 
 mod blocks;
+pub mod calendar;
+mod cover_note;
 pub mod embed;
 mod extract;
 mod first_yttrande;
+mod follow_up_yttrande;
 pub mod ooxml;
 mod package;
 pub mod preview;
 mod styles;
 pub mod synthetic;
+mod wording;
 pub mod xml_tree;
 
-use schemas::{Board, Case, Date};
+use schemas::comparison::compare_board;
+use schemas::{Board, BoardResponse, Case, Date, Yttrande};
 
 pub use extract::{extract_case, extract_case_json, ExtractError, MAX_DOCX_BYTES, MAX_PART_BYTES};
 
@@ -24,6 +29,7 @@ pub use extract::{extract_case, extract_case_json, ExtractError, MAX_DOCX_BYTES,
 pub enum RenderError {
     UnknownBoard(String),
     NoResponse(String),
+    NoFollowUp(String),
     Package(package::PackageError),
 }
 
@@ -34,6 +40,9 @@ impl std::fmt::Display for RenderError {
             RenderError::NoResponse(name) => {
                 write!(f, "{name} har inget yttrande i ärendet ännu.")
             }
+            RenderError::NoFollowUp(name) => {
+                write!(f, "{name} har inte påbörjat sitt uppföljande yttrande.")
+            }
             RenderError::Package(error) => error.fmt(f),
         }
     }
@@ -41,43 +50,163 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// The första yttrande of one board as DOCX bytes, with the whole case embedded.
-/// `today` dates a yttrande that has no date of its own.
+/// The documents Yttra writes for a board.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DocumentKind {
+    FirstYttrande,
+    FollowUpYttrande,
+    /// The tjänsteskrivelse that takes one of the yttranden to the board.
+    CoverNote(Yttrande),
+}
+
+impl DocumentKind {
+    pub const ALL: [DocumentKind; 4] = [
+        DocumentKind::FirstYttrande,
+        DocumentKind::FollowUpYttrande,
+        DocumentKind::CoverNote(Yttrande::First),
+        DocumentKind::CoverNote(Yttrande::FollowUp),
+    ];
+
+    /// The name used on the command line and between the app's modules.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocumentKind::FirstYttrande => "first",
+            DocumentKind::FollowUpYttrande => "follow-up",
+            DocumentKind::CoverNote(Yttrande::First) => "cover-first",
+            DocumentKind::CoverNote(Yttrande::FollowUp) => "cover-follow-up",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<DocumentKind> {
+        DocumentKind::ALL.into_iter().find(|kind| kind.key() == key)
+    }
+
+    /// "Första yttrande", "Tjänsteskrivelse, uppföljande yttrande", …
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            DocumentKind::FirstYttrande => "Första yttrande",
+            DocumentKind::FollowUpYttrande => "Uppföljande yttrande",
+            DocumentKind::CoverNote(Yttrande::First) => "Tjänsteskrivelse, första yttrande",
+            DocumentKind::CoverNote(Yttrande::FollowUp) => "Tjänsteskrivelse, uppföljande yttrande",
+        }
+    }
+
+    /// Which yttrande the document belongs to.
+    pub fn yttrande(self) -> Yttrande {
+        match self {
+            DocumentKind::FirstYttrande => Yttrande::First,
+            DocumentKind::FollowUpYttrande => Yttrande::FollowUp,
+            DocumentKind::CoverNote(yttrande) => yttrande,
+        }
+    }
+}
+
+/// A document of one board as DOCX bytes, with the whole case embedded. `today` dates a
+/// document that has no date of its own (and is the day overdue measures are counted to when
+/// the follow-up has no date).
+pub fn render(
+    case: &Case,
+    board_id: &str,
+    kind: DocumentKind,
+    today: Date,
+) -> Result<Vec<u8>, RenderError> {
+    let (board, response) = board_and_response(case, board_id)?;
+    let date = document_date(case, board_id, kind, today);
+    let (docx, info) = match kind {
+        DocumentKind::FirstYttrande => first_yttrande::build(case, board, &response.first, date),
+        DocumentKind::FollowUpYttrande => {
+            let follow_up = response
+                .follow_up
+                .as_ref()
+                .ok_or_else(|| RenderError::NoFollowUp(board.name.clone()))?;
+            let comparison = compare_board(case, &board.id, today)
+                .ok_or_else(|| RenderError::NoFollowUp(board.name.clone()))?;
+            follow_up_yttrande::build(case, &comparison, follow_up, response.first.date)
+        }
+        DocumentKind::CoverNote(yttrande) => {
+            let (note, comparison) = match yttrande {
+                Yttrande::First => (&response.first.cover_note, None),
+                Yttrande::FollowUp => {
+                    let follow_up = response
+                        .follow_up
+                        .as_ref()
+                        .ok_or_else(|| RenderError::NoFollowUp(board.name.clone()))?;
+                    (&follow_up.cover_note, compare_board(case, &board.id, today))
+                }
+            };
+            let subject = cover_note::Subject {
+                case,
+                board,
+                response,
+                yttrande,
+                comparison,
+            };
+            cover_note::build(&subject, note, date)
+        }
+    };
+    package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
+}
+
+/// The första yttrande of one board as DOCX bytes: [`render`] for the most common document.
 pub fn render_first_yttrande(
     case: &Case,
     board_id: &str,
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
+    render(case, board_id, DocumentKind::FirstYttrande, today)
+}
+
+fn board_and_response<'a>(
+    case: &'a Case,
+    board_id: &str,
+) -> Result<(&'a Board, &'a BoardResponse), RenderError> {
     let board = case
         .board(board_id)
         .ok_or_else(|| RenderError::UnknownBoard(board_id.to_string()))?;
     let response = case
         .response(board_id)
         .ok_or_else(|| RenderError::NoResponse(board.name.clone()))?;
-    let date = response.first.date.unwrap_or(today);
-    let (docx, info) = first_yttrande::build(case, board, &response.first, date);
-    package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
+    Ok((board, response))
 }
 
-/// The date a board's första yttrande carries: its own, or `today` when it has none.
-pub fn first_yttrande_date(case: &Case, board_id: &str, today: Date) -> Date {
-    case.response(board_id)
-        .and_then(|response| response.first.date)
-        .unwrap_or(today)
+/// The date a document carries: its own, or `today` when it has none.
+pub fn document_date(case: &Case, board_id: &str, kind: DocumentKind, today: Date) -> Date {
+    let Some(response) = case.response(board_id) else {
+        return today;
+    };
+    let follow_up = response.follow_up.as_ref();
+    let own = match kind {
+        DocumentKind::FirstYttrande => response.first.date,
+        DocumentKind::FollowUpYttrande => follow_up.and_then(|f| f.date),
+        DocumentKind::CoverNote(Yttrande::First) => response.first.cover_note.date,
+        DocumentKind::CoverNote(Yttrande::FollowUp) => follow_up.and_then(|f| f.cover_note.date),
+    };
+    own.unwrap_or(today)
 }
 
-/// The file name of a board's första yttrande, e.g.
+/// The file name of a board's document, e.g.
 /// `SR-2025-17-Kommunstyrelsen-första-yttrande-2025-04-02.docx`.
-pub fn first_yttrande_file_name(case: &Case, board: &Board, date: Date) -> String {
+pub fn document_file_name(case: &Case, board: &Board, kind: DocumentKind, date: Date) -> String {
+    let what = match kind {
+        DocumentKind::FirstYttrande => "första yttrande",
+        DocumentKind::FollowUpYttrande => "uppföljande yttrande",
+        DocumentKind::CoverNote(Yttrande::First) => "tjänsteskrivelse första yttrande",
+        DocumentKind::CoverNote(Yttrande::FollowUp) => "tjänsteskrivelse uppföljande yttrande",
+    };
     file_name(
-        &[
-            &case.audit.reference,
-            &board.name,
-            "första yttrande",
-            &date.to_string(),
-        ],
+        &[&case.audit.reference, &board.name, what, &date.to_string()],
         "docx",
     )
+}
+
+/// The iCalendar file of the case's deadlines (see [`calendar`]).
+pub fn render_calendar(case: &Case, today: Date) -> String {
+    calendar::ics(case, today)
+}
+
+/// The file name of the calendar export, e.g. `SR-2025-17-tidplan.ics`.
+pub fn calendar_file_name(case: &Case) -> String {
+    file_name(&[&case.audit.reference, "tidplan"], "ics")
 }
 
 /// The file name of the case itself, e.g. `SR-2025-17-ärende-2025-04-02.json`.

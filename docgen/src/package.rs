@@ -12,7 +12,6 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::embed;
-use crate::first_yttrande::DocumentInfo;
 use crate::ooxml;
 
 /// The datastore id of the embedded case part. Fixed, so output stays deterministic and
@@ -22,6 +21,14 @@ pub const CASE_ITEM_ID: &str = "6E1B5A3C-0D2F-4C8B-9A71-59C0A7D2E8F4";
 /// A placeholder for the custom part: docx-rs re-serialises custom XML without escaping, so the
 /// real content replaces it after `build()`.
 const CASE_ITEM_PLACEHOLDER: &str = r#"<case xmlns="urn:yttra:case"/>"#;
+
+/// What the document says about itself (title, subject), also written to its properties.
+pub struct DocumentInfo {
+    pub title: String,
+    pub subject: String,
+    pub author: String,
+    pub date: schemas::Date,
+}
 
 #[derive(Debug)]
 pub struct PackageError(pub String);

@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::case_page::back_to_case;
+use crate::cover_note_fields::cover_note_fields;
 use crate::fields::{DateField, TextField};
+use crate::steps::{step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
 pub struct AnswerPageProps {
@@ -35,18 +37,38 @@ pub fn answer_page(props: &AnswerPageProps) -> Html {
         .items_for_board(&board.id)
         .map(|(item, _)| item)
         .collect();
+    let locked_since = case
+        .response(&board.id)
+        .and_then(|response| response.follow_up.as_ref())
+        .map(|follow_up| follow_up.started);
+    let locked = locked_since.is_some();
     html! {
         <main id="main">
             { back_to_case(&props.dispatch) }
             <h1>{ format!("Första yttrandet: {}", board.name) }</h1>
             <p class="progress">{ progress_text(case, &board.id) }</p>
-            { step_list(&items, response, props) }
+            if let Some(started) = locked_since {
+                <div class="banner" role="note">
+                    <p>{ format!(
+                        "Det första yttrandet är låst sedan uppföljningen påbörjades {started}: så här \
+                         lämnades det in. Det som hänt sedan redovisas i det uppföljande yttrandet."
+                    ) }</p>
+                </div>
+            }
+            { step_list(&items, &done_steps(&items, response), props.step, ("besvarad", "inte besvarad"), &props.dispatch) }
             { match props.step.filter(|&index| index < items.len()) {
-                Some(index) => item_step(case, board, response, &items, index, &props.dispatch),
-                None => summary_step(case, board, response, &items, &props.dispatch),
+                Some(index) => item_step(case, board, response, &items, index, locked, &props.dispatch),
+                None => summary_step(case, board, response, &items, locked, &props.dispatch),
             } }
         </main>
     }
+}
+
+/// Whether the summary and each item are answered, for the step list.
+fn done_steps(items: &[ItemRef], response: &FirstResponse) -> Vec<bool> {
+    std::iter::once(!response.summary.trim().is_empty())
+        .chain(items.iter().map(|item| response.is_answered(*item)))
+        .collect()
 }
 
 /// "3 av 4 rekommendationer besvarade · 1 av 2 bedömningar besvarade".
@@ -67,46 +89,12 @@ fn progress_text(case: &Case, board: &str) -> String {
         .join(" · ")
 }
 
-fn step_list(items: &[ItemRef], response: &FirstResponse, props: &AnswerPageProps) -> Html {
-    let step_button = |label: String, step: Option<usize>, done: bool| {
-        let current = props.step == step;
-        let text = if done {
-            format!("{label} ✓")
-        } else {
-            label.clone()
-        };
-        let aria = if done {
-            format!("{label}, besvarad")
-        } else {
-            format!("{label}, inte besvarad")
-        };
-        html! {
-            <li>
-                <button type="button" class={classes!("step", current.then_some("current"))}
-                    aria-current={current.then_some("step")} aria-label={aria}
-                    onclick={props.dispatch.reform(move |_| Action::AnswerStep(step))}>
-                    { text }
-                </button>
-            </li>
-        }
-    };
-    html! {
-        <nav aria-label="Delar av yttrandet">
-            <ol class="steps">
-                { step_button("Sammanfattande svar".into(), None, !response.summary.trim().is_empty()) }
-                { for items.iter().enumerate().map(|(index, item)| {
-                    step_button(item.label_sv(), Some(index), response.is_answered(*item))
-                }) }
-            </ol>
-        </nav>
-    }
-}
-
 fn summary_step(
     case: &Case,
     board: &Board,
     response: &FirstResponse,
     items: &[ItemRef],
+    locked: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     let board_id = board.id.clone();
@@ -135,11 +123,15 @@ fn summary_step(
                 <p class="hint">{ "Granskningens samlade bedömning:" }</p>
                 <blockquote>{ &case.audit.conclusion }</blockquote>
             }
+            // A locked yttrande is shown as filed: a disabled fieldset disables every field in it.
+            <fieldset class="plain" disabled={locked}>
             <TextField id="summary" label="Nämndens sammanfattande svar" multiline=true
                 hint="Svara på granskningens slutsats. Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
                 value={response.summary.clone()} on_change={on_summary} />
             <DateField id="response-date" label="Yttrandets datum" value={response.date} on_change={on_date} />
             { signatories(&board_id, Yttrande::First, &response.signatories, dispatch) }
+            { cover_note_fields(&board_id, Yttrande::First, &response.cover_note, dispatch) }
+            </fieldset>
             if !items.is_empty() {
                 <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
                     { format!("Nästa: {}", items[0].label_sv()) }
@@ -221,6 +213,7 @@ fn item_step(
     response: &FirstResponse,
     items: &[ItemRef],
     index: usize,
+    locked: bool,
     dispatch: &Callback<Action>,
 ) -> Html {
     // The caller found the step inside `items`.
@@ -265,6 +258,7 @@ fn item_step(
         <section aria-labelledby="item-heading">
             <h2 id="item-heading">{ item.label_sv() }</h2>
             <blockquote>{ text }</blockquote>
+            <fieldset class="plain" disabled={locked}>
             { stance_choice(&board_id, item, answer.and_then(|a| a.stance), dispatch) }
             <TextField id="motivation" label="Motivering"
                 hint="Krävs om nämnden instämmer delvis eller inte instämmer."
@@ -281,21 +275,8 @@ fn item_step(
             <TextField id="no-measure-reason" label="Om ingen åtgärd planeras: varför?"
                 multiline=true value={answer.map(|a| a.no_measure_reason.clone()).unwrap_or_default()}
                 on_change={on_reason} />
-            <div class="actions step-nav">
-                <button type="button" class="secondary"
-                    onclick={dispatch.reform(move |_| Action::AnswerStep(index.checked_sub(1)))}>
-                    { if index == 0 { "Föregående: Sammanfattande svar".to_string() } else { "Föregående".to_string() } }
-                </button>
-                if index + 1 < count {
-                    <button type="button" onclick={dispatch.reform(move |_| Action::AnswerStep(Some(index + 1)))}>
-                        { "Nästa" }
-                    </button>
-                } else {
-                    <button type="button" onclick={dispatch.reform(|_| Action::BackToCase)}>
-                        { "Klar: tillbaka till ärendet" }
-                    </button>
-                }
-            </div>
+            </fieldset>
+            { step_buttons(index, count, dispatch) }
         </section>
     }
 }

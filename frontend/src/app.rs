@@ -4,6 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use docgen::DocumentKind;
 use frontend::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
 use frontend::files::{is_docx, open_extracted, open_json_file};
 use frontend::library::CaseSummary;
@@ -16,6 +17,8 @@ use yew::prelude::*;
 use crate::answer_page::AnswerPage;
 use crate::browser;
 use crate::case_page::CasePage;
+use crate::comparison_page::ComparisonPage;
+use crate::follow_up_page::FollowUpPage;
 use crate::generator;
 use crate::review_page::ReviewPage;
 use crate::start_page::StartPage;
@@ -54,8 +57,9 @@ pub fn app() -> Html {
                 paste={state.paste.clone()}
                 dispatch={state.dispatcher().to_callback()}
                 on_back={back_to_start(&state)}
-                on_download_yttrande={download_yttrande(&state)}
+                on_download_document={download_document(&state)}
                 on_download_case={download_case(&state)}
+                on_download_calendar={download_calendar(&state)}
                 on_reload_stored={reload_stored(&state, &store)}
             />
         },
@@ -64,6 +68,12 @@ pub fn app() -> Html {
         },
         (View::Answer { board, step }, Some(open)) => html! {
             <AnswerPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
+        },
+        (View::FollowUp { board, step }, Some(open)) => html! {
+            <FollowUpPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
+        },
+        (View::Comparison, Some(open)) => html! {
+            <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />
         },
         _ => html! {
             <StartPage
@@ -388,9 +398,9 @@ fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {
     })
 }
 
-fn download_yttrande(state: &State) -> Callback<String> {
+fn download_document(state: &State) -> Callback<(String, DocumentKind)> {
     let state = state.clone();
-    Callback::from(move |board_id: String| {
+    Callback::from(move |(board_id, kind): (String, DocumentKind)| {
         let Some(open) = state.open.clone() else {
             return;
         };
@@ -400,22 +410,46 @@ fn download_yttrande(state: &State) -> Callback<String> {
             let today = browser::today();
             let result = match case.board(&board_id) {
                 None => Err("Nämnden finns inte.".to_string()),
-                Some(board) => match generator::render_first_yttrande(case, &board_id, today).await
-                {
+                Some(board) => match generator::render_document(case, &board_id, kind, today).await {
                     Ok(bytes) => {
-                        let date = docgen::first_yttrande_date(case, &board_id, today);
-                        let name = docgen::first_yttrande_file_name(case, board, date);
+                        let date = docgen::document_date(case, &board_id, kind, today);
+                        let name = docgen::document_file_name(case, board, kind, date);
                         browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
                     }
                     Err(message) => Err(message),
                 },
             };
-            state.dispatch(Action::Notify(match result {
-                Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
-                Err(message) => Notice::Error(message),
-            }));
+            notify_download(&state, result);
         });
     })
+}
+
+fn download_calendar(state: &State) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |()| {
+        let Some(open) = state.open.clone() else {
+            return;
+        };
+        let state = state.clone();
+        spawn_local(async move {
+            let result = match generator::render_calendar(&open.case, browser::today()).await {
+                Ok(ics) => {
+                    let name = docgen::calendar_file_name(&open.case);
+                    browser::download(&name, browser::ICS_MIME, ics.as_bytes()).map(|()| name)
+                }
+                Err(message) => Err(message),
+            };
+            notify_download(&state, result);
+        });
+    })
+}
+
+/// Tells the user a download is done, or why it failed.
+fn notify_download(state: &State, result: Result<String, String>) {
+    state.dispatch(Action::Notify(match result {
+        Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
+        Err(message) => Notice::Error(message),
+    }));
 }
 
 fn download_case(state: &State) -> Callback<()> {
@@ -426,9 +460,6 @@ fn download_case(state: &State) -> Callback<()> {
         };
         let name = docgen::case_file_name(&open.case, browser::today());
         let result = browser::download(&name, browser::JSON_MIME, save_case(&open.case).as_bytes());
-        state.dispatch(Action::Notify(match result {
-            Ok(()) => Notice::Info(format!("Klart: {name} har laddats ner.")),
-            Err(message) => Notice::Error(message),
-        }));
+        notify_download(&state, result.map(|()| name));
     })
 }

@@ -35,6 +35,13 @@ pub enum View {
     },
     /// Granska: the validation findings and a preview of the documents.
     Review,
+    /// A board's uppföljande yttrande: `step` as in `Answer`.
+    FollowUp {
+        board: String,
+        step: Option<usize>,
+    },
+    /// What was promised beside what was done, for every board that has started its follow-up.
+    Comparison,
 }
 
 /// The case on screen, with the stored revision it was read at.
@@ -144,7 +151,11 @@ pub enum Action {
     BackToCase,
     /// Opens a board's answer at its summary.
     OpenAnswer(String),
+    /// Opens a board's uppföljande yttrande at its summary.
+    OpenFollowUp(String),
+    /// Moves to a step of the answer or follow-up page on screen.
     AnswerStep(Option<usize>),
+    OpenComparison,
     /// Shows a page of the open case (restoring where the user was before a reload).
     Show(View),
     OpenReview,
@@ -278,17 +289,22 @@ impl AppState {
                     self.notice = None;
                 }
             }
-            Action::AnswerStep(step) => {
-                if let View::Answer { board, .. } = &self.view {
-                    let count = self
-                        .open
-                        .as_ref()
-                        .map_or(0, |open| open.case.items_for_board(board).count());
-                    let step = step.filter(|&index| index < count);
-                    self.view = View::Answer {
-                        board: board.clone(),
-                        step,
-                    };
+            Action::OpenFollowUp(board) => {
+                let started = self.open.as_ref().is_some_and(|open| {
+                    open.case
+                        .response(&board)
+                        .is_some_and(|response| response.follow_up.is_some())
+                });
+                if started {
+                    self.view = View::FollowUp { board, step: None };
+                    self.notice = None;
+                }
+            }
+            Action::AnswerStep(step) => self.answer_step(step),
+            Action::OpenComparison => {
+                if self.open.is_some() {
+                    self.view = View::Comparison;
+                    self.notice = None;
                 }
             }
             Action::Show(view) => self.show(view),
@@ -323,16 +339,41 @@ impl AppState {
         let Some(open) = self.open.as_ref() else {
             return;
         };
+        let step_fits = |board: &str, step: &Option<usize>| {
+            open.case.board(board).is_some()
+                && step.is_none_or(|index| index < open.case.items_for_board(board).count())
+        };
         let fits = match &view {
-            View::Answer { board, step } => {
-                open.case.board(board).is_some()
-                    && step.is_none_or(|index| index < open.case.items_for_board(board).count())
+            View::Answer { board, step } => step_fits(board, step),
+            View::FollowUp { board, step } => {
+                step_fits(board, step)
+                    && open
+                        .case
+                        .response(board)
+                        .is_some_and(|response| response.follow_up.is_some())
             }
-            View::Start | View::Case | View::Review => true,
+            View::Start | View::Case | View::Review | View::Comparison => true,
         };
         if fits {
             self.view = view;
         }
+    }
+
+    /// Moves to a step of the answer or follow-up page; a step past the last item is ignored.
+    fn answer_step(&mut self, step: Option<usize>) {
+        let (View::Answer { board, .. } | View::FollowUp { board, .. }) = &self.view else {
+            return;
+        };
+        let count = self
+            .open
+            .as_ref()
+            .map_or(0, |open| open.case.items_for_board(board).count());
+        let step = step.filter(|&index| index < count);
+        let board = board.clone();
+        self.view = match self.view {
+            View::FollowUp { .. } => View::FollowUp { board, step },
+            _ => View::Answer { board, step },
+        };
     }
 
     fn with_draft(&mut self, change: impl FnOnce(&mut PasteDraft)) {
@@ -588,6 +629,38 @@ mod tests {
             "past the end: the summary"
         );
         assert_eq!(state.reduce(Action::BackToCase).view, View::Case);
+    }
+
+    #[test]
+    fn the_follow_up_opens_only_once_started_and_keeps_its_page_while_stepping() {
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
+                .expect("example");
+        let mut state = run([Action::Opened(Box::new(OpenCase::new(
+            "a".into(),
+            example,
+            1,
+            true,
+        )))]);
+        if let Some(open) = state.open.as_mut() {
+            open.case.responses.retain(|r| r.board != "ks");
+        }
+        let state = state.reduce(Action::OpenFollowUp("ks".into()));
+        assert_eq!(state.view, View::Case, "ks has no follow-up here");
+        let state = state
+            .reduce(Action::OpenFollowUp("sn".into()))
+            .reduce(Action::AnswerStep(Some(1)));
+        assert_eq!(
+            state.view,
+            View::FollowUp {
+                board: "sn".into(),
+                step: Some(1)
+            }
+        );
+        let state = state.reduce(Action::OpenComparison);
+        assert_eq!(state.view, View::Comparison);
+        let place = serde_json::to_string(&state.place().expect("a place").1).expect("view");
+        assert_eq!(place, "\"Comparison\"");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 pub const DOCX_MIME: &str =
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 pub const JSON_MIME: &str = "application/json";
+pub const ICS_MIME: &str = "text/calendar";
 
 /// Today's date on this computer (local time), as the user reads it off the calendar.
 pub fn today() -> Date {

@@ -1,14 +1,16 @@
 //! One case: the audit's details, the boards that must answer, and the documents to download.
 
 use frontend::app_state::{Action, OpenCase, Storage};
-use frontend::edit::{AuditText, BoardField, Edit};
+use docgen::DocumentKind;
+use frontend::edit::{AuditText, BoardField, Edit, FollowUpEdit};
 use frontend::library::case_title;
 use frontend::paste::PasteDraft;
-use schemas::{Board, Case, ItemKind};
+use schemas::comparison::compare_board;
+use schemas::{Board, Case, ItemKind, Yttrande};
 use yew::prelude::*;
 
 use crate::browser;
-use crate::fields::{AddForm, DateField, TextField};
+use crate::fields::{AddForm, DateField, TextField, YearField};
 use crate::items_section::ItemsSection;
 
 #[derive(Properties, PartialEq)]
@@ -19,8 +21,9 @@ pub struct CasePageProps {
     pub paste: Option<(ItemKind, PasteDraft)>,
     pub dispatch: Callback<Action>,
     pub on_back: Callback<()>,
-    pub on_download_yttrande: Callback<String>,
+    pub on_download_document: Callback<(String, DocumentKind)>,
     pub on_download_case: Callback<()>,
+    pub on_download_calendar: Callback<()>,
     pub on_reload_stored: Callback<()>,
 }
 
@@ -49,6 +52,11 @@ pub fn case_page(props: &CasePageProps) -> Html {
                 <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenReview)}>
                     { "Granska ärendet" }
                 </button>
+                if case.responses.iter().any(|response| response.follow_up.is_some()) {
+                    <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenComparison)}>
+                        { "Jämför utlovat och utfört" }
+                    </button>
+                }
             </div>
             if props.changed_elsewhere {
                 <div class="banner error" role="alert">
@@ -177,6 +185,29 @@ fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
     }
 }
 
+/// The years the follow-up reports on ("åtgärder som vidtagits under 2025–2026").
+pub fn period_fields(board: &Board, prefix: &str, on_edit: &Callback<Edit>) -> Html {
+    let year = |make: fn(Option<u16>) -> BoardField| {
+        let id = board.id.clone();
+        on_edit.reform(move |value| Edit::SetBoard {
+            board: id.clone(),
+            field: make(value),
+        })
+    };
+    let period = board.follow_up_period;
+    html! {
+        <fieldset class="addressees">
+            <legend>{ "Perioden som det uppföljande yttrandet redovisar" }</legend>
+            <div class="columns">
+                <YearField id={format!("{prefix}-period-from")} label="Från och med år"
+                    value={period.map(|p| p.from)} on_change={year(BoardField::FollowUpFrom)} />
+                <YearField id={format!("{prefix}-period-to")} label="Till och med år"
+                    value={period.map(|p| p.to)} on_change={year(BoardField::FollowUpTo)} />
+            </div>
+        </fieldset>
+    }
+}
+
 fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
     let field = |make: fn(String) -> BoardField| {
         let id = board.id.clone();
@@ -218,6 +249,7 @@ fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
                 <TextField id={format!("{prefix}-send-to")} label="Yttrandet skickas till"
                     value={board.send_to.clone()} on_change={field(BoardField::SendTo)} />
             </div>
+            { period_fields(board, &prefix, on_edit) }
             <button type="button" class="secondary" onclick={on_remove}>
                 { format!("Ta bort {}", board.name) }
             </button>
@@ -233,28 +265,91 @@ fn answers_section(case: &Case, dispatch: &Callback<Action>) -> Html {
                 <p>{ "Lägg till nämnderna som ska yttra sig först." }</p>
             }
             <ul class="documents">
-                { for case.boards.iter().map(|board| {
-                    let recommendations = case.progress(&board.id, ItemKind::Recommendation);
-                    let assessments = case.progress(&board.id, ItemKind::Assessment);
-                    let id = board.id.clone();
-                    html! {
-                        <li key={board.id.clone()}>
-                            <button type="button" id={format!("answer-{}", board.id)}
-                                onclick={dispatch.reform(move |_| Action::OpenAnswer(id.clone()))}>
-                                { format!("Svara för {}", board.name) }
-                            </button>
-                            <span class="hint">
-                                { format!(
-                                    " {} av {} rekommendationer och {} av {} bedömningar besvarade",
-                                    recommendations.answered, recommendations.total,
-                                    assessments.answered, assessments.total
-                                ) }
-                            </span>
-                        </li>
-                    }
-                }) }
+                { for case.boards.iter().map(|board| board_answers(case, board, dispatch)) }
             </ul>
         </section>
+    }
+}
+
+/// A board's two yttranden: the first (open, or locked once the follow-up has started) and the
+/// follow-up (to start, or to continue).
+fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Html {
+    let recommendations = case.progress(&board.id, ItemKind::Recommendation);
+    let assessments = case.progress(&board.id, ItemKind::Assessment);
+    let response = case.response(&board.id);
+    let locked = response.is_some_and(|response| response.first_is_locked());
+    let open_answer = {
+        let id = board.id.clone();
+        dispatch.reform(move |_| Action::OpenAnswer(id.clone()))
+    };
+    let first = if locked {
+        html! {
+            <>
+                <button type="button" class="secondary" id={format!("answer-{}", board.id)} onclick={open_answer}>
+                    { format!("Visa första yttrandet, {}", board.name) }
+                </button>
+                <span class="hint">{ " Inlämnat och låst." }</span>
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <button type="button" id={format!("answer-{}", board.id)} onclick={open_answer}>
+                    { format!("Svara för {}", board.name) }
+                </button>
+                <span class="hint">
+                    { format!(
+                        " {} av {} rekommendationer och {} av {} bedömningar besvarade",
+                        recommendations.answered, recommendations.total,
+                        assessments.answered, assessments.total
+                    ) }
+                </span>
+            </>
+        }
+    };
+    let follow_up = match compare_board(case, &board.id, browser::today()) {
+        Some(comparison) => {
+            let summary = &comparison.summary;
+            let id = board.id.clone();
+            html! {
+                <p>
+                    <button type="button" id={format!("follow-up-{}", board.id)}
+                        onclick={dispatch.reform(move |_| Action::OpenFollowUp(id.clone()))}>
+                        { format!("Följ upp för {}", board.name) }
+                    </button>
+                    <span class="hint">
+                        { format!(" {} av {} åtgärder bedömda", summary.total() - summary.not_assessed, summary.total()) }
+                    </span>
+                </p>
+            }
+        }
+        None if response.is_some() => {
+            let (dispatch, id) = (dispatch.clone(), board.id.clone());
+            let on_start = Callback::from(move |_| {
+                if browser::confirm(
+                    "Påbörja det uppföljande yttrandet? Det första yttrandet låses då, så som det \
+                     lämnades in: uppföljningen redovisar vad som hänt, den skriver inte om löftena.",
+                ) {
+                    let start = FollowUpEdit::Start { today: browser::today() };
+                    dispatch.emit(Action::Edit(Edit::FollowUp { board: id.clone(), change: start }));
+                    dispatch.emit(Action::OpenFollowUp(id.clone()));
+                }
+            });
+            html! {
+                <p>
+                    <button type="button" class="secondary" id={format!("start-follow-up-{}", board.id)} onclick={on_start}>
+                        { format!("Påbörja uppföljande yttrande för {}", board.name) }
+                    </button>
+                </p>
+            }
+        }
+        None => html! {},
+    };
+    html! {
+        <li key={board.id.clone()}>
+            { first }
+            { follow_up }
+        </li>
     }
 }
 
@@ -264,23 +359,39 @@ fn documents_section(case: &Case, props: &CasePageProps) -> Html {
             <h2 id="documents-heading">{ "Dokument" }</h2>
             <ul class="documents">
                 { for case.boards.iter().map(|board| {
-                    let id = board.id.clone();
-                    if case.response(&board.id).is_some() {
-                        html! {
-                            <li key={board.id.clone()}>
-                                <button type="button" onclick={props.on_download_yttrande.reform(move |_| id.clone())}>
-                                    { format!("Första yttrandet, {} (Word)", board.name) }
-                                </button>
-                            </li>
-                        }
+                    let Some(response) = case.response(&board.id) else {
+                        return html! { <li key={board.id.clone()}>{ format!("{} har inget svar ännu.", board.name) }</li> };
+                    };
+                    let kinds: &[DocumentKind] = if response.follow_up.is_some() {
+                        &DocumentKind::ALL
                     } else {
-                        html! { <li key={board.id.clone()}>{ format!("{} har inget svar ännu.", board.name) }</li> }
+                        &DocumentKind::ALL[..1]
+                    };
+                    let first_cover = DocumentKind::CoverNote(Yttrande::First);
+                    html! {
+                        <li key={board.id.clone()} class="document-group">
+                            <p class="group-label">{ &board.name }</p>
+                            { for kinds.iter().copied().chain((response.follow_up.is_none()).then_some(first_cover)).map(|kind| {
+                                let id = board.id.clone();
+                                html! {
+                                    <button type="button" class="secondary"
+                                        onclick={props.on_download_document.reform(move |_| (id.clone(), kind))}>
+                                        { format!("{}, {} (Word)", kind.label_sv(), board.name) }
+                                    </button>
+                                }
+                            }) }
+                        </li>
                     }
                 }) }
             </ul>
-            <button type="button" class="secondary" onclick={props.on_download_case.reform(|_| ())}>
-                { "Ladda ner ärendet (JSON)" }
-            </button>
+            <div class="actions">
+                <button type="button" class="secondary" onclick={props.on_download_case.reform(|_| ())}>
+                    { "Ladda ner ärendet (JSON)" }
+                </button>
+                <button type="button" class="secondary" onclick={props.on_download_calendar.reform(|_| ())}>
+                    { "Tidplan till kalendern (Outlook, .ics)" }
+                </button>
+            </div>
         </section>
     }
 }

@@ -35,6 +35,9 @@ pub enum BoardField {
     FirstDeadline(Option<Date>),
     FollowUpDeadline(Option<Date>),
     FollowUpPeriod(Option<YearPeriod>),
+    /// One end of the follow-up period; the other end follows so the period stays valid.
+    FollowUpFrom(Option<u16>),
+    FollowUpTo(Option<u16>),
     SendTo(String),
 }
 
@@ -463,7 +466,26 @@ fn set_board_field(board: &mut Board, field: BoardField) {
         BoardField::FirstDeadline(date) => board.first_deadline = date,
         BoardField::FollowUpDeadline(date) => board.follow_up_deadline = date,
         BoardField::FollowUpPeriod(period) => board.follow_up_period = period,
+        BoardField::FollowUpFrom(year) => {
+            board.follow_up_period = with_period_end(board.follow_up_period, year, true)
+        }
+        BoardField::FollowUpTo(year) => {
+            board.follow_up_period = with_period_end(board.follow_up_period, year, false)
+        }
         BoardField::SendTo(text) => board.send_to = text,
+    }
+}
+
+/// Sets one end of a period. A first year typed makes a one-year period; an end moved past the
+/// other drags it along; clearing the start clears the period, clearing the end shortens it to
+/// its first year.
+fn with_period_end(period: Option<YearPeriod>, year: Option<u16>, start: bool) -> Option<YearPeriod> {
+    match (year, period, start) {
+        (Some(year), None, _) => Some(YearPeriod { from: year, to: year }),
+        (Some(from), Some(period), true) => Some(YearPeriod { from, to: period.to.max(from) }),
+        (Some(to), Some(period), false) => Some(YearPeriod { from: period.from.min(to), to }),
+        (None, _, true) => None,
+        (None, period, false) => period.map(|period| YearPeriod { from: period.from, to: period.from }),
     }
 }
 
@@ -1212,6 +1234,18 @@ mod tests {
             .map(|m| m.id.as_str())
             .collect();
         assert_eq!(shown, ["A3", "A1"]);
+    }
+
+    #[test]
+    fn the_follow_up_period_stays_a_valid_span_whichever_end_is_typed() {
+        let span = |from, to| Some(YearPeriod { from, to });
+        assert_eq!(with_period_end(None, Some(2025), true), span(2025, 2025));
+        assert_eq!(with_period_end(None, Some(2026), false), span(2026, 2026));
+        assert_eq!(with_period_end(span(2025, 2025), Some(2026), false), span(2025, 2026));
+        assert_eq!(with_period_end(span(2025, 2026), Some(2027), true), span(2027, 2027));
+        assert_eq!(with_period_end(span(2025, 2026), Some(2024), false), span(2024, 2024));
+        assert_eq!(with_period_end(span(2025, 2026), None, false), span(2025, 2025));
+        assert_eq!(with_period_end(span(2025, 2026), None, true), None);
     }
 
     #[test]

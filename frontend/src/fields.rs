@@ -18,6 +18,9 @@ pub struct TextFieldProps {
     /// Several lines of text (a textarea).
     #[prop_or_default]
     pub multiline: bool,
+    /// Marks the field as needing an answer (set when validation would report it).
+    #[prop_or_default]
+    pub invalid: bool,
 }
 
 #[function_component(TextField)]
@@ -27,19 +30,20 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let oninput = props
         .on_change
         .reform(|event: InputEvent| typed_value(&event));
+    let invalid = props.invalid.then_some("true");
     let input = if props.multiline {
         html! {
             <textarea id={props.id.clone()} rows="5" value={props.value.clone()} {oninput}
-                aria-describedby={described_by} />
+                aria-describedby={described_by} aria-invalid={invalid} />
         }
     } else {
         html! {
             <input id={props.id.clone()} type="text" value={props.value.clone()} {oninput}
-                aria-describedby={described_by} />
+                aria-describedby={described_by} aria-invalid={invalid} />
         }
     };
     html! {
-        <div class="field">
+        <div class={classes!("field", props.invalid.then_some("invalid"))}>
             <label for={props.id.clone()}>{ &props.label }</label>
             if let Some(hint) = &props.hint {
                 <p class="hint" id={hint_id}>{ hint }</p>
@@ -115,6 +119,60 @@ pub fn date_field(props: &DateFieldProps) -> Html {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             <input id={props.id.clone()} type="date" {value} {onchange} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// (value, text) pairs, in order.
+    pub options: Vec<(String, String)>,
+    pub value: AttrValue,
+    pub on_change: Callback<String>,
+}
+
+/// A labelled drop-down list; reports the chosen value.
+#[function_component(SelectField)]
+pub fn select_field(props: &SelectFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |event: Event| {
+        on_change.emit(event.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+    });
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <select id={props.id.clone()} {onchange}>
+                { for props.options.iter().map(|(value, text)| html! {
+                    <option value={value.clone()} selected={*value == *props.value}>{ text }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct YearFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: Option<u16>,
+    pub on_change: Callback<Option<u16>>,
+}
+
+/// A year (e.g. 2025); anything that is not a year means "none".
+#[function_component(YearField)]
+pub fn year_field(props: &YearFieldProps) -> Html {
+    let on_change = props.on_change.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let text = event.target_unchecked_into::<HtmlInputElement>().value();
+        on_change.emit(text.trim().parse().ok().filter(|year| (1900..=2999).contains(year)));
+    });
+    let value = props.value.map(|year| year.to_string()).unwrap_or_default();
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <input id={props.id.clone()} type="number" min="1900" max="2999" inputmode="numeric" {value} {onchange} />
         </div>
     }
 }

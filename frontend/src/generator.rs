@@ -1,9 +1,10 @@
 //! The document generator, loaded on demand. docx-rs is most of the app's size, so it lives in
 //! a second WebAssembly module (`generator/`, served as `generator/generator.js`) that is
-//! imported the first time the user makes a document, opens a DOCX or previews a yttrande.
+//! imported the first time the user makes a document, opens a DOCX or previews a document.
 //! Cases cross the boundary as case-file JSON; errors come back as Swedish messages.
 
 use docgen::preview::{from_json, PreviewBlock};
+use docgen::DocumentKind;
 use schemas::{save_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
@@ -23,23 +24,38 @@ function load() {
   }
   return loading;
 }
-export async function renderFirstYttrande(caseJson, board, today) {
-  return (await load()).render_first_yttrande(caseJson, board, today);
+export async function renderDocument(caseJson, board, kind, today) {
+  return (await load()).render_document(caseJson, board, kind, today);
+}
+export async function previewDocument(caseJson, board, kind, today) {
+  return (await load()).preview_document(caseJson, board, kind, today);
+}
+export async function renderCalendar(caseJson, today) {
+  return (await load()).render_calendar(caseJson, today);
 }
 export async function extractCase(bytes) {
   return (await load()).extract_case(bytes);
 }
-export async function previewFirstYttrande(caseJson, board, today) {
-  return (await load()).preview_first_yttrande(caseJson, board, today);
-}
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = renderFirstYttrande)]
-    async fn render_js(case_json: &str, board: &str, today: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = renderDocument)]
+    async fn render_js(
+        case_json: &str,
+        board: &str,
+        kind: &str,
+        today: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = previewDocument)]
+    async fn preview_js(
+        case_json: &str,
+        board: &str,
+        kind: &str,
+        today: &str,
+    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = renderCalendar)]
+    async fn calendar_js(case_json: &str, today: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = extractCase)]
     async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = previewFirstYttrande)]
-    async fn preview_js(case_json: &str, board: &str, today: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The message of a thrown error; a failed import (the module missing or blocked) says so.
@@ -55,12 +71,14 @@ fn message(error: JsValue) -> String {
     }
 }
 
-pub async fn render_first_yttrande(
+/// A board's document as DOCX bytes.
+pub async fn render_document(
     case: &Case,
     board: &str,
+    kind: DocumentKind,
     today: Date,
 ) -> Result<Vec<u8>, String> {
-    let bytes = render_js(&save_case(case), board, &today.to_string())
+    let bytes = render_js(&save_case(case), board, kind.key(), &today.to_string())
         .await
         .map_err(message)?;
     Ok(js_sys::Uint8Array::new(&bytes).to_vec())
@@ -73,13 +91,24 @@ pub async fn extract_case_json(docx: &[u8]) -> Result<String, String> {
         .ok_or_else(|| "Ärendet kunde inte läsas.".to_string())
 }
 
-pub async fn preview_first_yttrande(
+/// The text of a board's document, read back from the rendered DOCX.
+pub async fn preview_document(
     case: &Case,
     board: &str,
+    kind: DocumentKind,
     today: Date,
 ) -> Result<Vec<PreviewBlock>, String> {
-    let json = preview_js(&save_case(case), board, &today.to_string())
+    let json = preview_js(&save_case(case), board, kind.key(), &today.to_string())
         .await
         .map_err(message)?;
     Ok(from_json(&json.as_string().unwrap_or_default()))
+}
+
+/// The case's deadlines as iCalendar text.
+pub async fn render_calendar(case: &Case, today: Date) -> Result<String, String> {
+    let ics = calendar_js(&save_case(case), &today.to_string())
+        .await
+        .map_err(message)?;
+    ics.as_string()
+        .ok_or_else(|| "Kalenderfilen kunde inte skapas.".to_string())
 }

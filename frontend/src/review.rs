@@ -31,6 +31,16 @@ impl Target {
             field: field.into(),
         }
     }
+
+    fn follow_up(board: &str, step: Option<usize>, field: impl Into<String>) -> Target {
+        Target {
+            view: View::FollowUp {
+                board: board.to_string(),
+                step,
+            },
+            field: field.into(),
+        }
+    }
 }
 
 /// Where to fix a finding. Paths this does not know lead to the top of the case page.
@@ -118,6 +128,9 @@ fn locate_response(case: &Case, index: usize, rest: &str, item: Option<ItemRef>)
         case.items_for_board(board)
             .position(|(other, _)| other == item)
     };
+    if let Some(rest) = rest.strip_prefix(".follow_up") {
+        return locate_follow_up(case, board, rest, item);
+    }
     let rest = rest.strip_prefix(".first")?;
     if rest == ".summary" || rest.starts_with(".signatories") {
         return Some(Target::answer(board, None, "summary"));
@@ -163,6 +176,60 @@ fn locate_response(case: &Case, index: usize, rest: &str, item: Option<ItemRef>)
             board,
             step,
             format!("measure-{}-{suffix}", measure.id),
+        ));
+    }
+    None
+}
+
+/// Follow-up paths: outcomes are addressed by measure id (`outcomes[A3].reason`), new measures
+/// by index. A measure is fixed at the step of the first item it answers.
+fn locate_follow_up(case: &Case, board: &str, rest: &str, item: Option<ItemRef>) -> Option<Target> {
+    let follow_up = case.response(board)?.follow_up.as_ref()?;
+    let first = &case.response(board)?.first;
+    let step_of = |item: ItemRef| {
+        case.items_for_board(board)
+            .position(|(other, _)| other == item)
+    };
+    let first_step = |id: &str| {
+        follow_up
+            .measure(first, id)
+            .and_then(|measure| measure.answers.iter().find_map(|item| step_of(*item)))
+    };
+    if rest == ".summary" || rest.starts_with(".signatories") {
+        return Some(Target::follow_up(board, None, "follow-up-summary"));
+    }
+    if rest == ".date" {
+        return Some(Target::follow_up(board, None, "follow-up-date"));
+    }
+    if let Some(outcome) = rest.strip_prefix(".outcomes[") {
+        let (id, field) = outcome.split_once(']')?;
+        let suffix = match field {
+            ".done_on" => "done-on",
+            ".what_was_done" => "what",
+            ".achieved_effect" => "effect",
+            ".reason" => "reason",
+            ".replaced_by" => "replaced-by",
+            _ => "status",
+        };
+        return Some(Target::follow_up(
+            board,
+            first_step(id),
+            format!("outcome-{id}-{suffix}"),
+        ));
+    }
+    if rest == ".outcomes" {
+        return Some(Target::follow_up(
+            board,
+            item.and_then(step_of),
+            "add-new-measure",
+        ));
+    }
+    if let Some((index, _)) = indexed(rest, ".new_measures") {
+        let id = &follow_up.new_measures.get(index)?.id;
+        return Some(Target::follow_up(
+            board,
+            first_step(id),
+            format!("new-measure-{id}-action"),
         ));
     }
     None
@@ -247,6 +314,30 @@ mod tests {
         assert!(
             targets.contains(&Target::answer("ks", Some(0), "measure-A2-done-by")),
             "{targets:?}"
+        );
+    }
+
+    #[test]
+    fn follow_up_findings_open_the_follow_up_at_the_measures_step() {
+        let case = load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
+            .expect("example");
+        let today = Date::parse("2026-02-02").expect("date");
+        let targets: Vec<Target> = validate(&case, today)
+            .iter()
+            .map(|f| locate(&case, f))
+            .collect();
+        // Kommunstyrelsen answers B1, B2, B4, R1, R2, R3; A4 answers B2 and R3, A3 B4 and R2.
+        for expected in [
+            Target::follow_up("ks", None, "follow-up-summary"),
+            Target::follow_up("ks", Some(1), "outcome-A4-reason"),
+            Target::follow_up("ks", Some(2), "outcome-A3-status"),
+            Target::follow_up("ks", Some(0), "outcome-N1-status"),
+        ] {
+            assert!(targets.contains(&expected), "{expected:?} in {targets:?}");
+        }
+        assert_eq!(
+            at(&case, "responses[0].follow_up.new_measures[0].action"),
+            Target::follow_up("ks", Some(0), "new-measure-N1-action")
         );
     }
 

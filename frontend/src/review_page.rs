@@ -1,11 +1,12 @@
 //! Granska: every validation finding, each a link to its field, and a preview of the text of
-//! each board's första yttrande.
+//! each board's documents (the yttranden and their tjänsteskrivelser).
 
 use docgen::preview::PreviewBlock;
+use docgen::DocumentKind;
 use frontend::app_state::Action;
 use frontend::library::case_title;
 use frontend::review::locate;
-use schemas::{validate, Case, Severity};
+use schemas::{validate, Case, Severity, Yttrande};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -22,13 +23,8 @@ pub struct ReviewPageProps {
 #[function_component(ReviewPage)]
 pub fn review_page(props: &ReviewPageProps) -> Html {
     let case = &props.case;
-    let answered: Vec<(String, String)> = case
-        .boards
-        .iter()
-        .filter(|board| case.response(&board.id).is_some())
-        .map(|board| (board.id.clone(), board.name.clone()))
-        .collect();
-    let chosen = use_state(|| answered.first().map(|(id, _)| id.clone()));
+    let documents = previewable(case);
+    let chosen = use_state(|| documents.first().map(|(value, _)| value.clone()));
     let on_choose = {
         let chosen = chosen.clone();
         Callback::from(move |event: Event| {
@@ -43,25 +39,58 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
             <h1>{ format!("Granska: {}", case_title(case)) }</h1>
             { findings(case, &props.dispatch) }
             <section aria-labelledby="preview-heading">
-                <h2 id="preview-heading">{ "Förhandsgranska yttrandet" }</h2>
-                if answered.is_empty() {
+                <h2 id="preview-heading">{ "Förhandsgranska dokumenten" }</h2>
+                if documents.is_empty() {
                     <p>{ "Ingen nämnd har börjat svara ännu." }</p>
                 } else {
                     <div class="field">
-                        <label for="preview-board">{ "Nämnd" }</label>
+                        <label for="preview-board">{ "Dokument" }</label>
                         <select id="preview-board" onchange={on_choose}>
-                            { for answered.iter().map(|(id, name)| html! {
-                                <option value={id.clone()} selected={chosen.as_deref() == Some(id.as_str())}>{ name }</option>
+                            { for documents.iter().map(|(value, label)| html! {
+                                <option value={value.clone()} selected={chosen.as_deref() == Some(value.as_str())}>{ label }</option>
                             }) }
                         </select>
                     </div>
-                    if let Some(board) = (*chosen).clone() {
-                        <Preview case={case.clone()} {board} />
+                    if let Some((board, kind)) = chosen.as_deref().and_then(parse_choice) {
+                        <Preview case={case.clone()} {board} {kind} />
                     }
                 }
             </section>
         </main>
     }
+}
+
+/// The documents that can be previewed, as (choice value, label): per board with an answer,
+/// the yttrande on its way first (the follow-up once started), then the others.
+fn previewable(case: &Case) -> Vec<(String, String)> {
+    let mut documents = Vec::new();
+    for board in &case.boards {
+        let Some(response) = case.response(&board.id) else {
+            continue;
+        };
+        let kinds: &[DocumentKind] = if response.follow_up.is_some() {
+            &[
+                DocumentKind::FollowUpYttrande,
+                DocumentKind::CoverNote(Yttrande::FollowUp),
+                DocumentKind::FirstYttrande,
+                DocumentKind::CoverNote(Yttrande::First),
+            ]
+        } else {
+            &[DocumentKind::FirstYttrande, DocumentKind::CoverNote(Yttrande::First)]
+        };
+        documents.extend(kinds.iter().map(|kind| {
+            (
+                format!("{}|{}", board.id, kind.key()),
+                format!("{}, {}", kind.label_sv(), board.name),
+            )
+        }));
+    }
+    documents
+}
+
+fn parse_choice(value: &str) -> Option<(String, DocumentKind)> {
+    let (board, kind) = value.rsplit_once('|')?;
+    Some((board.to_string(), DocumentKind::from_key(kind)?))
 }
 
 fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
@@ -103,6 +132,7 @@ fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
 struct PreviewProps {
     case: Case,
     board: String,
+    kind: DocumentKind,
 }
 
 /// The document's text, made by the on-demand generator whenever the case or board changes.
@@ -112,13 +142,13 @@ fn preview(props: &PreviewProps) -> Html {
     {
         let blocks = blocks.clone();
         use_effect_with(
-            (props.case.clone(), props.board.clone()),
-            move |(case, board)| {
-                let (case, board) = (case.clone(), board.clone());
+            (props.case.clone(), props.board.clone(), props.kind),
+            move |(case, board, kind)| {
+                let (case, board, kind) = (case.clone(), board.clone(), *kind);
                 blocks.set(None);
                 yew::platform::spawn_local(async move {
                     blocks.set(Some(
-                        generator::preview_first_yttrande(&case, &board, browser::today()).await,
+                        generator::preview_document(&case, &board, kind, browser::today()).await,
                     ));
                 });
             },
@@ -128,7 +158,7 @@ fn preview(props: &PreviewProps) -> Html {
         None => html! { <p role="status">{ "Förbereder förhandsgranskningen …" }</p> },
         Some(Err(message)) => html! { <p role="alert">{ message }</p> },
         Some(Ok(blocks)) => html! {
-            <div class="preview" role="region" aria-label="Yttrandets text">
+            <div class="preview" role="region" aria-label="Dokumentets text">
                 { for blocks.iter().map(preview_block) }
             </div>
         },

@@ -37,7 +37,7 @@ try {
     let size = 0;
     for (let i = 0; i < runs + 3; i++) {
       const start = performance.now();
-      const bytes = generator.render_first_yttrande(caseJson, 'ks', '2025-03-01');
+      const bytes = generator.render_document(caseJson, 'ks', 'first', '2025-03-01');
       const elapsed = performance.now() - start;
       size = bytes.length;
       if (i >= 3) times.push(elapsed);

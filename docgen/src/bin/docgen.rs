@@ -1,5 +1,6 @@
-//! `docgen`: Yttra on the command line. Checks case files, writes the första yttrande as DOCX
-//! and reads the case back out of a filed DOCX.
+//! `docgen`: Yttra on the command line. Checks case files, writes the yttranden and their
+//! tjänsteskrivelser as DOCX, exports the deadlines as a calendar, and reads the case back out
+//! of a filed DOCX.
 //!
 //! This is the shell around the pure crates: it reads files and the clock, prints, and turns
 //! every failure into one Swedish message and an exit code (0 done, 1 failed or the case has
@@ -10,7 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use schemas::{load_case, save_case, validate, Case, Date, Finding, Severity};
+use docgen::DocumentKind;
+use schemas::{load_case, save_case, validate, Case, Date, Finding, Severity, Yttrande};
 
 /// The largest case file read; real cases are well under 1 MB.
 const MAX_CASE_BYTES: u64 = 20 * 1024 * 1024;
@@ -22,12 +24,18 @@ Användning:
       Avslutas med kod 1 om ärendet har fel.
   docgen first ÄRENDE.json --board ID [--out FIL.docx] [--today ÅÅÅÅ-MM-DD]
       Skriver nämndens första yttrande som Word-dokument (DOCX).
+  docgen follow-up ÄRENDE.json --board ID [--out FIL.docx] [--today ÅÅÅÅ-MM-DD]
+      Skriver nämndens uppföljande yttrande (DOCX).
+  docgen cover ÄRENDE.json --board ID --yttrande first|follow-up [--out FIL.docx] [--today …]
+      Skriver tjänsteskrivelsen till nämnden för det första eller det uppföljande yttrandet.
+  docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
+      Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
   docgen extract DOKUMENT.docx [--out FIL.json]
       Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra.
   docgen schema
       Skriver ut JSON Schema för ärendefilen.
 
---today anger dagens datum (standard: datorns datum); det används för yttranden utan eget datum.";
+--today anger dagens datum (standard: datorns datum); det används för dokument utan eget datum.";
 
 /// A failure with its exit code.
 struct Failure {
@@ -69,7 +77,26 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
     let options = Options::parse(rest)?;
     match command.as_str() {
         "validate" => validate_command(&options),
-        "first" => first_command(&options),
+        "first" => document_command(&options, DocumentKind::FirstYttrande),
+        "follow-up" => document_command(&options, DocumentKind::FollowUpYttrande),
+        "cover" => {
+            let kind = match options.yttrande.as_deref() {
+                Some("first") => DocumentKind::CoverNote(Yttrande::First),
+                Some("follow-up") => DocumentKind::CoverNote(Yttrande::FollowUp),
+                Some(other) => {
+                    return Err(Failure::usage(format!(
+                        "--yttrande ska vara first eller follow-up, inte «{other}»."
+                    )))
+                }
+                None => {
+                    return Err(Failure::usage(
+                        "Ange vilket yttrande tjänsteskrivelsen gäller: --yttrande first eller --yttrande follow-up.",
+                    ))
+                }
+            };
+            document_command(&options, kind)
+        }
+        "calendar" => calendar_command(&options),
         "extract" => extract_command(&options),
         "schema" => {
             print!("{}", schemas::json_schema::case_json_schema());
@@ -88,6 +115,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
 struct Options {
     input: Option<PathBuf>,
     board: Option<String>,
+    yttrande: Option<String>,
     out: Option<PathBuf>,
     today: Option<Date>,
 }
@@ -105,6 +133,7 @@ impl Options {
             };
             match argument.as_str() {
                 "--board" => options.board = Some(value("--board")?),
+                "--yttrande" => options.yttrande = Some(value("--yttrande")?),
                 "--out" => options.out = Some(PathBuf::from(value("--out")?)),
                 "--today" => {
                     let text = value("--today")?;
@@ -163,7 +192,7 @@ fn validate_command(options: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
-fn first_command(options: &Options) -> Result<(), Failure> {
+fn document_command(options: &Options, kind: DocumentKind) -> Result<(), Failure> {
     let path = options.input()?;
     let board_id = options
         .board
@@ -171,7 +200,7 @@ fn first_command(options: &Options) -> Result<(), Failure> {
         .ok_or_else(|| Failure::usage("Ange nämnd med --board (t.ex. --board ks)."))?;
     let case = read_case(path)?;
     let today = options.today();
-    let bytes = docgen::render_first_yttrande(&case, board_id, today)
+    let bytes = docgen::render(&case, board_id, kind, today)
         .map_err(|error| Failure::failed(error.to_string()))?;
     let out = match &options.out {
         Some(out) => out.clone(),
@@ -180,8 +209,8 @@ fn first_command(options: &Options) -> Result<(), Failure> {
             let board = case
                 .board(board_id)
                 .ok_or_else(|| Failure::failed("Nämnden saknas."))?;
-            let date = docgen::first_yttrande_date(&case, board_id, today);
-            PathBuf::from(docgen::first_yttrande_file_name(&case, board, date))
+            let date = docgen::document_date(&case, board_id, kind, today);
+            PathBuf::from(docgen::document_file_name(&case, board, kind, date))
         }
     };
     write_file(&out, &bytes)?;
@@ -191,6 +220,20 @@ fn first_command(options: &Options) -> Result<(), Failure> {
         bytes.len().div_ceil(1024)
     );
     warn_about_board_errors(&case, board_id, today);
+    Ok(())
+}
+
+fn calendar_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let case = read_case(path)?;
+    let ics = docgen::render_calendar(&case, options.today());
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(docgen::calendar_file_name(&case)));
+    write_file(&out, ics.as_bytes())?;
+    let events = ics.matches("BEGIN:VEVENT").count();
+    println!("Skrev {} ({events} händelser).", out.display());
     Ok(())
 }
 

@@ -2,11 +2,14 @@
 //! change to the generated documents as a diff. Ids and timestamps that could vary are
 //! normalised first. `UPDATE_EXPECT=1 cargo test -p docgen` rewrites the files.
 
-use std::path::PathBuf;
-
 use docgen::xml_tree::{self, Element};
 
-use crate::support::{example_documents, part_names, read_part, repo_root, today};
+use docgen::DocumentKind;
+
+use crate::support::{
+    example_documents, example_documents_of_every_kind, examples, part_names, read_part, repo_root,
+    today,
+};
 
 /// The parts worth reviewing; the theme and the custom XML item are fixed text.
 const REVIEWED_PARTS: &[&str] = &[
@@ -23,19 +26,17 @@ const REVIEWED_PARTS: &[&str] = &[
 #[test]
 fn documents_match_their_golden_files() {
     let mut stale = Vec::new();
-    for (stem, case, board) in example_documents() {
-        let docx = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
-        let actual = reviewed_text(&docx);
-        let path = golden_path(&stem, &board);
-        let expected = std::fs::read_to_string(&path).unwrap_or_default();
-        if actual == expected {
-            continue;
-        }
-        if std::env::var_os("UPDATE_EXPECT").is_some() {
-            std::fs::write(&path, &actual).expect("write golden file");
-        } else {
-            stale.push(path.display().to_string());
-        }
+    for (stem, case, board, kind) in example_documents_of_every_kind() {
+        let docx = docgen::render(&case, &board, kind, today()).expect("renders");
+        let name = match kind {
+            DocumentKind::FirstYttrande => format!("{stem}-{board}.xml"),
+            other => format!("{stem}-{board}-{}.xml", other.key()),
+        };
+        check_golden(&name, &reviewed_text(&docx), &mut stale);
+    }
+    for (stem, case) in examples() {
+        let ics = docgen::render_calendar(&case, today());
+        check_golden(&format!("{stem}.ics"), &ics, &mut stale);
     }
     assert!(
         stale.is_empty(),
@@ -43,14 +44,28 @@ fn documents_match_their_golden_files() {
     );
 }
 
+/// Compares with the golden file, or rewrites it under `UPDATE_EXPECT`.
+fn check_golden(name: &str, actual: &str, stale: &mut Vec<String>) {
+    let path = repo_root().join("docgen/tests/golden").join(name);
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual == expected {
+        return;
+    }
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+    } else {
+        stale.push(path.display().to_string());
+    }
+}
+
 #[test]
 fn the_same_case_gives_byte_identical_documents() {
-    for (_, case, board) in example_documents() {
-        let first = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
-        let second = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
+    for (_, case, board, kind) in example_documents_of_every_kind() {
+        let first = docgen::render(&case, &board, kind, today()).expect("renders");
+        let second = docgen::render(&case, &board, kind, today()).expect("renders");
         assert!(
             first == second,
-            "{board}: output differs between two renders"
+            "{board} {kind:?}: output differs between two renders"
         );
     }
 }
@@ -95,12 +110,6 @@ fn the_package_holds_exactly_the_parts_it_uses() {
             "customXml/itemProps1.xml",
         ]
     );
-}
-
-fn golden_path(stem: &str, board: &str) -> PathBuf {
-    repo_root()
-        .join("docgen/tests/golden")
-        .join(format!("{stem}-{board}.xml"))
 }
 
 /// The reviewed parts, normalised and pretty-printed, one after the other.

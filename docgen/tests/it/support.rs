@@ -3,7 +3,8 @@
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
-use schemas::{load_case, Case, Date};
+use docgen::DocumentKind;
+use schemas::{load_case, Case, Date, Yttrande};
 
 /// The day the tests pretend it is; yttranden in the examples carry their own dates.
 pub fn today() -> Date {
@@ -46,6 +47,33 @@ pub fn example_documents() -> Vec<(String, Case, String)> {
             boards
                 .into_iter()
                 .map(move |board| (stem.clone(), case.clone(), board))
+        })
+        .collect()
+}
+
+/// Every document the examples give: for a board without a follow-up its första yttrande and
+/// that tjänsteskrivelse, for a board with one its uppföljande yttrande and that tjänsteskrivelse.
+pub fn example_documents_of_every_kind() -> Vec<(String, Case, String, DocumentKind)> {
+    example_documents()
+        .into_iter()
+        .flat_map(|(stem, case, board)| {
+            let followed_up = case
+                .response(&board)
+                .is_some_and(|response| response.follow_up.is_some());
+            let kinds = if followed_up {
+                [
+                    DocumentKind::FollowUpYttrande,
+                    DocumentKind::CoverNote(Yttrande::FollowUp),
+                ]
+            } else {
+                [
+                    DocumentKind::FirstYttrande,
+                    DocumentKind::CoverNote(Yttrande::First),
+                ]
+            };
+            kinds
+                .into_iter()
+                .map(move |kind| (stem.clone(), case.clone(), board.clone(), kind))
         })
         .collect()
 }

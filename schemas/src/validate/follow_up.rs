@@ -39,7 +39,10 @@ pub(super) fn check(
         return;
     };
     let mut seen = HashSet::new();
-    let measures = comparison.items.iter().flat_map(|item| item.measures());
+    // Promises first, then new measures, each in report order, each once.
+    let planned = comparison.items.iter().flat_map(|item| &item.planned);
+    let new = comparison.items.iter().flat_map(|item| &item.new);
+    let measures = planned.chain(new);
     for measure in measures.filter(|m| seen.insert(m.measure.id.as_str())) {
         check_outcome(follow_up, measure, comparison.as_of, path, findings);
     }

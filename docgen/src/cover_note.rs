@@ -1,0 +1,465 @@
+//! The tjänsteskrivelse: the official's cover report that takes a yttrande to the board for
+//! decision. Its headings follow the municipal template (Sammanfattning, Förslag till beslut,
+//! Beslutsunderlag, Beslutsplanering, Ärendet, Ansvariga); every part the case already knows
+//! (the audit, deadlines, questions, recommendations, the board's stance, the follow-up's
+//! outcome) is written from the case, and the rest from the yttrande's `CoverNote`.
+
+use docx_rs::{Docx, Paragraph};
+use schemas::comparison::BoardComparison;
+use schemas::{Board, BoardResponse, Case, CoverNote, Date, ItemKind, ItemRef, Yttrande};
+
+use crate::blocks;
+use crate::first_yttrande::title_block;
+use crate::package::DocumentInfo;
+use crate::styles;
+use crate::wording::{auditor, genitive, join_swedish, lowercase_first};
+
+/// What the tjänsteskrivelse is about: the board's response, and its comparison when the
+/// tjänsteskrivelse goes with the uppföljande yttrande.
+pub struct Subject<'a> {
+    pub case: &'a Case,
+    pub board: &'a Board,
+    pub response: &'a BoardResponse,
+    pub yttrande: Yttrande,
+    /// Present exactly when `yttrande` is the follow-up.
+    pub comparison: Option<BoardComparison<'a>>,
+}
+
+pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Docx, DocumentInfo) {
+    let Subject { case, board, .. } = subject;
+    let info = DocumentInfo {
+        title: case.audit.title.trim().to_string(),
+        subject: format!("Tjänsteskrivelse, {}", subject.yttrande.label_sv()),
+        author: if note.author.name.trim().is_empty() {
+            board.name.clone()
+        } else {
+            note.author.name.clone()
+        },
+        date,
+    };
+    let issuer = if note.office.trim().is_empty() {
+        &board.name
+    } else {
+        &note.office
+    };
+    let mut docx = blocks::start_document(
+        &case.organisation,
+        issuer,
+        &date.to_string(),
+        &board.diarienummer,
+    );
+    docx = blocks::add_all(docx, title_block(&info));
+    docx = blocks::add_all(docx, reference_block(note, board));
+    docx = blocks::add_all(docx, summary(subject));
+    docx = blocks::add_all(docx, proposal(subject, note));
+    docx = blocks::add_all(docx, basis(subject));
+    docx = blocks::add_all(docx, planning(case, note));
+    docx = blocks::add_all(docx, matter(subject, note));
+    docx = blocks::add_all(docx, responsible(note));
+    (docx, info)
+}
+
+/// Vår referens and the board's diarienummer.
+fn reference_block(note: &CoverNote, board: &Board) -> Vec<Paragraph> {
+    let author = [&note.author.name, &note.author.title, &note.author_email]
+        .into_iter()
+        .map(|part| part.trim())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut paragraphs = Vec::new();
+    if !author.is_empty() {
+        paragraphs.push(blocks::labelled("Vår referens", &author));
+    }
+    if !board.diarienummer.trim().is_empty() {
+        paragraphs.push(blocks::labelled("Diarienummer", &board.diarienummer));
+    }
+    paragraphs
+}
+
+/// "Stadsrevisionen har på uppdrag av revisorskollegiet genomfört granskningen ”X” (SR-1)."
+fn audit_sentence(case: &Case) -> String {
+    let audit = &case.audit;
+    let who = auditor(case);
+    let performed_by = audit.performed_by.trim();
+    let by = if performed_by.is_empty() || performed_by == who {
+        who.to_string()
+    } else {
+        format!("{performed_by} har på uppdrag av {}", lowercase_first(who))
+    };
+    let verb = if performed_by.is_empty() || performed_by == who {
+        " har"
+    } else {
+        ""
+    };
+    let reference = match audit.reference.trim() {
+        "" => String::new(),
+        reference => format!(" ({reference})"),
+    };
+    format!(
+        "{by}{verb} genomfört granskningen ”{}”{reference}.",
+        audit.title.trim()
+    )
+}
+
+fn summary(subject: &Subject<'_>) -> Vec<Paragraph> {
+    let Subject {
+        case,
+        board,
+        response,
+        ..
+    } = subject;
+    let mut paragraphs = vec![
+        blocks::heading1("Sammanfattning"),
+        blocks::styled(styles::NORMAL, &audit_sentence(case)),
+    ];
+    let task = match &subject.comparison {
+        None => format!(
+            "{} har fått möjlighet att yttra sig över granskningen och dess rekommendationer.",
+            board.name
+        ),
+        Some(_) => format!(
+            "{} ska i ett uppföljande yttrande redovisa vilka åtgärder som har vidtagits {} och \
+             vilken effekt de har haft.",
+            board.name,
+            period_phrase(board)
+        ),
+    };
+    paragraphs.push(blocks::styled(styles::NORMAL, &task));
+    if !case.audit.conclusion.trim().is_empty() {
+        paragraphs.push(
+            blocks::styled(styles::NORMAL, "Den samlade bedömningen i granskningen:")
+                .keep_next(true),
+        );
+        paragraphs.extend(blocks::text_paragraphs(
+            styles::QUOTE,
+            &case.audit.conclusion,
+        ));
+    }
+    match (&subject.comparison, &response.follow_up) {
+        (Some(comparison), Some(follow_up)) => {
+            paragraphs.push(blocks::styled(
+                styles::NORMAL,
+                &outcome_sentence(comparison),
+            ));
+            paragraphs.extend(blocks::text_paragraphs(styles::NORMAL, &follow_up.summary));
+        }
+        _ => paragraphs.extend(blocks::text_paragraphs(
+            styles::NORMAL,
+            &response.first.summary,
+        )),
+    }
+    paragraphs
+}
+
+fn period_phrase(board: &Board) -> String {
+    match board.follow_up_period {
+        Some(period) => format!("under {period}"),
+        None => "sedan det första yttrandet".to_string(),
+    }
+}
+
+/// "Av 5 utlovade åtgärder är 3 genomförda (2 i tid), 1 pågår och 1 utgår. …"
+fn outcome_sentence(comparison: &BoardComparison<'_>) -> String {
+    let summary = &comparison.summary;
+    let done = summary.done_in_time + summary.done_late + summary.done_undated;
+    let mut text = format!(
+        "Av {} utlovade och nya åtgärder är {done} genomförda ({} i tid), {} pågår och {} utgår eller har ersatts.",
+        summary.total(),
+        summary.done_in_time,
+        summary.still_open(),
+        summary.withdrawn,
+    );
+    if summary.not_assessed > 0 {
+        text.push_str(&format!(
+            " {} åtgärder är ännu inte bedömda.",
+            summary.not_assessed
+        ));
+    }
+    if summary.new > 0 {
+        text.push_str(&format!(
+            " {} av dem har tillkommit under perioden.",
+            summary.new
+        ));
+    }
+    text
+}
+
+fn proposal(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
+    let board = subject.board;
+    let proposer = [note.proposed_by.trim(), note.office.trim()]
+        .into_iter()
+        .find(|who| !who.is_empty());
+    let lead = match proposer {
+        Some(who) => format!("{who} föreslår {} besluta", lowercase_first(&board.name)),
+        None => format!("Det föreslås att {} beslutar", lowercase_first(&board.name)),
+    };
+    let decision = format!(
+        "{} godkänner förslag till {} och skickar yttrandet till {}.",
+        board.name,
+        subject.yttrande.label_sv(),
+        lowercase_first(auditor(subject.case)),
+    );
+    vec![
+        blocks::heading1("Förslag till beslut"),
+        blocks::styled(styles::NORMAL, &lead).keep_next(true),
+        blocks::list_item("1.", &decision),
+    ]
+}
+
+fn basis(subject: &Subject<'_>) -> Vec<Paragraph> {
+    let title = subject.case.audit.title.trim();
+    let mut documents = vec![format!("{title} – missiv"), format!("{title} – rapport")];
+    if subject.yttrande == Yttrande::FollowUp {
+        let filed = subject
+            .response
+            .first
+            .date
+            .map(|date| format!(" ({date})"))
+            .unwrap_or_default();
+        documents.push(format!("Första yttrande – {title}{filed}"));
+    }
+    documents.push(format!("Tjänsteskrivelse – {title}"));
+    documents.push(format!(
+        "Förslag till {} – {title}",
+        subject.yttrande.label_sv()
+    ));
+    let mut paragraphs = vec![blocks::heading1("Beslutsunderlag")];
+    paragraphs.extend(
+        documents
+            .iter()
+            .map(|document| blocks::list_item("•", document)),
+    );
+    paragraphs
+}
+
+fn planning(case: &Case, note: &CoverNote) -> Vec<Paragraph> {
+    let mut paragraphs = vec![blocks::heading1("Beslutsplanering")];
+    let meetings: Vec<String> = note
+        .meetings
+        .iter()
+        .filter(|meeting| !meeting.body.trim().is_empty())
+        .map(|meeting| match meeting.date {
+            Some(date) => format!("{} {date}", meeting.body.trim()),
+            None => meeting.body.trim().to_string(),
+        })
+        .collect();
+    if meetings.is_empty() {
+        paragraphs.push(blocks::styled(
+            styles::NORMAL,
+            "Sammanträden är inte angivna.",
+        ));
+    }
+    paragraphs.extend(
+        meetings
+            .iter()
+            .map(|meeting| blocks::styled(styles::NORMAL, meeting)),
+    );
+    let mut recipients = vec![auditor(case).to_string()];
+    if !note.office.trim().is_empty() {
+        recipients.push(format!("{} handläggare", genitive(&note.office)));
+    }
+    paragraphs.push(blocks::labelled(
+        "Beslutet skickas till",
+        &join_swedish(&recipients),
+    ));
+    paragraphs
+}
+
+fn matter(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
+    let Subject { case, board, .. } = subject;
+    let mut paragraphs = vec![
+        blocks::heading1("Ärendet"),
+        blocks::styled(styles::NORMAL, &assignment(case, board)),
+    ];
+    if !case.audit.questions.is_empty() {
+        paragraphs.push(
+            blocks::styled(
+                styles::NORMAL,
+                "Följande revisionsfrågor ingick i granskningen:",
+            )
+            .keep_next(true),
+        );
+        paragraphs.extend(
+            case.audit.questions.iter().map(|question| {
+                blocks::list_item(&format!("{}.", question.number), &question.text)
+            }),
+        );
+    }
+    let recommendations: Vec<_> = case
+        .items_for_board(&board.id)
+        .filter(|(item, _)| item.kind == ItemKind::Recommendation)
+        .collect();
+    if !recommendations.is_empty() {
+        paragraphs.push(
+            blocks::styled(
+                styles::NORMAL,
+                &format!(
+                    "Utifrån resultatet av granskningen rekommenderas {} att:",
+                    lowercase_first(&board.name)
+                ),
+            )
+            .keep_next(true),
+        );
+        paragraphs.extend(
+            recommendations
+                .iter()
+                .map(|(_, item)| blocks::list_item("•", &item.text)),
+        );
+    }
+    let office = match note.office.trim() {
+        "" => "Förvaltningen",
+        office => office,
+    };
+    paragraphs.push(blocks::heading2(&format!("{} bedömning", genitive(office))));
+    for (item, audit_item) in case.items_for_board(&board.id) {
+        paragraphs.push(
+            Paragraph::new()
+                .style(styles::NORMAL)
+                .keep_next(true)
+                .add_run(
+                    blocks::text_run(&format!("{}: {}", item.label_sv(), audit_item.text.trim()))
+                        .bold(),
+                ),
+        );
+        paragraphs.extend(match &subject.comparison {
+            None => first_assessment(subject.response, item),
+            Some(comparison) => follow_up_assessment(comparison, item),
+        });
+    }
+    paragraphs
+}
+
+/// "Revisorskollegiet har gett servicenämnden i uppdrag att yttra sig vid två tillfällen …"
+fn assignment(case: &Case, board: &Board) -> String {
+    let mut text = format!(
+        "{} har gett {} i uppdrag att yttra sig vid två tillfällen med anledning av granskningen.",
+        auditor(case),
+        lowercase_first(&board.name)
+    );
+    if let Some(deadline) = board.first_deadline {
+        text.push_str(&format!(
+            " Det första yttrandet ska inkomma senast {}.",
+            deadline.to_swedish_text()
+        ));
+    }
+    if let Some(deadline) = board.follow_up_deadline {
+        text.push_str(&format!(
+            " Det uppföljande yttrandet ska inkomma senast {}.",
+            deadline.to_swedish_text()
+        ));
+    }
+    text
+}
+
+/// The stance of the first yttrande, its motivation and the planned measures with dates.
+fn first_assessment(response: &BoardResponse, item: ItemRef) -> Vec<Paragraph> {
+    let first = &response.first;
+    let answer = first.answer(item);
+    let stance = answer
+        .and_then(|answer| answer.stance)
+        .map_or("Ställningstagande saknas", |stance| stance.label_sv());
+    let mut paragraphs = vec![blocks::labelled("Förslag till ställningstagande", stance)];
+    if let Some(answer) = answer {
+        paragraphs.extend(blocks::text_paragraphs(styles::NORMAL, &answer.motivation));
+    }
+    for measure in first.measures_for(item) {
+        let date = measure
+            .done_by
+            .map(|date| format!(" (senast {date})"))
+            .unwrap_or_default();
+        paragraphs.push(blocks::list_item(
+            "•",
+            &format!("{}{date}", measure.action.trim()),
+        ));
+    }
+    if let Some(reason) = answer
+        .map(|answer| answer.no_measure_reason.trim())
+        .filter(|reason| !reason.is_empty())
+    {
+        paragraphs.push(blocks::labelled("Ingen åtgärd planeras", reason));
+    }
+    paragraphs
+}
+
+/// Each measure for the item with its status, date and what was done.
+fn follow_up_assessment(comparison: &BoardComparison<'_>, item: ItemRef) -> Vec<Paragraph> {
+    let Some(compared) = comparison
+        .items
+        .iter()
+        .find(|candidate| candidate.item == item)
+    else {
+        return Vec::new();
+    };
+    let mut paragraphs: Vec<Paragraph> = compared
+        .measures()
+        .map(|measure| {
+            let outcome = measure.outcome;
+            let done = outcome
+                .and_then(|outcome| outcome.done_on)
+                .filter(|_| measure.is_done())
+                .map(|date| format!(" {date}"))
+                .unwrap_or_default();
+            let what = outcome
+                .map(|outcome| outcome.what_was_done.trim())
+                .filter(|what| !what.is_empty())
+                .map(|what| format!(" {what}"))
+                .unwrap_or_default();
+            let new = if measure.is_new { " (ny)" } else { "" };
+            blocks::list_item(
+                "•",
+                &format!(
+                    "{}{new} – {}{done}.{what}",
+                    measure.measure.action.trim(),
+                    measure.status_label()
+                ),
+            )
+        })
+        .collect();
+    if paragraphs.is_empty() {
+        paragraphs.push(blocks::styled(styles::NORMAL, "Inga åtgärder utlovades."));
+    }
+    paragraphs
+}
+
+fn responsible(note: &CoverNote) -> Vec<Paragraph> {
+    let people: Vec<_> = note
+        .responsible
+        .iter()
+        .filter(|person| !person.name.trim().is_empty())
+        .collect();
+    if people.is_empty() {
+        return Vec::new();
+    }
+    let mut paragraphs = vec![blocks::heading1("Ansvariga")];
+    paragraphs.extend(people.into_iter().map(|person| {
+        let line = match person.title.trim() {
+            "" => person.name.trim().to_string(),
+            title => format!("{}, {title}", person.name.trim()),
+        };
+        blocks::styled(styles::NORMAL, &line)
+    }));
+    paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_audit_sentence_names_who_did_it_for_whom() {
+        let mut case = Case::new_empty();
+        case.audit.title = "Granskning av IT-säkerhet".into();
+        case.audit.reference = "SR-1".into();
+        assert_eq!(
+            audit_sentence(&case),
+            "Revisorerna har genomfört granskningen ”Granskning av IT-säkerhet” (SR-1)."
+        );
+        case.audit.auditor = "Revisorskollegiet".into();
+        case.audit.performed_by = "Stadsrevisionen".into();
+        assert_eq!(
+            audit_sentence(&case),
+            "Stadsrevisionen har på uppdrag av revisorskollegiet genomfört granskningen ”Granskning av IT-säkerhet” (SR-1)."
+        );
+    }
+}

@@ -1,0 +1,323 @@
+//! The uppföljande yttrande: a year on, what the board did about each assessment and
+//! recommendation, and what effect it had, in the same order and structure as the first.
+//!
+//! Order of the document: title, introduction (the period and the first yttrande it follows
+//! up), the report's conclusion, the summary answer for the period, then per item: the item
+//! quoted, the stance of the first yttrande, a table that sets each promise beside its result,
+//! and the measures taken in the period that were not promised. A closing summary table counts
+//! the outcomes for the whole yttrande. Everything judged (late, overdue, reason missing) comes
+//! from `schemas::comparison`, the same code the app's comparison view uses.
+
+use docx_rs::{Docx, Paragraph};
+use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
+use schemas::{Board, Case, Date, FollowUpResponse, ItemKind, MeasureStatus};
+
+use crate::blocks::{self, CellContent};
+use crate::first_yttrande::{conclusion, item_heading, title_block};
+use crate::package::DocumentInfo;
+use crate::styles;
+use crate::wording::{auditor, case_report_name, join_swedish, lowercase_first, measure_note};
+
+/// The promise-and-result table; the widths add up to the text width.
+const OUTCOME_COLUMNS: [&str; 5] = [
+    "Planerad åtgärd",
+    "Utlovat datum",
+    "Status",
+    "Genomförd",
+    "Uppnådd effekt",
+];
+const NEW_MEASURE_COLUMNS: [&str; 5] = [
+    "Ny åtgärd",
+    "Planerat datum",
+    "Status",
+    "Genomförd",
+    "Uppnådd effekt",
+];
+const OUTCOME_WIDTHS: [usize; 5] = [2600, 1150, 1900, 1150, 2272];
+const SUMMARY_COLUMNS: [&str; 2] = ["Utfall", "Antal åtgärder"];
+const SUMMARY_WIDTHS: [usize; 2] = [6872, 2200];
+
+/// Builds the uppföljande yttrande for one board from its comparison.
+pub fn build(
+    case: &Case,
+    comparison: &BoardComparison<'_>,
+    follow_up: &FollowUpResponse,
+    first_date: Option<Date>,
+) -> (Docx, DocumentInfo) {
+    let board = comparison.board;
+    let date = comparison.as_of;
+    let info = DocumentInfo {
+        title: format!("{} {}", case.audit.title, case.audit.reference)
+            .trim()
+            .to_string(),
+        subject: format!(
+            "Uppföljande yttrande till {}",
+            lowercase_first(auditor(case))
+        ),
+        author: board.name.clone(),
+        date,
+    };
+    let mut docx = blocks::start_document(
+        &case.organisation,
+        &board.name,
+        &date.to_string(),
+        &board.diarienummer,
+    );
+    docx = blocks::add_all(docx, title_block(&info));
+    docx = blocks::add_all(docx, introduction(case, board, first_date));
+    docx = blocks::add_all(docx, conclusion(case));
+    docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
+    docx = blocks::add_all(
+        docx,
+        blocks::text_paragraphs(styles::NORMAL, &follow_up.summary),
+    );
+    for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
+        let items: Vec<&ItemComparison<'_>> = comparison
+            .items
+            .iter()
+            .filter(|item| item.item.kind == kind)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        docx = docx.add_paragraph(blocks::heading1(kind.plural_label_sv()));
+        for item in items {
+            docx = add_item(docx, item);
+        }
+    }
+    docx = add_summary(docx, &comparison.summary, &comparison.items);
+    docx = blocks::add_all(
+        docx,
+        blocks::signatures(&board.name, &follow_up.signatories),
+    );
+    (docx, info)
+}
+
+fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Paragraph> {
+    let period = match board.follow_up_period {
+        Some(period) => format!("under {period}"),
+        None => "sedan det första yttrandet".to_string(),
+    };
+    let first = match first_date {
+        Some(date) => format!("det första yttrandet den {}", date.to_swedish_text()),
+        None => "det första yttrandet".to_string(),
+    };
+    let text = format!(
+        "{} har begärt att {} i ett uppföljande yttrande över {} redovisar vilka åtgärder som \
+         har vidtagits {period} och vilken effekt de har haft i verksamheten. Redovisningen görs \
+         separat för varje bedömning och rekommendation, på samma sätt som i {first}: varje \
+         utlovad åtgärd står bredvid vad som faktiskt har gjorts.",
+        auditor(case),
+        lowercase_first(&board.name),
+        case_report_name(case),
+    );
+    vec![blocks::styled(styles::NORMAL, &text)]
+}
+
+fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
+    let mut docx = item_heading(docx, item.item, &item.audit_item.text);
+    let stance = match item.answer.and_then(|answer| answer.stance) {
+        Some(stance) => stance.label_sv(),
+        None => "Besvarades inte i det första yttrandet",
+    };
+    docx = docx.add_paragraph(
+        blocks::labelled("Ställningstagande i det första yttrandet", stance).keep_next(true),
+    );
+    if item.planned.is_empty() {
+        let text = match item.no_measure_reason() {
+            "" => "Inga åtgärder utlovades.",
+            reason => reason,
+        };
+        docx = docx.add_paragraph(blocks::labelled("Ingen åtgärd utlovades", text));
+    } else {
+        let rows = item.planned.iter().map(|m| outcome_row(m, item)).collect();
+        docx = docx
+            .add_table(blocks::table_with_header(
+                &OUTCOME_COLUMNS,
+                &OUTCOME_WIDTHS,
+                rows,
+            ))
+            .add_paragraph(blocks::spacer());
+    }
+    if !item.new.is_empty() {
+        docx = docx.add_paragraph(
+            blocks::labelled("Nya åtgärder under perioden", &new_measures_sentence(item))
+                .keep_next(true),
+        );
+        let rows = item.new.iter().map(|m| outcome_row(m, item)).collect();
+        docx = docx
+            .add_table(blocks::table_with_header(
+                &NEW_MEASURE_COLUMNS,
+                &OUTCOME_WIDTHS,
+                rows,
+            ))
+            .add_paragraph(blocks::spacer());
+    }
+    if item.lacks_completed_measure() {
+        docx = docx.add_paragraph(blocks::labelled(
+            "Obs",
+            &format!("{} har ännu ingen genomförd åtgärd.", item.item.label_sv()),
+        ));
+    }
+    docx
+}
+
+fn new_measures_sentence(item: &ItemComparison<'_>) -> String {
+    let count = item.new.len();
+    if count == 1 {
+        "en åtgärd som inte fanns med i det första yttrandet.".to_string()
+    } else {
+        format!("{count} åtgärder som inte fanns med i det första yttrandet.")
+    }
+}
+
+/// One measure: the promise (action, expected effect, date) beside the result.
+fn outcome_row(measure: &MeasureComparison<'_>, item: &ItemComparison<'_>) -> Vec<CellContent> {
+    let promise = measure.measure;
+    let mut planned = blocks::text_paragraphs(styles::TABLE_TEXT, &promise.action);
+    if !promise.expected_effect.trim().is_empty() {
+        planned.push(labelled_cell("Förväntad effekt", &promise.expected_effect));
+    }
+    planned.push(blocks::cell_note(&format!(
+        "({})",
+        measure_note(promise, item.item)
+    )));
+    let done_on = measure
+        .outcome
+        .filter(|_| measure.status().is_some())
+        .and_then(|outcome| outcome.done_on)
+        .map(|date| date.to_string())
+        .unwrap_or_default();
+    vec![
+        planned,
+        vec![blocks::styled(
+            styles::TABLE_TEXT,
+            &promise.done_by.map(|d| d.to_string()).unwrap_or_default(),
+        )],
+        status_cell(measure),
+        vec![blocks::styled(styles::TABLE_TEXT, &done_on)],
+        effect_cell(measure),
+    ]
+}
+
+/// The status, whether the date held, a moved date, a replacement and the reason.
+fn status_cell(measure: &MeasureComparison<'_>) -> CellContent {
+    let mut cell = vec![blocks::styled(styles::TABLE_TEXT, measure.status_label())];
+    let timing = measure.timeliness.label_sv();
+    if measure.status().is_some() && timing != measure.status_label() {
+        cell.push(blocks::cell_note(&timing));
+    }
+    let Some(outcome) = measure.outcome else {
+        return cell;
+    };
+    if let Some(moved) = outcome.new_done_by {
+        cell.push(labelled_cell("Nytt datum", &moved.to_string()));
+    }
+    if measure.status() == Some(MeasureStatus::Replaced) {
+        if let Some(other) = outcome.replaced_by.as_deref().filter(|id| !id.is_empty()) {
+            cell.push(labelled_cell("Ersatt av", &format!("åtgärd {other}")));
+        }
+    }
+    if !outcome.reason.trim().is_empty() {
+        cell.push(labelled_cell("Skäl", &outcome.reason));
+    }
+    cell
+}
+
+/// What was done and the effect it had.
+fn effect_cell(measure: &MeasureComparison<'_>) -> CellContent {
+    let Some(outcome) = measure.outcome else {
+        return vec![blocks::styled(styles::TABLE_TEXT, "")];
+    };
+    let mut cell = Vec::new();
+    if !outcome.what_was_done.trim().is_empty() {
+        cell.push(labelled_cell("Genomfört", &outcome.what_was_done));
+    }
+    cell.extend(blocks::text_paragraphs(
+        styles::TABLE_TEXT,
+        &outcome.achieved_effect,
+    ));
+    if cell.is_empty() {
+        cell.push(blocks::styled(styles::TABLE_TEXT, ""));
+    }
+    cell
+}
+
+fn labelled_cell(label: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(styles::TABLE_TEXT)
+        .add_run(blocks::text_run(&format!("{label}: ")).bold())
+        .add_run(blocks::text_run(text.trim()))
+}
+
+/// The closing summary: a count per outcome, then what still stands out.
+fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_>]) -> Docx {
+    let mut docx = docx
+        .add_paragraph(blocks::heading1("Sammanställning"))
+        .add_paragraph(blocks::styled(
+            styles::NORMAL,
+            "Utfallet gäller både utlovade och nya åtgärder. Varje åtgärd räknas en gång, även när \
+             den avser flera bedömningar eller rekommendationer.",
+        ).keep_next(true));
+    let rows = summary_rows(summary)
+        .into_iter()
+        .map(|(label, count)| {
+            vec![
+                vec![blocks::styled(styles::TABLE_TEXT, label)],
+                vec![blocks::styled(styles::TABLE_TEXT, &count.to_string())],
+            ]
+        })
+        .collect();
+    docx = docx
+        .add_table(blocks::table_with_header(
+            &SUMMARY_COLUMNS,
+            &SUMMARY_WIDTHS,
+            rows,
+        ))
+        .add_paragraph(blocks::spacer());
+    let lacking: Vec<String> = items
+        .iter()
+        .filter(|item| item.lacks_completed_measure())
+        .map(|item| lowercase_first(&item.item.label_sv()))
+        .collect();
+    if !lacking.is_empty() {
+        docx = docx.add_paragraph(blocks::labelled(
+            "Ännu utan genomförd åtgärd",
+            &format!("{}.", join_swedish(&lacking)),
+        ));
+    }
+    if !summary.deadlines_missed.is_empty() {
+        let ids: Vec<String> = summary
+            .deadlines_missed
+            .iter()
+            .map(|id| format!("åtgärd {id}"))
+            .collect();
+        docx = docx.add_paragraph(blocks::labelled(
+            "Utlovat datum passerat",
+            &format!("{}.", join_swedish(&ids)),
+        ));
+    }
+    docx
+}
+
+/// The rows of the summary table, in the order a reader asks: done, open, dropped, unknown.
+pub fn summary_rows(summary: &FollowUpSummary) -> Vec<(&'static str, usize)> {
+    let mut rows = vec![
+        ("Utlovade åtgärder i det första yttrandet", summary.planned),
+        ("Nya åtgärder under perioden", summary.new),
+        ("Genomförda i tid", summary.done_in_time),
+        ("Genomförda efter utlovat datum", summary.done_late),
+    ];
+    if summary.done_undated > 0 {
+        rows.push(("Genomförda, datum saknas", summary.done_undated));
+    }
+    rows.extend([
+        ("Pågår inom utlovat datum", summary.on_track),
+        ("Pågår efter utlovat datum", summary.overdue),
+        ("Utgår eller ersatta", summary.withdrawn),
+    ]);
+    if summary.not_assessed > 0 {
+        rows.push(("Ej bedömda", summary.not_assessed));
+    }
+    rows
+}

@@ -1,0 +1,130 @@
+//! Swedish phrasing shared by Yttra's documents: names of the auditors and the report, lists
+//! joined the Swedish way, and the note that says which items a measure answers.
+
+use schemas::{Case, ItemRef, Measure};
+
+/// Who the documents answer: the case's auditor, or "Revisorerna" when not filled in.
+pub fn auditor(case: &Case) -> &str {
+    let auditor = case.audit.auditor.trim();
+    if auditor.is_empty() {
+        "Revisorerna"
+    } else {
+        auditor
+    }
+}
+
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "rapporten ”Granskning av X” (SR-1)", leaving out what a draft does not have yet.
+pub fn report_name(title: &str, reference: &str) -> String {
+    match (title, reference) {
+        ("", "") => "granskningsrapporten".to_string(),
+        ("", reference) => format!("granskningsrapporten {reference}"),
+        (title, "") => format!("rapporten ”{title}”"),
+        (title, reference) => format!("rapporten ”{title}” ({reference})"),
+    }
+}
+
+/// The report's name for running text, from the case.
+pub fn case_report_name(case: &Case) -> String {
+    report_name(case.audit.title.trim(), case.audit.reference.trim())
+}
+
+/// The Swedish genitive: "Stadskontoret" → "Stadskontorets", "Revisorerna" → "Revisorernas";
+/// a name ending in s, x or z takes none ("Servicenämndens" is written "Servicenämndens").
+pub fn genitive(name: &str) -> String {
+    let name = name.trim();
+    if name.ends_with(['s', 'x', 'z', 'S', 'X', 'Z']) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// "a", "a och b", "a, b och c".
+pub fn join_swedish(parts: &[String]) -> String {
+    match parts {
+        [] => String::new(),
+        [only] => only.clone(),
+        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+    }
+}
+
+/// "Åtgärd A2, avser även rekommendation 3": shown under a measure listed for `item`.
+pub fn measure_note(measure: &Measure, item: ItemRef) -> String {
+    let others: Vec<String> = measure
+        .answers
+        .iter()
+        .filter(|other| **other != item)
+        .map(|other| lowercase_first(&other.label_sv()))
+        .collect();
+    let mut note = format!("Åtgärd {}", measure.id);
+    if !others.is_empty() {
+        note.push_str(&format!(", avser även {}", join_swedish(&others)));
+    }
+    note
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_lists_the_swedish_way() {
+        let parts = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(join_swedish(&parts(&[])), "");
+        assert_eq!(join_swedish(&parts(&["a"])), "a");
+        assert_eq!(join_swedish(&parts(&["a", "b"])), "a och b");
+        assert_eq!(join_swedish(&parts(&["a", "b", "c"])), "a, b och c");
+    }
+
+    #[test]
+    fn the_report_is_named_by_what_the_case_has() {
+        assert_eq!(
+            report_name("Granskning av IT", "SR-1"),
+            "rapporten ”Granskning av IT” (SR-1)"
+        );
+        assert_eq!(report_name("", "SR-1"), "granskningsrapporten SR-1");
+        assert_eq!(
+            report_name("Granskning av IT", ""),
+            "rapporten ”Granskning av IT”"
+        );
+        assert_eq!(report_name("", ""), "granskningsrapporten");
+    }
+
+    #[test]
+    fn genitive_adds_s_unless_the_name_ends_in_one() {
+        assert_eq!(genitive("Stadskontoret"), "Stadskontorets");
+        assert_eq!(genitive(" Revisorerna "), "Revisorernas");
+        assert_eq!(genitive("Lars"), "Lars");
+    }
+
+    #[test]
+    fn lowercases_only_the_first_letter() {
+        assert_eq!(lowercase_first("Revisorskollegiet"), "revisorskollegiet");
+        assert_eq!(lowercase_first("Ärende IT"), "ärende IT");
+        assert_eq!(lowercase_first(""), "");
+    }
+
+    #[test]
+    fn a_measure_note_names_the_other_items() {
+        let measure = Measure {
+            id: "A2".into(),
+            action: String::new(),
+            expected_effect: String::new(),
+            done_by: None,
+            responsible: String::new(),
+            answers: vec![ItemRef::assessment(1), ItemRef::recommendation(2)],
+        };
+        assert_eq!(
+            measure_note(&measure, ItemRef::recommendation(2)),
+            "Åtgärd A2, avser även bedömning 1"
+        );
+    }
+}

@@ -1,0 +1,378 @@
+//! A board's uppföljande yttrande: the summary for the period, then one step per assessment and
+//! recommendation with each promised measure beside its outcome, and the new measures.
+//!
+//! The promises are shown, never edited: the first yttrande is locked. Whether a date was met
+//! is computed (`schemas::comparison`) and shown next to the fields that decide it.
+
+use frontend::app_state::Action;
+use frontend::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
+use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
+use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::answer_page::signatories;
+use crate::browser;
+use crate::case_page::{back_to_case, period_fields};
+use crate::cover_note_fields::cover_note_fields;
+use crate::fields::{DateField, SelectField, TextField};
+use crate::steps::{step_buttons, step_list};
+
+#[derive(Properties, PartialEq)]
+pub struct FollowUpPageProps {
+    pub case: Case,
+    pub board: String,
+    pub step: Option<usize>,
+    pub dispatch: Callback<Action>,
+}
+
+#[function_component(FollowUpPage)]
+pub fn follow_up_page(props: &FollowUpPageProps) -> Html {
+    let case = &props.case;
+    let (Some(board), Some(comparison)) = (
+        case.board(&props.board),
+        compare_board(case, &props.board, browser::today()),
+    ) else {
+        return html! {
+            <main id="main">
+                { back_to_case(&props.dispatch) }
+                <p role="alert">{ "Nämnden har inget påbörjat uppföljande yttrande." }</p>
+            </main>
+        };
+    };
+    let Some(follow_up) = case
+        .response(&board.id)
+        .and_then(|response| response.follow_up.as_ref())
+    else {
+        return html! {};
+    };
+    let items: Vec<ItemRef> = comparison.items.iter().map(|item| item.item).collect();
+    let done: Vec<bool> = std::iter::once(!follow_up.summary.trim().is_empty())
+        .chain(comparison.items.iter().map(item_is_complete))
+        .collect();
+    html! {
+        <main id="main">
+            { back_to_case(&props.dispatch) }
+            <h1>{ format!("Uppföljande yttrande: {}", board.name) }</h1>
+            <p class="progress">{ progress_text(&comparison) }</p>
+            <div class="actions">
+                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenComparison)}>
+                    { "Jämför utlovat och utfört" }
+                </button>
+            </div>
+            { step_list(&items, &done, props.step, ("klar", "inte klar"), &props.dispatch) }
+            { match props.step.filter(|&index| index < items.len()) {
+                Some(index) => item_step(board, follow_up, &comparison, index, &props.dispatch),
+                None => summary_step(case, board, follow_up, &items, &props.dispatch),
+            } }
+        </main>
+    }
+}
+
+/// Every measure of the item assessed, with what it needs, and something to show for the item.
+fn item_is_complete(item: &ItemComparison<'_>) -> bool {
+    let measures_ok = item
+        .measures()
+        .all(|m| m.status().is_some() && !m.reason_missing && !m.effect_missing);
+    let anything = item.measures().next().is_some() || !item.no_measure_reason().is_empty();
+    measures_ok && anything
+}
+
+/// "4 av 6 åtgärder bedömda · 2 utlovade datum passerade".
+fn progress_text(comparison: &BoardComparison<'_>) -> String {
+    let summary = &comparison.summary;
+    let mut parts = vec![format!(
+        "{} av {} åtgärder bedömda",
+        summary.total() - summary.not_assessed,
+        summary.total()
+    )];
+    if !summary.deadlines_missed.is_empty() {
+        parts.push(format!(
+            "{} utlovade datum passerade",
+            summary.deadlines_missed.len()
+        ));
+    }
+    if !summary.reasons_missing.is_empty() {
+        parts.push(format!("{} skäl saknas", summary.reasons_missing.len()));
+    }
+    parts.join(" · ")
+}
+
+fn edit(board: &str, change: FollowUpEdit) -> Action {
+    Action::Edit(Edit::FollowUp {
+        board: board.to_string(),
+        change,
+    })
+}
+
+fn summary_step(
+    case: &Case,
+    board: &Board,
+    follow_up: &FollowUpResponse,
+    items: &[ItemRef],
+    dispatch: &Callback<Action>,
+) -> Html {
+    let id = board.id.clone();
+    let on_summary = dispatch.reform({
+        let id = id.clone();
+        move |text| edit(&id, FollowUpEdit::SetSummary(text))
+    });
+    let on_date = dispatch.reform({
+        let id = id.clone();
+        move |date| edit(&id, FollowUpEdit::SetDate(date))
+    });
+    let on_discard = {
+        let (dispatch, id) = (dispatch.clone(), id.clone());
+        Callback::from(move |_| {
+            if browser::confirm(
+                "Ta bort det uppföljande yttrandet? Allt som har skrivits i det tas bort, och det \
+                 första yttrandet går att ändra igen.",
+            ) {
+                dispatch.emit(edit(&id, FollowUpEdit::Discard));
+                dispatch.emit(Action::BackToCase);
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ "Sammanfattande svar för perioden" }</h2>
+            if !case.audit.conclusion.trim().is_empty() {
+                <p class="hint">{ "Granskningens samlade bedömning:" }</p>
+                <blockquote>{ &case.audit.conclusion }</blockquote>
+            }
+            <TextField id="follow-up-summary" label="Nämndens sammanfattande svar för perioden" multiline=true
+                hint="Svara på granskningens slutsats: vad har gjorts under perioden och vad har det gett? Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
+                value={follow_up.summary.clone()} on_change={on_summary} />
+            { period_fields(board, "follow-up", &dispatch.reform(Action::Edit)) }
+            <DateField id="follow-up-date" label="Det uppföljande yttrandets datum" value={follow_up.date} on_change={on_date} />
+            <p class="hint">
+                { format!(
+                    "Uppföljningen påbörjades {}. Om yttrandet saknar datum räknas passerade datum fram till i dag.",
+                    follow_up.started
+                ) }
+            </p>
+            { signatories(&id, Yttrande::FollowUp, &follow_up.signatories, dispatch) }
+            { cover_note_fields(&id, Yttrande::FollowUp, &follow_up.cover_note, dispatch) }
+            if !items.is_empty() {
+                <div class="actions">
+                    <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
+                        { format!("Nästa: {}", items[0].label_sv()) }
+                    </button>
+                </div>
+            }
+            <div class="actions">
+                <button type="button" class="secondary" onclick={on_discard}>{ "Ta bort det uppföljande yttrandet" }</button>
+            </div>
+        </section>
+    }
+}
+
+fn item_step(
+    board: &Board,
+    follow_up: &FollowUpResponse,
+    comparison: &BoardComparison<'_>,
+    index: usize,
+    dispatch: &Callback<Action>,
+) -> Html {
+    // The caller found the step inside the comparison's items.
+    let item = &comparison.items[index];
+    let all_items: Vec<ItemRef> = comparison.items.iter().map(|i| i.item).collect();
+    let stance = item.answer.and_then(|answer| answer.stance);
+    let motivation = item.answer.map(|answer| answer.motivation.trim()).unwrap_or_default();
+    let new_ids: Vec<String> = follow_up.new_measures.iter().map(|m| m.id.clone()).collect();
+    let on_add = dispatch.reform({
+        let (id, target) = (board.id.clone(), item.item);
+        move |_| edit(&id, FollowUpEdit::AddNewMeasure { item: target })
+    });
+    html! {
+        <section aria-labelledby="item-heading">
+            <h2 id="item-heading">{ item.item.label_sv() }</h2>
+            <blockquote>{ &item.audit_item.text }</blockquote>
+            <div class="promise">
+                <p class="hint">{ "I det första yttrandet (låst, så som det lämnades in):" }</p>
+                <p><strong>{ "Ställningstagande: " }</strong>
+                    { stance.map_or("Besvarades inte i det första yttrandet", |s| s.label_sv()) }</p>
+                if !motivation.is_empty() {
+                    <p class="preserve-lines">{ motivation }</p>
+                }
+            </div>
+            <h3>{ "Utlovade åtgärder" }</h3>
+            if item.planned.is_empty() {
+                <p>{ match item.no_measure_reason() {
+                    "" => "Inga åtgärder utlovades.".to_string(),
+                    reason => format!("Inga åtgärder utlovades: {reason}"),
+                } }</p>
+            }
+            { for item.planned.iter().map(|measure| outcome_fields(&board.id, measure, &new_ids, None, dispatch)) }
+            <h3>{ "Nya åtgärder under perioden" }</h3>
+            if item.new.is_empty() {
+                <p>{ "Inga nya åtgärder för den här punkten." }</p>
+            }
+            { for item.new.iter().map(|measure| outcome_fields(&board.id, measure, &new_ids, Some(&all_items), dispatch)) }
+            <div class="actions">
+                <button type="button" id="add-new-measure" class="secondary" onclick={on_add}>{ "Lägg till ny åtgärd" }</button>
+            </div>
+            if item.lacks_completed_measure() {
+                <p class="warning-text">{ format!("{} har ännu ingen genomförd åtgärd.", item.item.label_sv()) }</p>
+            }
+            { step_buttons(index, comparison.items.len(), dispatch) }
+        </section>
+    }
+}
+
+/// One measure: the promise (or, for a new measure, its own fields), the computed timing, and
+/// the outcome fields. `items` is given for new measures: the items they can answer.
+fn outcome_fields(
+    board: &str,
+    measure: &MeasureComparison<'_>,
+    new_ids: &[String],
+    items: Option<&[ItemRef]>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let id = measure.measure.id.clone();
+    let prefix = format!("outcome-{id}");
+    let outcome = measure.outcome.cloned().unwrap_or_default();
+    let set = |make: fn(String) -> OutcomeField| {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |text: String| edit(&board, FollowUpEdit::SetOutcome { measure: id.clone(), field: make(text) }))
+    };
+    let set_date = |make: fn(Option<schemas::Date>) -> OutcomeField| {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |date| edit(&board, FollowUpEdit::SetOutcome { measure: id.clone(), field: make(date) }))
+    };
+    let on_status = {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |key: String| edit(&board, FollowUpEdit::SetStatus { measure: id.clone(), status: MeasureStatus::from_key(&key) }))
+    };
+    let on_replaced_by = set(|id| OutcomeField::ReplacedBy(Some(id)));
+    let status_options: Vec<(String, String)> = std::iter::once((String::new(), MeasureStatus::UNASSESSED_SV.to_string()))
+        .chain(MeasureStatus::ALL.iter().map(|s| (s.key().to_string(), s.label_sv().to_string())))
+        .collect();
+    let replacement_options: Vec<(String, String)> = std::iter::once((String::new(), "Välj åtgärd".to_string()))
+        .chain(new_ids.iter().filter(|other| **other != id).map(|other| (other.clone(), format!("Ny åtgärd {other}"))))
+        .collect();
+    let timing = measure.timeliness.label_sv();
+    let timing_class = if measure.timeliness.missed_deadline() { "timing late" } else { "timing" };
+    let reason_hint = if measure.needs_reason {
+        "Krävs: datumet har passerats eller flyttats, eller åtgärden utgår."
+    } else {
+        "Om ett datum har flyttats eller åtgärden utgår: varför?"
+    };
+    let legend = if measure.is_new { format!("Ny åtgärd {id}") } else { format!("Åtgärd {id}") };
+    html! {
+        <fieldset class={classes!("item", "measure", "outcome", measure.timeliness.missed_deadline().then_some("late"))} key={id.clone()}>
+            <legend>{ legend }</legend>
+            if let Some(items) = items {
+                { new_measure_fields(board, measure.measure, items, dispatch) }
+            } else {
+                { promise(measure) }
+            }
+            <p class={timing_class} id={format!("{prefix}-timing")}>
+                <strong>{ "Utfall: " }</strong>{ format!("{} · {}", measure.status_label(), timing) }
+            </p>
+            <div class="columns">
+                <SelectField id={format!("{prefix}-status")} label="Status" options={status_options}
+                    value={measure.status().map_or("", MeasureStatus::key)} on_change={on_status} />
+                <DateField id={format!("{prefix}-done-on")} label="Genomförd (datum)" value={outcome.done_on}
+                    on_change={set_date(OutcomeField::DoneOn)} />
+            </div>
+            <TextField id={format!("{prefix}-what")} label="Vad har gjorts" multiline=true
+                value={outcome.what_was_done.clone()} on_change={set(OutcomeField::WhatWasDone)} />
+            <TextField id={format!("{prefix}-effect")} label="Uppnådd effekt" multiline=true
+                hint={(!measure.measure.expected_effect.trim().is_empty()).then(|| AttrValue::from(format!("Förväntad effekt: {}", measure.measure.expected_effect.trim())))}
+                invalid={measure.effect_missing}
+                value={outcome.achieved_effect.clone()} on_change={set(OutcomeField::AchievedEffect)} />
+            <DateField id={format!("{prefix}-new-done-by")} label="Nytt datum, om datumet har flyttats" value={outcome.new_done_by}
+                on_change={set_date(OutcomeField::NewDoneBy)} />
+            <TextField id={format!("{prefix}-reason")} label="Skäl" multiline=true hint={reason_hint}
+                invalid={measure.reason_missing}
+                value={outcome.reason.clone()} on_change={set(OutcomeField::Reason)} />
+            if measure.status() == Some(MeasureStatus::Replaced) {
+                <SelectField id={format!("{prefix}-replaced-by")} label="Ersatt av" options={replacement_options}
+                    value={outcome.replaced_by.clone().unwrap_or_default()} on_change={on_replaced_by} />
+            }
+        </fieldset>
+    }
+}
+
+/// What the first yttrande promised, read-only.
+fn promise(measure: &MeasureComparison<'_>) -> Html {
+    let promised = measure.measure;
+    html! {
+        <div class="promise">
+            <p class="hint">{ "Utlovat i det första yttrandet:" }</p>
+            <p class="preserve-lines">{ promised.action.trim() }</p>
+            if !promised.expected_effect.trim().is_empty() {
+                <p><strong>{ "Förväntad effekt: " }</strong>{ promised.expected_effect.trim() }</p>
+            }
+            <p>
+                <strong>{ "Senast genomförd: " }</strong>
+                { promised.done_by.map_or("inget datum".to_string(), |date| date.to_string()) }
+                if !promised.responsible.trim().is_empty() {
+                    { format!(" · Ansvarig: {}", promised.responsible.trim()) }
+                }
+            </p>
+        </div>
+    }
+}
+
+/// A new measure's own fields: what, expected effect, date, responsible, items it answers.
+fn new_measure_fields(
+    board: &str,
+    measure: &schemas::Measure,
+    items: &[ItemRef],
+    dispatch: &Callback<Action>,
+) -> Html {
+    let id = measure.id.clone();
+    let prefix = format!("new-measure-{id}");
+    let field = |make: fn(String) -> MeasureField| {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |text: String| edit(&board, FollowUpEdit::SetNewMeasure { measure: id.clone(), field: make(text) }))
+    };
+    let on_date = {
+        let (board, id) = (board.to_string(), id.clone());
+        dispatch.reform(move |date| edit(&board, FollowUpEdit::SetNewMeasure { measure: id.clone(), field: MeasureField::DoneBy(date) }))
+    };
+    let on_remove = {
+        let (dispatch, board, id) = (dispatch.clone(), board.to_string(), id.clone());
+        Callback::from(move |_| {
+            if browser::confirm(&format!("Ta bort den nya åtgärden {id}? Den tas bort från alla punkter den avser.")) {
+                dispatch.emit(edit(&board, FollowUpEdit::RemoveNewMeasure { measure: id.clone() }));
+            }
+        })
+    };
+    html! {
+        <>
+            <TextField id={format!("{prefix}-action")} label="Vad har gjorts eller görs (åtgärd)" multiline=true
+                value={measure.action.clone()} on_change={field(MeasureField::Action)} />
+            <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true
+                value={measure.expected_effect.clone()} on_change={field(MeasureField::ExpectedEffect)} />
+            <div class="columns">
+                <DateField id={format!("{prefix}-done-by")} label="Planerat datum" value={measure.done_by} on_change={on_date} />
+                <TextField id={format!("{prefix}-responsible")} label="Ansvarig (roll)"
+                    value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
+            </div>
+            <fieldset class="addressees">
+                <legend>{ "Åtgärden avser" }</legend>
+                { for items.iter().map(|other| {
+                    let other = *other;
+                    let checkbox = format!("{prefix}-answers-{other}");
+                    let (board, id) = (board.to_string(), id.clone());
+                    let onchange = dispatch.reform(move |event: Event| {
+                        let linked = event.target_unchecked_into::<HtmlInputElement>().checked();
+                        edit(&board, FollowUpEdit::LinkNewMeasure { measure: id.clone(), item: other, linked })
+                    });
+                    html! {
+                        <div class="checkbox">
+                            <input type="checkbox" id={checkbox.clone()} checked={measure.answers.contains(&other)} {onchange} />
+                            <label for={checkbox}>{ other.label_sv() }</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <div class="actions">
+                <button type="button" class="secondary" aria-label={format!("Ta bort ny åtgärd {id}")} onclick={on_remove}>{ "Ta bort" }</button>
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,60 @@
+//! The step list and the previous/next buttons shared by the two yttrande pages: a summary
+//! step, then one step per assessment and recommendation addressed to the board.
+
+use frontend::app_state::Action;
+use schemas::ItemRef;
+use yew::prelude::*;
+
+/// The list of steps. `done[0]` is the summary step, then one per item; `done_word` and
+/// `open_word` tell screen readers each step's state ("besvarad", "inte besvarad").
+pub fn step_list(
+    items: &[ItemRef],
+    done: &[bool],
+    current: Option<usize>,
+    (done_word, open_word): (&str, &str),
+    dispatch: &Callback<Action>,
+) -> Html {
+    let labels = std::iter::once(("Sammanfattande svar".to_string(), None))
+        .chain(items.iter().enumerate().map(|(index, item)| (item.label_sv(), Some(index))));
+    html! {
+        <nav aria-label="Delar av yttrandet">
+            <ol class="steps">
+                { for labels.zip(done).map(|((label, step), &done)| {
+                    let is_current = current == step;
+                    let text = if done { format!("{label} ✓") } else { label.clone() };
+                    let aria = format!("{label}, {}", if done { done_word } else { open_word });
+                    html! {
+                        <li>
+                            <button type="button" class={classes!("step", is_current.then_some("current"))}
+                                aria-current={is_current.then_some("step")} aria-label={aria}
+                                onclick={dispatch.reform(move |_| Action::AnswerStep(step))}>
+                                { text }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
+
+/// "Föregående" and "Nästa" (or "Klar" on the last item).
+pub fn step_buttons(index: usize, count: usize, dispatch: &Callback<Action>) -> Html {
+    html! {
+        <div class="actions step-nav">
+            <button type="button" class="secondary"
+                onclick={dispatch.reform(move |_| Action::AnswerStep(index.checked_sub(1)))}>
+                { if index == 0 { "Föregående: Sammanfattande svar" } else { "Föregående" } }
+            </button>
+            if index + 1 < count {
+                <button type="button" onclick={dispatch.reform(move |_| Action::AnswerStep(Some(index + 1)))}>
+                    { "Nästa" }
+                </button>
+            } else {
+                <button type="button" onclick={dispatch.reform(|_| Action::BackToCase)}>
+                    { "Klar: tillbaka till ärendet" }
+                </button>
+            }
+        </div>
+    }
+}
