@@ -410,7 +410,8 @@ fn download_document(state: &State) -> Callback<(String, DocumentKind)> {
             let today = browser::today();
             let result = match case.board(&board_id) {
                 None => Err("Nämnden finns inte.".to_string()),
-                Some(board) => match generator::render_document(case, &board_id, kind, today).await {
+                Some(board) => match generator::render_document(case, &board_id, kind, today).await
+                {
                     Ok(bytes) => {
                         let date = docgen::document_date(case, &board_id, kind, today);
                         let name = docgen::document_file_name(case, board, kind, date);

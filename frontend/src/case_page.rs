@@ -1,7 +1,7 @@
 //! One case: the audit's details, the boards that must answer, and the documents to download.
 
-use frontend::app_state::{Action, OpenCase, Storage};
 use docgen::DocumentKind;
+use frontend::app_state::{Action, OpenCase, Storage};
 use frontend::edit::{AuditText, BoardField, Edit, FollowUpEdit};
 use frontend::library::case_title;
 use frontend::paste::PasteDraft;

@@ -3,7 +3,9 @@
 //! dates, missing reasons and undescribed effects stand out, each a link to its field.
 
 use frontend::app_state::{Action, View};
-use schemas::comparison::{compare_board, BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
+use schemas::comparison::{
+    compare_board, BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison,
+};
 use schemas::{Case, ItemRef};
 use yew::prelude::*;
 
@@ -60,10 +62,22 @@ fn summary_table(summary: &FollowUpSummary) -> Html {
         ("Utlovade åtgärder", summary.planned, false),
         ("Nya åtgärder under perioden", summary.new, false),
         ("Genomförda i tid", summary.done_in_time, false),
-        ("Genomförda efter utlovat datum", summary.done_late, summary.done_late > 0),
-        ("Genomförda, datum saknas", summary.done_undated, summary.done_undated > 0),
+        (
+            "Genomförda efter utlovat datum",
+            summary.done_late,
+            summary.done_late > 0,
+        ),
+        (
+            "Genomförda, datum saknas",
+            summary.done_undated,
+            summary.done_undated > 0,
+        ),
         ("Pågår inom utlovat datum", summary.on_track, false),
-        ("Pågår efter utlovat datum", summary.overdue, summary.overdue > 0),
+        (
+            "Pågår efter utlovat datum",
+            summary.overdue,
+            summary.overdue > 0,
+        ),
         ("Utgår eller ersatta", summary.withdrawn, false),
         ("Ej bedömda", summary.not_assessed, summary.not_assessed > 0),
     ];
@@ -94,7 +108,10 @@ fn attention(comparison: &BoardComparison<'_>, dispatch: &Callback<Action>) -> H
             .position(|item| item.measures().any(|m| m.measure.id == id))
     };
     let link = |label: String, step: Option<usize>, field: String| {
-        let view = View::FollowUp { board: board.to_string(), step };
+        let view = View::FollowUp {
+            board: board.to_string(),
+            step,
+        };
         html! {
             <li>
                 <button type="button" class="link"
@@ -113,10 +130,18 @@ fn attention(comparison: &BoardComparison<'_>, dispatch: &Callback<Action>) -> H
         ));
     }
     for id in &summary.reasons_missing {
-        entries.push(link(format!("Åtgärd {id}: skäl saknas"), measure_step(id), format!("outcome-{id}-reason")));
+        entries.push(link(
+            format!("Åtgärd {id}: skäl saknas"),
+            measure_step(id),
+            format!("outcome-{id}-reason"),
+        ));
     }
     for id in &summary.effects_missing {
-        entries.push(link(format!("Åtgärd {id}: uppnådd effekt är inte beskriven"), measure_step(id), format!("outcome-{id}-effect")));
+        entries.push(link(
+            format!("Åtgärd {id}: uppnådd effekt är inte beskriven"),
+            measure_step(id),
+            format!("outcome-{id}-effect"),
+        ));
     }
     for outcome in &comparison.orphan_outcomes {
         entries.push(html! { <li>{ format!("Uppföljningen nämner åtgärd {}, som inte finns i det första yttrandet.", outcome.measure) }</li> });
@@ -132,12 +157,22 @@ fn attention(comparison: &BoardComparison<'_>, dispatch: &Callback<Action>) -> H
     }
 }
 
-fn item_table(board: &str, step: usize, item: &ItemComparison<'_>, dispatch: &Callback<Action>) -> Html {
+fn item_table(
+    board: &str,
+    step: usize,
+    item: &ItemComparison<'_>,
+    dispatch: &Callback<Action>,
+) -> Html {
     let stance = item
         .answer
         .and_then(|answer| answer.stance)
-        .map_or("Besvarades inte i det första yttrandet", |stance| stance.label_sv());
-    let view = View::FollowUp { board: board.to_string(), step: Some(step) };
+        .map_or("Besvarades inte i det första yttrandet", |stance| {
+            stance.label_sv()
+        });
+    let view = View::FollowUp {
+        board: board.to_string(),
+        step: Some(step),
+    };
     html! {
         <section class="compared-item" aria-label={item.item.label_sv()}>
             <h3>

@@ -37,11 +37,21 @@ pub fn cover_note_fields(
     let author = note.author.clone();
     let on_author_name = dispatch.reform({
         let (edit, title) = (edit.clone(), author.title.clone());
-        move |name| edit(CoverNoteEdit::SetAuthor { name, title: title.clone() })
+        move |name| {
+            edit(CoverNoteEdit::SetAuthor {
+                name,
+                title: title.clone(),
+            })
+        }
     });
     let on_author_title = dispatch.reform({
         let (edit, name) = (edit.clone(), author.name.clone());
-        move |title| edit(CoverNoteEdit::SetAuthor { name: name.clone(), title })
+        move |title| {
+            edit(CoverNoteEdit::SetAuthor {
+                name: name.clone(),
+                title,
+            })
+        }
     });
     let on_date = dispatch.reform({
         let edit = edit.clone();

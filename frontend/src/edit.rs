@@ -479,13 +479,29 @@ fn set_board_field(board: &mut Board, field: BoardField) {
 /// Sets one end of a period. A first year typed makes a one-year period; an end moved past the
 /// other drags it along; clearing the start clears the period, clearing the end shortens it to
 /// its first year.
-fn with_period_end(period: Option<YearPeriod>, year: Option<u16>, start: bool) -> Option<YearPeriod> {
+fn with_period_end(
+    period: Option<YearPeriod>,
+    year: Option<u16>,
+    start: bool,
+) -> Option<YearPeriod> {
     match (year, period, start) {
-        (Some(year), None, _) => Some(YearPeriod { from: year, to: year }),
-        (Some(from), Some(period), true) => Some(YearPeriod { from, to: period.to.max(from) }),
-        (Some(to), Some(period), false) => Some(YearPeriod { from: period.from.min(to), to }),
+        (Some(year), None, _) => Some(YearPeriod {
+            from: year,
+            to: year,
+        }),
+        (Some(from), Some(period), true) => Some(YearPeriod {
+            from,
+            to: period.to.max(from),
+        }),
+        (Some(to), Some(period), false) => Some(YearPeriod {
+            from: period.from.min(to),
+            to,
+        }),
         (None, _, true) => None,
-        (None, period, false) => period.map(|period| YearPeriod { from: period.from, to: period.from }),
+        (None, period, false) => period.map(|period| YearPeriod {
+            from: period.from,
+            to: period.from,
+        }),
     }
 }
 
@@ -1241,10 +1257,22 @@ mod tests {
         let span = |from, to| Some(YearPeriod { from, to });
         assert_eq!(with_period_end(None, Some(2025), true), span(2025, 2025));
         assert_eq!(with_period_end(None, Some(2026), false), span(2026, 2026));
-        assert_eq!(with_period_end(span(2025, 2025), Some(2026), false), span(2025, 2026));
-        assert_eq!(with_period_end(span(2025, 2026), Some(2027), true), span(2027, 2027));
-        assert_eq!(with_period_end(span(2025, 2026), Some(2024), false), span(2024, 2024));
-        assert_eq!(with_period_end(span(2025, 2026), None, false), span(2025, 2025));
+        assert_eq!(
+            with_period_end(span(2025, 2025), Some(2026), false),
+            span(2025, 2026)
+        );
+        assert_eq!(
+            with_period_end(span(2025, 2026), Some(2027), true),
+            span(2027, 2027)
+        );
+        assert_eq!(
+            with_period_end(span(2025, 2026), Some(2024), false),
+            span(2024, 2024)
+        );
+        assert_eq!(
+            with_period_end(span(2025, 2026), None, false),
+            span(2025, 2025)
+        );
         assert_eq!(with_period_end(span(2025, 2026), None, true), None);
     }
 

@@ -138,7 +138,11 @@ pub struct SelectFieldProps {
 pub fn select_field(props: &SelectFieldProps) -> Html {
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |event: Event| {
-        on_change.emit(event.target_unchecked_into::<web_sys::HtmlSelectElement>().value());
+        on_change.emit(
+            event
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value(),
+        );
     });
     html! {
         <div class="field">
@@ -166,7 +170,12 @@ pub fn year_field(props: &YearFieldProps) -> Html {
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |event: Event| {
         let text = event.target_unchecked_into::<HtmlInputElement>().value();
-        on_change.emit(text.trim().parse().ok().filter(|year| (1900..=2999).contains(year)));
+        on_change.emit(
+            text.trim()
+                .parse()
+                .ok()
+                .filter(|year| (1900..=2999).contains(year)),
+        );
     });
     let value = props.value.map(|year| year.to_string()).unwrap_or_default();
     html! {

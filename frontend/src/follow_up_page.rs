@@ -178,8 +178,15 @@ fn item_step(
     let item = &comparison.items[index];
     let all_items: Vec<ItemRef> = comparison.items.iter().map(|i| i.item).collect();
     let stance = item.answer.and_then(|answer| answer.stance);
-    let motivation = item.answer.map(|answer| answer.motivation.trim()).unwrap_or_default();
-    let new_ids: Vec<String> = follow_up.new_measures.iter().map(|m| m.id.clone()).collect();
+    let motivation = item
+        .answer
+        .map(|answer| answer.motivation.trim())
+        .unwrap_or_default();
+    let new_ids: Vec<String> = follow_up
+        .new_measures
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
     let on_add = dispatch.reform({
         let (id, target) = (board.id.clone(), item.item);
         move |_| edit(&id, FollowUpEdit::AddNewMeasure { item: target })
@@ -234,31 +241,74 @@ fn outcome_fields(
     let outcome = measure.outcome.cloned().unwrap_or_default();
     let set = |make: fn(String) -> OutcomeField| {
         let (board, id) = (board.to_string(), id.clone());
-        dispatch.reform(move |text: String| edit(&board, FollowUpEdit::SetOutcome { measure: id.clone(), field: make(text) }))
+        dispatch.reform(move |text: String| {
+            edit(
+                &board,
+                FollowUpEdit::SetOutcome {
+                    measure: id.clone(),
+                    field: make(text),
+                },
+            )
+        })
     };
     let set_date = |make: fn(Option<schemas::Date>) -> OutcomeField| {
         let (board, id) = (board.to_string(), id.clone());
-        dispatch.reform(move |date| edit(&board, FollowUpEdit::SetOutcome { measure: id.clone(), field: make(date) }))
+        dispatch.reform(move |date| {
+            edit(
+                &board,
+                FollowUpEdit::SetOutcome {
+                    measure: id.clone(),
+                    field: make(date),
+                },
+            )
+        })
     };
     let on_status = {
         let (board, id) = (board.to_string(), id.clone());
-        dispatch.reform(move |key: String| edit(&board, FollowUpEdit::SetStatus { measure: id.clone(), status: MeasureStatus::from_key(&key) }))
+        dispatch.reform(move |key: String| {
+            edit(
+                &board,
+                FollowUpEdit::SetStatus {
+                    measure: id.clone(),
+                    status: MeasureStatus::from_key(&key),
+                },
+            )
+        })
     };
     let on_replaced_by = set(|id| OutcomeField::ReplacedBy(Some(id)));
-    let status_options: Vec<(String, String)> = std::iter::once((String::new(), MeasureStatus::UNASSESSED_SV.to_string()))
-        .chain(MeasureStatus::ALL.iter().map(|s| (s.key().to_string(), s.label_sv().to_string())))
-        .collect();
-    let replacement_options: Vec<(String, String)> = std::iter::once((String::new(), "Välj åtgärd".to_string()))
-        .chain(new_ids.iter().filter(|other| **other != id).map(|other| (other.clone(), format!("Ny åtgärd {other}"))))
-        .collect();
+    let status_options: Vec<(String, String)> =
+        std::iter::once((String::new(), MeasureStatus::UNASSESSED_SV.to_string()))
+            .chain(
+                MeasureStatus::ALL
+                    .iter()
+                    .map(|s| (s.key().to_string(), s.label_sv().to_string())),
+            )
+            .collect();
+    let replacement_options: Vec<(String, String)> =
+        std::iter::once((String::new(), "Välj åtgärd".to_string()))
+            .chain(
+                new_ids
+                    .iter()
+                    .filter(|other| **other != id)
+                    .map(|other| (other.clone(), format!("Ny åtgärd {other}"))),
+            )
+            .collect();
     let timing = measure.timeliness.label_sv();
-    let timing_class = if measure.timeliness.missed_deadline() { "timing late" } else { "timing" };
+    let timing_class = if measure.timeliness.missed_deadline() {
+        "timing late"
+    } else {
+        "timing"
+    };
     let reason_hint = if measure.needs_reason {
         "Krävs: datumet har passerats eller flyttats, eller åtgärden utgår."
     } else {
         "Om ett datum har flyttats eller åtgärden utgår: varför?"
     };
-    let legend = if measure.is_new { format!("Ny åtgärd {id}") } else { format!("Åtgärd {id}") };
+    let legend = if measure.is_new {
+        format!("Ny åtgärd {id}")
+    } else {
+        format!("Åtgärd {id}")
+    };
     html! {
         <fieldset class={classes!("item", "measure", "outcome", measure.timeliness.missed_deadline().then_some("late"))} key={id.clone()}>
             <legend>{ legend }</legend>
@@ -327,17 +377,40 @@ fn new_measure_fields(
     let prefix = format!("new-measure-{id}");
     let field = |make: fn(String) -> MeasureField| {
         let (board, id) = (board.to_string(), id.clone());
-        dispatch.reform(move |text: String| edit(&board, FollowUpEdit::SetNewMeasure { measure: id.clone(), field: make(text) }))
+        dispatch.reform(move |text: String| {
+            edit(
+                &board,
+                FollowUpEdit::SetNewMeasure {
+                    measure: id.clone(),
+                    field: make(text),
+                },
+            )
+        })
     };
     let on_date = {
         let (board, id) = (board.to_string(), id.clone());
-        dispatch.reform(move |date| edit(&board, FollowUpEdit::SetNewMeasure { measure: id.clone(), field: MeasureField::DoneBy(date) }))
+        dispatch.reform(move |date| {
+            edit(
+                &board,
+                FollowUpEdit::SetNewMeasure {
+                    measure: id.clone(),
+                    field: MeasureField::DoneBy(date),
+                },
+            )
+        })
     };
     let on_remove = {
         let (dispatch, board, id) = (dispatch.clone(), board.to_string(), id.clone());
         Callback::from(move |_| {
-            if browser::confirm(&format!("Ta bort den nya åtgärden {id}? Den tas bort från alla punkter den avser.")) {
-                dispatch.emit(edit(&board, FollowUpEdit::RemoveNewMeasure { measure: id.clone() }));
+            if browser::confirm(&format!(
+                "Ta bort den nya åtgärden {id}? Den tas bort från alla punkter den avser."
+            )) {
+                dispatch.emit(edit(
+                    &board,
+                    FollowUpEdit::RemoveNewMeasure {
+                        measure: id.clone(),
+                    },
+                ));
             }
         })
     };

@@ -76,7 +76,10 @@ fn previewable(case: &Case) -> Vec<(String, String)> {
                 DocumentKind::CoverNote(Yttrande::First),
             ]
         } else {
-            &[DocumentKind::FirstYttrande, DocumentKind::CoverNote(Yttrande::First)]
+            &[
+                DocumentKind::FirstYttrande,
+                DocumentKind::CoverNote(Yttrande::First),
+            ]
         };
         documents.extend(kinds.iter().map(|kind| {
             (

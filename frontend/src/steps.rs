@@ -14,8 +14,12 @@ pub fn step_list(
     (done_word, open_word): (&str, &str),
     dispatch: &Callback<Action>,
 ) -> Html {
-    let labels = std::iter::once(("Sammanfattande svar".to_string(), None))
-        .chain(items.iter().enumerate().map(|(index, item)| (item.label_sv(), Some(index))));
+    let labels = std::iter::once(("Sammanfattande svar".to_string(), None)).chain(
+        items
+            .iter()
+            .enumerate()
+            .map(|(index, item)| (item.label_sv(), Some(index))),
+    );
     html! {
         <nav aria-label="Delar av yttrandet">
             <ol class="steps">

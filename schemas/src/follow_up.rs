@@ -35,7 +35,7 @@ pub struct FollowUpResponse {
     #[serde(default)]
     pub signatories: Vec<Signatory>,
     /// The tjänsteskrivelse that takes the uppföljande yttrande to the board.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CoverNote::is_empty")]
     pub cover_note: CoverNote,
 }
 
@@ -172,6 +172,13 @@ pub struct Meeting {
     pub body: String,
     #[serde(default)]
     pub date: Option<Date>,
+}
+
+impl CoverNote {
+    /// Nothing filled in: left out of case files, so cases without a tjänsteskrivelse stay short.
+    pub fn is_empty(&self) -> bool {
+        *self == CoverNote::default()
+    }
 }
 
 impl FollowUpResponse {

@@ -166,7 +166,7 @@ pub struct FirstResponse {
     #[serde(default)]
     pub signatories: Vec<Signatory>,
     /// The tjänsteskrivelse that takes the första yttrande to the board.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "CoverNote::is_empty")]
     pub cover_note: CoverNote,
 }
 

@@ -53,35 +53,82 @@ class ExampleDocument:
         return [ref for ref, _ in self.items() if any(ref in m["answers"] for m in measures)]
 
 
-@pytest.fixture(scope="session")
-def documents():
+class OtherDocument:
+    """A rendered uppföljande yttrande or tjänsteskrivelse (`kind` is the CLI's name for it)."""
+
+    def __init__(self, case_path, case, board, kind, docx):
+        self.case_path = case_path
+        self.case = case
+        self.board = board
+        self.kind = kind
+        self.docx = docx
+
+    @property
+    def name(self):
+        return self.docx.stem
+
+    def response(self):
+        return next(r for r in self.case["responses"] if r["board"] == self.board)
+
+
+def render_all():
+    """Every document of every example: the första yttrande and its tjänsteskrivelse for each
+    board, and the uppföljande yttrande and its tjänsteskrivelse where a follow-up is started."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
-    made = []
+    firsts, others = [], []
     for case_path in sorted((ROOT / "examples").glob("*.json")):
         case = json.loads(case_path.read_text(encoding="utf-8"))
         for response in case["responses"]:
             board = response["board"]
             docx = OUTPUT / f"{case_path.stem}-{board}.docx"
             run([docgen_binary(), "first", str(case_path), "--board", board, "--out", str(docx)])
-            made.append(ExampleDocument(case_path, case, board, docx))
-    assert made, "no example documents were made"
-    return made
+            firsts.append(ExampleDocument(case_path, case, board, docx))
+            kinds = [("cover-first", ["cover", "--yttrande", "first"])]
+            if response.get("follow_up"):
+                kinds += [
+                    ("follow-up", ["follow-up"]),
+                    ("cover-follow-up", ["cover", "--yttrande", "follow-up"]),
+                ]
+            for kind, command in kinds:
+                path = OUTPUT / f"{case_path.stem}-{board}-{kind}.docx"
+                run([docgen_binary(), command[0], str(case_path), "--board", board, *command[1:], "--out", str(path)])
+                others.append(OtherDocument(case_path, case, board, kind, path))
+    assert firsts and others, "no example documents were made"
+    return firsts, others
 
 
 @pytest.fixture(scope="session")
-def pdf_texts(documents, tmp_path_factory):
+def rendered():
+    return render_all()
+
+
+@pytest.fixture(scope="session")
+def documents(rendered):
+    """The första yttranden."""
+    return rendered[0]
+
+
+@pytest.fixture(scope="session")
+def other_documents(rendered):
+    """The uppföljande yttranden and the tjänsteskrivelser."""
+    return rendered[1]
+
+
+@pytest.fixture(scope="session")
+def pdf_texts(rendered, tmp_path_factory):
     """LibreOffice converts every document to PDF in one run; pdftotext reads the text."""
+    every = rendered[0] + rendered[1]
     home = tmp_path_factory.mktemp("libreoffice-home")
     pdf_dir = OUTPUT / "pdf"
     pdf_dir.mkdir(exist_ok=True)
     run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(pdf_dir)]
-        + [str(d.docx) for d in documents],
+        + [str(d.docx) for d in every],
         env={**os.environ, "HOME": str(home)},
-        timeout=300,
+        timeout=600,
     )
     texts = {}
-    for document in documents:
+    for document in every:
         pdf = pdf_dir / f"{document.docx.stem}.pdf"
         assert pdf.exists(), f"LibreOffice wrote no PDF for {document.docx.name}"
         texts[document.name] = run(["pdftotext", str(pdf), "-"]).stdout

@@ -113,8 +113,8 @@ OPENXML_AUDIT = os.path.join(os.path.dirname(sys.executable), "openxml-audit")
 
 
 @pytest.mark.parametrize("office_format", ["office2007", "office2019", "microsoft365"])
-def test_openxml_audit_reports_no_findings(documents, office_format):
-    for document in documents:
+def test_openxml_audit_reports_no_findings(documents, other_documents, office_format):
+    for document in documents + other_documents:
         result = subprocess.run(
             [OPENXML_AUDIT, "--format", office_format, "--output", "json", "--max-errors", "0", str(document.docx)],
             capture_output=True,

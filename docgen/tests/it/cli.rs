@@ -215,3 +215,126 @@ fn schema_prints_the_committed_schema() {
         std::fs::read_to_string(repo_root().join("schemas/case.schema.json")).expect("read");
     assert_eq!(stdout(&output), committed);
 }
+
+#[test]
+fn follow_up_and_tjansteskrivelse_are_written_with_default_names() {
+    let folder = scratch();
+    let case = example("it-sakerhet-uppfoljning.json");
+    let output = docgen(
+        &["follow-up", &case, "--board", "sn", "--today", "2026-11-23"],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let name = "SR-2025-17-Servicenämnden-uppföljande-yttrande-2026-01-27.docx";
+    assert!(
+        stdout(&output).starts_with(&format!("Skrev {name}")),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(stderr(&output), "", "sn's follow-up has no errors");
+    let bytes = std::fs::read(folder.join(name)).expect("written");
+    let text = crate::support::read_part(&bytes, "word/document.xml").expect("document part");
+    assert!(text.contains("Sammanställning"));
+
+    let output = docgen(
+        &[
+            "cover",
+            &case,
+            "--board",
+            "sn",
+            "--yttrande",
+            "follow-up",
+            "--today",
+            "2026-11-23",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder
+        .join("SR-2025-17-Servicenämnden-tjänsteskrivelse-uppföljande-yttrande-2026-01-12.docx")
+        .exists());
+
+    let output = docgen(
+        &[
+            "cover",
+            &case,
+            "--board",
+            "ks",
+            "--yttrande",
+            "first",
+            "--out",
+            "ks.docx",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(folder.join("ks.docx").exists());
+}
+
+#[test]
+fn a_follow_up_draft_is_written_and_its_open_errors_listed() {
+    let folder = scratch();
+    let case = example("it-sakerhet-uppfoljning.json");
+    let output = docgen(
+        &[
+            "follow-up",
+            &case,
+            "--board",
+            "ks",
+            "--out",
+            "ks.docx",
+            "--today",
+            "2026-02-02",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let warned = stderr(&output);
+    assert!(warned.contains("dokumentet är ett utkast"), "{warned}");
+    let listed = stdout(&output);
+    assert!(
+        listed.contains("outcomes[A3].status: Åtgärd A3: ange status"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn follow_up_commands_refuse_what_cannot_be_made() {
+    let folder = scratch();
+    let first_only = example("it-sakerhet-tva-namnder.json");
+    let output = docgen(&["follow-up", &first_only, "--board", "ks"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "Kommunstyrelsen har inte påbörjat sitt uppföljande yttrande.\n"
+    );
+    let output = docgen(&["cover", &first_only, "--board", "ks"], &folder);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("Ange vilket yttrande tjänsteskrivelsen gäller"));
+    let output = docgen(
+        &["cover", &first_only, "--board", "ks", "--yttrande", "andra"],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn the_calendar_is_written_for_outlook() {
+    let folder = scratch();
+    let output = docgen(
+        &[
+            "calendar",
+            &example("it-sakerhet-tva-namnder.json"),
+            "--today",
+            "2026-11-23",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        "Skrev SR-2025-17-tidplan.ics (12 händelser).\n"
+    );
+    let ics = std::fs::read_to_string(folder.join("SR-2025-17-tidplan.ics")).expect("written");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+}
