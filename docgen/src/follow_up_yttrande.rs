@@ -33,7 +33,8 @@ const NEW_MEASURE_COLUMNS: [&str; 5] = [
     "Genomförd",
     "Uppnådd effekt",
 ];
-const OUTCOME_WIDTHS: [usize; 5] = [2600, 1150, 1900, 1150, 2272];
+/// Dates and the header "Genomförd" need 1300 twips not to break in LibreOffice (seen in its PDF).
+const OUTCOME_WIDTHS: [usize; 5] = [2450, 1300, 1800, 1300, 2222];
 const SUMMARY_COLUMNS: [&str; 2] = ["Utfall", "Antal åtgärder"];
 const SUMMARY_WIDTHS: [usize; 2] = [6872, 2200];
 

@@ -81,13 +81,17 @@ impl DocumentKind {
         DocumentKind::ALL.into_iter().find(|kind| kind.key() == key)
     }
 
-    /// "Första yttrande", "Tjänsteskrivelse, uppföljande yttrande", …
+    /// "Första yttrandet", "Tjänsteskrivelsen till det uppföljande yttrandet", …
     pub fn label_sv(self) -> &'static str {
         match self {
-            DocumentKind::FirstYttrande => "Första yttrande",
-            DocumentKind::FollowUpYttrande => "Uppföljande yttrande",
-            DocumentKind::CoverNote(Yttrande::First) => "Tjänsteskrivelse, första yttrande",
-            DocumentKind::CoverNote(Yttrande::FollowUp) => "Tjänsteskrivelse, uppföljande yttrande",
+            DocumentKind::FirstYttrande => "Första yttrandet",
+            DocumentKind::FollowUpYttrande => "Uppföljande yttrandet",
+            DocumentKind::CoverNote(Yttrande::First) => {
+                "Tjänsteskrivelsen till det första yttrandet"
+            }
+            DocumentKind::CoverNote(Yttrande::FollowUp) => {
+                "Tjänsteskrivelsen till det uppföljande yttrandet"
+            }
         }
     }
 

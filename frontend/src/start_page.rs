@@ -59,7 +59,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <div class="field">
                     <label for="open-file">{ "Öppna en fil" }</label>
                     <p class="hint" id="open-file-hint">
-                        { "Ett ärende sparat från Yttra (JSON) eller ett yttrande skapat med Yttra (Word)." }
+                        { "Ett ärende sparat från Yttra (JSON) eller ett yttrande skapat med Yttra (Word). \
+                           Dags för det uppföljande yttrandet? Öppna det inlämnade första yttrandet: \
+                           hela ärendet finns i det." }
                     </p>
                     <input id="open-file" type="file" accept=".json,.docx" onchange={on_file}
                         aria-describedby="open-file-hint" />

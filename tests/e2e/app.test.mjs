@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ROOT, OUTPUT, SCREENSHOTS, startServer, launchChromium, watchPage, axeViolations,
-  docxTextWithPythonDocx, extractCase, readJson,
+  docxTextWithPythonDocx, extractCase, readJson, openApp, downloadFrom,
 } from './support.mjs';
 
 const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
@@ -27,14 +27,8 @@ after(async () => {
 });
 
 /** A fresh browser profile (empty storage) with one page on the start page. */
-async function freshApp({ initScript, viewport = { width: 1366, height: 768 } } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
-  if (initScript) await context.addInitScript(initScript);
-  const page = await context.newPage();
-  const seen = watchPage(page, new URL(server.url).origin);
-  await page.goto(server.url);
-  await page.getByRole('heading', { name: 'Yttra', level: 1 }).waitFor();
-  return { context, page, seen };
+function freshApp(options) {
+  return openApp(browser, server.url, options);
 }
 
 async function openExample(page) {
@@ -43,15 +37,7 @@ async function openExample(page) {
   await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
 }
 
-async function download(page, buttonName, fileName) {
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: buttonName }).click(),
-  ]);
-  const path = join(OUTPUT, fileName ?? file.suggestedFilename());
-  await file.saveAs(path);
-  return { path, name: file.suggestedFilename() };
-}
+const download = downloadFrom;
 
 async function savedRows(page) {
   return page.locator('table.cases tbody tr').count();
@@ -241,10 +227,10 @@ test('Granska lists every finding as a link to its field, and previews the yttra
   await openExample(page);
   await page.getByRole('button', { name: 'Granska ärendet' }).click();
   await page.getByText('Inga fel eller varningar: yttrandena kan skapas.').waitFor();
-  const preview = page.getByRole('region', { name: 'Yttrandets text' });
+  const preview = page.getByRole('region', { name: 'Dokumentets text' });
   await preview.getByRole('heading', { name: 'Granskning av IT-säkerhet SR-2025-17' }).waitFor();
   await preview.getByRole('columnheader', { name: 'Förväntad effekt' }).first().waitFor();
-  await page.getByLabel('Nämnd').selectOption({ label: 'Servicenämnden' });
+  await page.getByLabel('Dokument', { exact: true }).selectOption({ label: 'Första yttrandet, Servicenämnden' });
   await preview.getByText('Planen övas en gång per år tillsammans med förvaltningarnas informationssäkerhetssamordnare.').waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'review-clean.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
@@ -453,7 +439,7 @@ test('the pages work at 200 % zoom on a 1366×768 screen and by keyboard', async
   await page.screenshot({ path: join(SCREENSHOTS, 'answer-zoom-200.png'), fullPage: true });
   await page.getByRole('button', { name: '← Till ärendet' }).click();
   await page.getByRole('button', { name: 'Granska ärendet' }).click();
-  await page.getByRole('region', { name: 'Yttrandets text' }).waitFor();
+  await page.getByRole('region', { name: 'Dokumentets text' }).waitFor();
   assert.equal(await overflow(), false, 'Granska: no horizontal scrolling');
   await page.screenshot({ path: join(SCREENSHOTS, 'review-zoom-200.png'), fullPage: true });
   await context.close();

@@ -84,3 +84,37 @@ export function extractCase(path) {
 export function readJson(path) {
   return JSON.parse(readFileSync(path, 'utf8'));
 }
+
+/** A fresh browser profile (empty storage) with one page on the start page of `url`. */
+export async function openApp(browser, url, { initScript, viewport = { width: 1366, height: 768 } } = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  if (initScript) await context.addInitScript(initScript);
+  const page = await context.newPage();
+  const seen = watchPage(page, new URL(url).origin);
+  await page.goto(url);
+  await page.getByRole('heading', { name: 'Yttra', level: 1 }).waitFor();
+  return { context, page, seen };
+}
+
+/** Clicks a download button and saves the file in tests/output/e2e. */
+export async function downloadFrom(page, buttonName, fileName) {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: buttonName, exact: true }).click(),
+  ]);
+  const path = join(OUTPUT, fileName ?? file.suggestedFilename());
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+/** The text of a DOCX as LibreOffice lays it out: converted to PDF, read with pdftotext. */
+export function docxTextWithLibreOffice(path) {
+  const outdir = join(OUTPUT, 'libreoffice');
+  mkdirSync(outdir, { recursive: true });
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', outdir, path], {
+    env: { ...process.env, HOME: join(OUTPUT, 'libreoffice-home') },
+    timeout: 180_000,
+  });
+  const pdf = join(outdir, path.split('/').pop().replace(/\.docx$/, '.pdf'));
+  return execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+}
