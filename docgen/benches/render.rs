@@ -1,5 +1,5 @@
 //! Benchmark: the första yttrande of a large synthetic case (60 recommendations, 3 measures each,
-//! 15–25 words per cell). Prints the median time per document and the file size, next to raw
+//! 15–25 words per cell), and the uppföljande yttrande and calendar of that case a year on. Prints the median time per document and the file size, next to raw
 //! docx-rs (uncompressed, unnormalised) for reference. Run: `cargo bench -p docgen`.
 
 use std::io::Cursor;
@@ -32,6 +32,24 @@ fn main() {
         raw_bytes / 1024
     );
     println!("goal: <= 8 ms native, compressed");
+
+    let followed = docgen::synthetic::large_case_with_follow_up(60, 3);
+    let kind = docgen::DocumentKind::FollowUpYttrande;
+    let (follow_median, follow_bytes) =
+        measure(|| docgen::render(&followed, "ks", kind, today).expect("renders"));
+    println!(
+        "uppföljande yttrande, same case a year on (180 outcomes, 60 new measures): median {:.2} ms, {} bytes ({} KB)",
+        millis(follow_median),
+        follow_bytes,
+        follow_bytes / 1024
+    );
+    let calendar_start = Instant::now();
+    let ics = docgen::render_calendar(&followed, today);
+    println!(
+        "calendar of that case: {} events, {:.2} ms",
+        ics.matches("BEGIN:VEVENT").count(),
+        millis(calendar_start.elapsed())
+    );
 }
 
 /// Median duration and output size of `render`.

@@ -2,8 +2,8 @@
 //! each, realistic cell lengths. The same parameters always give the same case.
 
 use schemas::{
-    AuditItem, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer, ItemRef, Measure,
-    Stance,
+    AuditItem, Board, BoardResponse, Case, Date, FirstResponse, FollowUpResponse, ItemAnswer,
+    ItemRef, Measure, MeasureOutcome, MeasureStatus, Stance,
 };
 
 /// Words to build Swedish-looking sentences from.
@@ -100,6 +100,61 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
     let mut response = BoardResponse::new("ks");
     response.first = first;
     case.responses.push(response);
+    case
+}
+
+/// The large case a year on: a follow-up with an outcome for every measure, the statuses
+/// cycling through all six, and one new measure per recommendation.
+pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -> Case {
+    let mut case = large_case(recommendations, measures_per_item);
+    let mut words = WordSource(XorShift(0x2545_F491_4F6C_DD1D));
+    let date = |text| Date::parse(text).unwrap_or_else(|| unreachable!("fixed valid date"));
+    let mut follow_up = FollowUpResponse::start(date("2026-01-10"));
+    follow_up.date = Some(date("2026-02-01"));
+    follow_up.summary = words.sentence(120);
+    let ids: Vec<String> = case.responses[0]
+        .first
+        .measures
+        .iter()
+        .map(|m| m.id.clone())
+        .collect();
+    for (index, id) in ids.into_iter().enumerate() {
+        let status = MeasureStatus::ALL[index % MeasureStatus::ALL.len()];
+        follow_up.outcomes.push(MeasureOutcome {
+            measure: id,
+            status: Some(status),
+            done_on: Some(date(if index % 4 == 0 {
+                "2026-01-15"
+            } else {
+                "2025-11-30"
+            })),
+            what_was_done: words.cell(),
+            achieved_effect: words.cell(),
+            new_done_by: (index % 5 == 0).then(|| date("2026-06-30")),
+            reason: words.sentence(12),
+            replaced_by: None,
+        });
+    }
+    for number in 1..=recommendations {
+        let id = format!("N{number}");
+        follow_up.new_measures.push(Measure {
+            id: id.clone(),
+            action: words.cell(),
+            expected_effect: words.cell(),
+            done_by: Some(date("2025-10-31")),
+            responsible: words.cell(),
+            answers: vec![ItemRef::recommendation(number)],
+        });
+        follow_up.outcomes.push(MeasureOutcome {
+            measure: id,
+            status: Some(MeasureStatus::Done),
+            done_on: Some(date("2025-10-20")),
+            what_was_done: words.cell(),
+            achieved_effect: words.cell(),
+            ..MeasureOutcome::default()
+        });
+    }
+    case.responses[0].follow_up = Some(follow_up);
     case
 }
 

@@ -128,7 +128,7 @@ fn damage(case: &mut Case, random: &mut XorShift) {
         1,
     );
     let number = random.below(4) as u32;
-    match random.below(12) {
+    match random.below(14) {
         0 if !case.audit.recommendations.is_empty() => {
             let index = random.below(case.audit.recommendations.len());
             case.audit.recommendations.remove(index);
@@ -185,6 +185,36 @@ fn damage(case: &mut Case, random: &mut XorShift) {
                 response.first.date = date;
             }
         }
+        11 => {
+            // Follow-ups pointing at measures and items that are not there, in odd states.
+            let statuses = schemas::MeasureStatus::ALL;
+            for response in &mut case.responses {
+                let Some(follow_up) = response.follow_up.as_mut() else {
+                    response.follow_up = Some(schemas::FollowUpResponse::start(today()));
+                    continue;
+                };
+                for outcome in &mut follow_up.outcomes {
+                    outcome.measure = text.clone();
+                    outcome.status = Some(statuses[random.below(statuses.len())]);
+                    outcome.done_on = date;
+                    outcome.replaced_by = Some(text.clone());
+                }
+            }
+        }
+        12 => {
+            for follow_up in case
+                .responses
+                .iter_mut()
+                .filter_map(|r| r.follow_up.as_mut())
+            {
+                for measure in &mut follow_up.new_measures {
+                    measure.id = text.clone();
+                    measure.answers = vec![ItemRef::assessment(number)];
+                    measure.done_by = date;
+                }
+                follow_up.date = date;
+            }
+        }
         _ => case
             .audit
             .questions
@@ -196,16 +226,20 @@ fn damage(case: &mut Case, random: &mut XorShift) {
 fn randomly_damaged_cases_never_panic() {
     let mut random = XorShift(0x5EED_1234_ABCD_0001);
     for (_, original) in examples() {
-        for _ in 0..150 {
+        for _ in 0..100 {
             let mut case = original.clone();
             for _ in 0..1 + random.below(4) {
                 damage(&mut case, &mut random);
             }
             let _ = validate(&case, today());
+            let _ = schemas::comparison::compare_case(&case, today());
+            let _ = docgen::render_calendar(&case, today());
             let boards: Vec<String> = case.boards.iter().map(|b| b.id.clone()).collect();
             for board in boards {
-                if let Ok(docx) = docgen::render_first_yttrande(&case, &board, today()) {
-                    assert_eq!(docgen::extract_case(&docx).as_ref(), Ok(&case));
+                for kind in docgen::DocumentKind::ALL {
+                    if let Ok(docx) = docgen::render(&case, &board, kind, today()) {
+                        assert_eq!(docgen::extract_case(&docx).as_ref(), Ok(&case));
+                    }
                 }
             }
         }

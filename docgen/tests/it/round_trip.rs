@@ -21,3 +21,24 @@ fn text_with_markup_characters_round_trips() {
     let docx = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
     assert_eq!(docgen::extract_case(&docx).expect("extracts"), case);
 }
+
+#[test]
+fn every_document_of_a_large_follow_up_gives_back_the_case() {
+    let case = docgen::synthetic::large_case_with_follow_up(12, 3);
+    for kind in docgen::DocumentKind::ALL {
+        let docx = docgen::render(&case, "ks", kind, today()).expect("renders");
+        assert_eq!(
+            docgen::extract_case(&docx).expect("extracts"),
+            case,
+            "{kind:?}"
+        );
+    }
+    // Every status occurs, so every branch of the outcome table was written.
+    let statuses: std::collections::HashSet<_> = case.responses[0]
+        .follow_up
+        .iter()
+        .flat_map(|f| &f.outcomes)
+        .filter_map(|o| o.status)
+        .collect();
+    assert_eq!(statuses.len(), schemas::MeasureStatus::ALL.len());
+}
