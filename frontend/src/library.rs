@@ -55,13 +55,17 @@ fn title_text(title: &str, reference: &str) -> String {
     }
 }
 
-/// The nearest deadline on or after today among every board's two yttranden.
+/// The nearest deadline on or after today among every board's two yttranden. A first yttrande
+/// that is locked by its follow-up has been filed, so its deadline no longer counts.
 pub fn next_deadline(case: &Case, today: Date) -> Option<(Date, String)> {
     case.boards
         .iter()
         .flat_map(|board| {
+            let filed = case
+                .response(&board.id)
+                .is_some_and(|response| response.first_is_locked());
             [
-                (board.first_deadline, "Första yttrandet"),
+                (board.first_deadline.filter(|_| !filed), "Första yttrandet"),
                 (board.follow_up_deadline, "Uppföljande yttrandet"),
             ]
             .into_iter()
@@ -152,6 +156,20 @@ mod tests {
             )),
         );
         assert_eq!(next_deadline(&case, day("2026-02-28")), None, "all passed");
+    }
+
+    #[test]
+    fn a_filed_first_yttrande_no_longer_has_a_deadline() {
+        let mut case = example();
+        case.responses[1].follow_up = Some(schemas::FollowUpResponse::start(day("2025-03-20")));
+        assert_eq!(
+            next_deadline(&case, day("2025-03-21")),
+            Some((
+                day("2025-04-04"),
+                "Första yttrandet, Kommunstyrelsen".to_string()
+            )),
+            "Servicenämnden's first yttrande (due 2025-03-31) is filed"
+        );
     }
 
     #[test]
