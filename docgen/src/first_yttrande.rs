@@ -26,20 +26,9 @@ pub fn build(
     response: &FirstResponse,
     date: Date,
 ) -> (Docx, DocumentInfo) {
-    let info = document_info(case, board, date);
-    let mut docx = blocks::start_document(
-        &case.organisation,
-        &board.name,
-        &date.to_string(),
-        &board.diarienummer,
-    );
-    docx = blocks::add_all(docx, title_block(&info));
+    let (mut docx, info) = begin(case, board, date, "Första yttrande");
     docx = blocks::add_all(docx, introduction(case, board));
-    docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
-    docx = blocks::add_all(
-        docx,
-        blocks::text_paragraphs(styles::NORMAL, &response.summary),
-    );
+    docx = summary_answer(docx, &response.summary);
     for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
         docx = add_items_of_kind(docx, case, board, response, kind);
     }
@@ -47,15 +36,30 @@ pub fn build(
     (docx, info)
 }
 
-fn document_info(case: &Case, board: &Board, date: Date) -> DocumentInfo {
-    DocumentInfo {
+/// The start both yttranden share: the document's properties, page, header and title block.
+/// `what` names the yttrande ("Första yttrande"); the subtitle says whom it answers.
+pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Docx, DocumentInfo) {
+    let info = DocumentInfo {
         title: format!("{} {}", case.audit.title, case.audit.reference)
             .trim()
             .to_string(),
-        subject: format!("Första yttrande till {}", lowercase_first(auditor(case))),
+        subject: format!("{what} till {}", lowercase_first(auditor(case))),
         author: board.name.clone(),
         date,
-    }
+    };
+    let docx = blocks::start_document(
+        &case.organisation,
+        &board.name,
+        &date.to_string(),
+        &board.diarienummer,
+    );
+    (blocks::add_all(docx, title_block(&info)), info)
+}
+
+/// "Sammanfattande svar" and the board's answer.
+pub fn summary_answer(docx: Docx, text: &str) -> Docx {
+    let docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
+    blocks::add_all(docx, blocks::text_paragraphs(styles::NORMAL, text))
 }
 
 pub fn title_block(info: &DocumentInfo) -> Vec<Paragraph> {

@@ -13,7 +13,7 @@ use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, Meas
 use schemas::{Board, Case, Date, FollowUpResponse, ItemKind, MeasureStatus};
 
 use crate::blocks::{self, CellContent};
-use crate::first_yttrande::{conclusion, item_heading, title_block};
+use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{auditor, case_report_name, join_swedish, lowercase_first, measure_note};
@@ -46,32 +46,10 @@ pub fn build(
     first_date: Option<Date>,
 ) -> (Docx, DocumentInfo) {
     let board = comparison.board;
-    let date = comparison.as_of;
-    let info = DocumentInfo {
-        title: format!("{} {}", case.audit.title, case.audit.reference)
-            .trim()
-            .to_string(),
-        subject: format!(
-            "Uppföljande yttrande till {}",
-            lowercase_first(auditor(case))
-        ),
-        author: board.name.clone(),
-        date,
-    };
-    let mut docx = blocks::start_document(
-        &case.organisation,
-        &board.name,
-        &date.to_string(),
-        &board.diarienummer,
-    );
-    docx = blocks::add_all(docx, title_block(&info));
+    let (mut docx, info) = begin(case, board, comparison.as_of, "Uppföljande yttrande");
     docx = blocks::add_all(docx, introduction(case, board, first_date));
     docx = blocks::add_all(docx, conclusion(case));
-    docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
-    docx = blocks::add_all(
-        docx,
-        blocks::text_paragraphs(styles::NORMAL, &follow_up.summary),
-    );
+    docx = summary_answer(docx, &follow_up.summary);
     for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
         let items: Vec<&ItemComparison<'_>> = comparison
             .items

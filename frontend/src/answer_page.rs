@@ -383,24 +383,10 @@ fn measure_fields(
                 <TextField id={format!("{prefix}-responsible")} label="Ansvarig (roll)"
                     value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
             </div>
-            <fieldset class="addressees">
-                <legend>{ "Åtgärden besvarar" }</legend>
-                { for others.iter().map(|other| {
-                    let other = *other;
-                    let checkbox = format!("{prefix}-answers-{other}");
-                    let (board, id) = (board.to_string(), measure.id.clone());
-                    let onchange = dispatch.reform(move |event: Event| {
-                        let linked = event.target_unchecked_into::<HtmlInputElement>().checked();
-                        Action::Edit(Edit::LinkMeasure { board: board.clone(), measure: id.clone(), item: other, linked })
-                    });
-                    html! {
-                        <div class="checkbox">
-                            <input type="checkbox" id={checkbox.clone()} checked={measure.answers.contains(&other)} {onchange} />
-                            <label for={checkbox}>{ other.label_sv() }</label>
-                        </div>
-                    }
-                }) }
-            </fieldset>
+            { item_links(&prefix, "Åtgärden besvarar", others, &measure.answers, {
+                let (board, id) = (board.to_string(), measure.id.clone());
+                move |item, linked| Action::Edit(Edit::LinkMeasure { board: board.clone(), measure: id.clone(), item, linked })
+            }, dispatch) }
             <div class="actions">
                 if position > 0 {
                     <button type="button" class="secondary" aria-label={format!("Flytta upp åtgärd {}", measure.id)}
@@ -413,6 +399,36 @@ fn measure_fields(
                 <button type="button" class="secondary" aria-label={format!("Ta bort åtgärd {}", measure.id)}
                     onclick={on_remove}>{ "Ta bort" }</button>
             </div>
+        </fieldset>
+    }
+}
+
+/// One checkbox per item a measure can answer; `toggle` makes the action for a change.
+pub fn item_links(
+    prefix: &str,
+    legend: &str,
+    items: &[ItemRef],
+    linked: &[ItemRef],
+    toggle: impl Fn(ItemRef, bool) -> Action + Clone + 'static,
+    dispatch: &Callback<Action>,
+) -> Html {
+    html! {
+        <fieldset class="addressees">
+            <legend>{ legend }</legend>
+            { for items.iter().map(|item| {
+                let item = *item;
+                let checkbox = format!("{prefix}-answers-{item}");
+                let toggle = toggle.clone();
+                let onchange = dispatch.reform(move |event: Event| {
+                    toggle(item, event.target_unchecked_into::<HtmlInputElement>().checked())
+                });
+                html! {
+                    <div class="checkbox">
+                        <input type="checkbox" id={checkbox.clone()} checked={linked.contains(&item)} {onchange} />
+                        <label for={checkbox}>{ item.label_sv() }</label>
+                    </div>
+                }
+            }) }
         </fieldset>
     }
 }

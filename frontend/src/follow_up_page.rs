@@ -8,10 +8,9 @@ use frontend::app_state::Action;
 use frontend::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
 use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::answer_page::signatories;
+use crate::answer_page::{item_links, signatories};
 use crate::browser;
 use crate::case_page::{back_to_case, period_fields};
 use crate::cover_note_fields::cover_note_fields;
@@ -425,24 +424,10 @@ fn new_measure_fields(
                 <TextField id={format!("{prefix}-responsible")} label="Ansvarig (roll)"
                     value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
             </div>
-            <fieldset class="addressees">
-                <legend>{ "Åtgärden avser" }</legend>
-                { for items.iter().map(|other| {
-                    let other = *other;
-                    let checkbox = format!("{prefix}-answers-{other}");
-                    let (board, id) = (board.to_string(), id.clone());
-                    let onchange = dispatch.reform(move |event: Event| {
-                        let linked = event.target_unchecked_into::<HtmlInputElement>().checked();
-                        edit(&board, FollowUpEdit::LinkNewMeasure { measure: id.clone(), item: other, linked })
-                    });
-                    html! {
-                        <div class="checkbox">
-                            <input type="checkbox" id={checkbox.clone()} checked={measure.answers.contains(&other)} {onchange} />
-                            <label for={checkbox}>{ other.label_sv() }</label>
-                        </div>
-                    }
-                }) }
-            </fieldset>
+            { item_links(&prefix, "Åtgärden avser", items, &measure.answers, {
+                let (board, id) = (board.to_string(), id.clone());
+                move |item, linked| edit(&board, FollowUpEdit::LinkNewMeasure { measure: id.clone(), item, linked })
+            }, dispatch) }
             <div class="actions">
                 <button type="button" class="secondary" aria-label={format!("Ta bort ny åtgärd {id}")} onclick={on_remove}>{ "Ta bort" }</button>
             </div>

@@ -1,34 +1,23 @@
 // Yttra in Debian's Chromium, used as a board secretary would: cases saved in the browser, files
 // opened, documents downloaded, and nothing lost when storage or another tab gets in the way.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  ROOT, OUTPUT, SCREENSHOTS, startServer, launchChromium, watchPage, axeViolations,
+  ROOT, OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations,
   docxTextWithPythonDocx, extractCase, readJson, openApp, downloadFrom,
 } from './support.mjs';
 
 const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
 const EXAMPLE_TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
 const SAVED = 'Alla ändringar är sparade i webbläsaren.';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 /** A fresh browser profile (empty storage) with one page on the start page. */
 function freshApp(options) {
-  return openApp(browser, server.url, options);
+  return openApp(env.browser, env.server.url, options);
 }
 
 async function openExample(page) {
@@ -317,7 +306,7 @@ test('two tabs editing one case do not overwrite each other silently', async () 
   const { context, page: first } = await freshApp();
   await openExample(first);
   const second = await context.newPage();
-  await second.goto(server.url);
+  await second.goto(env.server.url);
   await second.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
 
   await first.getByLabel('Granskningens titel').fill('Granskning av IT-säkerheten');
@@ -401,7 +390,7 @@ test('a hundred large cases fit in the browser and the start page lists them', a
 });
 
 test('the single-file build works opened straight from disk', async () => {
-  const context = await browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
+  const context = await env.browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));

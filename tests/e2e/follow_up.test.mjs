@@ -1,30 +1,19 @@
 // The uppföljande yttrande in Debian's Chromium, the way it happens a year later: the filed
 // första yttrande (a DOCX made by the app) is opened on a machine that has nothing stored, the
 // follow-up is filled in, compared with the promises, and downloaded; real consumers read it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  ROOT, SCREENSHOTS, startServer, launchChromium, axeViolations, docxTextWithPythonDocx,
+  ROOT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx,
   docxTextWithLibreOffice, extractCase, readJson, openApp, downloadFrom,
 } from './support.mjs';
 
 const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
 const TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
 const SAVED = 'Alla ändringar är sparade i webbläsaren.';
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const env = serverAndBrowser();
 
 /** Chooses a step of the follow-up by its item, whatever its state. */
 async function step(page, label) {
@@ -42,7 +31,7 @@ async function outcome(page, id, { status, doneOn, what, effect, reason }) {
 
 /** Yesterday's filed första yttrande: made by the app from the example, downloaded. */
 async function filedFirstYttrande() {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
   await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
   const { path } = await downloadFrom(page, 'Första yttrandet, Servicenämnden (Word)', 'filed-first-sn.docx');
@@ -52,7 +41,7 @@ async function filedFirstYttrande() {
 
 test('a follow-up started from the filed första yttrande is filled in, compared and downloaded', async () => {
   const filed = await filedFirstYttrande();
-  const { context, page, seen } = await openApp(browser, server.url);
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
   page.on('dialog', (dialog) => dialog.accept());
   await page.getByLabel('Öppna en fil').setInputFiles(filed);
   await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
@@ -173,7 +162,7 @@ test('a follow-up started from the filed första yttrande is filled in, compared
 });
 
 test('the follow-up and comparison pages work at 200 % zoom', async () => {
-  const { context, page } = await openApp(browser, server.url, { viewport: { width: 683, height: 384 } });
+  const { context, page } = await openApp(env.browser, env.server.url, { viewport: { width: 683, height: 384 } });
   const file = join(ROOT, 'examples', 'it-sakerhet-uppfoljning.json');
   await page.getByLabel('Öppna en fil').setInputFiles(file);
   await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
