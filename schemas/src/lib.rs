@@ -6,8 +6,11 @@
 pub mod comparison;
 pub mod date;
 pub mod follow_up;
+pub mod framework;
+pub mod framework_import;
 pub mod json_schema;
 pub mod model;
+pub mod self_assessment;
 pub mod validate;
 pub mod version;
 

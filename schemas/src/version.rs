@@ -198,7 +198,7 @@ fn syntax_error(error: serde_json::Error) -> LoadError {
 }
 
 /// Turns serde's English messages into Swedish ones; our own messages pass through unchanged.
-fn swedish_serde_problem(message: &str) -> String {
+pub(crate) fn swedish_serde_problem(message: &str) -> String {
     let quoted = |prefix: &str| {
         message
             .strip_prefix(prefix)

@@ -153,3 +153,10 @@ def test_the_json_schema_refuses_a_misspelt_field():
     case["audit"]["titel"] = case["audit"].pop("title")
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(case, schema, cls=jsonschema.Draft202012Validator)
+
+
+@pytest.mark.parametrize("framework", sorted((ROOT / "schemas" / "frameworks").glob("*.json")), ids=lambda p: p.stem)
+def test_built_in_frameworks_satisfy_the_committed_framework_schema(framework):
+    schema = json.loads((ROOT / "schemas" / "framework.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.Draft202012Validator(schema).validate(json.loads(framework.read_text(encoding="utf-8")))

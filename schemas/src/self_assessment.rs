@@ -1,0 +1,359 @@
+//! The self-assessment (självskattning): a board rates itself against a framework, question by
+//! question, and repeats it a year later. Scores per area and overall, progress kept apart from
+//! the score, and the comparison of two assessments of the same framework.
+//!
+//! An assessment carries its framework, so it can always be read and compared as it was made,
+//! even after the framework file has changed. Questions are matched across assessments by id.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::framework::{Area, Framework, NOT_APPLICABLE_SV};
+
+/// One self-assessment of one board.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelfAssessment {
+    /// Stable within the case, e.g. "S1"; measures made from gaps refer to it.
+    pub id: String,
+    /// The id of the assessing board.
+    pub board: String,
+    /// E.g. "Självskattning 2026".
+    #[serde(default)]
+    pub title: String,
+    pub started: Date,
+    pub framework: Framework,
+    /// One entry per question that has been touched; a missing entry is unanswered.
+    #[serde(default)]
+    pub answers: Vec<Answer>,
+}
+
+/// The answer to one question.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Answer {
+    /// The requirement's id in the framework.
+    pub requirement: String,
+    #[serde(default)]
+    pub rating: Option<Rating>,
+    #[serde(default)]
+    pub comment: String,
+    /// What shows it: a document, a report, a decision.
+    #[serde(default)]
+    pub evidence: String,
+    #[serde(default)]
+    pub assessed_by: String,
+    #[serde(default)]
+    pub assessed_on: Option<Date>,
+}
+
+/// A level of the framework's scale, or "ej tillämplig".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    Level(u8),
+    NotApplicable,
+}
+
+impl SelfAssessment {
+    pub fn answer(&self, requirement: &str) -> Option<&Answer> {
+        self.answers
+            .iter()
+            .find(|answer| answer.requirement == requirement)
+    }
+
+    /// The rating of a question, when it has one.
+    pub fn rating(&self, requirement: &str) -> Option<Rating> {
+        self.answer(requirement).and_then(|answer| answer.rating)
+    }
+
+    /// "3 – Infört", "Ej tillämplig", or "Ej besvarad".
+    pub fn rating_label(&self, requirement: &str) -> String {
+        match self.rating(requirement) {
+            Some(Rating::Level(value)) => match self.framework.scale.label(value) {
+                Some(label) => format!("{value} – {label}"),
+                None => value.to_string(),
+            },
+            Some(Rating::NotApplicable) => NOT_APPLICABLE_SV.to_string(),
+            None => "Ej besvarad".to_string(),
+        }
+    }
+
+    /// The score of one area.
+    pub fn area_score(&self, area: &Area) -> Score {
+        Score::of(
+            area.requirements.iter().map(|r| self.rating(&r.id)),
+            self.framework.scale.max(),
+        )
+    }
+
+    /// The score over every question.
+    pub fn overall_score(&self) -> Score {
+        Score::of(
+            self.framework
+                .requirements()
+                .map(|(_, r)| self.rating(&r.id)),
+            self.framework.scale.max(),
+        )
+    }
+
+    /// Questions rated at or below `level` (the gaps), in framework order.
+    pub fn low_rated(&self, level: u8) -> Vec<&str> {
+        self.framework
+            .requirements()
+            .filter(
+                |(_, r)| matches!(self.rating(&r.id), Some(Rating::Level(value)) if value <= level),
+            )
+            .map(|(_, r)| r.id.as_str())
+            .collect()
+    }
+
+    /// Questions without a rating, in framework order.
+    pub fn unanswered(&self) -> Vec<&str> {
+        self.framework
+            .requirements()
+            .filter(|(_, r)| self.rating(&r.id).is_none())
+            .map(|(_, r)| r.id.as_str())
+            .collect()
+    }
+}
+
+/// Progress and score of a set of questions. Progress counts rated and not-applicable questions;
+/// the score averages only rated levels: an unanswered question is never counted as done, and a
+/// not-applicable one never pulls the score down.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Score {
+    pub total: usize,
+    /// Rated or marked not applicable.
+    pub answered: usize,
+    pub not_applicable: usize,
+    /// Mean level of the rated questions; `None` when none is rated.
+    pub mean: Option<f64>,
+    /// The mean as a share of the scale's top level, 0–100.
+    pub percent: Option<f64>,
+}
+
+impl Score {
+    fn of(ratings: impl Iterator<Item = Option<Rating>>, max: u8) -> Score {
+        let (mut total, mut answered, mut not_applicable, mut rated, mut sum) = (0, 0, 0, 0, 0u32);
+        for rating in ratings {
+            total += 1;
+            match rating {
+                Some(Rating::Level(value)) => {
+                    answered += 1;
+                    rated += 1;
+                    sum += u32::from(value.min(max));
+                }
+                Some(Rating::NotApplicable) => {
+                    answered += 1;
+                    not_applicable += 1;
+                }
+                None => {}
+            }
+        }
+        let mean = (rated > 0).then(|| f64::from(sum) / rated as f64);
+        Score {
+            total,
+            answered,
+            not_applicable,
+            mean,
+            percent: mean
+                .filter(|_| max > 0)
+                .map(|mean| mean / f64::from(max) * 100.0),
+        }
+    }
+
+    /// "12 av 30 besvarade".
+    pub fn progress_sv(&self) -> String {
+        format!("{} av {} besvarade", self.answered, self.total)
+    }
+}
+
+/// How a question or area moved between two assessments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    Better,
+    Worse,
+    Unchanged,
+    /// One side is unanswered or not applicable, so there is nothing to compare.
+    NotComparable,
+    /// Only in the later framework.
+    New,
+    /// Only in the earlier framework.
+    Removed,
+}
+
+impl Change {
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            Change::Better => "Bättre",
+            Change::Worse => "Sämre",
+            Change::Unchanged => "Oförändrad",
+            Change::NotComparable => "Kan inte jämföras",
+            Change::New => "Ny fråga",
+            Change::Removed => "Borttagen fråga",
+        }
+    }
+}
+
+/// One question in both assessments.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuestionChange {
+    pub requirement: String,
+    pub text: String,
+    pub before: Option<Rating>,
+    pub after: Option<Rating>,
+    pub change: Change,
+}
+
+/// One area in both assessments; areas are matched by id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaChange {
+    pub area: String,
+    pub title: String,
+    pub before: Score,
+    pub after: Score,
+    pub change: Change,
+    pub questions: Vec<QuestionChange>,
+}
+
+/// Two assessments of the same framework, area by area and question by question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AssessmentComparison {
+    pub areas: Vec<AreaChange>,
+    pub overall_before: Score,
+    pub overall_after: Score,
+    pub overall: Change,
+}
+
+impl AssessmentComparison {
+    /// How many questions went each way: (better, worse, unchanged).
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let changes = self
+            .areas
+            .iter()
+            .flat_map(|a| &a.questions)
+            .map(|q| q.change);
+        changes.fold((0, 0, 0), |(b, w, u), change| match change {
+            Change::Better => (b + 1, w, u),
+            Change::Worse => (b, w + 1, u),
+            Change::Unchanged => (b, w, u + 1),
+            _ => (b, w, u),
+        })
+    }
+}
+
+/// Compares an earlier and a later assessment; `None` when they are of different frameworks.
+/// Questions are matched by id, so a question added, removed or moved between versions of the
+/// framework is reported as such instead of being compared with the wrong one.
+pub fn compare(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<AssessmentComparison> {
+    if earlier.framework.id != later.framework.id {
+        return None;
+    }
+    let mut areas: Vec<AreaChange> = later
+        .framework
+        .areas
+        .iter()
+        .map(|area| {
+            let before_area = earlier.framework.areas.iter().find(|a| a.id == area.id);
+            let mut questions: Vec<QuestionChange> = area
+                .requirements
+                .iter()
+                .map(|r| {
+                    let in_earlier = earlier.framework.requirement(&r.id).is_some();
+                    let (before, after) = (earlier.rating(&r.id), later.rating(&r.id));
+                    let change = if in_earlier {
+                        rating_change(before, after)
+                    } else {
+                        Change::New
+                    };
+                    QuestionChange {
+                        requirement: r.id.clone(),
+                        text: r.text.clone(),
+                        before,
+                        after,
+                        change,
+                    }
+                })
+                .collect();
+            if let Some(before_area) = before_area {
+                questions.extend(
+                    before_area
+                        .requirements
+                        .iter()
+                        .filter(|r| later.framework.requirement(&r.id).is_none())
+                        .map(|r| QuestionChange {
+                            requirement: r.id.clone(),
+                            text: r.text.clone(),
+                            before: earlier.rating(&r.id),
+                            after: None,
+                            change: Change::Removed,
+                        }),
+                );
+            }
+            let before = before_area.map_or_else(Score::default, |a| earlier.area_score(a));
+            let after = later.area_score(area);
+            AreaChange {
+                area: area.id.clone(),
+                title: area.title.clone(),
+                before,
+                after,
+                change: score_change(before, after),
+                questions,
+            }
+        })
+        .collect();
+    areas.extend(
+        earlier
+            .framework
+            .areas
+            .iter()
+            .filter(|area| later.framework.areas.iter().all(|a| a.id != area.id))
+            .map(|area| AreaChange {
+                area: area.id.clone(),
+                title: area.title.clone(),
+                before: earlier.area_score(area),
+                after: Score::default(),
+                change: Change::Removed,
+                questions: Vec::new(),
+            }),
+    );
+    let (overall_before, overall_after) = (earlier.overall_score(), later.overall_score());
+    Some(AssessmentComparison {
+        areas,
+        overall_before,
+        overall_after,
+        overall: score_change(overall_before, overall_after),
+    })
+}
+
+fn rating_change(before: Option<Rating>, after: Option<Rating>) -> Change {
+    match (before, after) {
+        (Some(Rating::Level(b)), Some(Rating::Level(a))) => {
+            level_change(f64::from(b), f64::from(a))
+        }
+        _ => Change::NotComparable,
+    }
+}
+
+fn score_change(before: Score, after: Score) -> Change {
+    match (before.mean, after.mean) {
+        (Some(b), Some(a)) => level_change(b, a),
+        _ => Change::NotComparable,
+    }
+}
+
+/// Means closer than a hundredth of a level are equal: rounding must not invent a change.
+fn level_change(before: f64, after: f64) -> Change {
+    if (after - before).abs() < 0.01 {
+        Change::Unchanged
+    } else if after > before {
+        Change::Better
+    } else {
+        Change::Worse
+    }
+}
+
+#[cfg(test)]
+mod tests;
