@@ -94,6 +94,7 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
                 done_by: Some(date("2025-12-31")),
                 responsible: words.cell(),
                 answers: vec![item],
+                origin: None,
             });
         }
     }
@@ -144,6 +145,7 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
             done_by: Some(date("2025-10-31")),
             responsible: words.cell(),
             answers: vec![ItemRef::recommendation(number)],
+            origin: None,
         });
         follow_up.outcomes.push(MeasureOutcome {
             measure: id,

@@ -121,6 +121,7 @@ mod tests {
             done_by: None,
             responsible: String::new(),
             answers: vec![ItemRef::assessment(1), ItemRef::recommendation(2)],
+            origin: None,
         };
         assert_eq!(
             measure_note(&measure, ItemRef::recommendation(2)),

@@ -735,6 +735,7 @@ fn empty_measure(id: String, item: ItemRef) -> Measure {
         done_by: None,
         responsible: String::new(),
         answers: vec![item],
+        origin: None,
     }
 }
 

@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
 use crate::follow_up::{CoverNote, FollowUpResponse};
+use crate::self_assessment::SelfAssessment;
 use crate::version::{FORMAT_NAME, FORMAT_VERSION};
 
 /// One audit case: a granskningsrapport with its missiv, and the boards' answers to it.
@@ -33,6 +34,9 @@ pub struct Case {
     /// Each board's own answers; at most one entry per board.
     #[serde(default)]
     pub responses: Vec<BoardResponse>,
+    /// The boards' self-assessments (självskattningar), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub self_assessments: Vec<SelfAssessment>,
 }
 
 /// What the auditors sent: the report and its missiv.
@@ -213,6 +217,19 @@ pub struct Measure {
     pub responsible: String,
     /// The assessments and recommendations this measure answers.
     pub answers: Vec<ItemRef>,
+    /// The self-assessment question whose gap this measure was made from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub origin: Option<MeasureOrigin>,
+}
+
+/// Where a measure came from: a low-rated question of a self-assessment.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MeasureOrigin {
+    /// The id of the self-assessment.
+    pub assessment: String,
+    /// The id of the question (requirement) in its framework.
+    pub requirement: String,
 }
 
 /// A person who signs the yttrande.
@@ -361,6 +378,7 @@ impl Case {
             audit: Audit::default(),
             boards: Vec::new(),
             responses: Vec::new(),
+            self_assessments: Vec::new(),
         }
     }
 

@@ -16,8 +16,9 @@ pub const FORMAT_NAME: &str = "yttra-case";
 /// The version this build writes. Bump it only together with a migration step from the last one.
 ///
 /// History: 1 — the första yttrande. 2 — the uppföljande yttrande (`responses[].follow_up`) and
-/// the tjänsteskrivelse details (`cover_note`).
-pub const FORMAT_VERSION: u32 = 2;
+/// the tjänsteskrivelse details (`cover_note`). 3 — self-assessments (`self_assessments`) and the
+/// origin of a measure made from one (`origin`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
 pub struct MigrationStep {
@@ -27,10 +28,16 @@ pub struct MigrationStep {
 
 /// The chain of migrations from every older version up to [`FORMAT_VERSION`]; each version adds
 /// its step here.
-pub const MIGRATIONS: &[MigrationStep] = &[MigrationStep {
-    from: 1,
-    migrate: v1_to_v2,
-}];
+pub const MIGRATIONS: &[MigrationStep] = &[
+    MigrationStep {
+        from: 1,
+        migrate: v1_to_v2,
+    },
+    MigrationStep {
+        from: 2,
+        migrate: v2_to_v3,
+    },
+];
 
 /// Version 2 only added fields, each empty by default, so a version 1 case is a version 2 case
 /// without a follow-up. The step still checks the shape it relies on: the fields version 2
@@ -49,6 +56,15 @@ fn v1_to_v2(value: Value) -> Result<Value, String> {
     });
     if has_v2_fields {
         return Err("filen har fält från formatversion 2 men är märkt som version 1.".into());
+    }
+    Ok(value)
+}
+
+/// Version 3 only added fields, empty by default; as in [`v1_to_v2`], the step refuses a file
+/// that already has them under an older version number.
+fn v2_to_v3(value: Value) -> Result<Value, String> {
+    if value.get("self_assessments").is_some() {
+        return Err("filen har självskattningar (formatversion 3) men är märkt som version 2.".into());
     }
     Ok(value)
 }
@@ -246,7 +262,7 @@ mod tests {
     fn minimal_case_json() -> Value {
         json!({
             "format": "yttra-case",
-            "format_version": 2,
+            "format_version": 3,
             "audit": { "reference": "SR-1", "title": "Granskning" },
             "boards": [ { "id": "ks", "name": "Kommunstyrelsen" } ]
         })
@@ -354,6 +370,18 @@ mod tests {
         value["responses"][0]["follow_up"] = json!({ "started": "2026-01-10" });
         let error = load_case_value(value).expect_err("version 2 fields in a version 1 file");
         assert!(error.to_string().contains("formatversion 1"), "{error}");
+    }
+
+    #[test]
+    fn a_version_2_case_reads_as_one_without_self_assessments() {
+        let mut value = minimal_case_json();
+        value["format_version"] = json!(2);
+        let case = load_case_value(value.clone()).expect("version 2 migrates");
+        assert_eq!(case.format_version, FORMAT_VERSION);
+        assert!(case.self_assessments.is_empty());
+        value["self_assessments"] = json!([]);
+        let error = load_case_value(value).expect_err("version 3 field in a version 2 file");
+        assert!(error.to_string().contains("formatversion 2"), "{error}");
     }
 
     // Test-only steps that exercise the mechanism with renames and additions.
