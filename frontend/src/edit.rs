@@ -7,6 +7,7 @@
 
 mod cover_note;
 mod follow_up;
+mod self_assessment;
 
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,
@@ -15,6 +16,7 @@ use schemas::{
 
 pub use cover_note::CoverNoteEdit;
 pub use follow_up::{FollowUpEdit, OutcomeField};
+pub use self_assessment::{AnswerField, AssessmentEdit};
 
 /// A text field of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,6 +176,8 @@ pub enum Edit {
         yttrande: Yttrande,
         change: CoverNoteEdit,
     },
+    /// The self-assessments.
+    SelfAssessment(AssessmentEdit),
 }
 
 /// A change to a list of people (signatories, those responsible), by position.
@@ -219,6 +223,9 @@ pub enum EditError {
     FollowUpStarted(String),
     /// A measure of the first yttrande cannot be changed or removed from the follow-up.
     PromisedMeasure(String),
+    UnknownAssessment(String),
+    UnknownRequirement(String),
+    BadFramework(String),
 }
 
 impl std::fmt::Display for EditError {
@@ -251,6 +258,13 @@ impl std::fmt::Display for EditError {
             }
             EditError::FollowUpStarted(board) => {
                 write!(f, "{board} har redan påbörjat sitt uppföljande yttrande.")
+            }
+            EditError::UnknownAssessment(id) => write!(f, "Självskattning {id} finns inte."),
+            EditError::UnknownRequirement(id) => {
+                write!(f, "Frågan «{id}» finns inte i ramverket.")
+            }
+            EditError::BadFramework(problem) => {
+                write!(f, "Ramverket kan inte användas: {problem}")
             }
             EditError::PromisedMeasure(id) => write!(
                 f,
@@ -353,6 +367,7 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
             };
             cover_note::apply(note, change)?;
         }
+        Edit::SelfAssessment(change) => self_assessment::apply(case, change)?,
     }
     Ok(())
 }

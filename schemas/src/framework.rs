@@ -14,7 +14,7 @@ pub const FRAMEWORK_FORMAT: &str = "yttra-framework";
 pub const FRAMEWORK_VERSION: u32 = 1;
 
 /// A framework: what is assessed (areas of requirements) and how (the scale).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     /// Always "yttra-framework".
@@ -37,7 +37,7 @@ pub struct Framework {
 }
 
 /// The rating scale: numbered levels, lowest first, and whether "ej tillämplig" is allowed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     pub levels: Vec<ScaleLevel>,
@@ -49,7 +49,7 @@ fn yes() -> bool {
     true
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ScaleLevel {
     pub value: u8,
@@ -59,7 +59,7 @@ pub struct ScaleLevel {
 }
 
 /// A chapter of requirements, e.g. "Incidenthantering".
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Area {
     pub id: String,
@@ -70,7 +70,7 @@ pub struct Area {
 }
 
 /// One question or requirement to rate.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Requirement {
     /// Stable across versions of the framework, so answers can be compared year to year.

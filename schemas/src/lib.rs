@@ -16,6 +16,8 @@ pub mod version;
 
 pub use date::Date;
 pub use follow_up::{CoverNote, FollowUpResponse, MeasureOutcome, MeasureStatus, Meeting};
+pub use framework::{Area, Framework, Requirement, Scale, ScaleLevel};
 pub use model::*;
+pub use self_assessment::{Answer, Rating, SelfAssessment};
 pub use validate::{has_errors, validate, Finding, Severity};
 pub use version::{load_case, load_case_value, save_case, LoadError, FORMAT_NAME, FORMAT_VERSION};

@@ -64,7 +64,9 @@ fn v1_to_v2(value: Value) -> Result<Value, String> {
 /// that already has them under an older version number.
 fn v2_to_v3(value: Value) -> Result<Value, String> {
     if value.get("self_assessments").is_some() {
-        return Err("filen har självskattningar (formatversion 3) men är märkt som version 2.".into());
+        return Err(
+            "filen har självskattningar (formatversion 3) men är märkt som version 2.".into(),
+        );
     }
     Ok(value)
 }

@@ -1,0 +1,191 @@
+//! Changes to the self-assessments: starting one against a framework, rating its questions, and
+//! turning a gap into a measure that remembers where it came from.
+
+use schemas::{Answer, Case, Date, Framework, ItemRef, MeasureOrigin, Rating, SelfAssessment};
+
+use super::{
+    board_mut, check_addressed, empty_measure, first_mut, next_measure_id, next_number, EditError,
+};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AssessmentEdit {
+    /// Starts a new self-assessment of a board against a framework.
+    Start {
+        board: String,
+        framework: Box<Framework>,
+        title: String,
+        today: Date,
+    },
+    Remove {
+        assessment: String,
+    },
+    SetTitle {
+        assessment: String,
+        title: String,
+    },
+    /// Rates a question (or clears its rating). The first rating dates the answer `today`.
+    Rate {
+        assessment: String,
+        requirement: String,
+        rating: Option<Rating>,
+        today: Date,
+    },
+    SetAnswer {
+        assessment: String,
+        requirement: String,
+        field: AnswerField,
+    },
+    /// Makes a measure for the gap a question shows, answering `item`: a new measure of the
+    /// follow-up when one is started, else a planned measure of the first yttrande.
+    MeasureFromGap {
+        assessment: String,
+        requirement: String,
+        item: ItemRef,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswerField {
+    Comment(String),
+    Evidence(String),
+    AssessedBy(String),
+    AssessedOn(Option<Date>),
+}
+
+pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditError> {
+    match change {
+        AssessmentEdit::Start {
+            board,
+            framework,
+            title,
+            today,
+        } => {
+            board_mut(case, &board)?;
+            if let Some(problem) = framework.problems().into_iter().next() {
+                return Err(EditError::BadFramework(problem));
+            }
+            let number = next_number(case.self_assessments.iter().filter_map(|a| {
+                a.id.strip_prefix('S')
+                    .and_then(|digits| digits.parse().ok())
+            }));
+            case.self_assessments.push(SelfAssessment {
+                id: format!("S{number}"),
+                board,
+                title,
+                started: today,
+                framework: *framework,
+                answers: Vec::new(),
+            });
+        }
+        AssessmentEdit::Remove { assessment } => {
+            assessment_mut(case, &assessment)?;
+            case.self_assessments.retain(|a| a.id != assessment);
+        }
+        AssessmentEdit::SetTitle { assessment, title } => {
+            assessment_mut(case, &assessment)?.title = title
+        }
+        AssessmentEdit::Rate {
+            assessment,
+            requirement,
+            rating,
+            today,
+        } => {
+            let answer = answer_mut(case, &assessment, &requirement)?;
+            answer.rating = rating;
+            if answer.assessed_on.is_none() && rating.is_some() {
+                answer.assessed_on = Some(today);
+            }
+        }
+        AssessmentEdit::SetAnswer {
+            assessment,
+            requirement,
+            field,
+        } => {
+            let answer = answer_mut(case, &assessment, &requirement)?;
+            match field {
+                AnswerField::Comment(text) => answer.comment = text,
+                AnswerField::Evidence(text) => answer.evidence = text,
+                AnswerField::AssessedBy(text) => answer.assessed_by = text,
+                AnswerField::AssessedOn(date) => answer.assessed_on = date,
+            }
+        }
+        AssessmentEdit::MeasureFromGap {
+            assessment,
+            requirement,
+            item,
+        } => measure_from_gap(case, &assessment, &requirement, item)?,
+    }
+    Ok(())
+}
+
+fn assessment_mut<'a>(case: &'a mut Case, id: &str) -> Result<&'a mut SelfAssessment, EditError> {
+    case.self_assessments
+        .iter_mut()
+        .find(|assessment| assessment.id == id)
+        .ok_or_else(|| EditError::UnknownAssessment(id.to_string()))
+}
+
+/// The answer to a question of the framework, created empty on its first change.
+fn answer_mut<'a>(
+    case: &'a mut Case,
+    assessment: &str,
+    requirement: &str,
+) -> Result<&'a mut Answer, EditError> {
+    let assessment = assessment_mut(case, assessment)?;
+    if assessment.framework.requirement(requirement).is_none() {
+        return Err(EditError::UnknownRequirement(requirement.to_string()));
+    }
+    let index = match assessment
+        .answers
+        .iter()
+        .position(|a| a.requirement == requirement)
+    {
+        Some(index) => index,
+        None => {
+            assessment.answers.push(Answer {
+                requirement: requirement.to_string(),
+                ..Answer::default()
+            });
+            assessment.answers.len() - 1
+        }
+    };
+    Ok(&mut assessment.answers[index])
+}
+
+fn measure_from_gap(
+    case: &mut Case,
+    assessment: &str,
+    requirement: &str,
+    item: ItemRef,
+) -> Result<(), EditError> {
+    let (board, text) = {
+        let found = assessment_mut(case, assessment)?;
+        let (_, question) = found
+            .framework
+            .requirement(requirement)
+            .ok_or_else(|| EditError::UnknownRequirement(requirement.to_string()))?;
+        (found.board.clone(), question.text.clone())
+    };
+    check_addressed(case, &board, item)?;
+    let origin = MeasureOrigin {
+        assessment: assessment.to_string(),
+        requirement: requirement.to_string(),
+    };
+    let follow_up = case
+        .responses
+        .iter_mut()
+        .find(|response| response.board == board)
+        .and_then(|response| response.follow_up.as_mut());
+    let (measures, letter) = match follow_up {
+        Some(follow_up) => (&mut follow_up.new_measures, 'N'),
+        None => (&mut first_mut(case, &board)?.measures, 'A'),
+    };
+    let mut measure = empty_measure(next_measure_id(letter, measures), item);
+    measure.action = format!("Åtgärda brist i självskattningen: {}", text.trim());
+    measure.origin = Some(origin);
+    measures.push(measure);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
