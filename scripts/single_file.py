@@ -50,7 +50,7 @@ globalThis.yttraBytes = (id) => Uint8Array.from(atob(yttraEncoded[id]), (c) => c
 """ + glue + """
 globalThis.yttraLoadGenerator = async () => {
   await __wbg_init({ module_or_path: globalThis.yttraBytes('yttra-generator-wasm') });
-  return { render_document, preview_document, render_calendar, extract_case };
+  return { render_document, preview_document, render_calendar, render_assessment_report, extract_case };
 };
 """
 

@@ -4,6 +4,7 @@
 //! Pure: no clock, file system or browser API. The date of a document is an argument, and
 //! output is deterministic: the same case and date give the same bytes.
 
+mod assessment_report;
 mod blocks;
 pub mod calendar;
 mod cover_note;
@@ -30,6 +31,7 @@ pub enum RenderError {
     UnknownBoard(String),
     NoResponse(String),
     NoFollowUp(String),
+    UnknownAssessment(String),
     Package(package::PackageError),
 }
 
@@ -43,6 +45,7 @@ impl std::fmt::Display for RenderError {
             RenderError::NoFollowUp(name) => {
                 write!(f, "{name} har inte påbörjat sitt uppföljande yttrande.")
             }
+            RenderError::UnknownAssessment(id) => write!(f, "Självskattning {id} finns inte."),
             RenderError::Package(error) => error.fmt(f),
         }
     }
@@ -199,6 +202,48 @@ pub fn document_file_name(case: &Case, board: &Board, kind: DocumentKind, date: 
     };
     file_name(
         &[&case.audit.reference, &board.name, what, &date.to_string()],
+        "docx",
+    )
+}
+
+/// The report of a self-assessment as DOCX, compared with `earlier` (an earlier assessment of the
+/// same framework) when given. The case is embedded as in every Yttra document.
+pub fn render_assessment_report(
+    case: &Case,
+    assessment_id: &str,
+    earlier_id: Option<&str>,
+    today: Date,
+) -> Result<Vec<u8>, RenderError> {
+    let find = |id: &str| {
+        case.self_assessments
+            .iter()
+            .find(|assessment| assessment.id == id)
+            .ok_or_else(|| RenderError::UnknownAssessment(id.to_string()))
+    };
+    let assessment = find(assessment_id)?;
+    let earlier = earlier_id.map(find).transpose()?;
+    let board = case
+        .board(&assessment.board)
+        .ok_or_else(|| RenderError::UnknownBoard(assessment.board.clone()))?;
+    let (docx, info) = assessment_report::build(case, board, assessment, earlier, today);
+    package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
+}
+
+/// The file name of a self-assessment report, e.g. `SR-2025-17-Kommunstyrelsen-självskattning-S1-2026-11-23.docx`.
+pub fn assessment_report_file_name(
+    case: &Case,
+    board: &Board,
+    assessment_id: &str,
+    date: Date,
+) -> String {
+    file_name(
+        &[
+            &case.audit.reference,
+            &board.name,
+            "självskattning",
+            assessment_id,
+            &date.to_string(),
+        ],
         "docx",
     )
 }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use docgen::DocumentKind;
 use frontend::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
-use frontend::files::{is_docx, open_extracted, open_json_file};
+use frontend::files::{is_docx, open_extracted, open_framework_file, open_json_file};
 use frontend::library::CaseSummary;
 use schemas::{load_case, save_case, Case};
 use wasm_bindgen::closure::Closure;
@@ -15,6 +15,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::answer_page::AnswerPage;
+use crate::assessment_page::AssessmentPage;
 use crate::browser;
 use crate::case_page::CasePage;
 use crate::comparison_page::ComparisonPage;
@@ -60,6 +61,7 @@ pub fn app() -> Html {
                 on_download_document={download_document(&state)}
                 on_download_case={download_case(&state)}
                 on_download_calendar={download_calendar(&state)}
+                on_import_framework={import_framework(&state)}
                 on_reload_stored={reload_stored(&state, &store)}
             />
         },
@@ -71,6 +73,10 @@ pub fn app() -> Html {
         },
         (View::FollowUp { board, step }, Some(open)) => html! {
             <FollowUpPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
+        },
+        (View::Assessment { id }, Some(open)) => html! {
+            <AssessmentPage case={open.case} {id} dispatch={state.dispatcher().to_callback()}
+                on_report={download_assessment_report(&state)} on_csv={download_assessment_csv(&state)} />
         },
         (View::Comparison, Some(open)) => html! {
             <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />
@@ -442,6 +448,80 @@ fn download_calendar(state: &State) -> Callback<()> {
             };
             notify_download(&state, result);
         });
+    })
+}
+
+/// Reads a picked framework file and starts a self-assessment of `board` against it; a broken
+/// file is reported and changes nothing.
+fn import_framework(state: &State) -> Callback<(String, web_sys::File)> {
+    let state = state.clone();
+    Callback::from(move |(board, file): (String, web_sys::File)| {
+        let state = state.clone();
+        spawn_local(async move {
+            let name = file.name();
+            let read = browser::read_file(&file)
+                .await
+                .and_then(|bytes| open_framework_file(&name, &bytes));
+            state.dispatch(match read {
+                Ok(framework) => {
+                    let today = browser::today();
+                    Action::StartAssessment {
+                        board,
+                        title: format!("{} {}", framework.title, today.year()),
+                        framework: Box::new(framework),
+                        today,
+                    }
+                }
+                Err(message) => Action::Notify(Notice::Error(message)),
+            });
+        });
+    })
+}
+
+fn download_assessment_report(state: &State) -> Callback<(String, Option<String>)> {
+    let state = state.clone();
+    Callback::from(move |(id, earlier): (String, Option<String>)| {
+        let Some(open) = state.open.clone() else {
+            return;
+        };
+        let state = state.clone();
+        spawn_local(async move {
+            let case = &open.case;
+            let today = browser::today();
+            let board = case
+                .self_assessments
+                .iter()
+                .find(|a| a.id == id)
+                .and_then(|a| case.board(&a.board));
+            let result = match board {
+                None => Err("Självskattningen finns inte.".to_string()),
+                Some(board) => {
+                    generator::render_assessment_report(case, &id, earlier.as_deref(), today)
+                        .await
+                        .and_then(|bytes| {
+                            let name = docgen::assessment_report_file_name(case, board, &id, today);
+                            browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
+                        })
+                }
+            };
+            notify_download(&state, result);
+        });
+    })
+}
+
+fn download_assessment_csv(state: &State) -> Callback<String> {
+    let state = state.clone();
+    Callback::from(move |id: String| {
+        let Some(open) = state.open.as_ref() else {
+            return;
+        };
+        let Some(assessment) = open.case.self_assessments.iter().find(|a| a.id == id) else {
+            return;
+        };
+        let name = format!("självskattning-{}-{}.csv", assessment.id, browser::today());
+        let csv = schemas::self_assessment::answers_csv(assessment);
+        let result = browser::download(&name, "text/csv", csv.as_bytes());
+        notify_download(&state, result.map(|()| name));
     })
 }
 

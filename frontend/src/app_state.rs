@@ -9,7 +9,7 @@ use schemas::Case;
 
 use schemas::ItemKind;
 
-use crate::edit::{self, Edit};
+use crate::edit::{self, AssessmentEdit, Edit};
 use crate::library::{sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft};
 
@@ -42,6 +42,10 @@ pub enum View {
     },
     /// What was promised beside what was done, for every board that has started its follow-up.
     Comparison,
+    /// One self-assessment, by id.
+    Assessment {
+        id: String,
+    },
 }
 
 /// The case on screen, with the stored revision it was read at.
@@ -156,6 +160,14 @@ pub enum Action {
     /// Moves to a step of the answer or follow-up page on screen.
     AnswerStep(Option<usize>),
     OpenComparison,
+    /// Starts a self-assessment and shows it.
+    StartAssessment {
+        board: String,
+        framework: Box<schemas::Framework>,
+        title: String,
+        today: schemas::Date,
+    },
+    OpenAssessment(String),
     /// Shows a page of the open case (restoring where the user was before a reload).
     Show(View),
     OpenReview,
@@ -301,6 +313,31 @@ impl AppState {
                 }
             }
             Action::AnswerStep(step) => self.answer_step(step),
+            Action::StartAssessment {
+                board,
+                framework,
+                title,
+                today,
+            } => {
+                let start = AssessmentEdit::Start {
+                    board,
+                    framework,
+                    title,
+                    today,
+                };
+                if self.apply_edit(Edit::SelfAssessment(start)) {
+                    let newest = self
+                        .open
+                        .as_ref()
+                        .and_then(|open| open.case.self_assessments.last())
+                        .map(|assessment| assessment.id.clone());
+                    if let Some(id) = newest {
+                        self.view = View::Assessment { id };
+                        self.notice = None;
+                    }
+                }
+            }
+            Action::OpenAssessment(id) => self.show(View::Assessment { id }),
             Action::OpenComparison => {
                 if self.open.is_some() {
                     self.view = View::Comparison;
@@ -352,6 +389,7 @@ impl AppState {
                         .response(board)
                         .is_some_and(|response| response.follow_up.is_some())
             }
+            View::Assessment { id } => open.case.self_assessments.iter().any(|a| a.id == *id),
             View::Start | View::Case | View::Review | View::Comparison => true,
         };
         if fits {
@@ -661,6 +699,43 @@ mod tests {
         assert_eq!(state.view, View::Comparison);
         let place = serde_json::to_string(&state.place().expect("a place").1).expect("view");
         assert_eq!(place, "\"Comparison\"");
+    }
+
+    #[test]
+    fn starting_an_assessment_shows_it_and_a_broken_framework_is_only_a_message() {
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let start = |framework: schemas::Framework| Action::StartAssessment {
+            board: "ks".into(),
+            framework: Box::new(framework),
+            title: "Självskattning 2026".into(),
+            today: schemas::Date::parse("2026-11-23").expect("date"),
+        };
+        let state = run([
+            Action::Opened(Box::new(OpenCase::new("a".into(), example, 1, true))),
+            start(schemas::framework::built_in_lis()),
+        ]);
+        assert_eq!(state.view, View::Assessment { id: "S1".into() });
+        let state = state
+            .reduce(Action::BackToCase)
+            .reduce(start(schemas::Framework::new("x", "X")));
+        assert_eq!(state.view, View::Case);
+        assert!(matches!(state.notice, Some(Notice::Error(_))));
+        assert_eq!(
+            state.open.as_ref().map(|o| o.case.self_assessments.len()),
+            Some(1)
+        );
+        let state = state.reduce(Action::OpenAssessment("S1".into()));
+        assert_eq!(state.view, View::Assessment { id: "S1".into() });
+        let state = state
+            .reduce(Action::BackToCase)
+            .reduce(Action::OpenAssessment("S7".into()));
+        assert_eq!(
+            state.view,
+            View::Case,
+            "an unknown assessment opens nothing"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use schemas::comparison::compare_board;
 use schemas::{Board, Case, ItemKind, Yttrande};
 use yew::prelude::*;
 
+use crate::assessments_section::AssessmentsSection;
 use crate::browser;
 use crate::fields::{AddForm, DateField, TextField, YearField};
 use crate::items_section::ItemsSection;
@@ -24,6 +25,7 @@ pub struct CasePageProps {
     pub on_download_document: Callback<(String, DocumentKind)>,
     pub on_download_case: Callback<()>,
     pub on_download_calendar: Callback<()>,
+    pub on_import_framework: Callback<(String, web_sys::File)>,
     pub on_reload_stored: Callback<()>,
 }
 
@@ -82,6 +84,7 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
                 draft={draft(ItemKind::Recommendation)} dispatch={props.dispatch.clone()} />
             { answers_section(case, &props.dispatch) }
+            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} />
             { documents_section(case, props) }
         </main>
     }

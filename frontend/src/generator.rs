@@ -33,6 +33,9 @@ export async function previewDocument(caseJson, board, kind, today) {
 export async function renderCalendar(caseJson, today) {
   return (await load()).render_calendar(caseJson, today);
 }
+export async function renderAssessmentReport(caseJson, assessment, earlier, today) {
+  return (await load()).render_assessment_report(caseJson, assessment, earlier, today);
+}
 export async function extractCase(bytes) {
   return (await load()).extract_case(bytes);
 }
@@ -54,6 +57,13 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = renderCalendar)]
     async fn calendar_js(case_json: &str, today: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = renderAssessmentReport)]
+    async fn assessment_report_js(
+        case_json: &str,
+        assessment: &str,
+        earlier: &str,
+        today: &str,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = extractCase)]
     async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
 }
@@ -102,6 +112,24 @@ pub async fn preview_document(
         .await
         .map_err(message)?;
     Ok(from_json(&json.as_string().unwrap_or_default()))
+}
+
+/// The report of a self-assessment, compared with an earlier one when given.
+pub async fn render_assessment_report(
+    case: &Case,
+    assessment: &str,
+    earlier: Option<&str>,
+    today: Date,
+) -> Result<Vec<u8>, String> {
+    let bytes = assessment_report_js(
+        &save_case(case),
+        assessment,
+        earlier.unwrap_or(""),
+        &today.to_string(),
+    )
+    .await
+    .map_err(message)?;
+    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
 /// The case's deadlines as iCalendar text.

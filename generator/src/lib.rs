@@ -44,6 +44,21 @@ pub fn render_calendar(case_json: &str, today: &str) -> Result<String, JsError> 
     Ok(docgen::render_calendar(&case, parse_today(today)?))
 }
 
+/// The report of a self-assessment as DOCX bytes; `earlier` is the id of an earlier assessment
+/// to compare with, or empty.
+#[wasm_bindgen]
+pub fn render_assessment_report(
+    case_json: &str,
+    assessment: &str,
+    earlier: &str,
+    today: &str,
+) -> Result<Vec<u8>, JsError> {
+    let case = read_case(case_json)?;
+    let earlier = Some(earlier).filter(|id| !id.is_empty());
+    docgen::render_assessment_report(&case, assessment, earlier, parse_today(today)?)
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
 /// The case embedded in a DOCX written by Yttra, as case-file JSON.
 #[wasm_bindgen]
 pub fn extract_case(docx: &[u8]) -> Result<String, JsError> {

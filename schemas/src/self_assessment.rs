@@ -355,5 +355,50 @@ fn level_change(before: f64, after: f64) -> Change {
     }
 }
 
+/// The answers as CSV for a spreadsheet: one row per question, `;`-separated as Swedish
+/// spreadsheets expect, UTF-8 with a byte order mark so Excel reads å, ä and ö, CRLF line ends.
+/// The first three columns are those of a framework CSV, so the file can be imported again.
+pub fn answers_csv(assessment: &SelfAssessment) -> String {
+    let mut csv = String::from(
+        "\u{feff}Område;Id;Text;Betyg;Betyg i text;Kommentar;Belägg;Bedömd av;Datum\r\n",
+    );
+    for (area, requirement) in assessment.framework.requirements() {
+        let answer = assessment.answer(&requirement.id);
+        let text = |pick: fn(&Answer) -> &str| answer.map_or("", pick).to_string();
+        let rating = match assessment.rating(&requirement.id) {
+            Some(Rating::Level(value)) => value.to_string(),
+            Some(Rating::NotApplicable) => "ET".to_string(),
+            None => String::new(),
+        };
+        let fields = [
+            area.title.clone(),
+            requirement.id.clone(),
+            requirement.text.clone(),
+            rating,
+            assessment.rating_label(&requirement.id),
+            text(|a| &a.comment),
+            text(|a| &a.evidence),
+            text(|a| &a.assessed_by),
+            answer
+                .and_then(|a| a.assessed_on)
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        ];
+        let row: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
+        csv.push_str(&row.join(";"));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
+/// Quotes a field that holds a separator, a quote or a line break (RFC 4180).
+fn csv_field(text: &str) -> String {
+    if text.contains([';', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests;

@@ -194,3 +194,24 @@ fn equal_means_are_unchanged_despite_rounding() {
     assert_eq!(level_change(2.0 / 3.0 * 3.0, 2.0), Change::Unchanged);
     assert_eq!(level_change(2.0, 2.5), Change::Better);
 }
+
+#[test]
+fn the_answers_csv_quotes_what_needs_it_and_imports_again_as_the_framework() {
+    let mut assessed = assessment(framework(), &[("K1", Level(3)), ("K2", NotApplicable)]);
+    assessed.answers[0].comment = "Finns; men \"gammal\"\nbehöver ses över".into();
+    let csv = answers_csv(&assessed);
+    assert!(csv.starts_with("\u{feff}Område;Id;Text;Betyg;"));
+    assert!(csv.contains(
+        "Område a;K1;Krav K1;3;3 – Infört;\"Finns; men \"\"gammal\"\"\nbehöver ses över\";"
+    ));
+    assert!(csv.contains("Område a;K2;Krav K2;ET;Ej tillämplig;"));
+    assert_eq!(
+        csv.matches("\r\n").count(),
+        6,
+        "a header and five questions"
+    );
+    let again = crate::framework_import::framework_from_csv(&csv, "riktlinje", "Riktlinje")
+        .expect("imports");
+    let ids: Vec<&str> = again.requirements().map(|(_, r)| r.id.as_str()).collect();
+    assert_eq!(ids, ["K1", "K2", "K3", "K4", "K5"]);
+}

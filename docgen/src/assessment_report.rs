@@ -1,0 +1,276 @@
+//! The report of a self-assessment: results per area, then every question with its rating,
+//! comment and evidence; and, when an earlier assessment of the same framework is given, the
+//! change per area and the questions that moved. Same document standards as the yttranden.
+
+use docx_rs::{Docx, Paragraph};
+use schemas::self_assessment::{compare, AssessmentComparison, Change, Score};
+use schemas::{Board, Case, Date, SelfAssessment};
+
+use crate::blocks::{self, CellContent};
+use crate::first_yttrande::title_block;
+use crate::package::DocumentInfo;
+use crate::styles;
+
+const AREA_COLUMNS: [&str; 4] = ["Område", "Besvarade", "Genomsnitt", "Andel av högsta nivå"];
+const AREA_WIDTHS: [usize; 4] = [4272, 1600, 1600, 1600];
+const QUESTION_COLUMNS: [&str; 4] = ["Id", "Fråga", "Betyg", "Kommentar och belägg"];
+const QUESTION_WIDTHS: [usize; 4] = [900, 3772, 1600, 2800];
+const CHANGE_COLUMNS: [&str; 4] = ["Område", "Före", "Efter", "Förändring"];
+const CHANGE_WIDTHS: [usize; 4] = [4272, 1600, 1600, 1600];
+const MOVED_COLUMNS: [&str; 5] = ["Id", "Fråga", "Före", "Efter", "Förändring"];
+const MOVED_WIDTHS: [usize; 5] = [900, 3672, 1500, 1500, 1500];
+
+/// Builds the report; `earlier` is an earlier assessment of the same framework to compare with.
+pub fn build(
+    case: &Case,
+    board: &Board,
+    assessment: &SelfAssessment,
+    earlier: Option<&SelfAssessment>,
+    date: Date,
+) -> (Docx, DocumentInfo) {
+    let title = if assessment.title.trim().is_empty() {
+        format!("Självskattning: {}", assessment.framework.title)
+    } else {
+        assessment.title.trim().to_string()
+    };
+    let info = DocumentInfo {
+        title,
+        subject: format!("Självskattning, {}", board.name),
+        author: board.name.clone(),
+        date,
+    };
+    let mut docx = blocks::start_document(
+        &case.organisation,
+        &board.name,
+        &date.to_string(),
+        &board.diarienummer,
+    );
+    docx = blocks::add_all(docx, title_block(&info));
+    docx = blocks::add_all(docx, introduction(board, assessment));
+    docx = add_results(docx, assessment);
+    if let Some(comparison) =
+        earlier.and_then(|earlier| compare(earlier, assessment).map(|c| (earlier, c)))
+    {
+        docx = add_comparison(docx, comparison.0, &comparison.1);
+    }
+    docx = add_questions(docx, assessment);
+    (docx, info)
+}
+
+fn introduction(board: &Board, assessment: &SelfAssessment) -> Vec<Paragraph> {
+    let framework = &assessment.framework;
+    let version = match framework.version.trim() {
+        "" => String::new(),
+        version => format!(", version {version}"),
+    };
+    let mut paragraphs = vec![blocks::styled(
+        styles::NORMAL,
+        &format!(
+            "{} har skattat sitt arbete mot ramverket ”{}”{version}. Skattningen påbörjades {}.",
+            board.name,
+            framework.title.trim(),
+            assessment.started.to_swedish_text()
+        ),
+    )];
+    if !framework.source.trim().is_empty() {
+        paragraphs.push(blocks::labelled("Källa", framework.source.trim()));
+    }
+    let scale = framework
+        .scale
+        .levels
+        .iter()
+        .map(|level| format!("{} {}", level.value, level.label))
+        .collect::<Vec<_>>()
+        .join(", ");
+    paragraphs.push(blocks::labelled("Skala", &scale));
+    paragraphs
+}
+
+/// "2,5 av 4" with a Swedish decimal comma; "–" when nothing is rated.
+fn mean_sv(score: &Score, max: u8) -> String {
+    score.mean.map_or("–".to_string(), |mean| {
+        format!("{} av {max}", format!("{mean:.1}").replace('.', ","))
+    })
+}
+
+fn percent_sv(score: &Score) -> String {
+    score
+        .percent
+        .map_or("–".to_string(), |percent| format!("{percent:.0} %"))
+}
+
+fn add_results(docx: Docx, assessment: &SelfAssessment) -> Docx {
+    let max = assessment.framework.scale.max();
+    let overall = assessment.overall_score();
+    let docx = docx
+        .add_paragraph(blocks::heading1("Resultat"))
+        .add_paragraph(blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "{}. Genomsnittet räknas på de frågor som har fått ett betyg; obesvarade och ej tillämpliga frågor räknas inte.",
+                overall.progress_sv().replace("besvarade", "frågor besvarade")
+            ),
+        ).keep_next(true));
+    let mut rows: Vec<Vec<CellContent>> = assessment
+        .framework
+        .areas
+        .iter()
+        .map(|area| score_row(&area.title, &assessment.area_score(area), max))
+        .collect();
+    rows.push(score_row("Samtliga områden", &overall, max));
+    docx.add_table(blocks::table_with_header(&AREA_COLUMNS, &AREA_WIDTHS, rows))
+        .add_paragraph(blocks::spacer())
+}
+
+fn score_row(title: &str, score: &Score, max: u8) -> Vec<CellContent> {
+    [
+        title.to_string(),
+        format!("{} av {}", score.answered, score.total),
+        mean_sv(score, max),
+        percent_sv(score),
+    ]
+    .iter()
+    .map(|text| vec![blocks::styled(styles::TABLE_TEXT, text)])
+    .collect()
+}
+
+fn add_comparison(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentComparison) -> Docx {
+    let max = earlier.framework.scale.max();
+    let (better, worse, unchanged) = comparison.counts();
+    let mut docx = docx
+        .add_paragraph(blocks::heading1("Förändring sedan föregående skattning"))
+        .add_paragraph(blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "Jämfört med skattningen som påbörjades {}: {better} frågor har fått bättre betyg, {worse} sämre och {unchanged} samma. Totalt: {}.",
+                earlier.started.to_swedish_text(),
+                comparison.overall.label_sv().to_lowercase()
+            ),
+        ).keep_next(true));
+    let rows = comparison
+        .areas
+        .iter()
+        .map(|area| {
+            [
+                area.title.clone(),
+                mean_sv(&area.before, max),
+                mean_sv(&area.after, max),
+                area.change.label_sv().to_string(),
+            ]
+            .iter()
+            .map(|text| vec![blocks::styled(styles::TABLE_TEXT, text)])
+            .collect()
+        })
+        .collect();
+    docx = docx
+        .add_table(blocks::table_with_header(
+            &CHANGE_COLUMNS,
+            &CHANGE_WIDTHS,
+            rows,
+        ))
+        .add_paragraph(blocks::spacer());
+    let moved: Vec<Vec<CellContent>> = comparison
+        .areas
+        .iter()
+        .flat_map(|area| &area.questions)
+        .filter(|q| !matches!(q.change, Change::Unchanged | Change::NotComparable))
+        .map(|q| {
+            let rating = |rating: Option<schemas::Rating>| match rating {
+                Some(schemas::Rating::Level(value)) => value.to_string(),
+                Some(schemas::Rating::NotApplicable) => "Ej tillämplig".to_string(),
+                None => "–".to_string(),
+            };
+            [
+                q.requirement.clone(),
+                q.text.clone(),
+                rating(q.before),
+                rating(q.after),
+                q.change.label_sv().to_string(),
+            ]
+            .iter()
+            .map(|text| vec![blocks::styled(styles::TABLE_TEXT, text)])
+            .collect()
+        })
+        .collect();
+    if moved.is_empty() {
+        return docx.add_paragraph(blocks::styled(
+            styles::NORMAL,
+            "Ingen fråga har ändrat betyg.",
+        ));
+    }
+    docx.add_paragraph(blocks::heading2("Frågor som har ändrats"))
+        .add_table(blocks::table_with_header(
+            &MOVED_COLUMNS,
+            &MOVED_WIDTHS,
+            moved,
+        ))
+        .add_paragraph(blocks::spacer())
+}
+
+fn add_questions(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
+    docx = docx.add_paragraph(blocks::heading1("Svar per område"));
+    for area in &assessment.framework.areas {
+        docx = docx.add_paragraph(blocks::heading2(&area.title));
+        let rows = area
+            .requirements
+            .iter()
+            .map(|requirement| {
+                let answer = assessment.answer(&requirement.id);
+                let mut notes: CellContent = Vec::new();
+                if let Some(answer) = answer {
+                    for (label, text) in [
+                        ("Kommentar", &answer.comment),
+                        ("Belägg", &answer.evidence),
+                        ("Bedömd av", &answer.assessed_by),
+                    ] {
+                        if !text.trim().is_empty() {
+                            notes.push(
+                                Paragraph::new()
+                                    .style(styles::TABLE_TEXT)
+                                    .add_run(blocks::text_run(&format!("{label}: ")).bold())
+                                    .add_run(blocks::text_run(text.trim())),
+                            );
+                        }
+                    }
+                }
+                if notes.is_empty() {
+                    notes.push(blocks::styled(styles::TABLE_TEXT, ""));
+                }
+                vec![
+                    vec![blocks::styled(styles::TABLE_TEXT, &requirement.id)],
+                    blocks::text_paragraphs(styles::TABLE_TEXT, &requirement.text),
+                    vec![blocks::styled(
+                        styles::TABLE_TEXT,
+                        &assessment.rating_label(&requirement.id),
+                    )],
+                    notes,
+                ]
+            })
+            .collect();
+        docx = docx
+            .add_table(blocks::table_with_header(
+                &QUESTION_COLUMNS,
+                &QUESTION_WIDTHS,
+                rows,
+            ))
+            .add_paragraph(blocks::spacer());
+    }
+    docx
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn means_use_a_decimal_comma() {
+        let score = Score {
+            mean: Some(2.25),
+            percent: Some(56.25),
+            ..Score::default()
+        };
+        assert_eq!(mean_sv(&score, 4), "2,2 av 4");
+        assert_eq!(percent_sv(&score), "56 %");
+        assert_eq!(mean_sv(&Score::default(), 4), "–");
+    }
+}

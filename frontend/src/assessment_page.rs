@@ -1,0 +1,471 @@
+//! One self-assessment: progress and results per area (with a chart), the questions by area with
+//! rating, comment, evidence, who and when, filters for the unanswered and the low-rated, a
+//! measure from a gap, and the comparison with an earlier assessment of the same framework.
+//!
+//! Each question is its own component with plain-data props, so one rating change re-renders
+//! one row, not all 500 (measured in `tests/e2e/bench.mjs`).
+
+use std::rc::Rc;
+
+use frontend::app_state::Action;
+use frontend::edit::{AnswerField, AssessmentEdit, Edit};
+use schemas::self_assessment::{compare, AssessmentComparison, Change, Score};
+use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::case_page::back_to_case;
+use crate::fields::{DateField, TextField};
+
+/// Questions rated at or below this level are gaps.
+const GAP_LEVEL: u8 = 1;
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentPageProps {
+    pub case: Case,
+    pub id: String,
+    pub dispatch: Callback<Action>,
+    /// Downloads the report: (assessment, earlier assessment to compare with).
+    pub on_report: Callback<(String, Option<String>)>,
+    pub on_csv: Callback<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Filter {
+    All,
+    Unanswered,
+    Low,
+}
+
+#[function_component(AssessmentPage)]
+pub fn assessment_page(props: &AssessmentPageProps) -> Html {
+    let filter = use_state(|| Filter::All);
+    let earlier_choice = use_state(|| None::<String>);
+    let case = &props.case;
+    let Some(assessment) = case.self_assessments.iter().find(|a| a.id == props.id) else {
+        return html! { <main id="main">{ back_to_case(&props.dispatch) }<p role="alert">{ "Självskattningen finns inte längre." }</p></main> };
+    };
+    let board_name = case
+        .board(&assessment.board)
+        .map_or(assessment.board.clone(), |b| b.name.clone());
+    let earlier_options: Vec<&SelfAssessment> = case
+        .self_assessments
+        .iter()
+        .filter(|other| other.id != assessment.id && other.framework.id == assessment.framework.id)
+        .collect();
+    let earlier = earlier_choice
+        .as_deref()
+        .and_then(|id| earlier_options.iter().find(|a| a.id == id).copied());
+    let comparison = earlier.and_then(|earlier| compare(earlier, assessment));
+    let items: Rc<Vec<ItemRef>> = Rc::new(
+        case.items_for_board(&assessment.board)
+            .map(|(item, _)| item)
+            .collect(),
+    );
+    let labels: Rc<Vec<(u8, String)>> = Rc::new(
+        assessment
+            .framework
+            .scale
+            .levels
+            .iter()
+            .map(|l| (l.value, l.label.clone()))
+            .collect(),
+    );
+    let on_title = props.dispatch.reform({
+        let id = assessment.id.clone();
+        move |title| {
+            Action::Edit(Edit::SelfAssessment(AssessmentEdit::SetTitle {
+                assessment: id.clone(),
+                title,
+            }))
+        }
+    });
+    let set_filter = |value: Filter| {
+        let filter = filter.clone();
+        Callback::from(move |_: Event| filter.set(value))
+    };
+    let on_earlier = {
+        let earlier_choice = earlier_choice.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            earlier_choice.set(Some(value).filter(|v| !v.is_empty()));
+        })
+    };
+    let overall = assessment.overall_score();
+    let on_report = props.on_report.reform({
+        let (id, earlier) = (assessment.id.clone(), earlier.map(|e| e.id.clone()));
+        move |_| (id.clone(), earlier.clone())
+    });
+    let on_csv = props.on_csv.reform({
+        let id = assessment.id.clone();
+        move |_| id.clone()
+    });
+    html! {
+        <main id="main" class="wide">
+            { back_to_case(&props.dispatch) }
+            <h1>{ if assessment.title.trim().is_empty() { "Självskattning".to_string() } else { assessment.title.clone() } }</h1>
+            <p class="lead">{ format!("{board_name} · {} · påbörjad {}", assessment.framework.title, assessment.started) }</p>
+            <TextField id="assessment-title" label="Självskattningens namn" value={assessment.title.clone()} on_change={on_title} />
+            <p class="progress" role="status">
+                { format!("{} · {}", overall.progress_sv(), score_text(&overall, assessment.framework.scale.max())) }
+            </p>
+            <section aria-labelledby="results-heading">
+                <h2 id="results-heading">{ "Resultat per område" }</h2>
+                { area_chart(assessment, comparison.as_ref(), earlier) }
+            </section>
+            <div class="actions">
+                <button type="button" onclick={on_report}>
+                    { if earlier.is_some() { "Rapport med jämförelse (Word)" } else { "Rapport (Word)" } }
+                </button>
+                <button type="button" class="secondary" onclick={on_csv}>{ "Svaren som CSV" }</button>
+            </div>
+            <section aria-labelledby="compare-heading">
+                <h2 id="compare-heading">{ "Jämför med en tidigare självskattning" }</h2>
+                if earlier_options.is_empty() {
+                    <p>{ "Det finns ingen annan självskattning av samma ramverk i ärendet ännu." }</p>
+                } else {
+                    <div class="field">
+                        <label for="compare-with">{ "Tidigare självskattning" }</label>
+                        <select id="compare-with" onchange={on_earlier}>
+                            <option value="" selected={earlier.is_none()}>{ "Ingen jämförelse" }</option>
+                            { for earlier_options.iter().map(|other| html! {
+                                <option value={other.id.clone()} selected={earlier.is_some_and(|e| e.id == other.id)}>
+                                    { format!("{} (påbörjad {})", if other.title.is_empty() { other.id.as_str() } else { other.title.as_str() }, other.started) }
+                                </option>
+                            }) }
+                        </select>
+                    </div>
+                    if let Some(comparison) = &comparison {
+                        { comparison_view(comparison) }
+                    }
+                }
+            </section>
+            <section aria-labelledby="questions-heading">
+                <h2 id="questions-heading">{ "Frågor" }</h2>
+                <fieldset class="filter">
+                    <legend>{ "Visa" }</legend>
+                    { for [(Filter::All, "Alla frågor", "filter-all"), (Filter::Unanswered, "Obesvarade", "filter-unanswered"), (Filter::Low, "Låga betyg (0–1)", "filter-low")]
+                        .into_iter().map(|(value, label, id)| html! {
+                            <span class="checkbox">
+                                <input type="radio" name="filter" id={id} checked={*filter == value} onchange={set_filter(value)} />
+                                <label for={id}>{ label }</label>
+                            </span>
+                        }) }
+                </fieldset>
+                { for assessment.framework.areas.iter().map(|area| {
+                    let score = assessment.area_score(area);
+                    let shown: Vec<&Requirement> = area.requirements.iter().filter(|r| shows(*filter, assessment.rating(&r.id))).collect();
+                    html! {
+                        <section class="area" key={area.id.clone()} aria-label={area.title.clone()}>
+                            <h3>{ format!("{} ({})", area.title, score.progress_sv()) }</h3>
+                            if shown.is_empty() {
+                                <p class="hint">{ "Inga frågor att visa med det här urvalet." }</p>
+                            }
+                            { for shown.into_iter().map(|requirement| html! {
+                                <QuestionRow key={requirement.id.clone()}
+                                    assessment={assessment.id.clone()}
+                                    requirement={requirement.clone()}
+                                    answer={assessment.answer(&requirement.id).cloned()}
+                                    labels={labels.clone()}
+                                    not_applicable={assessment.framework.scale.not_applicable}
+                                    items={items.clone()}
+                                    dispatch={props.dispatch.clone()} />
+                            }) }
+                        </section>
+                    }
+                }) }
+            </section>
+        </main>
+    }
+}
+
+fn shows(filter: Filter, rating: Option<Rating>) -> bool {
+    match filter {
+        Filter::All => true,
+        Filter::Unanswered => rating.is_none(),
+        Filter::Low => matches!(rating, Some(Rating::Level(value)) if value <= GAP_LEVEL),
+    }
+}
+
+/// "genomsnitt 2,5 av 4 (63 %)", or that nothing is rated yet.
+fn score_text(score: &Score, max: u8) -> String {
+    match (score.mean, score.percent) {
+        (Some(mean), Some(percent)) => format!(
+            "genomsnitt {} av {max} ({percent:.0} %)",
+            format!("{mean:.1}").replace('.', ",")
+        ),
+        _ => "inget betyg satt ännu".to_string(),
+    }
+}
+
+/// Horizontal bars, one per area: the share of the scale's top level. With a comparison, the
+/// earlier result is a lighter bar above the current one. The same numbers are in the table
+/// below, for screen readers and for reading exact values.
+fn area_chart(
+    assessment: &SelfAssessment,
+    comparison: Option<&AssessmentComparison>,
+    earlier: Option<&SelfAssessment>,
+) -> Html {
+    let max = assessment.framework.scale.max();
+    let bar_height = if comparison.is_some() { 12 } else { 18 };
+    let row_height = 34;
+    let label_width = 260.0;
+    let bar_width = 420.0;
+    let areas = &assessment.framework.areas;
+    let height = areas.len() * row_height + 24;
+    let before = |area_id: &str| {
+        earlier
+            .and_then(|e| e.framework.areas.iter().find(|a| a.id == area_id))
+            .and_then(|a| earlier.map(|e| e.area_score(a)))
+    };
+    let description = areas
+        .iter()
+        .map(|area| {
+            format!(
+                "{}: {}",
+                area.title,
+                score_text(&assessment.area_score(area), max)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <>
+        <figure class="chart">
+            <svg viewBox={format!("0 0 {} {height}", label_width + bar_width + 60.0)} role="img"
+                aria-label={format!("Diagram: andel av högsta nivå per område. {description}")}>
+                { for areas.iter().enumerate().map(|(index, area)| {
+                    let y = index * row_height + 4;
+                    let now = assessment.area_score(area).percent.unwrap_or(0.0);
+                    let then = before(&area.id).and_then(|s| s.percent);
+                    html! {
+                        <g>
+                            <text x="0" y={(y + 16).to_string()} class="chart-label">{ shorten(&area.title, 34) }</text>
+                            <rect x={label_width.to_string()} y={y.to_string()} width={bar_width.to_string()} height={(2 * bar_height).min(24).to_string()} class="chart-track" />
+                            if let Some(then) = then {
+                                <rect x={label_width.to_string()} y={y.to_string()} width={(bar_width * then / 100.0).to_string()} height={bar_height.to_string()} class="chart-before" />
+                            }
+                            <rect x={label_width.to_string()} y={(y + if then.is_some() { bar_height } else { 3 }).to_string()}
+                                width={(bar_width * now / 100.0).to_string()} height={bar_height.to_string()} class="chart-now" />
+                            <text x={(label_width + bar_width + 6.0).to_string()} y={(y + 16).to_string()} class="chart-value">{ format!("{now:.0} %") }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <figcaption>
+                { if comparison.is_some() { "Mörk stapel: den här skattningen. Ljus stapel: den tidigare." } else { "Andel av högsta nivån, per område." } }
+            </figcaption>
+        </figure>
+        <table class="summary">
+            <caption class="visually-hidden">{ "Resultat per område" }</caption>
+            <thead><tr><th scope="col">{ "Område" }</th><th scope="col">{ "Besvarade" }</th><th scope="col">{ "Resultat" }</th></tr></thead>
+            <tbody>
+                { for areas.iter().map(|area| {
+                    let score = assessment.area_score(area);
+                    html! { <tr><th scope="row">{ &area.title }</th><td>{ format!("{} av {}", score.answered, score.total) }</td><td>{ score_text(&score, max) }</td></tr> }
+                }) }
+            </tbody>
+        </table>
+        </>
+    }
+}
+
+fn shorten(text: &str, limit: usize) -> String {
+    if text.chars().count() <= limit {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(limit - 1).collect();
+    format!("{cut}…")
+}
+
+fn comparison_view(comparison: &AssessmentComparison) -> Html {
+    let (better, worse, unchanged) = comparison.counts();
+    let moved: Vec<_> = comparison
+        .areas
+        .iter()
+        .flat_map(|area| area.questions.iter().map(move |q| (area, q)))
+        .filter(|(_, q)| !matches!(q.change, Change::Unchanged | Change::NotComparable))
+        .collect();
+    let rating = |rating: Option<Rating>| match rating {
+        Some(Rating::Level(value)) => value.to_string(),
+        Some(Rating::NotApplicable) => "Ej tillämplig".to_string(),
+        None => "–".to_string(),
+    };
+    html! {
+        <>
+            <p role="status">{ format!("{better} frågor bättre, {worse} sämre, {unchanged} oförändrade. Totalt: {}.", comparison.overall.label_sv().to_lowercase()) }</p>
+            <table class="summary comparison-areas">
+                <caption>{ "Per område" }</caption>
+                <thead><tr><th scope="col">{ "Område" }</th><th scope="col">{ "Förändring" }</th></tr></thead>
+                <tbody>
+                    { for comparison.areas.iter().map(|area| html! {
+                        <tr class={classes!(matches!(area.change, Change::Worse).then_some("attention"))}>
+                            <th scope="row">{ &area.title }</th><td>{ area.change.label_sv() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            if !moved.is_empty() {
+                <table class="comparison">
+                    <caption>{ "Frågor som har ändrats" }</caption>
+                    <thead><tr><th scope="col">{ "Fråga" }</th><th scope="col">{ "Före → efter" }</th></tr></thead>
+                    <tbody>
+                        { for moved.iter().map(|(_, q)| html! {
+                            <tr class={classes!(matches!(q.change, Change::Worse).then_some("late"))}>
+                                <td>{ format!("{} {}", q.requirement, q.text) }</td>
+                                <td>{ format!("{} → {} ({})", rating(q.before), rating(q.after), q.change.label_sv()) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct QuestionRowProps {
+    assessment: String,
+    requirement: Requirement,
+    answer: Option<Answer>,
+    labels: Rc<Vec<(u8, String)>>,
+    not_applicable: bool,
+    items: Rc<Vec<ItemRef>>,
+    dispatch: Callback<Action>,
+}
+
+/// One question: its text and guidance, the rating, and the answer's details. Re-renders only
+/// when its own props change.
+#[function_component(QuestionRow)]
+fn question_row(props: &QuestionRowProps) -> Html {
+    let requirement = &props.requirement;
+    let prefix = format!("q-{}", requirement.id);
+    let answer = props.answer.clone().unwrap_or_default();
+    let edit = {
+        let (assessment, id) = (props.assessment.clone(), requirement.id.clone());
+        move |field: AnswerField| {
+            Action::Edit(Edit::SelfAssessment(AssessmentEdit::SetAnswer {
+                assessment: assessment.clone(),
+                requirement: id.clone(),
+                field,
+            }))
+        }
+    };
+    let on_rating = props.dispatch.reform({
+        let (assessment, id) = (props.assessment.clone(), requirement.id.clone());
+        move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let rating = match value.as_str() {
+                "" => None,
+                "na" => Some(Rating::NotApplicable),
+                level => level.parse().ok().map(Rating::Level),
+            };
+            Action::Edit(Edit::SelfAssessment(AssessmentEdit::Rate {
+                assessment: assessment.clone(),
+                requirement: id.clone(),
+                rating,
+                today: browser::today(),
+            }))
+        }
+    });
+    let text = |make: fn(String) -> AnswerField| {
+        props.dispatch.reform({
+            let edit = edit.clone();
+            move |value: String| edit(make(value))
+        })
+    };
+    let on_date = props.dispatch.reform({
+        let edit = edit.clone();
+        move |date| edit(AnswerField::AssessedOn(date))
+    });
+    let current = match answer.rating {
+        Some(Rating::Level(value)) => value.to_string(),
+        Some(Rating::NotApplicable) => "na".to_string(),
+        None => String::new(),
+    };
+    let gap = matches!(answer.rating, Some(Rating::Level(value)) if value <= GAP_LEVEL);
+    html! {
+        <div class={classes!("question", gap.then_some("gap"))} id={prefix.clone()}>
+            <p class="question-text"><strong>{ format!("{} ", requirement.id) }</strong>{ &requirement.text }</p>
+            if !requirement.guidance.trim().is_empty() || !requirement.reference.trim().is_empty() {
+                <p class="hint">
+                    { requirement.guidance.trim() }
+                    if !requirement.reference.trim().is_empty() {
+                        { format!(" (Källa: {})", requirement.reference.trim()) }
+                    }
+                </p>
+            }
+            <div class="columns">
+                <div class="field">
+                    <label for={format!("{prefix}-rating")}>{ format!("Betyg, fråga {}", requirement.id) }</label>
+                    <select id={format!("{prefix}-rating")} onchange={on_rating}>
+                        <option value="" selected={current.is_empty()}>{ "Ej besvarad" }</option>
+                        { for props.labels.iter().map(|(value, label)| html! {
+                            <option value={value.to_string()} selected={current == value.to_string()}>{ format!("{value} – {label}") }</option>
+                        }) }
+                        if props.not_applicable {
+                            <option value="na" selected={current == "na"}>{ "Ej tillämplig" }</option>
+                        }
+                    </select>
+                </div>
+                <DateField id={format!("{prefix}-date")} label="Bedömd den" value={answer.assessed_on} on_change={on_date} />
+            </div>
+            <details>
+                <summary>{ format!("Kommentar, belägg och bedömare, fråga {}", requirement.id) }</summary>
+                <TextField id={format!("{prefix}-comment")} label="Kommentar" multiline=true value={answer.comment.clone()} on_change={text(AnswerField::Comment)} />
+                <TextField id={format!("{prefix}-evidence")} label="Belägg (dokument, rapport, beslut)" value={answer.evidence.clone()} on_change={text(AnswerField::Evidence)} />
+                <TextField id={format!("{prefix}-by")} label="Bedömd av" value={answer.assessed_by.clone()} on_change={text(AnswerField::AssessedBy)} />
+            </details>
+            if gap && !props.items.is_empty() {
+                { gap_form(props, &prefix) }
+            }
+        </div>
+    }
+}
+
+/// For a low-rated question: make a measure answering one of the board's items.
+fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
+    let select_id = format!("{prefix}-item");
+    let on_make = {
+        let (dispatch, assessment, id, select_id) = (
+            props.dispatch.clone(),
+            props.assessment.clone(),
+            props.requirement.id.clone(),
+            select_id.clone(),
+        );
+        let items = props.items.clone();
+        Callback::from(move |_: MouseEvent| {
+            let chosen = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&select_id))
+                .map(|e| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(e).value())
+                .and_then(|value| value.parse::<ItemRef>().ok())
+                .or_else(|| items.first().copied());
+            if let Some(item) = chosen {
+                dispatch.emit(Action::Edit(Edit::SelfAssessment(
+                    AssessmentEdit::MeasureFromGap {
+                        assessment: assessment.clone(),
+                        requirement: id.clone(),
+                        item,
+                    },
+                )));
+                dispatch.emit(Action::Notify(frontend::app_state::Notice::Info(format!(
+                    "En åtgärd för fråga {id} har lagts till under {}.",
+                    item.label_sv().to_lowercase()
+                ))));
+            }
+        })
+    };
+    html! {
+        <div class="gap-measure inline-form">
+            <div class="field">
+                <label for={select_id.clone()}>{ "Åtgärda bristen under" }</label>
+                <select id={select_id}>
+                    { for props.items.iter().map(|item| html! { <option value={item.to_string()}>{ item.label_sv() }</option> }) }
+                </select>
+            </div>
+            <button type="button" class="secondary" onclick={on_make}>{ format!("Skapa åtgärd från fråga {}", props.requirement.id) }</button>
+        </div>
+    }
+}

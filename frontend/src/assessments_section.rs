@@ -1,0 +1,141 @@
+//! The case page's self-assessments: the ones made, and starting a new one against the built-in
+//! framework, the audit's questions, or a guideline the user imports (CSV or JSON).
+
+use frontend::app_state::Action;
+use schemas::framework::{built_in_lis, from_audit_questions};
+use schemas::Case;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct AssessmentsSectionProps {
+    pub case: Case,
+    pub dispatch: Callback<Action>,
+    /// A picked framework file, for the chosen board.
+    pub on_import: Callback<(String, web_sys::File)>,
+}
+
+#[function_component(AssessmentsSection)]
+pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
+    let case = &props.case;
+    let board = use_state(|| {
+        case.boards
+            .first()
+            .map(|b| b.id.clone())
+            .unwrap_or_default()
+    });
+    let source = use_state(|| "lis".to_string());
+    let chosen_board = if case.board(&board).is_some() {
+        (*board).clone()
+    } else {
+        case.boards
+            .first()
+            .map(|b| b.id.clone())
+            .unwrap_or_default()
+    };
+    let on_board = {
+        let board = board.clone();
+        Callback::from(move |event: Event| {
+            board.set(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_source = {
+        let source = source.clone();
+        Callback::from(move |event: Event| {
+            source.set(event.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let on_start = {
+        let (dispatch, case, board, source) = (
+            props.dispatch.clone(),
+            case.clone(),
+            chosen_board.clone(),
+            (*source).clone(),
+        );
+        Callback::from(move |_| {
+            let framework = if source == "questions" {
+                from_audit_questions(&case)
+            } else {
+                built_in_lis()
+            };
+            let today = browser::today();
+            dispatch.emit(Action::StartAssessment {
+                board: board.clone(),
+                title: format!("Självskattning {}", today.year()),
+                framework: Box::new(framework),
+                today,
+            });
+        })
+    };
+    let on_file = {
+        let (on_import, board) = (props.on_import.clone(), chosen_board.clone());
+        Callback::from(move |event: Event| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                on_import.emit((board.clone(), file));
+            }
+            input.set_value("");
+        })
+    };
+    html! {
+        <section aria-labelledby="assessments-heading">
+            <h2 id="assessments-heading">{ "Självskattning" }</h2>
+            <p class="hint">
+                { "Skatta nämndens arbete fråga för fråga, gör om det nästa år och jämför. Låga betyg kan bli åtgärder i yttrandet." }
+            </p>
+            <ul class="documents">
+                { for case.self_assessments.iter().map(|assessment| {
+                    let id = assessment.id.clone();
+                    let board = case.board(&assessment.board).map_or(assessment.board.as_str(), |b| b.name.as_str());
+                    let title = if assessment.title.trim().is_empty() { assessment.id.clone() } else { assessment.title.clone() };
+                    html! {
+                        <li key={assessment.id.clone()}>
+                            <button type="button" class="secondary" onclick={props.dispatch.reform(move |_| Action::OpenAssessment(id.clone()))}>
+                                { format!("Öppna {title}") }
+                            </button>
+                            <span class="hint">
+                                { format!(" {board} · {} · {}", assessment.framework.title, assessment.overall_score().progress_sv()) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+            if case.boards.is_empty() {
+                <p>{ "Lägg till en nämnd först." }</p>
+            } else {
+                <div class="columns">
+                    <div class="field">
+                        <label for="assessment-board">{ "Nämnd som skattar" }</label>
+                        <select id="assessment-board" onchange={on_board}>
+                            { for case.boards.iter().map(|b| html! {
+                                <option value={b.id.clone()} selected={b.id == chosen_board}>{ &b.name }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="assessment-framework">{ "Ramverk" }</label>
+                        <select id="assessment-framework" onchange={on_source}>
+                            <option value="lis" selected={*source == "lis"}>{ "Systematiskt informationssäkerhetsarbete (efter MSB)" }</option>
+                            if !case.audit.questions.is_empty() {
+                                <option value="questions" selected={*source == "questions"}>{ "Granskningens revisionsfrågor" }</option>
+                            }
+                        </select>
+                    </div>
+                </div>
+                <div class="actions">
+                    <button type="button" onclick={on_start}>{ "Påbörja självskattning" }</button>
+                </div>
+                <div class="field">
+                    <label for="framework-file">{ "Eller importera en egen riktlinje (CSV eller JSON)" }</label>
+                    <p class="hint" id="framework-file-hint">
+                        { "CSV med en rad per krav och kolumnerna område; id; text; vägledning; hänvisning. Första raden namnger kolumnerna." }
+                    </p>
+                    <input id="framework-file" type="file" accept=".csv,.json,.txt" onchange={on_file}
+                        aria-describedby="framework-file-hint" />
+                </div>
+            }
+        </section>
+    }
+}
