@@ -237,7 +237,7 @@ fn area_chart(
                 aria-label={format!("Diagram: andel av högsta nivå per område. {description}")}>
                 { for areas.iter().enumerate().map(|(index, area)| {
                     let y = index * row_height + 4;
-                    let now = assessment.area_score(area).percent.unwrap_or(0.0);
+                    let now = assessment.area_score(area).percent;
                     let then = before(&area.id).and_then(|s| s.percent);
                     html! {
                         <g>
@@ -246,9 +246,14 @@ fn area_chart(
                             if let Some(then) = then {
                                 <rect x={label_width.to_string()} y={y.to_string()} width={(bar_width * then / 100.0).to_string()} height={bar_height.to_string()} class="chart-before" />
                             }
-                            <rect x={label_width.to_string()} y={(y + if then.is_some() { bar_height } else { 3 }).to_string()}
-                                width={(bar_width * now / 100.0).to_string()} height={bar_height.to_string()} class="chart-now" />
-                            <text x={(label_width + bar_width + 6.0).to_string()} y={(y + 16).to_string()} class="chart-value">{ format!("{now:.0} %") }</text>
+                            if let Some(now) = now {
+                                <rect x={label_width.to_string()} y={(y + if then.is_some() { bar_height } else { 3 }).to_string()}
+                                    width={(bar_width * now / 100.0).to_string()} height={bar_height.to_string()} class="chart-now" />
+                            }
+                            // An area nobody has rated has no result: not 0 %.
+                            <text x={(label_width + bar_width + 6.0).to_string()} y={(y + 16).to_string()} class="chart-value">
+                                { now.map_or("–".to_string(), |now| format!("{now:.0} %")) }
+                            </text>
                         </g>
                     }
                 }) }

@@ -1,8 +1,10 @@
-// Browser benchmark (not a test): time from navigation to an interactive start page, and the
-// time to make the large synthetic case's DOCX in Chromium. Prints medians; never fails on speed.
+// Browser benchmark (not a test): time from navigation to an interactive start page, the time to
+// make the large synthetic case's DOCX in Chromium, and the time to re-render a self-assessment
+// of 500 questions after one rating change. Prints medians; never fails on speed.
 // Usage: node tests/e2e/bench.mjs LARGE_CASE.json
-import { readFileSync } from 'node:fs';
-import { startServer, launchChromium } from './support.mjs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startServer, launchChromium, OUTPUT } from './support.mjs';
 
 const RUNS = 7;
 const largeCase = readFileSync(process.argv[2], 'utf8');
@@ -48,7 +50,46 @@ try {
   console.log(`generator module load (first document): ${result.loadMs.toFixed(0)} ms`);
   console.log(`large DOCX in Chromium, median of 21: ${result.median.toFixed(1)} ms, ${result.size} bytes (goal < 10 ms)`);
   await context.close();
+
+  await rerenderAfterOneRating(browser, server.url);
 } finally {
   await browser.close();
   server.stop();
+}
+
+/** Imports a guideline of 500 requirements, then changes one rating again and again and times
+ * each change until the page shows it (the progress line), which includes saving the case. */
+async function rerenderAfterOneRating(browser, url) {
+  const rows = ['Område;Id;Text;Vägledning'];
+  for (let index = 1; index <= 500; index += 1) {
+    rows.push(`Kapitel ${Math.ceil(index / 40)};K${index};Krav ${index} om rutiner och uppföljning;Visa underlag`);
+  }
+  const csv = join(OUTPUT, 'riktlinje-500.csv');
+  writeFileSync(csv, rows.join('\n'));
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(csv);
+  await page.getByText('0 av 500 besvarade').first().waitFor();
+  const times = await page.evaluate(async (runs) => {
+    const select = document.querySelector('#q-K250-rating');
+    const progress = document.querySelector('p.progress');
+    const measured = [];
+    for (let run = 0; run < runs + 3; run += 1) {
+      const shown = new Promise((resolve) => {
+        const observer = new MutationObserver(() => { observer.disconnect(); resolve(); });
+        observer.observe(progress, { childList: true, characterData: true, subtree: true });
+      });
+      const start = performance.now();
+      select.value = run % 2 === 0 ? '2' : '';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      await shown;
+      if (run >= 3) measured.push(performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return measured;
+  }, 21);
+  console.log(`self-assessment, 500 questions: re-render after one rating change, median of 21: ${median(times).toFixed(1)} ms (goal < 16 ms)`);
+  await context.close();
 }

@@ -1,0 +1,123 @@
+// The self-assessment in Debian's Chromium: a municipality's guideline of 300 requirements is
+// imported as CSV, a few are rated, a gap becomes a measure, the work survives a reload, a second
+// assessment is compared with the first, and the report is read by python-docx and LibreOffice.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx,
+  docxTextWithLibreOffice, openApp, downloadFrom,
+} from './support.mjs';
+
+const TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
+const env = serverAndBrowser();
+
+/** A guideline as a Swedish spreadsheet saves it: `;`, quoted texts, 12 chapters. */
+function guidelineCsv(count) {
+  const rows = ['Område;Id;Text;Vägledning;Hänvisning'];
+  for (let index = 1; index <= count; index += 1) {
+    const chapter = Math.ceil(index / 25);
+    rows.push(`Kapitel ${chapter};K${index};"Krav ${index}: rutinen finns; den följs";Visa rutinen;${chapter}.${index}`);
+  }
+  const path = join(OUTPUT, `riktlinje-${count}.csv`);
+  writeFileSync(path, `\ufeff${rows.join('\r\n')}\r\n`);
+  return path;
+}
+
+async function rate(page, id, value) {
+  await page.locator(`#q-${id}-rating`).selectOption(value);
+}
+
+async function importGuideline(page, path) {
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(path);
+  await page.getByRole('heading', { name: /^riktlinje-300 \d{4}$/, level: 1 }).waitFor();
+}
+
+test('a 300-requirement guideline is imported, rated, turned into a measure, compared and reported', async () => {
+  const csv = guidelineCsv(300);
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+
+  // A broken file: a Swedish message naming the line, and nothing added.
+  const broken = join(OUTPUT, 'trasig-riktlinje.csv');
+  writeFileSync(broken, 'Område;Id;Text\nA;1;Ett\nA;1;Två\n');
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(broken);
+  await page.getByText('«trasig-riktlinje.csv» kunde inte öppnas. Rad 3: id «1» finns redan på en tidigare rad.').waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Öppna Självskattning|^Öppna riktlinje/ }).count(), 0);
+
+  await importGuideline(page, csv);
+  await page.getByText('0 av 300 besvarade').first().waitFor();
+  await rate(page, 'K1', '1');
+  await rate(page, 'K2', '3');
+  await rate(page, 'K3', 'na');
+  await page.locator('p.progress').filter({ hasText: '3 av 300 besvarade · genomsnitt 2,0 av 4 (50 %)' }).waitFor();
+  await page.getByRole('group', { name: 'Visa' }).getByLabel('Låga betyg (0–1)').check();
+  assert.equal(await page.locator('.question').count(), 1, 'only the gap is shown');
+  await page.getByLabel('Åtgärda bristen under').selectOption({ label: 'Rekommendation 2' });
+  await page.getByRole('button', { name: 'Skapa åtgärd från fråga K1' }).click();
+  await page.getByText('En åtgärd för fråga K1 har lagts till under rekommendation 2.').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment.png'), fullPage: false });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // A reload returns to the assessment with the ratings kept.
+  await page.reload();
+  await page.getByRole('heading', { name: /^riktlinje-300 \d{4}$/, level: 1 }).waitFor();
+  assert.equal(await page.locator('#q-K1-rating').inputValue(), '1');
+  assert.equal(await page.locator('#q-K3-rating').inputValue(), 'na');
+
+  // The measure made from the gap is in the first yttrande, under recommendation 2.
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
+  await page.getByRole('button', { name: /^Rekommendation 2, / }).click();
+  assert.match(await page.locator('#measure-A6-action').inputValue(), /^Åtgärda brist i självskattningen: Krav 1: rutinen finns; den följs/);
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+
+  // Next year's assessment of the same guideline, compared with the first.
+  await importGuideline(page, csv);
+  await rate(page, 'K1', '3');
+  await rate(page, 'K2', '2');
+  await page.getByLabel('Tidigare självskattning', { exact: true }).selectOption({ index: 1 });
+  await page.getByText('1 frågor bättre, 1 sämre, 0 oförändrade.').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-comparison.png'), fullPage: false });
+  assert.deepEqual(await axeViolations(page), []);
+
+  const report = await downloadFrom(page, 'Rapport med jämförelse (Word)');
+  const wordText = docxTextWithPythonDocx(report.path);
+  const squeeze = (text) => text.replace(/[\s\-‐­]+/g, '');
+  const officeText = squeeze(docxTextWithLibreOffice(report.path));
+  for (const expected of ['Förändring sedan föregående skattning', 'Frågor som har ändrats', 'Kapitel 12', 'Krav 300: rutinen finns; den följs', 'Bättre', 'Sämre']) {
+    assert.ok(wordText.includes(expected), `python-docx: ${expected}`);
+    assert.ok(officeText.includes(squeeze(expected)), `LibreOffice: ${expected}`);
+  }
+
+  const answers = await downloadFrom(page, 'Svaren som CSV');
+  const exported = readFileSync(answers.path, 'utf8');
+  assert.ok(exported.startsWith('\ufeffOmråde;Id;Text;Betyg;'));
+  assert.ok(exported.includes('Kapitel 1;K1;"Krav 1: rutinen finns; den följs";3;3 – Infört;'));
+  assert.equal(exported.trim().split('\r\n').length, 301);
+
+  assert.deepEqual(seen.foreign, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the built-in framework and the audit questions start an assessment', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+  await page.getByLabel('Nämnd som skattar').selectOption({ label: 'Servicenämnden' });
+  await page.getByRole('button', { name: 'Påbörja självskattning' }).click();
+  await page.getByText('0 av 34 besvarade').first().waitFor();
+  await page.getByText('Incidenthantering (0 av 4 besvarade)').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByLabel('Ramverk').selectOption({ label: 'Granskningens revisionsfrågor' });
+  await page.getByRole('button', { name: 'Påbörja självskattning' }).click();
+  await page.getByText('0 av 5 besvarade').first().waitFor();
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByRole('button', { name: /^Öppna Självskattning/ }).first().waitFor();
+  assert.equal(await page.getByRole('button', { name: /^Öppna Självskattning/ }).count(), 2);
+  await context.close();
+});
