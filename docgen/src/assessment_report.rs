@@ -135,10 +135,39 @@ fn score_row(title: &str, score: &Score, max: u8) -> Vec<CellContent> {
 }
 
 fn add_comparison(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentComparison) -> Docx {
+    let docx = docx.add_paragraph(blocks::heading1("Förändring sedan föregående skattning"));
+    add_change(docx, earlier, comparison)
+}
+
+/// The change between two assessments as evidence of effect, for the uppföljande yttrande:
+/// nothing when the assessments are missing or of different frameworks.
+pub fn add_evidence(docx: Docx, case: &Case, earlier: &str, later: &str) -> Docx {
+    let find = |id: &str| case.self_assessments.iter().find(|a| a.id == id);
+    let (Some(earlier), Some(later)) = (find(earlier), find(later)) else {
+        return docx;
+    };
+    let Some(comparison) = compare(earlier, later) else {
+        return docx;
+    };
+    let docx = docx
+        .add_paragraph(blocks::heading1("Självskattning som belägg för effekt"))
+        .add_paragraph(blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "Nämnden har skattat sitt arbete mot ramverket ”{}” två gånger: {} och {}.",
+                later.framework.title.trim(),
+                earlier.started.to_swedish_text(),
+                later.started.to_swedish_text()
+            ),
+        ));
+    add_change(docx, earlier, &comparison)
+}
+
+/// The counts, the table per area and the questions that moved.
+fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentComparison) -> Docx {
     let max = earlier.framework.scale.max();
     let (better, worse, unchanged) = comparison.counts();
     let mut docx = docx
-        .add_paragraph(blocks::heading1("Förändring sedan föregående skattning"))
         .add_paragraph(blocks::styled(
             styles::NORMAL,
             &format!(

@@ -12,6 +12,7 @@ use docx_rs::{Docx, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
 use schemas::{Board, Case, Date, FollowUpResponse, ItemKind, MeasureStatus};
 
+use crate::assessment_report;
 use crate::blocks::{self, CellContent};
 use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
@@ -63,6 +64,9 @@ pub fn build(
         for item in items {
             docx = add_item(docx, item);
         }
+    }
+    if let Some(evidence) = &follow_up.evidence {
+        docx = assessment_report::add_evidence(docx, case, &evidence.earlier, &evidence.later);
     }
     docx = add_summary(docx, &comparison.summary, &comparison.items);
     docx = blocks::add_all(

@@ -150,6 +150,7 @@ fn summary_step(
                     follow_up.started
                 ) }
             </p>
+            { evidence_field(case, board, follow_up, dispatch) }
             { signatories(&id, Yttrande::FollowUp, &follow_up.signatories, dispatch) }
             { cover_note_fields(&id, Yttrande::FollowUp, &follow_up.cover_note, dispatch) }
             if !items.is_empty() {
@@ -163,6 +164,67 @@ fn summary_step(
                 <button type="button" class="secondary" onclick={on_discard}>{ "Ta bort det uppföljande yttrandet" }</button>
             </div>
         </section>
+    }
+}
+
+/// Chooses two self-assessments of the board, of the same framework, whose change the
+/// uppföljande yttrande shows as evidence of effect.
+fn evidence_field(
+    case: &Case,
+    board: &Board,
+    follow_up: &FollowUpResponse,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let mine: Vec<&schemas::SelfAssessment> = case
+        .self_assessments
+        .iter()
+        .filter(|a| a.board == board.id)
+        .collect();
+    let name = |a: &schemas::SelfAssessment| {
+        if a.title.trim().is_empty() {
+            a.id.clone()
+        } else {
+            a.title.clone()
+        }
+    };
+    let mut options = vec![(String::new(), "Ingen".to_string())];
+    for (index, later) in mine.iter().enumerate() {
+        for earlier in mine[..index]
+            .iter()
+            .filter(|e| e.framework.id == later.framework.id)
+        {
+            options.push((
+                format!("{}|{}", earlier.id, later.id),
+                format!("{} jämförd med {}", name(later), name(earlier)),
+            ));
+        }
+    }
+    if options.len() == 1 {
+        return html! {
+            <p class="hint">{ "Gör två självskattningar av samma ramverk (på ärendesidan) för att visa förändringen som belägg för effekt." }</p>
+        };
+    }
+    let current = follow_up
+        .evidence
+        .as_ref()
+        .map(|e| format!("{}|{}", e.earlier, e.later))
+        .unwrap_or_default();
+    let on_change = dispatch.reform({
+        let id = board.id.clone();
+        move |value: String| {
+            let evidence =
+                value
+                    .split_once('|')
+                    .map(|(earlier, later)| schemas::AssessmentEvidence {
+                        earlier: earlier.to_string(),
+                        later: later.to_string(),
+                    });
+            edit(&id, FollowUpEdit::SetEvidence(evidence))
+        }
+    });
+    html! {
+        <SelectField id="follow-up-evidence" label="Självskattning som belägg för effekt" {options}
+            value={current} on_change={on_change} />
     }
 }
 

@@ -201,6 +201,9 @@ fn locate_follow_up(case: &Case, board: &str, rest: &str, item: Option<ItemRef>)
     if rest == ".date" {
         return Some(Target::follow_up(board, None, "follow-up-date"));
     }
+    if rest == ".evidence" {
+        return Some(Target::follow_up(board, None, "follow-up-evidence"));
+    }
     if let Some(outcome) = rest.strip_prefix(".outcomes[") {
         let (id, field) = outcome.split_once(']')?;
         let suffix = match field {

@@ -37,6 +37,20 @@ pub struct FollowUpResponse {
     /// The tjänsteskrivelse that takes the uppföljande yttrande to the board.
     #[serde(default, skip_serializing_if = "CoverNote::is_empty")]
     pub cover_note: CoverNote,
+    /// Two self-assessments whose change is shown as evidence of effect.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<AssessmentEvidence>,
+}
+
+/// The change between an earlier and a later self-assessment of the same framework, included in
+/// the uppföljande yttrande as evidence of the effect of the measures.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AssessmentEvidence {
+    /// The id of the earlier self-assessment.
+    pub earlier: String,
+    /// The id of the later one.
+    pub later: String,
 }
 
 /// What became of one measure.
@@ -192,6 +206,7 @@ impl FollowUpResponse {
             new_measures: Vec::new(),
             signatories: Vec::new(),
             cover_note: CoverNote::default(),
+            evidence: None,
         }
     }
 

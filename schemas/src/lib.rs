@@ -15,7 +15,9 @@ pub mod validate;
 pub mod version;
 
 pub use date::Date;
-pub use follow_up::{CoverNote, FollowUpResponse, MeasureOutcome, MeasureStatus, Meeting};
+pub use follow_up::{
+    AssessmentEvidence, CoverNote, FollowUpResponse, MeasureOutcome, MeasureStatus, Meeting,
+};
 pub use framework::{Area, Framework, Requirement, Scale, ScaleLevel};
 pub use model::*;
 pub use self_assessment::{Answer, Rating, SelfAssessment};

@@ -15,6 +15,8 @@ from test_documents import pandoc_tables, plain, squeeze
 
 OUTCOME_HEADER = ["Planerad åtgärd", "Utlovat datum", "Status", "Genomförd", "Uppnådd effekt"]
 NEW_HEADER = ["Ny åtgärd", "Planerat datum", "Status", "Genomförd", "Uppnådd effekt"]
+EVIDENCE_AREA_HEADER = ["Område", "Före", "Efter", "Förändring"]
+EVIDENCE_MOVED_HEADER = ["Id", "Fråga", "Före", "Efter", "Förändring"]
 COVER_HEADINGS = ["Sammanfattning", "Förslag till beslut", "Beslutsunderlag", "Beslutsplanering", "Ärendet"]
 STATUS_LABELS = {
     "done": "Genomförd",
@@ -88,7 +90,7 @@ def test_python_docx_reads_the_follow_up_structure_and_properties(other_document
         assert "Sammanfattande svar" in headings
         for table in opened.tables:
             header = [c.text for c in table.rows[0].cells]
-            assert header in (OUTCOME_HEADER, NEW_HEADER, ["Utfall", "Antal åtgärder"]), header
+            assert header in (OUTCOME_HEADER, NEW_HEADER, ["Utfall", "Antal åtgärder"], EVIDENCE_AREA_HEADER, EVIDENCE_MOVED_HEADER), header
             assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
         assert opened.core_properties.subject.startswith("Uppföljande yttrande")
         assert opened.core_properties.language == "sv-SE"
@@ -152,3 +154,12 @@ def test_a_second_export_of_the_same_case_has_the_same_events():
     first = icalendar.Calendar.from_ical(calendar_of("it-sakerhet-tva-namnder").read_bytes())
     second = icalendar.Calendar.from_ical(calendar_of("it-sakerhet-tva-namnder").read_bytes())
     assert [str(e["UID"]) for e in first.walk("VEVENT")] == [str(e["UID"]) for e in second.walk("VEVENT")]
+
+
+def test_the_self_assessment_evidence_is_in_the_follow_up(other_documents, pdf_texts):
+    with_evidence = [d for d in of_kind(other_documents, "follow-up") if d.response()["follow_up"].get("evidence")]
+    assert with_evidence, "an example shows self-assessment evidence"
+    for document in with_evidence:
+        text = squeeze(pdf_texts[document.name])
+        assert squeeze("Självskattning som belägg för effekt") in text
+        assert squeeze("Frågor som har ändrats") in text

@@ -4,7 +4,9 @@
 //! Outcomes are created on their first change and found by measure id, so a measure nobody has
 //! touched stays "ej bedömd". The promises themselves are never reachable from here.
 
-use schemas::{Case, Date, FollowUpResponse, ItemRef, MeasureOutcome, MeasureStatus};
+use schemas::{
+    AssessmentEvidence, Case, Date, FollowUpResponse, ItemRef, MeasureOutcome, MeasureStatus,
+};
 
 use super::{
     board_mut, check_addressed, empty_measure, next_measure_id, response_mut, set_measure_field,
@@ -46,6 +48,8 @@ pub enum FollowUpEdit {
     RemoveNewMeasure {
         measure: String,
     },
+    /// Shows the change between two self-assessments as evidence of effect, or none.
+    SetEvidence(Option<AssessmentEvidence>),
 }
 
 /// A field of a measure's outcome.
@@ -100,6 +104,16 @@ pub(super) fn apply(case: &mut Case, board: &str, change: FollowUpEdit) -> Resul
             }
         }
         FollowUpEdit::RemoveNewMeasure { measure } => remove_new_measure(case, board, &measure)?,
+        FollowUpEdit::SetEvidence(evidence) => {
+            if let Some(evidence) = &evidence {
+                for id in [&evidence.earlier, &evidence.later] {
+                    if case.self_assessments.iter().all(|a| a.id != *id) {
+                        return Err(EditError::UnknownAssessment(id.clone()));
+                    }
+                }
+            }
+            follow_up_mut(case, board)?.evidence = evidence;
+        }
     }
     Ok(())
 }

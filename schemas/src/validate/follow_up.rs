@@ -67,7 +67,28 @@ pub(super) fn check(
             ),
         );
     }
+    check_evidence(case, follow_up, path, findings);
     check_signatories(&follow_up.signatories, path, findings);
+}
+
+/// The evidence must name two self-assessments of the same framework.
+fn check_evidence(case: &Case, follow_up: &FollowUpResponse, path: &str, findings: &mut Findings) {
+    let Some(evidence) = &follow_up.evidence else {
+        return;
+    };
+    let find = |id: &str| case.self_assessments.iter().find(|a| a.id == id);
+    match (find(&evidence.earlier), find(&evidence.later)) {
+        (Some(earlier), Some(later)) if earlier.framework.id != later.framework.id => findings
+            .warning(
+            format!("{path}.evidence"),
+            "Självskattningarna som visas som belägg gäller olika ramverk och kan inte jämföras.",
+        ),
+        (Some(_), Some(_)) => {}
+        _ => findings.warning(
+            format!("{path}.evidence"),
+            "En självskattning som ska visas som belägg för effekt finns inte längre i ärendet.",
+        ),
+    }
 }
 
 fn check_outcome(

@@ -301,3 +301,40 @@ fn discarding_the_follow_up_unlocks_the_first_yttrande() {
         },
     );
 }
+
+#[test]
+fn evidence_names_existing_self_assessments() {
+    let mut case = started("ks");
+    let evidence = |earlier: &str, later: &str| {
+        Some(schemas::AssessmentEvidence {
+            earlier: earlier.into(),
+            later: later.into(),
+        })
+    };
+    assert_eq!(
+        refused(
+            &mut case,
+            follow_up("ks", FollowUpEdit::SetEvidence(evidence("S1", "S2")))
+        ),
+        EditError::UnknownAssessment("S1".into())
+    );
+    for _ in 0..2 {
+        let start = super::super::AssessmentEdit::Start {
+            board: "ks".into(),
+            framework: Box::new(schemas::framework::built_in_lis()),
+            title: String::new(),
+            today: day("2026-01-01"),
+        };
+        ok(&mut case, Edit::SelfAssessment(start));
+    }
+    ok(
+        &mut case,
+        follow_up("ks", FollowUpEdit::SetEvidence(evidence("S1", "S2"))),
+    );
+    let follow = case
+        .response("ks")
+        .and_then(|r| r.follow_up.as_ref())
+        .expect("started");
+    assert_eq!(follow.evidence, evidence("S1", "S2"));
+    ok(&mut case, follow_up("ks", FollowUpEdit::SetEvidence(None)));
+}
