@@ -374,6 +374,7 @@ fn measure_fields(
     html! {
         <fieldset class="item measure" key={measure.id.clone()}>
             <legend>{ format!("Åtgärd {}", measure.id) }</legend>
+            { origin_note(measure) }
             <TextField id={format!("{prefix}-action")} label="Vad ska göras (åtgärd)" multiline=true
                 value={measure.action.clone()} on_change={field(MeasureField::Action)} />
             <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true
@@ -430,5 +431,15 @@ pub fn item_links(
                 }
             }) }
         </fieldset>
+    }
+}
+
+/// "Från självskattning S1, fråga K12": where a measure made from a gap came from.
+pub fn origin_note(measure: &Measure) -> Html {
+    match &measure.origin {
+        Some(origin) => html! {
+            <p class="hint">{ format!("Från självskattning {}, fråga {}.", origin.assessment, origin.requirement) }</p>
+        },
+        None => html! {},
     }
 }

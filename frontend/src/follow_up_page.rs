@@ -10,7 +10,7 @@ use schemas::comparison::{compare_board, BoardComparison, ItemComparison, Measur
 use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
 
-use crate::answer_page::{item_links, signatories};
+use crate::answer_page::{item_links, origin_note, signatories};
 use crate::browser;
 use crate::case_page::{back_to_case, period_fields};
 use crate::cover_note_fields::cover_note_fields;
@@ -477,6 +477,7 @@ fn new_measure_fields(
     };
     html! {
         <>
+            { origin_note(measure) }
             <TextField id={format!("{prefix}-action")} label="Vad har gjorts eller görs (åtgärd)" multiline=true
                 value={measure.action.clone()} on_change={field(MeasureField::Action)} />
             <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true

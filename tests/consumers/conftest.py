@@ -93,6 +93,16 @@ def render_all():
                 path = OUTPUT / f"{case_path.stem}-{board}-{kind}.docx"
                 run([docgen_binary(), command[0], str(case_path), "--board", board, *command[1:], "--out", str(path)])
                 others.append(OtherDocument(case_path, case, board, kind, path))
+        previous = {}
+        for assessment in case.get("self_assessments", []):
+            path = OUTPUT / f"{case_path.stem}-assessment-{assessment['id']}.docx"
+            command = ["assessment", str(case_path), "--assessment", assessment["id"], "--out", str(path)]
+            earlier = previous.get(assessment["framework"]["id"])
+            if earlier:
+                command += ["--compare", earlier]
+            run([docgen_binary(), *command])
+            others.append(OtherDocument(case_path, case, assessment["board"], "assessment", path))
+            previous[assessment["framework"]["id"]] = assessment["id"]
     assert firsts and others, "no example documents were made"
     return firsts, others
 

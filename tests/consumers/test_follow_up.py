@@ -163,3 +163,19 @@ def test_the_self_assessment_evidence_is_in_the_follow_up(other_documents, pdf_t
         text = squeeze(pdf_texts[document.name])
         assert squeeze("Självskattning som belägg för effekt") in text
         assert squeeze("Frågor som har ändrats") in text
+
+
+def test_the_self_assessment_report_reads_in_libreoffice_and_python_docx(other_documents, pdf_texts):
+    for document in of_kind(other_documents, "assessment"):
+        opened = docx.Document(str(document.docx))
+        headings = [p.text for p in opened.paragraphs if p.style.name == "Heading 1"]
+        assert headings[0] == "Resultat" and headings[-1] == "Svar per område", headings
+        assert opened.core_properties.subject.startswith("Självskattning")
+        text = squeeze(pdf_texts[document.name])
+        assessment = next(a for a in document.case["self_assessments"] if document.docx.stem.endswith(a["id"]))
+        for area in assessment["framework"]["areas"]:
+            for requirement in area["requirements"]:
+                assert squeeze(requirement["text"]) in text, requirement["id"]
+        for answer in assessment["answers"]:
+            if answer["evidence"]:
+                assert squeeze(answer["evidence"]) in text

@@ -72,6 +72,7 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
   await page.getByRole('button', { name: /^Rekommendation 2, / }).click();
   assert.match(await page.locator('#measure-A6-action').inputValue(), /^Åtgärda brist i självskattningen: Krav 1: rutinen finns; den följs/);
+  await page.getByText('Från självskattning S1, fråga K1.').waitFor();
   await page.getByRole('button', { name: '← Till ärendet' }).click();
 
   // Next year's assessment of the same guideline, compared with the first.

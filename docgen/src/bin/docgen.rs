@@ -28,6 +28,8 @@ Användning:
       Skriver nämndens uppföljande yttrande (DOCX).
   docgen cover ÄRENDE.json --board ID --yttrande first|follow-up [--out FIL.docx] [--today …]
       Skriver tjänsteskrivelsen till nämnden för det första eller det uppföljande yttrandet.
+  docgen assessment ÄRENDE.json --assessment ID [--compare ID] [--out FIL.docx] [--today …]
+      Skriver rapporten för en självskattning, jämförd med en tidigare om --compare anges.
   docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
       Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
   docgen extract DOKUMENT.docx [--out FIL.json]
@@ -97,6 +99,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
             document_command(&options, kind)
         }
         "calendar" => calendar_command(&options),
+        "assessment" => assessment_command(&options),
         "extract" => extract_command(&options),
         "schema" => {
             print!("{}", schemas::json_schema::case_json_schema());
@@ -116,6 +119,8 @@ struct Options {
     input: Option<PathBuf>,
     board: Option<String>,
     yttrande: Option<String>,
+    assessment: Option<String>,
+    compare: Option<String>,
     out: Option<PathBuf>,
     today: Option<Date>,
 }
@@ -134,6 +139,8 @@ impl Options {
             match argument.as_str() {
                 "--board" => options.board = Some(value("--board")?),
                 "--yttrande" => options.yttrande = Some(value("--yttrande")?),
+                "--assessment" => options.assessment = Some(value("--assessment")?),
+                "--compare" => options.compare = Some(value("--compare")?),
                 "--out" => options.out = Some(PathBuf::from(value("--out")?)),
                 "--today" => {
                     let text = value("--today")?;
@@ -220,6 +227,36 @@ fn document_command(options: &Options, kind: DocumentKind) -> Result<(), Failure
         bytes.len().div_ceil(1024)
     );
     warn_about_board_errors(&case, board_id, today);
+    Ok(())
+}
+
+fn assessment_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let id = options.assessment.as_deref().ok_or_else(|| {
+        Failure::usage("Ange självskattning med --assessment (t.ex. --assessment S1).")
+    })?;
+    let case = read_case(path)?;
+    let today = options.today();
+    let bytes = docgen::render_assessment_report(&case, id, options.compare.as_deref(), today)
+        .map_err(|error| Failure::failed(error.to_string()))?;
+    let out = match &options.out {
+        Some(out) => out.clone(),
+        None => {
+            let board = case
+                .self_assessments
+                .iter()
+                .find(|a| a.id == id)
+                .and_then(|a| case.board(&a.board))
+                .ok_or_else(|| Failure::failed("Nämnden saknas."))?;
+            PathBuf::from(docgen::assessment_report_file_name(&case, board, id, today))
+        }
+    };
+    write_file(&out, &bytes)?;
+    println!(
+        "Skrev {} ({} kB).",
+        out.display(),
+        bytes.len().div_ceil(1024)
+    );
     Ok(())
 }
 

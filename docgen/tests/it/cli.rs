@@ -338,3 +338,30 @@ fn the_calendar_is_written_for_outlook() {
     let ics = std::fs::read_to_string(folder.join("SR-2025-17-tidplan.ics")).expect("written");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
 }
+
+#[test]
+fn a_self_assessment_report_is_written_with_its_comparison() {
+    let folder = scratch();
+    let case = example("it-sakerhet-uppfoljning.json");
+    let output = docgen(
+        &[
+            "assessment",
+            &case,
+            "--assessment",
+            "S2",
+            "--compare",
+            "S1",
+            "--today",
+            "2026-11-23",
+        ],
+        &folder,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let name = "SR-2025-17-Servicenämnden-självskattning-S2-2026-11-23.docx";
+    let bytes = std::fs::read(folder.join(name)).expect("written");
+    let text = crate::support::read_part(&bytes, "word/document.xml").expect("document part");
+    assert!(text.contains("Förändring sedan föregående skattning"));
+    let output = docgen(&["assessment", &case, "--assessment", "S9"], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(stderr(&output), "Självskattning S9 finns inte.\n");
+}

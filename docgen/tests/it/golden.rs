@@ -37,6 +37,17 @@ fn documents_match_their_golden_files() {
     for (stem, case) in examples() {
         let ics = docgen::render_calendar(&case, today());
         check_golden(&format!("{stem}.ics"), &ics, &mut stale);
+        // Each self-assessment's report, compared with the one before it of the same framework.
+        for (index, assessment) in case.self_assessments.iter().enumerate() {
+            let earlier = case.self_assessments[..index]
+                .iter()
+                .rfind(|e| e.framework.id == assessment.framework.id)
+                .map(|e| e.id.as_str());
+            let docx = docgen::render_assessment_report(&case, &assessment.id, earlier, today())
+                .expect("renders");
+            let name = format!("{stem}-assessment-{}.xml", assessment.id);
+            check_golden(&name, &reviewed_text(&docx), &mut stale);
+        }
     }
     assert!(
         stale.is_empty(),
