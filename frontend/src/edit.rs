@@ -8,6 +8,8 @@
 mod cover_note;
 mod follow_up;
 mod self_assessment;
+#[cfg(test)]
+mod test_support;
 
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,

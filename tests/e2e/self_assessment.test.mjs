@@ -113,6 +113,11 @@ test('the built-in framework and the audit questions start an assessment', async
   await page.getByText('0 av 34 besvarade').first().waitFor();
   await page.getByText('Incidenthantering (0 av 4 besvarade)').waitFor();
   assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 683, height: 384 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'assessment page at 200 % zoom: no horizontal scrolling');
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-zoom-200.png'), fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByRole('button', { name: '← Till ärendet' }).click();
   await page.getByLabel('Ramverk').selectOption({ label: 'Granskningens revisionsfrågor' });
   await page.getByRole('button', { name: 'Påbörja självskattning' }).click();

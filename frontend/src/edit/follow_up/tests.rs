@@ -1,18 +1,7 @@
-use schemas::{load_case, AuditItem, Case, Date, ItemRef, MeasureStatus};
+use schemas::{AuditItem, Case, ItemRef, MeasureStatus};
 
+use super::super::test_support::{day, example};
 use super::super::{apply, Edit, EditError, FollowUpEdit, MeasureField, OutcomeField};
-
-fn day(text: &str) -> Date {
-    Date::parse(text).expect("test date")
-}
-
-/// The example with two boards; "sn" has a follow-up under way, "ks" has only its first.
-fn example() -> Case {
-    load_case(include_str!(
-        "../../../../examples/it-sakerhet-tva-namnder.json"
-    ))
-    .expect("example reads")
-}
 
 fn follow_up(board: &str, change: FollowUpEdit) -> Edit {
     Edit::FollowUp {

@@ -1,19 +1,9 @@
 use schemas::framework::{built_in_lis, from_audit_questions};
-use schemas::{load_case, Case, Date, ItemRef, MeasureOrigin, Rating};
+use schemas::{Case, ItemRef, MeasureOrigin, Rating};
 
+use super::super::test_support::{day, example};
 use super::super::{apply, Edit, EditError, FollowUpEdit};
 use super::{AnswerField, AssessmentEdit};
-
-fn day(text: &str) -> Date {
-    Date::parse(text).expect("test date")
-}
-
-fn example() -> Case {
-    load_case(include_str!(
-        "../../../../examples/it-sakerhet-tva-namnder.json"
-    ))
-    .expect("example reads")
-}
 
 fn ok(case: &mut Case, change: AssessmentEdit) {
     apply(case, Edit::SelfAssessment(change.clone())).unwrap_or_else(|e| panic!("{change:?}: {e}"));
