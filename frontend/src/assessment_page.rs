@@ -214,10 +214,11 @@ fn area_chart(
     let bar_width = 420.0;
     let areas = &assessment.framework.areas;
     let height = areas.len() * row_height + 24;
+    // The earlier assessment's score of the same area (matched by id), when comparing.
     let before = |area_id: &str| {
-        earlier
-            .and_then(|e| e.framework.areas.iter().find(|a| a.id == area_id))
-            .and_then(|a| earlier.map(|e| e.area_score(a)))
+        let earlier = earlier?;
+        let area = earlier.framework.areas.iter().find(|a| a.id == area_id)?;
+        Some(earlier.area_score(area))
     };
     let description = areas
         .iter()
