@@ -641,14 +641,28 @@ fn move_item(case: &mut Case, item: ItemRef, direction: Direction) -> Result<(),
 /// The board's response, created empty on the first edit.
 fn response_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut BoardResponse, EditError> {
     board_mut(case, board)?;
-    let index = match case.responses.iter().position(|r| r.board == board) {
+    Ok(find_or_push(
+        &mut case.responses,
+        |r| r.board == board,
+        || BoardResponse::new(board),
+    ))
+}
+
+/// The first entry of `list` that `matches`, or a new one from `make` pushed at the end: the
+/// answers, outcomes and responses that come into being on their first edit.
+fn find_or_push<T>(
+    list: &mut Vec<T>,
+    matches: impl Fn(&T) -> bool,
+    make: impl FnOnce() -> T,
+) -> &mut T {
+    let index = match list.iter().position(matches) {
         Some(index) => index,
         None => {
-            case.responses.push(BoardResponse::new(board));
-            case.responses.len() - 1
+            list.push(make());
+            list.len() - 1
         }
     };
-    Ok(&mut case.responses[index])
+    &mut list[index]
 }
 
 /// The board's first yttrande, open for changes only until the follow-up is started: every
@@ -699,19 +713,16 @@ fn answer_mut<'a>(
 ) -> Result<&'a mut ItemAnswer, EditError> {
     check_addressed(case, board, item)?;
     let response = first_mut(case, board)?;
-    let index = match response.answers.iter().position(|a| a.item == item) {
-        Some(index) => index,
-        None => {
-            response.answers.push(ItemAnswer {
-                item,
-                stance: None,
-                motivation: String::new(),
-                no_measure_reason: String::new(),
-            });
-            response.answers.len() - 1
-        }
-    };
-    Ok(&mut response.answers[index])
+    Ok(find_or_push(
+        &mut response.answers,
+        |a| a.item == item,
+        || ItemAnswer {
+            item,
+            stance: None,
+            motivation: String::new(),
+            no_measure_reason: String::new(),
+        },
+    ))
 }
 
 fn check_addressed(case: &Case, board: &str, item: ItemRef) -> Result<(), EditError> {

@@ -9,8 +9,8 @@ use schemas::{
 };
 
 use super::{
-    board_mut, check_addressed, empty_measure, next_measure_id, response_mut, set_measure_field,
-    EditError, MeasureField,
+    board_mut, check_addressed, empty_measure, find_or_push, next_measure_id, response_mut,
+    set_measure_field, EditError, MeasureField,
 };
 
 /// One change to the follow-up of a board.
@@ -162,17 +162,14 @@ fn outcome_mut<'a>(
     if !known {
         return Err(EditError::UnknownMeasure(measure.to_string()));
     }
-    let index = match follow_up.outcomes.iter().position(|o| o.measure == measure) {
-        Some(index) => index,
-        None => {
-            follow_up.outcomes.push(MeasureOutcome {
-                measure: measure.to_string(),
-                ..MeasureOutcome::default()
-            });
-            follow_up.outcomes.len() - 1
-        }
-    };
-    Ok(&mut follow_up.outcomes[index])
+    Ok(find_or_push(
+        &mut follow_up.outcomes,
+        |o| o.measure == measure,
+        || MeasureOutcome {
+            measure: measure.to_string(),
+            ..MeasureOutcome::default()
+        },
+    ))
 }
 
 fn set_outcome_field(outcome: &mut MeasureOutcome, field: OutcomeField) {

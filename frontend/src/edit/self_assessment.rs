@@ -4,7 +4,8 @@
 use schemas::{Answer, Case, Date, Framework, ItemRef, MeasureOrigin, Rating, SelfAssessment};
 
 use super::{
-    board_mut, check_addressed, empty_measure, first_mut, next_measure_id, next_number, EditError,
+    board_mut, check_addressed, empty_measure, find_or_push, first_mut, next_measure_id,
+    next_number, EditError,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,21 +136,14 @@ fn answer_mut<'a>(
     if assessment.framework.requirement(requirement).is_none() {
         return Err(EditError::UnknownRequirement(requirement.to_string()));
     }
-    let index = match assessment
-        .answers
-        .iter()
-        .position(|a| a.requirement == requirement)
-    {
-        Some(index) => index,
-        None => {
-            assessment.answers.push(Answer {
-                requirement: requirement.to_string(),
-                ..Answer::default()
-            });
-            assessment.answers.len() - 1
-        }
-    };
-    Ok(&mut assessment.answers[index])
+    Ok(find_or_push(
+        &mut assessment.answers,
+        |a| a.requirement == requirement,
+        || Answer {
+            requirement: requirement.to_string(),
+            ..Answer::default()
+        },
+    ))
 }
 
 fn measure_from_gap(
