@@ -5,7 +5,6 @@
 //! reference, the board and the measure, so importing a newer export updates the events
 //! instead of adding copies. Output is deterministic: the stamp date is an argument.
 
-use schemas::comparison::compare_board;
 use schemas::{Board, Case, Date, Measure};
 
 /// One calendar event: a whole day.
@@ -19,11 +18,11 @@ pub struct Event {
 }
 
 /// The events of a case, in board order: the yttranden first, then the measures by date.
-pub fn events(case: &Case, today: Date) -> Vec<Event> {
+pub fn events(case: &Case) -> Vec<Event> {
     let mut events = Vec::new();
     for board in &case.boards {
         events.extend(deadline_events(case, board));
-        let mut measures = measure_events(case, board, today);
+        let mut measures = measure_events(case, board);
         measures.sort_by(|a, b| (a.day, &a.uid).cmp(&(b.day, &b.uid)));
         events.extend(measures);
     }
@@ -63,27 +62,17 @@ fn deadline_events(case: &Case, board: &Board) -> Vec<Event> {
 
 /// Every measure with a date that is still to be done: a moved date replaces the promised one,
 /// and measures done or withdrawn at the follow-up are left out.
-fn measure_events(case: &Case, board: &Board, today: Date) -> Vec<Event> {
+fn measure_events(case: &Case, board: &Board) -> Vec<Event> {
     let Some(response) = case.response(&board.id) else {
         return Vec::new();
     };
-    let comparison = compare_board(case, &board.id, today);
+    let outcome = |id: &str| response.follow_up.as_ref().and_then(|f| f.outcome(id));
     let finished = |id: &str| {
-        comparison.as_ref().is_some_and(|comparison| {
-            comparison
-                .items
-                .iter()
-                .flat_map(|item| item.measures())
-                .any(|m| m.measure.id == id && m.status().is_some_and(|s| !s.is_open()))
-        })
+        outcome(id)
+            .and_then(|outcome| outcome.status)
+            .is_some_and(|status| !status.is_open())
     };
-    let moved = |id: &str| {
-        response
-            .follow_up
-            .as_ref()
-            .and_then(|follow_up| follow_up.outcome(id))
-            .and_then(|outcome| outcome.new_done_by)
-    };
+    let moved = |id: &str| outcome(id).and_then(|outcome| outcome.new_done_by);
     let new_measures = response.follow_up.iter().flat_map(|f| &f.new_measures);
     response
         .first
@@ -179,7 +168,7 @@ pub fn ics(case: &Case, today: Date) -> String {
             escape(&format!("Yttra: {}", report_title(case)))
         ),
     ];
-    for event in events(case, today) {
+    for event in events(case) {
         let next_day = Date::from_unix_days(event.day.to_unix_days() + 1).unwrap_or(event.day);
         lines.extend([
             "BEGIN:VEVENT".to_string(),
