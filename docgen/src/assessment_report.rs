@@ -3,7 +3,7 @@
 //! change per area and the questions that moved. Same document standards as the yttranden.
 
 use docx_rs::{Docx, Paragraph};
-use schemas::self_assessment::{compare, AssessmentComparison, Change, Score};
+use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::{Board, Case, Date, SelfAssessment};
 
 use crate::blocks::{self, CellContent};
@@ -88,9 +88,7 @@ fn introduction(board: &Board, assessment: &SelfAssessment) -> Vec<Paragraph> {
 
 /// "2,5 av 4" with a Swedish decimal comma; "–" when nothing is rated.
 fn mean_sv(score: &Score, max: u8) -> String {
-    score.mean.map_or("–".to_string(), |mean| {
-        format!("{} av {max}", format!("{mean:.1}").replace('.', ","))
-    })
+    score.mean_sv(max).unwrap_or_else(|| "–".to_string())
 }
 
 fn percent_sv(score: &Score) -> String {
@@ -204,16 +202,11 @@ fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentCompa
         .flat_map(|area| &area.questions)
         .filter(|q| !matches!(q.change, Change::Unchanged | Change::NotComparable))
         .map(|q| {
-            let rating = |rating: Option<schemas::Rating>| match rating {
-                Some(schemas::Rating::Level(value)) => value.to_string(),
-                Some(schemas::Rating::NotApplicable) => "Ej tillämplig".to_string(),
-                None => "–".to_string(),
-            };
             [
                 q.requirement.clone(),
                 q.text.clone(),
-                rating(q.before),
-                rating(q.after),
+                rating_short_sv(q.before),
+                rating_short_sv(q.after),
                 q.change.label_sv().to_string(),
             ]
             .iter()

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use frontend::app_state::Action;
 use frontend::edit::{AnswerField, AssessmentEdit, Edit};
-use schemas::self_assessment::{compare, AssessmentComparison, Change, Score};
+use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -190,11 +190,8 @@ fn shows(filter: Filter, rating: Option<Rating>) -> bool {
 
 /// "genomsnitt 2,5 av 4 (63 %)", or that nothing is rated yet.
 fn score_text(score: &Score, max: u8) -> String {
-    match (score.mean, score.percent) {
-        (Some(mean), Some(percent)) => format!(
-            "genomsnitt {} av {max} ({percent:.0} %)",
-            format!("{mean:.1}").replace('.', ",")
-        ),
+    match (score.mean_sv(max), score.percent) {
+        (Some(mean), Some(percent)) => format!("genomsnitt {mean} ({percent:.0} %)"),
         _ => "inget betyg satt ännu".to_string(),
     }
 }
@@ -293,11 +290,6 @@ fn comparison_view(comparison: &AssessmentComparison) -> Html {
         .flat_map(|area| area.questions.iter().map(move |q| (area, q)))
         .filter(|(_, q)| !matches!(q.change, Change::Unchanged | Change::NotComparable))
         .collect();
-    let rating = |rating: Option<Rating>| match rating {
-        Some(Rating::Level(value)) => value.to_string(),
-        Some(Rating::NotApplicable) => "Ej tillämplig".to_string(),
-        None => "–".to_string(),
-    };
     html! {
         <>
             <p role="status">{ format!("{better} frågor bättre, {worse} sämre, {unchanged} oförändrade. Totalt: {}.", comparison.overall.label_sv().to_lowercase()) }</p>
@@ -320,7 +312,7 @@ fn comparison_view(comparison: &AssessmentComparison) -> Html {
                         { for moved.iter().map(|(_, q)| html! {
                             <tr class={classes!(matches!(q.change, Change::Worse).then_some("late"))}>
                                 <td>{ format!("{} {}", q.requirement, q.text) }</td>
-                                <td>{ format!("{} → {} ({})", rating(q.before), rating(q.after), q.change.label_sv()) }</td>
+                                <td>{ format!("{} → {} ({})", rating_short_sv(q.before), rating_short_sv(q.after), q.change.label_sv()) }</td>
                             </tr>
                         }) }
                     </tbody>

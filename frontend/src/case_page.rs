@@ -321,7 +321,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                         { format!("Följ upp för {}", board.name) }
                     </button>
                     <span class="hint">
-                        { format!(" {} av {} åtgärder bedömda", summary.total() - summary.not_assessed, summary.total()) }
+                        { format!(" {}", summary.assessed_sv()) }
                     </span>
                 </p>
             }

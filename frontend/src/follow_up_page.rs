@@ -80,11 +80,7 @@ fn item_is_complete(item: &ItemComparison<'_>) -> bool {
 /// "4 av 6 åtgärder bedömda · 2 utlovade datum passerade".
 fn progress_text(comparison: &BoardComparison<'_>) -> String {
     let summary = &comparison.summary;
-    let mut parts = vec![format!(
-        "{} av {} åtgärder bedömda",
-        summary.total() - summary.not_assessed,
-        summary.total()
-    )];
+    let mut parts = vec![summary.assessed_sv()];
     if !summary.deadlines_missed.is_empty() {
         parts.push(format!(
             "{} utlovade datum passerade",

@@ -234,6 +234,15 @@ impl FollowUpSummary {
         self.planned + self.new
     }
 
+    /// "4 av 6 åtgärder bedömda": how far the follow-up has come.
+    pub fn assessed_sv(&self) -> String {
+        format!(
+            "{} av {} åtgärder bedömda",
+            self.total() - self.not_assessed,
+            self.total()
+        )
+    }
+
     /// Measures still open, on track or overdue: "pågår".
     pub fn still_open(&self) -> usize {
         self.on_track + self.overdue

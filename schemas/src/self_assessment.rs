@@ -164,9 +164,24 @@ impl Score {
         }
     }
 
+    /// The mean with a Swedish decimal comma, "2,5 av 4"; `None` when nothing is rated.
+    pub fn mean_sv(&self, max: u8) -> Option<String> {
+        self.mean
+            .map(|mean| format!("{} av {max}", format!("{mean:.1}").replace('.', ",")))
+    }
+
     /// "12 av 30 besvarade".
     pub fn progress_sv(&self) -> String {
         format!("{} av {} besvarade", self.answered, self.total)
+    }
+}
+
+/// A rating in a table cell: the level's number, "Ej tillämplig", or "–" when unanswered.
+pub fn rating_short_sv(rating: Option<Rating>) -> String {
+    match rating {
+        Some(Rating::Level(value)) => value.to_string(),
+        Some(Rating::NotApplicable) => NOT_APPLICABLE_SV.to_string(),
+        None => "–".to_string(),
     }
 }
 
