@@ -407,26 +407,13 @@ fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {
 fn download_document(state: &State) -> Callback<(String, DocumentKind)> {
     let state = state.clone();
     Callback::from(move |(board_id, kind): (String, DocumentKind)| {
-        let Some(open) = state.open.clone() else {
-            return;
-        };
-        let state = state.clone();
-        spawn_local(async move {
-            let case = &open.case;
+        download_made(&state, move |case| async move {
             let today = browser::today();
-            let result = match case.board(&board_id) {
-                None => Err("Nämnden finns inte.".to_string()),
-                Some(board) => match generator::render_document(case, &board_id, kind, today).await
-                {
-                    Ok(bytes) => {
-                        let date = docgen::document_date(case, &board_id, kind, today);
-                        let name = docgen::document_file_name(case, board, kind, date);
-                        browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
-                    }
-                    Err(message) => Err(message),
-                },
-            };
-            notify_download(&state, result);
+            let board = case.board(&board_id).ok_or("Nämnden finns inte.")?;
+            let bytes = generator::render_document(&case, &board_id, kind, today).await?;
+            let date = docgen::document_date(&case, &board_id, kind, today);
+            let name = docgen::document_file_name(&case, board, kind, date);
+            Ok((name, browser::DOCX_MIME, bytes))
         });
     })
 }
@@ -434,21 +421,34 @@ fn download_document(state: &State) -> Callback<(String, DocumentKind)> {
 fn download_calendar(state: &State) -> Callback<()> {
     let state = state.clone();
     Callback::from(move |()| {
-        let Some(open) = state.open.clone() else {
-            return;
-        };
-        let state = state.clone();
-        spawn_local(async move {
-            let result = match generator::render_calendar(&open.case, browser::today()).await {
-                Ok(ics) => {
-                    let name = docgen::calendar_file_name(&open.case);
-                    browser::download(&name, browser::ICS_MIME, ics.as_bytes()).map(|()| name)
-                }
-                Err(message) => Err(message),
-            };
-            notify_download(&state, result);
+        download_made(&state, |case| async move {
+            let ics = generator::render_calendar(&case, browser::today()).await?;
+            Ok((
+                docgen::calendar_file_name(&case),
+                browser::ICS_MIME,
+                ics.into_bytes(),
+            ))
         });
     })
+}
+
+/// A file made from the open case in the background (by the generator), then downloaded; the
+/// user is told the file's name or why it could not be made.
+fn download_made<Made>(state: &State, make: impl FnOnce(Case) -> Made)
+where
+    Made: std::future::Future<Output = Result<(String, &'static str, Vec<u8>), String>> + 'static,
+{
+    let Some(open) = state.open.clone() else {
+        return;
+    };
+    let state = state.clone();
+    let made = make(open.case);
+    spawn_local(async move {
+        let result = made
+            .await
+            .and_then(|(name, mime, bytes)| browser::download(&name, mime, &bytes).map(|()| name));
+        notify_download(&state, result);
+    });
 }
 
 /// Reads a picked framework file and starts a self-assessment of `board` against it; a broken
@@ -481,30 +481,18 @@ fn import_framework(state: &State) -> Callback<(String, web_sys::File)> {
 fn download_assessment_report(state: &State) -> Callback<(String, Option<String>)> {
     let state = state.clone();
     Callback::from(move |(id, earlier): (String, Option<String>)| {
-        let Some(open) = state.open.clone() else {
-            return;
-        };
-        let state = state.clone();
-        spawn_local(async move {
-            let case = &open.case;
+        download_made(&state, move |case| async move {
             let today = browser::today();
             let board = case
                 .self_assessments
                 .iter()
                 .find(|a| a.id == id)
-                .and_then(|a| case.board(&a.board));
-            let result = match board {
-                None => Err("Självskattningen finns inte.".to_string()),
-                Some(board) => {
-                    generator::render_assessment_report(case, &id, earlier.as_deref(), today)
-                        .await
-                        .and_then(|bytes| {
-                            let name = docgen::assessment_report_file_name(case, board, &id, today);
-                            browser::download(&name, browser::DOCX_MIME, &bytes).map(|()| name)
-                        })
-                }
-            };
-            notify_download(&state, result);
+                .and_then(|a| case.board(&a.board))
+                .ok_or("Självskattningen finns inte.")?;
+            let bytes =
+                generator::render_assessment_report(&case, &id, earlier.as_deref(), today).await?;
+            let name = docgen::assessment_report_file_name(&case, board, &id, today);
+            Ok((name, browser::DOCX_MIME, bytes))
         });
     })
 }
