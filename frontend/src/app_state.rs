@@ -11,7 +11,7 @@ use schemas::ItemKind;
 
 use crate::edit::{self, AssessmentEdit, Edit};
 use crate::library::{sort_for_start_page, CaseSummary};
-use crate::paste::{merge_with_next, split_at, PasteDraft};
+use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
 
 /// Whether this browser lets Yttra keep cases.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,8 +96,9 @@ pub struct AppState {
     /// Another tab saved the open case after this tab read it; saving stops until the user has
     /// chosen which version to keep.
     pub changed_elsewhere: bool,
-    /// A pasted list of assessments or recommendations being checked before it is added.
-    pub paste: Option<(ItemKind, PasteDraft)>,
+    /// A pasted list of assessments, recommendations or questions being checked before it is
+    /// added.
+    pub paste: Option<(PasteTarget, PasteDraft)>,
     /// The id of a field to focus after the next render (a finding the user followed).
     pub focus: Option<String>,
 }
@@ -179,7 +180,7 @@ pub enum Action {
     /// The requested field has been focused.
     Focused,
     /// Paste import: start, change the text, fix the items, choose addressees, accept or cancel.
-    StartPaste(ItemKind),
+    StartPaste(PasteTarget),
     PasteText(String),
     PasteItem {
         index: usize,
@@ -191,7 +192,9 @@ pub enum Action {
         at_char: usize,
     },
     PasteRemove(usize),
+    /// Addresses one item of the paste (`item: Some(index)`) or all of them to a board, or not.
     PasteAddressed {
+        item: Option<usize>,
         board: String,
         addressed: bool,
     },
@@ -230,7 +233,13 @@ impl AppState {
             }
             Action::OpenFailed(message) => self.notice = Some(Notice::Error(message)),
             Action::Edit(change) => {
-                self.apply_edit(change);
+                let for_all = matches!(change, Edit::SetAllBoards(_));
+                if self.apply_edit(change) && for_all {
+                    let count = self.open.as_ref().map_or(0, |open| open.case.boards.len());
+                    self.notice = Some(Notice::Info(format!(
+                        "Uppgiften gäller nu alla {count} nämnder."
+                    )));
+                }
             }
             Action::Saved {
                 id,
@@ -271,7 +280,14 @@ impl AppState {
                 self.notice = None;
             }
             Action::StartPaste(kind) => self.paste = Some((kind, PasteDraft::default())),
-            Action::PasteText(text) => self.with_draft(|draft| draft.set_text(text)),
+            Action::PasteText(text) => {
+                let boards = self
+                    .open
+                    .as_ref()
+                    .map(|open| open.case.boards.clone())
+                    .unwrap_or_default();
+                self.with_draft(|draft| draft.set_text(text, &boards))
+            }
             Action::PasteItem { index, text } => {
                 self.with_draft(|draft| draft.set_item(index, text))
             }
@@ -282,9 +298,11 @@ impl AppState {
                 self.with_draft(|draft| split_at(&mut draft.items, index, at_char))
             }
             Action::PasteRemove(index) => self.with_draft(|draft| draft.remove_item(index)),
-            Action::PasteAddressed { board, addressed } => {
-                self.with_draft(|draft| draft.set_addressed(&board, addressed))
-            }
+            Action::PasteAddressed {
+                item,
+                board,
+                addressed,
+            } => self.with_draft(|draft| draft.set_addressed(item, &board, addressed)),
             Action::AcceptPaste => self.accept_paste(),
             Action::CancelPaste => self.paste = None,
             Action::BackToCase => {
@@ -421,30 +439,33 @@ impl AppState {
     }
 
     fn accept_paste(&mut self) {
-        let Some((kind, draft)) = self.paste.clone() else {
+        let Some((target, draft)) = self.paste.clone() else {
             return;
         };
-        let texts = draft.accepted_items();
-        if texts.is_empty() {
+        let items = draft.accepted_items();
+        if items.is_empty() {
             self.notice = Some(Notice::Error(
                 "Det finns inga punkter att lägga till.".into(),
             ));
             return;
         }
-        let count = texts.len();
-        let added = self.apply_edit(Edit::AddItems {
-            kind,
-            texts,
-            addressees: draft.addressees,
-        });
-        if added {
+        let count = items.len();
+        let change = match target {
+            PasteTarget::Items(kind) => Edit::AddItems { kind, items },
+            PasteTarget::Questions => {
+                Edit::AddQuestions(items.into_iter().map(|item| item.text).collect())
+            }
+        };
+        if self.apply_edit(change) {
             self.paste = None;
-            let what = match (kind, count) {
-                (ItemKind::Assessment, 1) => "bedömning",
-                (ItemKind::Assessment, _) => "bedömningar",
-                (ItemKind::Recommendation, 1) => "rekommendation",
-                (ItemKind::Recommendation, _) => "rekommendationer",
+            let (one, many) = match target {
+                PasteTarget::Items(ItemKind::Assessment) => ("bedömning", "bedömningar"),
+                PasteTarget::Items(ItemKind::Recommendation) => {
+                    ("rekommendation", "rekommendationer")
+                }
+                PasteTarget::Questions => ("revisionsfråga", "revisionsfrågor"),
             };
+            let what = if count == 1 { one } else { many };
             self.notice = Some(Notice::Info(format!("{count} {what} har lagts till.")));
         }
     }
@@ -577,7 +598,7 @@ mod tests {
             Action::Edit(Edit::AddBoard {
                 name: "Kommunstyrelsen".into(),
             }),
-            Action::StartPaste(ItemKind::Recommendation),
+            Action::StartPaste(PasteTarget::Items(ItemKind::Recommendation)),
             Action::PasteText("• Ta fram\n• en policy.\n• Följ upp. Utbilda.".into()),
             Action::PasteMerge(0),
             Action::PasteSplit {
@@ -585,6 +606,7 @@ mod tests {
                 at_char: 10,
             },
             Action::PasteAddressed {
+                item: None,
                 board: "kommunstyrelsen".into(),
                 addressed: true,
             },
@@ -615,7 +637,7 @@ mod tests {
     fn an_empty_paste_is_not_accepted() {
         let state = run([
             opened("a", 1),
-            Action::StartPaste(ItemKind::Assessment),
+            Action::StartPaste(PasteTarget::Items(ItemKind::Assessment)),
             Action::AcceptPaste,
         ]);
         assert!(

@@ -4,7 +4,7 @@ use docgen::DocumentKind;
 use frontend::app_state::{Action, OpenCase, Storage};
 use frontend::edit::{AuditText, BoardField, Edit, FollowUpEdit};
 use frontend::library::case_title;
-use frontend::paste::PasteDraft;
+use frontend::paste::{PasteDraft, PasteTarget};
 use schemas::comparison::compare_board;
 use schemas::{Board, Case, ItemKind, Yttrande};
 use yew::prelude::*;
@@ -13,13 +13,14 @@ use crate::assessments_section::AssessmentsSection;
 use crate::browser;
 use crate::fields::{AddForm, DateField, TextField, YearField};
 use crate::items_section::ItemsSection;
+use crate::paste_panel::{paste_panel, start_button};
 
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
     pub open: OpenCase,
     pub storage: Storage,
     pub changed_elsewhere: bool,
-    pub paste: Option<(ItemKind, PasteDraft)>,
+    pub paste: Option<(PasteTarget, PasteDraft)>,
     pub dispatch: Callback<Action>,
     pub on_back: Callback<()>,
     pub on_download_document: Callback<(String, DocumentKind)>,
@@ -34,11 +35,11 @@ pub fn case_page(props: &CasePageProps) -> Html {
     let case = &props.open.case;
     let title = case_title(case);
     let on_edit = props.dispatch.reform(Action::Edit);
-    let draft = |kind: ItemKind| {
+    let draft = |target: PasteTarget| {
         props
             .paste
             .as_ref()
-            .filter(|(draft_kind, _)| *draft_kind == kind)
+            .filter(|(draft_target, _)| *draft_target == target)
             .map(|(_, draft)| draft.clone())
     };
     html! {
@@ -77,12 +78,12 @@ pub fn case_page(props: &CasePageProps) -> Html {
                 </div>
             }
             { audit_section(case, &on_edit) }
-            { questions_section(case, &on_edit) }
+            { questions_section(case, draft(PasteTarget::Questions).as_ref(), &props.dispatch) }
             { boards_section(case, &on_edit) }
             <ItemsSection case={case.clone()} kind={ItemKind::Assessment}
-                draft={draft(ItemKind::Assessment)} dispatch={props.dispatch.clone()} />
+                draft={draft(PasteTarget::Items(ItemKind::Assessment))} dispatch={props.dispatch.clone()} />
             <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
-                draft={draft(ItemKind::Recommendation)} dispatch={props.dispatch.clone()} />
+                draft={draft(PasteTarget::Items(ItemKind::Recommendation))} dispatch={props.dispatch.clone()} />
             { answers_section(case, &props.dispatch) }
             <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} />
             { documents_section(case, props) }
@@ -145,12 +146,13 @@ fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
     }
 }
 
-fn questions_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
+fn questions_section(case: &Case, draft: Option<&PasteDraft>, dispatch: &Callback<Action>) -> Html {
+    let on_edit = dispatch.reform(Action::Edit);
     let on_add = {
         let on_edit = on_edit.clone();
         Callback::from(move |text: String| {
             if !text.trim().is_empty() {
-                on_edit.emit(Edit::AddQuestion(text));
+                on_edit.emit(Edit::AddQuestions(vec![text]));
             }
         })
     };
@@ -171,7 +173,15 @@ fn questions_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
                     </div>
                 }
             }) }
-            <AddForm id="new-question" label="Lägg till revisionsfråga" button="Lägg till fråga" {on_add} />
+            { match draft {
+                Some(draft) => paste_panel(&case.boards, PasteTarget::Questions, draft, dispatch),
+                None => html! {
+                    <>
+                        <AddForm id="new-question" label="Lägg till revisionsfråga" button="Lägg till fråga" {on_add} />
+                        <div class="actions">{ start_button(PasteTarget::Questions, dispatch) }</div>
+                    </>
+                },
+            } }
         </section>
     }
 }
@@ -181,7 +191,7 @@ fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
     html! {
         <section aria-labelledby="boards-heading">
             <h2 id="boards-heading">{ "Nämnder som ska yttra sig" }</h2>
-            { for case.boards.iter().map(|board| board_fields(board, on_edit)) }
+            { for case.boards.iter().map(|board| board_fields(board, case.boards.len() > 1, on_edit)) }
             <AddForm id="new-board" label="Lägg till nämnd" button="Lägg till"
                 placeholder="Till exempel Servicenämnden" {on_add} />
         </section>
@@ -198,20 +208,46 @@ pub fn period_fields(board: &Board, prefix: &str, on_edit: &Callback<Edit>) -> H
         })
     };
     let period = board.follow_up_period;
+    // A one-year period shows no end year: the end field is empty, with the start as its
+    // placeholder, so a typed end year is never appended to a filled-in one.
+    let end = period.filter(|p| p.to != p.from).map(|p| p.to);
+    let start_required = end
+        .map(|_| AttrValue::from("Ange det första året, eller töm först fältet Till och med år."));
     html! {
         <fieldset class="addressees">
             <legend>{ "Perioden som det uppföljande yttrandet redovisar" }</legend>
             <div class="columns">
                 <YearField id={format!("{prefix}-period-from")} label="Från och med år"
-                    value={period.map(|p| p.from)} on_change={year(BoardField::FollowUpFrom)} />
+                    value={period.map(|p| p.from)} on_change={year(BoardField::FollowUpFrom)}
+                    required={start_required} />
                 <YearField id={format!("{prefix}-period-to")} label="Till och med år"
-                    value={period.map(|p| p.to)} on_change={year(BoardField::FollowUpTo)} />
+                    value={end} on_change={year(BoardField::FollowUpTo)}
+                    placeholder={period.map(|p| AttrValue::from(p.from.to_string()))} />
             </div>
         </fieldset>
     }
 }
 
-fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
+/// "Samma för alla nämnder": sets this board's value of a field on every board, shown when
+/// there are other boards and the field has a value.
+fn same_for_all(
+    field: Option<BoardField>,
+    what: &str,
+    several_boards: bool,
+    on_edit: &Callback<Edit>,
+) -> Html {
+    let Some(field) = field.filter(|_| several_boards) else {
+        return html! {};
+    };
+    html! {
+        <button type="button" class="secondary small" aria-label={format!("{what}: samma för alla nämnder")}
+            onclick={on_edit.reform(move |_| Edit::SetAllBoards(field.clone()))}>
+            { "Samma för alla nämnder" }
+        </button>
+    }
+}
+
+fn board_fields(board: &Board, several_boards: bool, on_edit: &Callback<Edit>) -> Html {
     let field = |make: fn(String) -> BoardField| {
         let id = board.id.clone();
         on_edit.reform(move |value| Edit::SetBoard {
@@ -245,14 +281,29 @@ fn board_fields(board: &Board, on_edit: &Callback<Edit>) -> Html {
                     on_change={field(BoardField::Name)} />
                 <TextField id={format!("{prefix}-diarienummer")} label="Nämndens diarienummer"
                     value={board.diarienummer.clone()} on_change={field(BoardField::Diarienummer)} />
-                <DateField id={format!("{prefix}-first-deadline")} label="Sista dag, första yttrandet"
-                    value={board.first_deadline} on_change={date(BoardField::FirstDeadline)} />
-                <DateField id={format!("{prefix}-follow-up-deadline")} label="Sista dag, uppföljande yttrandet"
-                    value={board.follow_up_deadline} on_change={date(BoardField::FollowUpDeadline)} />
-                <TextField id={format!("{prefix}-send-to")} label="Yttrandet skickas till"
-                    value={board.send_to.clone()} on_change={field(BoardField::SendTo)} />
+                <div>
+                    <DateField id={format!("{prefix}-first-deadline")} label="Sista dag, första yttrandet"
+                        value={board.first_deadline} on_change={date(BoardField::FirstDeadline)} />
+                    { same_for_all(board.first_deadline.map(|d| BoardField::FirstDeadline(Some(d))),
+                        "Sista dag, första yttrandet", several_boards, on_edit) }
+                </div>
+                <div>
+                    <DateField id={format!("{prefix}-follow-up-deadline")} label="Sista dag, uppföljande yttrandet"
+                        value={board.follow_up_deadline} on_change={date(BoardField::FollowUpDeadline)} />
+                    { same_for_all(board.follow_up_deadline.map(|d| BoardField::FollowUpDeadline(Some(d))),
+                        "Sista dag, uppföljande yttrandet", several_boards, on_edit) }
+                </div>
+                <div>
+                    <TextField id={format!("{prefix}-send-to")} label="Yttrandet skickas till"
+                        hint="Till exempel revisorernas registrator: e-post eller adress."
+                        value={board.send_to.clone()} on_change={field(BoardField::SendTo)} />
+                    { same_for_all((!board.send_to.trim().is_empty()).then(|| BoardField::SendTo(board.send_to.clone())),
+                        "Yttrandet skickas till", several_boards, on_edit) }
+                </div>
             </div>
             { period_fields(board, &prefix, on_edit) }
+            { same_for_all(board.follow_up_period.map(|p| BoardField::FollowUpPeriod(Some(p))),
+                "Uppföljningsperioden", several_boards, on_edit) }
             <button type="button" class="secondary" onclick={on_remove}>
                 { format!("Ta bort {}", board.name) }
             </button>

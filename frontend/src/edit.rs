@@ -16,6 +16,7 @@ use schemas::{
     ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod, Yttrande,
 };
 
+pub use crate::paste::NewItem;
 pub use cover_note::CoverNoteEdit;
 pub use follow_up::{FollowUpEdit, OutcomeField};
 pub use self_assessment::{AnswerField, AssessmentEdit};
@@ -39,7 +40,8 @@ pub enum BoardField {
     FirstDeadline(Option<Date>),
     FollowUpDeadline(Option<Date>),
     FollowUpPeriod(Option<YearPeriod>),
-    /// One end of the follow-up period; the other end follows so the period stays valid.
+    /// One end of the follow-up period, as typed: a typed end is never moved to fit the other
+    /// (validation reports a period that ends before it starts).
     FollowUpFrom(Option<u16>),
     FollowUpTo(Option<u16>),
     SendTo(String),
@@ -66,7 +68,8 @@ pub enum Edit {
     SetAuditText(AuditText, String),
     SetReportDate(Option<Date>),
     SetMissivDate(Option<Date>),
-    AddQuestion(String),
+    /// Adds questions after the existing ones (one typed, or a pasted list).
+    AddQuestions(Vec<String>),
     SetQuestion {
         number: u32,
         text: String,
@@ -82,15 +85,18 @@ pub enum Edit {
         board: String,
         field: BoardField,
     },
+    /// Sets one field to the same value on every board ("samma för alla nämnder"): deadlines,
+    /// the follow-up period, the recipient. Names and diarienummer are each board's own.
+    SetAllBoards(BoardField),
     /// Removes a board, its response, and its name from every addressee list.
     RemoveBoard {
         board: String,
     },
-    /// Adds items (e.g. from a paste import) after the existing ones, numbered on from the highest.
+    /// Adds items (e.g. from a paste import) after the existing ones, numbered on from the
+    /// highest, each with its own addressees.
     AddItems {
         kind: ItemKind,
-        texts: Vec<String>,
-        addressees: Vec<String>,
+        items: Vec<NewItem>,
     },
     SetItemText {
         item: ItemRef,
@@ -210,6 +216,8 @@ pub enum EditError {
         board: String,
     },
     EmptyName,
+    /// A board's name and diarienummer are its own, never the same for all boards.
+    OwnBoardField,
     /// The first yttrande of the board is locked by its follow-up.
     FirstLocked {
         board: String,
@@ -243,6 +251,9 @@ impl std::fmt::Display for EditError {
                 write!(f, "{} är inte riktad till «{board}».", item.label_sv())
             }
             EditError::EmptyName => write!(f, "Ange ett namn."),
+            EditError::OwnBoardField => {
+                write!(f, "Namn och diarienummer är varje nämnds egna.")
+            }
             EditError::FirstLocked { board, since } => write!(
                 f,
                 "Det första yttrandet från {board} är låst sedan uppföljningen påbörjades {since}: \
@@ -284,9 +295,11 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
         Edit::SetAuditText(field, text) => *audit_text(case, field) = text,
         Edit::SetReportDate(date) => case.audit.report_date = date,
         Edit::SetMissivDate(date) => case.audit.missiv_date = date,
-        Edit::AddQuestion(text) => {
-            let number = next_number(case.audit.questions.iter().map(|q| q.number));
-            case.audit.questions.push(AuditQuestion { number, text });
+        Edit::AddQuestions(texts) => {
+            for text in texts {
+                let number = next_number(case.audit.questions.iter().map(|q| q.number));
+                case.audit.questions.push(AuditQuestion { number, text });
+            }
         }
         Edit::SetQuestion { number, text } => question(case, number)?.text = text,
         Edit::RemoveQuestion { number } => {
@@ -295,12 +308,16 @@ pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
         }
         Edit::AddBoard { name } => add_board(case, name)?,
         Edit::SetBoard { board, field } => set_board_field(board_mut(case, &board)?, field),
+        Edit::SetAllBoards(field) => {
+            if matches!(field, BoardField::Name(_) | BoardField::Diarienummer(_)) {
+                return Err(EditError::OwnBoardField);
+            }
+            for board in &mut case.boards {
+                set_board_field(board, field.clone());
+            }
+        }
         Edit::RemoveBoard { board } => remove_board(case, &board)?,
-        Edit::AddItems {
-            kind,
-            texts,
-            addressees,
-        } => add_items(case, kind, texts, addressees)?,
+        Edit::AddItems { kind, items } => add_items(case, kind, items)?,
         Edit::SetItemText { item, text } => item_mut(case, item)?.text = text,
         Edit::SetAddressed {
             item,
@@ -493,32 +510,28 @@ fn set_board_field(board: &mut Board, field: BoardField) {
     }
 }
 
-/// Sets one end of a period. A first year typed makes a one-year period; an end moved past the
-/// other drags it along; clearing the start clears the period, clearing the end shortens it to
-/// its first year.
+/// Sets one end of a period, keeping the other end as the user typed it. A one-year period
+/// (`from == to`) shows no end year of its own, so there the end follows the start. A first
+/// year typed makes a one-year period; clearing the end makes the period one year; clearing
+/// the start clears a one-year period and leaves a longer one as it is (the page asks for a
+/// start year instead).
 fn with_period_end(
     period: Option<YearPeriod>,
     year: Option<u16>,
     start: bool,
 ) -> Option<YearPeriod> {
+    let one_year = |year| YearPeriod {
+        from: year,
+        to: year,
+    };
     match (year, period, start) {
-        (Some(year), None, _) => Some(YearPeriod {
-            from: year,
-            to: year,
-        }),
-        (Some(from), Some(period), true) => Some(YearPeriod {
-            from,
-            to: period.to.max(from),
-        }),
-        (Some(to), Some(period), false) => Some(YearPeriod {
-            from: period.from.min(to),
-            to,
-        }),
+        (Some(year), None, _) => Some(one_year(year)),
+        (Some(from), Some(period), true) if period.from == period.to => Some(one_year(from)),
+        (Some(from), Some(period), true) => Some(YearPeriod { from, ..period }),
+        (Some(to), Some(period), false) => Some(YearPeriod { to, ..period }),
+        (None, Some(period), true) if period.from != period.to => Some(period),
         (None, _, true) => None,
-        (None, period, false) => period.map(|period| YearPeriod {
-            from: period.from,
-            to: period.from,
-        }),
+        (None, period, false) => period.map(|period| one_year(period.from)),
     }
 }
 
@@ -560,22 +573,18 @@ fn item_mut(case: &mut Case, item: ItemRef) -> Result<&mut AuditItem, EditError>
         .ok_or(EditError::UnknownItem(item))
 }
 
-fn add_items(
-    case: &mut Case,
-    kind: ItemKind,
-    texts: Vec<String>,
-    addressees: Vec<String>,
-) -> Result<(), EditError> {
-    if let Some(unknown) = addressees.iter().find(|id| case.board(id).is_none()) {
+fn add_items(case: &mut Case, kind: ItemKind, new_items: Vec<NewItem>) -> Result<(), EditError> {
+    let addressees = new_items.iter().flat_map(|item| &item.addressees);
+    if let Some(unknown) = addressees.clone().find(|id| case.board(id).is_none()) {
         return Err(EditError::UnknownBoard(unknown.clone()));
     }
     let items = items_mut(case, kind);
     let mut number = next_number(items.iter().map(|item| item.number));
-    for text in texts {
+    for NewItem { text, addressees } in new_items {
         items.push(AuditItem {
             number,
             text,
-            addressees: addressees.clone(),
+            addressees,
             section: String::new(),
         });
         number = number.saturating_add(1);
@@ -851,6 +860,17 @@ mod tests {
         apply(case, edit.clone()).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
     }
 
+    /// Items with the same addressees, as one paste addressed to one group.
+    fn new_items(texts: &[&str], addressees: &[&str]) -> Vec<NewItem> {
+        texts
+            .iter()
+            .map(|text| NewItem {
+                text: text.to_string(),
+                addressees: addressees.iter().map(|id| id.to_string()).collect(),
+            })
+            .collect()
+    }
+
     fn r(number: u32) -> ItemRef {
         ItemRef::recommendation(number)
     }
@@ -886,8 +906,10 @@ mod tests {
             &mut case,
             Edit::AddItems {
                 kind: ItemKind::Recommendation,
-                texts: vec!["Ta fram rutiner.".into(), "Utbilda personalen.".into()],
-                addressees: vec!["kommunstyrelsen".into()],
+                items: new_items(
+                    &["Ta fram rutiner.", "Utbilda personalen."],
+                    &["kommunstyrelsen"],
+                ),
             },
         );
         case
@@ -1000,8 +1022,7 @@ mod tests {
             &mut case,
             Edit::AddItems {
                 kind: ItemKind::Recommendation,
-                texts: vec!["Ny.".into()],
-                addressees: vec![],
+                items: new_items(&["Ny."], &[]),
             },
         );
         let numbers: Vec<_> = case
@@ -1139,8 +1160,7 @@ mod tests {
             Edit::RemoveQuestion { number: 4 },
             Edit::AddItems {
                 kind: ItemKind::Assessment,
-                texts: vec!["x".into()],
-                addressees: vec!["okand".into()],
+                items: new_items(&["x"], &["okand"]),
             },
         ];
         for edit in refused {
@@ -1282,7 +1302,7 @@ mod tests {
     }
 
     #[test]
-    fn the_follow_up_period_stays_a_valid_span_whichever_end_is_typed() {
+    fn a_typed_end_of_the_follow_up_period_is_never_moved_to_fit_the_other() {
         let span = |from, to| Some(YearPeriod { from, to });
         assert_eq!(with_period_end(None, Some(2025), true), span(2025, 2025));
         assert_eq!(with_period_end(None, Some(2026), false), span(2026, 2026));
@@ -1291,18 +1311,62 @@ mod tests {
             span(2025, 2026)
         );
         assert_eq!(
+            with_period_end(span(2025, 2025), Some(2027), true),
+            span(2027, 2027),
+            "a one-year period has no end of its own"
+        );
+        assert_eq!(
             with_period_end(span(2025, 2026), Some(2027), true),
-            span(2027, 2027)
+            span(2027, 2026),
+            "the typed end stays; validation reports the order"
         );
         assert_eq!(
             with_period_end(span(2025, 2026), Some(2024), false),
-            span(2024, 2024)
+            span(2025, 2024)
         );
         assert_eq!(
             with_period_end(span(2025, 2026), None, false),
             span(2025, 2025)
         );
-        assert_eq!(with_period_end(span(2025, 2026), None, true), None);
+        assert_eq!(with_period_end(span(2025, 2025), None, true), None);
+        assert_eq!(
+            with_period_end(span(2025, 2026), None, true),
+            span(2025, 2026),
+            "the end year is not dropped with the start"
+        );
+    }
+
+    #[test]
+    fn deadlines_period_and_recipient_can_be_set_for_all_boards_at_once() {
+        let mut case = typed_case();
+        let deadline = Some(day("2025-03-31"));
+        ok(
+            &mut case,
+            Edit::SetAllBoards(BoardField::FirstDeadline(deadline)),
+        );
+        let period = Some(YearPeriod {
+            from: 2025,
+            to: 2026,
+        });
+        ok(
+            &mut case,
+            Edit::SetAllBoards(BoardField::FollowUpPeriod(period)),
+        );
+        ok(
+            &mut case,
+            Edit::SetAllBoards(BoardField::SendTo("registrator@revision.se".into())),
+        );
+        assert_eq!(case.boards.len(), 2);
+        for board in &case.boards {
+            assert_eq!(board.first_deadline, deadline);
+            assert_eq!(board.follow_up_period, period);
+            assert_eq!(board.send_to, "registrator@revision.se");
+        }
+        assert_eq!(
+            apply(&mut case, Edit::SetAllBoards(BoardField::Name("X".into()))),
+            Err(EditError::OwnBoardField)
+        );
+        assert_eq!(case.boards[0].name, "Kommunstyrelsen");
     }
 
     #[test]
@@ -1350,8 +1414,8 @@ mod tests {
     #[test]
     fn questions_are_added_edited_and_removed() {
         let mut case = typed_case();
-        ok(&mut case, Edit::AddQuestion("Finns rutiner?".into()));
-        ok(&mut case, Edit::AddQuestion("Följs de?".into()));
+        ok(&mut case, Edit::AddQuestions(vec!["Finns rutiner?".into()]));
+        ok(&mut case, Edit::AddQuestions(vec!["Följs de?".into()]));
         ok(
             &mut case,
             Edit::SetQuestion {

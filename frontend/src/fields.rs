@@ -162,26 +162,71 @@ pub struct YearFieldProps {
     pub label: AttrValue,
     pub value: Option<u16>,
     pub on_change: Callback<Option<u16>>,
+    /// Shown in the empty field, e.g. the year an empty end year stands for.
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+    /// Why the field may not be emptied, when it may not; `None` lets it be emptied.
+    #[prop_or_default]
+    pub required: Option<AttrValue>,
 }
 
-/// A year (e.g. 2025); anything that is not a year means "none".
+/// A year (e.g. 2025). What the user typed stays in the field: text that is not a year (or an
+/// emptied field that must have a year) is shown with a message and changes nothing.
 #[function_component(YearField)]
 pub fn year_field(props: &YearFieldProps) -> Html {
-    let on_change = props.on_change.clone();
-    let onchange = Callback::from(move |event: Event| {
-        let text = event.target_unchecked_into::<HtmlInputElement>().value();
-        on_change.emit(
-            text.trim()
-                .parse()
-                .ok()
-                .filter(|year| (1900..=2999).contains(year)),
+    // The text typed when it could not be taken; cleared when the case's value changes.
+    let refused = use_state(|| None::<String>);
+    {
+        let refused = refused.clone();
+        use_effect_with(props.value, move |_| refused.set(None));
+    }
+    let onchange = {
+        let (refused, on_change, required) = (
+            refused.clone(),
+            props.on_change.clone(),
+            props.required.is_some(),
         );
+        Callback::from(move |event: Event| {
+            let text = event.target_unchecked_into::<HtmlInputElement>().value();
+            match read_year(&text) {
+                Some(year) if year.is_some() || !required => {
+                    refused.set(None);
+                    on_change.emit(year);
+                }
+                _ => refused.set(Some(text)),
+            }
+        })
+    };
+    let message_id = format!("{}-message", props.id);
+    let message = refused.as_ref().map(|text| match text.trim() {
+        "" => props.required.clone().unwrap_or_default().to_string(),
+        typed => format!("«{typed}» är inget årtal: skriv fyra siffror, till exempel 2025."),
     });
-    let value = props.value.map(|year| year.to_string()).unwrap_or_default();
+    let value = match refused.as_ref() {
+        Some(text) => text.clone(),
+        None => props.value.map(|year| year.to_string()).unwrap_or_default(),
+    };
     html! {
-        <div class="field">
+        <div class={classes!("field", message.is_some().then_some("refused"))}>
             <label for={props.id.clone()}>{ &props.label }</label>
-            <input id={props.id.clone()} type="number" min="1900" max="2999" inputmode="numeric" {value} {onchange} />
+            <input id={props.id.clone()} type="text" inputmode="numeric" maxlength="9" {value} {onchange}
+                placeholder={props.placeholder.clone()}
+                aria-invalid={message.is_some().then_some("true")}
+                aria-describedby={message.is_some().then_some(message_id.clone())} />
+            if let Some(message) = message {
+                <p class="field-message" id={message_id} role="alert">{ message }</p>
+            }
         </div>
     }
+}
+
+/// A typed year: `Some(None)` for an empty field, `Some(Some(year))` for a year, `None` for
+/// anything else.
+fn read_year(text: &str) -> Option<Option<u16>> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Some(None);
+    }
+    let year: u16 = text.parse().ok()?;
+    (1900..=2999).contains(&year).then_some(Some(year))
 }

@@ -19,6 +19,7 @@ mod fields;
 mod follow_up_page;
 mod generator;
 mod items_section;
+mod paste_panel;
 mod review_page;
 mod start_page;
 mod steps;

@@ -1,25 +1,47 @@
-//! Paste import: turns a list of recommendations (or assessments) copied from a report's PDF
-//! into one text per item.
+//! Paste import: turns a list copied from a report's PDF (recommendations, assessments or audit
+//! questions) into one text per item.
 //!
-//! Copied PDF text is messy: bullets come as "•", "-", "–", "*", the private-use "" of Word
-//! symbol fonts, or numbers ("1.", "2)", "a)"); lines are broken mid-sentence, sometimes inside a
-//! hyphenated word ("IT-\nsäkerhet"); an introduction ("… rekommenderas kommunstyrelsen att:")
-//! and page headers (the organisation, the report's title, a date, a page number) stand between
-//! the items. The result keeps every line the parser left out, so the user sees all it did and
-//! can check, fix, merge or split the items before accepting them.
+//! Copied PDF text is messy: bullets come as "•", "-", "–", "*", the private-use characters of
+//! Word's Symbol and Wingdings fonts (U+F0B7, U+F0BE, …), or numbers ("1.", "2)", "a)"); lines
+//! are broken mid-sentence, sometimes inside a hyphenated word ("IT-\nsäkerhet"); an introduction
+//! ("… rekommenderar vi kommunstyrelsen och de granskade nämnderna att:") heads each list and
+//! names whom it is addressed to; page headers (the organisation, the report's title, a date, a
+//! page number) and closing lines ("Datum som ovan") stand between and after the items. The
+//! result keeps every line the parser left out, so the user sees all it did and can check, fix,
+//! merge or split the items, and change every addressee, before accepting them.
+
+use schemas::{Board, ItemKind};
+
+/// What a paste is for: a kind of audit item (with addressees), or the audit questions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PasteTarget {
+    Items(ItemKind),
+    Questions,
+}
+
+/// One item a paste turned into.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PastedItem {
+    /// The item's text, whitespace tidied, with no private-use characters.
+    pub text: String,
+    /// The line that introduces the list the item stands in ("… rekommenderar vi
+    /// kommunstyrelsen att:"), when the paste had one.
+    pub intro: Option<String>,
+}
 
 /// What a paste turned into.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PasteResult {
-    /// One text per item, in the pasted order, whitespace tidied.
-    pub items: Vec<String>,
-    /// Lines that belong to no item (introductions, page headers), as pasted.
+    /// The items, in the pasted order.
+    pub items: Vec<PastedItem>,
+    /// Lines that belong to no item and introduce no list (page headers, closing lines), as
+    /// pasted.
     pub skipped: Vec<String>,
 }
 
 /// Splits pasted text into items.
 pub fn split_items(pasted: &str) -> PasteResult {
-    let lines: Vec<Line> = pasted.lines().map(Line::classify).collect();
+    let lines = join_introductions(pasted.lines().map(Line::classify).collect());
     if lines.iter().any(|line| matches!(line, Line::Marked(_))) {
         split_marked(&lines)
     } else {
@@ -27,54 +49,86 @@ pub fn split_items(pasted: &str) -> PasteResult {
     }
 }
 
-/// Joins item `index` with the item after it (for an item the PDF broke in two).
-pub fn merge_with_next(items: &mut Vec<String>, index: usize) {
+/// Joins item `index` with the item after it (for an item the PDF broke in two). The joined
+/// item keeps the first one's introduction and addressees.
+pub fn merge_with_next(items: &mut Vec<DraftItem>, index: usize) {
     if index + 1 < items.len() {
         let next = items.remove(index + 1);
-        let joined = join_text(&items[index], &next);
-        items[index] = joined;
+        items[index].text = join_text(&items[index].text, &next.text);
     }
 }
 
-/// Splits item `index` in two at a character position (for two items the PDF ran together).
-/// Positions at either end, or outside the text, change nothing.
-pub fn split_at(items: &mut Vec<String>, index: usize, at_char: usize) {
-    let Some(text) = items.get(index) else {
+/// Splits item `index` in two at a character position (for two items the PDF ran together);
+/// both halves keep the item's introduction and addressees. Positions at either end, or
+/// outside the text, change nothing.
+pub fn split_at(items: &mut Vec<DraftItem>, index: usize, at_char: usize) {
+    let Some(item) = items.get(index) else {
         return;
     };
-    let Some((byte, _)) = text.char_indices().nth(at_char) else {
+    let Some((byte, _)) = item.text.char_indices().nth(at_char) else {
         return;
     };
-    let (first, second) = (tidy(&text[..byte]), tidy(&text[byte..]));
+    let (first, second) = (tidy(&item.text[..byte]), tidy(&item.text[byte..]));
     if first.is_empty() || second.is_empty() {
         return;
     }
-    items[index] = first;
-    items.insert(index + 1, second);
+    let mut second_item = item.clone();
+    second_item.text = second;
+    items[index].text = first;
+    items.insert(index + 1, second_item);
+}
+
+/// One item of a paste being checked: its text and the boards it is addressed to.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftItem {
+    pub text: String,
+    pub intro: Option<String>,
+    /// Board ids; pre-set from the boards the introduction names.
+    pub addressees: Vec<String>,
+}
+
+/// An item ready to join the case.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NewItem {
+    pub text: String,
+    pub addressees: Vec<String>,
 }
 
 /// A paste being checked before its items join the case: the pasted text, the items it split
-/// into (which the user can fix, merge, split or drop), and the boards they are addressed to.
+/// into (which the user can fix, merge, split or drop, and address to other boards), and the
+/// lines left out.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct PasteDraft {
     pub text: String,
-    pub items: Vec<String>,
+    pub items: Vec<DraftItem>,
     pub skipped: Vec<String>,
-    pub addressees: Vec<String>,
 }
 
 impl PasteDraft {
     /// Splits the pasted text anew, replacing the items (the user pasted or corrected the text).
-    pub fn set_text(&mut self, text: String) {
+    /// Each item is addressed to the boards its list's introduction names.
+    pub fn set_text(&mut self, text: String, boards: &[Board]) {
         let result = split_items(&text);
         self.text = text;
-        self.items = result.items;
+        self.items = result
+            .items
+            .into_iter()
+            .map(|item| DraftItem {
+                addressees: item
+                    .intro
+                    .as_deref()
+                    .map(|intro| boards_named(intro, boards))
+                    .unwrap_or_default(),
+                text: item.text,
+                intro: item.intro,
+            })
+            .collect();
         self.skipped = result.skipped;
     }
 
     pub fn set_item(&mut self, index: usize, text: String) {
         if let Some(item) = self.items.get_mut(index) {
-            *item = text;
+            item.text = text;
         }
     }
 
@@ -84,21 +138,49 @@ impl PasteDraft {
         }
     }
 
-    pub fn set_addressed(&mut self, board: &str, addressed: bool) {
-        self.addressees.retain(|id| id != board);
-        if addressed {
-            self.addressees.push(board.to_string());
+    /// Addresses one item (`Some(index)`) or every item (`None`) to a board, or not.
+    pub fn set_addressed(&mut self, index: Option<usize>, board: &str, addressed: bool) {
+        let items = match index {
+            Some(index) => self.items.get_mut(index..=index).unwrap_or_default(),
+            None => &mut self.items[..],
+        };
+        for item in items {
+            item.addressees.retain(|id| id != board);
+            if addressed {
+                item.addressees.push(board.to_string());
+            }
         }
     }
 
     /// The items to add: tidied, empty ones left out.
-    pub fn accepted_items(&self) -> Vec<String> {
+    pub fn accepted_items(&self) -> Vec<NewItem> {
         self.items
             .iter()
-            .map(|item| tidy(item))
-            .filter(|item| !item.is_empty())
+            .map(|item| NewItem {
+                text: tidy(&item.text),
+                addressees: item.addressees.clone(),
+            })
+            .filter(|item| !item.text.is_empty())
             .collect()
     }
+}
+
+/// The boards of the case that an introduction names: by name ("kommunstyrelsen",
+/// "socialnämnden"), or all of them when it speaks of the boards together ("de granskade
+/// nämnderna", "samtliga nämnder"). In the order of the case's boards.
+pub fn boards_named(intro: &str, boards: &[Board]) -> Vec<String> {
+    let intro = intro.to_lowercase();
+    let all = ["nämnderna", "samtliga nämnder", "alla nämnder"]
+        .iter()
+        .any(|phrase| intro.contains(phrase));
+    boards
+        .iter()
+        .filter(|board| {
+            let name = board.name.trim().to_lowercase();
+            all || (!name.is_empty() && intro.contains(&name))
+        })
+        .map(|board| board.id.clone())
+        .collect()
 }
 
 /// One pasted line, classified.
@@ -108,6 +190,11 @@ enum Line<'a> {
     /// Starts with a bullet or a list number; holds the text after the marker.
     Marked(&'a str),
     Plain(&'a str),
+    /// Introduces the list below it ("… rekommenderar vi kommunstyrelsen att:"), joined from
+    /// the lines it was broken over.
+    Intro(String),
+    /// A line already joined into the introduction after it.
+    JoinedIntoIntro,
 }
 
 impl<'a> Line<'a> {
@@ -122,23 +209,77 @@ impl<'a> Line<'a> {
         }
         match strip_marker(text) {
             Some(rest) => Line::Marked(rest),
+            None if is_introduction(text) => Line::Intro(text.to_string()),
             None => Line::Plain(text),
         }
     }
+}
+
+/// An introduction broken over several lines ("… rekommenderar vi kommunstyrelsen\noch de
+/// granskade nämnderna att:") starts at the nearest line above its last one that begins with a
+/// capital letter, among the plain lines right above it. Those lines join the introduction, so
+/// that none of them is glued to the item before.
+fn join_introductions(mut lines: Vec<Line>) -> Vec<Line> {
+    for end in 0..lines.len() {
+        let Line::Intro(last) = &lines[end] else {
+            continue;
+        };
+        if starts_uppercase(last) {
+            continue;
+        }
+        let mut start = end;
+        while start > 0 {
+            let Line::Plain(text) = lines[start - 1] else {
+                break;
+            };
+            start -= 1;
+            if starts_uppercase(text) {
+                break;
+            }
+        }
+        let Line::Plain(first) = lines[start] else {
+            continue;
+        };
+        if !starts_uppercase(first) {
+            continue;
+        }
+        let mut joined = String::new();
+        for line in &mut lines[start..end] {
+            if let Line::Plain(text) = line {
+                joined = join_text(&joined, text);
+            }
+            *line = Line::JoinedIntoIntro;
+        }
+        if let Line::Intro(last) = &mut lines[end] {
+            *last = join_text(&joined, last);
+        }
+    }
+    lines
 }
 
 fn is_space(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' || c == '\u{c}'
 }
 
-/// Bullet characters seen in text copied from PDFs and Word documents.
+/// Unicode's private-use area, where Word's symbol fonts put their bullets when a PDF is
+/// copied; such a character is never real text in a report.
+pub fn is_private_use(c: char) -> bool {
+    ('\u{e000}'..='\u{f8ff}').contains(&c)
+}
+
+/// Bullet characters seen in text copied from PDFs and Word documents (besides the private-use
+/// area, which is all bullets).
 const BULLETS: &[char] = &[
-    '•', '·', '‣', '◦', '▪', '■', '□', '●', '○', '-', '–', '—', '*', '\u{f0b7}', '\u{f0a7}',
-    '\u{f0d8}', '\u{f076}', '\u{f0a8}', '>', '»',
+    '•', '·', '‣', '◦', '▪', '■', '□', '●', '○', '-', '–', '—', '*', '>', '»', '✓', '✔', '➢', '➤',
+    '►', '→',
 ];
 
 /// The text after a leading bullet or list number ("1.", "12)", "a)", "(3)"), if there is one.
 fn strip_marker(text: &str) -> Option<&str> {
+    // A private-use glyph is a bullet even when the text follows without a space.
+    if let Some(rest) = text.strip_prefix(is_private_use) {
+        return Some(rest.trim_start_matches(|c| is_space(c) || is_private_use(c)));
+    }
     let after_marker = match text.strip_prefix(BULLETS) {
         Some(rest) => rest,
         None => {
@@ -152,9 +293,9 @@ fn strip_marker(text: &str) -> Option<&str> {
         .then(|| after_marker.trim_start_matches(is_space))
 }
 
-/// A line that is only a bullet or a list number ("•", "3.", "b)").
+/// A line that is only a bullet or a list number ("•", "3.", "b)", "").
 fn is_lone_marker(text: &str) -> bool {
-    if text.strip_prefix(BULLETS) == Some("") {
+    if text.chars().all(is_private_use) || text.strip_prefix(BULLETS) == Some("") {
         return true;
     }
     let inner = text.strip_prefix('(').unwrap_or(text);
@@ -173,24 +314,66 @@ fn list_label_length(text: &str) -> Option<usize> {
     }
 }
 
+/// Collects items as the lines are read: the item being built, the introduction of the list
+/// it stands in, and the finished ones.
+#[derive(Default)]
+struct Collector {
+    result: PasteResult,
+    current: Option<String>,
+    intro: Option<String>,
+}
+
+impl Collector {
+    fn finish_item(&mut self) {
+        if let Some(text) = self.current.take() {
+            let text = tidy(&text);
+            if !text.is_empty() {
+                self.result.items.push(PastedItem {
+                    text,
+                    intro: self.intro.clone(),
+                });
+            }
+        }
+    }
+
+    fn start_list(&mut self, intro: &str) {
+        self.finish_item();
+        self.intro = Some(tidy(intro));
+    }
+
+    fn skip(&mut self, line: &str) {
+        self.result.skipped.push(line.to_string());
+    }
+
+    fn into_result(mut self) -> PasteResult {
+        self.finish_item();
+        self.result
+    }
+}
+
 /// With markers: each marked line starts an item; plain lines right after an item's line
 /// continue it. A plain line after a blank line, or before the first item, belongs to no item.
 fn split_marked(lines: &[Line]) -> PasteResult {
-    let mut result = PasteResult::default();
-    let mut current: Option<String> = None;
+    let mut collector = Collector::default();
     let mut after_blank = true;
     for line in lines {
         match line {
             Line::Blank => after_blank = true,
+            Line::JoinedIntoIntro => {}
+            Line::Intro(text) => {
+                collector.start_list(text);
+                after_blank = true;
+            }
             Line::Marked(text) => {
-                result.items.extend(current.take().map(|item| tidy(&item)));
-                current = Some((*text).to_string());
+                collector.finish_item();
+                collector.current = Some((*text).to_string());
                 after_blank = false;
             }
-            Line::Plain(text) => match current.as_mut() {
-                Some(item) if !after_blank && !is_page_furniture(text) => {
-                    *item = join_text(item, text);
-                }
+            Line::Plain(text) if is_page_furniture(text) || is_closing_line(text) => {
+                collector.skip(text)
+            }
+            Line::Plain(text) => match collector.current.as_mut() {
+                Some(item) if !after_blank => *item = join_text(item, text),
                 // A wrapped line can follow a blank line when a page break fell inside the item:
                 // it continues the item when the item has not ended its sentence and the line
                 // starts in lower case.
@@ -198,49 +381,51 @@ fn split_marked(lines: &[Line]) -> PasteResult {
                     *item = join_text(item, text);
                     after_blank = false;
                 }
-                _ => result.skipped.push((*text).to_string()),
+                _ => collector.skip(text),
             },
         }
     }
-    result.items.extend(current.map(|item| tidy(&item)));
-    result.items.retain(|item| !item.is_empty());
-    result
+    collector.into_result()
 }
 
 /// Without markers: blank lines separate items when there are any; otherwise a line that ends
 /// a sentence ends the item, as in a list whose bullets were lost in copying.
 fn split_unmarked(lines: &[Line]) -> PasteResult {
-    let mut result = PasteResult::default();
-    let has_blank_separators = lines
-        .iter()
-        .skip_while(|line| matches!(line, Line::Blank))
-        .any(|line| matches!(line, Line::Blank));
-    let mut current = String::new();
+    let has_blank_separators = has_blank_between_texts(lines);
+    let mut collector = Collector::default();
     for line in lines {
         match line {
-            Line::Blank => finish(&mut current, &mut result),
+            Line::Blank => collector.finish_item(),
+            Line::JoinedIntoIntro => {}
+            Line::Intro(text) => collector.start_list(text),
             Line::Plain(text) | Line::Marked(text) => {
-                if is_page_furniture(text) || (current.is_empty() && is_introduction(text)) {
-                    result.skipped.push((*text).to_string());
+                if is_page_furniture(text) || is_closing_line(text) {
+                    collector.skip(text);
                     continue;
                 }
-                current = join_text(&current, text);
-                if !has_blank_separators && ends_sentence(&current) {
-                    finish(&mut current, &mut result);
+                let item = collector.current.get_or_insert_with(String::new);
+                *item = join_text(item, text);
+                if !has_blank_separators && ends_sentence(item) {
+                    collector.finish_item();
                 }
             }
         }
     }
-    finish(&mut current, &mut result);
-    result
+    collector.into_result()
 }
 
-fn finish(current: &mut String, result: &mut PasteResult) {
-    let item = tidy(current);
-    if !item.is_empty() {
-        result.items.push(item);
-    }
-    current.clear();
+/// True when a blank line stands between two lines of text (not merely before or after them).
+fn has_blank_between_texts(lines: &[Line]) -> bool {
+    let is_text = |line: &Line| matches!(line, Line::Plain(_) | Line::Marked(_));
+    let (Some(first), Some(last)) = (
+        lines.iter().position(is_text),
+        lines.iter().rposition(is_text),
+    ) else {
+        return false;
+    };
+    lines[first..last]
+        .iter()
+        .any(|line| matches!(line, Line::Blank))
 }
 
 /// Joins a wrapped line to the text before it. A line ending in a hyphen joins without a
@@ -258,9 +443,10 @@ fn join_text(before: &str, after: &str) -> String {
     }
 }
 
-/// Collapses runs of whitespace (including non-breaking spaces) into single spaces.
-fn tidy(text: &str) -> String {
-    text.split(is_space)
+/// Collapses runs of whitespace (including non-breaking spaces) into single spaces and drops
+/// private-use characters, which show as boxes.
+pub fn tidy(text: &str) -> String {
+    text.split(|c| is_space(c) || is_private_use(c))
         .filter(|word| !word.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
@@ -275,9 +461,28 @@ fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
 }
 
+fn starts_uppercase(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_uppercase)
+}
+
 /// An introduction to a list: "Utifrån … rekommenderar vi kommunstyrelsen att:".
 fn is_introduction(text: &str) -> bool {
     text.trim_end_matches(is_space).ends_with(':')
+}
+
+/// A line that closes a report or letter rather than a list item: "Datum som ovan".
+fn is_closing_line(text: &str) -> bool {
+    let text = text
+        .trim_matches(|c: char| is_space(c) || c.is_ascii_punctuation())
+        .to_lowercase();
+    [
+        "datum som ovan",
+        "dag som ovan",
+        "datum enligt ovan",
+        "ort och datum",
+    ]
+    .iter()
+    .any(|closing| text.starts_with(closing))
 }
 
 /// Page furniture that can be told from text anywhere: a lone date or page number ("2020-12-16",
@@ -304,7 +509,19 @@ mod tests {
     use super::*;
 
     fn items(pasted: &str) -> Vec<String> {
-        split_items(pasted).items
+        texts(&split_items(pasted))
+    }
+
+    fn texts(result: &PasteResult) -> Vec<String> {
+        result.items.iter().map(|item| item.text.clone()).collect()
+    }
+
+    fn intros(result: &PasteResult) -> Vec<Option<&str>> {
+        result
+            .items
+            .iter()
+            .map(|item| item.intro.as_deref())
+            .collect()
     }
 
     #[test]
@@ -316,15 +533,131 @@ mod tests {
             informationssäkerhet. \n";
         let result = split_items(pasted);
         assert_eq!(
-            result.items,
+            texts(&result),
             [
                 "Bereda förslag till en informationssäkerhetspolicy eller motsvarande vars innehåll motsvarar de krav som ställs enligt ISO 27000-serien.",
                 "Tillse att uppföljning sker i enlighet med beslut i Riktlinjer för informationssäkerhet.",
             ]
         );
+        let intro = "Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:";
+        assert_eq!(intros(&result), [Some(intro), Some(intro)]);
+        assert!(result.skipped.is_empty(), "the introduction heads the list");
+    }
+
+    #[test]
+    fn private_use_bullets_from_word_symbol_fonts_are_bullets_and_never_text() {
+        for bullet in [
+            '\u{f0a7}', '\u{f0b7}', '\u{f0be}', '\u{f0d8}', '\u{f076}', '\u{f0fc}', '\u{e000}',
+            '\u{f8ff}',
+        ] {
+            let pasted =
+                format!("{bullet} Första punkten\n{bullet}\tAndra punkten\n{bullet}Tredje");
+            assert_eq!(
+                items(&pasted),
+                ["Första punkten", "Andra punkten", "Tredje"],
+                "U+{:04X}",
+                bullet as u32
+            );
+        }
         assert_eq!(
-            result.skipped,
-            ["Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:"]
+            items("\u{f0be}\nEtablera en organisation\nmed tydligt ansvar\n\u{f0be}\nTa fram \u{f0b7} policy"),
+            ["Etablera en organisation med tydligt ansvar", "Ta fram policy"],
+            "a glyph alone on its line, and one left inside the text"
+        );
+    }
+
+    #[test]
+    fn a_line_ending_in_a_colon_heads_the_list_and_is_never_an_item() {
+        let pasted = "• Etablera en organisation med tydligt ansvar\n\
+            • Ta fram policy för informationssäkerhet\n\
+            Utifrån våra iakttagelser och vår bedömning rekommenderar vi kommunstyrelsen och de granskade nämnderna att:\n\
+            • Säkerställa att rutinen följs\n\
+            Datum som ovan";
+        let result = split_items(pasted);
+        assert_eq!(
+            texts(&result),
+            [
+                "Etablera en organisation med tydligt ansvar",
+                "Ta fram policy för informationssäkerhet",
+                "Säkerställa att rutinen följs"
+            ],
+            "the introduction is not glued to the item before it, the closing line is no item"
+        );
+        let intro = "Utifrån våra iakttagelser och vår bedömning rekommenderar vi kommunstyrelsen och de granskade nämnderna att:";
+        assert_eq!(intros(&result), [None, None, Some(intro)]);
+        assert_eq!(result.skipped, ["Datum som ovan"]);
+    }
+
+    #[test]
+    fn an_introduction_broken_over_lines_is_joined_whole() {
+        let pasted = "Vi rekommenderar kommunstyrelsen att:\n\
+            - Etablera en organisation\n\
+            Utifrån våra iakttagelser rekommenderar vi kommunstyrelsen\n\
+            och de granskade nämnderna att:\n\
+            - Följa upp arbetet";
+        let result = split_items(pasted);
+        assert_eq!(
+            texts(&result),
+            ["Etablera en organisation", "Följa upp arbetet"]
+        );
+        assert_eq!(
+            intros(&result),
+            [
+                Some("Vi rekommenderar kommunstyrelsen att:"),
+                Some("Utifrån våra iakttagelser rekommenderar vi kommunstyrelsen och de granskade nämnderna att:")
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_lines_are_no_items_without_markers_either() {
+        let result =
+            split_items("Etablera en organisation\n\nTa fram en policy\n\nDatum som ovan\n");
+        assert_eq!(
+            texts(&result),
+            ["Etablera en organisation", "Ta fram en policy"]
+        );
+        assert_eq!(result.skipped, ["Datum som ovan"]);
+    }
+
+    #[test]
+    fn two_lists_for_two_addressee_groups_are_addressed_from_their_introductions() {
+        let boards = [
+            board("ks", "Kommunstyrelsen"),
+            board("sn", "Servicenämnden"),
+            board("soc", "Socialnämnden"),
+        ];
+        let pasted = "Utifrån vår bedömning rekommenderar vi kommunstyrelsen att:\n\
+            • Etablera en organisation\n\
+            • Ta fram en policy\n\
+            Vi rekommenderar kommunstyrelsen och de granskade nämnderna att:\n\
+            • Följa upp arbetet\n\
+            Vi rekommenderar socialnämnden att:\n\
+            • Utbilda personalen\n";
+        let mut draft = PasteDraft::default();
+        draft.set_text(pasted.into(), &boards);
+        let addressed: Vec<(&str, Vec<&str>)> = draft
+            .items
+            .iter()
+            .map(|item| {
+                (
+                    item.text.as_str(),
+                    item.addressees.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            addressed,
+            [
+                ("Etablera en organisation", vec!["ks"]),
+                ("Ta fram en policy", vec!["ks"]),
+                ("Följa upp arbetet", vec!["ks", "sn", "soc"]),
+                ("Utbilda personalen", vec!["soc"]),
+            ]
+        );
+        assert_eq!(
+            boards_named("Vi rekommenderar revisorerna att:", &boards),
+            Vec::<String>::new()
         );
     }
 
@@ -389,7 +722,7 @@ mod tests {
             - Upprätta risk- och sårbarhetsanalyser för nätverk";
         let result = split_items(pasted);
         assert_eq!(
-            result.items,
+            texts(&result),
             [
                 "Säkerställ budget för IT-miljö så att åtgärder kan vidtas för systemdrift och",
                 "Upprätta risk- och sårbarhetsanalyser för nätverk",
@@ -437,20 +770,16 @@ mod tests {
             Ta fram en policy.\nSida 4 (12)\nFölj upp arbetet årligen.";
         let result = split_items(pasted);
         assert_eq!(
-            result.items,
+            texts(&result),
             [
                 "Etablera en organisation med tydligt ansvar och mandat för arbetet.",
                 "Ta fram en policy.",
                 "Följ upp arbetet årligen."
             ]
         );
-        assert_eq!(
-            result.skipped,
-            [
-                "Utifrån vår bedömning rekommenderar vi nämnden att:",
-                "Sida 4 (12)"
-            ]
-        );
+        assert_eq!(result.skipped, ["Sida 4 (12)"]);
+        let intro = "Utifrån vår bedömning rekommenderar vi nämnden att:";
+        assert_eq!(intros(&result), [Some(intro); 3]);
     }
 
     #[test]
@@ -464,66 +793,105 @@ mod tests {
     #[test]
     fn empty_and_blank_pastes_give_nothing() {
         for pasted in ["", "\n\n", "   \t ", "•", "• \n-"] {
-            assert_eq!(
-                split_items(pasted).items,
-                Vec::<String>::new(),
-                "{pasted:?}"
-            );
+            assert_eq!(items(pasted), Vec::<String>::new(), "{pasted:?}");
         }
+    }
+
+    fn board(id: &str, name: &str) -> Board {
+        Board {
+            id: id.into(),
+            name: name.into(),
+            diarienummer: String::new(),
+            first_deadline: None,
+            follow_up_deadline: None,
+            follow_up_period: None,
+            send_to: String::new(),
+        }
+    }
+
+    fn drafted(texts: &[&str]) -> Vec<DraftItem> {
+        texts
+            .iter()
+            .map(|text| DraftItem {
+                text: text.to_string(),
+                intro: None,
+                addressees: vec!["ks".into()],
+            })
+            .collect()
+    }
+
+    fn draft_texts(items: &[DraftItem]) -> Vec<&str> {
+        items.iter().map(|item| item.text.as_str()).collect()
     }
 
     #[test]
     fn a_draft_is_checked_and_fixed_before_it_is_accepted() {
         let mut draft = PasteDraft::default();
-        draft.set_text("• Ta fram en\n\n• policy.\n• Följ upp.\n• ".into());
-        assert_eq!(draft.items, ["Ta fram en", "policy.", "Följ upp."]);
+        draft.set_text("• Ta fram en\n\n• policy.\n• Följ upp.\n• ".into(), &[]);
+        assert_eq!(
+            draft_texts(&draft.items),
+            ["Ta fram en", "policy.", "Följ upp."]
+        );
         merge_with_next(&mut draft.items, 0);
         draft.set_item(1, "Följ upp  årligen. ".into());
-        draft.set_addressed("ks", true);
-        draft.set_addressed("sn", true);
-        draft.set_addressed("ks", false);
+        draft.set_addressed(None, "ks", true);
+        draft.set_addressed(None, "sn", true);
+        draft.set_addressed(Some(0), "ks", false);
         assert_eq!(
             draft.accepted_items(),
-            ["Ta fram en policy.", "Följ upp årligen."]
+            [
+                NewItem {
+                    text: "Ta fram en policy.".into(),
+                    addressees: vec!["sn".into()]
+                },
+                NewItem {
+                    text: "Följ upp årligen.".into(),
+                    addressees: vec!["ks".into(), "sn".into()]
+                }
+            ]
         );
-        assert_eq!(draft.addressees, ["sn"]);
         draft.remove_item(0);
         draft.remove_item(7);
-        assert_eq!(draft.accepted_items(), ["Följ upp årligen."]);
+        draft.set_addressed(Some(7), "ks", false);
+        assert_eq!(draft.accepted_items().len(), 1);
     }
 
     #[test]
     fn items_can_be_merged_and_split() {
-        let mut list = vec![
-            "Ta fram en".to_string(),
-            "policy.".to_string(),
-            "Följ upp.".to_string(),
-        ];
+        let mut list = drafted(&["Ta fram en", "policy.", "Följ upp."]);
         merge_with_next(&mut list, 0);
-        assert_eq!(list, ["Ta fram en policy.", "Följ upp."]);
+        assert_eq!(draft_texts(&list), ["Ta fram en policy.", "Följ upp."]);
         merge_with_next(&mut list, 1);
         assert_eq!(
-            list,
+            draft_texts(&list),
             ["Ta fram en policy.", "Följ upp."],
             "the last item has nothing to merge with"
         );
 
-        let mut list = vec!["Ta fram en policy. Följ upp årligen.".to_string()];
+        let mut list = drafted(&["Ta fram en policy. Följ upp årligen."]);
         split_at(&mut list, 0, 18);
-        assert_eq!(list, ["Ta fram en policy.", "Följ upp årligen."]);
+        assert_eq!(
+            draft_texts(&list),
+            ["Ta fram en policy.", "Följ upp årligen."]
+        );
+        assert_eq!(
+            list[1].addressees,
+            ["ks"],
+            "both halves keep the addressees"
+        );
         for at in [0, 17_000] {
             split_at(&mut list, 0, at);
         }
         split_at(&mut list, 9, 3);
         assert_eq!(
-            list,
+            draft_texts(&list),
             ["Ta fram en policy.", "Följ upp årligen."],
             "no-op splits"
         );
-        let mut swedish = vec!["Åtgärd å ä ö".to_string()];
+        let mut swedish = drafted(&["Åtgärd å ä ö"]);
         split_at(&mut swedish, 0, 7);
         assert_eq!(
-            swedish,
+            draft_texts(&swedish),
             ["Åtgärd", "å ä ö"],
             "positions count characters, not bytes"
         );

@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use frontend::paste::split_items;
+use frontend::paste::{split_items, PasteDraft, PasteResult};
+use schemas::Board;
 
 fn reference(name: &str) -> String {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -14,6 +15,22 @@ fn reference(name: &str) -> String {
             path.display()
         )
     })
+}
+
+fn texts(result: &PasteResult) -> Vec<&str> {
+    result.items.iter().map(|item| item.text.as_str()).collect()
+}
+
+fn board(id: &str, name: &str) -> Board {
+    Board {
+        id: id.into(),
+        name: name.into(),
+        diarienummer: String::new(),
+        first_deadline: None,
+        follow_up_deadline: None,
+        follow_up_period: None,
+        send_to: String::new(),
+    }
 }
 
 /// The text between two markers, as a user would select it in the PDF.
@@ -31,19 +48,19 @@ fn the_cover_reports_recommendations_split_into_four() {
     let text = reference("tjansteskrivelse-ks-2025.txt");
     let pasted = between(&text, "Utifrån resultatet av granskningen", "Bakgrund");
     let result = split_items(pasted);
-    assert_eq!(result.items.len(), 4, "{:#?}", result.items);
-    assert!(result.items[0].starts_with("Bereda förslag till en informationssäkerhetspolicy"));
-    assert!(result.items[0].ends_with("enligt ISO 27000-serien."));
+    let items = texts(&result);
+    assert_eq!(items.len(), 4, "{items:#?}");
+    assert!(items[0].starts_with("Bereda förslag till en informationssäkerhetspolicy"));
+    assert!(items[0].ends_with("enligt ISO 27000-serien."));
     assert_eq!(
-        result.items[3],
+        items[3],
         "Tillse att utbildning och information om IT-säkerhetshot och risker genomförs i hela \
          organisationen för att stärka kunskap och medvetenhet hos användare. Därtill behöver \
          genomförandegraden följas upp och åtgärder vidtas vid bristande genomförande."
     );
-    assert_eq!(
-        result.skipped,
-        ["Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:"]
-    );
+    assert!(result.items.iter().all(|item| item.intro.as_deref()
+        == Some("Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:")));
+    assert!(result.skipped.is_empty(), "{:?}", result.skipped);
 }
 
 #[test]
@@ -51,33 +68,58 @@ fn the_2020_reports_two_lists_across_a_page_break_split_into_thirteen() {
     let text = reference("missiv-och-rapport-sr-2020-83.txt");
     let pasted = between(&text, "## 4.2 Rekommendationer", "2020-11-18");
     let result = split_items(pasted);
-    assert_eq!(result.items.len(), 9 + 4, "{:#?}", result.items);
-    assert!(result.items[0].starts_with("Etablera en organisation med tydligt ansvar"));
-    assert!(result.items[8].starts_with("Skapa struktur för enhetlig uppföljning"));
-    assert!(result.items[9].starts_with("Utifrån ansvar i reglementet säkerställa"));
-    assert!(result.items[12].ends_with("ansvar för driftsäkerhet"));
-    for skipped in [
-        "Utifrån vår bedömning och slutsats rekommenderar vi kommunstyrelsen att:",
-        "Utifrån vår bedömning och slutsats rekommenderar vi servicenämnden att:",
-        "2020-12-16",
-    ] {
-        assert!(
-            result.skipped.iter().any(|line| line == skipped),
-            "{skipped} not reported: {:?}",
-            result.skipped
-        );
-    }
+    let items = texts(&result);
+    assert_eq!(items.len(), 9 + 4, "{items:#?}");
+    assert!(items[0].starts_with("Etablera en organisation med tydligt ansvar"));
+    assert!(items[8].starts_with("Skapa struktur för enhetlig uppföljning"));
+    assert!(items[9].starts_with("Utifrån ansvar i reglementet säkerställa"));
+    assert!(items[12].ends_with("ansvar för driftsäkerhet"));
+    let intro =
+        |board: &str| format!("Utifrån vår bedömning och slutsats rekommenderar vi {board} att:");
+    let intros: Vec<_> = result
+        .items
+        .iter()
+        .map(|item| item.intro.clone().unwrap_or_default())
+        .collect();
+    assert_eq!(intros[..9], vec![intro("kommunstyrelsen"); 9]);
+    assert_eq!(intros[9..], vec![intro("servicenämnden"); 4]);
     assert!(
-        result.items.iter().all(|item| !item.contains("Malmö stad")),
+        result.skipped.iter().any(|line| line == "2020-12-16"),
+        "page header not reported: {:?}",
+        result.skipped
+    );
+    assert!(
+        items.iter().all(|item| !item.contains("Malmö stad")),
         "page header inside an item"
     );
+}
+
+#[test]
+fn the_2020_reports_two_lists_are_addressed_to_the_boards_their_introductions_name() {
+    let text = reference("missiv-och-rapport-sr-2020-83.txt");
+    let pasted = between(&text, "## 4.2 Rekommendationer", "2020-11-18");
+    let boards = [
+        board("ks", "Kommunstyrelsen"),
+        board("sn", "Servicenämnden"),
+    ];
+    let mut draft = PasteDraft::default();
+    draft.set_text(pasted.to_string(), &boards);
+    let to = |id: &str| {
+        draft
+            .items
+            .iter()
+            .filter(|item| item.addressees == [id])
+            .count()
+    };
+    assert_eq!((to("ks"), to("sn"), draft.items.len()), (9, 4, 13));
 }
 
 #[test]
 fn the_audit_questions_of_the_cover_report_split_into_five() {
     let text = reference("tjansteskrivelse-ks-2025.txt");
     let pasted = between(&text, "1. Finns styrdokument", "Revisorskollegiets samlade");
-    let items = split_items(pasted).items;
+    let result = split_items(pasted);
+    let items = texts(&result);
     assert_eq!(items.len(), 5, "{items:#?}");
     assert_eq!(
         items[4],

@@ -261,8 +261,10 @@ fn a_recommendation_added_after_the_first_yttrande_can_get_new_measures_and_be_r
         &mut case,
         Edit::AddItems {
             kind: schemas::ItemKind::Recommendation,
-            texts: vec!["Inför loggning.".into()],
-            addressees: vec!["ks".into()],
+            items: vec![crate::edit::NewItem {
+                text: "Inför loggning.".into(),
+                addressees: vec!["ks".into()],
+            }],
         },
     );
     let added = ItemRef::recommendation(5);
