@@ -281,10 +281,20 @@ impl AppState {
             }
             Action::StartPaste(kind) => self.paste = Some((kind, PasteDraft::default())),
             Action::PasteText(text) => {
-                let boards = self
+                // Items are pre-addressed only to boards that can still take new items: a
+                // board whose first yttrande is filed and locked shows its box disabled.
+                let boards: Vec<_> = self
                     .open
                     .as_ref()
-                    .map(|open| open.case.boards.clone())
+                    .map(|open| {
+                        let locked: Vec<_> = edit::locked_boards(&open.case).collect();
+                        open.case
+                            .boards
+                            .iter()
+                            .filter(|board| !locked.contains(&&board.id))
+                            .cloned()
+                            .collect()
+                    })
                     .unwrap_or_default();
                 self.with_draft(|draft| draft.set_text(text, &boards))
             }

@@ -2,7 +2,7 @@
 
 use docgen::DocumentKind;
 use frontend::app_state::{Action, OpenCase, Storage};
-use frontend::edit::{AuditText, BoardField, Edit, FollowUpEdit};
+use frontend::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
 use frontend::library::case_title;
 use frontend::paste::{PasteDraft, PasteTarget};
 use schemas::comparison::compare_board;
@@ -120,28 +120,40 @@ fn text(on_edit: &Callback<Edit>, field: AuditText) -> Callback<String> {
 
 fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
     let audit = &case.audit;
+    let locked_by = audit_locked_by(case);
     html! {
         <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{ "Granskningen" }</h2>
+            if let Some(board) = locked_by {
+                <p class="hint">{ format!(
+                    "Referens, titel, organisation, avsändare, missivets datum och samlade bedömning \
+                     visas i det inlämnade första yttrandet från {board} och är därför låsta."
+                ) }</p>
+            }
+            // What a filed first yttrande shows is disabled as a whole by the fieldset.
+            <fieldset class="plain" disabled={locked_by.is_some()}>
+                <div class="columns">
+                    <TextField id="audit-reference" label="Revisorernas referens" hint="Till exempel SR-2024-38."
+                        value={audit.reference.clone()} on_change={text(on_edit, AuditText::Reference)} />
+                    <TextField id="audit-title" label="Granskningens titel"
+                        value={audit.title.clone()} on_change={text(on_edit, AuditText::Title)} />
+                    <TextField id="audit-organisation" label="Kommun eller organisation"
+                        value={case.organisation.clone()} on_change={text(on_edit, AuditText::Organisation)} />
+                    <TextField id="audit-auditor" label="Avsändare" hint="Till exempel Revisorskollegiet."
+                        value={audit.auditor.clone()} on_change={text(on_edit, AuditText::Auditor)} />
+                    <DateField id="audit-missiv-date" label="Missivets datum" value={audit.missiv_date}
+                        on_change={on_edit.reform(Edit::SetMissivDate)} />
+                </div>
+                <TextField id="audit-conclusion" label="Granskningens samlade bedömning" multiline=true
+                    hint="Rapportens slutsats; det sammanfattande svaret utgår från den."
+                    value={audit.conclusion.clone()} on_change={text(on_edit, AuditText::Conclusion)} />
+            </fieldset>
             <div class="columns">
-                <TextField id="audit-reference" label="Revisorernas referens" hint="Till exempel SR-2024-38."
-                    value={audit.reference.clone()} on_change={text(on_edit, AuditText::Reference)} />
-                <TextField id="audit-title" label="Granskningens titel"
-                    value={audit.title.clone()} on_change={text(on_edit, AuditText::Title)} />
-                <TextField id="audit-organisation" label="Kommun eller organisation"
-                    value={case.organisation.clone()} on_change={text(on_edit, AuditText::Organisation)} />
-                <TextField id="audit-auditor" label="Avsändare" hint="Till exempel Revisorskollegiet."
-                    value={audit.auditor.clone()} on_change={text(on_edit, AuditText::Auditor)} />
                 <TextField id="audit-performed-by" label="Granskningen genomförd av"
                     value={audit.performed_by.clone()} on_change={text(on_edit, AuditText::PerformedBy)} />
                 <DateField id="audit-report-date" label="Rapportens datum" value={audit.report_date}
                     on_change={on_edit.reform(Edit::SetReportDate)} />
-                <DateField id="audit-missiv-date" label="Missivets datum" value={audit.missiv_date}
-                    on_change={on_edit.reform(Edit::SetMissivDate)} />
             </div>
-            <TextField id="audit-conclusion" label="Granskningens samlade bedömning" multiline=true
-                hint="Rapportens slutsats; det sammanfattande svaret utgår från den."
-                value={audit.conclusion.clone()} on_change={text(on_edit, AuditText::Conclusion)} />
         </section>
     }
 }
@@ -174,7 +186,7 @@ fn questions_section(case: &Case, draft: Option<&PasteDraft>, dispatch: &Callbac
                 }
             }) }
             { match draft {
-                Some(draft) => paste_panel(&case.boards, PasteTarget::Questions, draft, dispatch),
+                Some(draft) => paste_panel(&case.boards, &[], PasteTarget::Questions, draft, dispatch),
                 None => html! {
                     <>
                         <AddForm id="new-question" label="Lägg till revisionsfråga" button="Lägg till fråga" {on_add} />
@@ -191,7 +203,10 @@ fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
     html! {
         <section aria-labelledby="boards-heading">
             <h2 id="boards-heading">{ "Nämnder som ska yttra sig" }</h2>
-            { for case.boards.iter().map(|board| board_fields(board, case.boards.len() > 1, on_edit)) }
+            { for case.boards.iter().map(|board| {
+                let locked = case.response(&board.id).is_some_and(|r| r.first_is_locked());
+                board_fields(board, locked, case.boards.len() > 1, on_edit)
+            }) }
             <AddForm id="new-board" label="Lägg till nämnd" button="Lägg till"
                 placeholder="Till exempel Servicenämnden" {on_add} />
         </section>
@@ -247,7 +262,14 @@ fn same_for_all(
     }
 }
 
-fn board_fields(board: &Board, several_boards: bool, on_edit: &Callback<Edit>) -> Html {
+/// One board's fields. `locked`: its first yttrande, which shows its name and diarienummer, is
+/// filed and locked.
+fn board_fields(
+    board: &Board,
+    locked: bool,
+    several_boards: bool,
+    on_edit: &Callback<Edit>,
+) -> Html {
     let field = |make: fn(String) -> BoardField| {
         let id = board.id.clone();
         on_edit.reform(move |value| Edit::SetBoard {
@@ -276,11 +298,16 @@ fn board_fields(board: &Board, several_boards: bool, on_edit: &Callback<Edit>) -
     html! {
         <fieldset class="board" key={board.id.clone()}>
             <legend>{ if board.name.trim().is_empty() { "Namnlös nämnd".to_string() } else { board.name.clone() } }</legend>
-            <div class="columns">
+            <fieldset class="plain columns" disabled={locked}>
                 <TextField id={format!("{prefix}-name")} label="Namn" value={board.name.clone()}
                     on_change={field(BoardField::Name)} />
                 <TextField id={format!("{prefix}-diarienummer")} label="Nämndens diarienummer"
                     value={board.diarienummer.clone()} on_change={field(BoardField::Diarienummer)} />
+            </fieldset>
+            if locked {
+                <p class="hint">{ "Namn och diarienummer står i det inlämnade första yttrandet och är låsta." }</p>
+            }
+            <div class="columns">
                 <div>
                     <DateField id={format!("{prefix}-first-deadline")} label="Sista dag, första yttrandet"
                         value={board.first_deadline} on_change={date(BoardField::FirstDeadline)} />

@@ -7,6 +7,7 @@
 
 mod cover_note;
 mod follow_up;
+mod lock;
 mod self_assessment;
 #[cfg(test)]
 mod test_support;
@@ -19,6 +20,7 @@ use schemas::{
 pub use crate::paste::NewItem;
 pub use cover_note::CoverNoteEdit;
 pub use follow_up::{FollowUpEdit, OutcomeField};
+pub use lock::{audit_locked_by, item_locked_by, locked_boards};
 pub use self_assessment::{AnswerField, AssessmentEdit};
 
 /// A text field of the audit.
@@ -289,8 +291,13 @@ impl std::fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
-/// Applies one edit. On an error the case is unchanged.
+/// Applies one edit. On an error the case is unchanged. An edit that would change what a
+/// locked first yttrande shows is refused (`lock`).
 pub fn apply(case: &mut Case, edit: Edit) -> Result<(), EditError> {
+    lock::apply_guarded(case, |case| apply_unguarded(case, edit))
+}
+
+fn apply_unguarded(case: &mut Case, edit: Edit) -> Result<(), EditError> {
     match edit {
         Edit::SetAuditText(field, text) => *audit_text(case, field) = text,
         Edit::SetReportDate(date) => case.audit.report_date = date,

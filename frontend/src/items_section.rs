@@ -2,9 +2,9 @@
 //! import of a whole list copied from the report's PDF.
 
 use frontend::app_state::Action;
-use frontend::edit::{Direction, Edit};
+use frontend::edit::{item_locked_by, locked_boards, Direction, Edit};
 use frontend::paste::{NewItem, PasteDraft, PasteTarget};
-use schemas::{AuditItem, Board, Case, ItemKind, ItemRef};
+use schemas::{AuditItem, Case, ItemKind, ItemRef};
 use yew::prelude::*;
 
 use crate::browser;
@@ -26,6 +26,7 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
     let target = PasteTarget::Items(kind);
     let heading_id = format!("{}-heading", noun(target, true));
     let items = props.case.audit.items(kind);
+    let locked: Vec<String> = locked_boards(&props.case).cloned().collect();
     let add_one = props.dispatch.reform(move |_| {
         Action::Edit(Edit::AddItems {
             kind,
@@ -42,10 +43,10 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
                 <p>{ format!("Inga {} ännu. Klistra in listan från rapporten, eller lägg till en i taget.", noun(target, true)) }</p>
             }
             <ol class="items">
-                { for items.iter().map(|item| item_fields(&props.case.boards, kind, item, &props.dispatch)) }
+                { for items.iter().map(|item| item_fields(&props.case, &locked, kind, item, &props.dispatch)) }
             </ol>
             { match &props.draft {
-                Some(draft) => paste_panel(&props.case.boards, target, draft, &props.dispatch),
+                Some(draft) => paste_panel(&props.case.boards, &locked, target, draft, &props.dispatch),
                 None => html! {
                     <div class="actions">
                         { start_button(target, &props.dispatch) }
@@ -60,7 +61,8 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
 }
 
 fn item_fields(
-    boards: &[Board],
+    case: &Case,
+    locked: &[String],
     kind: ItemKind,
     item: &AuditItem,
     dispatch: &Callback<Action>,
@@ -89,17 +91,27 @@ fn item_fields(
             }
         })
     };
+    let locked_by = item_locked_by(case, reference);
     html! {
         <li key={reference.to_string()}>
-            <fieldset class="item">
+            // An item shown in a filed first yttrande is shown as filed: the disabled fieldset
+            // disables every control in it.
+            <fieldset class="item" disabled={locked_by.is_some()}>
                 <legend>{ &label }</legend>
+                if let Some(board) = locked_by {
+                    <p class="hint">{ format!(
+                        "Visas i det inlämnade första yttrandet från {board} och kan därför inte ändras. \
+                         Redovisa förändringar i det uppföljande yttrandet."
+                    ) }</p>
+                }
                 <TextField id={format!("item-{reference}-text")} label={format!("Text, {}", label.to_lowercase())}
                     multiline=true value={item.text.clone()} on_change={on_text} />
                 { addressee_checkboxes(
                     &format!("item-{reference}"),
                     "Riktad till",
-                    boards,
+                    &case.boards,
                     &item.addressees,
+                    locked,
                     dispatch.reform(move |(board, addressed)| Action::Edit(Edit::SetAddressed { item: reference, board, addressed })),
                 ) }
                 <div class="actions">

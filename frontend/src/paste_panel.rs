@@ -31,9 +31,10 @@ pub fn start_button(target: PasteTarget, dispatch: &Callback<Action>) -> Html {
     }
 }
 
-/// The panel for a paste being checked.
+/// The panel for a paste being checked. `locked`: boards that no item can be addressed to.
 pub fn paste_panel(
     boards: &[Board],
+    locked: &[String],
     target: PasteTarget,
     draft: &PasteDraft,
     dispatch: &Callback<Action>,
@@ -68,6 +69,7 @@ pub fn paste_panel(
                         "Riktad till (alla punkter)",
                         boards,
                         &common_addressees(boards, &draft.items),
+                        locked,
                         dispatch.reform(|(board, addressed)| Action::PasteAddressed { item: None, board, addressed }),
                     ) }
                 }
@@ -76,7 +78,7 @@ pub fn paste_panel(
                         let heading = item.intro.as_ref().filter(|intro| {
                             index == 0 || draft.items[index - 1].intro.as_ref() != Some(*intro)
                         });
-                        draft_item(index, item, heading, draft.items.len(), addressed.then_some(boards), dispatch)
+                        draft_item(index, item, heading, draft.items.len(), addressed.then_some((boards, locked)), dispatch)
                     }) }
                 </ol>
             }
@@ -106,7 +108,7 @@ fn draft_item(
     item: &DraftItem,
     heading: Option<&String>,
     total: usize,
-    boards: Option<&[Board]>,
+    boards: Option<(&[Board], &[String])>,
     dispatch: &Callback<Action>,
 ) -> Html {
     let id = format!("paste-item-{index}");
@@ -126,12 +128,13 @@ fn draft_item(
             }
             <TextField id={id} label={format!("Punkt {number}")} multiline=true value={item.text.clone()}
                 on_change={dispatch.reform(move |text| Action::PasteItem { index, text })} />
-            if let Some(boards) = boards {
+            if let Some((boards, locked)) = boards {
                 { addressee_checkboxes(
                     &format!("paste-item-{index}"),
                     &format!("Punkt {number} riktad till"),
                     boards,
                     &item.addressees,
+                    locked,
                     dispatch.reform(move |(board, addressed)| Action::PasteAddressed { item: Some(index), board, addressed }),
                 ) }
             }
@@ -149,12 +152,14 @@ fn draft_item(
     }
 }
 
-/// One checkbox per board; emits (board id, checked).
+/// One checkbox per board; emits (board id, checked). The boards in `locked` have filed their
+/// first yttrande and started the follow-up: their box cannot change.
 pub fn addressee_checkboxes(
     prefix: &str,
     legend: &str,
     boards: &[Board],
     addressed: &[String],
+    locked: &[String],
     on_change: Callback<(String, bool)>,
 ) -> Html {
     if boards.is_empty() {
@@ -169,10 +174,15 @@ pub fn addressee_checkboxes(
                 let onchange = on_change.reform(move |event: Event| {
                     (board_id.clone(), event.target_unchecked_into::<HtmlInputElement>().checked())
                 });
+                let is_locked = locked.contains(&board.id);
                 html! {
                     <div class="checkbox" key={board.id.clone()}>
-                        <input type="checkbox" id={id.clone()} checked={addressed.contains(&board.id)} {onchange} />
-                        <label for={id}>{ &board.name }</label>
+                        <input type="checkbox" id={id.clone()} checked={addressed.contains(&board.id)} {onchange}
+                            disabled={is_locked} />
+                        <label for={id}>
+                            { &board.name }
+                            if is_locked { <span class="hint">{ " (första yttrandet inlämnat och låst)" }</span> }
+                        </label>
                     </div>
                 }
             }) }

@@ -255,28 +255,35 @@ fn new_measures_get_their_own_ids_and_leave_no_trace_when_removed() {
 }
 
 #[test]
-fn a_recommendation_added_after_the_first_yttrande_can_get_new_measures_and_be_removed() {
+fn a_recommendation_cannot_be_added_to_a_locked_first_yttrande_but_to_another_board() {
     let mut case = started("ks");
-    ok(
-        &mut case,
-        Edit::AddItems {
-            kind: schemas::ItemKind::Recommendation,
-            items: vec![crate::edit::NewItem {
-                text: "Inför loggning.".into(),
-                addressees: vec!["ks".into()],
-            }],
-        },
-    );
+    let add_to = |board: &str| Edit::AddItems {
+        kind: schemas::ItemKind::Recommendation,
+        items: vec![crate::edit::NewItem {
+            text: "Inför loggning.".into(),
+            addressees: vec![board.into()],
+        }],
+    };
+    assert!(matches!(
+        refused(&mut case, add_to("ks")),
+        EditError::FirstLocked { .. }
+    ));
+    ok(&mut case, add_to("sn"));
     let added = ItemRef::recommendation(5);
     assert!(matches!(case.item(added), Some(AuditItem { .. })));
-    ok(
-        &mut case,
-        follow_up("ks", FollowUpEdit::AddNewMeasure { item: added }),
-    );
-    // Nothing locked refers to it, so it can still be removed; the new measure loses the link.
+    assert!(matches!(
+        refused(
+            &mut case,
+            Edit::SetAddressed {
+                item: added,
+                board: "ks".into(),
+                addressed: true
+            }
+        ),
+        EditError::FirstLocked { .. }
+    ));
+    // Nothing locked shows it, so it can still be removed.
     ok(&mut case, Edit::RemoveItem { item: added });
-    let follow = case.responses[0].follow_up.as_ref().expect("started");
-    assert!(follow.new_measures[0].answers.is_empty());
 }
 
 #[test]
