@@ -5,7 +5,8 @@
 //! touched stays "ej bedömd". The promises themselves are never reachable from here.
 
 use schemas::{
-    AssessmentEvidence, Case, Date, FollowUpResponse, ItemRef, MeasureOutcome, MeasureStatus,
+    AssessmentEvidence, Case, CoverNote, Date, FirstResponse, FollowUpResponse, ItemRef,
+    MeasureOutcome, MeasureStatus, Meeting,
 };
 
 use super::{
@@ -124,10 +125,37 @@ fn start(case: &mut Case, board: &str, today: Date) -> Result<(), EditError> {
         None => Err(EditError::NoFirstYttrande(name)),
         Some(response) if response.follow_up.is_some() => Err(EditError::FollowUpStarted(name)),
         Some(_) => {
-            response_mut(case, board)?.follow_up = Some(FollowUpResponse::start(today));
+            let response = response_mut(case, board)?;
+            response.follow_up = Some(carried_over(&response.first, today));
             Ok(())
         }
     }
+}
+
+/// A new follow-up with what usually stays the same a year on, taken from the first yttrande
+/// as defaults to edit: who signs, and the tjänsteskrivelse's office, author, proposer, those
+/// responsible and the bodies that handle it (their meeting dates are new, so left empty).
+fn carried_over(first: &FirstResponse, today: Date) -> FollowUpResponse {
+    let note = &first.cover_note;
+    let mut follow_up = FollowUpResponse::start(today);
+    follow_up.signatories = first.signatories.clone();
+    follow_up.cover_note = CoverNote {
+        office: note.office.clone(),
+        author: note.author.clone(),
+        author_email: note.author_email.clone(),
+        proposed_by: note.proposed_by.clone(),
+        meetings: note
+            .meetings
+            .iter()
+            .map(|meeting| Meeting {
+                body: meeting.body.clone(),
+                date: None,
+            })
+            .collect(),
+        responsible: note.responsible.clone(),
+        date: None,
+    };
+    follow_up
 }
 
 /// The board's follow-up; it must have been started.

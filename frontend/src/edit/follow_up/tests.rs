@@ -336,3 +336,60 @@ fn evidence_names_existing_self_assessments() {
     assert_eq!(follow.evidence, evidence("S1", "S2"));
     ok(&mut case, follow_up("ks", FollowUpEdit::SetEvidence(None)));
 }
+
+#[test]
+fn signatories_office_author_and_meetings_carry_over_to_the_follow_up_as_defaults() {
+    let mut case = example();
+    {
+        let first = &mut case.responses[0].first;
+        first.signatories = vec![schemas::Signatory {
+            name: "Anna Andersson".into(),
+            title: "Ordförande".into(),
+        }];
+        first.cover_note.office = "Stadskontoret".into();
+        first.cover_note.author = schemas::Signatory {
+            name: "Bo Berg".into(),
+            title: "Handläggare".into(),
+        };
+        first.cover_note.author_email = "bo.berg@kommun.se".into();
+        first.cover_note.meetings = vec![schemas::Meeting {
+            body: "Kommunstyrelsens arbetsutskott".into(),
+            date: Some(day("2025-03-20")),
+        }];
+        first.cover_note.date = Some(day("2025-03-10"));
+    }
+    let board = case.responses[0].board.clone();
+    ok(
+        &mut case,
+        follow_up(
+            &board,
+            FollowUpEdit::Start {
+                today: day("2026-01-08"),
+            },
+        ),
+    );
+    let response = &case.responses[0];
+    let follow = response.follow_up.as_ref().expect("started");
+    assert_eq!(follow.signatories, response.first.signatories);
+    let note = &follow.cover_note;
+    assert_eq!(note.office, "Stadskontoret");
+    assert_eq!(note.author.name, "Bo Berg");
+    assert_eq!(note.author_email, "bo.berg@kommun.se");
+    assert_eq!(note.meetings.len(), 1);
+    assert_eq!(note.meetings[0].body, "Kommunstyrelsens arbetsutskott");
+    assert_eq!(
+        note.meetings[0].date, None,
+        "a year on, the meetings are new"
+    );
+    assert_eq!(note.date, None);
+    // They are defaults: editing them leaves the filed first yttrande's as they were.
+    ok(
+        &mut case,
+        Edit::Signatories {
+            board: board.clone(),
+            yttrande: schemas::Yttrande::FollowUp,
+            change: crate::edit::PersonEdit::Remove { index: 0 },
+        },
+    );
+    assert_eq!(case.responses[0].first.signatories.len(), 1);
+}
