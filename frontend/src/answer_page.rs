@@ -269,7 +269,7 @@ fn item_step(
                 <p>{ "Inga åtgärder ännu." }</p>
             }
             { for measures.iter().enumerate().map(|(position, measure)| {
-                measure_fields(&board_id, item, measure, position, measures.len(), items, dispatch)
+                measure_fields(&board_id, item, measure, origin_note(case, measure), position, measures.len(), items, dispatch)
             }) }
             <button type="button" onclick={on_add}>{ "Lägg till åtgärd" }</button>
             <TextField id="no-measure-reason" label="Om ingen åtgärd planeras: varför?"
@@ -316,10 +316,12 @@ fn stance_key(stance: Stance) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)] // One measure's fields and where it stands among the item's.
 fn measure_fields(
     board: &str,
     item: ItemRef,
     measure: &Measure,
+    origin: Html,
     position: usize,
     shown: usize,
     others: &[ItemRef],
@@ -374,7 +376,7 @@ fn measure_fields(
     html! {
         <fieldset class="item measure" key={measure.id.clone()}>
             <legend>{ format!("Åtgärd {}", measure.id) }</legend>
-            { origin_note(measure) }
+            { origin }
             <TextField id={format!("{prefix}-action")} label="Vad ska göras (åtgärd)" multiline=true
                 value={measure.action.clone()} on_change={field(MeasureField::Action)} />
             <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true
@@ -434,12 +436,32 @@ pub fn item_links(
     }
 }
 
-/// "Från självskattning S1, fråga K12": where a measure made from a gap came from.
-pub fn origin_note(measure: &Measure) -> Html {
-    match &measure.origin {
-        Some(origin) => html! {
-            <p class="hint">{ format!("Från självskattning {}, fråga {}.", origin.assessment, origin.requirement) }</p>
-        },
-        None => html! {},
-    }
+/// "Från självskattningen «Självskattning 2026» (Ramverk), fråga K12": where a measure made
+/// from a gap came from, named as the user named the assessment.
+pub fn origin_note(case: &Case, measure: &Measure) -> Html {
+    let Some(origin) = &measure.origin else {
+        return html! {};
+    };
+    let text = match case
+        .self_assessments
+        .iter()
+        .find(|assessment| assessment.id == origin.assessment)
+    {
+        Some(assessment) => {
+            let name = if assessment.title.trim().is_empty() {
+                "Självskattning".to_string()
+            } else {
+                assessment.title.trim().to_string()
+            };
+            format!(
+                "Från självskattningen «{name}» ({}), fråga {}.",
+                assessment.framework.title, origin.requirement
+            )
+        }
+        None => format!(
+            "Från en självskattning som har tagits bort, fråga {}.",
+            origin.requirement
+        ),
+    };
+    html! { <p class="hint">{ text }</p> }
 }

@@ -46,9 +46,12 @@ pub fn app() -> Html {
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &saving, &tab);
     use_focus_requested_field(&state);
+    use_top_of_page_on_navigation(&state);
     use_remember_place(&state);
+    use_ask_before_closing_unsaved(&state);
 
     let notice = notice_view(&state);
+    let conflict = conflict_banner(&state, &store);
     let page = match (state.view.clone(), state.open.clone()) {
         (View::Case, Some(open)) => html! {
             <CasePage
@@ -62,7 +65,6 @@ pub fn app() -> Html {
                 on_download_case={download_case(&state)}
                 on_download_calendar={download_calendar(&state)}
                 on_import_framework={import_framework(&state)}
-                on_reload_stored={reload_stored(&state, &store)}
             />
         },
         (View::Review, Some(open)) => html! {
@@ -75,7 +77,7 @@ pub fn app() -> Html {
             <FollowUpPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
         },
         (View::Assessment { id }, Some(open)) => html! {
-            <AssessmentPage case={open.case} {id} dispatch={state.dispatcher().to_callback()}
+            <AssessmentPage case={open.case} compared={state.compared.get(&id).cloned()} {id} dispatch={state.dispatcher().to_callback()}
                 on_report={download_assessment_report(&state)} on_csv={download_assessment_csv(&state)} />
         },
         (View::Comparison, Some(open)) => html! {
@@ -96,7 +98,59 @@ pub fn app() -> Html {
             />
         },
     };
-    html! { <>{ notice }{ page }</> }
+    // Messages stay in view at the top of the window wherever the user has scrolled to, and
+    // are read out by screen readers (role alert or status).
+    html! { <><div class="messages">{ notice }{ conflict }</div>{ page }</> }
+}
+
+/// Shown on every page while another tab's save of the open case stands between this tab and
+/// storage: nothing more is saved here until the user chooses which version to keep.
+fn conflict_banner(state: &State, store: &StoreRef) -> Html {
+    if !state.changed_elsewhere || state.view == View::Start {
+        return html! {};
+    }
+    let download = download_case(state);
+    html! {
+        <div class="banner error conflict" role="alert">
+            <p>
+                { "Ärendet har ändrats i en annan flik eller ett annat fönster. Dina senaste \
+                   ändringar här är inte sparade, för att inte skriva över det andra." }
+            </p>
+            <div class="actions">
+                <button type="button" onclick={download.reform(|_| ())}>
+                    { "Ladda ner min version (JSON)" }
+                </button>
+                <button type="button" class="secondary" onclick={reload_stored(state, store).reform(|_| ())}>
+                    { "Läs in den sparade versionen" }
+                </button>
+            </div>
+        </div>
+    }
+}
+
+/// Each new page or step starts at the top, with focus on its heading (the step's own heading
+/// on the answer and follow-up pages), so that sighted users see it and screen readers read it.
+/// Following a finding focuses its field instead.
+#[hook]
+fn use_top_of_page_on_navigation(state: &State) {
+    let focus_pending = state.focus.is_some();
+    use_effect_with(state.view.clone(), move |view| {
+        if !focus_pending {
+            let stepped = matches!(view, View::Answer { .. } | View::FollowUp { .. });
+            browser::show_top_of_page(stepped);
+        }
+    });
+}
+
+/// Asks before the tab is closed or reloaded while an edit is not yet stored.
+#[hook]
+fn use_ask_before_closing_unsaved(state: &State) {
+    let pending =
+        state.storage == Storage::Available && state.open.as_ref().is_some_and(OpenCase::unsaved);
+    use_effect_with(pending, move |pending| {
+        let guard = pending.then(browser::ask_before_unload);
+        move || drop(guard)
+    });
 }
 
 fn notice_view(state: &State) -> Html {

@@ -3,6 +3,7 @@
 //! `reduce` is pure: storage, files and the clock are handled by the app's effects, which
 //! report their results back as actions. So everything the user sees can be tested natively.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use schemas::Case;
@@ -101,6 +102,9 @@ pub struct AppState {
     pub paste: Option<(PasteTarget, PasteDraft)>,
     /// The id of a field to focus after the next render (a finding the user followed).
     pub focus: Option<String>,
+    /// The earlier assessment each self-assessment is being compared with, by assessment id;
+    /// kept while the user moves between pages.
+    pub compared: BTreeMap<String, String>,
 }
 
 impl Default for AppState {
@@ -115,6 +119,7 @@ impl Default for AppState {
             changed_elsewhere: false,
             paste: None,
             focus: None,
+            compared: BTreeMap::new(),
         }
     }
 }
@@ -169,6 +174,11 @@ pub enum Action {
         today: schemas::Date,
     },
     OpenAssessment(String),
+    /// Compares a self-assessment with an earlier one, or with none.
+    CompareAssessment {
+        assessment: String,
+        earlier: Option<String>,
+    },
     /// Shows a page of the open case (restoring where the user was before a reload).
     Show(View),
     OpenReview,
@@ -233,12 +243,8 @@ impl AppState {
             }
             Action::OpenFailed(message) => self.notice = Some(Notice::Error(message)),
             Action::Edit(change) => {
-                let for_all = matches!(change, Edit::SetAllBoards(_));
-                if self.apply_edit(change) && for_all {
-                    let count = self.open.as_ref().map_or(0, |open| open.case.boards.len());
-                    self.notice = Some(Notice::Info(format!(
-                        "Uppgiften gäller nu alla {count} nämnder."
-                    )));
+                if self.apply_edit(change.clone()) {
+                    self.after_edit(&change);
                 }
             }
             Action::Saved {
@@ -366,6 +372,17 @@ impl AppState {
                 }
             }
             Action::OpenAssessment(id) => self.show(View::Assessment { id }),
+            Action::CompareAssessment {
+                assessment,
+                earlier,
+            } => match earlier {
+                Some(earlier) => {
+                    self.compared.insert(assessment, earlier);
+                }
+                None => {
+                    self.compared.remove(&assessment);
+                }
+            },
             Action::OpenComparison => {
                 if self.open.is_some() {
                     self.view = View::Comparison;
@@ -477,6 +494,50 @@ impl AppState {
             };
             let what = if count == 1 { one } else { many };
             self.notice = Some(Notice::Info(format!("{count} {what} har lagts till.")));
+        }
+    }
+
+    /// What the user is told, and where they go, after an edit whose result is not in view:
+    /// a value set for every board, a measure made from a self-assessment (shown on another
+    /// page), the removal of the assessment on screen.
+    fn after_edit(&mut self, change: &Edit) {
+        let Some(open) = self.open.as_ref() else {
+            return;
+        };
+        let case = &open.case;
+        match change {
+            Edit::SetAllBoards(_) => {
+                self.notice = Some(Notice::Info(format!(
+                    "Uppgiften gäller nu alla {} nämnder.",
+                    case.boards.len()
+                )));
+            }
+            Edit::SelfAssessment(AssessmentEdit::MeasureFromGap {
+                assessment,
+                requirement,
+                item,
+            }) => {
+                if let Some(made) = edit::measures_from(case, assessment, requirement).last() {
+                    self.notice = Some(Notice::Info(format!(
+                        "Åtgärd {} har skapats under {} från fråga {requirement}.",
+                        made.id,
+                        item.label_sv().to_lowercase()
+                    )));
+                }
+            }
+            Edit::SelfAssessment(AssessmentEdit::Remove { assessment }) => {
+                self.compared
+                    .retain(|id, earlier| id != assessment && earlier != assessment);
+                if self.view
+                    == (View::Assessment {
+                        id: assessment.clone(),
+                    })
+                {
+                    self.view = View::Case;
+                }
+                self.notice = Some(Notice::Info("Självskattningen är borttagen.".into()));
+            }
+            _ => {}
         }
     }
 
@@ -768,6 +829,64 @@ mod tests {
             View::Case,
             "an unknown assessment opens nothing"
         );
+    }
+
+    #[test]
+    fn a_measure_from_a_gap_is_announced_once_and_a_removed_assessment_closes_its_page() {
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let today = schemas::Date::parse("2026-11-23").expect("date");
+        let framework = Box::new(schemas::framework::from_audit_questions(&example));
+        let gap = Action::Edit(Edit::SelfAssessment(AssessmentEdit::MeasureFromGap {
+            assessment: "S1".into(),
+            requirement: "Q1".into(),
+            item: schemas::ItemRef::recommendation(2),
+        }));
+        let state = run([
+            Action::Opened(Box::new(OpenCase::new("a".into(), example, 1, true))),
+            Action::StartAssessment {
+                board: "sn".into(),
+                framework,
+                title: "Självskattning 2026".into(),
+                today,
+            },
+            Action::Edit(Edit::SelfAssessment(AssessmentEdit::Rate {
+                assessment: "S1".into(),
+                requirement: "Q1".into(),
+                rating: Some(schemas::Rating::Level(0)),
+                today,
+            })),
+            gap.clone(),
+        ]);
+        assert_eq!(
+            state.notice,
+            Some(Notice::Info(
+                "Åtgärd A4 har skapats under rekommendation 2 från fråga Q1.".into()
+            ))
+        );
+        let state = state.reduce(gap);
+        assert_eq!(
+            state.notice,
+            Some(Notice::Error(
+                "Fråga Q1 har redan en åtgärd, A4: ändra den i stället.".into()
+            )),
+            "a second click makes no second measure"
+        );
+        let state = state
+            .reduce(Action::CompareAssessment {
+                assessment: "S1".into(),
+                earlier: Some("S0".into()),
+            })
+            .reduce(Action::BackToCase)
+            .reduce(Action::OpenAssessment("S1".into()));
+        assert_eq!(state.compared.get("S1").map(String::as_str), Some("S0"));
+        let state = state.reduce(Action::Edit(Edit::SelfAssessment(AssessmentEdit::Remove {
+            assessment: "S1".into(),
+        })));
+        assert_eq!(state.view, View::Case);
+        assert!(state.compared.is_empty());
+        assert_eq!(state.open.expect("open").case.self_assessments.len(), 0);
     }
 
     #[test]

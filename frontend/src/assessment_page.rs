@@ -8,9 +8,10 @@
 use std::rc::Rc;
 
 use frontend::app_state::Action;
-use frontend::edit::{AnswerField, AssessmentEdit, Edit};
+use frontend::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
+use std::collections::BTreeMap;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -25,6 +26,8 @@ const GAP_LEVEL: u8 = 1;
 pub struct AssessmentPageProps {
     pub case: Case,
     pub id: String,
+    /// The earlier assessment chosen for comparison, kept in the app's state.
+    pub compared: Option<String>,
     pub dispatch: Callback<Action>,
     /// Downloads the report: (assessment, earlier assessment to compare with).
     pub on_report: Callback<(String, Option<String>)>,
@@ -41,7 +44,6 @@ enum Filter {
 #[function_component(AssessmentPage)]
 pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let filter = use_state(|| Filter::All);
-    let earlier_choice = use_state(|| None::<String>);
     let case = &props.case;
     let Some(assessment) = case.self_assessments.iter().find(|a| a.id == props.id) else {
         return html! { <main id="main">{ back_to_case(&props.dispatch) }<p role="alert">{ "Självskattningen finns inte längre." }</p></main> };
@@ -54,13 +56,19 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
         .iter()
         .filter(|other| other.id != assessment.id && other.framework.id == assessment.framework.id)
         .collect();
-    let earlier = earlier_choice
+    let earlier = props
+        .compared
         .as_deref()
         .and_then(|id| earlier_options.iter().find(|a| a.id == id).copied());
     let comparison = earlier.and_then(|earlier| compare(earlier, assessment));
-    let items: Rc<Vec<ItemRef>> = Rc::new(
+    let items: Rc<Vec<(ItemRef, String)>> = Rc::new(
         case.items_for_board(&assessment.board)
-            .map(|(item, _)| item)
+            .map(|(item, audit_item)| {
+                (
+                    item,
+                    format!("{}: {}", item.label_sv(), shorten(&audit_item.text, 70)),
+                )
+            })
             .collect(),
     );
     let labels: Rc<Vec<(u8, String)>> = Rc::new(
@@ -85,11 +93,35 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
         let filter = filter.clone();
         Callback::from(move |_: Event| filter.set(value))
     };
-    let on_earlier = {
-        let earlier_choice = earlier_choice.clone();
-        Callback::from(move |event: Event| {
+    let on_earlier = props.dispatch.reform({
+        let id = assessment.id.clone();
+        move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-            earlier_choice.set(Some(value).filter(|v| !v.is_empty()));
+            Action::CompareAssessment {
+                assessment: id.clone(),
+                earlier: Some(value).filter(|v| !v.is_empty()),
+            }
+        }
+    });
+    let made = measures_by_question(case, &assessment.id);
+    let on_remove = {
+        let (dispatch, id) = (props.dispatch.clone(), assessment.id.clone());
+        let question = match made.values().map(Vec::len).sum::<usize>() {
+            0 => "Ta bort självskattningen och alla dess svar? Det går inte att ångra.".to_string(),
+            1 => "Ta bort självskattningen och alla dess svar? Det går inte att ångra. \
+                  Åtgärden som skapades från den blir kvar."
+                .to_string(),
+            n => format!(
+                "Ta bort självskattningen och alla dess svar? Det går inte att ångra. \
+                 De {n} åtgärder som skapades från den blir kvar."
+            ),
+        };
+        Callback::from(move |_: MouseEvent| {
+            if browser::confirm(&question) {
+                dispatch.emit(Action::Edit(Edit::SelfAssessment(AssessmentEdit::Remove {
+                    assessment: id.clone(),
+                })));
+            }
         })
     };
     let overall = assessment.overall_score();
@@ -119,6 +151,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                     { if earlier.is_some() { "Rapport med jämförelse (Word)" } else { "Rapport (Word)" } }
                 </button>
                 <button type="button" class="secondary" onclick={on_csv}>{ "Svaren som CSV" }</button>
+                <button type="button" class="secondary" onclick={on_remove}>{ "Ta bort självskattningen" }</button>
             </div>
             <section aria-labelledby="compare-heading">
                 <h2 id="compare-heading">{ "Jämför med en tidigare självskattning" }</h2>
@@ -170,6 +203,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                                     labels={labels.clone()}
                                     not_applicable={assessment.framework.scale.not_applicable}
                                     items={items.clone()}
+                                    made={made.get(requirement.id.as_str()).cloned().unwrap_or_default()}
                                     dispatch={props.dispatch.clone()} />
                             }) }
                         </section>
@@ -274,6 +308,27 @@ fn area_chart(
     }
 }
 
+/// The ids of the measures made from each question of an assessment, planned or new.
+fn measures_by_question<'a>(case: &'a Case, assessment: &str) -> BTreeMap<&'a str, Vec<String>> {
+    let mut made: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (origin, measure) in measures_with_origin(case).filter(|(o, _)| o.assessment == assessment)
+    {
+        made.entry(origin.requirement.as_str())
+            .or_default()
+            .push(measure.id.clone());
+    }
+    made
+}
+
+/// "Åtgärd A4", "Åtgärderna A4 och N1".
+fn measure_list_sv(ids: &[String]) -> String {
+    match ids {
+        [one] => format!("Åtgärd {one}"),
+        [rest @ .., last] => format!("Åtgärderna {} och {last}", rest.join(", ")),
+        [] => String::new(),
+    }
+}
+
 fn shorten(text: &str, limit: usize) -> String {
     if text.chars().count() <= limit {
         return text.to_string();
@@ -329,7 +384,10 @@ struct QuestionRowProps {
     answer: Option<Answer>,
     labels: Rc<Vec<(u8, String)>>,
     not_applicable: bool,
-    items: Rc<Vec<ItemRef>>,
+    /// The board's items to make a measure under, with a label that quotes each.
+    items: Rc<Vec<(ItemRef, String)>>,
+    /// The ids of the measures already made from this question.
+    made: Vec<String>,
     dispatch: Callback<Action>,
 }
 
@@ -415,7 +473,12 @@ fn question_row(props: &QuestionRowProps) -> Html {
                 <TextField id={format!("{prefix}-evidence")} label="Belägg (dokument, rapport, beslut)" value={answer.evidence.clone()} on_change={text(AnswerField::Evidence)} />
                 <TextField id={format!("{prefix}-by")} label="Bedömd av" value={answer.assessed_by.clone()} on_change={text(AnswerField::AssessedBy)} />
             </details>
-            if gap && !props.items.is_empty() {
+            if !props.made.is_empty() {
+                <p class="hint" id={format!("{prefix}-made")}>{ format!(
+                    "{} har skapats från frågan; ändra den under svaret på rekommendationen.",
+                    measure_list_sv(&props.made)
+                ) }</p>
+            } else if gap && !props.items.is_empty() {
                 { gap_form(props, &prefix) }
             }
         </div>
@@ -432,14 +495,14 @@ fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
             props.requirement.id.clone(),
             select_id.clone(),
         );
-        let items = props.items.clone();
+        let first = props.items.first().map(|(item, _)| *item);
         Callback::from(move |_: MouseEvent| {
             let chosen = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(&select_id))
                 .map(|e| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(e).value())
                 .and_then(|value| value.parse::<ItemRef>().ok())
-                .or_else(|| items.first().copied());
+                .or(first);
             if let Some(item) = chosen {
                 dispatch.emit(Action::Edit(Edit::SelfAssessment(
                     AssessmentEdit::MeasureFromGap {
@@ -448,10 +511,6 @@ fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
                         item,
                     },
                 )));
-                dispatch.emit(Action::Notify(frontend::app_state::Notice::Info(format!(
-                    "En åtgärd för fråga {id} har lagts till under {}.",
-                    item.label_sv().to_lowercase()
-                ))));
             }
         })
     };
@@ -460,7 +519,7 @@ fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
             <div class="field">
                 <label for={select_id.clone()}>{ "Åtgärda bristen under" }</label>
                 <select id={select_id}>
-                    { for props.items.iter().map(|item| html! { <option value={item.to_string()}>{ item.label_sv() }</option> }) }
+                    { for props.items.iter().map(|(item, label)| html! { <option value={item.to_string()}>{ label }</option> }) }
                 </select>
             </div>
             <button type="button" class="secondary" onclick={on_make}>{ format!("Skapa åtgärd från fråga {}", props.requirement.id) }</button>

@@ -2,6 +2,7 @@
 //! the app is plain Rust.
 
 use schemas::Date;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
@@ -129,4 +130,56 @@ pub fn cursor_in_textarea(id: &str) -> Option<usize> {
             })
             .count(),
     )
+}
+
+/// Scrolls to the top and focuses the page's heading: with `step`, the heading of the step on
+/// screen (`#item-heading` or `#summary-heading`), else the page's `h1`.
+pub fn show_top_of_page(step: bool) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let selector = if step {
+        "main #item-heading, main #summary-heading, main h1"
+    } else {
+        "main h1"
+    };
+    let heading = window
+        .document()
+        .and_then(|document| document.query_selector(selector).ok().flatten())
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(heading) = heading {
+        // A heading takes focus only with a tabindex; -1 keeps it out of the tab order.
+        let _ = heading.set_attribute("tabindex", "-1");
+        let _ = heading.focus();
+    }
+}
+
+/// While the returned guard lives, closing or reloading the tab asks the user first.
+pub fn ask_before_unload() -> Option<UnloadGuard> {
+    let window = web_sys::window()?;
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        // Browsers show their own question; the text and returnValue only need to be set.
+        event.prevent_default();
+        let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"".into());
+    });
+    window
+        .add_event_listener_with_callback("beforeunload", listener.as_ref().unchecked_ref())
+        .ok()?;
+    Some(UnloadGuard { window, listener })
+}
+
+/// Removes the question before unload when dropped.
+pub struct UnloadGuard {
+    window: web_sys::Window,
+    listener: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for UnloadGuard {
+    fn drop(&mut self) {
+        let _ = self.window.remove_event_listener_with_callback(
+            "beforeunload",
+            self.listener.as_ref().unchecked_ref(),
+        );
+    }
 }

@@ -27,7 +27,6 @@ pub struct CasePageProps {
     pub on_download_case: Callback<()>,
     pub on_download_calendar: Callback<()>,
     pub on_import_framework: Callback<(String, web_sys::File)>,
-    pub on_reload_stored: Callback<()>,
 }
 
 #[function_component(CasePage)]
@@ -61,22 +60,6 @@ pub fn case_page(props: &CasePageProps) -> Html {
                     </button>
                 }
             </div>
-            if props.changed_elsewhere {
-                <div class="banner error" role="alert">
-                    <p>
-                        { "Ärendet har ändrats i en annan flik eller ett annat fönster. Dina senaste \
-                           ändringar här är inte sparade, för att inte skriva över det andra." }
-                    </p>
-                    <div class="actions">
-                        <button type="button" onclick={props.on_download_case.reform(|_| ())}>
-                            { "Ladda ner min version (JSON)" }
-                        </button>
-                        <button type="button" class="secondary" onclick={props.on_reload_stored.reform(|_| ())}>
-                            { "Läs in den sparade versionen" }
-                        </button>
-                    </div>
-                </div>
-            }
             { audit_section(case, &on_edit) }
             { questions_section(case, draft(PasteTarget::Questions).as_ref(), &props.dispatch) }
             { boards_section(case, &on_edit) }

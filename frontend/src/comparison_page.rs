@@ -210,9 +210,11 @@ fn comparison_row(measure: &MeasureComparison<'_>) -> Html {
     let promised = measure.measure;
     let outcome = measure.outcome;
     let late = measure.timeliness.missed_deadline();
+    // A missed date whose reason is given is explained: shown as such, not flagged in red.
+    let explained = late && !measure.reason_missing;
     let flag = |text: &str| html! { <span class="flag">{ text.to_string() }</span> };
     html! {
-        <tr class={classes!(late.then_some("late"), measure.reason_missing.then_some("missing"))}>
+        <tr class={classes!((late && !explained).then_some("late"), measure.reason_missing.then_some("missing"))}>
             <td>
                 <p class="measure-id">{ if measure.is_new { format!("Ny åtgärd {}", promised.id) } else { format!("Åtgärd {}", promised.id) } }</p>
                 <p class="preserve-lines">{ promised.action.trim() }</p>
@@ -224,7 +226,11 @@ fn comparison_row(measure: &MeasureComparison<'_>) -> Html {
             </td>
             <td>
                 <p><strong>{ measure.status_label() }</strong>{ format!(" · {}", measure.timeliness.label_sv()) }
-                    if late { { flag("Datum passerat") } }</p>
+                    if explained {
+                        <span class="flag explained">{ "Datum passerat, skäl angivet" }</span>
+                    } else if late {
+                        { flag("Datum passerat") }
+                    }</p>
                 if let Some(done_on) = outcome.and_then(|o| o.done_on) {
                     <p><strong>{ "Genomförd: " }</strong>{ done_on.to_string() }</p>
                 }

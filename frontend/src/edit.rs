@@ -21,7 +21,7 @@ pub use crate::paste::NewItem;
 pub use cover_note::CoverNoteEdit;
 pub use follow_up::{FollowUpEdit, OutcomeField};
 pub use lock::{audit_locked_by, item_locked_by, locked_boards};
-pub use self_assessment::{AnswerField, AssessmentEdit};
+pub use self_assessment::{measures_from, measures_with_origin, AnswerField, AssessmentEdit};
 
 /// A text field of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +236,16 @@ pub enum EditError {
     /// A measure of the first yttrande cannot be changed or removed from the follow-up.
     PromisedMeasure(String),
     UnknownAssessment(String),
+    /// A question of a self-assessment already has a measure made from it.
+    GapHasMeasure {
+        requirement: String,
+        measure: String,
+    },
+    /// The assessment is shown as evidence of effect in a board's uppföljande yttrande.
+    AssessmentIsEvidence {
+        assessment: String,
+        board: String,
+    },
     UnknownRequirement(String),
     BadFramework(String),
 }
@@ -275,6 +285,18 @@ impl std::fmt::Display for EditError {
                 write!(f, "{board} har redan påbörjat sitt uppföljande yttrande.")
             }
             EditError::UnknownAssessment(id) => write!(f, "Självskattning {id} finns inte."),
+            EditError::GapHasMeasure {
+                requirement,
+                measure,
+            } => write!(
+                f,
+                "Fråga {requirement} har redan en åtgärd, {measure}: ändra den i stället."
+            ),
+            EditError::AssessmentIsEvidence { board, .. } => write!(
+                f,
+                "Självskattningen visas som belägg för effekt i det uppföljande yttrandet från \
+                 {board}. Välj bort den där först."
+            ),
             EditError::UnknownRequirement(id) => {
                 write!(f, "Frågan «{id}» finns inte i ramverket.")
             }

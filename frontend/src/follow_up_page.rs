@@ -61,7 +61,7 @@ pub fn follow_up_page(props: &FollowUpPageProps) -> Html {
             </div>
             { step_list(&items, &done, props.step, ("klar", "inte klar"), &props.dispatch) }
             { match props.step.filter(|&index| index < items.len()) {
-                Some(index) => item_step(board, follow_up, &comparison, index, &props.dispatch),
+                Some(index) => item_step(case, board, follow_up, &comparison, index, &props.dispatch),
                 None => summary_step(case, board, follow_up, &items, &props.dispatch),
             } }
         </main>
@@ -225,6 +225,7 @@ fn evidence_field(
 }
 
 fn item_step(
+    case: &Case,
     board: &Board,
     follow_up: &FollowUpResponse,
     comparison: &BoardComparison<'_>,
@@ -267,12 +268,12 @@ fn item_step(
                     reason => format!("Inga åtgärder utlovades: {reason}"),
                 } }</p>
             }
-            { for item.planned.iter().map(|measure| outcome_fields(&board.id, measure, &new_ids, None, dispatch)) }
+            { for item.planned.iter().map(|measure| outcome_fields(&board.id, measure, origin_note(case, measure.measure), &new_ids, None, dispatch)) }
             <h3>{ "Nya åtgärder under perioden" }</h3>
             if item.new.is_empty() {
                 <p>{ "Inga nya åtgärder för den här punkten." }</p>
             }
-            { for item.new.iter().map(|measure| outcome_fields(&board.id, measure, &new_ids, Some(&all_items), dispatch)) }
+            { for item.new.iter().map(|measure| outcome_fields(&board.id, measure, origin_note(case, measure.measure), &new_ids, Some(&all_items), dispatch)) }
             <div class="actions">
                 <button type="button" id="add-new-measure" class="secondary" onclick={on_add}>{ "Lägg till ny åtgärd" }</button>
             </div>
@@ -289,6 +290,7 @@ fn item_step(
 fn outcome_fields(
     board: &str,
     measure: &MeasureComparison<'_>,
+    origin: Html,
     new_ids: &[String],
     items: Option<&[ItemRef]>,
     dispatch: &Callback<Action>,
@@ -350,12 +352,25 @@ fn outcome_fields(
                     .map(|other| (other.clone(), format!("Ny åtgärd {other}"))),
             )
             .collect();
-    let timing = measure.timeliness.label_sv();
-    let timing_class = if measure.timeliness.missed_deadline() {
-        "timing late"
+    let late = measure.timeliness.missed_deadline();
+    // A missed date whose reason is given is explained, no longer a problem to mark in red.
+    let explained = late && !measure.reason_missing;
+    let timing = if explained {
+        format!("{}, skäl angivet", measure.timeliness.label_sv())
     } else {
-        "timing"
+        measure.timeliness.label_sv()
     };
+    let timing_class = classes!(
+        "timing",
+        (late && !explained).then_some("late"),
+        explained.then_some("explained")
+    );
+    // A done date belongs to a measure that is done, wholly or partly; one already entered
+    // stays visible whatever the status, so that it can be seen and removed.
+    let done_date_applies = matches!(
+        measure.status(),
+        Some(MeasureStatus::Done | MeasureStatus::PartlyDone)
+    ) || outcome.done_on.is_some();
     let reason_hint = if measure.needs_reason {
         "Krävs: datumet har passerats eller flyttats, eller åtgärden utgår."
     } else {
@@ -367,12 +382,13 @@ fn outcome_fields(
         format!("Åtgärd {id}")
     };
     html! {
-        <fieldset class={classes!("item", "measure", "outcome", measure.timeliness.missed_deadline().then_some("late"))} key={id.clone()}>
+        <fieldset class={classes!("item", "measure", "outcome", (late && !explained).then_some("late"))} key={id.clone()}>
             <legend>{ legend }</legend>
             if let Some(items) = items {
-                { new_measure_fields(board, measure.measure, items, dispatch) }
+                { new_measure_fields(board, measure.measure, origin, items, dispatch) }
             } else {
                 { promise(measure) }
+                { origin }
             }
             <p class={timing_class} id={format!("{prefix}-timing")}>
                 <strong>{ "Utfall: " }</strong>{ format!("{} · {}", measure.status_label(), timing) }
@@ -380,8 +396,10 @@ fn outcome_fields(
             <div class="columns">
                 <SelectField id={format!("{prefix}-status")} label="Status" options={status_options}
                     value={measure.status().map_or("", MeasureStatus::key)} on_change={on_status} />
-                <DateField id={format!("{prefix}-done-on")} label="Genomförd (datum)" value={outcome.done_on}
-                    on_change={set_date(OutcomeField::DoneOn)} />
+                if done_date_applies {
+                    <DateField id={format!("{prefix}-done-on")} label="Genomförd (datum)" value={outcome.done_on}
+                        on_change={set_date(OutcomeField::DoneOn)} />
+                }
             </div>
             <TextField id={format!("{prefix}-what")} label="Vad har gjorts" multiline=true
                 value={outcome.what_was_done.clone()} on_change={set(OutcomeField::WhatWasDone)} />
@@ -427,6 +445,7 @@ fn promise(measure: &MeasureComparison<'_>) -> Html {
 fn new_measure_fields(
     board: &str,
     measure: &schemas::Measure,
+    origin: Html,
     items: &[ItemRef],
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -473,7 +492,7 @@ fn new_measure_fields(
     };
     html! {
         <>
-            { origin_note(measure) }
+            { origin }
             <TextField id={format!("{prefix}-action")} label="Vad har gjorts eller görs (åtgärd)" multiline=true
                 value={measure.action.clone()} on_change={field(MeasureField::Action)} />
             <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true

@@ -1,7 +1,9 @@
 //! Changes to the self-assessments: starting one against a framework, rating its questions, and
 //! turning a gap into a measure that remembers where it came from.
 
-use schemas::{Answer, Case, Date, Framework, ItemRef, MeasureOrigin, Rating, SelfAssessment};
+use schemas::{
+    Answer, Case, Date, Framework, ItemRef, Measure, MeasureOrigin, Rating, SelfAssessment,
+};
 
 use super::{
     board_mut, check_addressed, empty_measure, find_or_push, first_mut, next_measure_id,
@@ -80,6 +82,9 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
         }
         AssessmentEdit::Remove { assessment } => {
             assessment_mut(case, &assessment)?;
+            if let Some(board) = evidence_use(case, &assessment) {
+                return Err(EditError::AssessmentIsEvidence { assessment, board });
+            }
             case.self_assessments.retain(|a| a.id != assessment);
         }
         AssessmentEdit::SetTitle { assessment, title } => {
@@ -161,6 +166,12 @@ fn measure_from_gap(
         (found.board.clone(), question.text.clone())
     };
     check_addressed(case, &board, item)?;
+    if let Some(existing) = measures_from(case, assessment, requirement).next() {
+        return Err(EditError::GapHasMeasure {
+            requirement: requirement.to_string(),
+            measure: existing.id.clone(),
+        });
+    }
     let origin = MeasureOrigin {
         assessment: assessment.to_string(),
         requirement: requirement.to_string(),
@@ -179,6 +190,47 @@ fn measure_from_gap(
     measure.origin = Some(origin);
     measures.push(measure);
     Ok(())
+}
+
+/// Every measure of the case made from a self-assessment, planned or new, with its origin.
+pub fn measures_with_origin(case: &Case) -> impl Iterator<Item = (&MeasureOrigin, &Measure)> {
+    case.responses
+        .iter()
+        .flat_map(|response| {
+            let new = response.follow_up.iter().flat_map(|f| &f.new_measures);
+            response.first.measures.iter().chain(new)
+        })
+        .filter_map(|measure| Some((measure.origin.as_ref()?, measure)))
+}
+
+/// The measures made from one question of an assessment.
+pub fn measures_from<'a>(
+    case: &'a Case,
+    assessment: &'a str,
+    requirement: &'a str,
+) -> impl Iterator<Item = &'a Measure> + 'a {
+    measures_with_origin(case)
+        .filter(move |(origin, _)| {
+            origin.assessment == assessment && origin.requirement == requirement
+        })
+        .map(|(_, measure)| measure)
+}
+
+/// The name of a board whose uppföljande yttrande shows the assessment as evidence of effect.
+fn evidence_use(case: &Case, assessment: &str) -> Option<String> {
+    case.responses
+        .iter()
+        .find(|response| {
+            response
+                .follow_up
+                .as_ref()
+                .and_then(|follow_up| follow_up.evidence.as_ref())
+                .is_some_and(|e| e.earlier == assessment || e.later == assessment)
+        })
+        .map(|response| {
+            case.board(&response.board)
+                .map_or(response.board.clone(), |board| board.name.clone())
+        })
 }
 
 #[cfg(test)]

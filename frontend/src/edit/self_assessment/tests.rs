@@ -135,7 +135,16 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
         item: ItemRef::recommendation(2),
     };
     ok(&mut case, gap.clone());
+    // Clicked twice: the second is refused, naming the measure that exists.
+    assert_eq!(
+        apply(&mut case, Edit::SelfAssessment(gap.clone())),
+        Err(EditError::GapHasMeasure {
+            requirement: "Q5".into(),
+            measure: "A4".into()
+        })
+    );
     let sn = case.response("sn").expect("sn answered");
+    assert_eq!(sn.first.measures.len(), 4, "one measure, not two");
     let made = sn.first.measures.last().expect("a measure");
     assert_eq!(made.id, "A4");
     assert_eq!(made.answers, [ItemRef::recommendation(2)]);
@@ -159,7 +168,26 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
         },
     )
     .expect("follow-up starts");
-    ok(&mut case, gap);
+    // Next year's assessment shows the same gap.
+    let questions = Box::new(from_audit_questions(&case));
+    ok(
+        &mut case,
+        AssessmentEdit::Start {
+            board: "sn".into(),
+            framework: questions,
+            title: String::new(),
+            today: day("2026-10-01"),
+        },
+    );
+    ok(&mut case, rate("S2", "Q5", Some(Rating::Level(0))));
+    ok(
+        &mut case,
+        AssessmentEdit::MeasureFromGap {
+            assessment: "S2".into(),
+            requirement: "Q5".into(),
+            item: ItemRef::recommendation(2),
+        },
+    );
     let follow_up = case
         .response("sn")
         .and_then(|r| r.follow_up.as_ref())
@@ -168,9 +196,47 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
     assert!(follow_up.new_measures[0].origin.is_some());
 
     let not_addressed = AssessmentEdit::MeasureFromGap {
-        assessment: "S1".into(),
+        assessment: "S2".into(),
         requirement: "Q5".into(),
         item: ItemRef::recommendation(1),
     };
     assert!(apply(&mut case, Edit::SelfAssessment(not_addressed)).is_err());
+}
+
+#[test]
+fn an_assessment_is_removed_unless_a_follow_up_shows_it_as_evidence() {
+    let mut case = example();
+    start(&mut case, "sn");
+    start(&mut case, "sn");
+    ok(
+        &mut case,
+        AssessmentEdit::Remove {
+            assessment: "S1".into(),
+        },
+    );
+    assert_eq!(case.self_assessments.len(), 1);
+
+    let mut case: Case = schemas::load_case(include_str!(
+        "../../../../examples/it-sakerhet-uppfoljning.json"
+    ))
+    .expect("example");
+    let evidence = case
+        .response("sn")
+        .and_then(|r| r.follow_up.as_ref())
+        .and_then(|f| f.evidence.clone())
+        .expect("the example shows evidence");
+    let before = case.clone();
+    assert_eq!(
+        apply(
+            &mut case,
+            Edit::SelfAssessment(AssessmentEdit::Remove {
+                assessment: evidence.later.clone()
+            })
+        ),
+        Err(EditError::AssessmentIsEvidence {
+            assessment: evidence.later,
+            board: "Servicenämnden".into()
+        })
+    );
+    assert_eq!(case, before);
 }
