@@ -130,8 +130,12 @@ test('a case typed from nothing, with the report\'s list pasted and every recomm
   await page.getByRole('button', { name: 'Klistra in rekommendationer från rapporten' }).click();
   await page.getByLabel('Klistra in rekommendationer från rapporten').fill(pasted);
   await page.getByRole('heading', { name: '4 att lägga till' }).waitFor();
-  await page.getByText('Rader som inte togs med (1)').click();
-  await page.getByText('Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:').waitFor();
+  // The list's introduction heads it, and addresses its items to the board it names.
+  await page.getByText('Inleds med: Utifrån resultatet av granskningen rekommenderas kommunstyrelsen att:').waitFor();
+  assert.equal(await page.getByText('Rader som inte togs med').count(), 0);
+  for (const index of [0, 1, 2, 3]) {
+    assert.equal(await page.locator(`#paste-item-${index}-to-kommunstyrelsen`).isChecked(), true);
+  }
   assert.match(await page.getByLabel('Punkt 1', { exact: true }).inputValue(), /^Bereda förslag till en informationssäkerhetspolicy/);
 
   // The user merges two points by mistake and splits them again at the cursor.
@@ -145,7 +149,7 @@ test('a case typed from nothing, with the report\'s list pasted and every recomm
   await page.getByRole('heading', { name: '4 att lägga till' }).waitFor();
   assert.equal(await page.getByLabel('Punkt 2', { exact: true }).inputValue(), second);
 
-  await page.locator('#paste-to-kommunstyrelsen').check();
+  assert.equal(await page.locator('#paste-all-to-kommunstyrelsen').isChecked(), true, 'split halves keep the addressee');
   await page.screenshot({ path: join(SCREENSHOTS, 'paste-import.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), []);
   await page.getByRole('button', { name: 'Lägg till 4 rekommendationer' }).click();
