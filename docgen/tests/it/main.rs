@@ -6,9 +6,11 @@
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
+//! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
 
 mod cli;
 mod golden;
 mod hostile_input;
+mod line_spacing;
 mod round_trip;
 mod support;
