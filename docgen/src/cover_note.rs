@@ -12,7 +12,7 @@ use crate::blocks;
 use crate::first_yttrande::title_block;
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, genitive, join_swedish, lowercase_first};
+use crate::wording::{auditor, count_sv, genitive, join_swedish, lowercase_first};
 
 /// What the tjänsteskrivelse is about: the board's response, and its comparison when the
 /// tjänsteskrivelse goes with the uppföljande yttrande.
@@ -164,16 +164,19 @@ fn outcome_sentence(comparison: &BoardComparison<'_>) -> String {
     let summary = &comparison.summary;
     let done = summary.done_in_time + summary.done_late + summary.done_undated;
     let mut text = format!(
-        "Av {} utlovade och nya åtgärder är {done} genomförda ({} i tid), {} pågår och {} utgår eller har ersatts.",
+        "Av {} utlovade och nya åtgärder är {} ({} i tid), {} pågår och {} utgår eller har ersatts.",
         summary.total(),
+        count_sv(done, "genomförd", "genomförda"),
         summary.done_in_time,
         summary.still_open(),
         summary.withdrawn,
     );
     if summary.not_assessed > 0 {
-        text.push_str(&format!(
-            " {} åtgärder är ännu inte bedömda.",
-            summary.not_assessed
+        text.push(' ');
+        text.push_str(&count_sv(
+            summary.not_assessed,
+            "åtgärd är ännu inte bedömd.",
+            "åtgärder är ännu inte bedömda.",
         ));
     }
     if summary.new > 0 {

@@ -11,7 +11,7 @@ use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 use crate::blocks::{self, CellContent};
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, case_report_name, lowercase_first, measure_note};
+use crate::wording::{auditor, case_report_name, lowercase_first, measure_note, per_item_sv};
 
 /// Column headers and widths (twips) of the measure table; the widths add up to the text width.
 const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
@@ -75,15 +75,22 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
         Some(missiv) => format!(" i missiv den {}", missiv.to_swedish_text()),
         None => String::new(),
     };
-    let intro = format!(
-        "{} har{sent} begärt att {} yttrar sig över {}. \
-         Här redovisas nämndens sammanfattande svar och, separat för varje bedömning och \
-         rekommendation, vilka åtgärder som planeras, deras förväntade effekt och när de senast \
-         ska vara genomförda.",
+    let request = format!(
+        "{} har{sent} begärt att {} yttrar sig över {}.",
         auditor(case),
         lowercase_first(&board.name),
         case_report_name(case),
     );
+    // Worded from the board's own items: a report that only recommends has no bedömningar to
+    // answer, and the yttrande must not promise to answer them.
+    let contents = match per_item_sv(case, board) {
+        Some(per_item) => format!(
+            "Här redovisas nämndens sammanfattande svar och, {per_item}, vilka åtgärder som \
+             planeras, deras förväntade effekt och när de senast ska vara genomförda."
+        ),
+        None => "Här redovisas nämndens sammanfattande svar.".to_string(),
+    };
+    let intro = format!("{request} {contents}");
     let mut paragraphs = vec![blocks::styled(styles::NORMAL, &intro)];
     paragraphs.extend(conclusion(case));
     paragraphs

@@ -17,7 +17,9 @@ use crate::blocks::{self, CellContent};
 use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, case_report_name, join_swedish, lowercase_first, measure_note};
+use crate::wording::{
+    auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_note, per_item_sv,
+};
 
 /// The promise-and-result table; the widths add up to the text width.
 const OUTCOME_COLUMNS: [&str; 5] = [
@@ -85,11 +87,16 @@ fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Par
         Some(date) => format!("det första yttrandet den {}", date.to_swedish_text()),
         None => "det första yttrandet".to_string(),
     };
+    // As in the första yttrande, worded from the kinds of items the board has.
+    let layout = match per_item_sv(case, board) {
+        Some(per_item) => format!(" {per_item},"),
+        None => String::new(),
+    };
     let text = format!(
         "{} har begärt att {} i ett uppföljande yttrande över {} redovisar vilka åtgärder som \
-         har vidtagits {period} och vilken effekt de har haft i verksamheten. Redovisningen görs \
-         separat för varje bedömning och rekommendation, på samma sätt som i {first}: varje \
-         utlovad åtgärd står bredvid vad som faktiskt har gjorts.",
+         har vidtagits {period} och vilken effekt de har haft i verksamheten. Redovisningen görs\
+         {layout} på samma sätt som i {first}: varje utlovad åtgärd står bredvid vad som \
+         faktiskt har gjorts.",
         auditor(case),
         lowercase_first(&board.name),
         case_report_name(case),
@@ -146,12 +153,10 @@ fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
 }
 
 fn new_measures_sentence(item: &ItemComparison<'_>) -> String {
-    let count = item.new.len();
-    if count == 1 {
-        "en åtgärd som inte fanns med i det första yttrandet.".to_string()
-    } else {
-        format!("{count} åtgärder som inte fanns med i det första yttrandet.")
-    }
+    format!(
+        "{} som inte fanns med i det första yttrandet.",
+        count_sv(item.new.len(), "åtgärd", "åtgärder")
+    )
 }
 
 /// One measure: the promise (action, expected effect, date) beside the result.

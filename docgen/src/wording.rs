@@ -1,7 +1,11 @@
 //! Swedish phrasing shared by Yttra's documents: names of the auditors and the report, lists
-//! joined the Swedish way, and the note that says which items a measure answers.
+//! joined the Swedish way, counts in the right number, and the note that says which items a
+//! measure answers.
 
-use schemas::{Case, ItemRef, Measure};
+use schemas::{Board, Case, ItemKind, ItemRef, Measure};
+
+/// The one singular/plural rule, shared with the app (see `schemas::wording`).
+pub use schemas::wording::count_sv;
 
 /// Who the documents answer: the case's auditor, or "Revisorerna" when not filled in.
 pub fn auditor(case: &Case) -> &str {
@@ -54,6 +58,26 @@ pub fn join_swedish(parts: &[String]) -> String {
         [only] => only.clone(),
         [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
     }
+}
+
+/// How the yttrande is laid out over the board's items, as the missiv asks: "separat för varje
+/// bedömning och rekommendation", or only the kind the board has ("separat för varje
+/// rekommendation", "för bedömningen"). `None` when nothing is addressed to the board.
+pub fn per_item_sv(case: &Case, board: &Board) -> Option<&'static str> {
+    let count = |kind| {
+        case.items_for_board(&board.id)
+            .filter(|(item, _)| item.kind == kind)
+            .count()
+    };
+    let phrase = match (count(ItemKind::Assessment), count(ItemKind::Recommendation)) {
+        (0, 0) => return None,
+        (0, 1) => "för rekommendationen",
+        (0, _) => "separat för varje rekommendation",
+        (1, 0) => "för bedömningen",
+        (_, 0) => "separat för varje bedömning",
+        _ => "separat för varje bedömning och rekommendation",
+    };
+    Some(phrase)
 }
 
 /// "Åtgärd A2, avser även rekommendation 3": shown under a measure listed for `item`.

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use crate::date::Date;
 use crate::follow_up::{FollowUpResponse, MeasureOutcome, MeasureStatus};
 use crate::model::{AuditItem, Board, Case, FirstResponse, ItemAnswer, ItemRef, Measure};
+use crate::wording::count_sv;
 
 /// How a measure stands against the date it was promised for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,11 +56,7 @@ impl Timeliness {
 }
 
 fn days_sv(days: i64) -> String {
-    if days == 1 {
-        "1 dag".to_string()
-    } else {
-        format!("{days} dagar")
-    }
+    count_sv(days, "dag", "dagar")
 }
 
 /// Computes timeliness from the promised date, the outcome and the date of the follow-up.
@@ -234,12 +231,12 @@ impl FollowUpSummary {
         self.planned + self.new
     }
 
-    /// "4 av 6 åtgärder bedömda": how far the follow-up has come.
+    /// "4 av 6 åtgärder bedömda" ("1 av 1 åtgärd bedömd"): how far the follow-up has come.
     pub fn assessed_sv(&self) -> String {
         format!(
-            "{} av {} åtgärder bedömda",
+            "{} av {}",
             self.total() - self.not_assessed,
-            self.total()
+            count_sv(self.total(), "åtgärd bedömd", "åtgärder bedömda")
         )
     }
 

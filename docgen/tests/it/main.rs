@@ -7,6 +7,8 @@
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
 //! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
+//! - `wording`: counts agree in number with their nouns; the introduction names the board's
+//!   kinds of items.
 
 mod cli;
 mod golden;
@@ -14,3 +16,4 @@ mod hostile_input;
 mod line_spacing;
 mod round_trip;
 mod support;
+mod wording;

@@ -322,3 +322,30 @@ fn boards_without_a_follow_up_are_not_compared() {
         1
     );
 }
+
+#[test]
+fn the_progress_of_a_single_measure_reads_in_the_singular() {
+    let mut case = followed_up("2026-01-20");
+    case.responses[0].first.measures.truncate(1);
+    assert_eq!(
+        compared(&case).summary.assessed_sv(),
+        "0 av 1 åtgärd bedömd"
+    );
+    set_outcome(
+        &mut case,
+        outcome("A1", MeasureStatus::Done, Some("2025-11-15")),
+    );
+    assert_eq!(
+        compared(&case).summary.assessed_sv(),
+        "1 av 1 åtgärd bedömd"
+    );
+    let mut three = followed_up("2026-01-20");
+    set_outcome(
+        &mut three,
+        outcome("A1", MeasureStatus::Done, Some("2025-11-15")),
+    );
+    assert_eq!(
+        compared(&three).summary.assessed_sv(),
+        "1 av 3 åtgärder bedömda"
+    );
+}
