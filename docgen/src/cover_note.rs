@@ -5,7 +5,7 @@
 //! outcome) is written from the case, and the rest from the yttrande's `CoverNote`.
 
 use docx_rs::{Docx, Paragraph};
-use schemas::comparison::BoardComparison;
+use schemas::comparison::{BoardComparison, FollowUpSummary};
 use schemas::{Board, BoardResponse, Case, CoverNote, Date, ItemKind, ItemRef, Yttrande};
 
 use crate::blocks;
@@ -159,17 +159,13 @@ fn period_phrase(board: &Board) -> String {
     }
 }
 
-/// "Av 5 utlovade åtgärder är 3 genomförda (2 i tid), 1 pågår och 1 utgår. …"
+/// "Av 6 utlovade och nya åtgärder är 3 genomförda (2 i tid), 1 pågår och 2 ej påbörjade. …"
 fn outcome_sentence(comparison: &BoardComparison<'_>) -> String {
     let summary = &comparison.summary;
-    let done = summary.done_in_time + summary.done_late + summary.done_undated;
     let mut text = format!(
-        "Av {} utlovade och nya åtgärder är {} ({} i tid), {} pågår och {} utgår eller har ersatts.",
+        "Av {} utlovade och nya åtgärder är {}.",
         summary.total(),
-        count_sv(done, "genomförd", "genomförda"),
-        summary.done_in_time,
-        summary.still_open(),
-        summary.withdrawn,
+        join_swedish(&status_counts(summary)),
     );
     if summary.not_assessed > 0 {
         text.push(' ');
@@ -186,6 +182,43 @@ fn outcome_sentence(comparison: &BoardComparison<'_>) -> String {
         ));
     }
     text
+}
+
+/// "3 genomförda (2 i tid)", "1 delvis genomförd", "1 pågår", "2 ej påbörjade", "1 utgår": one
+/// part per status that some measure has, so a measure not started is never said to be under
+/// way. The done measures are always named, even when none is.
+fn status_counts(summary: &FollowUpSummary) -> Vec<String> {
+    let done = summary.done_in_time + summary.done_late + summary.done_undated;
+    let mut parts = vec![match done {
+        0 => count_sv(done, "genomförd", "genomförda"),
+        _ => format!(
+            "{} ({} i tid)",
+            count_sv(done, "genomförd", "genomförda"),
+            summary.done_in_time
+        ),
+    }];
+    let others = [
+        (
+            summary.partly_done.total(),
+            "delvis genomförd",
+            "delvis genomförda",
+        ),
+        (summary.ongoing.total(), "pågår", "pågår"),
+        (summary.not_started.total(), "ej påbörjad", "ej påbörjade"),
+        (summary.dropped, "utgår", "utgår"),
+        (
+            summary.replaced,
+            "har ersatts av en annan åtgärd",
+            "har ersatts av andra åtgärder",
+        ),
+    ];
+    parts.extend(
+        others
+            .into_iter()
+            .filter(|(count, _, _)| *count > 0)
+            .map(|(count, one, many)| count_sv(count, one, many)),
+    );
+    parts
 }
 
 fn proposal(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {

@@ -245,7 +245,8 @@ fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_
         .add_paragraph(blocks::styled(
             styles::NORMAL,
             "Utfallet gäller både utlovade och nya åtgärder. Varje åtgärd räknas en gång, även när \
-             den avser flera bedömningar eller rekommendationer.",
+             den avser flera bedömningar eller rekommendationer. Utfall som ingen åtgärd har visas \
+             inte.",
         ).keep_next(true));
     let rows = summary_rows(summary)
         .into_iter()
@@ -288,24 +289,16 @@ fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_
     docx
 }
 
-/// The rows of the summary table, in the order a reader asks: done, open, dropped, unknown.
+/// The rows of the summary table: the totals, then every outcome with its own count (see
+/// `FollowUpSummary::outcome_rows`, which the app's comparison view shares).
 pub fn summary_rows(summary: &FollowUpSummary) -> Vec<(&'static str, usize)> {
-    let mut rows = vec![
+    let totals = [
         ("Utlovade åtgärder i det första yttrandet", summary.planned),
         ("Nya åtgärder under perioden", summary.new),
-        ("Genomförda i tid", summary.done_in_time),
-        ("Genomförda efter utlovat datum", summary.done_late),
     ];
-    if summary.done_undated > 0 {
-        rows.push(("Genomförda, datum saknas", summary.done_undated));
-    }
-    rows.extend([
-        ("Pågår inom utlovat datum", summary.on_track),
-        ("Pågår efter utlovat datum", summary.overdue),
-        ("Utgår eller ersatta", summary.withdrawn),
-    ]);
-    if summary.not_assessed > 0 {
-        rows.push(("Ej bedömda", summary.not_assessed));
-    }
-    rows
+    let outcomes = summary
+        .outcome_rows()
+        .into_iter()
+        .map(|row| (row.label, row.count));
+    totals.into_iter().chain(outcomes).collect()
 }
