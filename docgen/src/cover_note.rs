@@ -5,14 +5,16 @@
 //! outcome) is written from the case, and the rest from the yttrande's `CoverNote`.
 
 use docx_rs::{Docx, Paragraph};
-use schemas::comparison::{BoardComparison, FollowUpSummary};
+use schemas::comparison::{BoardComparison, FollowUpSummary, MeasureComparison};
 use schemas::{Board, BoardResponse, Case, CoverNote, Date, ItemKind, ItemRef, Yttrande};
 
 use crate::blocks;
 use crate::first_yttrande::title_block;
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, count_sv, genitive, join_swedish, lowercase_first};
+use crate::wording::{
+    auditor, count_sv, genitive, join_swedish, lowercase_first, outcome_notes, OutcomeNote,
+};
 
 /// What the tjänsteskrivelse is about: the board's response, and its comparison when the
 /// tjänsteskrivelse goes with the uppföljande yttrande.
@@ -418,7 +420,8 @@ fn first_assessment(response: &BoardResponse, item: ItemRef) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// Each measure for the item with its status, date and what was done.
+/// Each measure for the item with its status, date, delay, moved date, reason and what was
+/// done, as the uppföljande yttrande gives them.
 fn follow_up_assessment(comparison: &BoardComparison<'_>, item: ItemRef) -> Vec<Paragraph> {
     let Some(compared) = comparison
         .items
@@ -429,33 +432,53 @@ fn follow_up_assessment(comparison: &BoardComparison<'_>, item: ItemRef) -> Vec<
     };
     let mut paragraphs: Vec<Paragraph> = compared
         .measures()
-        .map(|measure| {
-            let outcome = measure.outcome;
-            let done = outcome
-                .and_then(|outcome| outcome.done_on)
-                .filter(|_| measure.is_done())
-                .map(|date| format!(" {date}"))
-                .unwrap_or_default();
-            let what = outcome
-                .map(|outcome| outcome.what_was_done.trim())
-                .filter(|what| !what.is_empty())
-                .map(|what| format!(" {what}"))
-                .unwrap_or_default();
-            let new = if measure.is_new { " (ny)" } else { "" };
-            blocks::list_item(
-                "•",
-                &format!(
-                    "{}{new} – {}{done}.{what}",
-                    measure.measure.action.trim(),
-                    measure.status_label()
-                ),
-            )
-        })
+        .map(|measure| blocks::list_item("•", &measure_outcome_sentence(measure)))
         .collect();
     if paragraphs.is_empty() {
         paragraphs.push(blocks::styled(styles::NORMAL, "Inga åtgärder utlovades."));
     }
     paragraphs
+}
+
+/// "Planen övas … – Genomförd 2025-12-09 (försenad 9 dagar). Skäl: …. En övning hölls i
+/// december."
+fn measure_outcome_sentence(measure: &MeasureComparison<'_>) -> String {
+    let outcome = measure.outcome;
+    let done = outcome
+        .and_then(|outcome| outcome.done_on)
+        .filter(|_| measure.is_done())
+        .map(|date| format!(" {date}"))
+        .unwrap_or_default();
+    let mut timing = String::new();
+    let mut notes = String::new();
+    for note in outcome_notes(measure) {
+        match note {
+            OutcomeNote::Timing(text) => timing = format!(" ({})", lowercase_first(&text)),
+            OutcomeNote::Labelled { label, text } => {
+                notes.push_str(&format!(" {label}: {}", with_full_stop(&text)));
+            }
+        }
+    }
+    let what = outcome
+        .map(|outcome| outcome.what_was_done.trim())
+        .filter(|what| !what.is_empty())
+        .map(|what| format!(" {what}"))
+        .unwrap_or_default();
+    let new = if measure.is_new { " (ny)" } else { "" };
+    format!(
+        "{}{new} – {}{done}{timing}.{notes}{what}",
+        measure.measure.action.trim(),
+        measure.status_label()
+    )
+}
+
+/// Ends running text with a full stop unless it already ends a sentence.
+fn with_full_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 fn responsible(note: &CoverNote) -> Vec<Paragraph> {

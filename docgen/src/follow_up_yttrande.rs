@@ -10,7 +10,7 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
-use schemas::{Board, Case, Date, FollowUpResponse, ItemKind, MeasureStatus};
+use schemas::{Board, Case, Date, FollowUpResponse, ItemKind};
 
 use crate::assessment_report;
 use crate::blocks::{self, CellContent};
@@ -18,7 +18,8 @@ use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{
-    auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_note, per_item_sv,
+    auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_note,
+    outcome_notes, per_item_sv, OutcomeNote,
 };
 
 /// The promise-and-result table; the widths add up to the text width.
@@ -191,24 +192,10 @@ fn outcome_row(measure: &MeasureComparison<'_>, item: &ItemComparison<'_>) -> Ve
 /// The status, whether the date held, a moved date, a replacement and the reason.
 fn status_cell(measure: &MeasureComparison<'_>) -> CellContent {
     let mut cell = vec![blocks::styled(styles::TABLE_TEXT, measure.status_label())];
-    let timing = measure.timeliness.label_sv();
-    if measure.status().is_some() && timing != measure.status_label() {
-        cell.push(blocks::cell_note(&timing));
-    }
-    let Some(outcome) = measure.outcome else {
-        return cell;
-    };
-    if let Some(moved) = outcome.new_done_by {
-        cell.push(labelled_cell("Nytt datum", &moved.to_string()));
-    }
-    if measure.status() == Some(MeasureStatus::Replaced) {
-        if let Some(other) = outcome.replaced_by.as_deref().filter(|id| !id.is_empty()) {
-            cell.push(labelled_cell("Ersatt av", &format!("åtgärd {other}")));
-        }
-    }
-    if !outcome.reason.trim().is_empty() {
-        cell.push(labelled_cell("Skäl", &outcome.reason));
-    }
+    cell.extend(outcome_notes(measure).into_iter().map(|note| match note {
+        OutcomeNote::Timing(timing) => blocks::cell_note(&timing),
+        OutcomeNote::Labelled { label, text } => labelled_cell(label, &text),
+    }));
     cell
 }
 

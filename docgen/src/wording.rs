@@ -2,7 +2,8 @@
 //! joined the Swedish way, counts in the right number, and the note that says which items a
 //! measure answers.
 
-use schemas::{Board, Case, ItemKind, ItemRef, Measure};
+use schemas::comparison::{MeasureComparison, Timeliness};
+use schemas::{Board, Case, ItemKind, ItemRef, Measure, MeasureStatus};
 
 /// The one singular/plural rule, shared with the app (see `schemas::wording`).
 pub use schemas::wording::count_sv;
@@ -78,6 +79,42 @@ pub fn per_item_sv(case: &Case, board: &Board) -> Option<&'static str> {
         _ => "separat för varje bedömning och rekommendation",
     };
     Some(phrase)
+}
+
+/// What the documents say about a measure's outcome besides its status, in order: how it
+/// stands against its date, a moved date, its replacement and the reason. The uppföljande
+/// yttrande prints one per line in its status cell; its tjänsteskrivelse prints them in running
+/// text; both from here, so they cannot tell the board different things.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OutcomeNote {
+    /// "I tid", "Försenad 9 dagar", "Passerat datum med 119 dagar".
+    Timing(String),
+    /// "Nytt datum: 2026-04-30", "Ersatt av: åtgärd N1", "Skäl: …".
+    Labelled { label: &'static str, text: String },
+}
+
+pub fn outcome_notes(measure: &MeasureComparison<'_>) -> Vec<OutcomeNote> {
+    let Some(outcome) = measure.outcome.filter(|_| measure.status().is_some()) else {
+        return Vec::new();
+    };
+    let mut notes = Vec::new();
+    // A withdrawn measure's status already says it will not be done; its date no longer applies.
+    if measure.timeliness != Timeliness::Withdrawn {
+        notes.push(OutcomeNote::Timing(measure.timeliness.label_sv()));
+    }
+    let labelled = |label, text: String| OutcomeNote::Labelled { label, text };
+    if let Some(moved) = outcome.new_done_by {
+        notes.push(labelled("Nytt datum", moved.to_string()));
+    }
+    if measure.status() == Some(MeasureStatus::Replaced) {
+        if let Some(other) = outcome.replaced_by.as_deref().filter(|id| !id.is_empty()) {
+            notes.push(labelled("Ersatt av", format!("åtgärd {other}")));
+        }
+    }
+    if !outcome.reason.trim().is_empty() {
+        notes.push(labelled("Skäl", outcome.reason.trim().to_string()));
+    }
+    notes
 }
 
 /// "Åtgärd A2, avser även rekommendation 3": shown under a measure listed for `item`.

@@ -8,6 +8,7 @@
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
 //! - `follow_up_counts`: the follow-up's counts in the documents, each status on its own.
 //! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
+//! - `tjansteskrivelse`: the tjänsteskrivelse says what its yttrande says.
 //! - `wording`: counts agree in number with their nouns; the introduction names the board's
 //!   kinds of items.
 
@@ -18,4 +19,5 @@ mod hostile_input;
 mod line_spacing;
 mod round_trip;
 mod support;
+mod tjansteskrivelse;
 mod wording;
