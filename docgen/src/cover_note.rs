@@ -55,7 +55,7 @@ pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Docx, Docu
     docx = blocks::add_all(docx, summary(subject));
     docx = blocks::add_all(docx, proposal(subject, note));
     docx = blocks::add_all(docx, basis(subject));
-    docx = blocks::add_all(docx, planning(case, note));
+    docx = blocks::add_all(docx, planning(case, board, note));
     docx = blocks::add_all(docx, matter(subject, note));
     docx = blocks::add_all(docx, responsible(note));
     (docx, info)
@@ -271,7 +271,7 @@ fn basis(subject: &Subject<'_>) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn planning(case: &Case, note: &CoverNote) -> Vec<Paragraph> {
+fn planning(case: &Case, board: &Board, note: &CoverNote) -> Vec<Paragraph> {
     let mut paragraphs = vec![blocks::heading1("Beslutsplanering")];
     let meetings: Vec<String> = note
         .meetings
@@ -293,15 +293,33 @@ fn planning(case: &Case, note: &CoverNote) -> Vec<Paragraph> {
             .iter()
             .map(|meeting| blocks::styled(styles::NORMAL, meeting)),
     );
-    let mut recipients = vec![auditor(case).to_string()];
+    // As in a real tjänsteskrivelse: the words, then one recipient per line.
+    paragraphs.push(
+        Paragraph::new()
+            .style(styles::NORMAL)
+            .keep_next(true)
+            .add_run(blocks::text_run("Beslutet skickas till").bold()),
+    );
+    paragraphs.extend(
+        recipients(case, board, note)
+            .iter()
+            .map(|recipient| blocks::styled(styles::NORMAL, recipient)),
+    );
+    paragraphs
+}
+
+/// Who the decision goes to: the auditors, at the address their missiv gives for yttranden
+/// (`Board::send_to`) when it is known, and the office's official who prepared it.
+fn recipients(case: &Case, board: &Board, note: &CoverNote) -> Vec<String> {
+    let auditors = match board.send_to.trim() {
+        "" => auditor(case).to_string(),
+        address => format!("{} ({address})", auditor(case)),
+    };
+    let mut recipients = vec![auditors];
     if !note.office.trim().is_empty() {
         recipients.push(format!("{} handläggare", genitive(&note.office)));
     }
-    paragraphs.push(blocks::labelled(
-        "Beslutet skickas till",
-        &join_swedish(&recipients),
-    ));
-    paragraphs
+    recipients
 }
 
 fn matter(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {

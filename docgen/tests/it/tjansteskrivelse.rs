@@ -116,3 +116,49 @@ fn a_replaced_measure_names_its_replacement_and_the_reason() {
         );
     }
 }
+
+/// The lines under "Beslutet skickas till", one recipient each, as in a real tjänsteskrivelse.
+fn recipients(text: &str) -> Vec<&str> {
+    text.lines()
+        .skip_while(|line| *line != "Beslutet skickas till")
+        .skip(1)
+        .take_while(|line| *line != "Ärendet")
+        .collect()
+}
+
+#[test]
+fn the_decision_is_sent_to_the_address_the_missiv_gives() {
+    let case = example("it-sakerhet-uppfoljning");
+    for yttrande in [Yttrande::First, Yttrande::FollowUp] {
+        let docx = docgen::render(&case, "sn", DocumentKind::CoverNote(yttrande), today())
+            .expect("renders");
+        assert_eq!(
+            recipients(&document_text(&docx)),
+            [
+                "Revisorskollegiet (registrator.revision@sundby.example)",
+                "Serviceförvaltningens handläggare"
+            ],
+            "{yttrande:?}"
+        );
+    }
+
+    // Without a tjänsteskrivelse's office only the auditors remain; without an address they
+    // are named alone.
+    let mut case = example("it-sakerhet-tva-namnder");
+    let cover = |case: &Case| {
+        let docx = docgen::render(
+            case,
+            "ks",
+            DocumentKind::CoverNote(Yttrande::First),
+            today(),
+        )
+        .expect("renders");
+        document_text(&docx)
+    };
+    assert_eq!(
+        recipients(&cover(&case)),
+        ["Revisorskollegiet (registrator.revision@sundby.example)"]
+    );
+    case.boards[0].send_to = " ".into();
+    assert_eq!(recipients(&cover(&case)), ["Revisorskollegiet"]);
+}
