@@ -11,7 +11,7 @@ use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 use crate::blocks::{self, CellContent};
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, case_report_name, lowercase_first, measure_note, per_item_sv};
+use crate::wording::{auditor, case_report_name, lowercase_first, measure_notes, per_item_sv};
 
 /// Column headers and widths (twips) of the measure table; the widths add up to the text width.
 const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
@@ -130,7 +130,7 @@ fn add_items_of_kind(
         for paragraph in stance(response, item) {
             docx = docx.add_paragraph(paragraph.keep_next(true));
         }
-        docx = add_measures(docx, response, item);
+        docx = add_measures(docx, case, response, item);
     }
     docx
 }
@@ -157,7 +157,7 @@ fn stance(response: &FirstResponse, item: ItemRef) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
+fn add_measures(docx: Docx, case: &Case, response: &FirstResponse, item: ItemRef) -> Docx {
     let measures: Vec<&Measure> = response.measures_for(item).collect();
     let reason = response
         .answer(item)
@@ -173,7 +173,7 @@ fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
     }
     let rows = measures
         .iter()
-        .map(|measure| measure_row(measure, item))
+        .map(|measure| measure_row(case, measure, item))
         .collect();
     let mut docx = docx.add_table(blocks::table_with_header(
         &MEASURE_COLUMNS,
@@ -186,12 +186,13 @@ fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
     docx.add_paragraph(blocks::spacer())
 }
 
-fn measure_row(measure: &Measure, item: ItemRef) -> Vec<CellContent> {
+fn measure_row(case: &Case, measure: &Measure, item: ItemRef) -> Vec<CellContent> {
     let mut action = blocks::text_paragraphs(styles::TABLE_TEXT, &measure.action);
-    action.push(blocks::cell_note(&format!(
-        "({})",
-        measure_note(measure, item)
-    )));
+    action.extend(
+        measure_notes(case, measure, item)
+            .iter()
+            .map(|note| blocks::cell_note(note)),
+    );
     vec![
         action,
         blocks::text_paragraphs(styles::TABLE_TEXT, &measure.expected_effect),

@@ -18,7 +18,7 @@ use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{
-    auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_note,
+    auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_notes,
     outcome_notes, per_item_sv, OutcomeNote,
 };
 
@@ -65,7 +65,7 @@ pub fn build(
         }
         docx = docx.add_paragraph(blocks::heading1(kind.plural_label_sv()));
         for item in items {
-            docx = add_item(docx, item);
+            docx = add_item(docx, case, item);
         }
     }
     if let Some(evidence) = &follow_up.evidence {
@@ -105,7 +105,7 @@ fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Par
     vec![blocks::styled(styles::NORMAL, &text)]
 }
 
-fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
+fn add_item(docx: Docx, case: &Case, item: &ItemComparison<'_>) -> Docx {
     let mut docx = item_heading(docx, item.item, &item.audit_item.text);
     let stance = match item.answer.and_then(|answer| answer.stance) {
         Some(stance) => stance.label_sv(),
@@ -121,7 +121,11 @@ fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
         };
         docx = docx.add_paragraph(blocks::labelled("Ingen åtgärd utlovades", text));
     } else {
-        let rows = item.planned.iter().map(|m| outcome_row(m, item)).collect();
+        let rows = item
+            .planned
+            .iter()
+            .map(|m| outcome_row(case, m, item))
+            .collect();
         docx = docx
             .add_table(blocks::table_with_header(
                 &OUTCOME_COLUMNS,
@@ -135,7 +139,11 @@ fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
             blocks::labelled("Nya åtgärder under perioden", &new_measures_sentence(item))
                 .keep_next(true),
         );
-        let rows = item.new.iter().map(|m| outcome_row(m, item)).collect();
+        let rows = item
+            .new
+            .iter()
+            .map(|m| outcome_row(case, m, item))
+            .collect();
         docx = docx
             .add_table(blocks::table_with_header(
                 &NEW_MEASURE_COLUMNS,
@@ -161,16 +169,21 @@ fn new_measures_sentence(item: &ItemComparison<'_>) -> String {
 }
 
 /// One measure: the promise (action, expected effect, date) beside the result.
-fn outcome_row(measure: &MeasureComparison<'_>, item: &ItemComparison<'_>) -> Vec<CellContent> {
+fn outcome_row(
+    case: &Case,
+    measure: &MeasureComparison<'_>,
+    item: &ItemComparison<'_>,
+) -> Vec<CellContent> {
     let promise = measure.measure;
     let mut planned = blocks::text_paragraphs(styles::TABLE_TEXT, &promise.action);
     if !promise.expected_effect.trim().is_empty() {
         planned.push(labelled_cell("Förväntad effekt", &promise.expected_effect));
     }
-    planned.push(blocks::cell_note(&format!(
-        "({})",
-        measure_note(promise, item.item)
-    )));
+    planned.extend(
+        measure_notes(case, promise, item.item)
+            .iter()
+            .map(|note| blocks::cell_note(note)),
+    );
     let done_on = measure
         .outcome
         .filter(|_| measure.status().is_some())

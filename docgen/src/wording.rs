@@ -117,6 +117,16 @@ pub fn outcome_notes(measure: &MeasureComparison<'_>) -> Vec<OutcomeNote> {
     notes
 }
 
+/// The notes under a measure in a yttrande's table: "Åtgärd A2, avser även rekommendation 3"
+/// in parentheses, and where the measure came from when it was made from a self-assessment.
+pub fn measure_notes(case: &Case, measure: &Measure, item: ItemRef) -> Vec<String> {
+    let mut notes = vec![format!("({})", measure_note(measure, item))];
+    if let Some(origin) = &measure.origin {
+        notes.push(origin.label_sv(case));
+    }
+    notes
+}
+
 /// "Åtgärd A2, avser även rekommendation 3": shown under a measure listed for `item`.
 pub fn measure_note(measure: &Measure, item: ItemRef) -> String {
     let others: Vec<String> = measure

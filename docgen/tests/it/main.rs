@@ -8,6 +8,7 @@
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
 //! - `follow_up_counts`: the follow-up's counts in the documents, each status on its own.
 //! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
+//! - `measure_origin`: a measure made from a self-assessment gap names its question.
 //! - `tjansteskrivelse`: the tjänsteskrivelse says what its yttrande says.
 //! - `wording`: counts agree in number with their nouns; the introduction names the board's
 //!   kinds of items.
@@ -17,6 +18,7 @@ mod follow_up_counts;
 mod golden;
 mod hostile_input;
 mod line_spacing;
+mod measure_origin;
 mod round_trip;
 mod support;
 mod tjansteskrivelse;
