@@ -10,6 +10,7 @@ use crate::blocks::{self, CellContent};
 use crate::first_yttrande::title_block;
 use crate::package::DocumentInfo;
 use crate::styles;
+use crate::wording::count_sv;
 
 const AREA_COLUMNS: [&str; 4] = ["Område", "Besvarade", "Genomsnitt", "Andel av högsta nivå"];
 const AREA_WIDTHS: [usize; 4] = [4272, 1600, 1600, 1600];
@@ -105,8 +106,9 @@ fn add_results(docx: Docx, assessment: &SelfAssessment) -> Docx {
         .add_paragraph(blocks::styled(
             styles::NORMAL,
             &format!(
-                "{}. Genomsnittet räknas på de frågor som har fått ett betyg; obesvarade och ej tillämpliga frågor räknas inte.",
-                overall.progress_sv().replace("besvarade", "frågor besvarade")
+                "{} av {}. Genomsnittet räknas på de frågor som har fått ett betyg; obesvarade och ej tillämpliga frågor räknas inte.",
+                overall.answered,
+                count_sv(overall.total, "fråga besvarad", "frågor besvarade")
             ),
         ).keep_next(true));
     let mut rows: Vec<Vec<CellContent>> = assessment
@@ -169,8 +171,9 @@ fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentCompa
         .add_paragraph(blocks::styled(
             styles::NORMAL,
             &format!(
-                "Jämfört med skattningen som påbörjades {}: {better} frågor har fått bättre betyg, {worse} sämre och {unchanged} samma. Totalt: {}.",
+                "Jämfört med skattningen som påbörjades {}: {} bättre betyg, {worse} sämre och {unchanged} samma. Totalt: {}.",
                 earlier.started.to_swedish_text(),
+                count_sv(better, "fråga har fått", "frågor har fått"),
                 comparison.overall.label_sv().to_lowercase()
             ),
         ).keep_next(true));

@@ -5,14 +5,16 @@
 //! outcome) is written from the case, and the rest from the yttrande's `CoverNote`.
 
 use docx_rs::{Docx, Paragraph};
-use schemas::comparison::BoardComparison;
+use schemas::comparison::{BoardComparison, FollowUpSummary, MeasureComparison};
 use schemas::{Board, BoardResponse, Case, CoverNote, Date, ItemKind, ItemRef, Yttrande};
 
 use crate::blocks;
 use crate::first_yttrande::title_block;
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, genitive, join_swedish, lowercase_first};
+use crate::wording::{
+    auditor, count_sv, genitive, join_swedish, lowercase_first, outcome_notes, OutcomeNote,
+};
 
 /// What the tjänsteskrivelse is about: the board's response, and its comparison when the
 /// tjänsteskrivelse goes with the uppföljande yttrande.
@@ -53,7 +55,7 @@ pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Docx, Docu
     docx = blocks::add_all(docx, summary(subject));
     docx = blocks::add_all(docx, proposal(subject, note));
     docx = blocks::add_all(docx, basis(subject));
-    docx = blocks::add_all(docx, planning(case, note));
+    docx = blocks::add_all(docx, planning(case, board, note));
     docx = blocks::add_all(docx, matter(subject, note));
     docx = blocks::add_all(docx, responsible(note));
     (docx, info)
@@ -159,21 +161,20 @@ fn period_phrase(board: &Board) -> String {
     }
 }
 
-/// "Av 5 utlovade åtgärder är 3 genomförda (2 i tid), 1 pågår och 1 utgår. …"
+/// "Av 6 utlovade och nya åtgärder är 3 genomförda (2 i tid), 1 pågår och 2 ej påbörjade. …"
 fn outcome_sentence(comparison: &BoardComparison<'_>) -> String {
     let summary = &comparison.summary;
-    let done = summary.done_in_time + summary.done_late + summary.done_undated;
     let mut text = format!(
-        "Av {} utlovade och nya åtgärder är {done} genomförda ({} i tid), {} pågår och {} utgår eller har ersatts.",
+        "Av {} utlovade och nya åtgärder är {}.",
         summary.total(),
-        summary.done_in_time,
-        summary.still_open(),
-        summary.withdrawn,
+        join_swedish(&status_counts(summary)),
     );
     if summary.not_assessed > 0 {
-        text.push_str(&format!(
-            " {} åtgärder är ännu inte bedömda.",
-            summary.not_assessed
+        text.push(' ');
+        text.push_str(&count_sv(
+            summary.not_assessed,
+            "åtgärd är ännu inte bedömd.",
+            "åtgärder är ännu inte bedömda.",
         ));
     }
     if summary.new > 0 {
@@ -183,6 +184,43 @@ fn outcome_sentence(comparison: &BoardComparison<'_>) -> String {
         ));
     }
     text
+}
+
+/// "3 genomförda (2 i tid)", "1 delvis genomförd", "1 pågår", "2 ej påbörjade", "1 utgår": one
+/// part per status that some measure has, so a measure not started is never said to be under
+/// way. The done measures are always named, even when none is.
+fn status_counts(summary: &FollowUpSummary) -> Vec<String> {
+    let done = summary.done_in_time + summary.done_late + summary.done_undated;
+    let mut parts = vec![match done {
+        0 => count_sv(done, "genomförd", "genomförda"),
+        _ => format!(
+            "{} ({} i tid)",
+            count_sv(done, "genomförd", "genomförda"),
+            summary.done_in_time
+        ),
+    }];
+    let others = [
+        (
+            summary.partly_done.total(),
+            "delvis genomförd",
+            "delvis genomförda",
+        ),
+        (summary.ongoing.total(), "pågår", "pågår"),
+        (summary.not_started.total(), "ej påbörjad", "ej påbörjade"),
+        (summary.dropped, "utgår", "utgår"),
+        (
+            summary.replaced,
+            "har ersatts av en annan åtgärd",
+            "har ersatts av andra åtgärder",
+        ),
+    ];
+    parts.extend(
+        others
+            .into_iter()
+            .filter(|(count, _, _)| *count > 0)
+            .map(|(count, one, many)| count_sv(count, one, many)),
+    );
+    parts
 }
 
 fn proposal(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
@@ -233,7 +271,7 @@ fn basis(subject: &Subject<'_>) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn planning(case: &Case, note: &CoverNote) -> Vec<Paragraph> {
+fn planning(case: &Case, board: &Board, note: &CoverNote) -> Vec<Paragraph> {
     let mut paragraphs = vec![blocks::heading1("Beslutsplanering")];
     let meetings: Vec<String> = note
         .meetings
@@ -255,15 +293,33 @@ fn planning(case: &Case, note: &CoverNote) -> Vec<Paragraph> {
             .iter()
             .map(|meeting| blocks::styled(styles::NORMAL, meeting)),
     );
-    let mut recipients = vec![auditor(case).to_string()];
+    // As in a real tjänsteskrivelse: the words, then one recipient per line.
+    paragraphs.push(
+        Paragraph::new()
+            .style(styles::NORMAL)
+            .keep_next(true)
+            .add_run(blocks::text_run("Beslutet skickas till").bold()),
+    );
+    paragraphs.extend(
+        recipients(case, board, note)
+            .iter()
+            .map(|recipient| blocks::styled(styles::NORMAL, recipient)),
+    );
+    paragraphs
+}
+
+/// Who the decision goes to: the auditors, at the address their missiv gives for yttranden
+/// (`Board::send_to`) when it is known, and the office's official who prepared it.
+fn recipients(case: &Case, board: &Board, note: &CoverNote) -> Vec<String> {
+    let auditors = match board.send_to.trim() {
+        "" => auditor(case).to_string(),
+        address => format!("{} ({address})", auditor(case)),
+    };
+    let mut recipients = vec![auditors];
     if !note.office.trim().is_empty() {
         recipients.push(format!("{} handläggare", genitive(&note.office)));
     }
-    paragraphs.push(blocks::labelled(
-        "Beslutet skickas till",
-        &join_swedish(&recipients),
-    ));
-    paragraphs
+    recipients
 }
 
 fn matter(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
@@ -382,7 +438,8 @@ fn first_assessment(response: &BoardResponse, item: ItemRef) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// Each measure for the item with its status, date and what was done.
+/// Each measure for the item with its status, date, delay, moved date, reason and what was
+/// done, as the uppföljande yttrande gives them.
 fn follow_up_assessment(comparison: &BoardComparison<'_>, item: ItemRef) -> Vec<Paragraph> {
     let Some(compared) = comparison
         .items
@@ -393,33 +450,53 @@ fn follow_up_assessment(comparison: &BoardComparison<'_>, item: ItemRef) -> Vec<
     };
     let mut paragraphs: Vec<Paragraph> = compared
         .measures()
-        .map(|measure| {
-            let outcome = measure.outcome;
-            let done = outcome
-                .and_then(|outcome| outcome.done_on)
-                .filter(|_| measure.is_done())
-                .map(|date| format!(" {date}"))
-                .unwrap_or_default();
-            let what = outcome
-                .map(|outcome| outcome.what_was_done.trim())
-                .filter(|what| !what.is_empty())
-                .map(|what| format!(" {what}"))
-                .unwrap_or_default();
-            let new = if measure.is_new { " (ny)" } else { "" };
-            blocks::list_item(
-                "•",
-                &format!(
-                    "{}{new} – {}{done}.{what}",
-                    measure.measure.action.trim(),
-                    measure.status_label()
-                ),
-            )
-        })
+        .map(|measure| blocks::list_item("•", &measure_outcome_sentence(measure)))
         .collect();
     if paragraphs.is_empty() {
         paragraphs.push(blocks::styled(styles::NORMAL, "Inga åtgärder utlovades."));
     }
     paragraphs
+}
+
+/// "Planen övas … – Genomförd 2025-12-09 (försenad 9 dagar). Skäl: …. En övning hölls i
+/// december."
+fn measure_outcome_sentence(measure: &MeasureComparison<'_>) -> String {
+    let outcome = measure.outcome;
+    let done = outcome
+        .and_then(|outcome| outcome.done_on)
+        .filter(|_| measure.is_done())
+        .map(|date| format!(" {date}"))
+        .unwrap_or_default();
+    let mut timing = String::new();
+    let mut notes = String::new();
+    for note in outcome_notes(measure) {
+        match note {
+            OutcomeNote::Timing(text) => timing = format!(" ({})", lowercase_first(&text)),
+            OutcomeNote::Labelled { label, text } => {
+                notes.push_str(&format!(" {label}: {}", with_full_stop(&text)));
+            }
+        }
+    }
+    let what = outcome
+        .map(|outcome| outcome.what_was_done.trim())
+        .filter(|what| !what.is_empty())
+        .map(|what| format!(" {what}"))
+        .unwrap_or_default();
+    let new = if measure.is_new { " (ny)" } else { "" };
+    format!(
+        "{}{new} – {}{done}{timing}.{notes}{what}",
+        measure.measure.action.trim(),
+        measure.status_label()
+    )
+}
+
+/// Ends running text with a full stop unless it already ends a sentence.
+fn with_full_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
 }
 
 fn responsible(note: &CoverNote) -> Vec<Paragraph> {

@@ -11,7 +11,7 @@ use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 use crate::blocks::{self, CellContent};
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, case_report_name, lowercase_first, measure_note};
+use crate::wording::{auditor, case_report_name, lowercase_first, measure_notes, per_item_sv};
 
 /// Column headers and widths (twips) of the measure table; the widths add up to the text width.
 const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
@@ -75,15 +75,22 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
         Some(missiv) => format!(" i missiv den {}", missiv.to_swedish_text()),
         None => String::new(),
     };
-    let intro = format!(
-        "{} har{sent} begärt att {} yttrar sig över {}. \
-         Här redovisas nämndens sammanfattande svar och, separat för varje bedömning och \
-         rekommendation, vilka åtgärder som planeras, deras förväntade effekt och när de senast \
-         ska vara genomförda.",
+    let request = format!(
+        "{} har{sent} begärt att {} yttrar sig över {}.",
         auditor(case),
         lowercase_first(&board.name),
         case_report_name(case),
     );
+    // Worded from the board's own items: a report that only recommends has no bedömningar to
+    // answer, and the yttrande must not promise to answer them.
+    let contents = match per_item_sv(case, board) {
+        Some(per_item) => format!(
+            "Här redovisas nämndens sammanfattande svar och, {per_item}, vilka åtgärder som \
+             planeras, deras förväntade effekt och när de senast ska vara genomförda."
+        ),
+        None => "Här redovisas nämndens sammanfattande svar.".to_string(),
+    };
+    let intro = format!("{request} {contents}");
     let mut paragraphs = vec![blocks::styled(styles::NORMAL, &intro)];
     paragraphs.extend(conclusion(case));
     paragraphs
@@ -123,7 +130,7 @@ fn add_items_of_kind(
         for paragraph in stance(response, item) {
             docx = docx.add_paragraph(paragraph.keep_next(true));
         }
-        docx = add_measures(docx, response, item);
+        docx = add_measures(docx, case, response, item);
     }
     docx
 }
@@ -150,7 +157,7 @@ fn stance(response: &FirstResponse, item: ItemRef) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
+fn add_measures(docx: Docx, case: &Case, response: &FirstResponse, item: ItemRef) -> Docx {
     let measures: Vec<&Measure> = response.measures_for(item).collect();
     let reason = response
         .answer(item)
@@ -166,7 +173,7 @@ fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
     }
     let rows = measures
         .iter()
-        .map(|measure| measure_row(measure, item))
+        .map(|measure| measure_row(case, measure, item))
         .collect();
     let mut docx = docx.add_table(blocks::table_with_header(
         &MEASURE_COLUMNS,
@@ -179,12 +186,13 @@ fn add_measures(docx: Docx, response: &FirstResponse, item: ItemRef) -> Docx {
     docx.add_paragraph(blocks::spacer())
 }
 
-fn measure_row(measure: &Measure, item: ItemRef) -> Vec<CellContent> {
+fn measure_row(case: &Case, measure: &Measure, item: ItemRef) -> Vec<CellContent> {
     let mut action = blocks::text_paragraphs(styles::TABLE_TEXT, &measure.action);
-    action.push(blocks::cell_note(&format!(
-        "({})",
-        measure_note(measure, item)
-    )));
+    action.extend(
+        measure_notes(case, measure, item)
+            .iter()
+            .map(|note| blocks::cell_note(note)),
+    );
     vec![
         action,
         blocks::text_paragraphs(styles::TABLE_TEXT, &measure.expected_effect),

@@ -10,14 +10,17 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
-use schemas::{Board, Case, Date, FollowUpResponse, ItemKind, MeasureStatus};
+use schemas::{Board, Case, Date, FollowUpResponse, ItemKind};
 
 use crate::assessment_report;
 use crate::blocks::{self, CellContent};
 use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
-use crate::wording::{auditor, case_report_name, join_swedish, lowercase_first, measure_note};
+use crate::wording::{
+    auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_notes,
+    outcome_notes, per_item_sv, OutcomeNote,
+};
 
 /// The promise-and-result table; the widths add up to the text width.
 const OUTCOME_COLUMNS: [&str; 5] = [
@@ -62,7 +65,7 @@ pub fn build(
         }
         docx = docx.add_paragraph(blocks::heading1(kind.plural_label_sv()));
         for item in items {
-            docx = add_item(docx, item);
+            docx = add_item(docx, case, item);
         }
     }
     if let Some(evidence) = &follow_up.evidence {
@@ -85,11 +88,16 @@ fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Par
         Some(date) => format!("det första yttrandet den {}", date.to_swedish_text()),
         None => "det första yttrandet".to_string(),
     };
+    // As in the första yttrande, worded from the kinds of items the board has.
+    let layout = match per_item_sv(case, board) {
+        Some(per_item) => format!(" {per_item},"),
+        None => String::new(),
+    };
     let text = format!(
         "{} har begärt att {} i ett uppföljande yttrande över {} redovisar vilka åtgärder som \
-         har vidtagits {period} och vilken effekt de har haft i verksamheten. Redovisningen görs \
-         separat för varje bedömning och rekommendation, på samma sätt som i {first}: varje \
-         utlovad åtgärd står bredvid vad som faktiskt har gjorts.",
+         har vidtagits {period} och vilken effekt de har haft i verksamheten. Redovisningen görs\
+         {layout} på samma sätt som i {first}: varje utlovad åtgärd står bredvid vad som \
+         faktiskt har gjorts.",
         auditor(case),
         lowercase_first(&board.name),
         case_report_name(case),
@@ -97,7 +105,7 @@ fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Par
     vec![blocks::styled(styles::NORMAL, &text)]
 }
 
-fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
+fn add_item(docx: Docx, case: &Case, item: &ItemComparison<'_>) -> Docx {
     let mut docx = item_heading(docx, item.item, &item.audit_item.text);
     let stance = match item.answer.and_then(|answer| answer.stance) {
         Some(stance) => stance.label_sv(),
@@ -113,7 +121,11 @@ fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
         };
         docx = docx.add_paragraph(blocks::labelled("Ingen åtgärd utlovades", text));
     } else {
-        let rows = item.planned.iter().map(|m| outcome_row(m, item)).collect();
+        let rows = item
+            .planned
+            .iter()
+            .map(|m| outcome_row(case, m, item))
+            .collect();
         docx = docx
             .add_table(blocks::table_with_header(
                 &OUTCOME_COLUMNS,
@@ -127,7 +139,11 @@ fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
             blocks::labelled("Nya åtgärder under perioden", &new_measures_sentence(item))
                 .keep_next(true),
         );
-        let rows = item.new.iter().map(|m| outcome_row(m, item)).collect();
+        let rows = item
+            .new
+            .iter()
+            .map(|m| outcome_row(case, m, item))
+            .collect();
         docx = docx
             .add_table(blocks::table_with_header(
                 &NEW_MEASURE_COLUMNS,
@@ -146,25 +162,28 @@ fn add_item(docx: Docx, item: &ItemComparison<'_>) -> Docx {
 }
 
 fn new_measures_sentence(item: &ItemComparison<'_>) -> String {
-    let count = item.new.len();
-    if count == 1 {
-        "en åtgärd som inte fanns med i det första yttrandet.".to_string()
-    } else {
-        format!("{count} åtgärder som inte fanns med i det första yttrandet.")
-    }
+    format!(
+        "{} som inte fanns med i det första yttrandet.",
+        count_sv(item.new.len(), "åtgärd", "åtgärder")
+    )
 }
 
 /// One measure: the promise (action, expected effect, date) beside the result.
-fn outcome_row(measure: &MeasureComparison<'_>, item: &ItemComparison<'_>) -> Vec<CellContent> {
+fn outcome_row(
+    case: &Case,
+    measure: &MeasureComparison<'_>,
+    item: &ItemComparison<'_>,
+) -> Vec<CellContent> {
     let promise = measure.measure;
     let mut planned = blocks::text_paragraphs(styles::TABLE_TEXT, &promise.action);
     if !promise.expected_effect.trim().is_empty() {
         planned.push(labelled_cell("Förväntad effekt", &promise.expected_effect));
     }
-    planned.push(blocks::cell_note(&format!(
-        "({})",
-        measure_note(promise, item.item)
-    )));
+    planned.extend(
+        measure_notes(case, promise, item.item)
+            .iter()
+            .map(|note| blocks::cell_note(note)),
+    );
     let done_on = measure
         .outcome
         .filter(|_| measure.status().is_some())
@@ -186,24 +205,10 @@ fn outcome_row(measure: &MeasureComparison<'_>, item: &ItemComparison<'_>) -> Ve
 /// The status, whether the date held, a moved date, a replacement and the reason.
 fn status_cell(measure: &MeasureComparison<'_>) -> CellContent {
     let mut cell = vec![blocks::styled(styles::TABLE_TEXT, measure.status_label())];
-    let timing = measure.timeliness.label_sv();
-    if measure.status().is_some() && timing != measure.status_label() {
-        cell.push(blocks::cell_note(&timing));
-    }
-    let Some(outcome) = measure.outcome else {
-        return cell;
-    };
-    if let Some(moved) = outcome.new_done_by {
-        cell.push(labelled_cell("Nytt datum", &moved.to_string()));
-    }
-    if measure.status() == Some(MeasureStatus::Replaced) {
-        if let Some(other) = outcome.replaced_by.as_deref().filter(|id| !id.is_empty()) {
-            cell.push(labelled_cell("Ersatt av", &format!("åtgärd {other}")));
-        }
-    }
-    if !outcome.reason.trim().is_empty() {
-        cell.push(labelled_cell("Skäl", &outcome.reason));
-    }
+    cell.extend(outcome_notes(measure).into_iter().map(|note| match note {
+        OutcomeNote::Timing(timing) => blocks::cell_note(&timing),
+        OutcomeNote::Labelled { label, text } => labelled_cell(label, &text),
+    }));
     cell
 }
 
@@ -240,7 +245,8 @@ fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_
         .add_paragraph(blocks::styled(
             styles::NORMAL,
             "Utfallet gäller både utlovade och nya åtgärder. Varje åtgärd räknas en gång, även när \
-             den avser flera bedömningar eller rekommendationer.",
+             den avser flera bedömningar eller rekommendationer. Utfall som ingen åtgärd har visas \
+             inte.",
         ).keep_next(true));
     let rows = summary_rows(summary)
         .into_iter()
@@ -283,24 +289,16 @@ fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_
     docx
 }
 
-/// The rows of the summary table, in the order a reader asks: done, open, dropped, unknown.
+/// The rows of the summary table: the totals, then every outcome with its own count (see
+/// `FollowUpSummary::outcome_rows`, which the app's comparison view shares).
 pub fn summary_rows(summary: &FollowUpSummary) -> Vec<(&'static str, usize)> {
-    let mut rows = vec![
+    let totals = [
         ("Utlovade åtgärder i det första yttrandet", summary.planned),
         ("Nya åtgärder under perioden", summary.new),
-        ("Genomförda i tid", summary.done_in_time),
-        ("Genomförda efter utlovat datum", summary.done_late),
     ];
-    if summary.done_undated > 0 {
-        rows.push(("Genomförda, datum saknas", summary.done_undated));
-    }
-    rows.extend([
-        ("Pågår inom utlovat datum", summary.on_track),
-        ("Pågår efter utlovat datum", summary.overdue),
-        ("Utgår eller ersatta", summary.withdrawn),
-    ]);
-    if summary.not_assessed > 0 {
-        rows.push(("Ej bedömda", summary.not_assessed));
-    }
-    rows
+    let outcomes = summary
+        .outcome_rows()
+        .into_iter()
+        .map(|row| (row.label, row.count));
+    totals.into_iter().chain(outcomes).collect()
 }

@@ -5,8 +5,8 @@
 //! "Table Grid"), whatever its id; the ids follow Word's English ids so files compare cleanly.
 
 use docx_rs::{
-    BorderType, Docx, LineSpacing, RunFonts, Style, StyleType, TableBorder, TableBorderPosition,
-    TableBorders,
+    BorderType, Docx, LineSpacing, LineSpacingType, RunFonts, Style, StyleType, TableBorder,
+    TableBorderPosition, TableBorders,
 };
 
 /// Style ids used by the document builders.
@@ -24,6 +24,8 @@ pub const NORMAL: &str = "Normal";
 
 /// Body text size in half-points (11 pt).
 const BODY_SIZE: usize = 22;
+/// Line height in 240ths of a line (1.1 lines), proportional to each paragraph's font size.
+const BODY_LINE: i32 = 264;
 const BODY_FONT: &str = "Arial";
 
 /// Adds the style sheet and document defaults to a document.
@@ -36,7 +38,7 @@ pub fn with_styles(docx: Docx) -> Docx {
             .east_asia(BODY_FONT),
     )
     .default_size(BODY_SIZE)
-    .default_line_spacing(LineSpacing::new().after(120).line(264))
+    .default_line_spacing(body_line_spacing())
     .add_style(paragraph_style(TITLE, "Title", 40, 0, 120).bold())
     .add_style(paragraph_style(SUBTITLE, "Subtitle", 26, 0, 240).color("404040"))
     .add_style(heading(HEADING_1, "heading 1", 0, 30))
@@ -49,6 +51,15 @@ pub fn with_styles(docx: Docx) -> Docx {
     .add_style(paragraph_style(HEADER, "header", 18, 0, 0))
     .add_style(paragraph_style(TABLE_TEXT, "Tabelltext", 20, 0, 40))
     .add_style(table_grid())
+}
+
+/// The rule must be written out: without it LibreOffice reads `w:line` as an exact height, so
+/// a wrapped title, larger than the body text, prints its lines on top of each other.
+fn body_line_spacing() -> LineSpacing {
+    LineSpacing::new()
+        .after(120)
+        .line(BODY_LINE)
+        .line_rule(LineSpacingType::Auto)
 }
 
 fn paragraph_style(id: &str, name: &str, size: usize, before: u32, after: u32) -> Style {

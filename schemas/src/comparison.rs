@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use crate::date::Date;
 use crate::follow_up::{FollowUpResponse, MeasureOutcome, MeasureStatus};
 use crate::model::{AuditItem, Board, Case, FirstResponse, ItemAnswer, ItemRef, Measure};
+use crate::wording::count_sv;
 
 /// How a measure stands against the date it was promised for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,11 +56,7 @@ impl Timeliness {
 }
 
 fn days_sv(days: i64) -> String {
-    if days == 1 {
-        "1 dag".to_string()
-    } else {
-        format!("{days} dagar")
-    }
+    count_sv(days, "dag", "dagar")
 }
 
 /// Computes timeliness from the promised date, the outcome and the date of the follow-up.
@@ -202,6 +199,11 @@ pub struct BoardComparison<'a> {
 }
 
 /// Counts for the whole follow-up of a board; every measure counted once.
+///
+/// Each status has its own count: a measure not started is never counted as under way.
+/// `on_track` and `overdue` count only the measures under way (partly done or ongoing); the
+/// open measures of each status are also counted by date in `partly_done`, `ongoing` and
+/// `not_started`. `outcome_rows` gives every count as the documents print them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FollowUpSummary {
     /// Measures the first yttrande promised.
@@ -212,20 +214,66 @@ pub struct FollowUpSummary {
     pub done_late: usize,
     /// Done, but without the day it was done.
     pub done_undated: usize,
-    /// Partly done, ongoing or not started, within the promised date.
+    /// Under way (partly done or ongoing) within the promised date. Not started measures are
+    /// not here: see `not_started`.
     pub on_track: usize,
-    /// Partly done, ongoing or not started, after the promised date.
+    /// Under way (partly done or ongoing) after the promised date.
     pub overdue: usize,
+    /// Delvis genomförda, by date.
+    pub partly_done: OpenCount,
+    /// Pågår, by date.
+    pub ongoing: OpenCount,
+    /// Ej påbörjade, by date.
+    pub not_started: OpenCount,
+    /// Dropped or replaced: `dropped + replaced`.
     pub withdrawn: usize,
+    /// Utgår.
+    pub dropped: usize,
+    /// Ersatt av annan åtgärd.
+    pub replaced: usize,
     pub not_assessed: usize,
     /// Items that still have no completed measure (see `ItemComparison::lacks_completed_measure`).
     pub items_without_completed_measure: Vec<ItemRef>,
     /// Ids of measures done or partly done whose achieved effect is not described.
     pub effects_missing: Vec<String>,
-    /// Ids of measures whose promised date was missed.
+    /// Ids of measures whose promised date was missed (done late, or open after it, whether
+    /// under way or not started).
     pub deadlines_missed: Vec<String>,
     /// Ids of measures that need a reason and have none.
     pub reasons_missing: Vec<String>,
+}
+
+/// The open measures of one status, split by whether the promised date has passed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OpenCount {
+    /// Within the promised date, or no date was promised.
+    pub on_track: usize,
+    /// After the promised date.
+    pub overdue: usize,
+}
+
+impl OpenCount {
+    pub fn total(self) -> usize {
+        self.on_track + self.overdue
+    }
+
+    fn add(&mut self, overdue: bool) {
+        if overdue {
+            self.overdue += 1;
+        } else {
+            self.on_track += 1;
+        }
+    }
+}
+
+/// One row of the follow-up's outcome table: what the measures came to, and how many.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutcomeRow {
+    /// E.g. "Ej påbörjade efter utlovat datum".
+    pub label: &'static str,
+    pub count: usize,
+    /// Late, overdue, undated or not assessed: what the auditors will ask about.
+    pub needs_attention: bool,
 }
 
 impl FollowUpSummary {
@@ -234,18 +282,67 @@ impl FollowUpSummary {
         self.planned + self.new
     }
 
-    /// "4 av 6 åtgärder bedömda": how far the follow-up has come.
+    /// "4 av 6 åtgärder bedömda" ("1 av 1 åtgärd bedömd"): how far the follow-up has come.
     pub fn assessed_sv(&self) -> String {
         format!(
-            "{} av {} åtgärder bedömda",
+            "{} av {}",
             self.total() - self.not_assessed,
-            self.total()
+            count_sv(self.total(), "åtgärd bedömd", "åtgärder bedömda")
         )
     }
 
-    /// Measures still open, on track or overdue: "pågår".
-    pub fn still_open(&self) -> usize {
+    /// Measures under way: partly done or ongoing, on track or overdue.
+    pub fn under_way(&self) -> usize {
         self.on_track + self.overdue
+    }
+
+    /// Measures not done and not withdrawn: under way or not started (`MeasureStatus::is_open`).
+    pub fn still_open(&self) -> usize {
+        self.under_way() + self.not_started.total()
+    }
+
+    /// The outcome of every measure, one row per status (split by date where the date
+    /// matters), in the order a reader asks: done, under way, not started, withdrawn, not
+    /// assessed. Rows no measure has are left out, so the rows add up to `total()`.
+    pub fn outcome_rows(&self) -> Vec<OutcomeRow> {
+        let row = |label, count, needs_attention| OutcomeRow {
+            label,
+            count,
+            needs_attention,
+        };
+        [
+            row("Genomförda i tid", self.done_in_time, false),
+            row("Genomförda efter utlovat datum", self.done_late, true),
+            row("Genomförda, datum saknas", self.done_undated, true),
+            row(
+                "Delvis genomförda inom utlovat datum",
+                self.partly_done.on_track,
+                false,
+            ),
+            row(
+                "Delvis genomförda efter utlovat datum",
+                self.partly_done.overdue,
+                true,
+            ),
+            row("Pågår inom utlovat datum", self.ongoing.on_track, false),
+            row("Pågår efter utlovat datum", self.ongoing.overdue, true),
+            row(
+                "Ej påbörjade inom utlovat datum",
+                self.not_started.on_track,
+                false,
+            ),
+            row(
+                "Ej påbörjade efter utlovat datum",
+                self.not_started.overdue,
+                true,
+            ),
+            row("Utgår", self.dropped, false),
+            row("Ersatta av annan åtgärd", self.replaced, false),
+            row("Ej bedömda", self.not_assessed, true),
+        ]
+        .into_iter()
+        .filter(|row| row.count > 0)
+        .collect()
     }
 
     /// Nothing that would embarrass the board in front of its auditors: every measure assessed,
@@ -265,9 +362,9 @@ impl FollowUpSummary {
             Timeliness::DoneInTime => self.done_in_time += 1,
             Timeliness::DoneLate { .. } => self.done_late += 1,
             Timeliness::DoneUndated => self.done_undated += 1,
-            Timeliness::OnTrack => self.on_track += 1,
-            Timeliness::Overdue { .. } => self.overdue += 1,
-            Timeliness::Withdrawn => self.withdrawn += 1,
+            Timeliness::OnTrack => self.count_open(measure.status(), false),
+            Timeliness::Overdue { .. } => self.count_open(measure.status(), true),
+            Timeliness::Withdrawn => self.count_withdrawn(measure.status()),
         }
         let id = || measure.measure.id.clone();
         if measure.effect_missing {
@@ -278,6 +375,40 @@ impl FollowUpSummary {
         }
         if measure.reason_missing {
             self.reasons_missing.push(id());
+        }
+    }
+
+    /// An open measure counts under its own status; only partly done and ongoing ones count as
+    /// under way (`on_track`, `overdue`), so a board never reports unstarted work as going on.
+    fn count_open(&mut self, status: Option<MeasureStatus>, overdue: bool) {
+        match status {
+            Some(MeasureStatus::NotStarted) => self.not_started.add(overdue),
+            Some(MeasureStatus::PartlyDone) => {
+                self.partly_done.add(overdue);
+                self.count_under_way(overdue);
+            }
+            // Ongoing: the only other open status.
+            _ => {
+                self.ongoing.add(overdue);
+                self.count_under_way(overdue);
+            }
+        }
+    }
+
+    fn count_under_way(&mut self, overdue: bool) {
+        if overdue {
+            self.overdue += 1;
+        } else {
+            self.on_track += 1;
+        }
+    }
+
+    fn count_withdrawn(&mut self, status: Option<MeasureStatus>) {
+        self.withdrawn += 1;
+        if status == Some(MeasureStatus::Replaced) {
+            self.replaced += 1;
+        } else {
+            self.dropped += 1;
         }
     }
 }

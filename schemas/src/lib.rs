@@ -13,6 +13,7 @@ pub mod model;
 pub mod self_assessment;
 pub mod validate;
 pub mod version;
+pub mod wording;
 
 pub use date::Date;
 pub use follow_up::{

@@ -232,6 +232,31 @@ pub struct MeasureOrigin {
     pub requirement: String,
 }
 
+impl MeasureOrigin {
+    /// "Från självskattningen ”Självskattning 2026” mot ramverket ”Yttra LIS”, fråga 3.2": the
+    /// assessment and its framework looked up in the case; "Från en självskattning, fråga 3.2"
+    /// when the assessment is no longer there.
+    pub fn label_sv(&self, case: &Case) -> String {
+        let question = format!("fråga {}", self.requirement.trim());
+        let Some(assessment) = case
+            .self_assessments
+            .iter()
+            .find(|assessment| assessment.id == self.assessment)
+        else {
+            return format!("Från en självskattning, {question}");
+        };
+        let name = match assessment.title.trim() {
+            "" => assessment.id.trim(),
+            title => title,
+        };
+        let framework = match assessment.framework.title.trim() {
+            "" => String::new(),
+            title => format!(" mot ramverket ”{title}”"),
+        };
+        format!("Från självskattningen ”{name}”{framework}, {question}")
+    }
+}
+
 /// A person who signs the yttrande.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -548,6 +573,38 @@ mod tests {
         ] {
             assert!(text.parse::<ItemRef>().is_err(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_measure_origin_names_its_question_assessment_and_framework() {
+        let mut case = Case::new_empty();
+        let framework = crate::framework::Framework::new("lis", "Yttra LIS");
+        case.self_assessments.push(SelfAssessment {
+            id: "S1".into(),
+            board: "ks".into(),
+            title: "Självskattning 2026".into(),
+            started: crate::date::Date::parse("2026-02-01").expect("date"),
+            framework,
+            answers: Vec::new(),
+        });
+        let origin = |assessment: &str| MeasureOrigin {
+            assessment: assessment.into(),
+            requirement: "3.2".into(),
+        };
+        assert_eq!(
+            origin("S1").label_sv(&case),
+            "Från självskattningen ”Självskattning 2026” mot ramverket ”Yttra LIS”, fråga 3.2"
+        );
+        case.self_assessments[0].title = " ".into();
+        case.self_assessments[0].framework.title.clear();
+        assert_eq!(
+            origin("S1").label_sv(&case),
+            "Från självskattningen ”S1”, fråga 3.2"
+        );
+        assert_eq!(
+            origin("S7").label_sv(&case),
+            "Från en självskattning, fråga 3.2"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! without a date); warnings are what a careful secretary would still want to look at. The
 //! checks only read the case and index nothing blindly, so no input can make them panic.
 
+mod characters;
 mod follow_up;
 
 use std::collections::{HashMap, HashSet};
@@ -65,6 +66,7 @@ pub fn validate(case: &Case, today: Date) -> Vec<Finding> {
     check_audit(case, &mut findings);
     check_boards(case, &mut findings);
     check_responses(case, today, &mut findings);
+    characters::check(case, &mut findings);
     findings.list
 }
 
@@ -858,6 +860,90 @@ mod tests {
                 total: 1
             }
         );
+    }
+
+    /// The warnings about characters a document cannot show, as (path, message).
+    fn unshowable(case: &Case) -> Vec<(String, String)> {
+        let mut found: Vec<(String, String)> = validate(case, day("2025-03-01"))
+            .into_iter()
+            .filter(|f| f.message.contains("tecken som inte kan visas"))
+            .inspect(|f| assert_eq!(f.severity, Severity::Warning, "{f}"))
+            .map(|f| (f.path, f.message))
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn a_bullet_from_a_pdf_is_reported_once_per_field() {
+        let mut case = complete_case();
+        // U+F0B7 is Word's Symbol-font bullet, as it arrives when a list is copied from a PDF.
+        case.audit.recommendations[0].text = "\u{F0B7} Ta fram rutiner.".into();
+        first_mut(&mut case).measures[0].action =
+            "\u{F0A7} Ta fram rutin. \u{F0A7} Inför den.".into();
+        case.boards[1].send_to = "registrator@exempel.se\u{E000}".into();
+        let message =
+            "Texten innehåller ett tecken som inte kan visas (troligen en punkt från en PDF); ta bort det.";
+        assert_eq!(
+            unshowable(&case),
+            [
+                (
+                    "audit.recommendations[0].text".to_string(),
+                    message.to_string()
+                ),
+                ("boards[1].send_to".to_string(), message.to_string()),
+                (
+                    "responses[0].first.measures[0].action".to_string(),
+                    message.to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_in_an_imported_framework_or_an_answer_is_reported() {
+        let mut case = complete_case();
+        let mut framework = crate::framework::from_audit_questions(&case);
+        framework.areas[0].requirements[0].text = "\u{F0D8} Finns rutiner?".into();
+        case.self_assessments
+            .push(crate::self_assessment::SelfAssessment {
+                id: "S1".into(),
+                board: "ks".into(),
+                title: "Självskattning 2025".into(),
+                started: day("2025-02-15"),
+                framework,
+                answers: vec![crate::self_assessment::Answer {
+                    requirement: "Q1".into(),
+                    comment: "Se \u{F0E0} rutinen.".into(),
+                    ..Default::default()
+                }],
+            });
+        let paths: Vec<String> = unshowable(&case)
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "self_assessments[0].answers[0].comment",
+                "self_assessments[0].framework.areas[0].requirements[0].text",
+            ]
+        );
+    }
+
+    #[test]
+    fn only_the_private_use_area_counts_as_unshowable() {
+        let mut case = complete_case();
+        for (text, reported) in [
+            ("\u{E000}", true),
+            ("\u{F8FF}", true),
+            ("\u{D7FF}", false),
+            ("\u{F900}", false),
+            ("• – ” ✓ ½ é", false),
+        ] {
+            case.audit.conclusion = text.to_string();
+            assert_eq!(unshowable(&case).len(), usize::from(reported), "{text:?}");
+        }
     }
 
     #[test]

@@ -6,9 +6,20 @@
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
+//! - `follow_up_counts`: the follow-up's counts in the documents, each status on its own.
+//! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
+//! - `measure_origin`: a measure made from a self-assessment gap names its question.
+//! - `tjansteskrivelse`: the tjänsteskrivelse says what its yttrande says.
+//! - `wording`: counts agree in number with their nouns; the introduction names the board's
+//!   kinds of items.
 
 mod cli;
+mod follow_up_counts;
 mod golden;
 mod hostile_input;
+mod line_spacing;
+mod measure_origin;
 mod round_trip;
 mod support;
+mod tjansteskrivelse;
+mod wording;

@@ -3,6 +3,7 @@
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
+use docgen::preview::PreviewBlock;
 use docgen::DocumentKind;
 use schemas::{load_case, Case, Date, Yttrande};
 
@@ -91,4 +92,31 @@ pub fn read_part(docx: &[u8], name: &str) -> Option<String> {
 pub fn part_names(docx: &[u8]) -> Vec<String> {
     let archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
     archive.file_names().map(str::to_string).collect()
+}
+
+/// What a reader sees of a document: every heading, paragraph and table cell, one per line.
+pub fn document_text(docx: &[u8]) -> String {
+    let mut lines = Vec::new();
+    for block in docgen::preview::document_preview(docx) {
+        match block {
+            PreviewBlock::Heading { text, .. } | PreviewBlock::Paragraph { text, .. } => {
+                lines.push(text)
+            }
+            PreviewBlock::Table(rows) => lines.extend(rows.into_iter().flatten()),
+        }
+    }
+    lines.join("\n")
+}
+
+/// One example case by its file stem.
+pub fn example(stem: &str) -> Case {
+    examples()
+        .into_iter()
+        .find(|(name, _)| name == stem)
+        .map(|(_, case)| case)
+        .unwrap_or_else(|| panic!("no example {stem}"))
+}
+
+pub fn day(text: &str) -> Date {
+    Date::parse(text).expect("valid test date")
 }

@@ -322,3 +322,143 @@ fn boards_without_a_follow_up_are_not_compared() {
         1
     );
 }
+
+#[test]
+fn the_progress_of_a_single_measure_reads_in_the_singular() {
+    let mut case = followed_up("2026-01-20");
+    case.responses[0].first.measures.truncate(1);
+    assert_eq!(
+        compared(&case).summary.assessed_sv(),
+        "0 av 1 åtgärd bedömd"
+    );
+    set_outcome(
+        &mut case,
+        outcome("A1", MeasureStatus::Done, Some("2025-11-15")),
+    );
+    assert_eq!(
+        compared(&case).summary.assessed_sv(),
+        "1 av 1 åtgärd bedömd"
+    );
+    let mut three = followed_up("2026-01-20");
+    set_outcome(
+        &mut three,
+        outcome("A1", MeasureStatus::Done, Some("2025-11-15")),
+    );
+    assert_eq!(
+        compared(&three).summary.assessed_sv(),
+        "1 av 3 åtgärder bedömda"
+    );
+}
+
+#[test]
+fn a_measure_not_started_is_counted_apart_from_those_under_way() {
+    // As of 2026-01-20: A1 (due 2025-12-31) and A2 (due 2025-09-30) are past their dates, A3
+    // (due 2026-01-31) is not.
+    let mut case = followed_up("2026-01-20");
+    set_outcome(&mut case, outcome("A1", MeasureStatus::NotStarted, None));
+    set_outcome(&mut case, outcome("A2", MeasureStatus::Ongoing, None));
+    set_outcome(&mut case, outcome("A3", MeasureStatus::PartlyDone, None));
+    let summary = compared(&case).summary;
+    assert_eq!(
+        summary.not_started,
+        OpenCount {
+            on_track: 0,
+            overdue: 1
+        }
+    );
+    assert_eq!(
+        summary.ongoing,
+        OpenCount {
+            on_track: 0,
+            overdue: 1
+        }
+    );
+    assert_eq!(
+        summary.partly_done,
+        OpenCount {
+            on_track: 1,
+            overdue: 0
+        }
+    );
+    // Under way means partly done or ongoing; the measure not started is not among them.
+    assert_eq!((summary.on_track, summary.overdue), (1, 1));
+    assert_eq!(summary.under_way(), 2);
+    assert_eq!(summary.still_open(), 3);
+    // Its missed date is still a missed date.
+    assert_eq!(summary.deadlines_missed, ["A1", "A2"]);
+}
+
+#[test]
+fn dropped_and_replaced_measures_have_their_own_counts() {
+    let mut case = followed_up("2026-01-20");
+    set_outcome(&mut case, outcome("A1", MeasureStatus::Dropped, None));
+    set_outcome(&mut case, outcome("A2", MeasureStatus::Replaced, None));
+    set_outcome(&mut case, outcome("A3", MeasureStatus::Dropped, None));
+    let summary = compared(&case).summary;
+    assert_eq!((summary.dropped, summary.replaced), (2, 1));
+    assert_eq!(summary.withdrawn, 3);
+}
+
+#[test]
+fn every_measure_is_in_exactly_one_outcome_row() {
+    let statuses = [
+        None,
+        Some(MeasureStatus::Done),
+        Some(MeasureStatus::PartlyDone),
+        Some(MeasureStatus::Ongoing),
+        Some(MeasureStatus::NotStarted),
+        Some(MeasureStatus::Dropped),
+        Some(MeasureStatus::Replaced),
+    ];
+    // Every combination of status for the three measures, done early, late and undated.
+    for first in statuses {
+        for second in statuses {
+            for third in statuses {
+                for done_on in [Some("2025-06-01"), Some("2026-01-15"), None] {
+                    let mut case = followed_up("2026-01-20");
+                    for (id, status) in [("A1", first), ("A2", second), ("A3", third)] {
+                        if let Some(status) = status {
+                            set_outcome(&mut case, outcome(id, status, done_on));
+                        }
+                    }
+                    let summary = compared(&case).summary;
+                    let rows = summary.outcome_rows();
+                    let counted: usize = rows.iter().map(|row| row.count).sum();
+                    assert_eq!(counted, summary.total(), "{rows:?}");
+                    assert!(rows.iter().all(|row| row.count > 0), "{rows:?}");
+                    assert_eq!(
+                        summary.still_open()
+                            + summary.withdrawn
+                            + summary.not_assessed
+                            + summary.done_in_time
+                            + summary.done_late
+                            + summary.done_undated,
+                        summary.total()
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_outcome_rows_name_each_status_and_its_date() {
+    let mut case = followed_up("2026-01-20");
+    set_outcome(&mut case, outcome("A1", MeasureStatus::NotStarted, None));
+    set_outcome(&mut case, outcome("A2", MeasureStatus::Ongoing, None));
+    set_outcome(&mut case, outcome("A3", MeasureStatus::PartlyDone, None));
+    let rows: Vec<(&str, usize, bool)> = compared(&case)
+        .summary
+        .outcome_rows()
+        .into_iter()
+        .map(|row| (row.label, row.count, row.needs_attention))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Delvis genomförda inom utlovat datum", 1, false),
+            ("Pågår efter utlovat datum", 1, true),
+            ("Ej påbörjade efter utlovat datum", 1, true),
+        ]
+    );
+}

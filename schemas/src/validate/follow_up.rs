@@ -282,6 +282,28 @@ mod tests {
     }
 
     #[test]
+    fn an_unshowable_character_in_an_outcome_is_reported_at_the_outcome() {
+        let mut case = case_with_follow_up();
+        // Filed with a bullet from a PDF in it: locked, so not reported.
+        case.responses[0].first.measures[0].action = "\u{F0B7} Gör det".into();
+        let follow_up = case.responses[0].follow_up.as_mut().expect("started");
+        follow_up.outcomes.push(MeasureOutcome {
+            measure: "A1".into(),
+            status: Some(MeasureStatus::Ongoing),
+            reason: "\u{F0B7} Leverantören är sen.".into(),
+            ..MeasureOutcome::default()
+        });
+        let found: Vec<String> = messages(&case)
+            .into_iter()
+            .filter(|m| m.contains("tecken som inte kan visas"))
+            .collect();
+        assert_eq!(
+            found,
+            ["responses[0].follow_up.outcomes[A1].reason: Texten innehåller ett tecken som inte kan visas (troligen en punkt från en PDF); ta bort det."]
+        );
+    }
+
+    #[test]
     fn a_replaced_measure_names_an_existing_new_measure() {
         let mut case = case_with_follow_up();
         let follow_up = case.responses[0].follow_up.as_mut().expect("started");
