@@ -3,6 +3,7 @@
 
 use frontend::app_state::Action;
 use frontend::edit::{Direction, Edit, MeasureField, PersonEdit};
+use schemas::wording::count_sv;
 use schemas::{
     Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Signatory, Stance, Yttrande,
 };
@@ -78,11 +79,16 @@ fn progress_text(case: &Case, board: &str) -> String {
         .map(|kind| (kind, case.progress(board, kind)))
         .filter(|(_, progress)| progress.total > 0)
         .map(|(kind, progress)| {
+            let (one, many) = match kind {
+                ItemKind::Assessment => ("bedömning besvarad", "bedömningar besvarade"),
+                ItemKind::Recommendation => {
+                    ("rekommendation besvarad", "rekommendationer besvarade")
+                }
+            };
             format!(
-                "{} av {} {} besvarade",
+                "{} av {}",
                 progress.answered,
-                progress.total,
-                kind.plural_label_sv().to_lowercase()
+                count_sv(progress.total, one, many)
             )
         })
         .collect::<Vec<_>>()
@@ -436,32 +442,10 @@ pub fn item_links(
     }
 }
 
-/// "Från självskattningen «Självskattning 2026» (Ramverk), fråga K12": where a measure made
-/// from a gap came from, named as the user named the assessment.
+/// Where a measure made from a gap came from, worded as the documents word it.
 pub fn origin_note(case: &Case, measure: &Measure) -> Html {
-    let Some(origin) = &measure.origin else {
-        return html! {};
-    };
-    let text = match case
-        .self_assessments
-        .iter()
-        .find(|assessment| assessment.id == origin.assessment)
-    {
-        Some(assessment) => {
-            let name = if assessment.title.trim().is_empty() {
-                "Självskattning".to_string()
-            } else {
-                assessment.title.trim().to_string()
-            };
-            format!(
-                "Från självskattningen «{name}» ({}), fråga {}.",
-                assessment.framework.title, origin.requirement
-            )
-        }
-        None => format!(
-            "Från en självskattning som har tagits bort, fråga {}.",
-            origin.requirement
-        ),
-    };
-    html! { <p class="hint">{ text }</p> }
+    match &measure.origin {
+        Some(origin) => html! { <p class="hint">{ format!("{}.", origin.label_sv(case)) }</p> },
+        None => html! {},
+    }
 }

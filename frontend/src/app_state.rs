@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use schemas::wording::count_sv;
 use schemas::Case;
 
 use schemas::ItemKind;
@@ -492,8 +493,10 @@ impl AppState {
                 }
                 PasteTarget::Questions => ("revisionsfråga", "revisionsfrågor"),
             };
-            let what = if count == 1 { one } else { many };
-            self.notice = Some(Notice::Info(format!("{count} {what} har lagts till.")));
+            self.notice = Some(Notice::Info(format!(
+                "{} har lagts till.",
+                count_sv(count, one, many)
+            )));
         }
     }
 

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use frontend::app_state::Action;
 use frontend::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
+use schemas::wording::count_sv;
 use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
 use std::collections::BTreeMap;
 use web_sys::HtmlSelectElement;
@@ -347,7 +348,11 @@ fn comparison_view(comparison: &AssessmentComparison) -> Html {
         .collect();
     html! {
         <>
-            <p role="status">{ format!("{better} frågor bättre, {worse} sämre, {unchanged} oförändrade. Totalt: {}.", comparison.overall.label_sv().to_lowercase()) }</p>
+            <p role="status">{ format!(
+                "{} bättre, {worse} sämre, {unchanged} oförändrade. Totalt: {}.",
+                count_sv(better, "fråga", "frågor"),
+                comparison.overall.label_sv().to_lowercase()
+            ) }</p>
             <table class="summary comparison-areas">
                 <caption>{ "Per område" }</caption>
                 <thead><tr><th scope="col">{ "Område" }</th><th scope="col">{ "Förändring" }</th></tr></thead>

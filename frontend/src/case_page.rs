@@ -6,6 +6,7 @@ use frontend::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit}
 use frontend::library::case_title;
 use frontend::paste::{PasteDraft, PasteTarget};
 use schemas::comparison::compare_board;
+use schemas::wording::count_sv;
 use schemas::{Board, Case, ItemKind, Yttrande};
 use yew::prelude::*;
 
@@ -363,9 +364,11 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                 </button>
                 <span class="hint">
                     { format!(
-                        " {} av {} rekommendationer och {} av {} bedömningar besvarade",
-                        recommendations.answered, recommendations.total,
-                        assessments.answered, assessments.total
+                        " {} av {} och {} av {} besvarade",
+                        recommendations.answered,
+                        count_sv(recommendations.total, "rekommendation", "rekommendationer"),
+                        assessments.answered,
+                        count_sv(assessments.total, "bedömning", "bedömningar"),
                     ) }
                 </span>
             </>

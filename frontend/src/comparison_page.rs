@@ -57,30 +57,23 @@ fn board_comparison(comparison: &BoardComparison<'_>, dispatch: &Callback<Action
     }
 }
 
+/// The same outcome rows as the uppföljande yttrande's Sammanställning, after the counts of
+/// planned and new measures.
 fn summary_table(summary: &FollowUpSummary) -> Html {
-    let rows = [
-        ("Utlovade åtgärder", summary.planned, false),
-        ("Nya åtgärder under perioden", summary.new, false),
-        ("Genomförda i tid", summary.done_in_time, false),
+    let mut rows = vec![
+        ("Utlovade åtgärder".to_string(), summary.planned, false),
         (
-            "Genomförda efter utlovat datum",
-            summary.done_late,
-            summary.done_late > 0,
+            "Nya åtgärder under perioden".to_string(),
+            summary.new,
+            false,
         ),
-        (
-            "Genomförda, datum saknas",
-            summary.done_undated,
-            summary.done_undated > 0,
-        ),
-        ("Pågår inom utlovat datum", summary.on_track, false),
-        (
-            "Pågår efter utlovat datum",
-            summary.overdue,
-            summary.overdue > 0,
-        ),
-        ("Utgår eller ersatta", summary.withdrawn, false),
-        ("Ej bedömda", summary.not_assessed, summary.not_assessed > 0),
     ];
+    rows.extend(
+        summary
+            .outcome_rows()
+            .into_iter()
+            .map(|row| (row.label.to_string(), row.count, row.needs_attention)),
+    );
     html! {
         <table class="summary">
             <caption>{ "Sammanställning (varje åtgärd räknas en gång)" }</caption>
@@ -88,7 +81,7 @@ fn summary_table(summary: &FollowUpSummary) -> Html {
             <tbody>
                 { for rows.iter().map(|(label, count, stands_out)| html! {
                     <tr class={classes!(stands_out.then_some("attention"))}>
-                        <th scope="row">{ *label }</th><td>{ *count }</td>
+                        <th scope="row">{ label }</th><td>{ *count }</td>
                     </tr>
                 }) }
             </tbody>

@@ -7,6 +7,7 @@
 use frontend::app_state::Action;
 use frontend::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
+use schemas::wording::count_sv;
 use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
 
@@ -82,13 +83,18 @@ fn progress_text(comparison: &BoardComparison<'_>) -> String {
     let summary = &comparison.summary;
     let mut parts = vec![summary.assessed_sv()];
     if !summary.deadlines_missed.is_empty() {
-        parts.push(format!(
-            "{} utlovade datum passerade",
-            summary.deadlines_missed.len()
+        parts.push(count_sv(
+            summary.deadlines_missed.len(),
+            "utlovat datum passerat",
+            "utlovade datum passerade",
         ));
     }
     if !summary.reasons_missing.is_empty() {
-        parts.push(format!("{} skäl saknas", summary.reasons_missing.len()));
+        parts.push(count_sv(
+            summary.reasons_missing.len(),
+            "skäl saknas",
+            "skäl saknas",
+        ));
     }
     parts.join(" · ")
 }

@@ -3,6 +3,7 @@
 
 use frontend::app_state::Action;
 use frontend::paste::{DraftItem, PasteDraft, PasteTarget};
+use schemas::wording::count_sv;
 use schemas::{Board, ItemKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -84,7 +85,7 @@ pub fn paste_panel(
             }
             <div class="actions">
                 <button type="button" onclick={dispatch.reform(|_| Action::AcceptPaste)}>
-                    { format!("Lägg till {count} {}", noun(target, count != 1)) }
+                    { format!("Lägg till {}", count_sv(count, noun(target, false), noun(target, true))) }
                 </button>
                 <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelPaste)}>
                     { "Avbryt" }

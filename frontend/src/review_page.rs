@@ -6,6 +6,7 @@ use docgen::DocumentKind;
 use frontend::app_state::Action;
 use frontend::library::case_title;
 use frontend::review::locate;
+use schemas::wording::count_sv;
 use schemas::{validate, Case, Severity, Yttrande};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -110,7 +111,10 @@ fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
                 { if found.is_empty() {
                     "Inga fel eller varningar: yttrandena kan skapas.".to_string()
                 } else {
-                    format!("{errors} fel och {warnings} varningar. Välj ett för att gå till fältet.")
+                    format!(
+                        "{errors} fel och {}. Välj ett för att gå till fältet.",
+                        count_sv(warnings, "varning", "varningar")
+                    )
                 } }
             </p>
             <ul class="findings">

@@ -199,7 +199,7 @@ test('a gap makes one measure, named by its assessment, the message is in view, 
     await page.getByRole('button', { name: 'Nästa', exact: true }).click();
   }
   await page.getByRole('group', { name: `Åtgärd ${made}` })
-    .getByText('Från självskattningen «Självskattning hösten 2025»').waitFor();
+    .getByText('Från självskattningen ”Självskattning hösten 2025”').waitFor();
 
   // The assessment can be removed, after a question; the measure stays.
   await page.getByRole('button', { name: '← Till ärendet' }).click();
