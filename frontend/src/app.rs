@@ -7,7 +7,7 @@ use std::rc::Rc;
 use docgen::DocumentKind;
 use frontend::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
 use frontend::files::{is_docx, open_extracted, open_framework_file, open_json_file};
-use frontend::library::CaseSummary;
+use frontend::library::{with_identity, CaseSummary};
 use schemas::{load_case, save_case, Case};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -89,9 +89,11 @@ pub fn app() -> Html {
                 storage={state.storage.clone()}
                 confirm_delete={state.confirm_delete.clone()}
                 on_open={open_stored_callback(&state, &store)}
-                on_new={open_new(&state, Case::new_empty())}
-                on_example={open_example(&state)}
-                on_file={open_file(&state)}
+                on_new={open_new(&state)}
+                on_example={open_example(&state, &store)}
+                on_file={open_file(&state, &store)}
+                duplicate={state.duplicate.clone()}
+                dispatch={state.dispatcher().to_callback()}
                 on_ask_delete={state.dispatcher().to_callback().reform(Action::AskDelete)}
                 on_confirm_delete={delete_case(&state, &store, &tab)}
                 on_cancel_delete={state.dispatcher().to_callback().reform(|_| Action::CancelDelete)}
@@ -377,32 +379,61 @@ fn open_stored_callback(state: &State, store: &StoreRef) -> Callback<String> {
     })
 }
 
-/// Opens a case that is not stored yet; the save effect stores it under a new id.
-fn open_new(state: &State, case: Case) -> Callback<()> {
+/// Opens a new, empty case; the save effect stores it under a new id.
+fn open_new(state: &State) -> Callback<()> {
     let state = state.clone();
     Callback::from(move |_| {
-        let open = OpenCase::new(browser::new_case_id(), case.clone(), 0, false);
+        let case = with_identity(Case::new_empty(), browser::new_case_id);
+        let open = OpenCase::new(case.id.clone(), case, 0, false);
         state.dispatch(Action::Opened(Box::new(open)));
     })
 }
 
-fn open_example(state: &State) -> Callback<()> {
-    match load_case(EXAMPLE_CASE) {
-        Ok(example) => open_new(state, example),
-        Err(error) => {
-            let message = format!("Exempelärendet kunde inte läsas. {error}");
-            state
-                .dispatcher()
-                .to_callback()
-                .reform(move |_| Action::OpenFailed(message.clone()))
+/// Opens a case read from a file or the example. A case already stored here (the same id) is
+/// never stored twice: the user chooses between the stored copy and the file.
+async fn open_incoming(state: &State, store: Option<Store>, case: Case) {
+    let case = with_identity(case, browser::new_case_id);
+    if let Some(store) = store {
+        if let Ok(Some((json, revision))) = store.load(&case.id).await {
+            match load_case(&json) {
+                Ok(stored) => {
+                    let stored = OpenCase::new(case.id.clone(), stored, revision, true);
+                    state.dispatch(Action::FoundStored {
+                        stored: Box::new(stored),
+                        incoming: Box::new(case),
+                    });
+                }
+                Err(error) => state.dispatch(Action::OpenFailed(format!(
+                    "Ärendet finns redan sparat här, men den sparade kopian kunde inte läsas, så \
+                     inget har ändrats. {error}"
+                ))),
+            }
+            return;
         }
     }
+    let open = OpenCase::new(case.id.clone(), case, 0, false);
+    state.dispatch(Action::Opened(Box::new(open)));
 }
 
-fn open_file(state: &State) -> Callback<web_sys::File> {
-    let state = state.clone();
+fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
+    let (state, store) = (state.clone(), store.clone());
+    Callback::from(move |_| {
+        let (state, store) = (state.clone(), store.borrow().clone());
+        spawn_local(async move {
+            match load_case(EXAMPLE_CASE) {
+                Ok(example) => open_incoming(&state, store, example).await,
+                Err(error) => state.dispatch(Action::OpenFailed(format!(
+                    "Exempelärendet kunde inte läsas. {error}"
+                ))),
+            }
+        });
+    })
+}
+
+fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
+    let (state, store) = (state.clone(), store.clone());
     Callback::from(move |file: web_sys::File| {
-        let state = state.clone();
+        let (state, store) = (state.clone(), store.borrow().clone());
         spawn_local(async move {
             let name = file.name();
             let opened = match browser::read_file(&file).await {
@@ -413,10 +444,7 @@ fn open_file(state: &State) -> Callback<web_sys::File> {
                 Err(message) => Err(message),
             };
             match opened {
-                Ok(case) => {
-                    let open = OpenCase::new(browser::new_case_id(), case, 0, false);
-                    state.dispatch(Action::Opened(Box::new(open)));
-                }
+                Ok(case) => open_incoming(&state, store, case).await,
                 Err(message) => state.dispatch(Action::OpenFailed(message)),
             }
         });

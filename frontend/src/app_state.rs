@@ -12,7 +12,7 @@ use schemas::Case;
 use schemas::ItemKind;
 
 use crate::edit::{self, AssessmentEdit, Edit};
-use crate::library::{sort_for_start_page, CaseSummary};
+use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
 
 /// Whether this browser lets Yttra keep cases.
@@ -64,7 +64,11 @@ pub struct OpenCase {
 
 impl OpenCase {
     /// A case as read from storage (or, with revision 0 and `stored: false`, one to store).
-    pub fn new(id: String, case: Case, revision: u64, stored: bool) -> OpenCase {
+    /// A case stored before cases had ids of their own takes its storage id.
+    pub fn new(id: String, mut case: Case, revision: u64, stored: bool) -> OpenCase {
+        if case.id.trim().is_empty() {
+            case.id = id.clone();
+        }
         OpenCase {
             id,
             revision,
@@ -86,6 +90,15 @@ pub enum Notice {
     Error(String),
 }
 
+/// A case read from a file whose id is already stored in this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    pub stored: OpenCase,
+    pub incoming: Case,
+    /// What tells the two apart, in plain Swedish (`library::differences`).
+    pub differences: Vec<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub storage: Storage,
@@ -103,6 +116,9 @@ pub struct AppState {
     pub paste: Option<(PasteTarget, PasteDraft)>,
     /// The id of a field to focus after the next render (a finding the user followed).
     pub focus: Option<String>,
+    /// A case opened from a file that is already stored here, waiting for the user to choose:
+    /// open the stored one, or update it from the file.
+    pub duplicate: Option<Duplicate>,
     /// The earlier assessment each self-assessment is being compared with, by assessment id;
     /// kept while the user moves between pages.
     pub compared: BTreeMap<String, String>,
@@ -121,6 +137,7 @@ impl Default for AppState {
             paste: None,
             focus: None,
             compared: BTreeMap::new(),
+            duplicate: None,
         }
     }
 }
@@ -136,6 +153,16 @@ pub enum Action {
     Opened(Box<OpenCase>),
     /// A file could not be opened; the message says why. Nothing stored changes.
     OpenFailed(String),
+    /// A file holds a case that is already stored: the user chooses what to do.
+    FoundStored {
+        stored: Box<OpenCase>,
+        incoming: Box<Case>,
+    },
+    /// Of a case found stored: open the stored copy, leaving the file aside.
+    KeepStored,
+    /// Of a case found stored: replace the stored copy with the file's case.
+    UpdateStored,
+    CancelDuplicate,
     Edit(Edit),
     /// The effect stored the open case, as it was after `changes` edits, at this revision.
     Saved {
@@ -237,12 +264,54 @@ impl AppState {
                 self.saved = saved;
             }
             Action::Opened(open) => {
+                self.duplicate = None;
                 self.open = Some(*open);
                 self.view = View::Case;
                 self.notice = None;
                 self.changed_elsewhere = false;
             }
             Action::OpenFailed(message) => self.notice = Some(Notice::Error(message)),
+            Action::FoundStored { stored, incoming } => {
+                let differences = library::differences(&stored.case, &incoming);
+                if differences.is_empty() {
+                    self = self.reduce(Action::Opened(stored));
+                    self.notice = Some(Notice::Info(
+                        "Ärendet fanns redan sparat här, likadant som i filen, och är öppnat."
+                            .into(),
+                    ));
+                    return self;
+                }
+                self.duplicate = Some(Duplicate {
+                    stored: *stored,
+                    incoming: *incoming,
+                    differences,
+                });
+                self.view = View::Start;
+                self.notice = None;
+                self.focus = Some("duplicate-heading".into());
+            }
+            Action::KeepStored => {
+                if let Some(duplicate) = self.duplicate.take() {
+                    self = self.reduce(Action::Opened(Box::new(duplicate.stored)));
+                    self.notice = Some(Notice::Info(
+                        "Det sparade ärendet är öppnat; filen lästes inte in.".into(),
+                    ));
+                }
+            }
+            Action::UpdateStored => {
+                if let Some(duplicate) = self.duplicate.take() {
+                    let stored = duplicate.stored;
+                    // Saved over the stored copy at the revision just read, like any edit.
+                    let mut updated =
+                        OpenCase::new(stored.id, duplicate.incoming, stored.revision, true);
+                    updated.changes = 1;
+                    self = self.reduce(Action::Opened(Box::new(updated)));
+                    self.notice = Some(Notice::Info(
+                        "Det sparade ärendet har uppdaterats från filen.".into(),
+                    ));
+                }
+            }
+            Action::CancelDuplicate => self.duplicate = None,
             Action::Edit(change) => {
                 if self.apply_edit(change.clone()) {
                     self.after_edit(&change);
@@ -969,12 +1038,58 @@ mod tests {
     }
 
     #[test]
+    fn a_file_holding_a_stored_case_opens_the_stored_one_or_updates_it_never_a_copy() {
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let a_year_on =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
+                .expect("example");
+        let stored = OpenCase::new(example.id.clone(), example.clone(), 4, true);
+        let found = || Action::FoundStored {
+            stored: Box::new(stored.clone()),
+            incoming: Box::new(a_year_on.clone()),
+        };
+        let state = run([Action::StorageReady(vec![]), found()]);
+        let duplicate = state.duplicate.clone().expect("the user chooses");
+        assert!(duplicate
+            .differences
+            .iter()
+            .any(|line| line.starts_with("Uppföljning påbörjad")));
+        assert_eq!(state.view, View::Start);
+
+        let kept = state.clone().reduce(Action::KeepStored);
+        assert_eq!(kept.open.as_ref().map(|o| &o.case), Some(&example));
+        assert!(!kept.wants_save(), "nothing is written");
+        assert_eq!(kept.duplicate, None);
+
+        let updated = state.clone().reduce(Action::UpdateStored);
+        let open = updated.open.clone().expect("open");
+        assert_eq!((open.id.as_str(), open.revision), ("exempel-sr-2025-17", 4));
+        assert_eq!(open.case, a_year_on);
+        assert!(
+            updated.wants_save(),
+            "the stored copy is replaced at the revision read"
+        );
+        assert_eq!(
+            updated.notice,
+            Some(Notice::Info(
+                "Det sparade ärendet har uppdaterats från filen.".into()
+            ))
+        );
+
+        let cancelled = state.reduce(Action::CancelDuplicate);
+        assert_eq!((cancelled.duplicate, cancelled.open), (None, None));
+    }
+
+    #[test]
     fn a_failed_open_keeps_the_saved_list_and_the_view() {
         let summary = CaseSummary {
             id: "a".into(),
             title: "T".into(),
             reference: "R".into(),
             boards: vec![],
+            follow_ups: vec![],
             next_deadline: None,
             saved_at: "t".into(),
             revision: 1,

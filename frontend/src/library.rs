@@ -5,6 +5,7 @@
 //! revision it last read; if the stored revision is another one, some other tab saved in
 //! between, and the save is refused instead of overwriting that work.
 
+use schemas::wording::count_sv;
 use schemas::{Case, Date};
 
 /// What the start page shows for one saved case; stored beside the case so the list opens
@@ -15,6 +16,10 @@ pub struct CaseSummary {
     pub title: String,
     pub reference: String,
     pub boards: Vec<String>,
+    /// The boards that have started their uppföljande yttrande, by name; tells two copies of a
+    /// case apart on the start page.
+    #[serde(default)]
+    pub follow_ups: Vec<String>,
     /// The nearest deadline from today on, with what is due: "Första yttrandet, Kommunstyrelsen".
     pub next_deadline: Option<(Date, String)>,
     /// When the case was last saved, as the browser's clock said (ISO 8601).
@@ -29,6 +34,7 @@ impl CaseSummary {
             title: case.audit.title.clone(),
             reference: case.audit.reference.clone(),
             boards: case.boards.iter().map(|board| board.name.clone()).collect(),
+            follow_ups: follow_ups_started(case),
             next_deadline: next_deadline(case, today),
             saved_at: saved_at.to_string(),
             revision,
@@ -112,6 +118,95 @@ pub fn check_save(stored: Option<u64>, expected: u64) -> SaveCheck {
     }
 }
 
+/// The names of the boards that have started their uppföljande yttrande.
+fn follow_ups_started(case: &Case) -> Vec<String> {
+    case.boards
+        .iter()
+        .filter(|board| {
+            case.response(&board.id)
+                .is_some_and(|response| response.follow_up.is_some())
+        })
+        .map(|board| board.name.clone())
+        .collect()
+}
+
+/// The case with an id: its own, or `fresh` for a case that has never been stored (a new case,
+/// or one read from a file written before cases had ids).
+pub fn with_identity(mut case: Case, fresh: impl FnOnce() -> String) -> Case {
+    if case.id.trim().is_empty() {
+        case.id = fresh();
+    }
+    case
+}
+
+/// What tells a case read from a file apart from the copy of it stored in this browser, in
+/// plain Swedish, for the user to choose which to keep: boards, answers, measures, follow-ups
+/// and self-assessments. Empty when the two are the same.
+pub fn differences(stored: &Case, incoming: &Case) -> Vec<String> {
+    if stored == incoming {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let names = |case: &Case| -> Vec<String> {
+        case.boards.iter().map(|board| board.name.clone()).collect()
+    };
+    if names(stored) != names(incoming) {
+        found.push(format!(
+            "Nämnder: i filen {}, i det sparade {}.",
+            list_or_none(&names(incoming)),
+            list_or_none(&names(stored))
+        ));
+    }
+    let started = |case: &Case| follow_ups_started(case);
+    if started(stored) != started(incoming) {
+        found.push(format!(
+            "Uppföljning påbörjad: i filen {}, i det sparade {}.",
+            list_or_none(&started(incoming)),
+            list_or_none(&started(stored))
+        ));
+    }
+    for board in &incoming.boards {
+        let measures = |case: &Case| {
+            case.response(&board.id).map_or(0, |response| {
+                response.first.measures.len()
+                    + response
+                        .follow_up
+                        .as_ref()
+                        .map_or(0, |f| f.new_measures.len())
+            })
+        };
+        let (in_file, in_store) = (measures(incoming), measures(stored));
+        if in_file != in_store {
+            found.push(format!(
+                "{}: {} i filen, {} i det sparade.",
+                board.name,
+                count_sv(in_file, "åtgärd", "åtgärder"),
+                count_sv(in_store, "åtgärd", "åtgärder")
+            ));
+        }
+    }
+    let assessments = |case: &Case| case.self_assessments.len();
+    if assessments(stored) != assessments(incoming) {
+        found.push(format!(
+            "Självskattningar: {} i filen, {} i det sparade.",
+            assessments(incoming),
+            assessments(stored)
+        ));
+    }
+    if found.is_empty() {
+        found.push("Texter eller datum skiljer sig åt.".to_string());
+    }
+    found
+}
+
+fn list_or_none(names: &[String]) -> String {
+    if names.is_empty() {
+        "ingen".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// A new id for a stored case: time and a random part, so two tabs creating cases at the same
 /// moment do not collide. Both come from the caller (the browser's clock and random source).
 pub fn new_case_id(millis_since_epoch: u64, random: u32) -> String {
@@ -129,6 +224,45 @@ mod tests {
 
     fn example() -> Case {
         load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json")).expect("example")
+    }
+
+    #[test]
+    fn a_case_keeps_its_id_and_one_without_gets_a_fresh_one() {
+        assert_eq!(
+            with_identity(example(), || "ny".into()).id,
+            "exempel-sr-2025-17"
+        );
+        let mut old = example();
+        old.id.clear();
+        assert_eq!(with_identity(old, || "ny".into()).id, "ny");
+    }
+
+    #[test]
+    fn two_copies_of_a_case_are_told_apart_in_plain_words() {
+        let first = example();
+        assert_eq!(differences(&first, &first), Vec::<String>::new());
+        let a_year_on = load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
+            .expect("example");
+        let found = differences(&first, &a_year_on);
+        assert!(
+            found.contains(
+                &"Uppföljning påbörjad: i filen Kommunstyrelsen, Servicenämnden, i det sparade ingen."
+                    .to_string()
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"Självskattningar: 2 i filen, 0 i det sparade.".to_string()),
+            "{found:?}"
+        );
+        let mut retitled = first.clone();
+        retitled.audit.title.push('!');
+        assert_eq!(
+            differences(&first, &retitled),
+            ["Texter eller datum skiljer sig åt."]
+        );
+        let summary = CaseSummary::of("x", &a_year_on, 1, "t", day("2026-01-01"));
+        assert_eq!(summary.follow_ups, ["Kommunstyrelsen", "Servicenämnden"]);
     }
 
     #[test]
@@ -195,6 +329,7 @@ mod tests {
             title: String::new(),
             reference: String::new(),
             boards: vec![],
+            follow_ups: vec![],
             next_deadline: deadline.map(|d| (day(d), String::new())),
             saved_at: saved.into(),
             revision: 1,

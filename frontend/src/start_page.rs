@@ -1,7 +1,7 @@
 //! The start page: the cases saved in this browser, and the ways to begin (a new case, a file,
 //! the example).
 
-use frontend::app_state::Storage;
+use frontend::app_state::{Action, Duplicate, Storage};
 use frontend::library::CaseSummary;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -20,6 +20,9 @@ pub struct StartPageProps {
     pub on_ask_delete: Callback<String>,
     pub on_confirm_delete: Callback<String>,
     pub on_cancel_delete: Callback<()>,
+    /// A case opened from a file that is already stored, awaiting the user's choice.
+    pub duplicate: Option<Duplicate>,
+    pub dispatch: Callback<Action>,
 }
 
 #[function_component(StartPage)]
@@ -48,6 +51,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
                        Du kan arbeta ändå, men ladda ner ärendet som fil innan du stänger fliken." }
                 </p>
             }
+            if let Some(duplicate) = &props.duplicate {
+                { duplicate_choice(duplicate, &props.dispatch) }
+            }
             <section aria-labelledby="begin-heading">
                 <h2 id="begin-heading">{ "Börja" }</h2>
                 <div class="actions">
@@ -72,6 +78,33 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 { saved_cases(props) }
             </section>
         </main>
+    }
+}
+
+/// The case in the file is already stored here: open the stored copy, or update it from the
+/// file, after seeing what differs. Never a second copy.
+fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html {
+    let title = frontend::library::case_title(&duplicate.stored.case);
+    html! {
+        <section class="banner" aria-labelledby="duplicate-heading">
+            <h2 id="duplicate-heading" tabindex="-1">{ "Ärendet finns redan sparat här" }</h2>
+            <p id="duplicate-text">{ format!(
+                "Filen innehåller ärendet {title}, som redan är sparat i den här webbläsaren. \
+                 Det här skiljer filen från det sparade:"
+            ) }</p>
+            <ul>{ for duplicate.differences.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            <div class="actions">
+                <button type="button" onclick={dispatch.reform(|_| Action::KeepStored)}>
+                    { "Öppna det sparade ärendet" }
+                </button>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::UpdateStored)}>
+                    { "Uppdatera det sparade från filen" }
+                </button>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelDuplicate)}>
+                    { "Avbryt" }
+                </button>
+            </div>
+        </section>
     }
 }
 
@@ -145,7 +178,12 @@ fn saved_row(props: &StartPageProps, summary: &CaseSummary) -> Html {
     html! {
         <tr key={summary.id.clone()}>
             <td>{ title.clone() }</td>
-            <td>{ summary.boards.join(", ") }</td>
+            <td>
+                { summary.boards.join(", ") }
+                if !summary.follow_ups.is_empty() {
+                    <br/><span class="hint">{ format!("Uppföljning påbörjad: {}", summary.follow_ups.join(", ")) }</span>
+                }
+            </td>
             <td>{ deadline }</td>
             <td>{ browser::local_time_text(&summary.saved_at) }</td>
             <td>{ actions }</td>

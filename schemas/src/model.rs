@@ -25,6 +25,11 @@ pub struct Case {
     /// The version of this file format; older versions are migrated when read.
     #[schemars(range(min = 1))]
     pub format_version: u32,
+    /// The case's own id, made when the case is first stored in Yttra and kept in every file
+    /// and document written from it, so that the same case opened again is recognised; empty
+    /// in a case that has never been stored.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// The municipality or organisation, e.g. "Malmö stad".
     #[serde(default)]
     pub organisation: String,
@@ -399,6 +404,7 @@ impl Case {
         Case {
             format: FORMAT_NAME.to_string(),
             format_version: FORMAT_VERSION,
+            id: String::new(),
             organisation: String::new(),
             audit: Audit::default(),
             boards: Vec::new(),

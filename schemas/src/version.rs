@@ -17,8 +17,9 @@ pub const FORMAT_NAME: &str = "yttra-case";
 ///
 /// History: 1 — the första yttrande. 2 — the uppföljande yttrande (`responses[].follow_up`) and
 /// the tjänsteskrivelse details (`cover_note`). 3 — self-assessments (`self_assessments`) and the
-/// origin of a measure made from one (`origin`).
-pub const FORMAT_VERSION: u32 = 3;
+/// origin of a measure made from one (`origin`). 4 — the case's own id (`id`), by which a case
+/// opened again from a file is recognised.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
 pub struct MigrationStep {
@@ -36,6 +37,10 @@ pub const MIGRATIONS: &[MigrationStep] = &[
     MigrationStep {
         from: 2,
         migrate: v2_to_v3,
+    },
+    MigrationStep {
+        from: 3,
+        migrate: v3_to_v4,
     },
 ];
 
@@ -67,6 +72,16 @@ fn v2_to_v3(value: Value) -> Result<Value, String> {
         return Err(
             "filen har självskattningar (formatversion 3) men är märkt som version 2.".into(),
         );
+    }
+    Ok(value)
+}
+
+/// Version 4 only added the case's id, empty by default (a case read from an older file gets
+/// one when it is first stored); as in [`v1_to_v2`], the step refuses a file that already has
+/// it under an older version number.
+fn v3_to_v4(value: Value) -> Result<Value, String> {
+    if value.get("id").is_some() {
+        return Err("filen har ett ärende-id (formatversion 4) men är märkt som version 3.".into());
     }
     Ok(value)
 }
@@ -384,6 +399,18 @@ mod tests {
         value["self_assessments"] = json!([]);
         let error = load_case_value(value).expect_err("version 3 field in a version 2 file");
         assert!(error.to_string().contains("formatversion 2"), "{error}");
+    }
+
+    #[test]
+    fn a_version_3_case_reads_as_one_without_an_id() {
+        let mut value = minimal_case_json();
+        value["format_version"] = json!(3);
+        let case = load_case_value(value.clone()).expect("version 3 migrates");
+        assert_eq!(case.format_version, FORMAT_VERSION);
+        assert_eq!(case.id, "");
+        value["id"] = json!("a1b2");
+        let error = load_case_value(value).expect_err("version 4 field in a version 3 file");
+        assert!(error.to_string().contains("formatversion 3"), "{error}");
     }
 
     // Test-only steps that exercise the mechanism with renames and additions.

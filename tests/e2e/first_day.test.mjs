@@ -237,3 +237,35 @@ test('a conflict with another tab shows on every page, and closing with an unsav
   assert.equal(await asked, 'beforeunload');
   await context.close();
 });
+
+test('a case opened again from a file is recognised: the stored one is opened or updated, never copied', async () => {
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: FOLLOW_UP_TITLE, level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+
+  // The same case again, identical: opened, not stored twice.
+  await page.getByLabel('Öppna en fil').setInputFiles(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
+  await page.getByRole('status').filter({ hasText: 'fanns redan sparat här, likadant som i filen' }).waitFor();
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  assert.equal(await page.locator('table.cases tbody tr').count(), 1);
+
+  // The same case a year on: the user sees what differs and chooses.
+  await page.getByLabel('Öppna en fil').setInputFiles(FOLLOW_UP_EXAMPLE);
+  const choice = page.getByRole('region', { name: 'Ärendet finns redan sparat här' });
+  await choice.waitFor();
+  await choice.getByText('Uppföljning påbörjad: i filen Kommunstyrelsen, Servicenämnden, i det sparade ingen.').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'duplicate-heading');
+  await page.screenshot({ path: join(SCREENSHOTS, 'duplicate-choice.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await choice.getByRole('button', { name: 'Uppdatera det sparade från filen' }).click();
+  await page.getByRole('status').filter({ hasText: 'Det sparade ärendet har uppdaterats från filen.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  const rows = page.locator('table.cases tbody tr');
+  assert.equal(await rows.count(), 1, 'still one case');
+  assert.match(await rows.first().innerText(), /Uppföljning påbörjad: Kommunstyrelsen, Servicenämnden/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
