@@ -139,14 +139,15 @@ pub fn show_top_of_page(step: bool) {
         return;
     };
     window.scroll_to_with_x_and_y(0.0, 0.0);
-    let selector = if step {
-        "main #item-heading, main #summary-heading, main h1"
+    let selectors: &[&str] = if step {
+        &["main #item-heading", "main #summary-heading", "main h1"]
     } else {
-        "main h1"
+        &["main h1"]
     };
-    let heading = window
-        .document()
-        .and_then(|document| document.query_selector(selector).ok().flatten())
+    let document = window.document();
+    let heading = selectors
+        .iter()
+        .find_map(|selector| document.as_ref()?.query_selector(selector).ok().flatten())
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(heading) = heading {
         // A heading takes focus only with a tabindex; -1 keeps it out of the tab order.

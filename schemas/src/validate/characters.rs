@@ -20,8 +20,17 @@ const MESSAGE: &str =
 
 /// One warning per text field that holds a private-use character, at the field's path.
 pub(super) fn check(case: &Case, findings: &mut Findings) {
-    // The case is plain data: turning it into a JSON value cannot fail.
-    let Ok(mut value) = serde_json::to_value(case) else {
+    // Through the JSON text the case is saved as, not `serde_json::to_value`: that would
+    // compile a second serialiser for every type of the case into the app's first screen
+    // (measured: 2.3 KB gzip), while these two calls are already there for saving and
+    // loading. Most cases have no such character, and stop after the scan.
+    let Ok(json) = serde_json::to_string(case) else {
+        return;
+    };
+    if !has_private_use(&json) {
+        return;
+    }
+    let Ok(mut value) = serde_json::from_str::<Value>(&json) else {
         return;
     };
     leave_out_locked_first_yttranden(&mut value);
