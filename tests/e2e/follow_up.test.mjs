@@ -94,8 +94,8 @@ test('a follow-up started from the filed första yttrande is filled in, compared
   await page.getByRole('button', { name: 'Jämför utlovat och utfört' }).click();
   await page.getByRole('heading', { name: 'Utlovat och utfört', level: 1 }).waitFor();
   const summary = page.locator('table.summary').first();
-  await summary.getByRole('row', { name: 'Genomförda efter utlovat datum 1' }).waitFor();
-  await summary.getByRole('row', { name: 'Delvis genomförda efter utlovat datum 1' }).waitFor();
+  await summary.getByRole('row', { name: 'Genomförda efter utlovat datum 1', exact: true }).waitFor();
+  await summary.getByRole('row', { name: 'Delvis genomförda efter utlovat datum 1', exact: true }).waitFor();
   await page.getByText('Skäl saknas', { exact: true }).first().waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'comparison.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), []);

@@ -55,9 +55,14 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   await page.locator('p.progress').filter({ hasText: '3 av 300 besvarade · genomsnitt 2,0 av 4 (50 %)' }).waitFor();
   await page.getByRole('group', { name: 'Visa' }).getByLabel('Låga betyg (0–1)').check();
   assert.equal(await page.locator('.question').count(), 1, 'only the gap is shown');
-  await page.getByLabel('Åtgärda bristen under').selectOption({ label: 'Rekommendation 2' });
+  // The target list quotes each recommendation, so the user sees what the measure answers.
+  const target = page.getByLabel('Åtgärda bristen under');
+  const label = (await target.locator('option').allInnerTexts()).find((text) => text.startsWith('Rekommendation 2: '));
+  assert.ok(label, 'recommendation 2 is offered with its text');
+  await target.selectOption({ label });
   await page.getByRole('button', { name: 'Skapa åtgärd från fråga K1' }).click();
-  await page.getByText('En åtgärd för fråga K1 har lagts till under rekommendation 2.').waitFor();
+  await page.getByRole('status').filter({ hasText: /Åtgärd A\d+ har skapats under rekommendation 2 från fråga K1\./ }).waitFor();
+  await page.locator('#q-K1-made').waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'assessment.png'), fullPage: false });
   assert.deepEqual(await axeViolations(page), []);
 
@@ -72,7 +77,8 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
   await page.getByRole('button', { name: /^Rekommendation 2, / }).click();
   assert.match(await page.locator('#measure-A6-action').inputValue(), /^Åtgärda brist i självskattningen: Krav 1: rutinen finns; den följs/);
-  await page.getByText('Från självskattning S1, fråga K1.').waitFor();
+  // The origin names the assessment as the user named it, and its framework.
+  await page.getByText(/^Från självskattningen ”riktlinje-300 \d{4}” mot ramverket ”[^”]+”, fråga K1\.$/).waitFor();
   await page.getByRole('button', { name: '← Till ärendet' }).click();
 
   // Next year's assessment of the same guideline, compared with the first.
@@ -80,7 +86,7 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   await rate(page, 'K1', '3');
   await rate(page, 'K2', '2');
   await page.getByLabel('Tidigare självskattning', { exact: true }).selectOption({ index: 1 });
-  await page.getByText('1 frågor bättre, 1 sämre, 0 oförändrade.').waitFor();
+  await page.getByText('1 fråga bättre, 1 sämre, 0 oförändrade.').waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'assessment-comparison.png'), fullPage: false });
   assert.deepEqual(await axeViolations(page), []);
 
