@@ -4,39 +4,57 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use app_core::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
+use app_core::files::{is_docx, open_extracted, open_framework_file, open_json_file};
+use app_core::library::{with_identity, CaseSummary};
 use docgen::DocumentKind;
-use frontend::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
-use frontend::files::{is_docx, open_extracted, open_framework_file, open_json_file};
-use frontend::library::{with_identity, CaseSummary};
 use schemas::{load_case, save_case, Case};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::answer_page::AnswerPage;
-use crate::assessment_page::AssessmentPage;
-use crate::browser;
-use crate::case_page::CasePage;
-use crate::comparison_page::ComparisonPage;
-use crate::follow_up_page::FollowUpPage;
-use crate::generator;
-use crate::review_page::ReviewPage;
-use crate::start_page::StartPage;
-use crate::store::{Saved, Store};
+use crate::pages::assessment::AssessmentPage;
+use crate::pages::case::CasePage;
+use crate::pages::comparison::ComparisonPage;
+use crate::pages::first_yttrande::AnswerPage;
+use crate::pages::follow_up::FollowUpPage;
+use crate::pages::review::ReviewPage;
+use crate::pages::start::StartPage;
+use crate::platform::browser;
+use crate::platform::generator;
+use crate::platform::store::{Saved, Store};
+use crate::platform::tabs;
 
 /// The example case shipped with the app (also in `examples/`).
 const EXAMPLE_CASE: &str = include_str!("../../examples/it-sakerhet-tva-namnder.json");
 
-/// The channel on which tabs tell each other that a case was saved or deleted.
-const CHANNEL: &str = "yttra";
+/// The app's state as Yew's reducer. `AppState` and its `reduce` live in `app_core`, which
+/// knows nothing of Yew; this wrapper is the whole adapter.
+#[derive(Default, PartialEq)]
+struct Reduced(AppState);
 
-type State = UseReducerHandle<AppState>;
+impl Reducible for Reduced {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Reduced(self.0.clone().reduce(action)))
+    }
+}
+
+impl std::ops::Deref for Reduced {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
+type State = UseReducerHandle<Reduced>;
 type StoreRef = Rc<RefCell<Option<Store>>>;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(Reduced::default);
     let store: StoreRef = use_mut_ref(|| None);
     let saving = use_mut_ref(|| false);
     // Identifies this tab in messages to other tabs, so it ignores its own.
@@ -240,30 +258,14 @@ fn use_open_store(state: &State, store: &StoreRef) {
 fn use_messages_from_other_tabs(state: &State, store: &StoreRef, tab: &Rc<String>) {
     let (state, store, tab) = (state.clone(), store.clone(), tab.clone());
     use_effect_with((), move |_| {
-        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
-        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).ok();
-                if field("tab").and_then(|v| v.as_string()).as_deref() == Some(tab.as_str()) {
-                    return;
-                }
-                let id = field("id").and_then(|v| v.as_string()).unwrap_or_default();
-                let revision = field("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-                state.dispatch(Action::ChangedElsewhere { id, revision });
-                refresh_list(&state, &store);
-            },
-        );
-        if let Some(channel) = &channel {
-            channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        }
-        move || {
-            if let Some(channel) = channel {
-                channel.set_onmessage(None);
-                channel.close();
-            }
-            drop(listener);
-        }
+        let listener = tabs::listen(tab, move |message| {
+            state.dispatch(Action::ChangedElsewhere {
+                id: message.id,
+                revision: message.revision,
+            });
+            refresh_list(&state, &store);
+        });
+        move || drop(listener)
     });
 }
 
@@ -307,7 +309,7 @@ fn use_save_on_change(
                             revision,
                             changes: open.changes,
                         });
-                        tell_other_tabs(&tab, &open.id, revision);
+                        tabs::tell_other_tabs(&tab, &open.id, revision);
                         refresh_list(&state, &store);
                     }
                     Ok(Saved::Conflict { .. }) => {
@@ -318,22 +320,6 @@ fn use_save_on_change(
             });
         }
     });
-}
-
-fn tell_other_tabs(tab: &str, id: &str, revision: u64) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
-    let message = js_sys::Object::new();
-    for (key, value) in [
-        ("tab", JsValue::from_str(tab)),
-        ("id", JsValue::from_str(id)),
-        ("revision", JsValue::from_f64(revision as f64)),
-    ] {
-        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
-    }
-    let _ = channel.post_message(&message);
-    channel.close();
 }
 
 fn refresh_list(state: &State, store: &StoreRef) {
@@ -462,7 +448,7 @@ fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<St
             match opened.delete(&id).await {
                 Ok(()) => {
                     state.dispatch(Action::Deleted(id.clone()));
-                    tell_other_tabs(&tab, &id, 0);
+                    tabs::tell_other_tabs(&tab, &id, 0);
                 }
                 Err(error) => state.dispatch(Action::Notify(Notice::Error(error.to_string()))),
             }

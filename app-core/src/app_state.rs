@@ -4,7 +4,6 @@
 //! report their results back as actions. So everything the user sees can be tested natively.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use schemas::wording::count_sv;
 use schemas::Case;
@@ -628,15 +627,6 @@ impl AppState {
                 false
             }
         }
-    }
-}
-
-/// The thin adapter to Yew's `use_reducer`; all logic is in `AppState::reduce`.
-impl yew::functional::Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new((*self).clone().reduce(action))
     }
 }
 

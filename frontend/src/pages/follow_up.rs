@@ -4,19 +4,21 @@
 //! The promises are shown, never edited: the first yttrande is locked. Whether a date was met
 //! is computed (`schemas::comparison`) and shown next to the fields that decide it.
 
-use frontend::app_state::Action;
-use frontend::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
+use app_core::app_state::Action;
+use app_core::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
 use schemas::wording::count_sv;
 use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
 
-use crate::answer_page::{item_links, origin_note, signatories};
-use crate::browser;
-use crate::case_page::{back_to_case, period_fields};
-use crate::cover_note_fields::cover_note_fields;
-use crate::fields::{DateField, SelectField, TextField};
-use crate::steps::{step_buttons, step_list};
+use crate::platform::browser;
+use crate::widgets::cover_note_fields::cover_note_fields;
+use crate::widgets::fields::{DateField, SelectField, TextField};
+use crate::widgets::measure_parts::{item_links, origin_note};
+use crate::widgets::navigation::back_to_case;
+use crate::widgets::people::signatories;
+use crate::widgets::period::period_fields;
+use crate::widgets::steps::{step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
 pub struct FollowUpPageProps {

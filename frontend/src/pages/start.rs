@@ -1,12 +1,12 @@
 //! The start page: the cases saved in this browser, and the ways to begin (a new case, a file,
 //! the example).
 
-use frontend::app_state::{Action, Duplicate, Storage};
-use frontend::library::CaseSummary;
+use app_core::app_state::{Action, Duplicate, Storage};
+use app_core::library::CaseSummary;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser;
+use crate::platform::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
@@ -84,7 +84,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
 /// The case in the file is already stored here: open the stored copy, or update it from the
 /// file, after seeing what differs. Never a second copy.
 fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html {
-    let title = frontend::library::case_title(&duplicate.stored.case);
+    let title = app_core::library::case_title(&duplicate.stored.case);
     html! {
         <section class="banner" aria-labelledby="duplicate-heading">
             <h2 id="duplicate-heading" tabindex="-1">{ "Ärendet finns redan sparat här" }</h2>

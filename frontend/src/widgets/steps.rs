@@ -1,7 +1,7 @@
 //! The step list and the previous/next buttons shared by the two yttrande pages: a summary
 //! step, then one step per assessment and recommendation addressed to the board.
 
-use frontend::app_state::Action;
+use app_core::app_state::Action;
 use schemas::ItemRef;
 use yew::prelude::*;
 

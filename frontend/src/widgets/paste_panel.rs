@@ -1,15 +1,15 @@
 //! The paste import panel: a list copied from the report's PDF, split into items the user
 //! checks, fixes and (for assessments and recommendations) addresses before adding them.
 
-use frontend::app_state::Action;
-use frontend::paste::{DraftItem, PasteDraft, PasteTarget};
+use app_core::app_state::Action;
+use app_core::paste::{DraftItem, PasteDraft, PasteTarget};
 use schemas::wording::count_sv;
 use schemas::{Board, ItemKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser;
-use crate::fields::TextField;
+use crate::platform::browser;
+use crate::widgets::fields::TextField;
 
 /// "rekommendation" / "rekommendationer" and the like, for labels.
 pub fn noun(target: PasteTarget, plural: bool) -> &'static str {
