@@ -1,6 +1,6 @@
 //! One case: the audit's details, the boards that must answer, and the documents to download.
 
-use app_core::app_state::{Action, OpenCase, Storage};
+use app_core::app_state::{Action, OpenCase, Storage, View};
 use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
 use app_core::library::case_title;
 use app_core::paste::{PasteDraft, PasteTarget};
@@ -53,11 +53,11 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <h1>{ title }</h1>
             <p class="save-state" role="status">{ save_state(props) }</p>
             <div class="actions">
-                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenReview)}>
+                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Review))}>
                     { "Granska ärendet" }
                 </button>
                 if case.responses.iter().any(|response| response.follow_up.is_some()) {
-                    <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenComparison)}>
+                    <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Comparison))}>
                         { "Jämför utlovat och utfört" }
                     </button>
                 }
@@ -305,7 +305,12 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
     let locked = response.is_some_and(|response| response.first_is_locked());
     let open_answer = {
         let id = board.id.clone();
-        dispatch.reform(move |_| Action::OpenAnswer(id.clone()))
+        dispatch.reform(move |_| {
+            Action::Navigate(View::FirstYttrande {
+                board: id.clone(),
+                step: None,
+            })
+        })
     };
     let first = if locked {
         html! {
@@ -341,7 +346,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
             html! {
                 <p>
                     <button type="button" id={format!("follow-up-{}", board.id)}
-                        onclick={dispatch.reform(move |_| Action::OpenFollowUp(id.clone()))}>
+                        onclick={dispatch.reform(move |_| Action::Navigate(View::FollowUp { board: id.clone(), step: None }))}>
                         { format!("Följ upp för {}", board.name) }
                     </button>
                     <span class="hint">
@@ -359,7 +364,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                 ) {
                     let start = FollowUpEdit::Start { today: browser::today() };
                     dispatch.emit(Action::Edit(Edit::FollowUp { board: id.clone(), change: start }));
-                    dispatch.emit(Action::OpenFollowUp(id.clone()));
+                    dispatch.emit(Action::Navigate(View::FollowUp { board: id.clone(), step: None }));
                 }
             });
             html! {

@@ -170,7 +170,7 @@ fn item_table(
         <section class="compared-item" aria-label={item.item.label_sv()}>
             <h3>
                 <button type="button" class="link"
-                    onclick={dispatch.reform(move |_| Action::Show(view.clone()))}>
+                    onclick={dispatch.reform(move |_| Action::Navigate(view.clone()))}>
                     { item.item.label_sv() }
                 </button>
             </h3>

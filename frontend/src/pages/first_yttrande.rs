@@ -1,7 +1,7 @@
 //! A board's första yttrande: the summary answer, then one step per assessment and
 //! recommendation addressed to the board, in the report's order: stance, motivation, measures.
 
-use app_core::app_state::Action;
+use app_core::app_state::{Action, View};
 use app_core::edit::{Direction, Edit, MeasureField};
 use schemas::wording::count_sv;
 use schemas::{Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Stance, Yttrande};
@@ -16,15 +16,15 @@ use crate::widgets::people::signatories;
 use crate::widgets::steps::{step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
-pub struct AnswerPageProps {
+pub struct FirstYttrandePageProps {
     pub case: Case,
     pub board: String,
     pub step: Option<usize>,
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(AnswerPage)]
-pub fn answer_page(props: &AnswerPageProps) -> Html {
+#[function_component(FirstYttrandePage)]
+pub fn first_yttrande_page(props: &FirstYttrandePageProps) -> Html {
     let case = &props.case;
     let Some(board) = case.board(&props.board) else {
         return html! { <main id="main"><p role="alert">{ "Nämnden finns inte längre i ärendet." }</p></main> };
@@ -55,7 +55,7 @@ pub fn answer_page(props: &AnswerPageProps) -> Html {
                     ) }</p>
                 </div>
             }
-            { step_list(&items, &done_steps(&items, response), props.step, ("besvarad", "inte besvarad"), &props.dispatch) }
+            { step_list(&items, &done_steps(&items, response), props.step, ("besvarad", "inte besvarad"), &step_to(&board.id, &props.dispatch)) }
             { match props.step.filter(|&index| index < items.len()) {
                 Some(index) => item_step(case, board, response, &items, index, locked, &props.dispatch),
                 None => summary_step(case, board, response, &items, locked, &props.dispatch),
@@ -138,7 +138,7 @@ fn summary_step(
             { cover_note_fields(&board_id, Yttrande::First, &response.cover_note, dispatch) }
             </fieldset>
             if !items.is_empty() {
-                <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
+                <button type="button" onclick={step_to(&board.id, dispatch).reform(|_| Some(0))}>
                     { format!("Nästa: {}", items[0].label_sv()) }
                 </button>
             }
@@ -215,7 +215,7 @@ fn item_step(
                 multiline=true value={answer.map(|a| a.no_measure_reason.clone()).unwrap_or_default()}
                 on_change={on_reason} />
             </fieldset>
-            { step_buttons(index, count, dispatch) }
+            { step_buttons(index, count, &step_to(&board.id, dispatch), dispatch) }
         </section>
     }
 }
@@ -343,4 +343,15 @@ fn measure_fields(
             </div>
         </fieldset>
     }
+}
+
+/// Moves to a step of this page (None: the summary).
+fn step_to(board: &str, dispatch: &Callback<Action>) -> Callback<Option<usize>> {
+    let board = board.to_string();
+    dispatch.reform(move |step| {
+        Action::Navigate(View::FirstYttrande {
+            board: board.clone(),
+            step,
+        })
+    })
 }

@@ -4,7 +4,7 @@
 //! The promises are shown, never edited: the first yttrande is locked. Whether a date was met
 //! is computed (`schemas::comparison`) and shown next to the fields that decide it.
 
-use app_core::app_state::Action;
+use app_core::app_state::{Action, View};
 use app_core::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
 use schemas::wording::count_sv;
@@ -58,11 +58,11 @@ pub fn follow_up_page(props: &FollowUpPageProps) -> Html {
             <h1>{ format!("Uppföljande yttrande: {}", board.name) }</h1>
             <p class="progress">{ progress_text(&comparison) }</p>
             <div class="actions">
-                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenComparison)}>
+                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Comparison))}>
                     { "Jämför utlovat och utfört" }
                 </button>
             </div>
-            { step_list(&items, &done, props.step, ("klar", "inte klar"), &props.dispatch) }
+            { step_list(&items, &done, props.step, ("klar", "inte klar"), &step_to(&board.id, &props.dispatch)) }
             { match props.step.filter(|&index| index < items.len()) {
                 Some(index) => item_step(case, board, follow_up, &comparison, index, &props.dispatch),
                 None => summary_step(case, board, follow_up, &items, &props.dispatch),
@@ -132,7 +132,7 @@ fn summary_step(
                  första yttrandet går att ändra igen.",
             ) {
                 dispatch.emit(edit(&id, FollowUpEdit::Discard));
-                dispatch.emit(Action::BackToCase);
+                dispatch.emit(Action::Navigate(View::Case));
             }
         })
     };
@@ -159,7 +159,7 @@ fn summary_step(
             { cover_note_fields(&id, Yttrande::FollowUp, &follow_up.cover_note, dispatch) }
             if !items.is_empty() {
                 <div class="actions">
-                    <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
+                    <button type="button" onclick={step_to(&board.id, dispatch).reform(|_| Some(0))}>
                         { format!("Nästa: {}", items[0].label_sv()) }
                     </button>
                 </div>
@@ -288,7 +288,7 @@ fn item_step(
             if item.lacks_completed_measure() {
                 <p class="warning-text">{ format!("{} har ännu ingen genomförd åtgärd.", item.item.label_sv()) }</p>
             }
-            { step_buttons(index, comparison.items.len(), dispatch) }
+            { step_buttons(index, comparison.items.len(), &step_to(&board.id, dispatch), dispatch) }
         </section>
     }
 }
@@ -519,4 +519,15 @@ fn new_measure_fields(
             </div>
         </>
     }
+}
+
+/// Moves to a step of this page (None: the summary).
+fn step_to(board: &str, dispatch: &Callback<Action>) -> Callback<Option<usize>> {
+    let board = board.to_string();
+    dispatch.reform(move |step| {
+        Action::Navigate(View::FollowUp {
+            board: board.clone(),
+            step,
+        })
+    })
 }

@@ -1,7 +1,7 @@
 //! The start page: the cases saved in this browser, and the ways to begin (a new case, a file,
 //! the example).
 
-use app_core::app_state::{Action, Duplicate, Storage};
+use app_core::app_state::{Action, Duplicate, OpenEvent, Storage};
 use app_core::library::CaseSummary;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -94,13 +94,13 @@ fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html 
             ) }</p>
             <ul>{ for duplicate.differences.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             <div class="actions">
-                <button type="button" onclick={dispatch.reform(|_| Action::KeepStored)}>
+                <button type="button" onclick={dispatch.reform(|_| Action::Open(OpenEvent::KeepStored))}>
                     { "Öppna det sparade ärendet" }
                 </button>
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::UpdateStored)}>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Open(OpenEvent::UpdateStored))}>
                     { "Uppdatera det sparade från filen" }
                 </button>
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelDuplicate)}>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Open(OpenEvent::CancelDuplicate))}>
                     { "Avbryt" }
                 </button>
             </div>
