@@ -16,8 +16,8 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 say "Crate boundaries: the pure crates build for wasm32 and use no browser crate"
-cargo check --locked --target wasm32-unknown-unknown -p schemas -p docgen --no-default-features
-for crate in schemas docgen; do
+cargo check --locked --target wasm32-unknown-unknown -p schemas -p docgen -p app-core --no-default-features
+for crate in schemas docgen app-core; do
   leaked=$(cargo tree --locked -p "$crate" -e normal --prefix none --target all \
     | awk '{print $1}' | grep -xE 'web-sys|js-sys|yew|gloo|wasm-bindgen' || true)
   if [ -n "$leaked" ]; then

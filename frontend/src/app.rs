@@ -4,39 +4,59 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use app_core::app_state::{
+    Action, AppState, Notice, OpenCase, OpenEvent, Storage, StorageEvent, View,
+};
+use app_core::files::{is_docx, open_extracted, open_framework_file, open_json_file};
+use app_core::library::{with_identity, CaseSummary};
 use docgen::DocumentKind;
-use frontend::app_state::{Action, AppState, Notice, OpenCase, Storage, View};
-use frontend::files::{is_docx, open_extracted, open_framework_file, open_json_file};
-use frontend::library::{with_identity, CaseSummary};
 use schemas::{load_case, save_case, Case};
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::answer_page::AnswerPage;
-use crate::assessment_page::AssessmentPage;
-use crate::browser;
-use crate::case_page::CasePage;
-use crate::comparison_page::ComparisonPage;
-use crate::follow_up_page::FollowUpPage;
-use crate::generator;
-use crate::review_page::ReviewPage;
-use crate::start_page::StartPage;
-use crate::store::{Saved, Store};
+use crate::pages::assessment::AssessmentPage;
+use crate::pages::case::CasePage;
+use crate::pages::comparison::ComparisonPage;
+use crate::pages::first_yttrande::FirstYttrandePage;
+use crate::pages::follow_up::FollowUpPage;
+use crate::pages::review::ReviewPage;
+use crate::pages::start::StartPage;
+use crate::platform::browser;
+use crate::platform::generator;
+use crate::platform::store::{Saved, Store};
+use crate::platform::tabs;
 
 /// The example case shipped with the app (also in `examples/`).
 const EXAMPLE_CASE: &str = include_str!("../../examples/it-sakerhet-tva-namnder.json");
 
-/// The channel on which tabs tell each other that a case was saved or deleted.
-const CHANNEL: &str = "yttra";
+/// The app's state as Yew's reducer. `AppState` and its `reduce` live in `app_core`, which
+/// knows nothing of Yew; this wrapper is the whole adapter.
+#[derive(Default, PartialEq)]
+struct Reduced(AppState);
 
-type State = UseReducerHandle<AppState>;
+impl Reducible for Reduced {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Reduced(self.0.clone().reduce(action)))
+    }
+}
+
+impl std::ops::Deref for Reduced {
+    type Target = AppState;
+
+    fn deref(&self) -> &AppState {
+        &self.0
+    }
+}
+
+type State = UseReducerHandle<Reduced>;
 type StoreRef = Rc<RefCell<Option<Store>>>;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(Reduced::default);
     let store: StoreRef = use_mut_ref(|| None);
     let saving = use_mut_ref(|| false);
     // Identifies this tab in messages to other tabs, so it ignores its own.
@@ -70,8 +90,8 @@ pub fn app() -> Html {
         (View::Review, Some(open)) => html! {
             <ReviewPage case={open.case} dispatch={state.dispatcher().to_callback()} />
         },
-        (View::Answer { board, step }, Some(open)) => html! {
-            <AnswerPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
+        (View::FirstYttrande { board, step }, Some(open)) => html! {
+            <FirstYttrandePage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
         },
         (View::FollowUp { board, step }, Some(open)) => html! {
             <FollowUpPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
@@ -138,7 +158,7 @@ fn use_top_of_page_on_navigation(state: &State) {
     let focus_pending = state.focus.is_some();
     use_effect_with(state.view.clone(), move |view| {
         if !focus_pending {
-            let stepped = matches!(view, View::Answer { .. } | View::FollowUp { .. });
+            let stepped = matches!(view, View::FirstYttrande { .. } | View::FollowUp { .. });
             browser::show_top_of_page(stepped);
         }
     });
@@ -221,15 +241,15 @@ fn use_open_store(state: &State, store: &StoreRef) {
     use_effect_with((), move |_| {
         spawn_local(async move {
             let Ok(opened) = Store::open().await else {
-                state.dispatch(Action::StorageUnavailable);
+                state.dispatch(Action::Storage(StorageEvent::Unavailable));
                 return;
             };
             *store.borrow_mut() = Some(opened.clone());
             let saved = opened.summaries().await.unwrap_or_default();
-            state.dispatch(Action::StorageReady(saved));
+            state.dispatch(Action::Storage(StorageEvent::Ready(saved)));
             if let Some((id, view)) = (*remembered).clone() {
                 open_stored(&state, &opened, &id).await;
-                state.dispatch(Action::Show(view));
+                state.dispatch(Action::Navigate(view));
             }
         });
     });
@@ -240,30 +260,14 @@ fn use_open_store(state: &State, store: &StoreRef) {
 fn use_messages_from_other_tabs(state: &State, store: &StoreRef, tab: &Rc<String>) {
     let (state, store, tab) = (state.clone(), store.clone(), tab.clone());
     use_effect_with((), move |_| {
-        let channel = web_sys::BroadcastChannel::new(CHANNEL).ok();
-        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                let data = event.data();
-                let field = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).ok();
-                if field("tab").and_then(|v| v.as_string()).as_deref() == Some(tab.as_str()) {
-                    return;
-                }
-                let id = field("id").and_then(|v| v.as_string()).unwrap_or_default();
-                let revision = field("revision").and_then(|v| v.as_f64()).unwrap_or(0.0) as u64;
-                state.dispatch(Action::ChangedElsewhere { id, revision });
-                refresh_list(&state, &store);
-            },
-        );
-        if let Some(channel) = &channel {
-            channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        }
-        move || {
-            if let Some(channel) = channel {
-                channel.set_onmessage(None);
-                channel.close();
-            }
-            drop(listener);
-        }
+        let listener = tabs::listen(tab, move |message| {
+            state.dispatch(Action::Storage(StorageEvent::ChangedElsewhere {
+                id: message.id,
+                revision: message.revision,
+            }));
+            refresh_list(&state, &store);
+        });
+        move || drop(listener)
     });
 }
 
@@ -302,38 +306,24 @@ fn use_save_on_change(
                 *saving.borrow_mut() = false;
                 match outcome {
                     Ok(Saved::At { revision }) => {
-                        state.dispatch(Action::Saved {
+                        state.dispatch(Action::Storage(StorageEvent::Saved {
                             id: open.id.clone(),
                             revision,
                             changes: open.changes,
-                        });
-                        tell_other_tabs(&tab, &open.id, revision);
+                        }));
+                        tabs::tell_other_tabs(&tab, &open.id, revision);
                         refresh_list(&state, &store);
                     }
                     Ok(Saved::Conflict { .. }) => {
-                        state.dispatch(Action::SaveConflict { id: open.id })
+                        state.dispatch(Action::Storage(StorageEvent::Conflict { id: open.id }))
                     }
-                    Err(error) => state.dispatch(Action::SaveFailed(error.to_string())),
+                    Err(error) => {
+                        state.dispatch(Action::Storage(StorageEvent::Failed(error.to_string())))
+                    }
                 }
             });
         }
     });
-}
-
-fn tell_other_tabs(tab: &str, id: &str, revision: u64) {
-    let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) else {
-        return;
-    };
-    let message = js_sys::Object::new();
-    for (key, value) in [
-        ("tab", JsValue::from_str(tab)),
-        ("id", JsValue::from_str(id)),
-        ("revision", JsValue::from_f64(revision as f64)),
-    ] {
-        let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
-    }
-    let _ = channel.post_message(&message);
-    channel.close();
 }
 
 fn refresh_list(state: &State, store: &StoreRef) {
@@ -343,7 +333,7 @@ fn refresh_list(state: &State, store: &StoreRef) {
     let state = state.clone();
     spawn_local(async move {
         if let Ok(saved) = store.summaries().await {
-            state.dispatch(Action::SavedListed(saved));
+            state.dispatch(Action::Storage(StorageEvent::Listed(saved)));
         }
     });
 }
@@ -352,19 +342,19 @@ async fn open_stored(state: &State, store: &Store, id: &str) {
     match store.load(id).await {
         Ok(Some((json, revision))) => match load_case(&json) {
             Ok(case) => {
-                state.dispatch(Action::Opened(Box::new(OpenCase::new(
+                state.dispatch(Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
                     id.to_string(),
                     case,
                     revision,
                     true,
-                ))));
+                )))));
             }
-            Err(error) => state.dispatch(Action::OpenFailed(format!(
+            Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
                 "Det sparade ärendet kunde inte läsas. {error}"
-            ))),
+            )))),
         },
         Ok(None) => {}
-        Err(error) => state.dispatch(Action::OpenFailed(error.to_string())),
+        Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(error.to_string()))),
     }
 }
 
@@ -385,7 +375,7 @@ fn open_new(state: &State) -> Callback<()> {
     Callback::from(move |_| {
         let case = with_identity(Case::new_empty(), browser::new_case_id);
         let open = OpenCase::new(case.id.clone(), case, 0, false);
-        state.dispatch(Action::Opened(Box::new(open)));
+        state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
     })
 }
 
@@ -398,21 +388,21 @@ async fn open_incoming(state: &State, store: Option<Store>, case: Case) {
             match load_case(&json) {
                 Ok(stored) => {
                     let stored = OpenCase::new(case.id.clone(), stored, revision, true);
-                    state.dispatch(Action::FoundStored {
+                    state.dispatch(Action::Open(OpenEvent::FoundStored {
                         stored: Box::new(stored),
                         incoming: Box::new(case),
-                    });
+                    }));
                 }
-                Err(error) => state.dispatch(Action::OpenFailed(format!(
+                Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
                     "Ärendet finns redan sparat här, men den sparade kopian kunde inte läsas, så \
                      inget har ändrats. {error}"
-                ))),
+                )))),
             }
             return;
         }
     }
     let open = OpenCase::new(case.id.clone(), case, 0, false);
-    state.dispatch(Action::Opened(Box::new(open)));
+    state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
 }
 
 fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
@@ -422,9 +412,9 @@ fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
         spawn_local(async move {
             match load_case(EXAMPLE_CASE) {
                 Ok(example) => open_incoming(&state, store, example).await,
-                Err(error) => state.dispatch(Action::OpenFailed(format!(
+                Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
                     "Exempelärendet kunde inte läsas. {error}"
-                ))),
+                )))),
             }
         });
     })
@@ -445,7 +435,7 @@ fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
             };
             match opened {
                 Ok(case) => open_incoming(&state, store, case).await,
-                Err(message) => state.dispatch(Action::OpenFailed(message)),
+                Err(message) => state.dispatch(Action::Open(OpenEvent::Failed(message))),
             }
         });
     })
@@ -461,8 +451,8 @@ fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<St
         spawn_local(async move {
             match opened.delete(&id).await {
                 Ok(()) => {
-                    state.dispatch(Action::Deleted(id.clone()));
-                    tell_other_tabs(&tab, &id, 0);
+                    state.dispatch(Action::Storage(StorageEvent::Deleted(id.clone())));
+                    tabs::tell_other_tabs(&tab, &id, 0);
                 }
                 Err(error) => state.dispatch(Action::Notify(Notice::Error(error.to_string()))),
             }
@@ -472,7 +462,7 @@ fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<St
 
 fn back_to_start(state: &State) -> Callback<()> {
     let state = state.clone();
-    Callback::from(move |_| state.dispatch(Action::BackToStart))
+    Callback::from(move |_| state.dispatch(Action::Navigate(View::Start)))
 }
 
 fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {

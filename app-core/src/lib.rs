@@ -1,4 +1,6 @@
-//! The pure parts of Yttra's browser app, tested natively: no browser API in here.
+//! The pure core of Yttra's browser app, tested natively: no browser crate in its dependency
+//! tree (checked by `scripts/test.sh`). The `frontend` crate renders this state and sends it
+//! actions; everything it decides is here.
 //!
 //! `paste` turns text copied from a report into audit items; `edit` is every change a user can
 //! make to a case, applied by one function; `library` the saved cases as the start page lists

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use frontend::paste::{split_items, PasteDraft, PasteResult};
+use app_core::paste::{split_items, PasteDraft, PasteResult};
 use schemas::Board;
 
 fn reference(name: &str) -> String {

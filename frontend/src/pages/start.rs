@@ -1,12 +1,12 @@
 //! The start page: the cases saved in this browser, and the ways to begin (a new case, a file,
 //! the example).
 
-use frontend::app_state::{Action, Duplicate, Storage};
-use frontend::library::CaseSummary;
+use app_core::app_state::{Action, Duplicate, OpenEvent, Storage};
+use app_core::library::CaseSummary;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser;
+use crate::platform::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
@@ -84,7 +84,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
 /// The case in the file is already stored here: open the stored copy, or update it from the
 /// file, after seeing what differs. Never a second copy.
 fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html {
-    let title = frontend::library::case_title(&duplicate.stored.case);
+    let title = app_core::library::case_title(&duplicate.stored.case);
     html! {
         <section class="banner" aria-labelledby="duplicate-heading">
             <h2 id="duplicate-heading" tabindex="-1">{ "Ärendet finns redan sparat här" }</h2>
@@ -94,13 +94,13 @@ fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html 
             ) }</p>
             <ul>{ for duplicate.differences.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             <div class="actions">
-                <button type="button" onclick={dispatch.reform(|_| Action::KeepStored)}>
+                <button type="button" onclick={dispatch.reform(|_| Action::Open(OpenEvent::KeepStored))}>
                     { "Öppna det sparade ärendet" }
                 </button>
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::UpdateStored)}>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Open(OpenEvent::UpdateStored))}>
                     { "Uppdatera det sparade från filen" }
                 </button>
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelDuplicate)}>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Open(OpenEvent::CancelDuplicate))}>
                     { "Avbryt" }
                 </button>
             </div>

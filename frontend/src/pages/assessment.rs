@@ -7,8 +7,8 @@
 
 use std::rc::Rc;
 
-use frontend::app_state::Action;
-use frontend::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
+use app_core::app_state::Action;
+use app_core::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::wording::count_sv;
 use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
@@ -16,9 +16,9 @@ use std::collections::BTreeMap;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::browser;
-use crate::case_page::back_to_case;
-use crate::fields::{DateField, TextField};
+use crate::platform::browser;
+use crate::widgets::fields::{DateField, TextField};
+use crate::widgets::navigation::back_to_case;
 
 /// Questions rated at or below this level are gaps.
 const GAP_LEVEL: u8 = 1;

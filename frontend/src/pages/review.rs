@@ -1,19 +1,19 @@
 //! Granska: every validation finding, each a link to its field, and a preview of the text of
 //! each board's documents (the yttranden and their tjänsteskrivelser).
 
+use app_core::app_state::Action;
+use app_core::library::case_title;
+use app_core::review::locate;
 use docgen::preview::PreviewBlock;
 use docgen::DocumentKind;
-use frontend::app_state::Action;
-use frontend::library::case_title;
-use frontend::review::locate;
 use schemas::wording::count_sv;
 use schemas::{validate, Case, Severity, Yttrande};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::browser;
-use crate::case_page::back_to_case;
-use crate::generator;
+use crate::platform::browser;
+use crate::platform::generator;
+use crate::widgets::navigation::back_to_case;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewPageProps {

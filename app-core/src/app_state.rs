@@ -4,7 +4,6 @@
 //! report their results back as actions. So everything the user sees can be tested natively.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use schemas::wording::count_sv;
 use schemas::Case;
@@ -29,9 +28,9 @@ pub enum Storage {
 pub enum View {
     Start,
     Case,
-    /// A board's answer: `step` None is the summary answer, `Some(i)` the i:th item addressed to
-    /// the board, in the report's order (`Case::items_for_board`).
-    Answer {
+    /// A board's första yttrande: `step` None is the summary answer, `Some(i)` the i:th item
+    /// addressed to the board, in the report's order (`Case::items_for_board`).
+    FirstYttrande {
         board: String,
         step: Option<usize>,
     },
@@ -142,17 +141,87 @@ impl Default for AppState {
     }
 }
 
+/// Every event that changes the app's state, grouped the way `Edit` groups the changes to a
+/// case: what storage reports, what was opened, edits, navigation, the paste being checked,
+/// and messages.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    StorageReady(Vec<CaseSummary>),
-    StorageUnavailable,
+    /// What storage and the other tabs report back.
+    Storage(StorageEvent),
+    /// A case opened, a file that could not be, or the choice about a case found stored.
+    Open(OpenEvent),
+    /// A change to the open case.
+    Edit(Edit),
+    /// Shows a page of the open case (a step of a yttrande is a page of its own). A page that
+    /// does not fit the case (a board or step that is gone, a follow-up not started) is not
+    /// shown.
+    Navigate(View),
+    /// Shows a page and focuses a field there (following a finding).
+    GoTo {
+        view: View,
+        field: String,
+    },
+    /// The requested field has been focused.
+    Focused,
+    /// The list pasted from a report, being checked.
+    Paste(PasteAction),
+    /// Asks to delete a saved case (the deletion itself is reported by storage).
+    AskDelete(String),
+    CancelDelete,
+    /// Starts a self-assessment and shows it.
+    StartAssessment {
+        board: String,
+        framework: Box<schemas::Framework>,
+        title: String,
+        today: schemas::Date,
+    },
+    /// Compares a self-assessment with an earlier one, or with none.
+    CompareAssessment {
+        assessment: String,
+        earlier: Option<String>,
+    },
+    Notify(Notice),
+    DismissNotice,
+}
+
+/// What storage (and another tab, through it) reports.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageEvent {
+    /// The database opened; the saved cases.
+    Ready(Vec<CaseSummary>),
+    /// Private mode, blocked storage, or an old browser.
+    Unavailable,
     /// The list of saved cases changed (here or in another tab).
-    SavedListed(Vec<CaseSummary>),
+    Listed(Vec<CaseSummary>),
+    /// The open case was stored, as it was after `changes` edits, at this revision.
+    Saved {
+        id: String,
+        revision: u64,
+        changes: u64,
+    },
+    /// The save was refused because another tab saved first. Saving stops until the user has
+    /// decided what to keep.
+    Conflict {
+        id: String,
+    },
+    /// The save was refused; the case stays on screen, unsaved.
+    Failed(String),
+    /// Another tab saved this case at a revision this tab has not read.
+    ChangedElsewhere {
+        id: String,
+        revision: u64,
+    },
+    Deleted(String),
+}
+
+/// Opening a case.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenEvent {
     /// A case was opened: from storage, a file, the example, or made new. Boxed: a case is
     /// large and every other action is small.
     Opened(Box<OpenCase>),
     /// A file could not be opened; the message says why. Nothing stored changes.
-    OpenFailed(String),
+    Failed(String),
     /// A file holds a case that is already stored: the user chooses what to do.
     FoundStored {
         stored: Box<OpenCase>,
@@ -163,83 +232,32 @@ pub enum Action {
     /// Of a case found stored: replace the stored copy with the file's case.
     UpdateStored,
     CancelDuplicate,
-    Edit(Edit),
-    /// The effect stored the open case, as it was after `changes` edits, at this revision.
-    Saved {
-        id: String,
-        revision: u64,
-        changes: u64,
-    },
-    /// Storage refused the save because another tab saved first. Saving stops until the user
-    /// has decided what to keep.
-    SaveConflict {
-        id: String,
-    },
-    /// Storage refused the save; the case stays on screen, unsaved.
-    SaveFailed(String),
-    /// Another tab saved this case at a revision this tab has not read.
-    ChangedElsewhere {
-        id: String,
-        revision: u64,
-    },
-    AskDelete(String),
-    CancelDelete,
-    Deleted(String),
-    BackToStart,
-    BackToCase,
-    /// Opens a board's answer at its summary.
-    OpenAnswer(String),
-    /// Opens a board's uppföljande yttrande at its summary.
-    OpenFollowUp(String),
-    /// Moves to a step of the answer or follow-up page on screen.
-    AnswerStep(Option<usize>),
-    OpenComparison,
-    /// Starts a self-assessment and shows it.
-    StartAssessment {
-        board: String,
-        framework: Box<schemas::Framework>,
-        title: String,
-        today: schemas::Date,
-    },
-    OpenAssessment(String),
-    /// Compares a self-assessment with an earlier one, or with none.
-    CompareAssessment {
-        assessment: String,
-        earlier: Option<String>,
-    },
-    /// Shows a page of the open case (restoring where the user was before a reload).
-    Show(View),
-    OpenReview,
-    /// Shows a page and focuses a field there (following a finding).
-    GoTo {
-        view: View,
-        field: String,
-    },
-    /// The requested field has been focused.
-    Focused,
-    /// Paste import: start, change the text, fix the items, choose addressees, accept or cancel.
-    StartPaste(PasteTarget),
-    PasteText(String),
-    PasteItem {
+}
+
+/// The paste being checked: start, change the text, fix the items, choose addressees, accept
+/// or cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PasteAction {
+    Start(PasteTarget),
+    Text(String),
+    Item {
         index: usize,
         text: String,
     },
-    PasteMerge(usize),
-    PasteSplit {
+    Merge(usize),
+    Split {
         index: usize,
         at_char: usize,
     },
-    PasteRemove(usize),
-    /// Addresses one item of the paste (`item: Some(index)`) or all of them to a board, or not.
-    PasteAddressed {
+    Remove(usize),
+    /// Addresses one item (`item: Some(index)`) or all of them to a board, or not.
+    Addressed {
         item: Option<usize>,
         board: String,
         addressed: bool,
     },
-    AcceptPaste,
-    CancelPaste,
-    Notify(Notice),
-    DismissNotice,
+    Accept,
+    Cancel,
 }
 
 impl AppState {
@@ -251,30 +269,121 @@ impl AppState {
             && self.open.as_ref().is_some_and(OpenCase::unsaved)
     }
 
-    pub fn reduce(mut self, action: Action) -> AppState {
+    /// The state after `action`. One rule for messages: a message belongs to the page it was
+    /// given on, so moving to another page clears it, unless the move itself gave one.
+    pub fn reduce(self, action: Action) -> AppState {
+        let (view, notice) = (self.view.clone(), self.notice.clone());
+        let mut next = self.apply(action);
+        if next.view != view && next.notice == notice {
+            next.notice = None;
+        }
+        next
+    }
+
+    fn apply(mut self, action: Action) -> AppState {
         match action {
-            Action::StorageReady(mut saved) => {
+            Action::Storage(event) => self.storage_event(event),
+            Action::Open(event) => return self.open_event(event),
+            Action::Edit(change) => {
+                if self.apply_edit(change.clone()) {
+                    self.after_edit(&change);
+                }
+            }
+            Action::Navigate(view) => self.show(view),
+            Action::GoTo { view, field } => {
+                if self.open.is_some() {
+                    self.view = view;
+                    self.focus = Some(field);
+                }
+            }
+            Action::Focused => self.focus = None,
+            Action::Paste(paste) => self.paste_action(paste),
+            Action::AskDelete(id) => self.confirm_delete = Some(id),
+            Action::CancelDelete => self.confirm_delete = None,
+            Action::StartAssessment {
+                board,
+                framework,
+                title,
+                today,
+            } => self.start_assessment(board, framework, title, today),
+            Action::CompareAssessment {
+                assessment,
+                earlier,
+            } => match earlier {
+                Some(earlier) => {
+                    self.compared.insert(assessment, earlier);
+                }
+                None => {
+                    self.compared.remove(&assessment);
+                }
+            },
+            Action::Notify(notice) => self.notice = Some(notice),
+            Action::DismissNotice => self.notice = None,
+        }
+        self
+    }
+
+    fn storage_event(&mut self, event: StorageEvent) {
+        match event {
+            StorageEvent::Ready(mut saved) => {
                 sort_for_start_page(&mut saved);
                 self.storage = Storage::Available;
                 self.saved = saved;
             }
-            Action::StorageUnavailable => self.storage = Storage::Unavailable,
-            Action::SavedListed(mut saved) => {
+            StorageEvent::Unavailable => self.storage = Storage::Unavailable,
+            StorageEvent::Listed(mut saved) => {
                 sort_for_start_page(&mut saved);
                 self.saved = saved;
             }
-            Action::Opened(open) => {
+            StorageEvent::Saved {
+                id,
+                revision,
+                changes,
+            } => {
+                if let Some(open) = self.open.as_mut().filter(|open| open.id == id) {
+                    open.revision = revision;
+                    open.saved_changes = open.saved_changes.max(changes);
+                }
+            }
+            StorageEvent::Conflict { id } => {
+                if self.open.as_ref().is_some_and(|open| open.id == id) {
+                    self.changed_elsewhere = true;
+                }
+            }
+            StorageEvent::Failed(message) => self.notice = Some(Notice::Error(message)),
+            StorageEvent::ChangedElsewhere { id, revision } => {
+                let newer = self
+                    .open
+                    .as_ref()
+                    .is_some_and(|open| open.id == id && revision > open.revision);
+                self.changed_elsewhere |= newer;
+            }
+            StorageEvent::Deleted(id) => {
+                self.saved.retain(|summary| summary.id != id);
+                self.confirm_delete = None;
+                if self.open.as_ref().is_some_and(|open| open.id == id) {
+                    self.open = None;
+                    self.view = View::Start;
+                }
+                self.notice = Some(Notice::Info("Ärendet är borttaget.".into()));
+            }
+        }
+    }
+
+    fn open_event(mut self, event: OpenEvent) -> AppState {
+        match event {
+            OpenEvent::Opened(open) => {
                 self.duplicate = None;
                 self.open = Some(*open);
                 self.view = View::Case;
                 self.notice = None;
                 self.changed_elsewhere = false;
             }
-            Action::OpenFailed(message) => self.notice = Some(Notice::Error(message)),
-            Action::FoundStored { stored, incoming } => {
+            OpenEvent::Failed(message) => self.notice = Some(Notice::Error(message)),
+            OpenEvent::FoundStored { stored, incoming } => {
                 let differences = library::differences(&stored.case, &incoming);
                 if differences.is_empty() {
-                    self = self.reduce(Action::Opened(stored));
+                    self = self.open_event(OpenEvent::Opened(stored));
                     self.notice = Some(Notice::Info(
                         "Ärendet fanns redan sparat här, likadant som i filen, och är öppnat."
                             .into(),
@@ -290,194 +399,82 @@ impl AppState {
                 self.notice = None;
                 self.focus = Some("duplicate-heading".into());
             }
-            Action::KeepStored => {
+            OpenEvent::KeepStored => {
                 if let Some(duplicate) = self.duplicate.take() {
-                    self = self.reduce(Action::Opened(Box::new(duplicate.stored)));
+                    self = self.open_event(OpenEvent::Opened(Box::new(duplicate.stored)));
                     self.notice = Some(Notice::Info(
                         "Det sparade ärendet är öppnat; filen lästes inte in.".into(),
                     ));
                 }
             }
-            Action::UpdateStored => {
+            OpenEvent::UpdateStored => {
                 if let Some(duplicate) = self.duplicate.take() {
                     let stored = duplicate.stored;
                     // Saved over the stored copy at the revision just read, like any edit.
                     let mut updated =
                         OpenCase::new(stored.id, duplicate.incoming, stored.revision, true);
                     updated.changes = 1;
-                    self = self.reduce(Action::Opened(Box::new(updated)));
+                    self = self.open_event(OpenEvent::Opened(Box::new(updated)));
                     self.notice = Some(Notice::Info(
                         "Det sparade ärendet har uppdaterats från filen.".into(),
                     ));
                 }
             }
-            Action::CancelDuplicate => self.duplicate = None,
-            Action::Edit(change) => {
-                if self.apply_edit(change.clone()) {
-                    self.after_edit(&change);
-                }
-            }
-            Action::Saved {
-                id,
-                revision,
-                changes,
-            } => {
-                if let Some(open) = self.open.as_mut().filter(|open| open.id == id) {
-                    open.revision = revision;
-                    open.saved_changes = open.saved_changes.max(changes);
-                }
-            }
-            Action::SaveConflict { id } => {
-                if self.open.as_ref().is_some_and(|open| open.id == id) {
-                    self.changed_elsewhere = true;
-                }
-            }
-            Action::SaveFailed(message) => self.notice = Some(Notice::Error(message)),
-            Action::ChangedElsewhere { id, revision } => {
-                let newer = self
-                    .open
-                    .as_ref()
-                    .is_some_and(|open| open.id == id && revision > open.revision);
-                self.changed_elsewhere |= newer;
-            }
-            Action::AskDelete(id) => self.confirm_delete = Some(id),
-            Action::CancelDelete => self.confirm_delete = None,
-            Action::Deleted(id) => {
-                self.saved.retain(|summary| summary.id != id);
-                self.confirm_delete = None;
-                if self.open.as_ref().is_some_and(|open| open.id == id) {
-                    self.open = None;
-                    self.view = View::Start;
-                }
-                self.notice = Some(Notice::Info("Ärendet är borttaget.".into()));
-            }
-            Action::BackToStart => {
-                self.view = View::Start;
-                self.notice = None;
-            }
-            Action::StartPaste(kind) => self.paste = Some((kind, PasteDraft::default())),
-            Action::PasteText(text) => {
-                // Items are pre-addressed only to boards that can still take new items: a
-                // board whose first yttrande is filed and locked shows its box disabled.
-                let boards: Vec<_> = self
-                    .open
-                    .as_ref()
-                    .map(|open| {
-                        let locked: Vec<_> = edit::locked_boards(&open.case).collect();
-                        open.case
-                            .boards
-                            .iter()
-                            .filter(|board| !locked.contains(&&board.id))
-                            .cloned()
-                            .collect()
-                    })
-                    .unwrap_or_default();
+            OpenEvent::CancelDuplicate => self.duplicate = None,
+        }
+        self
+    }
+
+    fn paste_action(&mut self, paste: PasteAction) {
+        match paste {
+            PasteAction::Start(target) => self.paste = Some((target, PasteDraft::default())),
+            PasteAction::Text(text) => {
+                let boards = self.open.as_ref().map(open_boards).unwrap_or_default();
                 self.with_draft(|draft| draft.set_text(text, &boards))
             }
-            Action::PasteItem { index, text } => {
+            PasteAction::Item { index, text } => {
                 self.with_draft(|draft| draft.set_item(index, text))
             }
-            Action::PasteMerge(index) => {
+            PasteAction::Merge(index) => {
                 self.with_draft(|draft| merge_with_next(&mut draft.items, index))
             }
-            Action::PasteSplit { index, at_char } => {
+            PasteAction::Split { index, at_char } => {
                 self.with_draft(|draft| split_at(&mut draft.items, index, at_char))
             }
-            Action::PasteRemove(index) => self.with_draft(|draft| draft.remove_item(index)),
-            Action::PasteAddressed {
+            PasteAction::Remove(index) => self.with_draft(|draft| draft.remove_item(index)),
+            PasteAction::Addressed {
                 item,
                 board,
                 addressed,
             } => self.with_draft(|draft| draft.set_addressed(item, &board, addressed)),
-            Action::AcceptPaste => self.accept_paste(),
-            Action::CancelPaste => self.paste = None,
-            Action::BackToCase => {
-                self.view = View::Case;
-                self.notice = None;
-            }
-            Action::OpenAnswer(board) => {
-                if self
-                    .open
-                    .as_ref()
-                    .is_some_and(|open| open.case.board(&board).is_some())
-                {
-                    self.view = View::Answer { board, step: None };
-                    self.notice = None;
-                }
-            }
-            Action::OpenFollowUp(board) => {
-                let started = self.open.as_ref().is_some_and(|open| {
-                    open.case
-                        .response(&board)
-                        .is_some_and(|response| response.follow_up.is_some())
-                });
-                if started {
-                    self.view = View::FollowUp { board, step: None };
-                    self.notice = None;
-                }
-            }
-            Action::AnswerStep(step) => self.answer_step(step),
-            Action::StartAssessment {
-                board,
-                framework,
-                title,
-                today,
-            } => {
-                let start = AssessmentEdit::Start {
-                    board,
-                    framework,
-                    title,
-                    today,
-                };
-                if self.apply_edit(Edit::SelfAssessment(start)) {
-                    let newest = self
-                        .open
-                        .as_ref()
-                        .and_then(|open| open.case.self_assessments.last())
-                        .map(|assessment| assessment.id.clone());
-                    if let Some(id) = newest {
-                        self.view = View::Assessment { id };
-                        self.notice = None;
-                    }
-                }
-            }
-            Action::OpenAssessment(id) => self.show(View::Assessment { id }),
-            Action::CompareAssessment {
-                assessment,
-                earlier,
-            } => match earlier {
-                Some(earlier) => {
-                    self.compared.insert(assessment, earlier);
-                }
-                None => {
-                    self.compared.remove(&assessment);
-                }
-            },
-            Action::OpenComparison => {
-                if self.open.is_some() {
-                    self.view = View::Comparison;
-                    self.notice = None;
-                }
-            }
-            Action::Show(view) => self.show(view),
-            Action::OpenReview => {
-                if self.open.is_some() {
-                    self.view = View::Review;
-                    self.notice = None;
-                }
-            }
-            Action::GoTo { view, field } => {
-                if self.open.is_some() {
-                    self.view = view;
-                    self.focus = Some(field);
-                    self.notice = None;
-                }
-            }
-            Action::Focused => self.focus = None,
-            Action::Notify(notice) => self.notice = Some(notice),
-            Action::DismissNotice => self.notice = None,
+            PasteAction::Accept => self.accept_paste(),
+            PasteAction::Cancel => self.paste = None,
         }
-        self
+    }
+
+    fn start_assessment(
+        &mut self,
+        board: String,
+        framework: Box<schemas::Framework>,
+        title: String,
+        today: schemas::Date,
+    ) {
+        let start = AssessmentEdit::Start {
+            board,
+            framework,
+            title,
+            today,
+        };
+        if self.apply_edit(Edit::SelfAssessment(start)) {
+            let newest = self
+                .open
+                .as_ref()
+                .and_then(|open| open.case.self_assessments.last())
+                .map(|assessment| assessment.id.clone());
+            if let Some(id) = newest {
+                self.view = View::Assessment { id };
+            }
+        }
     }
 
     /// Where the user is: the open case and the page, for returning there after a reload.
@@ -488,6 +485,10 @@ impl AppState {
 
     /// Shows a page of the open case, if it still fits the case (a board may have gone).
     fn show(&mut self, view: View) {
+        if view == View::Start {
+            self.view = view;
+            return;
+        }
         let Some(open) = self.open.as_ref() else {
             return;
         };
@@ -496,7 +497,7 @@ impl AppState {
                 && step.is_none_or(|index| index < open.case.items_for_board(board).count())
         };
         let fits = match &view {
-            View::Answer { board, step } => step_fits(board, step),
+            View::FirstYttrande { board, step } => step_fits(board, step),
             View::FollowUp { board, step } => {
                 step_fits(board, step)
                     && open
@@ -510,23 +511,6 @@ impl AppState {
         if fits {
             self.view = view;
         }
-    }
-
-    /// Moves to a step of the answer or follow-up page; a step past the last item is ignored.
-    fn answer_step(&mut self, step: Option<usize>) {
-        let (View::Answer { board, .. } | View::FollowUp { board, .. }) = &self.view else {
-            return;
-        };
-        let count = self
-            .open
-            .as_ref()
-            .map_or(0, |open| open.case.items_for_board(board).count());
-        let step = step.filter(|&index| index < count);
-        let board = board.clone();
-        self.view = match self.view {
-            View::FollowUp { .. } => View::FollowUp { board, step },
-            _ => View::Answer { board, step },
-        };
     }
 
     fn with_draft(&mut self, change: impl FnOnce(&mut PasteDraft)) {
@@ -631,13 +615,16 @@ impl AppState {
     }
 }
 
-/// The thin adapter to Yew's `use_reducer`; all logic is in `AppState::reduce`.
-impl yew::functional::Reducible for AppState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new((*self).clone().reduce(action))
-    }
+/// The boards a pasted item can be pre-addressed to: a board whose first yttrande is filed and
+/// locked takes no new items, and shows its box disabled.
+fn open_boards(open: &OpenCase) -> Vec<schemas::Board> {
+    let locked: Vec<&String> = edit::locked_boards(&open.case).collect();
+    open.case
+        .boards
+        .iter()
+        .filter(|board| !locked.contains(&&board.id))
+        .cloned()
+        .collect()
 }
 
 #[cfg(test)]
@@ -646,12 +633,12 @@ mod tests {
     use crate::edit::AuditText;
 
     fn opened(id: &str, revision: u64) -> Action {
-        Action::Opened(Box::new(OpenCase::new(
+        Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
             id.into(),
             Case::new_empty(),
             revision,
             true,
-        )))
+        ))))
     }
 
     fn run(actions: impl IntoIterator<Item = Action>) -> AppState {
@@ -667,7 +654,7 @@ mod tests {
     #[test]
     fn an_edit_is_unsaved_until_a_save_of_it_returns() {
         let state = run([
-            Action::StorageReady(vec![]),
+            Action::Storage(StorageEvent::Ready(vec![])),
             opened("a", 1),
             title("Granskning"),
         ]);
@@ -676,11 +663,11 @@ mod tests {
             state.open.as_ref().expect("open").case.audit.title,
             "Granskning"
         );
-        let state = state.reduce(Action::Saved {
+        let state = state.reduce(Action::Storage(StorageEvent::Saved {
             id: "a".into(),
             revision: 2,
             changes: 1,
-        });
+        }));
         let open = state.open.clone().expect("open");
         assert!(!open.unsaved());
         assert_eq!(open.revision, 2);
@@ -691,44 +678,48 @@ mod tests {
     fn edits_made_while_a_save_runs_are_saved_next() {
         // The save of change 1 is in flight when changes 2 and 3 arrive.
         let state = run([
-            Action::StorageReady(vec![]),
+            Action::Storage(StorageEvent::Ready(vec![])),
             opened("a", 1),
             title("A"),
             title("AB"),
             title("ABC"),
         ]);
-        let state = state.reduce(Action::Saved {
+        let state = state.reduce(Action::Storage(StorageEvent::Saved {
             id: "a".into(),
             revision: 2,
             changes: 1,
-        });
+        }));
         assert!(state.wants_save(), "changes 2 and 3 are not stored yet");
-        let state = state.reduce(Action::Saved {
+        let state = state.reduce(Action::Storage(StorageEvent::Saved {
             id: "a".into(),
             revision: 3,
             changes: 3,
-        });
+        }));
         assert!(!state.wants_save());
     }
 
     #[test]
     fn a_new_case_wants_its_first_save_and_a_conflict_stops_saving() {
-        let new_case = Action::Opened(Box::new(OpenCase::new(
+        let new_case = Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
             "n".into(),
             Case::new_empty(),
             0,
             false,
-        )));
-        let state = run([Action::StorageReady(vec![]), new_case]);
+        ))));
+        let state = run([Action::Storage(StorageEvent::Ready(vec![])), new_case]);
         assert!(state.wants_save());
-        let state = state.reduce(Action::SaveConflict { id: "n".into() });
+        let state = state.reduce(Action::Storage(StorageEvent::Conflict { id: "n".into() }));
         assert!(state.changed_elsewhere);
         assert!(!state.wants_save(), "no silent overwrite");
     }
 
     #[test]
     fn nothing_is_saved_without_storage() {
-        let state = run([Action::StorageUnavailable, opened("a", 0), title("x")]);
+        let state = run([
+            Action::Storage(StorageEvent::Unavailable),
+            opened("a", 0),
+            title("x"),
+        ]);
         assert!(!state.wants_save());
         assert!(state.open.expect("open").unsaved());
     }
@@ -736,24 +727,28 @@ mod tests {
     #[test]
     fn a_checked_paste_adds_numbered_items_to_the_chosen_boards() {
         let state = run([
-            Action::StorageReady(vec![]),
+            Action::Storage(StorageEvent::Ready(vec![])),
             opened("a", 1),
             Action::Edit(Edit::AddBoard {
                 name: "Kommunstyrelsen".into(),
             }),
-            Action::StartPaste(PasteTarget::Items(ItemKind::Recommendation)),
-            Action::PasteText("• Ta fram\n• en policy.\n• Följ upp. Utbilda.".into()),
-            Action::PasteMerge(0),
-            Action::PasteSplit {
+            Action::Paste(PasteAction::Start(PasteTarget::Items(
+                ItemKind::Recommendation,
+            ))),
+            Action::Paste(PasteAction::Text(
+                "• Ta fram\n• en policy.\n• Följ upp. Utbilda.".into(),
+            )),
+            Action::Paste(PasteAction::Merge(0)),
+            Action::Paste(PasteAction::Split {
                 index: 1,
                 at_char: 10,
-            },
-            Action::PasteAddressed {
+            }),
+            Action::Paste(PasteAction::Addressed {
                 item: None,
                 board: "kommunstyrelsen".into(),
                 addressed: true,
-            },
-            Action::AcceptPaste,
+            }),
+            Action::Paste(PasteAction::Accept),
         ]);
         assert_eq!(state.paste, None);
         assert_eq!(
@@ -780,8 +775,8 @@ mod tests {
     fn an_empty_paste_is_not_accepted() {
         let state = run([
             opened("a", 1),
-            Action::StartPaste(PasteTarget::Items(ItemKind::Assessment)),
-            Action::AcceptPaste,
+            Action::Paste(PasteAction::Start(PasteTarget::Items(ItemKind::Assessment))),
+            Action::Paste(PasteAction::Accept),
         ]);
         assert!(
             state.paste.is_some(),
@@ -801,37 +796,54 @@ mod tests {
             schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
                 .expect("example");
         let state = run([
-            Action::Opened(Box::new(OpenCase::new("a".into(), example, 1, true))),
-            Action::OpenAnswer("okand".into()),
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example,
+                1,
+                true,
+            )))),
+            Action::Navigate(View::FirstYttrande {
+                board: "okand".into(),
+                step: None,
+            }),
         ]);
         assert_eq!(state.view, View::Case, "an unknown board opens nothing");
-        let state = state.reduce(Action::OpenAnswer("sn".into()));
+        let state = state.reduce(Action::Navigate(View::FirstYttrande {
+            board: "sn".into(),
+            step: None,
+        }));
         assert_eq!(
             state.view,
-            View::Answer {
+            View::FirstYttrande {
                 board: "sn".into(),
                 step: None
             }
         );
-        let state = state.reduce(Action::AnswerStep(Some(3)));
+        let step = |step| {
+            Action::Navigate(View::FirstYttrande {
+                board: "sn".into(),
+                step,
+            })
+        };
+        let state = state.reduce(step(Some(3)));
         assert_eq!(
             state.view,
-            View::Answer {
+            View::FirstYttrande {
                 board: "sn".into(),
                 step: Some(3)
             },
             "sn has 4 items"
         );
-        let state = state.reduce(Action::AnswerStep(Some(4)));
+        let state = state.reduce(step(Some(4)));
         assert_eq!(
             state.view,
-            View::Answer {
+            View::FirstYttrande {
                 board: "sn".into(),
-                step: None
+                step: Some(3)
             },
-            "past the end: the summary"
+            "past the end: not shown, like every page that does not fit"
         );
-        assert_eq!(state.reduce(Action::BackToCase).view, View::Case);
+        assert_eq!(state.reduce(Action::Navigate(View::Case)).view, View::Case);
     }
 
     #[test]
@@ -839,20 +851,29 @@ mod tests {
         let example =
             schemas::load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
                 .expect("example");
-        let mut state = run([Action::Opened(Box::new(OpenCase::new(
+        let mut state = run([Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
             "a".into(),
             example,
             1,
             true,
-        )))]);
+        ))))]);
         if let Some(open) = state.open.as_mut() {
             open.case.responses.retain(|r| r.board != "ks");
         }
-        let state = state.reduce(Action::OpenFollowUp("ks".into()));
+        let state = state.reduce(Action::Navigate(View::FollowUp {
+            board: "ks".into(),
+            step: None,
+        }));
         assert_eq!(state.view, View::Case, "ks has no follow-up here");
         let state = state
-            .reduce(Action::OpenFollowUp("sn".into()))
-            .reduce(Action::AnswerStep(Some(1)));
+            .reduce(Action::Navigate(View::FollowUp {
+                board: "sn".into(),
+                step: None,
+            }))
+            .reduce(Action::Navigate(View::FollowUp {
+                board: "sn".into(),
+                step: Some(1),
+            }));
         assert_eq!(
             state.view,
             View::FollowUp {
@@ -860,7 +881,7 @@ mod tests {
                 step: Some(1)
             }
         );
-        let state = state.reduce(Action::OpenComparison);
+        let state = state.reduce(Action::Navigate(View::Comparison));
         assert_eq!(state.view, View::Comparison);
         let place = serde_json::to_string(&state.place().expect("a place").1).expect("view");
         assert_eq!(place, "\"Comparison\"");
@@ -878,12 +899,17 @@ mod tests {
             today: schemas::Date::parse("2026-11-23").expect("date"),
         };
         let state = run([
-            Action::Opened(Box::new(OpenCase::new("a".into(), example, 1, true))),
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example,
+                1,
+                true,
+            )))),
             start(schemas::framework::built_in_lis()),
         ]);
         assert_eq!(state.view, View::Assessment { id: "S1".into() });
         let state = state
-            .reduce(Action::BackToCase)
+            .reduce(Action::Navigate(View::Case))
             .reduce(start(schemas::Framework::new("x", "X")));
         assert_eq!(state.view, View::Case);
         assert!(matches!(state.notice, Some(Notice::Error(_))));
@@ -891,11 +917,11 @@ mod tests {
             state.open.as_ref().map(|o| o.case.self_assessments.len()),
             Some(1)
         );
-        let state = state.reduce(Action::OpenAssessment("S1".into()));
+        let state = state.reduce(Action::Navigate(View::Assessment { id: "S1".into() }));
         assert_eq!(state.view, View::Assessment { id: "S1".into() });
         let state = state
-            .reduce(Action::BackToCase)
-            .reduce(Action::OpenAssessment("S7".into()));
+            .reduce(Action::Navigate(View::Case))
+            .reduce(Action::Navigate(View::Assessment { id: "S7".into() }));
         assert_eq!(
             state.view,
             View::Case,
@@ -916,7 +942,12 @@ mod tests {
             item: schemas::ItemRef::recommendation(2),
         }));
         let state = run([
-            Action::Opened(Box::new(OpenCase::new("a".into(), example, 1, true))),
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example,
+                1,
+                true,
+            )))),
             Action::StartAssessment {
                 board: "sn".into(),
                 framework,
@@ -950,8 +981,8 @@ mod tests {
                 assessment: "S1".into(),
                 earlier: Some("S0".into()),
             })
-            .reduce(Action::BackToCase)
-            .reduce(Action::OpenAssessment("S1".into()));
+            .reduce(Action::Navigate(View::Case))
+            .reduce(Action::Navigate(View::Assessment { id: "S1".into() }));
         assert_eq!(state.compared.get("S1").map(String::as_str), Some("S0"));
         let state = state.reduce(Action::Edit(Edit::SelfAssessment(AssessmentEdit::Remove {
             assessment: "S1".into(),
@@ -967,24 +998,30 @@ mod tests {
             schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
                 .expect("example");
         let open = || {
-            Action::Opened(Box::new(OpenCase::new(
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
                 "a".into(),
                 example.clone(),
                 1,
                 true,
-            )))
+            ))))
         };
         let state = run([
             open(),
-            Action::OpenAnswer("sn".into()),
-            Action::AnswerStep(Some(2)),
+            Action::Navigate(View::FirstYttrande {
+                board: "sn".into(),
+                step: None,
+            }),
+            Action::Navigate(View::FirstYttrande {
+                board: "sn".into(),
+                step: Some(2),
+            }),
         ]);
         let place = state.place().expect("a place");
         assert_eq!(
             place,
             (
                 "a".into(),
-                View::Answer {
+                View::FirstYttrande {
                     board: "sn".into(),
                     step: Some(2)
                 }
@@ -993,25 +1030,25 @@ mod tests {
         let text = serde_json::to_string(&place.1).expect("json");
         let restored = run([
             open(),
-            Action::Show(serde_json::from_str(&text).expect("view")),
+            Action::Navigate(serde_json::from_str(&text).expect("view")),
         ]);
         assert_eq!(restored.view, place.1);
         let stale = run([
             open(),
-            Action::Show(View::Answer {
+            Action::Navigate(View::FirstYttrande {
                 board: "sn".into(),
                 step: Some(9),
             }),
         ]);
         assert_eq!(stale.view, View::Case, "a step that no longer exists");
-        assert_eq!(run([open(), Action::BackToStart]).place(), None);
+        assert_eq!(run([open(), Action::Navigate(View::Start)]).place(), None);
     }
 
     #[test]
     fn following_a_finding_shows_its_page_and_focuses_its_field() {
-        let state = run([opened("a", 1), Action::OpenReview]);
+        let state = run([opened("a", 1), Action::Navigate(View::Review)]);
         assert_eq!(state.view, View::Review);
-        let target = View::Answer {
+        let target = View::FirstYttrande {
             board: "ks".into(),
             step: Some(2),
         };
@@ -1022,6 +1059,32 @@ mod tests {
         assert_eq!(state.view, target);
         assert_eq!(state.focus.as_deref(), Some("motivation"));
         assert_eq!(state.reduce(Action::Focused).focus, None);
+    }
+
+    #[test]
+    fn a_message_stays_on_its_page_and_clears_when_the_user_moves_on() {
+        let info = |text: &str| Action::Notify(Notice::Info(text.into()));
+        let state = run([opened("a", 1), info("Sparat."), title("Ny titel")]);
+        assert_eq!(
+            state.notice,
+            Some(Notice::Info("Sparat.".into())),
+            "an edit on the same page keeps it"
+        );
+        let state = state.reduce(Action::Navigate(View::Review));
+        assert_eq!(state.notice, None, "another page clears it");
+        let state = state
+            .reduce(info("Klart."))
+            .reduce(Action::Navigate(View::Review));
+        assert!(state.notice.is_some(), "the same page again keeps it");
+        let state = state.reduce(Action::Storage(StorageEvent::Deleted("a".into())));
+        assert_eq!(
+            (state.view.clone(), state.notice.clone()),
+            (
+                View::Start,
+                Some(Notice::Info("Ärendet är borttaget.".into()))
+            ),
+            "a move that gives a message shows it"
+        );
     }
 
     #[test]
@@ -1046,11 +1109,13 @@ mod tests {
             schemas::load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
                 .expect("example");
         let stored = OpenCase::new(example.id.clone(), example.clone(), 4, true);
-        let found = || Action::FoundStored {
-            stored: Box::new(stored.clone()),
-            incoming: Box::new(a_year_on.clone()),
+        let found = || {
+            Action::Open(OpenEvent::FoundStored {
+                stored: Box::new(stored.clone()),
+                incoming: Box::new(a_year_on.clone()),
+            })
         };
-        let state = run([Action::StorageReady(vec![]), found()]);
+        let state = run([Action::Storage(StorageEvent::Ready(vec![])), found()]);
         let duplicate = state.duplicate.clone().expect("the user chooses");
         assert!(duplicate
             .differences
@@ -1058,12 +1123,12 @@ mod tests {
             .any(|line| line.starts_with("Uppföljning påbörjad")));
         assert_eq!(state.view, View::Start);
 
-        let kept = state.clone().reduce(Action::KeepStored);
+        let kept = state.clone().reduce(Action::Open(OpenEvent::KeepStored));
         assert_eq!(kept.open.as_ref().map(|o| &o.case), Some(&example));
         assert!(!kept.wants_save(), "nothing is written");
         assert_eq!(kept.duplicate, None);
 
-        let updated = state.clone().reduce(Action::UpdateStored);
+        let updated = state.clone().reduce(Action::Open(OpenEvent::UpdateStored));
         let open = updated.open.clone().expect("open");
         assert_eq!((open.id.as_str(), open.revision), ("exempel-sr-2025-17", 4));
         assert_eq!(open.case, a_year_on);
@@ -1078,7 +1143,7 @@ mod tests {
             ))
         );
 
-        let cancelled = state.reduce(Action::CancelDuplicate);
+        let cancelled = state.reduce(Action::Open(OpenEvent::CancelDuplicate));
         assert_eq!((cancelled.duplicate, cancelled.open), (None, None));
     }
 
@@ -1095,8 +1160,8 @@ mod tests {
             revision: 1,
         };
         let state = run([
-            Action::StorageReady(vec![summary.clone()]),
-            Action::OpenFailed("Filen är inte giltig JSON.".into()),
+            Action::Storage(StorageEvent::Ready(vec![summary.clone()])),
+            Action::Open(OpenEvent::Failed("Filen är inte giltig JSON.".into())),
         ]);
         assert_eq!(state.saved, [summary]);
         assert_eq!(state.view, View::Start);
@@ -1110,21 +1175,21 @@ mod tests {
     fn only_a_newer_save_in_another_tab_counts_as_a_change_elsewhere() {
         let state = run([
             opened("a", 3),
-            Action::ChangedElsewhere {
+            Action::Storage(StorageEvent::ChangedElsewhere {
                 id: "a".into(),
                 revision: 3,
-            },
+            }),
         ]);
         assert!(!state.changed_elsewhere, "our own save echoed back");
-        let state = state.reduce(Action::ChangedElsewhere {
+        let state = state.reduce(Action::Storage(StorageEvent::ChangedElsewhere {
             id: "b".into(),
             revision: 9,
-        });
+        }));
         assert!(!state.changed_elsewhere, "another case");
-        let state = state.reduce(Action::ChangedElsewhere {
+        let state = state.reduce(Action::Storage(StorageEvent::ChangedElsewhere {
             id: "a".into(),
             revision: 4,
-        });
+        }));
         assert!(state.changed_elsewhere);
     }
 
@@ -1132,14 +1197,14 @@ mod tests {
     fn deleting_needs_a_confirmation_and_closes_the_open_case() {
         let state = run([
             opened("a", 1),
-            Action::BackToStart,
+            Action::Navigate(View::Start),
             Action::AskDelete("a".into()),
         ]);
         assert_eq!(state.confirm_delete.as_deref(), Some("a"));
         let cancelled = state.clone().reduce(Action::CancelDelete);
         assert_eq!(cancelled.confirm_delete, None);
         assert!(cancelled.open.is_some());
-        let deleted = state.reduce(Action::Deleted("a".into()));
+        let deleted = state.reduce(Action::Storage(StorageEvent::Deleted("a".into())));
         assert_eq!(deleted.open, None);
         assert_eq!(deleted.view, View::Start);
     }

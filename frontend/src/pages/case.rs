@@ -1,20 +1,21 @@
 //! One case: the audit's details, the boards that must answer, and the documents to download.
 
+use app_core::app_state::{Action, OpenCase, Storage, View};
+use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
+use app_core::library::case_title;
+use app_core::paste::{PasteDraft, PasteTarget};
 use docgen::DocumentKind;
-use frontend::app_state::{Action, OpenCase, Storage};
-use frontend::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
-use frontend::library::case_title;
-use frontend::paste::{PasteDraft, PasteTarget};
 use schemas::comparison::compare_board;
 use schemas::wording::count_sv;
 use schemas::{Board, Case, ItemKind, Yttrande};
 use yew::prelude::*;
 
-use crate::assessments_section::AssessmentsSection;
-use crate::browser;
-use crate::fields::{AddForm, DateField, TextField, YearField};
-use crate::items_section::ItemsSection;
-use crate::paste_panel::{paste_panel, start_button};
+use crate::platform::browser;
+use crate::widgets::assessments_section::AssessmentsSection;
+use crate::widgets::fields::{AddForm, DateField, TextField};
+use crate::widgets::items_section::ItemsSection;
+use crate::widgets::paste_panel::{paste_panel, start_button};
+use crate::widgets::period::period_fields;
 
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
@@ -52,11 +53,11 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <h1>{ title }</h1>
             <p class="save-state" role="status">{ save_state(props) }</p>
             <div class="actions">
-                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenReview)}>
+                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Review))}>
                     { "Granska ärendet" }
                 </button>
                 if case.responses.iter().any(|response| response.follow_up.is_some()) {
-                    <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenComparison)}>
+                    <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Comparison))}>
                         { "Jämför utlovat och utfört" }
                     </button>
                 }
@@ -72,17 +73,6 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} />
             { documents_section(case, props) }
         </main>
-    }
-}
-
-/// The way back to the case page, shown on the pages under it (answers, Granska).
-pub fn back_to_case(dispatch: &Callback<Action>) -> Html {
-    html! {
-        <nav aria-label="Sidor">
-            <button type="button" class="link" onclick={dispatch.reform(|_| Action::BackToCase)}>
-                { "← Till ärendet" }
-            </button>
-        </nav>
     }
 }
 
@@ -194,36 +184,6 @@ fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
             <AddForm id="new-board" label="Lägg till nämnd" button="Lägg till"
                 placeholder="Till exempel Servicenämnden" {on_add} />
         </section>
-    }
-}
-
-/// The years the follow-up reports on ("åtgärder som vidtagits under 2025–2026").
-pub fn period_fields(board: &Board, prefix: &str, on_edit: &Callback<Edit>) -> Html {
-    let year = |make: fn(Option<u16>) -> BoardField| {
-        let id = board.id.clone();
-        on_edit.reform(move |value| Edit::SetBoard {
-            board: id.clone(),
-            field: make(value),
-        })
-    };
-    let period = board.follow_up_period;
-    // A one-year period shows no end year: the end field is empty, with the start as its
-    // placeholder, so a typed end year is never appended to a filled-in one.
-    let end = period.filter(|p| p.to != p.from).map(|p| p.to);
-    let start_required = end
-        .map(|_| AttrValue::from("Ange det första året, eller töm först fältet Till och med år."));
-    html! {
-        <fieldset class="addressees">
-            <legend>{ "Perioden som det uppföljande yttrandet redovisar" }</legend>
-            <div class="columns">
-                <YearField id={format!("{prefix}-period-from")} label="Från och med år"
-                    value={period.map(|p| p.from)} on_change={year(BoardField::FollowUpFrom)}
-                    required={start_required} />
-                <YearField id={format!("{prefix}-period-to")} label="Till och med år"
-                    value={end} on_change={year(BoardField::FollowUpTo)}
-                    placeholder={period.map(|p| AttrValue::from(p.from.to_string()))} />
-            </div>
-        </fieldset>
     }
 }
 
@@ -345,7 +305,12 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
     let locked = response.is_some_and(|response| response.first_is_locked());
     let open_answer = {
         let id = board.id.clone();
-        dispatch.reform(move |_| Action::OpenAnswer(id.clone()))
+        dispatch.reform(move |_| {
+            Action::Navigate(View::FirstYttrande {
+                board: id.clone(),
+                step: None,
+            })
+        })
     };
     let first = if locked {
         html! {
@@ -381,7 +346,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
             html! {
                 <p>
                     <button type="button" id={format!("follow-up-{}", board.id)}
-                        onclick={dispatch.reform(move |_| Action::OpenFollowUp(id.clone()))}>
+                        onclick={dispatch.reform(move |_| Action::Navigate(View::FollowUp { board: id.clone(), step: None }))}>
                         { format!("Följ upp för {}", board.name) }
                     </button>
                     <span class="hint">
@@ -399,7 +364,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                 ) {
                     let start = FollowUpEdit::Start { today: browser::today() };
                     dispatch.emit(Action::Edit(Edit::FollowUp { board: id.clone(), change: start }));
-                    dispatch.emit(Action::OpenFollowUp(id.clone()));
+                    dispatch.emit(Action::Navigate(View::FollowUp { board: id.clone(), step: None }));
                 }
             });
             html! {

@@ -6,11 +6,11 @@
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use docgen::DocumentKind;
-use frontend::edit::{
+use app_core::edit::{
     apply, AnswerField, AssessmentEdit, AuditText, BoardField, CoverNoteEdit, Direction, Edit,
     EditError, FollowUpEdit, MeasureField, NewItem, OutcomeField, PersonEdit,
 };
+use docgen::DocumentKind;
 use schemas::{Case, Date, ItemKind, ItemRef, MeasureStatus, Rating, YearPeriod, Yttrande};
 
 fn day(text: &str) -> Date {

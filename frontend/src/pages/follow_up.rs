@@ -4,19 +4,21 @@
 //! The promises are shown, never edited: the first yttrande is locked. Whether a date was met
 //! is computed (`schemas::comparison`) and shown next to the fields that decide it.
 
-use frontend::app_state::Action;
-use frontend::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
+use app_core::app_state::{Action, View};
+use app_core::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
 use schemas::wording::count_sv;
 use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
 
-use crate::answer_page::{item_links, origin_note, signatories};
-use crate::browser;
-use crate::case_page::{back_to_case, period_fields};
-use crate::cover_note_fields::cover_note_fields;
-use crate::fields::{DateField, SelectField, TextField};
-use crate::steps::{step_buttons, step_list};
+use crate::platform::browser;
+use crate::widgets::cover_note_fields::cover_note_fields;
+use crate::widgets::fields::{DateField, SelectField, TextField};
+use crate::widgets::measure_parts::{item_links, origin_note};
+use crate::widgets::navigation::back_to_case;
+use crate::widgets::people::signatories;
+use crate::widgets::period::period_fields;
+use crate::widgets::steps::{step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
 pub struct FollowUpPageProps {
@@ -56,11 +58,11 @@ pub fn follow_up_page(props: &FollowUpPageProps) -> Html {
             <h1>{ format!("Uppföljande yttrande: {}", board.name) }</h1>
             <p class="progress">{ progress_text(&comparison) }</p>
             <div class="actions">
-                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::OpenComparison)}>
+                <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Comparison))}>
                     { "Jämför utlovat och utfört" }
                 </button>
             </div>
-            { step_list(&items, &done, props.step, ("klar", "inte klar"), &props.dispatch) }
+            { step_list(&items, &done, props.step, ("klar", "inte klar"), &step_to(&board.id, &props.dispatch)) }
             { match props.step.filter(|&index| index < items.len()) {
                 Some(index) => item_step(case, board, follow_up, &comparison, index, &props.dispatch),
                 None => summary_step(case, board, follow_up, &items, &props.dispatch),
@@ -130,7 +132,7 @@ fn summary_step(
                  första yttrandet går att ändra igen.",
             ) {
                 dispatch.emit(edit(&id, FollowUpEdit::Discard));
-                dispatch.emit(Action::BackToCase);
+                dispatch.emit(Action::Navigate(View::Case));
             }
         })
     };
@@ -157,7 +159,7 @@ fn summary_step(
             { cover_note_fields(&id, Yttrande::FollowUp, &follow_up.cover_note, dispatch) }
             if !items.is_empty() {
                 <div class="actions">
-                    <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
+                    <button type="button" onclick={step_to(&board.id, dispatch).reform(|_| Some(0))}>
                         { format!("Nästa: {}", items[0].label_sv()) }
                     </button>
                 </div>
@@ -286,7 +288,7 @@ fn item_step(
             if item.lacks_completed_measure() {
                 <p class="warning-text">{ format!("{} har ännu ingen genomförd åtgärd.", item.item.label_sv()) }</p>
             }
-            { step_buttons(index, comparison.items.len(), dispatch) }
+            { step_buttons(index, comparison.items.len(), &step_to(&board.id, dispatch), dispatch) }
         </section>
     }
 }
@@ -517,4 +519,15 @@ fn new_measure_fields(
             </div>
         </>
     }
+}
+
+/// Moves to a step of this page (None: the summary).
+fn step_to(board: &str, dispatch: &Callback<Action>) -> Callback<Option<usize>> {
+    let board = board.to_string();
+    dispatch.reform(move |step| {
+        Action::Navigate(View::FollowUp {
+            board: board.clone(),
+            step,
+        })
+    })
 }

@@ -1,13 +1,13 @@
 //! The case page's self-assessments: the ones made, and starting a new one against the built-in
 //! framework, the audit's questions, or a guideline the user imports (CSV or JSON).
 
-use frontend::app_state::Action;
+use app_core::app_state::{Action, View};
 use schemas::framework::{built_in_lis, from_audit_questions};
 use schemas::Case;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::browser;
+use crate::platform::browser;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentsSectionProps {
@@ -92,7 +92,7 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                     let title = if assessment.title.trim().is_empty() { assessment.id.clone() } else { assessment.title.clone() };
                     html! {
                         <li key={assessment.id.clone()}>
-                            <button type="button" class="secondary" onclick={props.dispatch.reform(move |_| Action::OpenAssessment(id.clone()))}>
+                            <button type="button" class="secondary" onclick={props.dispatch.reform(move |_| Action::Navigate(View::Assessment { id: id.clone() }))}>
                                 { format!("Öppna {title}") }
                             </button>
                             <span class="hint">

@@ -12,16 +12,6 @@ pub fn is_docx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// Reads a picked file as a case. `name` is only used in messages. (The browser takes the DOCX
-/// branch through the on-demand generator module and `open_extracted`; the messages are the same.)
-pub fn open_case_file(name: &str, bytes: &[u8]) -> Result<Case, String> {
-    if is_docx(bytes) {
-        let extracted = docgen::extract_case_json(bytes).map_err(|error| error.to_string());
-        return open_extracted(name, extracted);
-    }
-    open_json_file(name, bytes)
-}
-
 /// The case from the JSON found inside a DOCX, or the reason none was found.
 pub fn open_extracted(name: &str, extracted: Result<String, String>) -> Result<Case, String> {
     let json = extracted.map_err(|message| unopened(name, &message))?;
@@ -98,6 +88,16 @@ pub fn open_framework_file(name: &str, bytes: &[u8]) -> Result<Framework, String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A picked file as the browser reads it: a DOCX through the generator module's extraction and
+    /// `open_extracted`, anything else as JSON.
+    fn open_case_file(name: &str, bytes: &[u8]) -> Result<Case, String> {
+        if is_docx(bytes) {
+            let extracted = docgen::extract_case_json(bytes).map_err(|error| error.to_string());
+            return open_extracted(name, extracted);
+        }
+        open_json_file(name, bytes)
+    }
 
     #[test]
     fn a_guideline_csv_opens_as_a_framework_named_by_its_file() {

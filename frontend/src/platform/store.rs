@@ -15,7 +15,7 @@ use web_sys::{
     IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
-use frontend::library::{check_save, CaseSummary, SaveCheck};
+use app_core::library::{check_save, CaseSummary, SaveCheck};
 
 const DATABASE: &str = "yttra";
 const DATABASE_VERSION: u32 = 1;

@@ -2,15 +2,15 @@
 //! outcomes, then per assessment and recommendation each promise beside its result. Missed
 //! dates, missing reasons and undescribed effects stand out, each a link to its field.
 
-use frontend::app_state::{Action, View};
+use app_core::app_state::{Action, View};
 use schemas::comparison::{
     compare_board, BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison,
 };
 use schemas::{Case, ItemRef};
 use yew::prelude::*;
 
-use crate::browser;
-use crate::case_page::back_to_case;
+use crate::platform::browser;
+use crate::widgets::navigation::back_to_case;
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonPageProps {
@@ -170,7 +170,7 @@ fn item_table(
         <section class="compared-item" aria-label={item.item.label_sv()}>
             <h3>
                 <button type="button" class="link"
-                    onclick={dispatch.reform(move |_| Action::Show(view.clone()))}>
+                    onclick={dispatch.reform(move |_| Action::Navigate(view.clone()))}>
                     { item.item.label_sv() }
                 </button>
             </h3>

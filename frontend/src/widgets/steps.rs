@@ -1,7 +1,7 @@
 //! The step list and the previous/next buttons shared by the two yttrande pages: a summary
 //! step, then one step per assessment and recommendation addressed to the board.
 
-use frontend::app_state::Action;
+use app_core::app_state::{Action, View};
 use schemas::ItemRef;
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ pub fn step_list(
     done: &[bool],
     current: Option<usize>,
     (done_word, open_word): (&str, &str),
-    dispatch: &Callback<Action>,
+    on_step: &Callback<Option<usize>>,
 ) -> Html {
     let labels = std::iter::once(("Sammanfattande svar".to_string(), None)).chain(
         items
@@ -31,7 +31,7 @@ pub fn step_list(
                         <li>
                             <button type="button" class={classes!("step", is_current.then_some("current"))}
                                 aria-current={is_current.then_some("step")} aria-label={aria}
-                                onclick={dispatch.reform(move |_| Action::AnswerStep(step))}>
+                                onclick={on_step.reform(move |_| step)}>
                                 { text }
                             </button>
                         </li>
@@ -42,20 +42,25 @@ pub fn step_list(
     }
 }
 
-/// "Föregående" and "Nästa" (or "Klar" on the last item).
-pub fn step_buttons(index: usize, count: usize, dispatch: &Callback<Action>) -> Html {
+/// "Föregående" and "Nästa" (or "Klar" on the last item, back to the case).
+pub fn step_buttons(
+    index: usize,
+    count: usize,
+    on_step: &Callback<Option<usize>>,
+    dispatch: &Callback<Action>,
+) -> Html {
     html! {
         <div class="actions step-nav">
             <button type="button" class="secondary"
-                onclick={dispatch.reform(move |_| Action::AnswerStep(index.checked_sub(1)))}>
+                onclick={on_step.reform(move |_| index.checked_sub(1))}>
                 { if index == 0 { "Föregående: Sammanfattande svar" } else { "Föregående" } }
             </button>
             if index + 1 < count {
-                <button type="button" onclick={dispatch.reform(move |_| Action::AnswerStep(Some(index + 1)))}>
+                <button type="button" onclick={on_step.reform(move |_| Some(index + 1))}>
                     { "Nästa" }
                 </button>
             } else {
-                <button type="button" onclick={dispatch.reform(|_| Action::BackToCase)}>
+                <button type="button" onclick={dispatch.reform(|_| Action::Navigate(View::Case))}>
                     { "Klar: tillbaka till ärendet" }
                 </button>
             }

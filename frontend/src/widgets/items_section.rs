@@ -1,15 +1,15 @@
 //! The report's assessments or recommendations: each item's text and addressees, and paste
 //! import of a whole list copied from the report's PDF.
 
-use frontend::app_state::Action;
-use frontend::edit::{item_locked_by, locked_boards, Direction, Edit};
-use frontend::paste::{NewItem, PasteDraft, PasteTarget};
+use app_core::app_state::Action;
+use app_core::edit::{item_locked_by, locked_boards, Direction, Edit};
+use app_core::paste::{NewItem, PasteDraft, PasteTarget};
 use schemas::{AuditItem, Case, ItemKind, ItemRef};
 use yew::prelude::*;
 
-use crate::browser;
-use crate::fields::TextField;
-use crate::paste_panel::{addressee_checkboxes, noun, paste_panel, start_button};
+use crate::platform::browser;
+use crate::widgets::fields::TextField;
+use crate::widgets::paste_panel::{addressee_checkboxes, noun, paste_panel, start_button};
 
 #[derive(Properties, PartialEq)]
 pub struct ItemsSectionProps {

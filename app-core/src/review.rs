@@ -24,7 +24,7 @@ impl Target {
 
     fn answer(board: &str, step: Option<usize>, field: impl Into<String>) -> Target {
         Target {
-            view: View::Answer {
+            view: View::FirstYttrande {
                 board: board.to_string(),
                 step,
             },

@@ -52,7 +52,7 @@ pub fn now_iso() -> String {
 pub fn new_case_id() -> String {
     let millis = js_sys::Date::now().max(0.0) as u64;
     let random = (js_sys::Math::random() * f64::from(u32::MAX)) as u32;
-    frontend::library::new_case_id(millis, random)
+    app_core::library::new_case_id(millis, random)
 }
 
 /// The key under which the user's place (open case and page) is remembered, so a reload
@@ -63,7 +63,7 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-pub fn remember_place(place: Option<&(String, frontend::app_state::View)>) {
+pub fn remember_place(place: Option<&(String, app_core::app_state::View)>) {
     // Private mode may refuse even this; then a reload simply shows the start page.
     let Some(storage) = local_storage() else {
         return;
@@ -74,7 +74,7 @@ pub fn remember_place(place: Option<&(String, frontend::app_state::View)>) {
     };
 }
 
-pub fn remembered_place() -> Option<(String, frontend::app_state::View)> {
+pub fn remembered_place() -> Option<(String, app_core::app_state::View)> {
     let json = local_storage()?.get_item(PLACE_KEY).ok().flatten()?;
     serde_json::from_str(&json).ok()
 }

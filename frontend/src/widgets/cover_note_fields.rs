@@ -2,13 +2,13 @@
 //! the tjänsteskrivelse (the audit, deadlines, questions, recommendations, stances, outcomes)
 //! is written from the case when the document is made.
 
-use frontend::app_state::Action;
-use frontend::edit::{CoverNoteEdit, Edit, PersonEdit};
+use app_core::app_state::Action;
+use app_core::edit::{CoverNoteEdit, Edit, PersonEdit};
 use schemas::{CoverNote, Yttrande};
 use yew::prelude::*;
 
-use crate::answer_page::people_rows;
-use crate::fields::{DateField, TextField};
+use crate::widgets::fields::{DateField, TextField};
+use crate::widgets::people::people_rows;
 
 pub fn cover_note_fields(
     board: &str,

@@ -1,15 +1,15 @@
 //! The paste import panel: a list copied from the report's PDF, split into items the user
 //! checks, fixes and (for assessments and recommendations) addresses before adding them.
 
-use frontend::app_state::Action;
-use frontend::paste::{DraftItem, PasteDraft, PasteTarget};
+use app_core::app_state::{Action, PasteAction};
+use app_core::paste::{DraftItem, PasteDraft, PasteTarget};
 use schemas::wording::count_sv;
 use schemas::{Board, ItemKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::browser;
-use crate::fields::TextField;
+use crate::platform::browser;
+use crate::widgets::fields::TextField;
 
 /// "rekommendation" / "rekommendationer" and the like, for labels.
 pub fn noun(target: PasteTarget, plural: bool) -> &'static str {
@@ -26,7 +26,7 @@ pub fn noun(target: PasteTarget, plural: bool) -> &'static str {
 /// The button that opens the panel.
 pub fn start_button(target: PasteTarget, dispatch: &Callback<Action>) -> Html {
     html! {
-        <button type="button" onclick={dispatch.reform(move |_| Action::StartPaste(target))}>
+        <button type="button" onclick={dispatch.reform(move |_| Action::Paste(PasteAction::Start(target)))}>
             { format!("Klistra in {} från rapporten", noun(target, true)) }
         </button>
     }
@@ -55,7 +55,7 @@ pub fn paste_panel(
             <TextField id="paste-text" multiline=true
                 label={format!("Klistra in {} från rapporten", noun(target, true))}
                 hint={hint}
-                value={draft.text.clone()} on_change={dispatch.reform(Action::PasteText)} />
+                value={draft.text.clone()} on_change={dispatch.reform(|text| Action::Paste(PasteAction::Text(text)))} />
             if !draft.skipped.is_empty() {
                 <details>
                     <summary>{ format!("Rader som inte togs med ({})", draft.skipped.len()) }</summary>
@@ -71,7 +71,7 @@ pub fn paste_panel(
                         boards,
                         &common_addressees(boards, &draft.items),
                         locked,
-                        dispatch.reform(|(board, addressed)| Action::PasteAddressed { item: None, board, addressed }),
+                        dispatch.reform(|(board, addressed)| Action::Paste(PasteAction::Addressed { item: None, board, addressed })),
                     ) }
                 }
                 <ol class="draft-items">
@@ -84,10 +84,10 @@ pub fn paste_panel(
                 </ol>
             }
             <div class="actions">
-                <button type="button" onclick={dispatch.reform(|_| Action::AcceptPaste)}>
+                <button type="button" onclick={dispatch.reform(|_| Action::Paste(PasteAction::Accept))}>
                     { format!("Lägg till {}", count_sv(count, noun(target, false), noun(target, true))) }
                 </button>
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelPaste)}>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Paste(PasteAction::Cancel))}>
                     { "Avbryt" }
                 </button>
             </div>
@@ -118,7 +118,7 @@ fn draft_item(
         let (dispatch, id) = (dispatch.clone(), id.clone());
         Callback::from(move |_| {
             if let Some(at_char) = browser::cursor_in_textarea(&id) {
-                dispatch.emit(Action::PasteSplit { index, at_char });
+                dispatch.emit(Action::Paste(PasteAction::Split { index, at_char }));
             }
         })
     };
@@ -128,7 +128,7 @@ fn draft_item(
                 <p class="paste-intro">{ format!("Inleds med: {heading}") }</p>
             }
             <TextField id={id} label={format!("Punkt {number}")} multiline=true value={item.text.clone()}
-                on_change={dispatch.reform(move |text| Action::PasteItem { index, text })} />
+                on_change={dispatch.reform(move |text| Action::Paste(PasteAction::Item { index, text }))} />
             if let Some((boards, locked)) = boards {
                 { addressee_checkboxes(
                     &format!("paste-item-{index}"),
@@ -136,18 +136,18 @@ fn draft_item(
                     boards,
                     &item.addressees,
                     locked,
-                    dispatch.reform(move |(board, addressed)| Action::PasteAddressed { item: Some(index), board, addressed }),
+                    dispatch.reform(move |(board, addressed)| Action::Paste(PasteAction::Addressed { item: Some(index), board, addressed })),
                 ) }
             }
             <div class="actions">
                 if index + 1 < total {
                     <button type="button" class="secondary" aria-label={format!("Slå ihop punkt {number} med nästa")}
-                        onclick={dispatch.reform(move |_| Action::PasteMerge(index))}>{ "Slå ihop med nästa" }</button>
+                        onclick={dispatch.reform(move |_| Action::Paste(PasteAction::Merge(index)))}>{ "Slå ihop med nästa" }</button>
                 }
                 <button type="button" class="secondary" aria-label={format!("Dela punkt {number} vid markören")}
                     onclick={on_split}>{ "Dela vid markören" }</button>
                 <button type="button" class="secondary" aria-label={format!("Ta bort punkt {number}")}
-                    onclick={dispatch.reform(move |_| Action::PasteRemove(index))}>{ "Ta bort punkten" }</button>
+                    onclick={dispatch.reform(move |_| Action::Paste(PasteAction::Remove(index)))}>{ "Ta bort punkten" }</button>
             </div>
         </li>
     }

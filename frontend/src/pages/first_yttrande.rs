@@ -1,31 +1,30 @@
 //! A board's första yttrande: the summary answer, then one step per assessment and
 //! recommendation addressed to the board, in the report's order: stance, motivation, measures.
 
-use frontend::app_state::Action;
-use frontend::edit::{Direction, Edit, MeasureField, PersonEdit};
+use app_core::app_state::{Action, View};
+use app_core::edit::{Direction, Edit, MeasureField};
 use schemas::wording::count_sv;
-use schemas::{
-    Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Signatory, Stance, Yttrande,
-};
-use web_sys::HtmlInputElement;
+use schemas::{Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Stance, Yttrande};
 use yew::prelude::*;
 
-use crate::browser;
-use crate::case_page::back_to_case;
-use crate::cover_note_fields::cover_note_fields;
-use crate::fields::{DateField, TextField};
-use crate::steps::{step_buttons, step_list};
+use crate::platform::browser;
+use crate::widgets::cover_note_fields::cover_note_fields;
+use crate::widgets::fields::{DateField, TextField};
+use crate::widgets::measure_parts::{item_links, origin_note};
+use crate::widgets::navigation::back_to_case;
+use crate::widgets::people::signatories;
+use crate::widgets::steps::{step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
-pub struct AnswerPageProps {
+pub struct FirstYttrandePageProps {
     pub case: Case,
     pub board: String,
     pub step: Option<usize>,
     pub dispatch: Callback<Action>,
 }
 
-#[function_component(AnswerPage)]
-pub fn answer_page(props: &AnswerPageProps) -> Html {
+#[function_component(FirstYttrandePage)]
+pub fn first_yttrande_page(props: &FirstYttrandePageProps) -> Html {
     let case = &props.case;
     let Some(board) = case.board(&props.board) else {
         return html! { <main id="main"><p role="alert">{ "Nämnden finns inte längre i ärendet." }</p></main> };
@@ -56,7 +55,7 @@ pub fn answer_page(props: &AnswerPageProps) -> Html {
                     ) }</p>
                 </div>
             }
-            { step_list(&items, &done_steps(&items, response), props.step, ("besvarad", "inte besvarad"), &props.dispatch) }
+            { step_list(&items, &done_steps(&items, response), props.step, ("besvarad", "inte besvarad"), &step_to(&board.id, &props.dispatch)) }
             { match props.step.filter(|&index| index < items.len()) {
                 Some(index) => item_step(case, board, response, &items, index, locked, &props.dispatch),
                 None => summary_step(case, board, response, &items, locked, &props.dispatch),
@@ -139,77 +138,11 @@ fn summary_step(
             { cover_note_fields(&board_id, Yttrande::First, &response.cover_note, dispatch) }
             </fieldset>
             if !items.is_empty() {
-                <button type="button" onclick={dispatch.reform(|_| Action::AnswerStep(Some(0)))}>
+                <button type="button" onclick={step_to(&board.id, dispatch).reform(|_| Some(0))}>
                     { format!("Nästa: {}", items[0].label_sv()) }
                 </button>
             }
         </section>
-    }
-}
-
-/// Who signs the yttrande, in signing order (e.g. the chair, then the secretary).
-pub fn signatories(
-    board: &str,
-    yttrande: Yttrande,
-    people: &[Signatory],
-    dispatch: &Callback<Action>,
-) -> Html {
-    let edit = {
-        let board = board.to_string();
-        move |change| {
-            Action::Edit(Edit::Signatories {
-                board: board.clone(),
-                yttrande,
-                change,
-            })
-        }
-    };
-    html! {
-        <fieldset class="addressees signatories">
-            <legend>{ "Undertecknas av" }</legend>
-            { people_rows("signatory", "undertecknare", people, edit.clone(), dispatch) }
-            <button type="button" class="secondary" onclick={dispatch.reform({ let edit = edit.clone(); move |_| edit(PersonEdit::Add) })}>
-                { "Lägg till undertecknare" }
-            </button>
-        </fieldset>
-    }
-}
-
-/// One row per person: name, role and a remove button; `noun` names them in labels.
-pub fn people_rows(
-    id_prefix: &'static str,
-    noun: &'static str,
-    people: &[Signatory],
-    edit: impl Fn(PersonEdit) -> Action + Clone + 'static,
-    dispatch: &Callback<Action>,
-) -> Html {
-    html! {
-        { for people.iter().enumerate().map(|(index, person)| {
-            let number = index + 1;
-            let (name, title) = (person.name.clone(), person.title.clone());
-            let on_name = dispatch.reform({
-                let (edit, title) = (edit.clone(), title.clone());
-                move |name| edit(PersonEdit::Set { index, name, title: title.clone() })
-            });
-            let on_title = dispatch.reform({
-                let (edit, name) = (edit.clone(), name.clone());
-                move |title| edit(PersonEdit::Set { index, name: name.clone(), title })
-            });
-            let on_remove = dispatch.reform({
-                let edit = edit.clone();
-                move |_| edit(PersonEdit::Remove { index })
-            });
-            html! {
-                <div class="columns" key={index}>
-                    <TextField id={format!("{id_prefix}-{number}-name")} label={format!("Namn, {noun} {number}")}
-                        value={name} on_change={on_name} />
-                    <TextField id={format!("{id_prefix}-{number}-title")} label={format!("Roll, {noun} {number}")}
-                        hint="Till exempel Ordförande, Nämndsekreterare eller Stadsdirektör." value={title} on_change={on_title} />
-                    <button type="button" class="secondary" aria-label={format!("Ta bort {noun} {number}")}
-                        onclick={on_remove}>{ "Ta bort" }</button>
-                </div>
-            }
-        }) }
     }
 }
 
@@ -282,7 +215,7 @@ fn item_step(
                 multiline=true value={answer.map(|a| a.no_measure_reason.clone()).unwrap_or_default()}
                 on_change={on_reason} />
             </fieldset>
-            { step_buttons(index, count, dispatch) }
+            { step_buttons(index, count, &step_to(&board.id, dispatch), dispatch) }
         </section>
     }
 }
@@ -412,40 +345,13 @@ fn measure_fields(
     }
 }
 
-/// One checkbox per item a measure can answer; `toggle` makes the action for a change.
-pub fn item_links(
-    prefix: &str,
-    legend: &str,
-    items: &[ItemRef],
-    linked: &[ItemRef],
-    toggle: impl Fn(ItemRef, bool) -> Action + Clone + 'static,
-    dispatch: &Callback<Action>,
-) -> Html {
-    html! {
-        <fieldset class="addressees">
-            <legend>{ legend }</legend>
-            { for items.iter().map(|item| {
-                let item = *item;
-                let checkbox = format!("{prefix}-answers-{item}");
-                let toggle = toggle.clone();
-                let onchange = dispatch.reform(move |event: Event| {
-                    toggle(item, event.target_unchecked_into::<HtmlInputElement>().checked())
-                });
-                html! {
-                    <div class="checkbox">
-                        <input type="checkbox" id={checkbox.clone()} checked={linked.contains(&item)} {onchange} />
-                        <label for={checkbox}>{ item.label_sv() }</label>
-                    </div>
-                }
-            }) }
-        </fieldset>
-    }
-}
-
-/// Where a measure made from a gap came from, worded as the documents word it.
-pub fn origin_note(case: &Case, measure: &Measure) -> Html {
-    match &measure.origin {
-        Some(origin) => html! { <p class="hint">{ format!("{}.", origin.label_sv(case)) }</p> },
-        None => html! {},
-    }
+/// Moves to a step of this page (None: the summary).
+fn step_to(board: &str, dispatch: &Callback<Action>) -> Callback<Option<usize>> {
+    let board = board.to_string();
+    dispatch.reform(move |step| {
+        Action::Navigate(View::FirstYttrande {
+            board: board.clone(),
+            step,
+        })
+    })
 }

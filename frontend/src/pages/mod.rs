@@ -1,0 +1,10 @@
+//! One file a page. A page takes the case and a dispatcher and renders; no page imports
+//! another page (what two pages share is in `widgets`).
+
+pub mod assessment;
+pub mod case;
+pub mod comparison;
+pub mod first_yttrande;
+pub mod follow_up;
+pub mod review;
+pub mod start;

@@ -1,0 +1,7 @@
+//! What needs the browser: storage (IndexedDB), the channel between tabs, the clock, files and
+//! downloads, and the document generator loaded on demand.
+
+pub mod browser;
+pub mod generator;
+pub mod store;
+pub mod tabs;

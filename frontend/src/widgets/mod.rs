@@ -1,0 +1,14 @@
+//! Components and parts that several pages share: labelled fields, steps, rows of people, a
+//! measure's item links and origin, the tjänsteskrivelse's fields, navigation, and the case
+//! page's sections.
+
+pub mod assessments_section;
+pub mod cover_note_fields;
+pub mod fields;
+pub mod items_section;
+pub mod measure_parts;
+pub mod navigation;
+pub mod paste_panel;
+pub mod people;
+pub mod period;
+pub mod steps;
