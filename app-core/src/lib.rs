@@ -10,6 +10,7 @@
 
 pub mod app_state;
 pub mod edit;
+pub mod field_id;
 pub mod files;
 pub mod library;
 pub mod paste;

@@ -1,10 +1,16 @@
-//! Granska: where each validation finding is fixed. A finding's path (`audit.title`,
-//! `responses[0].first.measures[2].done_by`) becomes the page to show and the id of the field
-//! to focus, so every finding in the list is a link to its field.
+//! Granska: where each validation finding is fixed. A finding's location becomes the page to
+//! show and the id of the field to focus (`field_id`, the same names the pages render), so every
+//! finding in the list is a link to its field. Every kind of location is matched here; a
+//! location that no longer exists in the case (the case changed since it was checked) leads to
+//! where its part of the case is listed.
 
+use schemas::location::{
+    AnswerField, AssessmentField, FirstField, FollowUpField, Location, ResponseField,
+};
 use schemas::{Case, Finding, ItemKind, ItemRef};
 
 use crate::app_state::View;
+use crate::field_id;
 
 /// The page and field where a finding is fixed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +28,7 @@ impl Target {
         }
     }
 
-    fn answer(board: &str, step: Option<usize>, field: impl Into<String>) -> Target {
+    fn first(board: &str, step: Option<usize>, field: impl Into<String>) -> Target {
         Target {
             view: View::FirstYttrande {
                 board: board.to_string(),
@@ -43,240 +49,221 @@ impl Target {
     }
 }
 
-/// Where to fix a finding. Paths this does not know lead to the top of the case page.
+/// Where to fix a finding.
 pub fn locate(case: &Case, finding: &Finding) -> Target {
-    let path = finding.path.as_str();
-    if let Some(rest) = path.strip_prefix("audit.") {
-        return locate_audit(case, rest);
-    }
-    if let Some((index, rest)) = indexed(path, "boards") {
-        return locate_board(case, index, rest);
-    }
-    if path == "boards" {
-        return Target::case("new-board");
-    }
-    if let Some((index, rest)) = indexed(path, "responses") {
-        if let Some(target) = locate_response(case, index, rest, finding.item) {
-            return target;
+    let answers = || Target::case(field_id::ANSWERS_HEADING);
+    match &finding.location {
+        Location::Organisation => Target::case(field_id::ORGANISATION),
+        Location::Audit(field) => Target::case(field_id::audit(*field)),
+        Location::Question { index, .. } => match case.audit.questions.get(*index) {
+            Some(question) => Target::case(field_id::question(question.number)),
+            None => Target::case(field_id::NEW_QUESTION),
+        },
+        Location::Item { kind, index, .. } => match case.audit.items(*kind).get(*index) {
+            Some(item) => Target::case(field_id::item_text(ItemRef {
+                kind: *kind,
+                number: item.number,
+            })),
+            None => Target::case(items_heading(*kind)),
+        },
+        Location::Boards => Target::case(field_id::NEW_BOARD),
+        Location::Board { index, field } => match case.boards.get(*index) {
+            Some(board) => Target::case(field_id::board(&board.id, *field)),
+            None => Target::case(field_id::NEW_BOARD),
+        },
+        Location::Responses => answers(),
+        Location::Response { index, field } => {
+            let Some(board) = board_of_response(case, *index) else {
+                return answers();
+            };
+            match field {
+                ResponseField::Board => answers(),
+                ResponseField::First => Target::first(board, None, field_id::SUMMARY),
+                ResponseField::FollowUp => {
+                    Target::follow_up(board, None, field_id::FOLLOW_UP_SUMMARY)
+                }
+            }
         }
-    }
-    if path.starts_with("responses") {
-        return Target::case("answers-heading");
-    }
-    Target::case("audit-reference")
-}
-
-/// Parses `name[index]rest` into (index, rest).
-fn indexed<'a>(path: &'a str, name: &str) -> Option<(usize, &'a str)> {
-    let rest = path.strip_prefix(name)?.strip_prefix('[')?;
-    let (digits, rest) = rest.split_once(']')?;
-    Some((digits.parse().ok()?, rest))
-}
-
-fn locate_audit(case: &Case, rest: &str) -> Target {
-    let simple = [
-        ("reference", "audit-reference"),
-        ("title", "audit-title"),
-        ("conclusion", "audit-conclusion"),
-        ("missiv_date", "audit-missiv-date"),
-        ("report_date", "audit-report-date"),
-        ("auditor", "audit-auditor"),
-        ("performed_by", "audit-performed-by"),
-    ];
-    if let Some((_, id)) = simple.iter().find(|(field, _)| rest == *field) {
-        return Target::case(*id);
-    }
-    if let Some((index, _)) = indexed(rest, "questions") {
-        let number = case.audit.questions.get(index).map_or(0, |q| q.number);
-        return Target::case(format!("question-{number}"));
-    }
-    for (name, kind) in [
-        ("assessments", ItemKind::Assessment),
-        ("recommendations", ItemKind::Recommendation),
-    ] {
-        if let Some((index, _)) = indexed(rest, name) {
-            let number = case
-                .audit
-                .items(kind)
-                .get(index)
-                .map_or(0, |item| item.number);
-            return Target::case(format!("item-{}-text", ItemRef { kind, number }));
+        Location::First { response, field } => {
+            locate_first(case, *response, field, finding.item).unwrap_or_else(answers)
         }
+        Location::FollowUp { response, field } => {
+            locate_follow_up(case, *response, field, finding.item).unwrap_or_else(answers)
+        }
+        Location::Assessment { index, field } => match case.self_assessments.get(*index) {
+            Some(assessment) => locate_assessment(assessment, field),
+            None => Target::case("assessments-heading"),
+        },
     }
-    Target::case("audit-reference")
 }
 
-fn locate_board(case: &Case, index: usize, rest: &str) -> Target {
-    let Some(board) = case.boards.get(index) else {
-        return Target::case("new-board");
-    };
-    let field = match rest {
-        ".diarienummer" => "diarienummer",
-        ".first_deadline" => "first-deadline",
-        ".follow_up_deadline" => "follow-up-deadline",
-        ".send_to" => "send-to",
-        _ => "name",
-    };
-    Target::case(format!("board-{}-{field}", board.id))
+fn items_heading(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Assessment => "bedömningar-heading",
+        ItemKind::Recommendation => "rekommendationer-heading",
+    }
 }
 
-fn locate_response(case: &Case, index: usize, rest: &str, item: Option<ItemRef>) -> Option<Target> {
-    let response = case.responses.get(index)?;
-    let board = response.board.as_str();
-    case.board(board)?;
-    let step_of = |item: ItemRef| {
-        case.items_for_board(board)
-            .position(|(other, _)| other == item)
-    };
-    if let Some(rest) = rest.strip_prefix(".follow_up") {
-        return locate_follow_up(case, board, rest, item);
-    }
-    let rest = rest.strip_prefix(".first")?;
-    if rest == ".summary" || rest.starts_with(".signatories") {
-        return Some(Target::answer(board, None, "summary"));
-    }
-    if rest == ".date" {
-        return Some(Target::answer(board, None, "response-date"));
-    }
-    if let Some((answer_index, field)) = indexed(rest, ".answers") {
-        let item = response
-            .first
-            .answers
-            .get(answer_index)
-            .map(|answer| answer.item)?;
-        let id = match field {
-            ".motivation" => "motivation",
-            ".no_measure_reason" => "no-measure-reason",
-            _ => "stance-agrees",
-        };
-        return Some(Target::answer(board, step_of(item), id));
-    }
-    if rest == ".answers" {
-        let step = item.and_then(step_of);
-        return Some(Target::answer(
-            board,
-            step,
-            if step.is_some() {
-                "stance-agrees"
-            } else {
-                "summary"
-            },
-        ));
-    }
-    if let Some((measure_index, field)) = indexed(rest, ".measures") {
-        let measure = response.first.measures.get(measure_index)?;
-        let step = measure.answers.iter().find_map(|item| step_of(*item));
-        let suffix = match field {
-            ".expected_effect" => "effect",
-            ".done_by" => "done-by",
-            ".responsible" => "responsible",
-            _ => "action",
-        };
-        return Some(Target::answer(
-            board,
-            step,
-            format!("measure-{}-{suffix}", measure.id),
-        ));
-    }
-    None
+/// The board of a response, when both still exist.
+fn board_of_response(case: &Case, index: usize) -> Option<&str> {
+    let board = case.responses.get(index)?.board.as_str();
+    case.board(board).map(|board| board.id.as_str())
 }
 
-/// Follow-up paths: outcomes are addressed by measure id (`outcomes[A3].reason`), new measures
-/// by index. A measure is fixed at the step of the first item it answers.
-fn locate_follow_up(case: &Case, board: &str, rest: &str, item: Option<ItemRef>) -> Option<Target> {
-    let follow_up = case.response(board)?.follow_up.as_ref()?;
-    let first = &case.response(board)?.first;
-    let step_of = |item: ItemRef| {
-        case.items_for_board(board)
-            .position(|(other, _)| other == item)
+/// The step at which the board answers `item`.
+fn step_of(case: &Case, board: &str, item: ItemRef) -> Option<usize> {
+    case.items_for_board(board)
+        .position(|(other, _)| other == item)
+}
+
+fn locate_first(
+    case: &Case,
+    response: usize,
+    field: &FirstField,
+    item: Option<ItemRef>,
+) -> Option<Target> {
+    let board = board_of_response(case, response)?;
+    let first = &case.responses.get(response)?.first;
+    let target = match field {
+        FirstField::Summary | FirstField::Signatory { .. } | FirstField::CoverNote(_) => {
+            Target::first(board, None, field_id::SUMMARY)
+        }
+        FirstField::Date => Target::first(board, None, field_id::RESPONSE_DATE),
+        FirstField::Answers => match item.and_then(|item| step_of(case, board, item)) {
+            Some(step) => Target::first(board, Some(step), field_id::STANCE),
+            None => Target::first(board, None, field_id::SUMMARY),
+        },
+        FirstField::Answer { index, field } => {
+            let answered = first.answers.get(*index)?.item;
+            let id = match field {
+                AnswerField::Motivation => field_id::MOTIVATION,
+                AnswerField::NoMeasureReason => field_id::NO_MEASURE_REASON,
+                AnswerField::Item | AnswerField::Stance => field_id::STANCE,
+            };
+            Target::first(board, step_of(case, board, answered), id)
+        }
+        FirstField::Measure { index, field } => {
+            let measure = first.measures.get(*index)?;
+            let step = measure
+                .answers
+                .iter()
+                .find_map(|item| step_of(case, board, *item));
+            Target::first(board, step, field_id::measure(&measure.id, *field, false))
+        }
     };
+    Some(target)
+}
+
+/// Outcomes are addressed by measure id, new measures by position. A measure is fixed at the
+/// step of the first item it answers.
+fn locate_follow_up(
+    case: &Case,
+    response: usize,
+    field: &FollowUpField,
+    item: Option<ItemRef>,
+) -> Option<Target> {
+    let board = board_of_response(case, response)?;
+    let answer = case.responses.get(response)?;
+    let follow_up = answer.follow_up.as_ref()?;
     let first_step = |id: &str| {
-        follow_up
-            .measure(first, id)
-            .and_then(|measure| measure.answers.iter().find_map(|item| step_of(*item)))
+        follow_up.measure(&answer.first, id).and_then(|measure| {
+            measure
+                .answers
+                .iter()
+                .find_map(|item| step_of(case, board, *item))
+        })
     };
-    if rest == ".summary" || rest.starts_with(".signatories") {
-        return Some(Target::follow_up(board, None, "follow-up-summary"));
-    }
-    if rest == ".date" {
-        return Some(Target::follow_up(board, None, "follow-up-date"));
-    }
-    if rest == ".evidence" {
-        return Some(Target::follow_up(board, None, "follow-up-evidence"));
-    }
-    if let Some(outcome) = rest.strip_prefix(".outcomes[") {
-        let (id, field) = outcome.split_once(']')?;
-        let suffix = match field {
-            ".done_on" => "done-on",
-            ".what_was_done" => "what",
-            ".achieved_effect" => "effect",
-            ".reason" => "reason",
-            ".replaced_by" => "replaced-by",
-            _ => "status",
-        };
-        return Some(Target::follow_up(
+    let target = match field {
+        FollowUpField::Summary | FollowUpField::Signatory { .. } | FollowUpField::CoverNote(_) => {
+            Target::follow_up(board, None, field_id::FOLLOW_UP_SUMMARY)
+        }
+        FollowUpField::Date => Target::follow_up(board, None, field_id::FOLLOW_UP_DATE),
+        FollowUpField::Evidence => Target::follow_up(board, None, field_id::FOLLOW_UP_EVIDENCE),
+        FollowUpField::Outcomes => Target::follow_up(
             board,
-            first_step(id),
-            format!("outcome-{id}-{suffix}"),
-        ));
-    }
-    if rest == ".outcomes" {
-        return Some(Target::follow_up(
+            item.and_then(|item| step_of(case, board, item)),
+            field_id::ADD_NEW_MEASURE,
+        ),
+        FollowUpField::Outcome { measure, field } => Target::follow_up(
             board,
-            item.and_then(step_of),
-            "add-new-measure",
-        ));
-    }
-    if let Some((index, _)) = indexed(rest, ".new_measures") {
-        let id = &follow_up.new_measures.get(index)?.id;
-        return Some(Target::follow_up(
-            board,
-            first_step(id),
-            format!("new-measure-{id}-action"),
-        ));
-    }
-    None
+            first_step(measure),
+            field_id::outcome(measure, *field),
+        ),
+        FollowUpField::NewMeasure { index, field } => {
+            let id = &follow_up.new_measures.get(*index)?.id;
+            Target::follow_up(board, first_step(id), field_id::measure(id, *field, true))
+        }
+    };
+    Some(target)
+}
+
+fn locate_assessment(assessment: &schemas::SelfAssessment, field: &AssessmentField) -> Target {
+    let view = View::Assessment {
+        id: assessment.id.clone(),
+    };
+    let field = match field {
+        AssessmentField::Title | AssessmentField::Framework(_) => {
+            field_id::ASSESSMENT_TITLE.to_string()
+        }
+        AssessmentField::Answer { index, field } => match assessment.answers.get(*index) {
+            Some(answer) => field_id::assessment_answer(&answer.requirement, *field),
+            None => field_id::ASSESSMENT_TITLE.to_string(),
+        },
+    };
+    Target { view, field }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use schemas::location::{AuditField, BoardField, ItemField, MeasureField, QuestionField};
     use schemas::{load_case, validate, Date};
 
     fn example() -> Case {
         load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json")).expect("example")
     }
 
-    fn finding(path: &str) -> Finding {
-        Finding {
+    fn at(case: &Case, location: Location) -> Target {
+        let finding = Finding {
             severity: schemas::Severity::Error,
-            path: path.into(),
+            location,
             message: String::new(),
             item: None,
-        }
+        };
+        locate(case, &finding)
     }
 
-    fn at(case: &Case, path: &str) -> Target {
-        locate(case, &finding(path))
+    fn first(response: usize, field: FirstField) -> Location {
+        Location::First { response, field }
     }
 
     #[test]
     fn audit_and_board_fields_are_on_the_case_page() {
         let case = example();
-        assert_eq!(at(&case, "audit.title"), Target::case("audit-title"));
         assert_eq!(
-            at(&case, "audit.recommendations[2].addressees[0]"),
-            Target::case("item-R3-text")
+            at(&case, Location::Audit(AuditField::Title)),
+            Target::case("audit-title")
         );
+        let addressee = Location::Item {
+            kind: ItemKind::Recommendation,
+            index: 2,
+            field: ItemField::Addressee(0),
+        };
+        assert_eq!(at(&case, addressee), Target::case("item-R3-text"));
+        let question = Location::Question {
+            index: 4,
+            field: QuestionField::Text,
+        };
+        assert_eq!(at(&case, question), Target::case("question-5"));
+        let deadline = Location::Board {
+            index: 1,
+            field: BoardField::FollowUpDeadline,
+        };
         assert_eq!(
-            at(&case, "audit.questions[4].text"),
-            Target::case("question-5")
-        );
-        assert_eq!(
-            at(&case, "boards[1].follow_up_deadline"),
+            at(&case, deadline),
             Target::case("board-sn-follow-up-deadline")
         );
-        assert_eq!(at(&case, "boards"), Target::case("new-board"));
+        assert_eq!(at(&case, Location::Boards), Target::case("new-board"));
     }
 
     #[test]
@@ -284,16 +271,24 @@ mod tests {
         let case = example();
         // Servicenämnden answers B3, B4, R2, R4 in that order.
         assert_eq!(
-            at(&case, "responses[1].first.summary"),
-            Target::answer("sn", None, "summary")
+            at(&case, first(1, FirstField::Summary)),
+            Target::first("sn", None, "summary")
         );
+        let motivation = FirstField::Answer {
+            index: 2,
+            field: AnswerField::Motivation,
+        };
         assert_eq!(
-            at(&case, "responses[1].first.answers[2].motivation"),
-            Target::answer("sn", Some(2), "motivation")
+            at(&case, first(1, motivation)),
+            Target::first("sn", Some(2), "motivation")
         );
+        let done_by = FirstField::Measure {
+            index: 1,
+            field: MeasureField::DoneBy,
+        };
         assert_eq!(
-            at(&case, "responses[1].first.measures[1].done_by"),
-            Target::answer("sn", Some(3), "measure-A2-done-by")
+            at(&case, first(1, done_by)),
+            Target::first("sn", Some(3), "measure-A2-done-by")
         );
     }
 
@@ -311,11 +306,11 @@ mod tests {
         assert!(targets.contains(&Target::case("audit-title")));
         // B1 lost its answer: the finding names the item, so the step is known.
         assert!(
-            targets.contains(&Target::answer("ks", Some(0), "stance-agrees")),
+            targets.contains(&Target::first("ks", Some(0), "stance-agrees")),
             "{targets:?}"
         );
         assert!(
-            targets.contains(&Target::answer("ks", Some(0), "measure-A2-done-by")),
+            targets.contains(&Target::first("ks", Some(0), "measure-A2-done-by")),
             "{targets:?}"
         );
     }
@@ -338,23 +333,36 @@ mod tests {
         ] {
             assert!(targets.contains(&expected), "{expected:?} in {targets:?}");
         }
+        let new_measure = Location::FollowUp {
+            response: 0,
+            field: FollowUpField::NewMeasure {
+                index: 0,
+                field: MeasureField::Action,
+            },
+        };
         assert_eq!(
-            at(&case, "responses[0].follow_up.new_measures[0].action"),
+            at(&case, new_measure),
             Target::follow_up("ks", Some(0), "new-measure-N1-action")
         );
     }
 
     #[test]
-    fn unknown_or_stale_paths_fall_back_to_the_case_page() {
+    fn locations_no_longer_in_the_case_lead_to_where_their_part_is_listed() {
         let case = example();
-        for path in [
-            "",
-            "nonsense",
-            "responses[9].first.summary",
-            "boards[7].name",
-            "audit.recommendations[99]",
-        ] {
-            assert_eq!(at(&case, path).view, View::Case, "{path}");
-        }
+        assert_eq!(
+            at(&case, first(9, FirstField::Summary)),
+            Target::case("answers-heading")
+        );
+        let board = Location::Board {
+            index: 7,
+            field: BoardField::Name,
+        };
+        assert_eq!(at(&case, board), Target::case("new-board"));
+        let item = Location::Item {
+            kind: ItemKind::Recommendation,
+            index: 99,
+            field: ItemField::Whole,
+        };
+        assert_eq!(at(&case, item), Target::case("rekommendationer-heading"));
     }
 }

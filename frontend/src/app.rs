@@ -11,7 +11,6 @@ use app_core::files::{is_docx, open_extracted, open_framework_file, open_json_fi
 use app_core::library::{with_identity, CaseSummary};
 use docgen::DocumentKind;
 use schemas::{load_case, save_case, Case};
-use wasm_bindgen::JsCast;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -218,14 +217,7 @@ fn use_focus_requested_field(state: &State) {
     let state = state.clone();
     use_effect_with(state.focus.clone(), move |focus| {
         if let Some(id) = focus {
-            if let Some(element) = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.get_element_by_id(id))
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = element.focus();
-                element.scroll_into_view();
-            }
+            browser::focus_field(id);
             state.dispatch(Action::Focused);
         }
     });

@@ -9,6 +9,7 @@ pub mod follow_up;
 pub mod framework;
 pub mod framework_import;
 pub mod json_schema;
+pub mod location;
 pub mod model;
 pub mod self_assessment;
 pub mod validate;
@@ -20,6 +21,7 @@ pub use follow_up::{
     AssessmentEvidence, CoverNote, FollowUpResponse, MeasureOutcome, MeasureStatus, Meeting,
 };
 pub use framework::{Area, Framework, Requirement, Scale, ScaleLevel};
+pub use location::Location;
 pub use model::*;
 pub use self_assessment::{Answer, Rating, SelfAssessment};
 pub use validate::{has_errors, validate, Finding, Severity};

@@ -1,4 +1,4 @@
-//! Checks a case and returns every finding at once, each with the path of its field.
+//! Checks a case and returns every finding at once, each at the location of its field.
 //!
 //! Errors are what stops a yttrande from being sent (a recommendation left unanswered, a measure
 //! without a date); warnings are what a careful secretary would still want to look at. The
@@ -10,6 +10,10 @@ mod follow_up;
 use std::collections::{HashMap, HashSet};
 
 use crate::date::Date;
+use crate::location::{
+    AnswerField, AuditField, BoardField, FirstField, ItemField, Location, MeasureField,
+    PersonField, QuestionField, ResponseField,
+};
 use crate::model::{
     AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, ItemRef, Measure, Signatory,
     Stance,
@@ -34,13 +38,21 @@ impl Severity {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub severity: Severity,
-    /// Where the problem is, e.g. `responses[0].first.measures[2].done_by`.
-    pub path: String,
+    /// Where the problem is; it reads as a path such as
+    /// `responses[0].first.measures[2].done_by`.
+    pub location: Location,
     /// What is wrong and what to do, in Swedish.
     pub message: String,
     /// The assessment or recommendation the finding concerns, when the path alone does not say
     /// (an item with no answer at all has no answer to point at).
     pub item: Option<ItemRef>,
+}
+
+impl Finding {
+    /// Where the problem is, as a path in the case file.
+    pub fn path(&self) -> String {
+        self.location.to_string()
+    }
 }
 
 impl std::fmt::Display for Finding {
@@ -49,7 +61,7 @@ impl std::fmt::Display for Finding {
             f,
             "{}: {}: {}",
             self.severity.label_sv(),
-            self.path,
+            self.location,
             self.message
         )
     }
@@ -76,18 +88,18 @@ struct Findings {
 }
 
 impl Findings {
-    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, path.into(), message.into());
+    fn error(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Severity::Error, location, message.into());
     }
 
-    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, path.into(), message.into());
+    fn warning(&mut self, location: Location, message: impl Into<String>) {
+        self.push(Severity::Warning, location, message.into());
     }
 
-    fn push(&mut self, severity: Severity, path: String, message: String) {
+    fn push(&mut self, severity: Severity, location: Location, message: String) {
         self.list.push(Finding {
             severity,
-            path,
+            location,
             message,
             item: None,
         });
@@ -109,39 +121,42 @@ fn check_audit(case: &Case, findings: &mut Findings) {
     let audit = &case.audit;
     if is_blank(&audit.reference) {
         findings.error(
-            "audit.reference",
+            Location::Audit(AuditField::Reference),
             "Ange granskningens referens (t.ex. SR-2024-38).",
         );
     }
     if is_blank(&audit.title) {
-        findings.error("audit.title", "Ange granskningens titel.");
+        findings.error(
+            Location::Audit(AuditField::Title),
+            "Ange granskningens titel.",
+        );
     }
     if is_blank(&audit.conclusion) {
         findings.warning(
-            "audit.conclusion",
+            Location::Audit(AuditField::Conclusion),
             "Rapportens samlade bedömning saknas; det sammanfattande svaret utgår från den.",
         );
     }
     if let (Some(report), Some(missiv)) = (audit.report_date, audit.missiv_date) {
         if missiv < report {
             findings.warning(
-                "audit.missiv_date",
+                Location::Audit(AuditField::MissivDate),
                 format!("Missivet ({missiv}) är daterat före rapporten ({report})."),
             );
         }
     }
     let mut seen_questions = HashSet::new();
     for (index, question) in audit.questions.iter().enumerate() {
-        let path = format!("audit.questions[{index}]");
+        let at = |field| Location::Question { index, field };
         check_number(
             question.number,
             &mut seen_questions,
-            &path,
+            at(QuestionField::Number),
             "Revisionsfråga",
             findings,
         );
         if is_blank(&question.text) {
-            findings.error(format!("{path}.text"), "Revisionsfrågan saknar text.");
+            findings.error(at(QuestionField::Text), "Revisionsfrågan saknar text.");
         }
     }
     for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
@@ -152,66 +167,62 @@ fn check_audit(case: &Case, findings: &mut Findings) {
 fn check_number(
     number: u32,
     seen: &mut HashSet<u32>,
-    path: &str,
+    at: Location,
     label: &str,
     findings: &mut Findings,
 ) {
     if number == 0 {
-        findings.error(
-            format!("{path}.number"),
-            format!("{label} måste ha ett nummer från 1 och uppåt."),
-        );
+        findings.error(at, format!("{label} måste ha ett nummer från 1 och uppåt."));
     } else if !seen.insert(number) {
         findings.error(
-            format!("{path}.number"),
+            at,
             format!("{label} {number} finns redan; numren måste vara unika."),
         );
-    }
-}
-
-fn items_path(kind: ItemKind) -> &'static str {
-    match kind {
-        ItemKind::Assessment => "audit.assessments",
-        ItemKind::Recommendation => "audit.recommendations",
     }
 }
 
 fn check_items(case: &Case, kind: ItemKind, findings: &mut Findings) {
     let mut seen = HashSet::new();
     for (index, item) in case.audit.items(kind).iter().enumerate() {
-        let path = format!("{}[{index}]", items_path(kind));
-        check_number(item.number, &mut seen, &path, kind.label_sv(), findings);
+        let at = |field| Location::Item { kind, index, field };
+        check_number(
+            item.number,
+            &mut seen,
+            at(ItemField::Number),
+            kind.label_sv(),
+            findings,
+        );
         let label = format!("{} {}", kind.label_sv(), item.number);
         if is_blank(&item.text) {
-            findings.error(format!("{path}.text"), format!("{label} saknar text."));
+            findings.error(at(ItemField::Text), format!("{label} saknar text."));
         }
-        check_addressees(case, item, &path, &label, findings);
+        check_addressees(case, item, &at, &label, findings);
     }
 }
 
 fn check_addressees(
     case: &Case,
     item: &AuditItem,
-    path: &str,
+    at: &dyn Fn(ItemField) -> Location,
     label: &str,
     findings: &mut Findings,
 ) {
     if item.addressees.is_empty() {
         findings.error(
-            format!("{path}.addressees"),
+            at(ItemField::Addressees),
             format!("{label} är inte riktad till någon nämnd."),
         );
     }
     let mut seen = HashSet::new();
     for (index, id) in item.addressees.iter().enumerate() {
-        let addressee_path = format!("{path}.addressees[{index}]");
+        let addressee = at(ItemField::Addressee(index));
         if case.board(id).is_none() {
             findings.error(
-                addressee_path,
+                addressee,
                 format!("{label} är riktad till «{id}», som inte finns bland nämnderna."),
             );
         } else if !seen.insert(id) {
-            findings.warning(addressee_path, format!("{label} nämner «{id}» två gånger."));
+            findings.warning(addressee, format!("{label} nämner «{id}» två gånger."));
         }
     }
 }
@@ -219,22 +230,22 @@ fn check_addressees(
 fn check_boards(case: &Case, findings: &mut Findings) {
     let mut seen_ids = HashSet::new();
     for (index, board) in case.boards.iter().enumerate() {
-        let path = format!("boards[{index}]");
+        let at = |field| Location::Board { index, field };
         if is_blank(&board.id) {
-            findings.error(format!("{path}.id"), "Nämnden saknar kortnamn (id).");
+            findings.error(at(BoardField::Id), "Nämnden saknar kortnamn (id).");
         } else if !seen_ids.insert(board.id.as_str()) {
             findings.error(
-                format!("{path}.id"),
+                at(BoardField::Id),
                 format!("Kortnamnet «{}» används redan av en annan nämnd.", board.id),
             );
         }
         if is_blank(&board.name) {
-            findings.error(format!("{path}.name"), "Ange nämndens namn.");
+            findings.error(at(BoardField::Name), "Ange nämndens namn.");
         }
-        check_board_dates(case, board, &path, findings);
+        check_board_dates(case, board, &at, findings);
         if case.items_for_board(&board.id).next().is_none() {
             findings.warning(
-                path.clone(),
+                at(BoardField::Whole),
                 format!(
                     "Ingen bedömning eller rekommendation är riktad till {}.",
                     board_name(board)
@@ -243,7 +254,7 @@ fn check_boards(case: &Case, findings: &mut Findings) {
         }
     }
     if case.boards.is_empty() {
-        findings.error("boards", "Ange minst en nämnd som ska yttra sig.");
+        findings.error(Location::Boards, "Ange minst en nämnd som ska yttra sig.");
     }
 }
 
@@ -255,11 +266,16 @@ fn board_name(board: &Board) -> &str {
     }
 }
 
-fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Findings) {
+fn check_board_dates(
+    case: &Case,
+    board: &Board,
+    at: &dyn Fn(BoardField) -> Location,
+    findings: &mut Findings,
+) {
     if let (Some(first), Some(follow_up)) = (board.first_deadline, board.follow_up_deadline) {
         if follow_up <= first {
             findings.error(
-                format!("{path}.follow_up_deadline"),
+                at(BoardField::FollowUpDeadline),
                 format!("Det uppföljande yttrandet ({follow_up}) måste komma efter det första ({first})."),
             );
         }
@@ -267,7 +283,7 @@ fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Find
     if let (Some(missiv), Some(first)) = (case.audit.missiv_date, board.first_deadline) {
         if first < missiv {
             findings.warning(
-                format!("{path}.first_deadline"),
+                at(BoardField::FirstDeadline),
                 format!(
                     "Sista dag för första yttrandet ({first}) är före missivets datum ({missiv})."
                 ),
@@ -277,7 +293,7 @@ fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Find
     if let Some(period) = board.follow_up_period {
         if period.from > period.to {
             findings.error(
-                format!("{path}.follow_up_period"),
+                at(BoardField::FollowUpPeriod),
                 format!(
                     "Uppföljningsperioden börjar ({}) efter att den slutar ({}).",
                     period.from, period.to
@@ -290,10 +306,13 @@ fn check_board_dates(case: &Case, board: &Board, path: &str, findings: &mut Find
 fn check_responses(case: &Case, today: Date, findings: &mut Findings) {
     let mut seen_boards = HashSet::new();
     for (index, response) in case.responses.iter().enumerate() {
-        let path = format!("responses[{index}]");
+        let board_field = Location::Response {
+            index,
+            field: ResponseField::Board,
+        };
         let Some(board) = case.board(&response.board) else {
             findings.error(
-                format!("{path}.board"),
+                board_field,
                 format!(
                     "Svaret gäller «{}», som inte finns bland nämnderna.",
                     response.board
@@ -303,7 +322,7 @@ fn check_responses(case: &Case, today: Date, findings: &mut Findings) {
         };
         if !seen_boards.insert(board.id.as_str()) {
             findings.error(
-                format!("{path}.board"),
+                board_field,
                 format!(
                     "{} har redan ett svar; slå ihop dem till ett.",
                     board_name(board)
@@ -314,28 +333,14 @@ fn check_responses(case: &Case, today: Date, findings: &mut Findings) {
         // A started follow-up locks the first yttrande: it was filed and cannot be mended, so
         // only the follow-up is checked.
         match &response.follow_up {
-            Some(follow_up) => follow_up::check(
-                case,
-                board,
-                follow_up,
-                &format!("{path}.follow_up"),
-                today,
-                findings,
-            ),
-            None => check_first_response(
-                case,
-                board,
-                response,
-                &format!("{path}.first"),
-                today,
-                findings,
-            ),
+            Some(follow_up) => follow_up::check(case, board, follow_up, index, today, findings),
+            None => check_first_response(case, board, response, index, today, findings),
         }
     }
     for board in &case.boards {
         if !is_blank(&board.id) && !seen_boards.contains(board.id.as_str()) {
             findings.warning(
-                "responses",
+                Location::Responses,
                 format!("{} har inte börjat på sitt yttrande.", board_name(board)),
             );
         }
@@ -346,37 +351,49 @@ fn check_first_response(
     case: &Case,
     board: &Board,
     response: &BoardResponse,
-    path: &str,
+    index: usize,
     today: Date,
     findings: &mut Findings,
 ) {
+    let at = |field| Location::First {
+        response: index,
+        field,
+    };
     let first = &response.first;
     let yttrande_date = first.date.unwrap_or(today);
     if is_blank(&first.summary) {
         findings.error(
-            format!("{path}.summary"),
+            at(FirstField::Summary),
             "Skriv ett sammanfattande svar utifrån granskningens slutsats.",
         );
     }
     if let (Some(date), Some(deadline)) = (first.date, board.first_deadline) {
         if date > deadline {
             findings.warning(
-                format!("{path}.date"),
+                at(FirstField::Date),
                 format!("Yttrandet är daterat {date}, efter sista dag {deadline}."),
             );
         }
     }
-    check_answers(case, board, first, path, findings);
-    check_items_answered(case, board, first, path, findings);
-    check_measures(case, board, first, path, yttrande_date, findings);
-    check_signatories(&first.signatories, path, findings);
+    check_answers(case, board, first, &at, findings);
+    check_items_answered(case, board, first, &at, findings);
+    check_measures(case, board, first, &at, yttrande_date, findings);
+    check_signatories(
+        &first.signatories,
+        &|index, field| at(FirstField::Signatory { index, field }),
+        findings,
+    );
 }
 
-fn check_signatories(signatories: &[Signatory], path: &str, findings: &mut Findings) {
+fn check_signatories(
+    signatories: &[Signatory],
+    at: &dyn Fn(usize, PersonField) -> Location,
+    findings: &mut Findings,
+) {
     for (index, signatory) in signatories.iter().enumerate() {
         if is_blank(&signatory.name) {
             findings.error(
-                format!("{path}.signatories[{index}].name"),
+                at(index, PersonField::Name),
                 "Ange namnet på den som undertecknar.",
             );
         }
@@ -387,27 +404,27 @@ fn check_answers(
     case: &Case,
     board: &Board,
     first: &FirstResponse,
-    path: &str,
+    at: &dyn Fn(FirstField) -> Location,
     findings: &mut Findings,
 ) {
     let mut seen = HashSet::new();
     for (index, answer) in first.answers.iter().enumerate() {
-        let answer_path = format!("{path}.answers[{index}]");
+        let field = |field| at(FirstField::Answer { index, field });
         let label = answer.item.label_sv();
         match case.item(answer.item) {
             None => findings.error(
-                format!("{answer_path}.item"),
+                field(AnswerField::Item),
                 format!("{label} finns inte i rapporten."),
             ),
             Some(item) if !item.addressees.contains(&board.id) => findings.error(
-                format!("{answer_path}.item"),
+                field(AnswerField::Item),
                 format!("{label} är inte riktad till {}.", board_name(board)),
             ),
             Some(_) => {}
         }
         if !seen.insert(answer.item) {
             findings.error(
-                format!("{answer_path}.item"),
+                field(AnswerField::Item),
                 format!("{label} besvaras två gånger."),
             );
         }
@@ -417,7 +434,7 @@ fn check_answers(
         );
         if needs_motivation && is_blank(&answer.motivation) {
             findings.error(
-                format!("{answer_path}.motivation"),
+                field(AnswerField::Motivation),
                 format!("{label}: motivera varför nämnden inte instämmer helt."),
             );
         }
@@ -429,7 +446,7 @@ fn check_items_answered(
     case: &Case,
     board: &Board,
     first: &FirstResponse,
-    path: &str,
+    at: &dyn Fn(FirstField) -> Location,
     findings: &mut Findings,
 ) {
     let answer_index: HashMap<_, _> = first
@@ -445,39 +462,39 @@ fn check_items_answered(
             .get(&item)
             .and_then(|&i| first.answers.get(i).map(|a| (i, a)));
         let has_measure = first.measures_for(item).next().is_some();
-        match answer {
-            None => {
-                findings.error(
-                    format!("{path}.answers"),
-                    format!("{label} är inte besvarad: ange ställningstagande och åtgärder."),
-                );
-                findings.about(item);
-                continue;
-            }
-            Some((index, answer)) => {
-                let answer_path = format!("{path}.answers[{index}]");
-                if answer.stance.is_none() {
-                    findings.error(
-                        format!("{answer_path}.stance"),
-                        format!("{label}: ange om nämnden instämmer, instämmer delvis eller inte instämmer."),
-                    );
-                    findings.about(item);
-                }
-                let has_reason = !is_blank(&answer.no_measure_reason);
-                if !has_measure && !has_reason {
-                    findings.error(
-                        format!("{answer_path}.no_measure_reason"),
-                        format!("{label} har ingen åtgärd: lägg till en åtgärd eller motivera varför ingen planeras."),
-                    );
-                    findings.about(item);
-                }
-                if has_measure && has_reason {
-                    findings.warning(
-                        format!("{answer_path}.no_measure_reason"),
-                        format!("{label} har både åtgärder och en motivering till att ingen åtgärd planeras."),
-                    );
-                }
-            }
+        let Some((index, answer)) = answer else {
+            findings.error(
+                at(FirstField::Answers),
+                format!("{label} är inte besvarad: ange ställningstagande och åtgärder."),
+            );
+            findings.about(item);
+            continue;
+        };
+        let field = |field| at(FirstField::Answer { index, field });
+        if answer.stance.is_none() {
+            findings.error(
+                field(AnswerField::Stance),
+                format!(
+                    "{label}: ange om nämnden instämmer, instämmer delvis eller inte instämmer."
+                ),
+            );
+            findings.about(item);
+        }
+        let has_reason = !is_blank(&answer.no_measure_reason);
+        if !has_measure && !has_reason {
+            findings.error(
+                field(AnswerField::NoMeasureReason),
+                format!("{label} har ingen åtgärd: lägg till en åtgärd eller motivera varför ingen planeras."),
+            );
+            findings.about(item);
+        }
+        if has_measure && has_reason {
+            findings.warning(
+                field(AnswerField::NoMeasureReason),
+                format!(
+                    "{label} har både åtgärder och en motivering till att ingen åtgärd planeras."
+                ),
+            );
         }
     }
 }
@@ -486,56 +503,56 @@ fn check_measures(
     case: &Case,
     board: &Board,
     first: &FirstResponse,
-    path: &str,
+    at: &dyn Fn(FirstField) -> Location,
     yttrande_date: Date,
     findings: &mut Findings,
 ) {
     let mut seen_ids = HashSet::new();
     for (index, measure) in first.measures.iter().enumerate() {
-        let measure_path = format!("{path}.measures[{index}]");
+        let field = |field| at(FirstField::Measure { index, field });
         let label = if is_blank(&measure.id) {
             format!("Åtgärd {}", index + 1)
         } else {
             format!("Åtgärd {}", measure.id)
         };
         if is_blank(&measure.id) {
-            findings.error(format!("{measure_path}.id"), format!("{label} saknar id."));
+            findings.error(field(MeasureField::Id), format!("{label} saknar id."));
         } else if !seen_ids.insert(measure.id.as_str()) {
             findings.error(
-                format!("{measure_path}.id"),
+                field(MeasureField::Id),
                 format!("Id «{}» används av flera åtgärder.", measure.id),
             );
         }
         if is_blank(&measure.action) {
             findings.error(
-                format!("{measure_path}.action"),
+                field(MeasureField::Action),
                 format!("{label}: beskriv vad som ska göras."),
             );
         }
         if is_blank(&measure.expected_effect) {
             findings.error(
-                format!("{measure_path}.expected_effect"),
+                field(MeasureField::ExpectedEffect),
                 format!("{label}: beskriv den förväntade effekten."),
             );
         }
         match measure.done_by {
             None => findings.error(
-                format!("{measure_path}.done_by"),
+                field(MeasureField::DoneBy),
                 format!("{label}: ange när åtgärden senast ska vara genomförd."),
             ),
             Some(done_by) if done_by < yttrande_date => findings.error(
-                format!("{measure_path}.done_by"),
+                field(MeasureField::DoneBy),
                 format!("{label}: datumet {done_by} är före yttrandets datum {yttrande_date}."),
             ),
             Some(_) => {}
         }
         if is_blank(&measure.responsible) {
             findings.warning(
-                format!("{measure_path}.responsible"),
+                field(MeasureField::Responsible),
                 format!("{label}: ange vem (vilken roll) som ansvarar."),
             );
         }
-        check_measure_links(case, board, measure, &measure_path, &label, findings);
+        check_measure_links(case, board, measure, &field, &label, findings);
     }
 }
 
@@ -544,28 +561,28 @@ fn check_measure_links(
     case: &Case,
     board: &Board,
     measure: &Measure,
-    measure_path: &str,
+    at: &dyn Fn(MeasureField) -> Location,
     label: &str,
     findings: &mut Findings,
 ) {
     if measure.answers.is_empty() {
         findings.error(
-            format!("{measure_path}.answers"),
+            at(MeasureField::Items),
             format!("{label} är inte kopplad till någon bedömning eller rekommendation."),
         );
     }
     for (link_index, item) in measure.answers.iter().enumerate() {
-        let link_path = format!("{measure_path}.answers[{link_index}]");
+        let link = at(MeasureField::Item(link_index));
         match case.item(*item) {
             None => findings.error(
-                link_path,
+                link,
                 format!(
                     "{label} hänvisar till {}, som inte finns i rapporten.",
                     item.label_sv()
                 ),
             ),
             Some(target) if !target.addressees.contains(&board.id) => findings.error(
-                link_path,
+                link,
                 format!(
                     "{label} hänvisar till {}, som inte är riktad till {}.",
                     item.label_sv(),
@@ -642,7 +659,7 @@ mod tests {
             findings,
             vec![Finding {
                 severity: Severity::Warning,
-                path: "responses".into(),
+                location: Location::Responses,
                 message: "Servicenämnden har inte börjat på sitt yttrande.".into(),
                 item: None,
             }]
@@ -656,7 +673,7 @@ mod tests {
         let found = errors(&case);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
-            found[0].path,
+            found[0].path(),
             "responses[0].first.answers[1].no_measure_reason"
         );
         assert!(found[0]
@@ -673,7 +690,7 @@ mod tests {
         first_mut(&mut case).answers.remove(0);
         let found = errors(&case);
         assert_eq!(found.len(), 1, "{found:?}");
-        assert_eq!(found[0].path, "responses[0].first.answers");
+        assert_eq!(found[0].path(), "responses[0].first.answers");
         assert!(found[0].message.starts_with("Bedömning 1 är inte besvarad"));
         assert_eq!(found[0].item, Some(ItemRef::assessment(1)));
     }
@@ -684,7 +701,7 @@ mod tests {
         let measure = &mut first_mut(&mut case).measures[0];
         measure.expected_effect = " ".into();
         measure.done_by = None;
-        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
+        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path()).collect();
         assert_eq!(
             paths,
             [
@@ -720,7 +737,7 @@ mod tests {
         case.audit.recommendations[1].addressees.push("bn".into());
         case.audit.recommendations[1].number = 1;
         let found = errors(&case);
-        let paths: Vec<_> = found.iter().map(|f| f.path.as_str()).collect();
+        let paths: Vec<_> = found.iter().map(|f| f.path()).collect();
         assert_eq!(
             paths,
             [
@@ -736,7 +753,7 @@ mod tests {
         let mut case = complete_case();
         first_mut(&mut case).summary = "\n".into();
         first_mut(&mut case).answers[0].stance = None;
-        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
+        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path()).collect();
         assert_eq!(
             paths,
             [
@@ -752,7 +769,7 @@ mod tests {
         first_mut(&mut case).answers[1].motivation.clear();
         let found = errors(&case);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].path, "responses[0].first.answers[1].motivation");
+        assert_eq!(found[0].path(), "responses[0].first.answers[1].motivation");
     }
 
     #[test]
@@ -793,7 +810,7 @@ mod tests {
         case.responses.push(BoardResponse::new("x"));
         let paths: Vec<_> = validate(&case, day("2025-01-01"))
             .into_iter()
-            .map(|f| f.path)
+            .map(|f| f.path())
             .collect();
         assert_eq!(
             paths,
@@ -868,7 +885,7 @@ mod tests {
             .into_iter()
             .filter(|f| f.message.contains("tecken som inte kan visas"))
             .inspect(|f| assert_eq!(f.severity, Severity::Warning, "{f}"))
-            .map(|f| (f.path, f.message))
+            .map(|f| (f.path(), f.message))
             .collect();
         found.sort();
         found
@@ -954,7 +971,7 @@ mod tests {
             from: 2026,
             to: 2025,
         });
-        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path).collect();
+        let paths: Vec<_> = errors(&case).into_iter().map(|f| f.path()).collect();
         assert_eq!(
             paths,
             ["boards[0].follow_up_deadline", "boards[0].follow_up_period"]

@@ -277,11 +277,11 @@ fn calendar_command(options: &Options) -> Result<(), Failure> {
 /// A draft may be written with open errors, but the user is told which.
 fn warn_about_board_errors(case: &Case, board_id: &str, today: Date) {
     let index = case.responses.iter().position(|r| r.board == board_id);
-    let prefix = index.map(|i| format!("responses[{i}]")).unwrap_or_default();
+    // Errors of the case as a whole, and of this board's own response, not of other boards'.
     let errors: Vec<Finding> = validate(case, today)
         .into_iter()
         .filter(|f| f.severity == Severity::Error)
-        .filter(|f| !f.path.starts_with("responses[") || f.path.starts_with(&prefix))
+        .filter(|f| f.location.response().is_none_or(|at| Some(at) == index))
         .collect();
     if !errors.is_empty() {
         eprintln!(

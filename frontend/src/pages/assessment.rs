@@ -9,6 +9,8 @@ use std::rc::Rc;
 
 use app_core::app_state::Action;
 use app_core::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
+use app_core::field_id;
+use schemas::location::AssessmentAnswerField;
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::wording::count_sv;
 use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
@@ -139,7 +141,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
             { back_to_case(&props.dispatch) }
             <h1>{ if assessment.title.trim().is_empty() { "Självskattning".to_string() } else { assessment.title.clone() } }</h1>
             <p class="lead">{ format!("{board_name} · {} · påbörjad {}", assessment.framework.title, assessment.started) }</p>
-            <TextField id="assessment-title" label="Självskattningens namn" value={assessment.title.clone()} on_change={on_title} />
+            <TextField id={field_id::ASSESSMENT_TITLE} label="Självskattningens namn" value={assessment.title.clone()} on_change={on_title} />
             <p class="progress" role="status">
                 { format!("{} · {}", overall.progress_sv(), score_text(&overall, assessment.framework.scale.max())) }
             </p>
@@ -474,9 +476,9 @@ fn question_row(props: &QuestionRowProps) -> Html {
             </div>
             <details>
                 <summary>{ format!("Kommentar, belägg och bedömare, fråga {}", requirement.id) }</summary>
-                <TextField id={format!("{prefix}-comment")} label="Kommentar" multiline=true value={answer.comment.clone()} on_change={text(AnswerField::Comment)} />
-                <TextField id={format!("{prefix}-evidence")} label="Belägg (dokument, rapport, beslut)" value={answer.evidence.clone()} on_change={text(AnswerField::Evidence)} />
-                <TextField id={format!("{prefix}-by")} label="Bedömd av" value={answer.assessed_by.clone()} on_change={text(AnswerField::AssessedBy)} />
+                <TextField id={field_id::assessment_answer(&requirement.id, AssessmentAnswerField::Comment)} label="Kommentar" multiline=true value={answer.comment.clone()} on_change={text(AnswerField::Comment)} />
+                <TextField id={field_id::assessment_answer(&requirement.id, AssessmentAnswerField::Evidence)} label="Belägg (dokument, rapport, beslut)" value={answer.evidence.clone()} on_change={text(AnswerField::Evidence)} />
+                <TextField id={field_id::assessment_answer(&requirement.id, AssessmentAnswerField::AssessedBy)} label="Bedömd av" value={answer.assessed_by.clone()} on_change={text(AnswerField::AssessedBy)} />
             </details>
             if !props.made.is_empty() {
                 <p class="hint" id={format!("{prefix}-made")}>{ format!(

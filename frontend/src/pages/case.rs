@@ -2,10 +2,12 @@
 
 use app_core::app_state::{Action, OpenCase, Storage, View};
 use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
+use app_core::field_id;
 use app_core::library::case_title;
 use app_core::paste::{PasteDraft, PasteTarget};
 use docgen::DocumentKind;
 use schemas::comparison::compare_board;
+use schemas::location::{AuditField, BoardField as LocatedBoardField};
 use schemas::wording::count_sv;
 use schemas::{Board, Case, ItemKind, Yttrande};
 use yew::prelude::*;
@@ -107,25 +109,25 @@ fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
             // What a filed first yttrande shows is disabled as a whole by the fieldset.
             <fieldset class="plain" disabled={locked_by.is_some()}>
                 <div class="columns">
-                    <TextField id="audit-reference" label="Revisorernas referens" hint="Till exempel SR-2024-38."
+                    <TextField id={field_id::audit(AuditField::Reference)} label="Revisorernas referens" hint="Till exempel SR-2024-38."
                         value={audit.reference.clone()} on_change={text(on_edit, AuditText::Reference)} />
-                    <TextField id="audit-title" label="Granskningens titel"
+                    <TextField id={field_id::audit(AuditField::Title)} label="Granskningens titel"
                         value={audit.title.clone()} on_change={text(on_edit, AuditText::Title)} />
-                    <TextField id="audit-organisation" label="Kommun eller organisation"
+                    <TextField id={field_id::ORGANISATION} label="Kommun eller organisation"
                         value={case.organisation.clone()} on_change={text(on_edit, AuditText::Organisation)} />
-                    <TextField id="audit-auditor" label="Avsändare" hint="Till exempel Revisorskollegiet."
+                    <TextField id={field_id::audit(AuditField::Auditor)} label="Avsändare" hint="Till exempel Revisorskollegiet."
                         value={audit.auditor.clone()} on_change={text(on_edit, AuditText::Auditor)} />
-                    <DateField id="audit-missiv-date" label="Missivets datum" value={audit.missiv_date}
+                    <DateField id={field_id::audit(AuditField::MissivDate)} label="Missivets datum" value={audit.missiv_date}
                         on_change={on_edit.reform(Edit::SetMissivDate)} />
                 </div>
-                <TextField id="audit-conclusion" label="Granskningens samlade bedömning" multiline=true
+                <TextField id={field_id::audit(AuditField::Conclusion)} label="Granskningens samlade bedömning" multiline=true
                     hint="Rapportens slutsats; det sammanfattande svaret utgår från den."
                     value={audit.conclusion.clone()} on_change={text(on_edit, AuditText::Conclusion)} />
             </fieldset>
             <div class="columns">
-                <TextField id="audit-performed-by" label="Granskningen genomförd av"
+                <TextField id={field_id::audit(AuditField::PerformedBy)} label="Granskningen genomförd av"
                     value={audit.performed_by.clone()} on_change={text(on_edit, AuditText::PerformedBy)} />
-                <DateField id="audit-report-date" label="Rapportens datum" value={audit.report_date}
+                <DateField id={field_id::audit(AuditField::ReportDate)} label="Rapportens datum" value={audit.report_date}
                     on_change={on_edit.reform(Edit::SetReportDate)} />
             </div>
         </section>
@@ -149,7 +151,7 @@ fn questions_section(case: &Case, draft: Option<&PasteDraft>, dispatch: &Callbac
                 let number = question.number;
                 html! {
                     <div class="inline-form" key={number}>
-                        <TextField id={format!("question-{number}")} label={format!("Revisionsfråga {number}")}
+                        <TextField id={field_id::question(number)} label={format!("Revisionsfråga {number}")}
                             value={question.text.clone()}
                             on_change={on_edit.reform(move |text| Edit::SetQuestion { number, text })} />
                         <button type="button" class="secondary" aria-label={format!("Ta bort revisionsfråga {number}")}
@@ -163,7 +165,7 @@ fn questions_section(case: &Case, draft: Option<&PasteDraft>, dispatch: &Callbac
                 Some(draft) => paste_panel(&case.boards, &[], PasteTarget::Questions, draft, dispatch),
                 None => html! {
                     <>
-                        <AddForm id="new-question" label="Lägg till revisionsfråga" button="Lägg till fråga" {on_add} />
+                        <AddForm id={field_id::NEW_QUESTION} label="Lägg till revisionsfråga" button="Lägg till fråga" {on_add} />
                         <div class="actions">{ start_button(PasteTarget::Questions, dispatch) }</div>
                     </>
                 },
@@ -181,7 +183,7 @@ fn boards_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
                 let locked = case.response(&board.id).is_some_and(|r| r.first_is_locked());
                 board_fields(board, locked, case.boards.len() > 1, on_edit)
             }) }
-            <AddForm id="new-board" label="Lägg till nämnd" button="Lägg till"
+            <AddForm id={field_id::NEW_BOARD} label="Lägg till nämnd" button="Lägg till"
                 placeholder="Till exempel Servicenämnden" {on_add} />
         </section>
     }
@@ -243,9 +245,9 @@ fn board_fields(
         <fieldset class="board" key={board.id.clone()}>
             <legend>{ if board.name.trim().is_empty() { "Namnlös nämnd".to_string() } else { board.name.clone() } }</legend>
             <fieldset class="plain columns" disabled={locked}>
-                <TextField id={format!("{prefix}-name")} label="Namn" value={board.name.clone()}
+                <TextField id={field_id::board(&board.id, LocatedBoardField::Name)} label="Namn" value={board.name.clone()}
                     on_change={field(BoardField::Name)} />
-                <TextField id={format!("{prefix}-diarienummer")} label="Nämndens diarienummer"
+                <TextField id={field_id::board(&board.id, LocatedBoardField::Diarienummer)} label="Nämndens diarienummer"
                     value={board.diarienummer.clone()} on_change={field(BoardField::Diarienummer)} />
             </fieldset>
             if locked {
@@ -253,19 +255,19 @@ fn board_fields(
             }
             <div class="columns">
                 <div>
-                    <DateField id={format!("{prefix}-first-deadline")} label="Sista dag, första yttrandet"
+                    <DateField id={field_id::board(&board.id, LocatedBoardField::FirstDeadline)} label="Sista dag, första yttrandet"
                         value={board.first_deadline} on_change={date(BoardField::FirstDeadline)} />
                     { same_for_all(board.first_deadline.map(|d| BoardField::FirstDeadline(Some(d))),
                         "Sista dag, första yttrandet", several_boards, on_edit) }
                 </div>
                 <div>
-                    <DateField id={format!("{prefix}-follow-up-deadline")} label="Sista dag, uppföljande yttrandet"
+                    <DateField id={field_id::board(&board.id, LocatedBoardField::FollowUpDeadline)} label="Sista dag, uppföljande yttrandet"
                         value={board.follow_up_deadline} on_change={date(BoardField::FollowUpDeadline)} />
                     { same_for_all(board.follow_up_deadline.map(|d| BoardField::FollowUpDeadline(Some(d))),
                         "Sista dag, uppföljande yttrandet", several_boards, on_edit) }
                 </div>
                 <div>
-                    <TextField id={format!("{prefix}-send-to")} label="Yttrandet skickas till"
+                    <TextField id={field_id::board(&board.id, LocatedBoardField::SendTo)} label="Yttrandet skickas till"
                         hint="Till exempel revisorernas registrator: e-post eller adress."
                         value={board.send_to.clone()} on_change={field(BoardField::SendTo)} />
                     { same_for_all((!board.send_to.trim().is_empty()).then(|| BoardField::SendTo(board.send_to.clone())),
@@ -285,7 +287,7 @@ fn board_fields(
 fn answers_section(case: &Case, dispatch: &Callback<Action>) -> Html {
     html! {
         <section aria-labelledby="answers-heading">
-            <h2 id="answers-heading" tabindex="-1">{ "Nämndernas svar" }</h2>
+            <h2 id={field_id::ANSWERS_HEADING} tabindex="-1">{ "Nämndernas svar" }</h2>
             if case.boards.is_empty() {
                 <p>{ "Lägg till nämnderna som ska yttra sig först." }</p>
             }

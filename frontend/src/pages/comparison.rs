@@ -3,9 +3,11 @@
 //! dates, missing reasons and undescribed effects stand out, each a link to its field.
 
 use app_core::app_state::{Action, View};
+use app_core::field_id;
 use schemas::comparison::{
     compare_board, BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison,
 };
+use schemas::location::OutcomeField;
 use schemas::{Case, ItemRef};
 use yew::prelude::*;
 
@@ -119,21 +121,21 @@ fn attention(comparison: &BoardComparison<'_>, dispatch: &Callback<Action>) -> H
         entries.push(link(
             format!("{} har ingen genomförd åtgärd", item.label_sv()),
             step_of(*item),
-            "add-new-measure".into(),
+            field_id::ADD_NEW_MEASURE.into(),
         ));
     }
     for id in &summary.reasons_missing {
         entries.push(link(
             format!("Åtgärd {id}: skäl saknas"),
             measure_step(id),
-            format!("outcome-{id}-reason"),
+            field_id::outcome(id, OutcomeField::Reason),
         ));
     }
     for id in &summary.effects_missing {
         entries.push(link(
             format!("Åtgärd {id}: uppnådd effekt är inte beskriven"),
             measure_step(id),
-            format!("outcome-{id}-effect"),
+            field_id::outcome(id, OutcomeField::AchievedEffect),
         ));
     }
     for outcome in &comparison.orphan_outcomes {

@@ -3,6 +3,8 @@
 
 use app_core::app_state::{Action, View};
 use app_core::edit::{Direction, Edit, MeasureField};
+use app_core::field_id;
+use schemas::location::MeasureField as LocatedMeasureField;
 use schemas::wording::count_sv;
 use schemas::{Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Stance, Yttrande};
 use yew::prelude::*;
@@ -130,10 +132,10 @@ fn summary_step(
             }
             // A locked yttrande is shown as filed: a disabled fieldset disables every field in it.
             <fieldset class="plain" disabled={locked}>
-            <TextField id="summary" label="Nämndens sammanfattande svar" multiline=true
+            <TextField id={field_id::SUMMARY} label="Nämndens sammanfattande svar" multiline=true
                 hint="Svara på granskningens slutsats. Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
                 value={response.summary.clone()} on_change={on_summary} />
-            <DateField id="response-date" label="Yttrandets datum" value={response.date} on_change={on_date} />
+            <DateField id={field_id::RESPONSE_DATE} label="Yttrandets datum" value={response.date} on_change={on_date} />
             { signatories(&board_id, Yttrande::First, &response.signatories, dispatch) }
             { cover_note_fields(&board_id, Yttrande::First, &response.cover_note, dispatch) }
             </fieldset>
@@ -199,7 +201,7 @@ fn item_step(
             <blockquote>{ text }</blockquote>
             <fieldset class="plain" disabled={locked}>
             { stance_choice(&board_id, item, answer.and_then(|a| a.stance), dispatch) }
-            <TextField id="motivation" label="Motivering"
+            <TextField id={field_id::MOTIVATION} label="Motivering"
                 hint="Krävs om nämnden instämmer delvis eller inte instämmer."
                 multiline=true value={answer.map(|a| a.motivation.clone()).unwrap_or_default()}
                 on_change={on_motivation} />
@@ -211,7 +213,7 @@ fn item_step(
                 measure_fields(&board_id, item, measure, origin_note(case, measure), position, measures.len(), items, dispatch)
             }) }
             <button type="button" onclick={on_add}>{ "Lägg till åtgärd" }</button>
-            <TextField id="no-measure-reason" label="Om ingen åtgärd planeras: varför?"
+            <TextField id={field_id::NO_MEASURE_REASON} label="Om ingen åtgärd planeras: varför?"
                 multiline=true value={answer.map(|a| a.no_measure_reason.clone()).unwrap_or_default()}
                 on_change={on_reason} />
             </fieldset>
@@ -316,13 +318,13 @@ fn measure_fields(
         <fieldset class="item measure" key={measure.id.clone()}>
             <legend>{ format!("Åtgärd {}", measure.id) }</legend>
             { origin }
-            <TextField id={format!("{prefix}-action")} label="Vad ska göras (åtgärd)" multiline=true
+            <TextField id={field_id::measure(&measure.id, LocatedMeasureField::Action, false)} label="Vad ska göras (åtgärd)" multiline=true
                 value={measure.action.clone()} on_change={field(MeasureField::Action)} />
-            <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true
+            <TextField id={field_id::measure(&measure.id, LocatedMeasureField::ExpectedEffect, false)} label="Förväntad effekt" multiline=true
                 value={measure.expected_effect.clone()} on_change={field(MeasureField::ExpectedEffect)} />
             <div class="columns">
-                <DateField id={format!("{prefix}-done-by")} label="Senast genomförd" value={measure.done_by} on_change={on_date} />
-                <TextField id={format!("{prefix}-responsible")} label="Ansvarig (roll)"
+                <DateField id={field_id::measure(&measure.id, LocatedMeasureField::DoneBy, false)} label="Senast genomförd" value={measure.done_by} on_change={on_date} />
+                <TextField id={field_id::measure(&measure.id, LocatedMeasureField::Responsible, false)} label="Ansvarig (roll)"
                     value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
             </div>
             { item_links(&prefix, "Åtgärden besvarar", others, &measure.answers, {

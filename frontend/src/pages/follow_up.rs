@@ -6,7 +6,9 @@
 
 use app_core::app_state::{Action, View};
 use app_core::edit::{Edit, FollowUpEdit, MeasureField, OutcomeField};
+use app_core::field_id;
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
+use schemas::location::{MeasureField as LocatedMeasureField, OutcomeField as LocatedOutcomeField};
 use schemas::wording::count_sv;
 use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
@@ -143,11 +145,11 @@ fn summary_step(
                 <p class="hint">{ "Granskningens samlade bedömning:" }</p>
                 <blockquote>{ &case.audit.conclusion }</blockquote>
             }
-            <TextField id="follow-up-summary" label="Nämndens sammanfattande svar för perioden" multiline=true
+            <TextField id={field_id::FOLLOW_UP_SUMMARY} label="Nämndens sammanfattande svar för perioden" multiline=true
                 hint="Svara på granskningens slutsats: vad har gjorts under perioden och vad har det gett? Åtgärderna redovisas per bedömning och rekommendation i nästa steg."
                 value={follow_up.summary.clone()} on_change={on_summary} />
             { period_fields(board, "follow-up", &dispatch.reform(Action::Edit)) }
-            <DateField id="follow-up-date" label="Det uppföljande yttrandets datum" value={follow_up.date} on_change={on_date} />
+            <DateField id={field_id::FOLLOW_UP_DATE} label="Det uppföljande yttrandets datum" value={follow_up.date} on_change={on_date} />
             <p class="hint">
                 { format!(
                     "Uppföljningen påbörjades {}. Om yttrandet saknar datum räknas passerade datum fram till i dag.",
@@ -227,7 +229,7 @@ fn evidence_field(
         }
     });
     html! {
-        <SelectField id="follow-up-evidence" label="Självskattning som belägg för effekt" {options}
+        <SelectField id={field_id::FOLLOW_UP_EVIDENCE} label="Självskattning som belägg för effekt" {options}
             value={current} on_change={on_change} />
     }
 }
@@ -283,7 +285,7 @@ fn item_step(
             }
             { for item.new.iter().map(|measure| outcome_fields(&board.id, measure, origin_note(case, measure.measure), &new_ids, Some(&all_items), dispatch)) }
             <div class="actions">
-                <button type="button" id="add-new-measure" class="secondary" onclick={on_add}>{ "Lägg till ny åtgärd" }</button>
+                <button type="button" id={field_id::ADD_NEW_MEASURE} class="secondary" onclick={on_add}>{ "Lägg till ny åtgärd" }</button>
             </div>
             if item.lacks_completed_measure() {
                 <p class="warning-text">{ format!("{} har ännu ingen genomförd åtgärd.", item.item.label_sv()) }</p>
@@ -402,26 +404,26 @@ fn outcome_fields(
                 <strong>{ "Utfall: " }</strong>{ format!("{} · {}", measure.status_label(), timing) }
             </p>
             <div class="columns">
-                <SelectField id={format!("{prefix}-status")} label="Status" options={status_options}
+                <SelectField id={field_id::outcome(&id, LocatedOutcomeField::Status)} label="Status" options={status_options}
                     value={measure.status().map_or("", MeasureStatus::key)} on_change={on_status} />
                 if done_date_applies {
-                    <DateField id={format!("{prefix}-done-on")} label="Genomförd (datum)" value={outcome.done_on}
+                    <DateField id={field_id::outcome(&id, LocatedOutcomeField::DoneOn)} label="Genomförd (datum)" value={outcome.done_on}
                         on_change={set_date(OutcomeField::DoneOn)} />
                 }
             </div>
-            <TextField id={format!("{prefix}-what")} label="Vad har gjorts" multiline=true
+            <TextField id={field_id::outcome(&id, LocatedOutcomeField::WhatWasDone)} label="Vad har gjorts" multiline=true
                 value={outcome.what_was_done.clone()} on_change={set(OutcomeField::WhatWasDone)} />
-            <TextField id={format!("{prefix}-effect")} label="Uppnådd effekt" multiline=true
+            <TextField id={field_id::outcome(&id, LocatedOutcomeField::AchievedEffect)} label="Uppnådd effekt" multiline=true
                 hint={(!measure.measure.expected_effect.trim().is_empty()).then(|| AttrValue::from(format!("Förväntad effekt: {}", measure.measure.expected_effect.trim())))}
                 invalid={measure.effect_missing}
                 value={outcome.achieved_effect.clone()} on_change={set(OutcomeField::AchievedEffect)} />
-            <DateField id={format!("{prefix}-new-done-by")} label="Nytt datum, om datumet har flyttats" value={outcome.new_done_by}
+            <DateField id={field_id::outcome(&id, LocatedOutcomeField::NewDoneBy)} label="Nytt datum, om datumet har flyttats" value={outcome.new_done_by}
                 on_change={set_date(OutcomeField::NewDoneBy)} />
-            <TextField id={format!("{prefix}-reason")} label="Skäl" multiline=true hint={reason_hint}
+            <TextField id={field_id::outcome(&id, LocatedOutcomeField::Reason)} label="Skäl" multiline=true hint={reason_hint}
                 invalid={measure.reason_missing}
                 value={outcome.reason.clone()} on_change={set(OutcomeField::Reason)} />
             if measure.status() == Some(MeasureStatus::Replaced) {
-                <SelectField id={format!("{prefix}-replaced-by")} label="Ersatt av" options={replacement_options}
+                <SelectField id={field_id::outcome(&id, LocatedOutcomeField::ReplacedBy)} label="Ersatt av" options={replacement_options}
                     value={outcome.replaced_by.clone().unwrap_or_default()} on_change={on_replaced_by} />
             }
         </fieldset>
@@ -501,13 +503,13 @@ fn new_measure_fields(
     html! {
         <>
             { origin }
-            <TextField id={format!("{prefix}-action")} label="Vad har gjorts eller görs (åtgärd)" multiline=true
+            <TextField id={field_id::measure(&id, LocatedMeasureField::Action, true)} label="Vad har gjorts eller görs (åtgärd)" multiline=true
                 value={measure.action.clone()} on_change={field(MeasureField::Action)} />
-            <TextField id={format!("{prefix}-effect")} label="Förväntad effekt" multiline=true
+            <TextField id={field_id::measure(&id, LocatedMeasureField::ExpectedEffect, true)} label="Förväntad effekt" multiline=true
                 value={measure.expected_effect.clone()} on_change={field(MeasureField::ExpectedEffect)} />
             <div class="columns">
-                <DateField id={format!("{prefix}-done-by")} label="Planerat datum" value={measure.done_by} on_change={on_date} />
-                <TextField id={format!("{prefix}-responsible")} label="Ansvarig (roll)"
+                <DateField id={field_id::measure(&id, LocatedMeasureField::DoneBy, true)} label="Planerat datum" value={measure.done_by} on_change={on_date} />
+                <TextField id={field_id::measure(&id, LocatedMeasureField::Responsible, true)} label="Ansvarig (roll)"
                     value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
             </div>
             { item_links(&prefix, "Åtgärden avser", items, &measure.answers, {

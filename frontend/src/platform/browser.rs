@@ -132,6 +132,28 @@ pub fn cursor_in_textarea(id: &str) -> Option<usize> {
     )
 }
 
+/// Focuses the field with this id and brings it into view, opening the `<details>` it is
+/// folded into (a self-assessment's comment, for one).
+pub fn focus_field(id: &str) {
+    let Some(element) = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+    else {
+        return;
+    };
+    let mut parent = element.parent_element();
+    while let Some(ancestor) = parent {
+        if ancestor.tag_name().eq_ignore_ascii_case("details") {
+            let _ = ancestor.set_attribute("open", "");
+        }
+        parent = ancestor.parent_element();
+    }
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}
+
 /// Scrolls to the top and focuses the page's heading: with `step`, the heading of the step on
 /// screen (`#item-heading` or `#summary-heading`), else the page's `h1`.
 pub fn show_top_of_page(step: bool) {

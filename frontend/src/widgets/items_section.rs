@@ -3,6 +3,7 @@
 
 use app_core::app_state::Action;
 use app_core::edit::{item_locked_by, locked_boards, Direction, Edit};
+use app_core::field_id;
 use app_core::paste::{NewItem, PasteDraft, PasteTarget};
 use schemas::{AuditItem, Case, ItemKind, ItemRef};
 use yew::prelude::*;
@@ -104,7 +105,7 @@ fn item_fields(
                          Redovisa förändringar i det uppföljande yttrandet."
                     ) }</p>
                 }
-                <TextField id={format!("item-{reference}-text")} label={format!("Text, {}", label.to_lowercase())}
+                <TextField id={field_id::item_text(reference)} label={format!("Text, {}", label.to_lowercase())}
                     multiline=true value={item.text.clone()} on_change={on_text} />
                 { addressee_checkboxes(
                     &format!("item-{reference}"),

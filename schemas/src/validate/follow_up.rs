@@ -10,26 +10,32 @@ use super::{check_measure_links, check_signatories, is_blank, Findings};
 use crate::comparison::{compare_board, MeasureComparison, Timeliness};
 use crate::date::Date;
 use crate::follow_up::{FollowUpResponse, MeasureStatus};
+use crate::location::{FollowUpField, Location, MeasureField, OutcomeField};
 use crate::model::{Board, Case};
+
+/// Where a field of the follow-up of the `response`:th response is.
+type At<'a> = &'a dyn Fn(FollowUpField) -> Location;
 
 pub(super) fn check(
     case: &Case,
     board: &Board,
     follow_up: &FollowUpResponse,
-    path: &str,
+    response: usize,
     today: Date,
     findings: &mut Findings,
 ) {
+    let at = |field| Location::FollowUp { response, field };
+    let path: At = &at;
     if is_blank(&follow_up.summary) {
         findings.error(
-            format!("{path}.summary"),
+            path(FollowUpField::Summary),
             "Skriv ett sammanfattande svar för uppföljningsperioden.",
         );
     }
     if let (Some(date), Some(deadline)) = (follow_up.date, board.follow_up_deadline) {
         if date > deadline {
             findings.warning(
-                format!("{path}.date"),
+                path(FollowUpField::Date),
                 format!("Det uppföljande yttrandet är daterat {date}, efter sista dag {deadline}."),
             );
         }
@@ -49,7 +55,7 @@ pub(super) fn check(
     for item in &comparison.items {
         if item.lacks_completed_measure() {
             findings.warning(
-                format!("{path}.outcomes"),
+                path(FollowUpField::Outcomes),
                 format!(
                     "{} har ingen genomförd åtgärd. Redovisa varför, eller lägg till en ny åtgärd.",
                     item.item.label_sv()
@@ -60,7 +66,7 @@ pub(super) fn check(
     }
     for orphan in &comparison.orphan_outcomes {
         findings.warning(
-            format!("{path}.outcomes"),
+            path(FollowUpField::Outcomes),
             format!(
                 "Det finns en uppföljning av åtgärd {}, som inte finns i det första yttrandet.",
                 orphan.measure
@@ -68,11 +74,15 @@ pub(super) fn check(
         );
     }
     check_evidence(case, follow_up, path, findings);
-    check_signatories(&follow_up.signatories, path, findings);
+    check_signatories(
+        &follow_up.signatories,
+        &|index, field| path(FollowUpField::Signatory { index, field }),
+        findings,
+    );
 }
 
 /// The evidence must name two self-assessments of the same framework.
-fn check_evidence(case: &Case, follow_up: &FollowUpResponse, path: &str, findings: &mut Findings) {
+fn check_evidence(case: &Case, follow_up: &FollowUpResponse, path: At, findings: &mut Findings) {
     let Some(evidence) = &follow_up.evidence else {
         return;
     };
@@ -80,12 +90,12 @@ fn check_evidence(case: &Case, follow_up: &FollowUpResponse, path: &str, finding
     match (find(&evidence.earlier), find(&evidence.later)) {
         (Some(earlier), Some(later)) if earlier.framework.id != later.framework.id => findings
             .warning(
-            format!("{path}.evidence"),
+            path(FollowUpField::Evidence),
             "Självskattningarna som visas som belägg gäller olika ramverk och kan inte jämföras.",
         ),
         (Some(_), Some(_)) => {}
         _ => findings.warning(
-            format!("{path}.evidence"),
+            path(FollowUpField::Evidence),
             "En självskattning som ska visas som belägg för effekt finns inte längre i ärendet.",
         ),
     }
@@ -95,28 +105,33 @@ fn check_outcome(
     follow_up: &FollowUpResponse,
     measure: &MeasureComparison<'_>,
     as_of: Date,
-    path: &str,
+    path: At,
     findings: &mut Findings,
 ) {
     let id = &measure.measure.id;
-    let outcome_path = format!("{path}.outcomes[{id}]");
+    let outcome_path = |field| {
+        path(FollowUpField::Outcome {
+            measure: id.clone(),
+            field,
+        })
+    };
     let label = format!("Åtgärd {id}");
     let Some(outcome) = measure.outcome.filter(|outcome| outcome.status.is_some()) else {
         findings.error(
-            format!("{outcome_path}.status"),
+            outcome_path(OutcomeField::Status),
             format!("{label}: ange status (genomförd, delvis genomförd, pågår, ej påbörjad eller utgår)."),
         );
         return;
     };
     if measure.timeliness == Timeliness::DoneUndated {
         findings.error(
-            format!("{outcome_path}.done_on"),
+            outcome_path(OutcomeField::DoneOn),
             format!("{label}: ange när åtgärden genomfördes."),
         );
     }
     if let Some(done_on) = outcome.done_on.filter(|&done_on| done_on > as_of) {
         findings.error(
-            format!("{outcome_path}.done_on"),
+            outcome_path(OutcomeField::DoneOn),
             format!(
                 "{label}: datumet {done_on} ligger efter det uppföljande yttrandets datum {as_of}."
             ),
@@ -127,30 +142,30 @@ fn check_outcome(
         .is_some_and(|status| status != MeasureStatus::NotStarted && !status.is_withdrawn());
     if work_done && is_blank(&outcome.what_was_done) {
         findings.warning(
-            format!("{outcome_path}.what_was_done"),
+            outcome_path(OutcomeField::WhatWasDone),
             format!("{label}: beskriv vad som faktiskt har gjorts."),
         );
     }
     if measure.effect_missing {
         findings.error(
-            format!("{outcome_path}.achieved_effect"),
+            outcome_path(OutcomeField::AchievedEffect),
             format!("{label}: beskriv vilken effekt åtgärden har haft."),
         );
     }
     if measure.reason_missing {
         findings.error(
-            format!("{outcome_path}.reason"),
+            outcome_path(OutcomeField::Reason),
             format!("{label}: {}", reason_request(measure)),
         );
     }
     if outcome.status == Some(MeasureStatus::Replaced) {
         match outcome.replaced_by.as_deref() {
             None | Some("") => findings.error(
-                format!("{outcome_path}.replaced_by"),
+                outcome_path(OutcomeField::ReplacedBy),
                 format!("{label}: ange vilken åtgärd som ersatte den."),
             ),
             Some(other) if follow_up.new_measures.iter().all(|m| m.id != other) => findings.error(
-                format!("{outcome_path}.replaced_by"),
+                outcome_path(OutcomeField::ReplacedBy),
                 format!(
                     "{label} ersätts av åtgärd {other}, som inte finns bland de nya åtgärderna."
                 ),
@@ -178,15 +193,15 @@ fn check_new_measures(
     case: &Case,
     board: &Board,
     follow_up: &FollowUpResponse,
-    path: &str,
+    path: At,
     findings: &mut Findings,
 ) {
     for (index, measure) in follow_up.new_measures.iter().enumerate() {
-        let measure_path = format!("{path}.new_measures[{index}]");
+        let measure_path = |field| path(FollowUpField::NewMeasure { index, field });
         let label = format!("Ny åtgärd {}", measure.id);
         if is_blank(&measure.action) {
             findings.error(
-                format!("{measure_path}.action"),
+                measure_path(MeasureField::Action),
                 format!("{label}: beskriv vad som har gjorts eller görs."),
             );
         }
@@ -229,7 +244,7 @@ mod tests {
     fn messages(case: &crate::model::Case) -> Vec<String> {
         validate(case, day("2026-02-01"))
             .into_iter()
-            .map(|f| format!("{}: {}", f.path, f.message))
+            .map(|f| format!("{}: {}", f.path(), f.message))
             .collect()
     }
 
