@@ -9,8 +9,6 @@ mod cover_note;
 mod follow_up;
 mod lock;
 mod self_assessment;
-#[cfg(test)]
-mod test_support;
 
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,
@@ -879,11 +877,8 @@ fn move_measure(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::day;
     use schemas::{validate, Progress};
-
-    fn day(text: &str) -> Date {
-        Date::parse(text).expect("test date")
-    }
 
     fn ok(case: &mut Case, edit: Edit) {
         apply(case, edit.clone()).unwrap_or_else(|e| panic!("{edit:?}: {e}"));
@@ -1173,27 +1168,45 @@ mod tests {
         let mut case = typed_case();
         let before = case.clone();
         let refused = [
-            Edit::SetStance {
-                board: "servicenamnden".into(),
-                item: r(1),
-                stance: Some(Stance::Agrees),
-            },
-            Edit::AddMeasure {
-                board: "kommunstyrelsen".into(),
-                item: r(9),
-            },
-            Edit::SetSummary {
-                board: "okand".into(),
-                text: "x".into(),
-            },
-            Edit::RemoveQuestion { number: 4 },
-            Edit::AddItems {
-                kind: ItemKind::Assessment,
-                items: new_items(&["x"], &["okand"]),
-            },
+            (
+                Edit::SetStance {
+                    board: "servicenamnden".into(),
+                    item: r(1),
+                    stance: Some(Stance::Agrees),
+                },
+                EditError::NotAddressed {
+                    item: r(1),
+                    board: "servicenamnden".into(),
+                },
+            ),
+            (
+                Edit::AddMeasure {
+                    board: "kommunstyrelsen".into(),
+                    item: r(9),
+                },
+                EditError::UnknownItem(r(9)),
+            ),
+            (
+                Edit::SetSummary {
+                    board: "okand".into(),
+                    text: "x".into(),
+                },
+                EditError::UnknownBoard("okand".into()),
+            ),
+            (
+                Edit::RemoveQuestion { number: 4 },
+                EditError::UnknownQuestion(4),
+            ),
+            (
+                Edit::AddItems {
+                    kind: ItemKind::Assessment,
+                    items: new_items(&["x"], &["okand"]),
+                },
+                EditError::UnknownBoard("okand".into()),
+            ),
         ];
-        for edit in refused {
-            assert!(apply(&mut case, edit.clone()).is_err(), "{edit:?}");
+        for (edit, error) in refused {
+            assert_eq!(apply(&mut case, edit.clone()), Err(error), "{edit:?}");
         }
         assert_eq!(case, before, "refused edits change nothing");
         let message = apply(

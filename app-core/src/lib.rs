@@ -15,3 +15,5 @@ pub mod files;
 pub mod library;
 pub mod paste;
 pub mod review;
+#[cfg(test)]
+mod test_support;

@@ -216,11 +216,8 @@ pub fn new_case_id(millis_since_epoch: u64, random: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::day;
     use schemas::load_case;
-
-    fn day(text: &str) -> Date {
-        Date::parse(text).expect("test date")
-    }
 
     fn example() -> Case {
         load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json")).expect("example")

@@ -12,6 +12,8 @@ pub mod json_schema;
 pub mod location;
 pub mod model;
 pub mod self_assessment;
+#[cfg(test)]
+mod test_support;
 pub mod validate;
 pub mod version;
 pub mod wording;

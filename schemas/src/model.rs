@@ -577,7 +577,11 @@ mod tests {
             "Ä1",
             "R99999999999",
         ] {
-            assert!(text.parse::<ItemRef>().is_err(), "{text}");
+            let refused = text.parse::<ItemRef>().expect_err(text);
+            assert!(
+                refused.starts_with(&format!("«{text}» är ingen hänvisning")),
+                "{refused}"
+            );
         }
     }
 

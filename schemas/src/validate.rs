@@ -598,11 +598,8 @@ fn check_measure_links(
 mod tests {
     use super::*;
     use crate::model::*;
+    use crate::test_support::day;
     use crate::version::load_case;
-
-    fn day(text: &str) -> Date {
-        Date::parse(text).expect("test date")
-    }
 
     /// A small case with two boards, one joint recommendation, answered completely by "ks".
     fn complete_case() -> Case {

@@ -1,11 +1,8 @@
 use super::*;
 use crate::follow_up::FollowUpResponse;
 use crate::model::{ItemKind, Stance};
+use crate::test_support::day;
 use crate::version::{load_case, save_case};
-
-fn day(text: &str) -> Date {
-    Date::parse(text).expect("test date")
-}
 
 /// A first yttrande by "ks" with three promises: A1 answers R1 and R2, A2 answers R2, A3
 /// answers B1. R3 is answered with a reason for planning nothing. Written as format version 1,

@@ -1,9 +1,6 @@
 use super::*;
 use crate::framework::{Area, Framework, Requirement};
-
-fn day(text: &str) -> Date {
-    Date::parse(text).expect("test date")
-}
+use crate::test_support::day;
 
 fn requirement(id: &str) -> Requirement {
     Requirement {

@@ -212,13 +212,9 @@ fn check_new_measures(
 #[cfg(test)]
 mod tests {
     use super::super::validate;
-    use crate::date::Date;
     use crate::follow_up::{FollowUpResponse, MeasureOutcome, MeasureStatus};
+    use crate::test_support::day;
     use crate::version::load_case;
-
-    fn day(text: &str) -> Date {
-        Date::parse(text).expect("test date")
-    }
 
     fn case_with_follow_up() -> crate::model::Case {
         let mut case = load_case(

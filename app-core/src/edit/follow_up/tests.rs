@@ -1,7 +1,7 @@
 use schemas::{AuditItem, Case, ItemRef, MeasureStatus};
 
-use super::super::test_support::{day, example};
 use super::super::{apply, Edit, EditError, FollowUpEdit, MeasureField, OutcomeField};
+use crate::test_support::{day, example};
 
 fn follow_up(board: &str, change: FollowUpEdit) -> Edit {
     Edit::FollowUp {

@@ -1,9 +1,9 @@
 use schemas::framework::{built_in_lis, from_audit_questions};
 use schemas::{Case, ItemRef, MeasureOrigin, Rating};
 
-use super::super::test_support::{day, example};
 use super::super::{apply, Edit, EditError, FollowUpEdit};
 use super::{AnswerField, AssessmentEdit};
+use crate::test_support::{day, example};
 
 fn ok(case: &mut Case, change: AssessmentEdit) {
     apply(case, Edit::SelfAssessment(change.clone())).unwrap_or_else(|e| panic!("{change:?}: {e}"));
@@ -200,7 +200,13 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
         requirement: "Q5".into(),
         item: ItemRef::recommendation(1),
     };
-    assert!(apply(&mut case, Edit::SelfAssessment(not_addressed)).is_err());
+    assert_eq!(
+        apply(&mut case, Edit::SelfAssessment(not_addressed)),
+        Err(EditError::NotAddressed {
+            item: ItemRef::recommendation(1),
+            board: "sn".into()
+        })
+    );
 }
 
 #[test]

@@ -1,4 +1,4 @@
-//! What the edit tests share: dates from text and the example case.
+//! What the unit tests of the app core share: dates from text and the example case.
 
 use schemas::{load_case, Case, Date};
 
@@ -8,8 +8,5 @@ pub fn day(text: &str) -> Date {
 
 /// The example with two boards, "ks" and "sn", both with a first yttrande.
 pub fn example() -> Case {
-    load_case(include_str!(
-        "../../../examples/it-sakerhet-tva-namnder.json"
-    ))
-    .expect("example reads")
+    load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json")).expect("example reads")
 }
