@@ -24,6 +24,12 @@ use schemas::comparison::compare_board;
 use schemas::{Board, BoardResponse, Case, Date, Yttrande};
 
 pub use extract::{extract_case, extract_case_json, ExtractError, MAX_DOCX_BYTES, MAX_PART_BYTES};
+/// What documents are and how their files are named live in `schemas::documents`, which the app
+/// reads without linking docx-rs; re-exported so callers of docgen keep their paths.
+pub use schemas::documents::{
+    assessment_report_file_name, calendar_file_name, case_file_name, document_date,
+    document_file_name, DocumentKind,
+};
 
 /// Why a document could not be made. `Display` gives a Swedish message.
 #[derive(Debug)]
@@ -52,61 +58,6 @@ impl std::fmt::Display for RenderError {
 }
 
 impl std::error::Error for RenderError {}
-
-/// The documents Yttra writes for a board.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum DocumentKind {
-    FirstYttrande,
-    FollowUpYttrande,
-    /// The tjänsteskrivelse that takes one of the yttranden to the board.
-    CoverNote(Yttrande),
-}
-
-impl DocumentKind {
-    pub const ALL: [DocumentKind; 4] = [
-        DocumentKind::FirstYttrande,
-        DocumentKind::FollowUpYttrande,
-        DocumentKind::CoverNote(Yttrande::First),
-        DocumentKind::CoverNote(Yttrande::FollowUp),
-    ];
-
-    /// The name used on the command line and between the app's modules.
-    pub fn key(self) -> &'static str {
-        match self {
-            DocumentKind::FirstYttrande => "first",
-            DocumentKind::FollowUpYttrande => "follow-up",
-            DocumentKind::CoverNote(Yttrande::First) => "cover-first",
-            DocumentKind::CoverNote(Yttrande::FollowUp) => "cover-follow-up",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<DocumentKind> {
-        DocumentKind::ALL.into_iter().find(|kind| kind.key() == key)
-    }
-
-    /// "Första yttrandet", "Tjänsteskrivelsen till det uppföljande yttrandet", …
-    pub fn label_sv(self) -> &'static str {
-        match self {
-            DocumentKind::FirstYttrande => "Första yttrandet",
-            DocumentKind::FollowUpYttrande => "Uppföljande yttrandet",
-            DocumentKind::CoverNote(Yttrande::First) => {
-                "Tjänsteskrivelsen till det första yttrandet"
-            }
-            DocumentKind::CoverNote(Yttrande::FollowUp) => {
-                "Tjänsteskrivelsen till det uppföljande yttrandet"
-            }
-        }
-    }
-
-    /// Which yttrande the document belongs to.
-    pub fn yttrande(self) -> Yttrande {
-        match self {
-            DocumentKind::FirstYttrande => Yttrande::First,
-            DocumentKind::FollowUpYttrande => Yttrande::FollowUp,
-            DocumentKind::CoverNote(yttrande) => yttrande,
-        }
-    }
-}
 
 /// A document of one board as DOCX bytes, with the whole case embedded. `today` dates a
 /// document that has no date of its own (and is the day overdue measures are counted to when
@@ -176,36 +127,6 @@ fn board_and_response<'a>(
     Ok((board, response))
 }
 
-/// The date a document carries: its own, or `today` when it has none.
-pub fn document_date(case: &Case, board_id: &str, kind: DocumentKind, today: Date) -> Date {
-    let Some(response) = case.response(board_id) else {
-        return today;
-    };
-    let follow_up = response.follow_up.as_ref();
-    let own = match kind {
-        DocumentKind::FirstYttrande => response.first.date,
-        DocumentKind::FollowUpYttrande => follow_up.and_then(|f| f.date),
-        DocumentKind::CoverNote(Yttrande::First) => response.first.cover_note.date,
-        DocumentKind::CoverNote(Yttrande::FollowUp) => follow_up.and_then(|f| f.cover_note.date),
-    };
-    own.unwrap_or(today)
-}
-
-/// The file name of a board's document, e.g.
-/// `SR-2025-17-Kommunstyrelsen-första-yttrande-2025-04-02.docx`.
-pub fn document_file_name(case: &Case, board: &Board, kind: DocumentKind, date: Date) -> String {
-    let what = match kind {
-        DocumentKind::FirstYttrande => "första yttrande",
-        DocumentKind::FollowUpYttrande => "uppföljande yttrande",
-        DocumentKind::CoverNote(Yttrande::First) => "tjänsteskrivelse första yttrande",
-        DocumentKind::CoverNote(Yttrande::FollowUp) => "tjänsteskrivelse uppföljande yttrande",
-    };
-    file_name(
-        &[&case.audit.reference, &board.name, what, &date.to_string()],
-        "docx",
-    )
-}
-
 /// The report of a self-assessment as DOCX, compared with `earlier` (an earlier assessment of the
 /// same framework) when given. The case is embedded as in every Yttra document.
 pub fn render_assessment_report(
@@ -229,88 +150,13 @@ pub fn render_assessment_report(
     package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
 }
 
-/// The file name of a self-assessment report, e.g. `SR-2025-17-Kommunstyrelsen-självskattning-S1-2026-11-23.docx`.
-pub fn assessment_report_file_name(
-    case: &Case,
-    board: &Board,
-    assessment_id: &str,
-    date: Date,
-) -> String {
-    file_name(
-        &[
-            &case.audit.reference,
-            &board.name,
-            "självskattning",
-            assessment_id,
-            &date.to_string(),
-        ],
-        "docx",
-    )
-}
-
 /// The iCalendar file of the case's deadlines (see [`calendar`]).
 pub fn render_calendar(case: &Case, today: Date) -> String {
     calendar::ics(case, today)
-}
-
-/// The file name of the calendar export, e.g. `SR-2025-17-tidplan.ics`.
-pub fn calendar_file_name(case: &Case) -> String {
-    file_name(&[&case.audit.reference, "tidplan"], "ics")
-}
-
-/// The file name of the case itself, e.g. `SR-2025-17-ärende-2025-04-02.json`.
-pub fn case_file_name(case: &Case, date: Date) -> String {
-    file_name(
-        &[&case.audit.reference, "ärende", &date.to_string()],
-        "json",
-    )
-}
-
-/// Joins the parts with hyphens, keeping letters (Swedish ones too) and digits, so the name
-/// works in every file system and case system.
-fn file_name(parts: &[&str], extension: &str) -> String {
-    let words: Vec<String> = parts
-        .iter()
-        .flat_map(|part| part.split(|c: char| !c.is_alphanumeric() && c != '-'))
-        .map(|word| word.trim_matches('-').to_string())
-        .filter(|word| !word.is_empty())
-        .collect();
-    let stem = if words.is_empty() {
-        "yttrande".to_string()
-    } else {
-        words.join("-")
-    };
-    format!("{stem}.{extension}")
 }
 
 /// The case as embedded in documents: compact JSON, which round-trips exactly.
 fn compact_case_json(case: &Case) -> String {
     // Plain data types: serialising cannot fail.
     serde_json::to_string(case).unwrap_or_default()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_keep_swedish_letters_and_drop_separators() {
-        assert_eq!(
-            file_name(
-                &[
-                    "SR-2025-17",
-                    "Kommunstyrelsen",
-                    "första yttrande",
-                    "2025-04-02"
-                ],
-                "docx"
-            ),
-            "SR-2025-17-Kommunstyrelsen-första-yttrande-2025-04-02.docx"
-        );
-        assert_eq!(
-            file_name(&["SR/2025:17", " Barn- och ungdomsnämnden ", "x"], "json"),
-            "SR-2025-17-Barn-och-ungdomsnämnden-x.json"
-        );
-        assert_eq!(file_name(&["", "/"], "docx"), "yttrande.docx");
-    }
 }

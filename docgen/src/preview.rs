@@ -4,25 +4,13 @@
 
 use std::io::{Cursor, Read};
 
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::xml_tree::{self, Element};
 
-/// One block of a document's body.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum PreviewBlock {
-    /// Level 0 is the title, 1 and 2 the headings.
-    Heading {
-        level: u8,
-        text: String,
-    },
-    Paragraph {
-        text: String,
-        quote: bool,
-    },
-    /// Rows of cells; the first row is the header.
-    Table(Vec<Vec<String>>),
-}
+/// The blocks live in `schemas::documents` with their JSON form, so the app reads them without
+/// docx-rs; re-exported so callers of docgen keep their paths.
+pub use schemas::documents::PreviewBlock;
 
 /// The body of a DOCX as preview blocks; empty when the document cannot be read.
 pub fn document_preview(docx: &[u8]) -> Vec<PreviewBlock> {
@@ -38,56 +26,23 @@ pub fn document_preview(docx: &[u8]) -> Vec<PreviewBlock> {
     body.child_elements().filter_map(block).collect()
 }
 
-/// The blocks as JSON, for passing between WebAssembly modules:
-/// `{"heading": level, "text": …}`, `{"text": …, "quote": bool}` or `{"table": [[cell, …], …]}`.
+/// The blocks as JSON, for passing between WebAssembly modules (the form is
+/// `PreviewBlock`'s serde form).
 pub fn to_json(blocks: &[PreviewBlock]) -> String {
-    let values: Vec<Value> = blocks
-        .iter()
-        .map(|block| match block {
-            PreviewBlock::Heading { level, text } => json!({ "heading": level, "text": text }),
-            PreviewBlock::Paragraph { text, quote } => json!({ "text": text, "quote": quote }),
-            PreviewBlock::Table(rows) => json!({ "table": rows }),
-        })
-        .collect();
-    Value::Array(values).to_string()
+    // Strings, numbers and booleans in lists: there is nothing serde_json could refuse.
+    serde_json::to_string(blocks).expect("preview blocks always serialise")
 }
 
-/// Reads blocks written by [`to_json`]; anything else is left out.
+/// Reads blocks written by [`to_json`]; anything else is left out. Kept for the app until it
+/// reads `Vec<PreviewBlock>` with serde itself and can tell a broken answer from an empty one.
 pub fn from_json(text: &str) -> Vec<PreviewBlock> {
-    let Ok(Value::Array(values)) = serde_json::from_str::<Value>(text) else {
+    let Ok(values) = serde_json::from_str::<Vec<Value>>(text) else {
         return Vec::new();
     };
-    values.iter().filter_map(block_from_json).collect()
-}
-
-fn block_from_json(value: &Value) -> Option<PreviewBlock> {
-    if let Some(rows) = value.get("table").and_then(Value::as_array) {
-        let rows = rows
-            .iter()
-            .map(|row| {
-                row.as_array()
-                    .map(|cells| {
-                        cells
-                            .iter()
-                            .map(|c| c.as_str().unwrap_or_default().to_string())
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            })
-            .collect();
-        return Some(PreviewBlock::Table(rows));
-    }
-    let text = value.get("text")?.as_str()?.to_string();
-    match value.get("heading").and_then(Value::as_u64) {
-        Some(level) => Some(PreviewBlock::Heading {
-            level: u8::try_from(level).unwrap_or(2),
-            text,
-        }),
-        None => Some(PreviewBlock::Paragraph {
-            text,
-            quote: value.get("quote").and_then(Value::as_bool).unwrap_or(false),
-        }),
-    }
+    values
+        .into_iter()
+        .filter_map(|value| serde_json::from_value(value).ok())
+        .collect()
 }
 
 fn document_xml(docx: &[u8]) -> Option<String> {
