@@ -21,43 +21,72 @@ mod wording;
 pub mod xml_tree;
 
 use schemas::comparison::compare_board;
-use schemas::{Board, BoardResponse, Case, Date, Yttrande};
+use schemas::documents::{find_assessment, find_board};
+use schemas::self_assessment::answers_csv;
+use schemas::{save_case, Board, BoardResponse, Case, Date, Yttrande};
 
 pub use extract::{extract_case, extract_case_json, ExtractError, MAX_DOCX_BYTES, MAX_PART_BYTES};
 /// What documents are and how their files are named live in `schemas::documents`, which the app
 /// reads without linking docx-rs; re-exported so callers of docgen keep their paths.
 pub use schemas::documents::{
     assessment_report_file_name, calendar_file_name, case_file_name, document_date,
-    document_file_name, DocumentKind,
+    document_file_name, DocumentKind, Output, Request, RequestError,
 };
 
 /// Why a document could not be made. `Display` gives a Swedish message.
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub enum RenderError {
-    UnknownBoard(String),
+    /// The request names a board or self-assessment that the case does not have.
+    Request(RequestError),
+    /// The board (named) has not begun its första yttrande.
     NoResponse(String),
+    /// The board (named) has not started its uppföljande yttrande.
     NoFollowUp(String),
-    UnknownAssessment(String),
     Package(package::PackageError),
 }
 
 impl std::fmt::Display for RenderError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RenderError::UnknownBoard(id) => write!(f, "Nämnden «{id}» finns inte i ärendet."),
+            RenderError::Request(error) => error.fmt(f),
             RenderError::NoResponse(name) => {
                 write!(f, "{name} har inget yttrande i ärendet ännu.")
             }
             RenderError::NoFollowUp(name) => {
                 write!(f, "{name} har inte påbörjat sitt uppföljande yttrande.")
             }
-            RenderError::UnknownAssessment(id) => write!(f, "Självskattning {id} finns inte."),
             RenderError::Package(error) => error.fmt(f),
         }
     }
 }
 
 impl std::error::Error for RenderError {}
+
+impl From<RequestError> for RenderError {
+    fn from(error: RequestError) -> RenderError {
+        RenderError::Request(error)
+    }
+}
+
+/// Makes the file a request asks for: the one way every caller (the command line, the
+/// generator module) makes a file, so that they name, date and type it alike. `today` dates
+/// what has no date of its own. The data files come out as `schemas::documents::make_data_file`
+/// makes them for the app.
+pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, RenderError> {
+    let bytes = match request {
+        Request::Document { board, kind } => render(case, board, *kind, today)?,
+        Request::Calendar => render_calendar(case, today).into_bytes(),
+        Request::AssessmentReport {
+            assessment,
+            compare_with,
+        } => render_assessment_report(case, assessment, compare_with.as_deref(), today)?,
+        Request::AssessmentAnswers { assessment } => {
+            answers_csv(find_assessment(case, assessment)?).into_bytes()
+        }
+        Request::CaseFile => save_case(case).into_bytes(),
+    };
+    Ok(Output::for_request(case, request, today, bytes)?)
+}
 
 /// A document of one board as DOCX bytes, with the whole case embedded. `today` dates a
 /// document that has no date of its own (and is the day overdue measures are counted to when
@@ -118,9 +147,7 @@ fn board_and_response<'a>(
     case: &'a Case,
     board_id: &str,
 ) -> Result<(&'a Board, &'a BoardResponse), RenderError> {
-    let board = case
-        .board(board_id)
-        .ok_or_else(|| RenderError::UnknownBoard(board_id.to_string()))?;
+    let board = find_board(case, board_id)?;
     let response = case
         .response(board_id)
         .ok_or_else(|| RenderError::NoResponse(board.name.clone()))?;
@@ -135,17 +162,9 @@ pub fn render_assessment_report(
     earlier_id: Option<&str>,
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
-    let find = |id: &str| {
-        case.self_assessments
-            .iter()
-            .find(|assessment| assessment.id == id)
-            .ok_or_else(|| RenderError::UnknownAssessment(id.to_string()))
-    };
-    let assessment = find(assessment_id)?;
-    let earlier = earlier_id.map(find).transpose()?;
-    let board = case
-        .board(&assessment.board)
-        .ok_or_else(|| RenderError::UnknownBoard(assessment.board.clone()))?;
+    let assessment = find_assessment(case, assessment_id)?;
+    let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
+    let board = find_board(case, &assessment.board)?;
     let (docx, info) = assessment_report::build(case, board, assessment, earlier, today);
     package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
 }

@@ -7,6 +7,7 @@
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
 //! - `follow_up_counts`: the follow-up's counts in the documents, each status on its own.
+//! - `make`: the one entry for every file gives each kind of request its file or its error.
 //! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
 //! - `measure_origin`: a measure made from a self-assessment gap names its question.
 //! - `tjansteskrivelse`: the tjänsteskrivelse says what its yttrande says.
@@ -18,6 +19,7 @@ mod follow_up_counts;
 mod golden;
 mod hostile_input;
 mod line_spacing;
+mod make;
 mod measure_origin;
 mod round_trip;
 mod support;
