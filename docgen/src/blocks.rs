@@ -97,15 +97,52 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
 /// A cell's content: one or more paragraphs.
 pub type CellContent = Vec<Paragraph>;
 
+/// One column of a table: its header and its width in twips.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub title: &'static str,
+    pub width: usize,
+}
+
+/// The columns of a table. Every Yttra table spans the text width exactly, and `Columns::new`
+/// checks it: the column lists are constants, so a list that is too wide or leaves a gap fails
+/// to compile.
+#[derive(Clone, Copy, Debug)]
+pub struct Columns(&'static [Column]);
+
+impl Columns {
+    pub const fn new(columns: &'static [Column]) -> Columns {
+        assert!(
+            total_width(columns) == TEXT_WIDTH,
+            "a table's column widths must add up to the text width (TEXT_WIDTH)"
+        );
+        Columns(columns)
+    }
+
+    fn widths(self) -> impl Iterator<Item = usize> {
+        self.0.iter().map(|column| column.width)
+    }
+}
+
+const fn total_width(columns: &[Column]) -> usize {
+    let mut total = 0;
+    let mut index = 0;
+    while index < columns.len() {
+        total += columns[index].width;
+        index += 1;
+    }
+    total
+}
+
 /// A table with a shaded, bold header row that repeats on every page, and fixed column widths.
-pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellContent>>) -> Table {
-    let header_cells = headers
+pub fn table_with_header(columns: Columns, rows: Vec<Vec<CellContent>>) -> Table {
+    let header_cells = columns
+        .0
         .iter()
-        .zip(widths)
-        .map(|(text, &width)| {
-            let text = text_run(text).bold();
+        .map(|column| {
+            let text = text_run(column.title).bold();
             cell(
-                width,
+                column.width,
                 vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)],
             )
             .shading(Shading::new().fill("E7E6E6"))
@@ -119,16 +156,16 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
         TableRow::new(
             cells
                 .into_iter()
-                .zip(widths)
-                .map(|(content, &width)| cell(width, content))
+                .zip(columns.widths())
+                .map(|(content, width)| cell(width, content))
                 .collect(),
         )
         .cant_split()
     });
     Table::new(std::iter::once(header_row).chain(body_rows).collect())
         .style(styles::TABLE_GRID)
-        .set_grid(widths.to_vec())
-        .width(widths.iter().sum(), WidthType::Dxa)
+        .set_grid(columns.widths().collect())
+        .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
 }
 

@@ -8,16 +8,31 @@
 use docx_rs::{Docx, Paragraph};
 use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 
-use crate::blocks::{self, CellContent};
+use crate::blocks::{self, CellContent, Column, Columns};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{auditor, case_report_name, lowercase_first, measure_notes, per_item_sv};
 
-/// Column headers and widths (twips) of the measure table; the widths add up to the text width.
-const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
-/// Roles are long Swedish compounds ("Förvaltningsdirektör"), so the last column is wide enough
-/// for them not to break mid-word.
-const MEASURE_WIDTHS: [usize; 4] = [2900, 2572, 1300, 2300];
+/// The measure table. Roles are long Swedish compounds ("Förvaltningsdirektör"), so the last
+/// column is wide enough for them not to break mid-word.
+const MEASURE_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Åtgärd",
+        width: 2900,
+    },
+    Column {
+        title: "Förväntad effekt",
+        width: 2572,
+    },
+    Column {
+        title: "Senast genomförd",
+        width: 1300,
+    },
+    Column {
+        title: "Ansvarig",
+        width: 2300,
+    },
+]);
 
 /// Builds the första yttrande for one board. The caller has checked that the board exists.
 pub fn build(
@@ -175,11 +190,7 @@ fn add_measures(docx: Docx, case: &Case, response: &FirstResponse, item: ItemRef
         .iter()
         .map(|measure| measure_row(case, measure, item))
         .collect();
-    let mut docx = docx.add_table(blocks::table_with_header(
-        &MEASURE_COLUMNS,
-        &MEASURE_WIDTHS,
-        rows,
-    ));
+    let mut docx = docx.add_table(blocks::table_with_header(MEASURE_COLUMNS, rows));
     if !reason.is_empty() {
         docx = docx.add_paragraph(blocks::styled(styles::NORMAL, reason));
     }

@@ -10,6 +10,7 @@
 //! - `make`: the one entry for every file gives each kind of request its file or its error.
 //! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
 //! - `measure_origin`: a measure made from a self-assessment gap names its question.
+//! - `tables`: every table spans the text width, with a cell per column in every row.
 //! - `tjansteskrivelse`: the tjänsteskrivelse says what its yttrande says.
 //! - `wording`: counts agree in number with their nouns; the introduction names the board's
 //!   kinds of items.
@@ -23,5 +24,6 @@ mod make;
 mod measure_origin;
 mod round_trip;
 mod support;
+mod tables;
 mod tjansteskrivelse;
 mod wording;

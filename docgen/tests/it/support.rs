@@ -120,3 +120,24 @@ pub fn example(stem: &str) -> Case {
 pub fn day(text: &str) -> Date {
     Date::parse(text).expect("valid test date")
 }
+
+/// Every document the examples can give: each kind for each board (kinds a board cannot have
+/// yet, such as a follow-up not started, are skipped) and each self-assessment report.
+pub fn every_document() -> Vec<(String, Vec<u8>)> {
+    let mut documents = Vec::new();
+    for (stem, case) in examples() {
+        for board in &case.boards {
+            for kind in DocumentKind::ALL {
+                if let Ok(docx) = docgen::render(&case, &board.id, kind, today()) {
+                    documents.push((format!("{stem} {} {}", board.id, kind.key()), docx));
+                }
+            }
+        }
+        for assessment in &case.self_assessments {
+            let docx = docgen::render_assessment_report(&case, &assessment.id, None, today())
+                .expect("the report renders");
+            documents.push((format!("{stem} {}", assessment.id), docx));
+        }
+    }
+    documents
+}
