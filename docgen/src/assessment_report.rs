@@ -7,7 +7,7 @@ use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, C
 use schemas::{Board, Case, Date, SelfAssessment};
 
 use crate::blocks::{self, CellContent, Column, Columns};
-use crate::first_yttrande::title_block;
+use crate::frame;
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::count_sv;
@@ -112,13 +112,7 @@ pub fn build(
         author: board.name.clone(),
         date,
     };
-    let mut docx = blocks::start_document(
-        &case.organisation,
-        &board.name,
-        &date.to_string(),
-        &board.diarienummer,
-    );
-    docx = blocks::add_all(docx, title_block(&info));
+    let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, introduction(board, assessment));
     docx = add_results(docx, assessment);
     if let Some(comparison) =

@@ -14,7 +14,7 @@ use schemas::{Board, Case, Date, FollowUpResponse, ItemKind};
 
 use crate::assessment_report;
 use crate::blocks::{self, CellContent, Column, Columns};
-use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
+use crate::frame::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{

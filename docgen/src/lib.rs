@@ -12,6 +12,7 @@ pub mod embed;
 mod extract;
 mod first_yttrande;
 mod follow_up_yttrande;
+mod frame;
 pub mod ooxml;
 mod package;
 pub mod preview;
