@@ -1,7 +1,9 @@
 //! docgen's integration tests, one binary for fast builds:
 //!
 //! - `golden`: the normalised XML of every example document against the committed golden files
-//!   (`UPDATE_EXPECT=1` rewrites them), and byte-identical output for the same input.
+//!   (`UPDATE_EXPECT=1` rewrites them; a stale one fails with a diff, made by `diff`): the parts
+//!   all documents share once, each document's body, header and properties on their own; and
+//!   byte-identical output for the same input.
 //! - `round_trip`: render → extract gives back the case, for every example and board.
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
@@ -16,6 +18,7 @@
 //!   kinds of items.
 
 mod cli;
+mod diff;
 mod follow_up_counts;
 mod golden;
 mod hostile_input;
