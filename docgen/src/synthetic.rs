@@ -1,10 +1,134 @@
-//! Large, deterministic synthetic cases for benchmarks: many recommendations, several measures
-//! each, realistic cell lengths. The same parameters always give the same case.
+//! Cases built in code: a small builder for tests (`case().board(…).recommendation(…)…`), and
+//! large, deterministic cases for benchmarks (many recommendations, several measures each,
+//! realistic cell lengths; the same parameters always give the same case).
 
 use schemas::{
     AuditItem, Board, BoardResponse, Case, Date, FirstResponse, FollowUpResponse, ItemAnswer,
     ItemRef, Measure, MeasureOutcome, MeasureStatus, Stance,
 };
+
+/// A small case built in the order a report and its answers are written, e.g.
+///
+/// ```
+/// use docgen::synthetic::{case, measure};
+/// use schemas::{ItemRef, Stance};
+///
+/// let r1 = ItemRef::recommendation(1);
+/// let case = case()
+///     .board("ks", "Kommunstyrelsen")
+///     .recommendation(1, "Inför en policy.", &["ks"])
+///     .answer("ks", r1, Stance::Agrees)
+///     .measure("ks", measure("A1", "Ta fram en policy.", &[r1]))
+///     .build();
+/// assert_eq!(case.responses[0].first.measures[0].id, "A1");
+/// ```
+#[must_use]
+pub struct CaseBuilder(Case);
+
+/// An empty case of SR-2025-1, "Granskning av exempel", in Exempelstad, to build on.
+pub fn case() -> CaseBuilder {
+    let mut case = Case::new_empty();
+    case.organisation = "Exempelstad".into();
+    case.audit.reference = "SR-2025-1".into();
+    case.audit.title = "Granskning av exempel".into();
+    CaseBuilder(case)
+}
+
+impl CaseBuilder {
+    /// A board that must answer, with nothing but its id and name.
+    pub fn board(mut self, id: &str, name: &str) -> CaseBuilder {
+        self.0.boards.push(board(id, name));
+        self
+    }
+
+    /// An assessment (bedömning) of the report, addressed to the boards given by id.
+    pub fn assessment(mut self, number: u32, text: &str, addressees: &[&str]) -> CaseBuilder {
+        self.0
+            .audit
+            .assessments
+            .push(audit_item(number, text, addressees));
+        self
+    }
+
+    /// A recommendation of the report, addressed to the boards given by id.
+    pub fn recommendation(mut self, number: u32, text: &str, addressees: &[&str]) -> CaseBuilder {
+        self.0
+            .audit
+            .recommendations
+            .push(audit_item(number, text, addressees));
+        self
+    }
+
+    /// The board's stance on an item in its första yttrande.
+    pub fn answer(mut self, board: &str, item: ItemRef, stance: Stance) -> CaseBuilder {
+        self.first_response(board).answers.push(ItemAnswer {
+            item,
+            stance: Some(stance),
+            motivation: String::new(),
+            no_measure_reason: String::new(),
+        });
+        self
+    }
+
+    /// A measure planned in the board's första yttrande.
+    pub fn measure(mut self, board: &str, measure: Measure) -> CaseBuilder {
+        self.first_response(board).measures.push(measure);
+        self
+    }
+
+    pub fn build(self) -> Case {
+        self.0
+    }
+
+    /// The board's första yttrande, begun when it has none.
+    fn first_response(&mut self, board: &str) -> &mut FirstResponse {
+        let responses = &mut self.0.responses;
+        let index = match responses.iter().position(|r| r.board == board) {
+            Some(index) => index,
+            None => {
+                responses.push(BoardResponse::new(board));
+                responses.len() - 1
+            }
+        };
+        &mut responses[index].first
+    }
+}
+
+/// A board with nothing but its id and name; fill in the rest with `Board { …, ..board(…) }`.
+pub fn board(id: &str, name: &str) -> Board {
+    Board {
+        id: id.into(),
+        name: name.into(),
+        diarienummer: String::new(),
+        first_deadline: None,
+        follow_up_deadline: None,
+        follow_up_period: None,
+        send_to: String::new(),
+    }
+}
+
+/// A measure with nothing but its id, action and items; fill in the rest with
+/// `Measure { …, ..measure(…) }`.
+pub fn measure(id: &str, action: &str, answers: &[ItemRef]) -> Measure {
+    Measure {
+        id: id.into(),
+        action: action.into(),
+        expected_effect: String::new(),
+        done_by: None,
+        responsible: String::new(),
+        answers: answers.to_vec(),
+        origin: None,
+    }
+}
+
+fn audit_item(number: u32, text: &str, addressees: &[&str]) -> AuditItem {
+    AuditItem {
+        number,
+        text: text.into(),
+        addressees: addressees.iter().map(|id| id.to_string()).collect(),
+        section: String::new(),
+    }
+}
 
 /// Words to build Swedish-looking sentences from.
 const WORDS: &[&str] = &[
@@ -59,13 +183,10 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
     case.audit.missiv_date = Some(date("2025-01-29"));
     case.audit.conclusion = words.sentence(60);
     case.boards.push(Board {
-        id: "ks".into(),
-        name: "Kommunstyrelsen".into(),
         diarienummer: "KS-2025-999".into(),
         first_deadline: Some(date("2025-04-30")),
         follow_up_deadline: Some(date("2026-02-27")),
-        follow_up_period: None,
-        send_to: String::new(),
+        ..board("ks", "Kommunstyrelsen")
     });
     let mut first = FirstResponse {
         date: Some(date("2025-04-02")),
@@ -87,14 +208,13 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
             no_measure_reason: String::new(),
         });
         for index in 1..=measures_per_item {
+            // Drawn first, as before the builder: the same parameters keep giving the same case.
+            let action = words.cell();
             first.measures.push(Measure {
-                id: format!("A{number}-{index}"),
-                action: words.cell(),
                 expected_effect: words.cell(),
                 done_by: Some(date("2025-12-31")),
                 responsible: words.cell(),
-                answers: vec![item],
-                origin: None,
+                ..measure(&format!("A{number}-{index}"), &action, &[item])
             });
         }
     }
@@ -138,14 +258,12 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
     }
     for number in 1..=recommendations {
         let id = format!("N{number}");
+        let action = words.cell();
         follow_up.new_measures.push(Measure {
-            id: id.clone(),
-            action: words.cell(),
             expected_effect: words.cell(),
             done_by: Some(date("2025-10-31")),
             responsible: words.cell(),
-            answers: vec![ItemRef::recommendation(number)],
-            origin: None,
+            ..measure(&id, &action, &[ItemRef::recommendation(number)])
         });
         follow_up.outcomes.push(MeasureOutcome {
             measure: id,

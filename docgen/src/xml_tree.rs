@@ -199,7 +199,12 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
             Event::CData(text) => push_child(&mut stack, Node::CData(utf8(text.into_inner())?)),
             Event::Comment(text) => push_child(&mut stack, Node::Comment(utf8(text.into_inner())?)),
             Event::PI(_) | Event::DocType(_) => {}
-            Event::Eof => return Err(XmlError("inget rotelement".into())),
+            Event::Eof => {
+                return Err(XmlError(match stack.last() {
+                    Some(open) => format!("<{}> avslutas aldrig", open.name),
+                    None => "inget rotelement".into(),
+                }))
+            }
         }
     }
 }
@@ -440,8 +445,19 @@ mod tests {
 
     #[test]
     fn malformed_xml_is_an_error_not_a_panic() {
-        for xml in ["", "<a>", "</a>", "<a><b></a>", "<a x=1/>", "\u{0}"] {
-            assert!(parse(xml.as_bytes()).is_err(), "{xml:?}");
-        }
+        let refused = |xml: &str| parse(xml.as_bytes()).expect_err(xml).0;
+        assert_eq!(refused(""), "inget rotelement");
+        assert_eq!(refused("\u{0}"), "inget rotelement");
+        assert_eq!(refused("<a>"), "<a> avslutas aldrig");
+        assert_eq!(refused("<a><b></a>"), "slutelementet passar inte <b>");
+        // Syntax errors are quick-xml's own, in its words.
+        assert_eq!(
+            refused("</a>"),
+            "ill-formed document: close tag `</a>` does not match any open tag"
+        );
+        assert_eq!(
+            refused("<a x=1/>"),
+            "position 4: attribute value must be enclosed in `\"` or `'`"
+        );
     }
 }

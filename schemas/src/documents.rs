@@ -427,10 +427,6 @@ mod tests {
     use super::*;
     use crate::{Framework, YearPeriod};
 
-    fn day(text: &str) -> Date {
-        Date::parse(text).expect("valid test date")
-    }
-
     /// SR-2025-17 with Kommunstyrelsen (ks) and its self-assessment S1.
     fn case() -> Case {
         let mut case = Case::new_empty();
@@ -451,7 +447,7 @@ mod tests {
             id: "S1".into(),
             board: "ks".into(),
             title: String::new(),
-            started: day("2026-02-01"),
+            started: Date::parse("2026-02-01").expect("valid test date"),
             framework: Framework::new("lis", "Yttra LIS"),
             answers: Vec::new(),
         });
@@ -482,7 +478,7 @@ mod tests {
     #[test]
     fn every_request_is_named_and_typed() {
         let case = case();
-        let today = day("2026-11-23");
+        let today = Date::parse("2026-11-23").expect("valid test date");
         let named = |request: Request| {
             (
                 request_file_name(&case, &request, today).expect("the case has it"),
@@ -529,7 +525,7 @@ mod tests {
     #[test]
     fn a_request_for_what_the_case_lacks_names_it() {
         let case = case();
-        let today = day("2026-11-23");
+        let today = Date::parse("2026-11-23").expect("valid test date");
         let refused = |request: Request| {
             request_file_name(&case, &request, today).expect_err("the case lacks it")
         };
@@ -604,7 +600,7 @@ mod tests {
     #[test]
     fn data_files_are_made_without_the_generator() {
         let case = case();
-        let today = day("2026-11-23");
+        let today = Date::parse("2026-11-23").expect("valid test date");
         let made = make_data_file(&case, &Request::CaseFile, today)
             .expect("a data file")
             .expect("made");

@@ -4,6 +4,7 @@
 //!   (`UPDATE_EXPECT=1` rewrites them; a stale one fails with a diff, made by `diff`): the parts
 //!   all documents share once, each document's body, header and properties on their own; and
 //!   byte-identical output for the same input.
+//! - `preview`: the text of a document as the app shows it, and its JSON between the modules.
 //! - `round_trip`: render → extract gives back the case, for every example and board.
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
@@ -25,6 +26,7 @@ mod hostile_input;
 mod line_spacing;
 mod make;
 mod measure_origin;
+mod preview;
 mod round_trip;
 mod support;
 mod tables;
