@@ -132,7 +132,7 @@ pub fn render(
             cover_note::build(&subject, note, date)
         }
     };
-    package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
+    package::pack(docx, &info, &compact_case_json(case)?).map_err(RenderError::Package)
 }
 
 /// The första yttrande of one board as DOCX bytes: [`render`] for the most common document.
@@ -167,7 +167,7 @@ pub fn render_assessment_report(
     let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
     let board = find_board(case, &assessment.board)?;
     let (docx, info) = assessment_report::build(case, board, assessment, earlier, today);
-    package::pack(docx, &info, &compact_case_json(case)).map_err(RenderError::Package)
+    package::pack(docx, &info, &compact_case_json(case)?).map_err(RenderError::Package)
 }
 
 /// The iCalendar file of the case's deadlines (see [`calendar`]).
@@ -175,8 +175,12 @@ pub fn render_calendar(case: &Case, today: Date) -> String {
     calendar::ics(case, today)
 }
 
-/// The case as embedded in documents: compact JSON, which round-trips exactly.
-fn compact_case_json(case: &Case) -> String {
-    // Plain data types: serialising cannot fail.
-    serde_json::to_string(case).unwrap_or_default()
+/// The case as embedded in documents: compact JSON, which round-trips exactly. A case that
+/// cannot be written is an error: a document without its case could not be read back.
+fn compact_case_json(case: &Case) -> Result<String, RenderError> {
+    serde_json::to_string(case).map_err(|error| {
+        RenderError::Package(package::PackageError(format!(
+            "ärendet kunde inte skrivas som JSON ({error})"
+        )))
+    })
 }

@@ -174,22 +174,21 @@ const WORDS: &[&str] = &[
 /// `measures_per_item` measures whose cells hold 15–25 words.
 pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
     let mut words = WordSource(XorShift(0x9E37_79B9_7F4A_7C15));
-    let date = |text| Date::parse(text).unwrap_or_else(|| unreachable!("fixed valid date"));
     let mut case = Case::new_empty();
     case.organisation = "Exempelstad".into();
     case.audit.reference = "SR-2025-99".into();
     case.audit.title = "Granskning av informationssäkerhet i stor skala".into();
     case.audit.auditor = "Revisorskollegiet".into();
-    case.audit.missiv_date = Some(date("2025-01-29"));
+    case.audit.missiv_date = Some(fixed_date("2025-01-29"));
     case.audit.conclusion = words.sentence(60);
     case.boards.push(Board {
         diarienummer: "KS-2025-999".into(),
-        first_deadline: Some(date("2025-04-30")),
-        follow_up_deadline: Some(date("2026-02-27")),
+        first_deadline: Some(fixed_date("2025-04-30")),
+        follow_up_deadline: Some(fixed_date("2026-02-27")),
         ..board("ks", "Kommunstyrelsen")
     });
     let mut first = FirstResponse {
-        date: Some(date("2025-04-02")),
+        date: Some(fixed_date("2025-04-02")),
         summary: words.sentence(120),
         ..FirstResponse::default()
     };
@@ -212,7 +211,7 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
             let action = words.cell();
             first.measures.push(Measure {
                 expected_effect: words.cell(),
-                done_by: Some(date("2025-12-31")),
+                done_by: Some(fixed_date("2025-12-31")),
                 responsible: words.cell(),
                 ..measure(&format!("A{number}-{index}"), &action, &[item])
             });
@@ -229,9 +228,8 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
 pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -> Case {
     let mut case = large_case(recommendations, measures_per_item);
     let mut words = WordSource(XorShift(0x2545_F491_4F6C_DD1D));
-    let date = |text| Date::parse(text).unwrap_or_else(|| unreachable!("fixed valid date"));
-    let mut follow_up = FollowUpResponse::start(date("2026-01-10"));
-    follow_up.date = Some(date("2026-02-01"));
+    let mut follow_up = FollowUpResponse::start(fixed_date("2026-01-10"));
+    follow_up.date = Some(fixed_date("2026-02-01"));
     follow_up.summary = words.sentence(120);
     let ids: Vec<String> = case.responses[0]
         .first
@@ -244,14 +242,14 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
         follow_up.outcomes.push(MeasureOutcome {
             measure: id,
             status: Some(status),
-            done_on: Some(date(if index % 4 == 0 {
+            done_on: Some(fixed_date(if index % 4 == 0 {
                 "2026-01-15"
             } else {
                 "2025-11-30"
             })),
             what_was_done: words.cell(),
             achieved_effect: words.cell(),
-            new_done_by: (index % 5 == 0).then(|| date("2026-06-30")),
+            new_done_by: (index % 5 == 0).then(|| fixed_date("2026-06-30")),
             reason: words.sentence(12),
             replaced_by: None,
         });
@@ -261,14 +259,14 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
         let action = words.cell();
         follow_up.new_measures.push(Measure {
             expected_effect: words.cell(),
-            done_by: Some(date("2025-10-31")),
+            done_by: Some(fixed_date("2025-10-31")),
             responsible: words.cell(),
             ..measure(&id, &action, &[ItemRef::recommendation(number)])
         });
         follow_up.outcomes.push(MeasureOutcome {
             measure: id,
             status: Some(MeasureStatus::Done),
-            done_on: Some(date("2025-10-20")),
+            done_on: Some(fixed_date("2025-10-20")),
             what_was_done: words.cell(),
             achieved_effect: words.cell(),
             ..MeasureOutcome::default()
@@ -276,6 +274,11 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
     }
     case.responses[0].follow_up = Some(follow_up);
     case
+}
+
+/// One of the dates written into the synthetic cases above.
+fn fixed_date(text: &str) -> Date {
+    Date::parse(text).expect("the synthetic cases use valid dates")
 }
 
 /// A tiny deterministic random generator (xorshift64), so synthetic data and randomised tests

@@ -93,22 +93,11 @@ impl<'a> Element<'a> {
 
     /// The child with this name, created at the end when missing.
     pub fn child_or_insert(&mut self, name: &'static str) -> &mut Element<'a> {
-        let position = self
-            .children
-            .iter()
-            .position(|node| matches!(node, Node::Element(e) if e.name == name));
-        let index = match position {
-            Some(index) => index,
-            None => {
-                self.children.push(Node::Element(Element::new(name)));
-                self.children.len() - 1
-            }
-        };
-        match &mut self.children[index] {
-            Node::Element(element) => element,
-            // The index points at an element by construction.
-            _ => unreachable!("child_or_insert indexes an element"),
+        if !self.child_elements().any(|child| child.name == name) {
+            self.children.push(Node::Element(Element::new(name)));
         }
+        self.first_child_mut(name)
+            .expect("the child was there or has just been added")
     }
 
     /// Calls `visit` on this element and every element below it, parents first.

@@ -172,12 +172,12 @@ fn today_from_clock() -> Date {
         .duration_since(UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs() / 86_400)
         .unwrap_or(0);
-    let fallback = Date::from_ymd(1970, 1, 1);
+    // A clock outside the years a Date holds (1900–2999) falls back to 1970-01-01.
     i64::try_from(days)
         .ok()
         .and_then(Date::from_unix_days)
-        .or(fallback)
-        .unwrap_or_else(|| unreachable!("1970-01-01 is a valid date"))
+        .or_else(|| Date::from_ymd(1970, 1, 1))
+        .expect("1970-01-01 is a valid date")
 }
 
 fn validate_command(options: &Options) -> Result<(), Failure> {
