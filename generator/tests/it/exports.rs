@@ -1,7 +1,8 @@
 //! `generator/exports.txt` is the one list of the generator's exports. Each function is written
 //! once there, and everything else that names them is held to it here: the `#[wasm_bindgen]`
-//! functions of `generator/src`, the calls in the app's loader (`frontend/src/generator.rs`),
-//! and the single-file build (`scripts/single_file.py`), which reads the list itself.
+//! functions of `generator/src`, the calls in the app's loader (`frontend/src/generator.rs`)
+//! and in the browser benchmark (`tests/e2e/*.mjs`), and the single-file build
+//! (`scripts/single_file.py`), which reads the list itself.
 
 use std::collections::BTreeMap;
 
@@ -91,14 +92,44 @@ fn generator_sources() -> Vec<String> {
 /// Every generator function the app's loader calls, `(await load()).name(arguments)`, with
 /// the number of arguments it passes.
 fn called_by_app(loader: &str) -> BTreeMap<String, usize> {
-    loader
-        .split("(await load()).")
+    calls_after(loader, "(await load()).")
+}
+
+/// Every `{prefix}name(arguments)` in JavaScript, with the number of arguments.
+fn calls_after(script: &str, prefix: &str) -> BTreeMap<String, usize> {
+    script
+        .split(prefix)
         .skip(1)
-        .map(|call| {
-            let (name, rest) = call.split_once('(').expect("a call has arguments");
-            (name.to_string(), split_list(up_to(rest, ')')).len())
+        .filter_map(|call| {
+            let (name, rest) = call.split_once('(')?;
+            let is_name = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+            is_name.then(|| (name.to_string(), argument_count(rest)))
         })
         .collect()
+}
+
+/// The number of arguments of a call, from just after its `(`: commas outside strings and
+/// brackets, up to the `)` that closes the call.
+fn argument_count(arguments: &str) -> usize {
+    let (mut depth, mut quote, mut commas, mut any) = (0, None, 0, false);
+    for c in arguments.chars() {
+        match (quote, c) {
+            (Some(open), c) if c == open => quote = None,
+            (Some(_), _) => {}
+            (None, '\'' | '"' | '`') => quote = Some(c),
+            (None, '(' | '[' | '{') => depth += 1,
+            (None, ')') if depth == 0 => break,
+            (None, ')' | ']' | '}') => depth -= 1,
+            (None, ',') if depth == 0 => commas += 1,
+            _ => {}
+        }
+        any |= !c.is_whitespace();
+    }
+    if any {
+        commas + 1
+    } else {
+        0
+    }
 }
 
 /// What is wrong between the app's loader and the list; empty when they agree.
@@ -156,6 +187,34 @@ fn the_app_calls_the_generator_as_listed() {
     );
 }
 
+/// The browser benchmark imports the generator itself, as `generator`, and calls it directly.
+#[test]
+fn the_browser_tests_call_only_listed_functions() {
+    let exports = listed();
+    let folder = repo_root().join("tests/e2e");
+    let mut problems = Vec::new();
+    for entry in std::fs::read_dir(&folder).expect("tests/e2e") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|ext| ext != "mjs") {
+            continue;
+        }
+        let script = std::fs::read_to_string(&path).expect("script readable");
+        for (name, arguments) in calls_after(&script, "generator.") {
+            if name == "default" {
+                continue; // the module's initialiser
+            }
+            match exports.iter().find(|export| export.name == name) {
+                Some(export) if export.parameters.len() == arguments => {}
+                _ => problems.push(format!(
+                    "{}: generator.{name} with {arguments} arguments is not in exports.txt",
+                    path.display()
+                )),
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
 #[test]
 fn the_single_file_build_hands_over_the_listed_functions_and_no_others() {
     let script = repo_file("scripts/single_file.py");
@@ -209,5 +268,18 @@ fn the_app_rule_follows_the_switch_from_the_old_exports() {
             "the app calls render, which is not exported",
             "the app never calls extract_case",
         ]
+    );
+}
+
+#[test]
+fn arguments_are_counted_outside_strings_and_brackets() {
+    assert_eq!(argument_count(")"), 0);
+    assert_eq!(argument_count("  ) + 1"), 0);
+    assert_eq!(argument_count("caseJson, today)"), 2);
+    assert_eq!(
+        argument_count(
+            r#"caseJson, '{"document":{"board":"ks","kind":"first"}}', f(a, b), '2025-03-01')"#
+        ),
+        4
     );
 }
