@@ -6,6 +6,9 @@ names clash), and both WebAssembly binaries as base64 in non-executed script blo
 Content Security Policy still forbids every other origin; the inline scripts and styles are
 allowed by their SHA-256 hashes, not by 'unsafe-inline'.
 
+The generator's functions are handed to the app by the names in generator/exports.txt, the one
+list of them.
+
 Usage: python3 scripts/single_file.py DIST_DIRECTORY
 """
 
@@ -37,8 +40,28 @@ def app_module(dist: pathlib.Path) -> str:
     return inlined + strip_exports(glue) + start
 
 
+EXPORTS = pathlib.Path(__file__).resolve().parent.parent / "generator" / "exports.txt"
+
+
+def generator_exports() -> list:
+    """The names of the generator's functions, as generator/exports.txt lists them."""
+    names = []
+    for line in EXPORTS.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("old "):
+            line = line[len("old "):]
+        names.append(line.split("(", 1)[0].strip())
+    return names
+
+
 def generator_module(dist: pathlib.Path) -> str:
     glue = strip_exports((dist / "generator" / "generator.js").read_text(encoding="utf-8"))
+    names = generator_exports()
+    missing = [name for name in names if not re.search(rf"^function {name}\(", glue, flags=re.MULTILINE)]
+    if missing:
+        raise RuntimeError(f"generator.js lacks {missing} from {EXPORTS}; rebuild the generator")
     # The base64 texts are taken when this script runs: the app mounts into <body> and may
     # replace what is there. They are decoded only when needed.
     return """
@@ -50,7 +73,7 @@ globalThis.yttraBytes = (id) => Uint8Array.from(atob(yttraEncoded[id]), (c) => c
 """ + glue + """
 globalThis.yttraLoadGenerator = async () => {
   await __wbg_init({ module_or_path: globalThis.yttraBytes('yttra-generator-wasm') });
-  return { render_document, preview_document, render_calendar, render_assessment_report, extract_case };
+  return { """ + ", ".join(names) + """ };
 };
 """
 

@@ -6,20 +6,92 @@ use docx_rs::{Docx, Paragraph};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::{Board, Case, Date, SelfAssessment};
 
-use crate::blocks::{self, CellContent};
-use crate::first_yttrande::title_block;
+use crate::blocks::{self, CellContent, Column, Columns};
+use crate::frame;
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::count_sv;
 
-const AREA_COLUMNS: [&str; 4] = ["Område", "Besvarade", "Genomsnitt", "Andel av högsta nivå"];
-const AREA_WIDTHS: [usize; 4] = [4272, 1600, 1600, 1600];
-const QUESTION_COLUMNS: [&str; 4] = ["Id", "Fråga", "Betyg", "Kommentar och belägg"];
-const QUESTION_WIDTHS: [usize; 4] = [900, 3772, 1600, 2800];
-const CHANGE_COLUMNS: [&str; 4] = ["Område", "Före", "Efter", "Förändring"];
-const CHANGE_WIDTHS: [usize; 4] = [4272, 1600, 1600, 1600];
-const MOVED_COLUMNS: [&str; 5] = ["Id", "Fråga", "Före", "Efter", "Förändring"];
-const MOVED_WIDTHS: [usize; 5] = [900, 3672, 1500, 1500, 1500];
+/// The results per area.
+const AREA_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Område",
+        width: 4272,
+    },
+    Column {
+        title: "Besvarade",
+        width: 1600,
+    },
+    Column {
+        title: "Genomsnitt",
+        width: 1600,
+    },
+    Column {
+        title: "Andel av högsta nivå",
+        width: 1600,
+    },
+]);
+/// Every question with its rating, comment and evidence.
+const QUESTION_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Id",
+        width: 900,
+    },
+    Column {
+        title: "Fråga",
+        width: 3772,
+    },
+    Column {
+        title: "Betyg",
+        width: 1600,
+    },
+    Column {
+        title: "Kommentar och belägg",
+        width: 2800,
+    },
+]);
+/// The change per area since the earlier assessment.
+const CHANGE_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Område",
+        width: 4272,
+    },
+    Column {
+        title: "Före",
+        width: 1600,
+    },
+    Column {
+        title: "Efter",
+        width: 1600,
+    },
+    Column {
+        title: "Förändring",
+        width: 1600,
+    },
+]);
+/// The questions whose rating changed.
+const MOVED_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Id",
+        width: 900,
+    },
+    Column {
+        title: "Fråga",
+        width: 3672,
+    },
+    Column {
+        title: "Före",
+        width: 1500,
+    },
+    Column {
+        title: "Efter",
+        width: 1500,
+    },
+    Column {
+        title: "Förändring",
+        width: 1500,
+    },
+]);
 
 /// Builds the report; `earlier` is an earlier assessment of the same framework to compare with.
 pub fn build(
@@ -40,13 +112,7 @@ pub fn build(
         author: board.name.clone(),
         date,
     };
-    let mut docx = blocks::start_document(
-        &case.organisation,
-        &board.name,
-        &date.to_string(),
-        &board.diarienummer,
-    );
-    docx = blocks::add_all(docx, title_block(&info));
+    let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, introduction(board, assessment));
     docx = add_results(docx, assessment);
     if let Some(comparison) =
@@ -118,7 +184,7 @@ fn add_results(docx: Docx, assessment: &SelfAssessment) -> Docx {
         .map(|area| score_row(&area.title, &assessment.area_score(area), max))
         .collect();
     rows.push(score_row("Samtliga områden", &overall, max));
-    docx.add_table(blocks::table_with_header(&AREA_COLUMNS, &AREA_WIDTHS, rows))
+    docx.add_table(blocks::table_with_header(AREA_COLUMNS, rows))
         .add_paragraph(blocks::spacer())
 }
 
@@ -193,11 +259,7 @@ fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentCompa
         })
         .collect();
     docx = docx
-        .add_table(blocks::table_with_header(
-            &CHANGE_COLUMNS,
-            &CHANGE_WIDTHS,
-            rows,
-        ))
+        .add_table(blocks::table_with_header(CHANGE_COLUMNS, rows))
         .add_paragraph(blocks::spacer());
     let moved: Vec<Vec<CellContent>> = comparison
         .areas
@@ -224,11 +286,7 @@ fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentCompa
         ));
     }
     docx.add_paragraph(blocks::heading2("Frågor som har ändrats"))
-        .add_table(blocks::table_with_header(
-            &MOVED_COLUMNS,
-            &MOVED_WIDTHS,
-            moved,
-        ))
+        .add_table(blocks::table_with_header(MOVED_COLUMNS, moved))
         .add_paragraph(blocks::spacer())
 }
 
@@ -273,11 +331,7 @@ fn add_questions(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
             })
             .collect();
         docx = docx
-            .add_table(blocks::table_with_header(
-                &QUESTION_COLUMNS,
-                &QUESTION_WIDTHS,
-                rows,
-            ))
+            .add_table(blocks::table_with_header(QUESTION_COLUMNS, rows))
             .add_paragraph(blocks::spacer());
     }
     docx

@@ -1,5 +1,8 @@
 //! Building blocks shared by Yttra's documents: styled paragraphs, multi-paragraph text, the
 //! page header with "Sida X (Y)", and tables with a real header row.
+//!
+//! Text reaches a document only through this module, and here only through [`add_text`], so
+//! characters that XML forbids never reach the document.
 
 use docx_rs::{
     Docx, Header, NumPages, PageMargin, PageNum, Paragraph, Run, Shading, Tab, TabValueType, Table,
@@ -20,10 +23,15 @@ pub const PAGE_MARGIN_TOP: i32 = 1985;
 /// The width between the margins, which tables and right-aligned tabs use.
 pub const TEXT_WIDTH: usize = 9072;
 
-/// A run of text. Every text in a Yttra document goes through here, so characters that XML
-/// forbids never reach the document.
+/// A run of text.
 pub fn text_run(text: &str) -> Run {
-    Run::new().add_text(xml_safe(text))
+    add_text(Run::new(), text)
+}
+
+/// Adds text to a run without the characters XML forbids (pasted PDF text can carry them, and
+/// Word refuses a document that contains one).
+fn add_text(run: Run, text: &str) -> Run {
+    run.add_text(xml_safe(text))
 }
 
 pub fn styled(style: &str, text: &str) -> Paragraph {
@@ -59,7 +67,7 @@ pub fn text_paragraphs(style: &str, text: &str) -> Vec<Paragraph> {
                 if index > 0 {
                     run = run.add_break(docx_rs::BreakType::TextWrapping);
                 }
-                run = run.add_text(xml_safe(line.trim_end()));
+                run = add_text(run, line.trim_end());
             }
             Paragraph::new().style(style).add_run(run)
         })
@@ -74,11 +82,11 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
         .style(styles::HEADER)
         .add_tab(right_tab())
         .add_run(text_run(organisation).bold())
-        .add_run(Run::new().add_tab().add_text("Sida "))
+        .add_run(add_text(Run::new().add_tab(), "Sida "))
         .add_page_num(PageNum::new())
-        .add_run(Run::new().add_text(" ("))
+        .add_run(text_run(" ("))
         .add_num_pages(NumPages::new())
-        .add_run(Run::new().add_text(")"));
+        .add_run(text_run(")"));
     let board_line = if diarienummer.trim().is_empty() {
         board.to_string()
     } else {
@@ -88,7 +96,7 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
         .style(styles::HEADER)
         .add_tab(right_tab())
         .add_run(text_run(&board_line))
-        .add_run(Run::new().add_tab().add_text(format!("Datum {date}")));
+        .add_run(add_text(Run::new().add_tab(), &format!("Datum {date}")));
     Header::new()
         .add_paragraph(first_line)
         .add_paragraph(second_line)
@@ -97,15 +105,52 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
 /// A cell's content: one or more paragraphs.
 pub type CellContent = Vec<Paragraph>;
 
+/// One column of a table: its header and its width in twips.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    pub title: &'static str,
+    pub width: usize,
+}
+
+/// The columns of a table. Every Yttra table spans the text width exactly, and `Columns::new`
+/// checks it: the column lists are constants, so a list that is too wide or leaves a gap fails
+/// to compile.
+#[derive(Clone, Copy, Debug)]
+pub struct Columns(&'static [Column]);
+
+impl Columns {
+    pub const fn new(columns: &'static [Column]) -> Columns {
+        assert!(
+            total_width(columns) == TEXT_WIDTH,
+            "a table's column widths must add up to the text width (TEXT_WIDTH)"
+        );
+        Columns(columns)
+    }
+
+    fn widths(self) -> impl Iterator<Item = usize> {
+        self.0.iter().map(|column| column.width)
+    }
+}
+
+const fn total_width(columns: &[Column]) -> usize {
+    let mut total = 0;
+    let mut index = 0;
+    while index < columns.len() {
+        total += columns[index].width;
+        index += 1;
+    }
+    total
+}
+
 /// A table with a shaded, bold header row that repeats on every page, and fixed column widths.
-pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellContent>>) -> Table {
-    let header_cells = headers
+pub fn table_with_header(columns: Columns, rows: Vec<Vec<CellContent>>) -> Table {
+    let header_cells = columns
+        .0
         .iter()
-        .zip(widths)
-        .map(|(text, &width)| {
-            let text = text_run(text).bold();
+        .map(|column| {
+            let text = text_run(column.title).bold();
             cell(
-                width,
+                column.width,
                 vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)],
             )
             .shading(Shading::new().fill("E7E6E6"))
@@ -119,16 +164,16 @@ pub fn table_with_header(headers: &[&str], widths: &[usize], rows: Vec<Vec<CellC
         TableRow::new(
             cells
                 .into_iter()
-                .zip(widths)
-                .map(|(content, &width)| cell(width, content))
+                .zip(columns.widths())
+                .map(|(content, width)| cell(width, content))
                 .collect(),
         )
         .cant_split()
     });
     Table::new(std::iter::once(header_row).chain(body_rows).collect())
         .style(styles::TABLE_GRID)
-        .set_grid(widths.to_vec())
-        .width(widths.iter().sum(), WidthType::Dxa)
+        .set_grid(columns.widths().collect())
+        .width(TEXT_WIDTH, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)
 }
 
@@ -182,12 +227,7 @@ pub fn list_item(marker: &str, text: &str) -> Paragraph {
             None,
             None,
         )
-        .add_run(
-            Run::new()
-                .add_text(xml_safe(marker))
-                .add_tab()
-                .add_text(xml_safe(text)),
-        )
+        .add_run(add_text(add_text(Run::new(), marker).add_tab(), text))
 }
 
 /// The board's name in capitals, then each signatory's name with the role below it.
@@ -210,9 +250,10 @@ pub fn signatures(board_name: &str, people: &[Signatory]) -> Vec<Paragraph> {
 pub fn name_and_role(person: &Signatory) -> Run {
     let mut run = text_run(&person.name);
     if !person.title.trim().is_empty() {
-        run = run
-            .add_break(docx_rs::BreakType::TextWrapping)
-            .add_text(xml_safe(&person.title));
+        run = add_text(
+            run.add_break(docx_rs::BreakType::TextWrapping),
+            &person.title,
+        );
     }
     run
 }

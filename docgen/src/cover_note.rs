@@ -9,7 +9,7 @@ use schemas::comparison::{BoardComparison, FollowUpSummary, MeasureComparison};
 use schemas::{Board, BoardResponse, Case, CoverNote, Date, ItemKind, ItemRef, Yttrande};
 
 use crate::blocks;
-use crate::first_yttrande::title_block;
+use crate::frame;
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{
@@ -44,13 +44,7 @@ pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Docx, Docu
     } else {
         &note.office
     };
-    let mut docx = blocks::start_document(
-        &case.organisation,
-        issuer,
-        &date.to_string(),
-        &board.diarienummer,
-    );
-    docx = blocks::add_all(docx, title_block(&info));
+    let mut docx = frame::open(case, board, issuer, &info);
     docx = blocks::add_all(docx, reference_block(note, board));
     docx = blocks::add_all(docx, summary(subject));
     docx = blocks::add_all(docx, proposal(subject, note));

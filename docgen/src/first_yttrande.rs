@@ -8,16 +8,32 @@
 use docx_rs::{Docx, Paragraph};
 use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
 
-use crate::blocks::{self, CellContent};
+use crate::blocks::{self, CellContent, Column, Columns};
+use crate::frame::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{auditor, case_report_name, lowercase_first, measure_notes, per_item_sv};
 
-/// Column headers and widths (twips) of the measure table; the widths add up to the text width.
-const MEASURE_COLUMNS: [&str; 4] = ["Åtgärd", "Förväntad effekt", "Senast genomförd", "Ansvarig"];
-/// Roles are long Swedish compounds ("Förvaltningsdirektör"), so the last column is wide enough
-/// for them not to break mid-word.
-const MEASURE_WIDTHS: [usize; 4] = [2900, 2572, 1300, 2300];
+/// The measure table. Roles are long Swedish compounds ("Förvaltningsdirektör"), so the last
+/// column is wide enough for them not to break mid-word.
+const MEASURE_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Åtgärd",
+        width: 2900,
+    },
+    Column {
+        title: "Förväntad effekt",
+        width: 2572,
+    },
+    Column {
+        title: "Senast genomförd",
+        width: 1300,
+    },
+    Column {
+        title: "Ansvarig",
+        width: 2300,
+    },
+]);
 
 /// Builds the första yttrande for one board. The caller has checked that the board exists.
 pub fn build(
@@ -34,39 +50,6 @@ pub fn build(
     }
     docx = blocks::add_all(docx, blocks::signatures(&board.name, &response.signatories));
     (docx, info)
-}
-
-/// The start both yttranden share: the document's properties, page, header and title block.
-/// `what` names the yttrande ("Första yttrande"); the subtitle says whom it answers.
-pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Docx, DocumentInfo) {
-    let info = DocumentInfo {
-        title: format!("{} {}", case.audit.title, case.audit.reference)
-            .trim()
-            .to_string(),
-        subject: format!("{what} till {}", lowercase_first(auditor(case))),
-        author: board.name.clone(),
-        date,
-    };
-    let docx = blocks::start_document(
-        &case.organisation,
-        &board.name,
-        &date.to_string(),
-        &board.diarienummer,
-    );
-    (blocks::add_all(docx, title_block(&info)), info)
-}
-
-/// "Sammanfattande svar" and the board's answer.
-pub fn summary_answer(docx: Docx, text: &str) -> Docx {
-    let docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
-    blocks::add_all(docx, blocks::text_paragraphs(styles::NORMAL, text))
-}
-
-pub fn title_block(info: &DocumentInfo) -> Vec<Paragraph> {
-    vec![
-        blocks::styled(styles::TITLE, &info.title),
-        blocks::styled(styles::SUBTITLE, &info.subject),
-    ]
 }
 
 fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
@@ -96,19 +79,6 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// The report's overall conclusion, quoted under its own heading (nothing when not filled in).
-pub fn conclusion(case: &Case) -> Vec<Paragraph> {
-    if case.audit.conclusion.trim().is_empty() {
-        return Vec::new();
-    }
-    let mut paragraphs = vec![blocks::heading1("Granskningens samlade bedömning")];
-    paragraphs.extend(blocks::text_paragraphs(
-        styles::QUOTE,
-        &case.audit.conclusion,
-    ));
-    paragraphs
-}
-
 fn add_items_of_kind(
     mut docx: Docx,
     case: &Case,
@@ -133,16 +103,6 @@ fn add_items_of_kind(
         docx = add_measures(docx, case, response, item);
     }
     docx
-}
-
-/// The item quoted, as a heading and the report's words; kept on the page with what follows.
-pub fn item_heading(docx: Docx, item: ItemRef, text: &str) -> Docx {
-    let docx = docx.add_paragraph(blocks::heading2(&item.label_sv()));
-    let quote = blocks::text_paragraphs(styles::QUOTE, text);
-    blocks::add_all(
-        docx,
-        quote.into_iter().map(|paragraph| paragraph.keep_next(true)),
-    )
 }
 
 fn stance(response: &FirstResponse, item: ItemRef) -> Vec<Paragraph> {
@@ -175,11 +135,7 @@ fn add_measures(docx: Docx, case: &Case, response: &FirstResponse, item: ItemRef
         .iter()
         .map(|measure| measure_row(case, measure, item))
         .collect();
-    let mut docx = docx.add_table(blocks::table_with_header(
-        &MEASURE_COLUMNS,
-        &MEASURE_WIDTHS,
-        rows,
-    ));
+    let mut docx = docx.add_table(blocks::table_with_header(MEASURE_COLUMNS, rows));
     if !reason.is_empty() {
         docx = docx.add_paragraph(blocks::styled(styles::NORMAL, reason));
     }

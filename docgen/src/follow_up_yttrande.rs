@@ -13,8 +13,8 @@ use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, Meas
 use schemas::{Board, Case, Date, FollowUpResponse, ItemKind};
 
 use crate::assessment_report;
-use crate::blocks::{self, CellContent};
-use crate::first_yttrande::{begin, conclusion, item_heading, summary_answer};
+use crate::blocks::{self, CellContent, Column, Columns};
+use crate::frame::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
 use crate::styles;
 use crate::wording::{
@@ -22,25 +22,64 @@ use crate::wording::{
     outcome_notes, per_item_sv, OutcomeNote,
 };
 
-/// The promise-and-result table; the widths add up to the text width.
-const OUTCOME_COLUMNS: [&str; 5] = [
-    "Planerad åtgärd",
-    "Utlovat datum",
-    "Status",
-    "Genomförd",
-    "Uppnådd effekt",
-];
-const NEW_MEASURE_COLUMNS: [&str; 5] = [
-    "Ny åtgärd",
-    "Planerat datum",
-    "Status",
-    "Genomförd",
-    "Uppnådd effekt",
-];
-/// Dates and the header "Genomförd" need 1300 twips not to break in LibreOffice (seen in its PDF).
-const OUTCOME_WIDTHS: [usize; 5] = [2450, 1300, 1800, 1300, 2222];
-const SUMMARY_COLUMNS: [&str; 2] = ["Utfall", "Antal åtgärder"];
-const SUMMARY_WIDTHS: [usize; 2] = [6872, 2200];
+/// The promise-and-result table. Dates and the header "Genomförd" need 1300 twips not to break
+/// in LibreOffice (seen in its PDF).
+const OUTCOME_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Planerad åtgärd",
+        width: 2450,
+    },
+    Column {
+        title: "Utlovat datum",
+        width: 1300,
+    },
+    Column {
+        title: "Status",
+        width: 1800,
+    },
+    Column {
+        title: "Genomförd",
+        width: 1300,
+    },
+    Column {
+        title: "Uppnådd effekt",
+        width: 2222,
+    },
+]);
+/// The measures taken in the period that were not promised, laid out as the promises.
+const NEW_MEASURE_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Ny åtgärd",
+        width: 2450,
+    },
+    Column {
+        title: "Planerat datum",
+        width: 1300,
+    },
+    Column {
+        title: "Status",
+        width: 1800,
+    },
+    Column {
+        title: "Genomförd",
+        width: 1300,
+    },
+    Column {
+        title: "Uppnådd effekt",
+        width: 2222,
+    },
+]);
+/// The closing count per outcome.
+const SUMMARY_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Utfall",
+        width: 6872,
+    },
+    Column {
+        title: "Antal åtgärder",
+        width: 2200,
+    },
+]);
 
 /// Builds the uppföljande yttrande for one board from its comparison.
 pub fn build(
@@ -127,11 +166,7 @@ fn add_item(docx: Docx, case: &Case, item: &ItemComparison<'_>) -> Docx {
             .map(|m| outcome_row(case, m, item))
             .collect();
         docx = docx
-            .add_table(blocks::table_with_header(
-                &OUTCOME_COLUMNS,
-                &OUTCOME_WIDTHS,
-                rows,
-            ))
+            .add_table(blocks::table_with_header(OUTCOME_COLUMNS, rows))
             .add_paragraph(blocks::spacer());
     }
     if !item.new.is_empty() {
@@ -145,11 +180,7 @@ fn add_item(docx: Docx, case: &Case, item: &ItemComparison<'_>) -> Docx {
             .map(|m| outcome_row(case, m, item))
             .collect();
         docx = docx
-            .add_table(blocks::table_with_header(
-                &NEW_MEASURE_COLUMNS,
-                &OUTCOME_WIDTHS,
-                rows,
-            ))
+            .add_table(blocks::table_with_header(NEW_MEASURE_COLUMNS, rows))
             .add_paragraph(blocks::spacer());
     }
     if item.lacks_completed_measure() {
@@ -258,11 +289,7 @@ fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_
         })
         .collect();
     docx = docx
-        .add_table(blocks::table_with_header(
-            &SUMMARY_COLUMNS,
-            &SUMMARY_WIDTHS,
-            rows,
-        ))
+        .add_table(blocks::table_with_header(SUMMARY_COLUMNS, rows))
         .add_paragraph(blocks::spacer());
     let lacking: Vec<String> = items
         .iter()

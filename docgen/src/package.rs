@@ -30,7 +30,7 @@ pub struct DocumentInfo {
     pub date: schemas::Date,
 }
 
-#[derive(Debug)]
+#[derive(Debug, PartialEq, Eq)]
 pub struct PackageError(pub String);
 
 impl std::fmt::Display for PackageError {

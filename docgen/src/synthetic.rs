@@ -1,10 +1,134 @@
-//! Large, deterministic synthetic cases for benchmarks: many recommendations, several measures
-//! each, realistic cell lengths. The same parameters always give the same case.
+//! Cases built in code: a small builder for tests (`case().board(…).recommendation(…)…`), and
+//! large, deterministic cases for benchmarks (many recommendations, several measures each,
+//! realistic cell lengths; the same parameters always give the same case).
 
 use schemas::{
     AuditItem, Board, BoardResponse, Case, Date, FirstResponse, FollowUpResponse, ItemAnswer,
     ItemRef, Measure, MeasureOutcome, MeasureStatus, Stance,
 };
+
+/// A small case built in the order a report and its answers are written, e.g.
+///
+/// ```
+/// use docgen::synthetic::{case, measure};
+/// use schemas::{ItemRef, Stance};
+///
+/// let r1 = ItemRef::recommendation(1);
+/// let case = case()
+///     .board("ks", "Kommunstyrelsen")
+///     .recommendation(1, "Inför en policy.", &["ks"])
+///     .answer("ks", r1, Stance::Agrees)
+///     .measure("ks", measure("A1", "Ta fram en policy.", &[r1]))
+///     .build();
+/// assert_eq!(case.responses[0].first.measures[0].id, "A1");
+/// ```
+#[must_use]
+pub struct CaseBuilder(Case);
+
+/// An empty case of SR-2025-1, "Granskning av exempel", in Exempelstad, to build on.
+pub fn case() -> CaseBuilder {
+    let mut case = Case::new_empty();
+    case.organisation = "Exempelstad".into();
+    case.audit.reference = "SR-2025-1".into();
+    case.audit.title = "Granskning av exempel".into();
+    CaseBuilder(case)
+}
+
+impl CaseBuilder {
+    /// A board that must answer, with nothing but its id and name.
+    pub fn board(mut self, id: &str, name: &str) -> CaseBuilder {
+        self.0.boards.push(board(id, name));
+        self
+    }
+
+    /// An assessment (bedömning) of the report, addressed to the boards given by id.
+    pub fn assessment(mut self, number: u32, text: &str, addressees: &[&str]) -> CaseBuilder {
+        self.0
+            .audit
+            .assessments
+            .push(audit_item(number, text, addressees));
+        self
+    }
+
+    /// A recommendation of the report, addressed to the boards given by id.
+    pub fn recommendation(mut self, number: u32, text: &str, addressees: &[&str]) -> CaseBuilder {
+        self.0
+            .audit
+            .recommendations
+            .push(audit_item(number, text, addressees));
+        self
+    }
+
+    /// The board's stance on an item in its första yttrande.
+    pub fn answer(mut self, board: &str, item: ItemRef, stance: Stance) -> CaseBuilder {
+        self.first_response(board).answers.push(ItemAnswer {
+            item,
+            stance: Some(stance),
+            motivation: String::new(),
+            no_measure_reason: String::new(),
+        });
+        self
+    }
+
+    /// A measure planned in the board's första yttrande.
+    pub fn measure(mut self, board: &str, measure: Measure) -> CaseBuilder {
+        self.first_response(board).measures.push(measure);
+        self
+    }
+
+    pub fn build(self) -> Case {
+        self.0
+    }
+
+    /// The board's första yttrande, begun when it has none.
+    fn first_response(&mut self, board: &str) -> &mut FirstResponse {
+        let responses = &mut self.0.responses;
+        let index = match responses.iter().position(|r| r.board == board) {
+            Some(index) => index,
+            None => {
+                responses.push(BoardResponse::new(board));
+                responses.len() - 1
+            }
+        };
+        &mut responses[index].first
+    }
+}
+
+/// A board with nothing but its id and name; fill in the rest with `Board { …, ..board(…) }`.
+pub fn board(id: &str, name: &str) -> Board {
+    Board {
+        id: id.into(),
+        name: name.into(),
+        diarienummer: String::new(),
+        first_deadline: None,
+        follow_up_deadline: None,
+        follow_up_period: None,
+        send_to: String::new(),
+    }
+}
+
+/// A measure with nothing but its id, action and items; fill in the rest with
+/// `Measure { …, ..measure(…) }`.
+pub fn measure(id: &str, action: &str, answers: &[ItemRef]) -> Measure {
+    Measure {
+        id: id.into(),
+        action: action.into(),
+        expected_effect: String::new(),
+        done_by: None,
+        responsible: String::new(),
+        answers: answers.to_vec(),
+        origin: None,
+    }
+}
+
+fn audit_item(number: u32, text: &str, addressees: &[&str]) -> AuditItem {
+    AuditItem {
+        number,
+        text: text.into(),
+        addressees: addressees.iter().map(|id| id.to_string()).collect(),
+        section: String::new(),
+    }
+}
 
 /// Words to build Swedish-looking sentences from.
 const WORDS: &[&str] = &[
@@ -50,25 +174,21 @@ const WORDS: &[&str] = &[
 /// `measures_per_item` measures whose cells hold 15–25 words.
 pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
     let mut words = WordSource(XorShift(0x9E37_79B9_7F4A_7C15));
-    let date = |text| Date::parse(text).unwrap_or_else(|| unreachable!("fixed valid date"));
     let mut case = Case::new_empty();
     case.organisation = "Exempelstad".into();
     case.audit.reference = "SR-2025-99".into();
     case.audit.title = "Granskning av informationssäkerhet i stor skala".into();
     case.audit.auditor = "Revisorskollegiet".into();
-    case.audit.missiv_date = Some(date("2025-01-29"));
+    case.audit.missiv_date = Some(fixed_date("2025-01-29"));
     case.audit.conclusion = words.sentence(60);
     case.boards.push(Board {
-        id: "ks".into(),
-        name: "Kommunstyrelsen".into(),
         diarienummer: "KS-2025-999".into(),
-        first_deadline: Some(date("2025-04-30")),
-        follow_up_deadline: Some(date("2026-02-27")),
-        follow_up_period: None,
-        send_to: String::new(),
+        first_deadline: Some(fixed_date("2025-04-30")),
+        follow_up_deadline: Some(fixed_date("2026-02-27")),
+        ..board("ks", "Kommunstyrelsen")
     });
     let mut first = FirstResponse {
-        date: Some(date("2025-04-02")),
+        date: Some(fixed_date("2025-04-02")),
         summary: words.sentence(120),
         ..FirstResponse::default()
     };
@@ -87,14 +207,13 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
             no_measure_reason: String::new(),
         });
         for index in 1..=measures_per_item {
+            // Drawn first, as before the builder: the same parameters keep giving the same case.
+            let action = words.cell();
             first.measures.push(Measure {
-                id: format!("A{number}-{index}"),
-                action: words.cell(),
                 expected_effect: words.cell(),
-                done_by: Some(date("2025-12-31")),
+                done_by: Some(fixed_date("2025-12-31")),
                 responsible: words.cell(),
-                answers: vec![item],
-                origin: None,
+                ..measure(&format!("A{number}-{index}"), &action, &[item])
             });
         }
     }
@@ -109,9 +228,8 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
 pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -> Case {
     let mut case = large_case(recommendations, measures_per_item);
     let mut words = WordSource(XorShift(0x2545_F491_4F6C_DD1D));
-    let date = |text| Date::parse(text).unwrap_or_else(|| unreachable!("fixed valid date"));
-    let mut follow_up = FollowUpResponse::start(date("2026-01-10"));
-    follow_up.date = Some(date("2026-02-01"));
+    let mut follow_up = FollowUpResponse::start(fixed_date("2026-01-10"));
+    follow_up.date = Some(fixed_date("2026-02-01"));
     follow_up.summary = words.sentence(120);
     let ids: Vec<String> = case.responses[0]
         .first
@@ -124,33 +242,31 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
         follow_up.outcomes.push(MeasureOutcome {
             measure: id,
             status: Some(status),
-            done_on: Some(date(if index % 4 == 0 {
+            done_on: Some(fixed_date(if index % 4 == 0 {
                 "2026-01-15"
             } else {
                 "2025-11-30"
             })),
             what_was_done: words.cell(),
             achieved_effect: words.cell(),
-            new_done_by: (index % 5 == 0).then(|| date("2026-06-30")),
+            new_done_by: (index % 5 == 0).then(|| fixed_date("2026-06-30")),
             reason: words.sentence(12),
             replaced_by: None,
         });
     }
     for number in 1..=recommendations {
         let id = format!("N{number}");
+        let action = words.cell();
         follow_up.new_measures.push(Measure {
-            id: id.clone(),
-            action: words.cell(),
             expected_effect: words.cell(),
-            done_by: Some(date("2025-10-31")),
+            done_by: Some(fixed_date("2025-10-31")),
             responsible: words.cell(),
-            answers: vec![ItemRef::recommendation(number)],
-            origin: None,
+            ..measure(&id, &action, &[ItemRef::recommendation(number)])
         });
         follow_up.outcomes.push(MeasureOutcome {
             measure: id,
             status: Some(MeasureStatus::Done),
-            done_on: Some(date("2025-10-20")),
+            done_on: Some(fixed_date("2025-10-20")),
             what_was_done: words.cell(),
             achieved_effect: words.cell(),
             ..MeasureOutcome::default()
@@ -158,6 +274,11 @@ pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -
     }
     case.responses[0].follow_up = Some(follow_up);
     case
+}
+
+/// One of the dates written into the synthetic cases above.
+fn fixed_date(text: &str) -> Date {
+    Date::parse(text).expect("the synthetic cases use valid dates")
 }
 
 /// A tiny deterministic random generator (xorshift64), so synthetic data and randomised tests

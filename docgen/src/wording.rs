@@ -185,15 +185,11 @@ mod tests {
 
     #[test]
     fn a_measure_note_names_the_other_items() {
-        let measure = Measure {
-            id: "A2".into(),
-            action: String::new(),
-            expected_effect: String::new(),
-            done_by: None,
-            responsible: String::new(),
-            answers: vec![ItemRef::assessment(1), ItemRef::recommendation(2)],
-            origin: None,
-        };
+        let measure = crate::synthetic::measure(
+            "A2",
+            "",
+            &[ItemRef::assessment(1), ItemRef::recommendation(2)],
+        );
         assert_eq!(
             measure_note(&measure, ItemRef::recommendation(2)),
             "Åtgärd A2, avser även bedömning 1"

@@ -93,22 +93,11 @@ impl<'a> Element<'a> {
 
     /// The child with this name, created at the end when missing.
     pub fn child_or_insert(&mut self, name: &'static str) -> &mut Element<'a> {
-        let position = self
-            .children
-            .iter()
-            .position(|node| matches!(node, Node::Element(e) if e.name == name));
-        let index = match position {
-            Some(index) => index,
-            None => {
-                self.children.push(Node::Element(Element::new(name)));
-                self.children.len() - 1
-            }
-        };
-        match &mut self.children[index] {
-            Node::Element(element) => element,
-            // The index points at an element by construction.
-            _ => unreachable!("child_or_insert indexes an element"),
+        if !self.child_elements().any(|child| child.name == name) {
+            self.children.push(Node::Element(Element::new(name)));
         }
+        self.first_child_mut(name)
+            .expect("the child was there or has just been added")
     }
 
     /// Calls `visit` on this element and every element below it, parents first.
@@ -199,7 +188,12 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
             Event::CData(text) => push_child(&mut stack, Node::CData(utf8(text.into_inner())?)),
             Event::Comment(text) => push_child(&mut stack, Node::Comment(utf8(text.into_inner())?)),
             Event::PI(_) | Event::DocType(_) => {}
-            Event::Eof => return Err(XmlError("inget rotelement".into())),
+            Event::Eof => {
+                return Err(XmlError(match stack.last() {
+                    Some(open) => format!("<{}> avslutas aldrig", open.name),
+                    None => "inget rotelement".into(),
+                }))
+            }
         }
     }
 }
@@ -440,8 +434,19 @@ mod tests {
 
     #[test]
     fn malformed_xml_is_an_error_not_a_panic() {
-        for xml in ["", "<a>", "</a>", "<a><b></a>", "<a x=1/>", "\u{0}"] {
-            assert!(parse(xml.as_bytes()).is_err(), "{xml:?}");
-        }
+        let refused = |xml: &str| parse(xml.as_bytes()).expect_err(xml).0;
+        assert_eq!(refused(""), "inget rotelement");
+        assert_eq!(refused("\u{0}"), "inget rotelement");
+        assert_eq!(refused("<a>"), "<a> avslutas aldrig");
+        assert_eq!(refused("<a><b></a>"), "slutelementet passar inte <b>");
+        // Syntax errors are quick-xml's own, in its words.
+        assert_eq!(
+            refused("</a>"),
+            "ill-formed document: close tag `</a>` does not match any open tag"
+        );
+        assert_eq!(
+            refused("<a x=1/>"),
+            "position 4: attribute value must be enclosed in `\"` or `'`"
+        );
     }
 }

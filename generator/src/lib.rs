@@ -3,29 +3,54 @@
 //! this module the first time it makes a document, opens a DOCX or shows a preview.
 //!
 //! The interface is plain text and bytes: cases travel as case-file JSON, so both modules read
-//! them with the same versioned loader; documents are named by `DocumentKind::key`; errors come
-//! back as Swedish messages.
+//! them with the same versioned loader; what to make travels as a `schemas::documents::Request`
+//! in JSON; errors come back as Swedish messages. Every export goes through [`make`], docgen's
+//! one entry, so the app names, dates and types files as the command line does.
+//!
+//! The exports are listed in `generator/exports.txt`, the one list that this crate, the app's
+//! loader (`frontend/src/generator.rs`) and the single-file build (`scripts/single_file.py`) are
+//! tested against.
 
-use docgen::preview::{document_preview, to_json};
-use docgen::DocumentKind;
+pub mod old;
+
+use docgen::preview::document_preview;
+use schemas::documents::{DocumentKind, Output, Request, MAX_CASE_BYTES};
 use schemas::{load_case, save_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
-/// A document of a board as DOCX bytes; `kind` is "first", "follow-up", "cover-first" or
-/// "cover-follow-up".
-#[wasm_bindgen]
-pub fn render_document(
-    case_json: &str,
-    board: &str,
-    kind: &str,
-    today: &str,
-) -> Result<Vec<u8>, JsError> {
-    let case = read_case(case_json)?;
-    docgen::render(&case, board, parse_kind(kind)?, parse_today(today)?)
-        .map_err(|e| JsError::new(&e.to_string()))
+/// A made file as the app receives it: its name, MIME type and bytes.
+#[wasm_bindgen(getter_with_clone)]
+pub struct MadeDocument {
+    pub file_name: String,
+    pub mime: String,
+    pub bytes: Vec<u8>,
 }
 
-/// The text of a board's document, as `docgen::preview::to_json` writes it.
+impl From<Output> for MadeDocument {
+    fn from(output: Output) -> MadeDocument {
+        MadeDocument {
+            file_name: output.file_name,
+            mime: output.mime,
+            bytes: output.bytes,
+        }
+    }
+}
+
+/// The file a request asks for (see `schemas::documents::Request` for the JSON), named and
+/// typed; `today` is `YYYY-MM-DD`.
+#[wasm_bindgen]
+pub fn make_document(
+    case_json: &str,
+    request_json: &str,
+    today: &str,
+) -> Result<MadeDocument, JsError> {
+    make(case_json, request_json, today)
+        .map(MadeDocument::from)
+        .map_err(|message| JsError::new(&message))
+}
+
+/// The text of a board's document as JSON blocks (`schemas::documents::PreviewBlock`); `kind`
+/// is a `DocumentKind` key ("first", "follow-up", "cover-first" or "cover-follow-up").
 #[wasm_bindgen]
 pub fn preview_document(
     case_json: &str,
@@ -33,48 +58,62 @@ pub fn preview_document(
     kind: &str,
     today: &str,
 ) -> Result<String, JsError> {
-    let docx = render_document(case_json, board, kind, today)?;
-    Ok(to_json(&document_preview(&docx)))
-}
-
-/// The case's deadlines as an iCalendar file.
-#[wasm_bindgen]
-pub fn render_calendar(case_json: &str, today: &str) -> Result<String, JsError> {
-    let case = read_case(case_json)?;
-    Ok(docgen::render_calendar(&case, parse_today(today)?))
-}
-
-/// The report of a self-assessment as DOCX bytes; `earlier` is the id of an earlier assessment
-/// to compare with, or empty.
-#[wasm_bindgen]
-pub fn render_assessment_report(
-    case_json: &str,
-    assessment: &str,
-    earlier: &str,
-    today: &str,
-) -> Result<Vec<u8>, JsError> {
-    let case = read_case(case_json)?;
-    let earlier = Some(earlier).filter(|id| !id.is_empty());
-    docgen::render_assessment_report(&case, assessment, earlier, parse_today(today)?)
-        .map_err(|e| JsError::new(&e.to_string()))
+    preview(case_json, board, kind, today).map_err(|message| JsError::new(&message))
 }
 
 /// The case embedded in a DOCX written by Yttra, as case-file JSON.
 #[wasm_bindgen]
 pub fn extract_case(docx: &[u8]) -> Result<String, JsError> {
-    let case = docgen::extract_case(docx).map_err(|e| JsError::new(&e.to_string()))?;
+    extract(docx).map_err(|message| JsError::new(&message))
+}
+
+/// The shared entry behind [`make_document`]: the case and request read from JSON, then made by
+/// `docgen::make`. Errors are the Swedish messages the app shows.
+pub fn make(case_json: &str, request_json: &str, today: &str) -> Result<Output, String> {
+    let request = read_request(request_json)?;
+    make_request(case_json, &request, today)
+}
+
+/// The preview behind [`preview_document`]: the document made as for a download, then read back.
+pub fn preview(case_json: &str, board: &str, kind: &str, today: &str) -> Result<String, String> {
+    let request = Request::document(board, read_kind(kind)?);
+    let output = make_request(case_json, &request, today)?;
+    serde_json::to_string(&document_preview(&output.bytes))
+        .map_err(|error| format!("Förhandsgranskningen kunde inte skickas: {error}"))
+}
+
+/// The reading behind [`extract_case`].
+pub fn extract(docx: &[u8]) -> Result<String, String> {
+    let case = docgen::extract_case(docx).map_err(|error| error.to_string())?;
     Ok(save_case(&case))
 }
 
-fn read_case(case_json: &str) -> Result<Case, JsError> {
-    load_case(case_json).map_err(|e| JsError::new(&e.to_string()))
+fn make_request(case_json: &str, request: &Request, today: &str) -> Result<Output, String> {
+    let case = read_case(case_json)?;
+    docgen::make(&case, request, read_today(today)?).map_err(|error| error.to_string())
 }
 
-fn parse_kind(kind: &str) -> Result<DocumentKind, JsError> {
-    DocumentKind::from_key(kind)
-        .ok_or_else(|| JsError::new(&format!("«{kind}» är ingen dokumenttyp.")))
+/// The case as the app sends it, at most as large as a case file may be.
+fn read_case(case_json: &str) -> Result<Case, String> {
+    if case_json.len() > MAX_CASE_BYTES {
+        return Err(format!(
+            "Ärendet är för stort ({} MB); ett ärende är högst {} MB.",
+            case_json.len().div_ceil(1024 * 1024),
+            MAX_CASE_BYTES / (1024 * 1024)
+        ));
+    }
+    load_case(case_json).map_err(|error| error.to_string())
 }
 
-fn parse_today(today: &str) -> Result<Date, JsError> {
-    Date::parse(today).ok_or_else(|| JsError::new(&format!("«{today}» är inget giltigt datum.")))
+fn read_request(request_json: &str) -> Result<Request, String> {
+    serde_json::from_str(request_json)
+        .map_err(|_| format!("«{request_json}» är ingen begäran som Yttra kan göra något av."))
+}
+
+fn read_kind(kind: &str) -> Result<DocumentKind, String> {
+    DocumentKind::from_key(kind).ok_or_else(|| format!("«{kind}» är ingen dokumenttyp."))
+}
+
+fn read_today(today: &str) -> Result<Date, String> {
+    Date::parse(today).ok_or_else(|| format!("«{today}» är inget giltigt datum."))
 }

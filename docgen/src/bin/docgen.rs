@@ -11,11 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use docgen::DocumentKind;
+use schemas::documents::{DocumentKind, Output, Request, MAX_CASE_BYTES};
 use schemas::{load_case, save_case, validate, Case, Date, Finding, Severity, Yttrande};
-
-/// The largest case file read; real cases are well under 1 MB.
-const MAX_CASE_BYTES: u64 = 20 * 1024 * 1024;
 
 const USAGE: &str = "\
 Användning:
@@ -175,12 +172,12 @@ fn today_from_clock() -> Date {
         .duration_since(UNIX_EPOCH)
         .map(|elapsed| elapsed.as_secs() / 86_400)
         .unwrap_or(0);
-    let fallback = Date::from_ymd(1970, 1, 1);
+    // A clock outside the years a Date holds (1900–2999) falls back to 1970-01-01.
     i64::try_from(days)
         .ok()
         .and_then(Date::from_unix_days)
-        .or(fallback)
-        .unwrap_or_else(|| unreachable!("1970-01-01 is a valid date"))
+        .or_else(|| Date::from_ymd(1970, 1, 1))
+        .expect("1970-01-01 is a valid date")
 }
 
 fn validate_command(options: &Options) -> Result<(), Failure> {
@@ -201,77 +198,64 @@ fn validate_command(options: &Options) -> Result<(), Failure> {
 
 fn document_command(options: &Options, kind: DocumentKind) -> Result<(), Failure> {
     let path = options.input()?;
-    let board_id = options
+    let board = options
         .board
         .as_deref()
         .ok_or_else(|| Failure::usage("Ange nämnd med --board (t.ex. --board ks)."))?;
     let case = read_case(path)?;
     let today = options.today();
-    let bytes = docgen::render(&case, board_id, kind, today)
-        .map_err(|error| Failure::failed(error.to_string()))?;
-    let out = match &options.out {
-        Some(out) => out.clone(),
-        None => {
-            // The board exists: rendering succeeded.
-            let board = case
-                .board(board_id)
-                .ok_or_else(|| Failure::failed("Nämnden saknas."))?;
-            let date = docgen::document_date(&case, board_id, kind, today);
-            PathBuf::from(docgen::document_file_name(&case, board, kind, date))
-        }
-    };
-    write_file(&out, &bytes)?;
-    println!(
-        "Skrev {} ({} kB).",
-        out.display(),
-        bytes.len().div_ceil(1024)
-    );
-    warn_about_board_errors(&case, board_id, today);
+    let output = make(&case, &Request::document(board, kind), today)?;
+    let out = save(options, &output)?;
+    println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
+    warn_about_board_errors(&case, board, today);
     Ok(())
 }
 
 fn assessment_command(options: &Options) -> Result<(), Failure> {
     let path = options.input()?;
-    let id = options.assessment.as_deref().ok_or_else(|| {
+    let assessment = options.assessment.clone().ok_or_else(|| {
         Failure::usage("Ange självskattning med --assessment (t.ex. --assessment S1).")
     })?;
     let case = read_case(path)?;
-    let today = options.today();
-    let bytes = docgen::render_assessment_report(&case, id, options.compare.as_deref(), today)
-        .map_err(|error| Failure::failed(error.to_string()))?;
-    let out = match &options.out {
-        Some(out) => out.clone(),
-        None => {
-            let board = case
-                .self_assessments
-                .iter()
-                .find(|a| a.id == id)
-                .and_then(|a| case.board(&a.board))
-                .ok_or_else(|| Failure::failed("Nämnden saknas."))?;
-            PathBuf::from(docgen::assessment_report_file_name(&case, board, id, today))
-        }
+    let request = Request::AssessmentReport {
+        assessment,
+        compare_with: options.compare.clone(),
     };
-    write_file(&out, &bytes)?;
-    println!(
-        "Skrev {} ({} kB).",
-        out.display(),
-        bytes.len().div_ceil(1024)
-    );
+    let output = make(&case, &request, options.today())?;
+    let out = save(options, &output)?;
+    println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())
 }
 
 fn calendar_command(options: &Options) -> Result<(), Failure> {
     let path = options.input()?;
     let case = read_case(path)?;
-    let ics = docgen::render_calendar(&case, options.today());
+    let output = make(&case, &Request::Calendar, options.today())?;
+    let out = save(options, &output)?;
+    let events = String::from_utf8_lossy(&output.bytes)
+        .matches("BEGIN:VEVENT")
+        .count();
+    println!("Skrev {} ({events} händelser).", out.display());
+    Ok(())
+}
+
+/// The file a request asks for, made by docgen's one entry.
+fn make(case: &Case, request: &Request, today: Date) -> Result<Output, Failure> {
+    docgen::make(case, request, today).map_err(|error| Failure::failed(error.to_string()))
+}
+
+/// Writes a made file to `--out`, or under its own name in the current folder.
+fn save(options: &Options, output: &Output) -> Result<PathBuf, Failure> {
     let out = options
         .out
         .clone()
-        .unwrap_or_else(|| PathBuf::from(docgen::calendar_file_name(&case)));
-    write_file(&out, ics.as_bytes())?;
-    let events = ics.matches("BEGIN:VEVENT").count();
-    println!("Skrev {} ({events} händelser).", out.display());
-    Ok(())
+        .unwrap_or_else(|| PathBuf::from(&output.file_name));
+    write_file(&out, &output.bytes)?;
+    Ok(out)
+}
+
+fn kilobytes(output: &Output) -> usize {
+    output.bytes.len().div_ceil(1024)
 }
 
 /// A draft may be written with open errors, but the user is told which.
@@ -314,7 +298,8 @@ fn extract_command(options: &Options) -> Result<(), Failure> {
 }
 
 fn read_case(path: &Path) -> Result<Case, Failure> {
-    let bytes = read_bounded(path, MAX_CASE_BYTES)?;
+    // usize to u64 is lossless on every target Rust supports.
+    let bytes = read_bounded(path, MAX_CASE_BYTES as u64)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Failure::failed(format!(
             "{}: filen är inte text i UTF-8 och kan inte vara ett ärende.",

@@ -3,42 +3,26 @@
 
 use docgen::preview::{document_preview, PreviewBlock};
 use docgen::DocumentKind;
-use schemas::{Case, MeasureOutcome, MeasureStatus, Yttrande};
+use schemas::{Case, MeasureStatus, Yttrande};
 
-use crate::support::{day, document_text, example, today};
+use crate::support::{document_text, ks_follow_up, outcome, today};
 
 /// ks's follow-up in the example with each status once, counted on 2026-02-10: A1 done in
 /// time, A2 replaced by N1, A3 partly done before its date (2026-02-28), A4 ongoing after its
 /// date (2025-10-31), A5 not started after its date (2026-01-31), and the new measure N1
 /// dropped.
 fn every_status_once() -> Case {
-    let mut case = example("it-sakerhet-uppfoljning");
-    let follow_up = case
-        .responses
-        .iter_mut()
-        .find(|response| response.board == "ks")
-        .and_then(|response| response.follow_up.as_mut())
-        .expect("ks has started its follow-up");
-    follow_up.date = Some(day("2026-02-10"));
-    let outcome = |measure: &str, status, done_on: Option<&str>| MeasureOutcome {
-        measure: measure.into(),
-        status: Some(status),
-        done_on: done_on.map(day),
-        what_was_done: "Gjort.".into(),
-        achieved_effect: "Effekt.".into(),
-        reason: "Skäl.".into(),
-        replaced_by: (status == MeasureStatus::Replaced).then(|| "N1".into()),
-        ..MeasureOutcome::default()
-    };
-    follow_up.outcomes = vec![
-        outcome("A1", MeasureStatus::Done, Some("2025-11-20")),
-        outcome("A2", MeasureStatus::Replaced, None),
-        outcome("A3", MeasureStatus::PartlyDone, Some("2026-01-15")),
-        outcome("A4", MeasureStatus::Ongoing, None),
-        outcome("A5", MeasureStatus::NotStarted, None),
-        outcome("N1", MeasureStatus::Dropped, None),
-    ];
-    case
+    ks_follow_up(
+        "2026-02-10",
+        vec![
+            outcome("A1", MeasureStatus::Done, Some("2025-11-20")),
+            outcome("A2", MeasureStatus::Replaced, None),
+            outcome("A3", MeasureStatus::PartlyDone, Some("2026-01-15")),
+            outcome("A4", MeasureStatus::Ongoing, None),
+            outcome("A5", MeasureStatus::NotStarted, None),
+            outcome("N1", MeasureStatus::Dropped, None),
+        ],
+    )
 }
 
 /// The rows of the closing summary table (Sammanställning) as (label, count).

@@ -1,43 +1,41 @@
-//! Golden files: the document XML of each example, pretty-printed, so a reviewer sees every
+//! Golden files: the XML of each example document, pretty-printed, so a reviewer sees every
 //! change to the generated documents as a diff. Ids and timestamps that could vary are
-//! normalised first. `UPDATE_EXPECT=1 cargo test -p docgen` rewrites the files.
+//! normalised first. `UPDATE_EXPECT=1 cargo test -p docgen` rewrites the files; a stale one
+//! fails with a unified diff.
+//!
+//! The parts every document shares (styles, settings, theme, relationships, …) are kept once, in
+//! `package.xml`, and every document is checked against it; each document's own golden file
+//! holds only what is its own: its body, its page header and its properties.
 
 use docgen::xml_tree::{self, Element};
-
 use docgen::DocumentKind;
 
+use crate::diff;
 use crate::support::{
     example_documents, example_documents_of_every_kind, examples, part_names, read_part, repo_root,
     today,
 };
 
-/// The parts worth reviewing; the theme and the custom XML item are fixed text.
-const REVIEWED_PARTS: &[&str] = &[
-    "[Content_Types].xml",
-    "_rels/.rels",
-    "word/_rels/document.xml.rels",
-    "docProps/core.xml",
-    "word/styles.xml",
-    "word/settings.xml",
-    "word/header1.xml",
-    "word/document.xml",
-];
+/// The golden file of the parts every document shares.
+const SHARED_GOLDEN: &str = "package.xml";
+/// The parts that differ between documents, kept in each document's own golden file.
+const OWN_PARTS: &[&str] = &["docProps/core.xml", "word/header1.xml", "word/document.xml"];
+/// The embedded case: the case file itself, which the round-trip tests check instead.
+const CASE_PART: &str = "customXml/item1.xml";
 
-#[test]
-fn documents_match_their_golden_files() {
-    let mut stale = Vec::new();
+/// Every golden document: each kind the examples give, and each self-assessment's report
+/// compared with the one before it of the same framework.
+fn golden_documents() -> Vec<(String, Vec<u8>)> {
+    let mut documents = Vec::new();
     for (stem, case, board, kind) in example_documents_of_every_kind() {
         let docx = docgen::render(&case, &board, kind, today()).expect("renders");
         let name = match kind {
             DocumentKind::FirstYttrande => format!("{stem}-{board}.xml"),
             other => format!("{stem}-{board}-{}.xml", other.key()),
         };
-        check_golden(&name, &reviewed_text(&docx), &mut stale);
+        documents.push((name, docx));
     }
     for (stem, case) in examples() {
-        let ics = docgen::render_calendar(&case, today());
-        check_golden(&format!("{stem}.ics"), &ics, &mut stale);
-        // Each self-assessment's report, compared with the one before it of the same framework.
         for (index, assessment) in case.self_assessments.iter().enumerate() {
             let earlier = case.self_assessments[..index]
                 .iter()
@@ -45,28 +43,126 @@ fn documents_match_their_golden_files() {
                 .map(|e| e.id.as_str());
             let docx = docgen::render_assessment_report(&case, &assessment.id, earlier, today())
                 .expect("renders");
-            let name = format!("{stem}-assessment-{}.xml", assessment.id);
-            check_golden(&name, &reviewed_text(&docx), &mut stale);
+            documents.push((format!("{stem}-assessment-{}.xml", assessment.id), docx));
         }
     }
-    assert!(
-        stale.is_empty(),
-        "generated documents differ from the golden files (review with `UPDATE_EXPECT=1 cargo test -p docgen` and `git diff`): {stale:?}"
-    );
+    documents
 }
 
-/// Compares with the golden file, or rewrites it under `UPDATE_EXPECT`.
-fn check_golden(name: &str, actual: &str, stale: &mut Vec<String>) {
-    let path = repo_root().join("docgen/tests/golden").join(name);
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    if actual == expected {
-        return;
+#[test]
+fn documents_match_their_golden_files() {
+    let mut goldens = Goldens::default();
+    let mut shared_from: Option<(String, String)> = None;
+    for (name, docx) in golden_documents() {
+        goldens.check(&name, &parts_text(&docx, &own_parts()));
+        let shared = parts_text(&docx, &shared_parts(&docx));
+        match &shared_from {
+            None => {
+                goldens.check(SHARED_GOLDEN, &shared);
+                shared_from = Some((name, shared));
+            }
+            Some((first, first_shared)) => {
+                goldens.differs_between_documents(first, first_shared, &name, &shared)
+            }
+        }
     }
-    if std::env::var_os("UPDATE_EXPECT").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-    } else {
-        stale.push(path.display().to_string());
+    for (stem, case) in examples() {
+        let ics = docgen::render_calendar(&case, today());
+        goldens.check(&format!("{stem}.ics"), &ics);
     }
+    goldens.finish();
+}
+
+/// The golden comparisons of one run, and what failed in them.
+#[derive(Default)]
+struct Goldens {
+    failures: Vec<String>,
+}
+
+impl Goldens {
+    /// Compares with the golden file, or rewrites it under `UPDATE_EXPECT`.
+    fn check(&mut self, name: &str, actual: &str) {
+        let path = repo_root().join("docgen/tests/golden").join(name);
+        let expected = std::fs::read_to_string(&path).unwrap_or_default();
+        if actual == expected {
+            return;
+        }
+        if std::env::var_os("UPDATE_EXPECT").is_some() {
+            std::fs::write(&path, actual).expect("write golden file");
+            return;
+        }
+        let golden = format!("docgen/tests/golden/{name}");
+        self.failures.push(diff::unified(
+            &golden,
+            &format!("{name} as rendered now"),
+            &expected,
+            actual,
+        ));
+    }
+
+    /// Two documents whose shared parts differ: the part that differs is not shared.
+    fn differs_between_documents(&mut self, first: &str, expected: &str, name: &str, actual: &str) {
+        if actual != expected {
+            self.failures.push(format!(
+                "The shared parts of {name} differ from those of {first}; a part that differs \
+                 between documents belongs in OWN_PARTS:\n{}",
+                diff::unified(first, name, expected, actual)
+            ));
+        }
+    }
+
+    fn finish(self) {
+        assert!(
+            self.failures.is_empty(),
+            "generated documents differ from the golden files (if the change is meant, rewrite \
+             them with `UPDATE_EXPECT=1 cargo test -p docgen` and review `git diff`):\n\n{}",
+            self.failures.join("\n")
+        );
+    }
+}
+
+fn own_parts() -> Vec<String> {
+    OWN_PARTS.iter().map(|part| part.to_string()).collect()
+}
+
+/// Every part of the package but the document's own and the embedded case, in archive order.
+fn shared_parts(docx: &[u8]) -> Vec<String> {
+    part_names(docx)
+        .into_iter()
+        .filter(|part| !OWN_PARTS.contains(&part.as_str()) && part != CASE_PART)
+        .collect()
+}
+
+/// The parts, normalised and pretty-printed, one after the other.
+fn parts_text(docx: &[u8], parts: &[String]) -> String {
+    let mut text = String::new();
+    for part in parts {
+        let xml = read_part(docx, part).unwrap_or_else(|| panic!("{part} missing"));
+        let mut document = xml_tree::parse(xml.as_bytes()).expect("part is XML");
+        normalise_volatile(&mut document.root);
+        text.push_str(&format!("<!-- {part} -->\n"));
+        text.push_str(&xml_tree::write_pretty(&document));
+    }
+    text
+}
+
+/// Replaces values that may legitimately vary between runs or docx-rs versions (ids from
+/// counters, revision ids, timestamps) so the golden files show only meaningful changes.
+fn normalise_volatile(root: &mut Element) {
+    root.walk_mut(&mut |element| {
+        for (key, value) in element.attributes.iter_mut() {
+            let volatile = key.ends_with(":paraId")
+                || key.ends_with(":textId")
+                || key.starts_with("w:rsid")
+                || (element.name == "w:bookmarkStart" && key == "w:id");
+            if volatile {
+                *value = "ID".into();
+            }
+        }
+        if element.name == "dcterms:created" || element.name == "dcterms:modified" {
+            element.children = vec![xml_tree::Node::Text("DATE".into())];
+        }
+    });
 }
 
 #[test]
@@ -121,36 +217,4 @@ fn the_package_holds_exactly_the_parts_it_uses() {
             "customXml/itemProps1.xml",
         ]
     );
-}
-
-/// The reviewed parts, normalised and pretty-printed, one after the other.
-fn reviewed_text(docx: &[u8]) -> String {
-    let mut text = String::new();
-    for part in REVIEWED_PARTS {
-        let xml = read_part(docx, part).unwrap_or_else(|| panic!("{part} missing"));
-        let mut document = xml_tree::parse(xml.as_bytes()).expect("part is XML");
-        normalise_volatile(&mut document.root);
-        text.push_str(&format!("<!-- {part} -->\n"));
-        text.push_str(&xml_tree::write_pretty(&document));
-    }
-    text
-}
-
-/// Replaces values that may legitimately vary between runs or docx-rs versions (ids from
-/// counters, revision ids, timestamps) so the golden files show only meaningful changes.
-fn normalise_volatile(root: &mut Element) {
-    root.walk_mut(&mut |element| {
-        for (key, value) in element.attributes.iter_mut() {
-            let volatile = key.ends_with(":paraId")
-                || key.ends_with(":textId")
-                || key.starts_with("w:rsid")
-                || (element.name == "w:bookmarkStart" && key == "w:id");
-            if volatile {
-                *value = "ID".into();
-            }
-        }
-        if element.name == "dcterms:created" || element.name == "dcterms:modified" {
-            element.children = vec![xml_tree::Node::Text("DATE".into())];
-        }
-    });
 }

@@ -4,10 +4,10 @@
 use std::io::{Cursor, Write};
 
 use docgen::synthetic::XorShift;
-use docgen::ExtractError;
-use schemas::{validate, Case, Date, ItemRef, Stance};
+use docgen::{ExtractError, RenderError, RequestError};
+use schemas::{validate, Case, Date, ItemRef, LoadError, Stance};
 
-use crate::support::{example_documents, examples, today};
+use crate::support::{case, example_documents, examples, today};
 
 fn zip_with(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -71,6 +71,10 @@ fn a_damaged_embedded_case_names_the_problem() {
         ("customXml/item1.xml", part.as_bytes()),
     ]);
     let error = docgen::extract_case(&zip).expect_err("newer version");
+    assert_eq!(
+        error,
+        ExtractError::Case(LoadError::NewerVersion { found: 7 })
+    );
     assert!(error.to_string().contains("formatversion 7"), "{error}");
 }
 
@@ -99,23 +103,33 @@ fn a_zip_bomb_is_not_inflated() {
 fn an_oversized_file_is_refused_unread() {
     let huge = vec![0u8; (docgen::MAX_DOCX_BYTES + 1) as usize];
     let error = docgen::extract_case(&huge).expect_err("too large");
-    assert!(matches!(error, ExtractError::TooLarge { .. }));
+    assert_eq!(
+        error,
+        ExtractError::TooLarge {
+            bytes: docgen::MAX_DOCX_BYTES + 1
+        }
+    );
     assert!(error.to_string().contains("för stor"));
 }
 
 #[test]
 fn rendering_an_unknown_or_unanswered_board_is_an_error() {
-    let (_, mut case) = examples().remove(1);
-    assert!(docgen::render_first_yttrande(&case, "nope", today())
-        .expect_err("unknown")
-        .to_string()
-        .contains("«nope» finns inte"));
-    case.responses.clear();
-    let board = case.boards[0].id.clone();
-    assert!(docgen::render_first_yttrande(&case, &board, today())
-        .expect_err("no response")
-        .to_string()
-        .contains("har inget yttrande"));
+    let case = case().board("ks", "Kommunstyrelsen").build();
+    let unknown = docgen::render_first_yttrande(&case, "nope", today()).expect_err("unknown");
+    assert_eq!(
+        unknown,
+        RenderError::Request(RequestError::UnknownBoard("nope".into()))
+    );
+    assert_eq!(unknown.to_string(), "Nämnden «nope» finns inte i ärendet.");
+    let unanswered = docgen::render_first_yttrande(&case, "ks", today()).expect_err("no response");
+    assert_eq!(
+        unanswered,
+        RenderError::NoResponse("Kommunstyrelsen".into())
+    );
+    assert_eq!(
+        unanswered.to_string(),
+        "Kommunstyrelsen har inget yttrande i ärendet ännu."
+    );
 }
 
 /// One random damage to a case, of the kinds users and hand edits produce.

@@ -4,31 +4,8 @@
 //! by LibreOffice as an exact height, so there a wrapped 20 pt title prints its second line on
 //! top of the first. Every `w:line` must therefore say how it is meant.
 
+use crate::support::{every_document, part_names, read_part};
 use docgen::xml_tree::{self, Element};
-use docgen::DocumentKind;
-
-use crate::support::{examples, part_names, read_part, today};
-
-/// Every document the examples can give: each kind for each board (kinds a board cannot have
-/// yet, such as a follow-up not started, are skipped) and each self-assessment report.
-fn every_document() -> Vec<(String, Vec<u8>)> {
-    let mut documents = Vec::new();
-    for (stem, case) in examples() {
-        for board in &case.boards {
-            for kind in DocumentKind::ALL {
-                if let Ok(docx) = docgen::render(&case, &board.id, kind, today()) {
-                    documents.push((format!("{stem} {} {}", board.id, kind.key()), docx));
-                }
-            }
-        }
-        for assessment in &case.self_assessments {
-            let docx = docgen::render_assessment_report(&case, &assessment.id, None, today())
-                .expect("the report renders");
-            documents.push((format!("{stem} {}", assessment.id), docx));
-        }
-    }
-    documents
-}
 
 /// The `w:spacing` elements of a part that give a line height without a rule, as written.
 fn line_heights_without_rule(xml: &str) -> Vec<String> {

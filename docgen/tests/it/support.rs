@@ -1,15 +1,19 @@
-//! Shared helpers: the examples, a fixed "today", and reading parts out of a DOCX.
+//! Shared helpers: the examples, a fixed "today", test dates, cases built in code, follow-up
+//! outcomes, and reading parts out of a DOCX.
 
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 
 use docgen::preview::PreviewBlock;
 use docgen::DocumentKind;
-use schemas::{load_case, Case, Date, Yttrande};
+use schemas::{load_case, Case, Date, MeasureOutcome, MeasureStatus, Yttrande};
+
+/// Cases built in code: `case().board("ks", "Kommunstyrelsen").recommendation(…)…`.
+pub use docgen::synthetic::{case, measure};
 
 /// The day the tests pretend it is; yttranden in the examples carry their own dates.
 pub fn today() -> Date {
-    Date::parse("2025-03-01").expect("valid test date")
+    day("2025-03-01")
 }
 
 pub fn repo_root() -> PathBuf {
@@ -117,6 +121,59 @@ pub fn example(stem: &str) -> Case {
         .unwrap_or_else(|| panic!("no example {stem}"))
 }
 
+/// A test date, `YYYY-MM-DD`.
 pub fn day(text: &str) -> Date {
     Date::parse(text).expect("valid test date")
+}
+
+/// An assessed outcome as the follow-up tests write them: something done, an effect and a
+/// reason, and N1 as the replacement of a replaced measure.
+pub fn outcome(measure: &str, status: MeasureStatus, done_on: Option<&str>) -> MeasureOutcome {
+    MeasureOutcome {
+        measure: measure.into(),
+        status: Some(status),
+        done_on: done_on.map(day),
+        what_was_done: "Gjort.".into(),
+        achieved_effect: "Effekt.".into(),
+        reason: "Skäl.".into(),
+        replaced_by: (status == MeasureStatus::Replaced).then(|| "N1".into()),
+        ..MeasureOutcome::default()
+    }
+}
+
+/// The example `it-sakerhet-uppfoljning` with ks's uppföljande yttrande dated `date` and
+/// holding exactly `outcomes`. ks promised A1 by 2025-12-31, A2, A3 by 2026-02-28, A4 by
+/// 2025-10-31 and A5 by 2026-01-31, and added N1 in the period.
+pub fn ks_follow_up(date: &str, outcomes: Vec<MeasureOutcome>) -> Case {
+    let mut case = example("it-sakerhet-uppfoljning");
+    let follow_up = case
+        .responses
+        .iter_mut()
+        .find(|response| response.board == "ks")
+        .and_then(|response| response.follow_up.as_mut())
+        .expect("ks has started its follow-up");
+    follow_up.date = Some(day(date));
+    follow_up.outcomes = outcomes;
+    case
+}
+
+/// Every document the examples can give: each kind for each board (kinds a board cannot have
+/// yet, such as a follow-up not started, are skipped) and each self-assessment report.
+pub fn every_document() -> Vec<(String, Vec<u8>)> {
+    let mut documents = Vec::new();
+    for (stem, case) in examples() {
+        for board in &case.boards {
+            for kind in DocumentKind::ALL {
+                if let Ok(docx) = docgen::render(&case, &board.id, kind, today()) {
+                    documents.push((format!("{stem} {} {}", board.id, kind.key()), docx));
+                }
+            }
+        }
+        for assessment in &case.self_assessments {
+            let docx = docgen::render_assessment_report(&case, &assessment.id, None, today())
+                .expect("the report renders");
+            documents.push((format!("{stem} {}", assessment.id), docx));
+        }
+    }
+    documents
 }

@@ -2,9 +2,11 @@
 //! introduction that speaks of bedömningar only when the board has some.
 
 use docgen::DocumentKind;
-use schemas::{Case, MeasureOutcome, MeasureStatus, Rating, Yttrande};
+use schemas::{Case, MeasureStatus, Rating, Yttrande};
 
-use crate::support::{day, document_text, example, example_documents_of_every_kind, today};
+use crate::support::{
+    document_text, example, example_documents_of_every_kind, ks_follow_up, outcome, today,
+};
 
 /// Plural forms that must never follow the number 1 in a document.
 const PLURALS: &[&str] = &[
@@ -39,33 +41,17 @@ fn one_with_a_plural(text: &str) -> Vec<String> {
 /// The follow-up of "ks" with exactly one measure of each kind of outcome, so that every count
 /// the documents print is 1 somewhere.
 fn one_of_each_outcome() -> Case {
-    let mut case = example("it-sakerhet-uppfoljning");
-    let response = case
-        .responses
-        .iter_mut()
-        .find(|response| response.board == "ks")
-        .expect("ks answers");
-    let follow_up = response.follow_up.as_mut().expect("ks has started");
-    follow_up.date = Some(day("2026-02-10"));
-    let outcome = |measure: &str, status, done_on: Option<&str>| MeasureOutcome {
-        measure: measure.into(),
-        status: Some(status),
-        done_on: done_on.map(day),
-        what_was_done: "Gjort.".into(),
-        achieved_effect: "Effekt.".into(),
-        reason: "Skäl.".into(),
-        replaced_by: (status == MeasureStatus::Replaced).then(|| "N1".into()),
-        ..MeasureOutcome::default()
-    };
-    follow_up.outcomes = vec![
-        // A1 is due 2025-12-31, A3 2026-02-28, A4 2025-10-31, A5 2026-01-31.
-        outcome("A1", MeasureStatus::Done, Some("2025-12-30")),
-        outcome("A2", MeasureStatus::Replaced, None),
-        outcome("A3", MeasureStatus::PartlyDone, Some("2026-01-15")),
-        outcome("A4", MeasureStatus::Done, Some("2025-11-01")),
-        outcome("A5", MeasureStatus::NotStarted, None),
-    ];
-    case
+    ks_follow_up(
+        "2026-02-10",
+        vec![
+            // A1 is due 2025-12-31, A3 2026-02-28, A4 2025-10-31, A5 2026-01-31.
+            outcome("A1", MeasureStatus::Done, Some("2025-12-30")),
+            outcome("A2", MeasureStatus::Replaced, None),
+            outcome("A3", MeasureStatus::PartlyDone, Some("2026-01-15")),
+            outcome("A4", MeasureStatus::Done, Some("2025-11-01")),
+            outcome("A5", MeasureStatus::NotStarted, None),
+        ],
+    )
 }
 
 /// The self-assessment S2 of the example with exactly one question rated better than in S1.

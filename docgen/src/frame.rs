@@ -1,0 +1,75 @@
+//! The frame Yttra's documents share: the start (properties, page, header and title block),
+//! and the parts every yttrande has: the report's conclusion, the summary answer and the heading
+//! that quotes an item. The första and uppföljande yttrande, the tjänsteskrivelse and the
+//! self-assessment report are built inside it.
+
+use docx_rs::{Docx, Paragraph};
+use schemas::{Board, Case, Date, ItemRef};
+
+use crate::blocks;
+use crate::package::DocumentInfo;
+use crate::styles;
+use crate::wording::{auditor, lowercase_first};
+
+/// The start both yttranden share: their properties, then [`open`]. `what` names the yttrande
+/// ("Första yttrande"); the subtitle says whom it answers.
+pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Docx, DocumentInfo) {
+    let info = DocumentInfo {
+        title: format!("{} {}", case.audit.title, case.audit.reference)
+            .trim()
+            .to_string(),
+        subject: format!("{what} till {}", lowercase_first(auditor(case))),
+        author: board.name.clone(),
+        date,
+    };
+    (open(case, board, &board.name, &info), info)
+}
+
+/// A new document with the page, the header (which names `issuer`, the board or the office
+/// that writes it) and the title block from `info`.
+pub fn open(case: &Case, board: &Board, issuer: &str, info: &DocumentInfo) -> Docx {
+    let docx = blocks::start_document(
+        &case.organisation,
+        issuer,
+        &info.date.to_string(),
+        &board.diarienummer,
+    );
+    blocks::add_all(docx, title_block(info))
+}
+
+/// The title and the subtitle.
+fn title_block(info: &DocumentInfo) -> Vec<Paragraph> {
+    vec![
+        blocks::styled(styles::TITLE, &info.title),
+        blocks::styled(styles::SUBTITLE, &info.subject),
+    ]
+}
+
+/// The report's overall conclusion, quoted under its own heading (nothing when not filled in).
+pub fn conclusion(case: &Case) -> Vec<Paragraph> {
+    if case.audit.conclusion.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut paragraphs = vec![blocks::heading1("Granskningens samlade bedömning")];
+    paragraphs.extend(blocks::text_paragraphs(
+        styles::QUOTE,
+        &case.audit.conclusion,
+    ));
+    paragraphs
+}
+
+/// "Sammanfattande svar" and the board's answer.
+pub fn summary_answer(docx: Docx, text: &str) -> Docx {
+    let docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
+    blocks::add_all(docx, blocks::text_paragraphs(styles::NORMAL, text))
+}
+
+/// The item quoted, as a heading and the report's words; kept on the page with what follows.
+pub fn item_heading(docx: Docx, item: ItemRef, text: &str) -> Docx {
+    let docx = docx.add_paragraph(blocks::heading2(&item.label_sv()));
+    let quote = blocks::text_paragraphs(styles::QUOTE, text);
+    blocks::add_all(
+        docx,
+        quote.into_iter().map(|paragraph| paragraph.keep_next(true)),
+    )
+}
