@@ -26,6 +26,16 @@ for crate in schemas docgen app-core; do
   fi
 done
 
+# The first screen must not carry the document generator: the app's crate links neither docx-rs
+# nor zip (they live in the generator module, loaded on demand), whatever dead-code elimination
+# would have removed.
+linked=$(cargo tree --locked -p frontend -e normal --prefix none --target wasm32-unknown-unknown \
+  | awk '{print $1}' | grep -xE 'docx-rs|zip|docgen' || true)
+if [ -n "$linked" ]; then
+  echo "frontend must not link the document generator, but depends on: $linked" >&2
+  exit 1
+fi
+
 say "Rust tests (model, validation, documents, golden files, CLI)"
 cargo test --workspace --locked
 cargo build --locked -p docgen

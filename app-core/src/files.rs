@@ -4,8 +4,9 @@
 use schemas::framework_import::{framework_from_csv, load_framework};
 use schemas::{load_case, Case, Framework};
 
-/// The largest case file read; real cases are well under 1 MB.
-pub const MAX_CASE_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The largest case file read; real cases are well under 1 MB. The same limit as the
+/// generator's (one constant for both).
+pub use schemas::documents::MAX_CASE_BYTES as MAX_CASE_FILE_BYTES;
 
 /// True for a zip file, which a Yttra yttrande (DOCX) is.
 pub fn is_docx(bytes: &[u8]) -> bool {

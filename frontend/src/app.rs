@@ -9,8 +9,8 @@ use app_core::app_state::{
 };
 use app_core::files::{is_docx, open_extracted, open_framework_file, open_json_file};
 use app_core::library::{with_identity, CaseSummary};
-use docgen::DocumentKind;
-use schemas::{load_case, save_case, Case};
+use schemas::documents::{DocumentKind, Request};
+use schemas::{load_case, Case};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -80,9 +80,9 @@ pub fn app() -> Html {
                 paste={state.paste.clone()}
                 dispatch={state.dispatcher().to_callback()}
                 on_back={back_to_start(&state)}
-                on_download_document={download_document(&state)}
-                on_download_case={download_case(&state)}
-                on_download_calendar={download_calendar(&state)}
+                on_download_document={download(&state).reform(|(board, kind): (String, DocumentKind)| Request::document(&board, kind))}
+                on_download_case={download(&state).reform(|()| Request::CaseFile)}
+                on_download_calendar={download(&state).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
             />
         },
@@ -97,7 +97,8 @@ pub fn app() -> Html {
         },
         (View::Assessment { id }, Some(open)) => html! {
             <AssessmentPage case={open.case} compared={state.compared.get(&id).cloned()} {id} dispatch={state.dispatcher().to_callback()}
-                on_report={download_assessment_report(&state)} on_csv={download_assessment_csv(&state)} />
+                on_report={download(&state).reform(|(assessment, compare_with)| Request::AssessmentReport { assessment, compare_with })}
+                on_csv={download(&state).reform(|assessment| Request::AssessmentAnswers { assessment })} />
         },
         (View::Comparison, Some(open)) => html! {
             <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />
@@ -130,7 +131,7 @@ fn conflict_banner(state: &State, store: &StoreRef) -> Html {
     if !state.changed_elsewhere || state.view == View::Start {
         return html! {};
     }
-    let download = download_case(state);
+    let download = download(state);
     html! {
         <div class="banner error conflict" role="alert">
             <p>
@@ -138,7 +139,7 @@ fn conflict_banner(state: &State, store: &StoreRef) -> Html {
                    ändringar här är inte sparade, för att inte skriva över det andra." }
             </p>
             <div class="actions">
-                <button type="button" onclick={download.reform(|_| ())}>
+                <button type="button" onclick={download.reform(|_| Request::CaseFile)}>
                     { "Ladda ner min version (JSON)" }
                 </button>
                 <button type="button" class="secondary" onclick={reload_stored(state, store).reform(|_| ())}>
@@ -468,51 +469,25 @@ fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {
     })
 }
 
-fn download_document(state: &State) -> Callback<(String, DocumentKind)> {
+/// Makes a file from the open case (a document, the calendar, a report, the case itself) and
+/// downloads it; the user is told the file's name or why it could not be made.
+fn download(state: &State) -> Callback<Request> {
     let state = state.clone();
-    Callback::from(move |(board_id, kind): (String, DocumentKind)| {
-        download_made(&state, move |case| async move {
-            let today = browser::today();
-            let board = case.board(&board_id).ok_or("Nämnden finns inte.")?;
-            let bytes = generator::render_document(&case, &board_id, kind, today).await?;
-            let date = docgen::document_date(&case, &board_id, kind, today);
-            let name = docgen::document_file_name(&case, board, kind, date);
-            Ok((name, browser::DOCX_MIME, bytes))
+    Callback::from(move |request: Request| {
+        let Some(open) = state.open.clone() else {
+            return;
+        };
+        let state = state.clone();
+        spawn_local(async move {
+            let result = generator::make_document(&open.case, &request, browser::today())
+                .await
+                .and_then(|made| {
+                    browser::download(&made.file_name, &made.mime, &made.bytes)
+                        .map(|()| made.file_name)
+                });
+            notify_download(&state, result);
         });
     })
-}
-
-fn download_calendar(state: &State) -> Callback<()> {
-    let state = state.clone();
-    Callback::from(move |()| {
-        download_made(&state, |case| async move {
-            let ics = generator::render_calendar(&case, browser::today()).await?;
-            Ok((
-                docgen::calendar_file_name(&case),
-                browser::ICS_MIME,
-                ics.into_bytes(),
-            ))
-        });
-    })
-}
-
-/// A file made from the open case in the background (by the generator), then downloaded; the
-/// user is told the file's name or why it could not be made.
-fn download_made<Made>(state: &State, make: impl FnOnce(Case) -> Made)
-where
-    Made: std::future::Future<Output = Result<(String, &'static str, Vec<u8>), String>> + 'static,
-{
-    let Some(open) = state.open.clone() else {
-        return;
-    };
-    let state = state.clone();
-    let made = make(open.case);
-    spawn_local(async move {
-        let result = made
-            .await
-            .and_then(|(name, mime, bytes)| browser::download(&name, mime, &bytes).map(|()| name));
-        notify_download(&state, result);
-    });
 }
 
 /// Reads a picked framework file and starts a self-assessment of `board` against it; a broken
@@ -542,57 +517,10 @@ fn import_framework(state: &State) -> Callback<(String, web_sys::File)> {
     })
 }
 
-fn download_assessment_report(state: &State) -> Callback<(String, Option<String>)> {
-    let state = state.clone();
-    Callback::from(move |(id, earlier): (String, Option<String>)| {
-        download_made(&state, move |case| async move {
-            let today = browser::today();
-            let board = case
-                .self_assessments
-                .iter()
-                .find(|a| a.id == id)
-                .and_then(|a| case.board(&a.board))
-                .ok_or("Självskattningen finns inte.")?;
-            let bytes =
-                generator::render_assessment_report(&case, &id, earlier.as_deref(), today).await?;
-            let name = docgen::assessment_report_file_name(&case, board, &id, today);
-            Ok((name, browser::DOCX_MIME, bytes))
-        });
-    })
-}
-
-fn download_assessment_csv(state: &State) -> Callback<String> {
-    let state = state.clone();
-    Callback::from(move |id: String| {
-        let Some(open) = state.open.as_ref() else {
-            return;
-        };
-        let Some(assessment) = open.case.self_assessments.iter().find(|a| a.id == id) else {
-            return;
-        };
-        let name = format!("självskattning-{}-{}.csv", assessment.id, browser::today());
-        let csv = schemas::self_assessment::answers_csv(assessment);
-        let result = browser::download(&name, "text/csv", csv.as_bytes());
-        notify_download(&state, result.map(|()| name));
-    })
-}
-
 /// Tells the user a download is done, or why it failed.
 fn notify_download(state: &State, result: Result<String, String>) {
     state.dispatch(Action::Notify(match result {
         Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
         Err(message) => Notice::Error(message),
     }));
-}
-
-fn download_case(state: &State) -> Callback<()> {
-    let state = state.clone();
-    Callback::from(move |_| {
-        let Some(open) = state.open.as_ref() else {
-            return;
-        };
-        let name = docgen::case_file_name(&open.case, browser::today());
-        let result = browser::download(&name, browser::JSON_MIME, save_case(&open.case).as_bytes());
-        notify_download(&state, result.map(|()| name));
-    })
 }

@@ -11,8 +11,6 @@
 //! loader (`frontend/src/generator.rs`) and the single-file build (`scripts/single_file.py`) are
 //! tested against.
 
-pub mod old;
-
 use docgen::preview::document_preview;
 use schemas::documents::{DocumentKind, Output, Request, MAX_CASE_BYTES};
 use schemas::{load_case, save_case, Case, Date};

@@ -5,8 +5,8 @@ use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit}
 use app_core::field_id;
 use app_core::library::case_title;
 use app_core::paste::{PasteDraft, PasteTarget};
-use docgen::DocumentKind;
 use schemas::comparison::compare_board;
+use schemas::documents::DocumentKind;
 use schemas::location::{AuditField, BoardField as LocatedBoardField};
 use schemas::wording::count_sv;
 use schemas::{Board, Case, ItemKind, Yttrande};

@@ -4,8 +4,8 @@
 use app_core::app_state::Action;
 use app_core::library::case_title;
 use app_core::review::locate;
-use docgen::preview::PreviewBlock;
-use docgen::DocumentKind;
+use schemas::documents::DocumentKind;
+use schemas::documents::PreviewBlock;
 use schemas::wording::count_sv;
 use schemas::{validate, Case, Severity, Yttrande};
 use web_sys::HtmlSelectElement;

@@ -6,11 +6,6 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-pub const DOCX_MIME: &str =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-pub const JSON_MIME: &str = "application/json";
-pub const ICS_MIME: &str = "text/calendar";
-
 /// Today's date on this computer (local time), as the user reads it off the calendar.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();

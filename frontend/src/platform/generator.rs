@@ -1,10 +1,11 @@
 //! The document generator, loaded on demand. docx-rs is most of the app's size, so it lives in
 //! a second WebAssembly module (`generator/`, served as `generator/generator.js`) that is
 //! imported the first time the user makes a document, opens a DOCX or previews a document.
-//! Cases cross the boundary as case-file JSON; errors come back as Swedish messages.
+//! Cases cross the boundary as case-file JSON and what to make as a `schemas::documents::Request`
+//! in JSON; errors come back as Swedish messages. The generator's functions called here are
+//! those of `generator/exports.txt`; the generator's exports test holds this file to that list.
 
-use docgen::preview::{from_json, PreviewBlock};
-use docgen::DocumentKind;
+use schemas::documents::{make_data_file, DocumentKind, Output, PreviewBlock, Request};
 use schemas::{save_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
@@ -24,44 +25,30 @@ function load() {
   }
   return loading;
 }
-export async function renderDocument(caseJson, board, kind, today) {
-  return (await load()).render_document(caseJson, board, kind, today);
+export async function makeDocument(caseJson, requestJson, today) {
+  const made = (await load()).make_document(caseJson, requestJson, today);
+  // A plain object for this module; the generator's own object is freed at once.
+  try {
+    return { fileName: made.file_name, mime: made.mime, bytes: made.bytes };
+  } finally {
+    made.free();
+  }
 }
 export async function previewDocument(caseJson, board, kind, today) {
   return (await load()).preview_document(caseJson, board, kind, today);
-}
-export async function renderCalendar(caseJson, today) {
-  return (await load()).render_calendar(caseJson, today);
-}
-export async function renderAssessmentReport(caseJson, assessment, earlier, today) {
-  return (await load()).render_assessment_report(caseJson, assessment, earlier, today);
 }
 export async function extractCase(bytes) {
   return (await load()).extract_case(bytes);
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = renderDocument)]
-    async fn render_js(
-        case_json: &str,
-        board: &str,
-        kind: &str,
-        today: &str,
-    ) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = makeDocument)]
+    async fn make_js(case_json: &str, request_json: &str, today: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = previewDocument)]
     async fn preview_js(
         case_json: &str,
         board: &str,
         kind: &str,
-        today: &str,
-    ) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = renderCalendar)]
-    async fn calendar_js(case_json: &str, today: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(catch, js_name = renderAssessmentReport)]
-    async fn assessment_report_js(
-        case_json: &str,
-        assessment: &str,
-        earlier: &str,
         today: &str,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = extractCase)]
@@ -81,17 +68,40 @@ fn message(error: JsValue) -> String {
     }
 }
 
-/// A board's document as DOCX bytes.
-pub async fn render_document(
-    case: &Case,
-    board: &str,
-    kind: DocumentKind,
-    today: Date,
-) -> Result<Vec<u8>, String> {
-    let bytes = render_js(&save_case(case), board, kind.key(), &today.to_string())
+/// What the app says when the generator's answer is not what this module expects (the two
+/// modules come from different builds, say).
+fn unreadable_answer() -> String {
+    "Dokumentdelen av Yttra gav ett svar som inte kunde läsas. Ladda om sidan och försök igen."
+        .to_string()
+}
+
+/// Any file the app offers for download, named, typed and dated as `docgen::make` does it. The
+/// data files (the case, a self-assessment's answers) need no docx-rs and are made here without
+/// loading the generator; the documents and the calendar are made by the generator.
+pub async fn make_document(case: &Case, request: &Request, today: Date) -> Result<Output, String> {
+    if let Some(made) = make_data_file(case, request, today) {
+        return made.map_err(|error| error.to_string());
+    }
+    let request_json = serde_json::to_string(request)
+        .map_err(|error| format!("Begäran kunde inte skickas till dokumentdelen: {error}"))?;
+    let made = make_js(&save_case(case), &request_json, &today.to_string())
         .await
         .map_err(message)?;
-    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
+    Ok(Output {
+        file_name: text_field(&made, "fileName")?,
+        mime: text_field(&made, "mime")?,
+        bytes: js_sys::Uint8Array::new(&field(&made, "bytes")?).to_vec(),
+    })
+}
+
+fn field(object: &JsValue, name: &str) -> Result<JsValue, String> {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).map_err(|_| unreadable_answer())
+}
+
+fn text_field(object: &JsValue, name: &str) -> Result<String, String> {
+    field(object, name)?
+        .as_string()
+        .ok_or_else(unreadable_answer)
 }
 
 /// The case-file JSON embedded in a DOCX.
@@ -101,7 +111,8 @@ pub async fn extract_case_json(docx: &[u8]) -> Result<String, String> {
         .ok_or_else(|| "Ärendet kunde inte läsas.".to_string())
 }
 
-/// The text of a board's document, read back from the rendered DOCX.
+/// The text of a board's document, read back from the DOCX the generator makes for a download.
+/// An answer that cannot be read is an error, never an empty preview.
 pub async fn preview_document(
     case: &Case,
     board: &str,
@@ -111,32 +122,6 @@ pub async fn preview_document(
     let json = preview_js(&save_case(case), board, kind.key(), &today.to_string())
         .await
         .map_err(message)?;
-    Ok(from_json(&json.as_string().unwrap_or_default()))
-}
-
-/// The report of a self-assessment, compared with an earlier one when given.
-pub async fn render_assessment_report(
-    case: &Case,
-    assessment: &str,
-    earlier: Option<&str>,
-    today: Date,
-) -> Result<Vec<u8>, String> {
-    let bytes = assessment_report_js(
-        &save_case(case),
-        assessment,
-        earlier.unwrap_or(""),
-        &today.to_string(),
-    )
-    .await
-    .map_err(message)?;
-    Ok(js_sys::Uint8Array::new(&bytes).to_vec())
-}
-
-/// The case's deadlines as iCalendar text.
-pub async fn render_calendar(case: &Case, today: Date) -> Result<String, String> {
-    let ics = calendar_js(&save_case(case), &today.to_string())
-        .await
-        .map_err(message)?;
-    ics.as_string()
-        .ok_or_else(|| "Kalenderfilen kunde inte skapas.".to_string())
+    let json = json.as_string().ok_or_else(unreadable_answer)?;
+    serde_json::from_str(&json).map_err(|_| unreadable_answer())
 }

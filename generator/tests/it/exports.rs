@@ -1,6 +1,6 @@
 //! `generator/exports.txt` is the one list of the generator's exports. Each function is written
 //! once there, and everything else that names them is held to it here: the `#[wasm_bindgen]`
-//! functions of `generator/src`, the calls in the app's loader (`frontend/src/generator.rs`)
+//! functions of `generator/src`, the calls in the app's loader (`frontend/src/platform/generator.rs`)
 //! and in the browser benchmark (`tests/e2e/*.mjs`), and the single-file build
 //! (`scripts/single_file.py`), which reads the list itself.
 
@@ -180,10 +180,10 @@ fn the_generator_exports_exactly_the_listed_functions() {
 
 #[test]
 fn the_app_calls_the_generator_as_listed() {
-    let problems = app_problems(&repo_file("frontend/src/generator.rs"), &listed());
+    let problems = app_problems(&repo_file("frontend/src/platform/generator.rs"), &listed());
     assert!(
         problems.is_empty(),
-        "frontend/src/generator.rs: {problems:#?}"
+        "frontend/src/platform/generator.rs: {problems:#?}"
     );
 }
 

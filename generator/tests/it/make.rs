@@ -234,30 +234,3 @@ fn extracting_a_file_that_is_not_a_document_names_the_problem() {
         docgen::ExtractError::NotZip.to_string()
     );
 }
-
-/// The exports from before issue 10 still give what they gave, now through `make`.
-#[test]
-fn the_old_exports_give_the_same_files() {
-    let example = example("it-sakerhet-uppfoljning");
-    let bytes = |request: Request| make(&example, &request).expect("made").bytes;
-    assert_eq!(
-        generator::old::render_document(&example.json, "sn", "cover-follow-up", TODAY).ok(),
-        Some(bytes(Request::document(
-            "sn",
-            DocumentKind::CoverNote(Yttrande::FollowUp)
-        )))
-    );
-    assert_eq!(
-        generator::old::render_calendar(&example.json, TODAY)
-            .ok()
-            .map(String::into_bytes),
-        Some(bytes(Request::Calendar))
-    );
-    assert_eq!(
-        generator::old::render_assessment_report(&example.json, "S2", "", TODAY).ok(),
-        Some(bytes(Request::AssessmentReport {
-            assessment: "S2".into(),
-            compare_with: None
-        }))
-    );
-}
