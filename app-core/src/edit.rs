@@ -11,7 +11,7 @@ mod lock;
 mod self_assessment;
 
 use schemas::{
-    AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstResponse, ItemAnswer,
+    AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstYttrande, ItemAnswer,
     ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod, Yttrande,
 };
 
@@ -703,7 +703,7 @@ fn find_or_push<T>(
 
 /// The board's first yttrande, open for changes only until the follow-up is started: every
 /// change to the first yttrande passes here, so this is where the lock holds.
-fn first_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut FirstResponse, EditError> {
+fn first_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut FirstYttrande, EditError> {
     let board_name = board_mut(case, board)?.name.clone();
     let response = response_mut(case, board)?;
     if let Some(follow_up) = &response.follow_up {
@@ -848,7 +848,7 @@ fn link_measure(
 /// Swaps the measure with its neighbour among the measures that answer the same item, so the
 /// order the user sees under that item changes and nothing else does.
 fn move_measure(
-    response: &mut FirstResponse,
+    response: &mut FirstYttrande,
     id: &str,
     item: ItemRef,
     direction: Direction,

@@ -292,7 +292,7 @@ mod tests {
     #[test]
     fn a_filed_first_yttrande_no_longer_has_a_deadline() {
         let mut case = example();
-        case.responses[1].follow_up = Some(schemas::FollowUpResponse::start(day("2025-03-20")));
+        case.responses[1].follow_up = Some(schemas::FollowUpYttrande::start(day("2025-03-20")));
         assert_eq!(
             next_deadline(&case, day("2025-03-21")),
             Some((

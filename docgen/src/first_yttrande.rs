@@ -6,7 +6,7 @@
 //! table of the planned measures. Signatures close the document.
 
 use docx_rs::{Docx, Paragraph};
-use schemas::{Board, Case, Date, FirstResponse, ItemKind, ItemRef, Measure};
+use schemas::{Board, Case, Date, FirstYttrande, ItemKind, ItemRef, Measure};
 
 use crate::blocks::{self, CellContent, Column, Columns};
 use crate::frame::{begin, conclusion, item_heading, summary_answer};
@@ -39,7 +39,7 @@ const MEASURE_COLUMNS: Columns = Columns::new(&[
 pub fn build(
     case: &Case,
     board: &Board,
-    response: &FirstResponse,
+    response: &FirstYttrande,
     date: Date,
 ) -> (Docx, DocumentInfo) {
     let (mut docx, info) = begin(case, board, date, "Första yttrande");
@@ -83,7 +83,7 @@ fn add_items_of_kind(
     mut docx: Docx,
     case: &Case,
     board: &Board,
-    response: &FirstResponse,
+    response: &FirstYttrande,
     kind: ItemKind,
 ) -> Docx {
     let items: Vec<_> = case
@@ -105,7 +105,7 @@ fn add_items_of_kind(
     docx
 }
 
-fn stance(response: &FirstResponse, item: ItemRef) -> Vec<Paragraph> {
+fn stance(response: &FirstYttrande, item: ItemRef) -> Vec<Paragraph> {
     let answer = response.answer(item);
     let label = answer
         .and_then(|answer| answer.stance)
@@ -117,7 +117,7 @@ fn stance(response: &FirstResponse, item: ItemRef) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn add_measures(docx: Docx, case: &Case, response: &FirstResponse, item: ItemRef) -> Docx {
+fn add_measures(docx: Docx, case: &Case, response: &FirstYttrande, item: ItemRef) -> Docx {
     let measures: Vec<&Measure> = response.measures_for(item).collect();
     let reason = response
         .answer(item)

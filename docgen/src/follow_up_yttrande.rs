@@ -10,7 +10,7 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
-use schemas::{Board, Case, Date, FollowUpResponse, ItemKind};
+use schemas::{Board, Case, Date, FollowUpYttrande, ItemKind};
 
 use crate::assessment_report;
 use crate::blocks::{self, CellContent, Column, Columns};
@@ -85,7 +85,7 @@ const SUMMARY_COLUMNS: Columns = Columns::new(&[
 pub fn build(
     case: &Case,
     comparison: &BoardComparison<'_>,
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     first_date: Option<Date>,
 ) -> (Docx, DocumentInfo) {
     let board = comparison.board;

@@ -3,7 +3,7 @@
 //! realistic cell lengths; the same parameters always give the same case).
 
 use schemas::{
-    AuditItem, Board, BoardResponse, Case, Date, FirstResponse, FollowUpResponse, ItemAnswer,
+    AuditItem, Board, BoardResponse, Case, Date, FirstYttrande, FollowUpYttrande, ItemAnswer,
     ItemRef, Measure, MeasureOutcome, MeasureStatus, Stance,
 };
 
@@ -81,7 +81,7 @@ impl CaseBuilder {
     }
 
     /// The board's första yttrande, begun when it has none.
-    fn first_response(&mut self, board: &str) -> &mut FirstResponse {
+    fn first_response(&mut self, board: &str) -> &mut FirstYttrande {
         let responses = &mut self.0.responses;
         let index = match responses.iter().position(|r| r.board == board) {
             Some(index) => index,
@@ -187,10 +187,10 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
         follow_up_deadline: Some(fixed_date("2026-02-27")),
         ..board("ks", "Kommunstyrelsen")
     });
-    let mut first = FirstResponse {
+    let mut first = FirstYttrande {
         date: Some(fixed_date("2025-04-02")),
         summary: words.sentence(120),
-        ..FirstResponse::default()
+        ..FirstYttrande::default()
     };
     for number in 1..=recommendations {
         case.audit.recommendations.push(AuditItem {
@@ -228,7 +228,7 @@ pub fn large_case(recommendations: u32, measures_per_item: u32) -> Case {
 pub fn large_case_with_follow_up(recommendations: u32, measures_per_item: u32) -> Case {
     let mut case = large_case(recommendations, measures_per_item);
     let mut words = WordSource(XorShift(0x2545_F491_4F6C_DD1D));
-    let mut follow_up = FollowUpResponse::start(fixed_date("2026-01-10"));
+    let mut follow_up = FollowUpYttrande::start(fixed_date("2026-01-10"));
     follow_up.date = Some(fixed_date("2026-02-01"));
     follow_up.summary = words.sentence(120);
     let ids: Vec<String> = case.responses[0]

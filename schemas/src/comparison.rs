@@ -9,8 +9,8 @@
 use std::collections::HashSet;
 
 use crate::date::Date;
-use crate::follow_up::{FollowUpResponse, MeasureOutcome, MeasureStatus};
-use crate::model::{AuditItem, Board, Case, FirstResponse, ItemAnswer, ItemRef, Measure};
+use crate::follow_up::{FollowUpYttrande, MeasureOutcome, MeasureStatus};
+use crate::model::{AuditItem, Board, Case, FirstYttrande, ItemAnswer, ItemRef, Measure};
 use crate::wording::count_sv;
 
 /// How a measure stands against the date it was promised for.
@@ -104,7 +104,7 @@ pub struct MeasureComparison<'a> {
 impl<'a> MeasureComparison<'a> {
     fn new(
         measure: &'a Measure,
-        follow_up: &'a FollowUpResponse,
+        follow_up: &'a FollowUpYttrande,
         is_new: bool,
         as_of: Date,
     ) -> Self {
@@ -472,8 +472,8 @@ fn answering<'a>(measures: &[MeasureComparison<'a>], item: ItemRef) -> Vec<Measu
 }
 
 fn orphan_outcomes<'a>(
-    first: &'a FirstResponse,
-    follow_up: &'a FollowUpResponse,
+    first: &'a FirstYttrande,
+    follow_up: &'a FollowUpYttrande,
 ) -> Vec<&'a MeasureOutcome> {
     let known: HashSet<&str> = first
         .measures

@@ -10,12 +10,12 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::model::{FirstResponse, ItemRef, Measure, Signatory};
+use crate::model::{FirstYttrande, ItemRef, Measure, Signatory};
 
 /// The board's uppföljande yttrande.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FollowUpResponse {
+pub struct FollowUpYttrande {
     /// The day the follow-up was started; from then on the first yttrande is locked.
     pub started: Date,
     /// The follow-up's date; when empty, documents and deadline checks use the day they are made.
@@ -195,10 +195,10 @@ impl CoverNote {
     }
 }
 
-impl FollowUpResponse {
+impl FollowUpYttrande {
     /// A new, empty follow-up started on `today`: no measure assessed.
-    pub fn start(today: Date) -> FollowUpResponse {
-        FollowUpResponse {
+    pub fn start(today: Date) -> FollowUpYttrande {
+        FollowUpYttrande {
             started: today,
             date: None,
             summary: String::new(),
@@ -224,7 +224,7 @@ impl FollowUpResponse {
     }
 
     /// The measure with this id: a promise of the first yttrande or a new measure.
-    pub fn measure<'a>(&'a self, first: &'a FirstResponse, id: &str) -> Option<&'a Measure> {
+    pub fn measure<'a>(&'a self, first: &'a FirstYttrande, id: &str) -> Option<&'a Measure> {
         first
             .measures
             .iter()

@@ -21,7 +21,7 @@ pub mod wording;
 
 pub use date::Date;
 pub use follow_up::{
-    AssessmentEvidence, CoverNote, FollowUpResponse, MeasureOutcome, MeasureStatus, Meeting,
+    AssessmentEvidence, CoverNote, FollowUpYttrande, MeasureOutcome, MeasureStatus, Meeting,
 };
 pub use framework::{Area, Framework, Requirement, Scale, ScaleLevel};
 pub use location::Location;

@@ -11,7 +11,7 @@ use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::date::Date;
-use crate::follow_up::{CoverNote, FollowUpResponse};
+use crate::follow_up::{CoverNote, FollowUpYttrande};
 use crate::self_assessment::SelfAssessment;
 use crate::version::{FORMAT_NAME, FORMAT_VERSION};
 
@@ -149,16 +149,16 @@ pub struct BoardResponse {
     /// The id of the answering board.
     pub board: String,
     /// The first yttrande (första yttrande).
-    pub first: FirstResponse,
+    pub first: FirstYttrande,
     /// The uppföljande yttrande, once started; its existence locks `first`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub follow_up: Option<FollowUpResponse>,
+    pub follow_up: Option<FollowUpYttrande>,
 }
 
 /// The board's first yttrande: a summary, a stance per item, and planned measures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct FirstResponse {
+pub struct FirstYttrande {
     /// The yttrande's date; when empty, documents use the day they are made.
     #[serde(default)]
     pub date: Option<Date>,
@@ -387,7 +387,7 @@ impl BoardResponse {
     pub fn new(board: &str) -> BoardResponse {
         BoardResponse {
             board: board.to_string(),
-            first: FirstResponse::default(),
+            first: FirstYttrande::default(),
             follow_up: None,
         }
     }
@@ -485,7 +485,7 @@ impl Audit {
     }
 }
 
-impl FirstResponse {
+impl FirstYttrande {
     pub fn answer(&self, item: ItemRef) -> Option<&ItemAnswer> {
         self.answers.iter().find(|answer| answer.item == item)
     }

@@ -15,7 +15,7 @@ use crate::location::{
     PersonField, QuestionField, ResponseField,
 };
 use crate::model::{
-    AuditItem, Board, BoardResponse, Case, FirstResponse, ItemKind, ItemRef, Measure, Signatory,
+    AuditItem, Board, BoardResponse, Case, FirstYttrande, ItemKind, ItemRef, Measure, Signatory,
     Stance,
 };
 
@@ -403,7 +403,7 @@ fn check_signatories(
 fn check_answers(
     case: &Case,
     board: &Board,
-    first: &FirstResponse,
+    first: &FirstYttrande,
     at: &dyn Fn(FirstField) -> Location,
     findings: &mut Findings,
 ) {
@@ -445,7 +445,7 @@ fn check_answers(
 fn check_items_answered(
     case: &Case,
     board: &Board,
-    first: &FirstResponse,
+    first: &FirstYttrande,
     at: &dyn Fn(FirstField) -> Location,
     findings: &mut Findings,
 ) {
@@ -502,7 +502,7 @@ fn check_items_answered(
 fn check_measures(
     case: &Case,
     board: &Board,
-    first: &FirstResponse,
+    first: &FirstYttrande,
     at: &dyn Fn(FirstField) -> Location,
     yttrande_date: Date,
     findings: &mut Findings,
@@ -645,7 +645,7 @@ mod tests {
             .collect()
     }
 
-    fn first_mut(case: &mut Case) -> &mut FirstResponse {
+    fn first_mut(case: &mut Case) -> &mut FirstYttrande {
         &mut case.responses[0].first
     }
 

@@ -5,7 +5,7 @@
 //! touched stays "ej bedömd". The promises themselves are never reachable from here.
 
 use schemas::{
-    AssessmentEvidence, Case, CoverNote, Date, FirstResponse, FollowUpResponse, ItemRef,
+    AssessmentEvidence, Case, CoverNote, Date, FirstYttrande, FollowUpYttrande, ItemRef,
     MeasureOutcome, MeasureStatus, Meeting,
 };
 
@@ -135,9 +135,9 @@ fn start(case: &mut Case, board: &str, today: Date) -> Result<(), EditError> {
 /// A new follow-up with what usually stays the same a year on, taken from the first yttrande
 /// as defaults to edit: who signs, and the tjänsteskrivelse's office, author, proposer, those
 /// responsible and the bodies that handle it (their meeting dates are new, so left empty).
-fn carried_over(first: &FirstResponse, today: Date) -> FollowUpResponse {
+fn carried_over(first: &FirstYttrande, today: Date) -> FollowUpYttrande {
     let note = &first.cover_note;
-    let mut follow_up = FollowUpResponse::start(today);
+    let mut follow_up = FollowUpYttrande::start(today);
     follow_up.signatories = first.signatories.clone();
     follow_up.cover_note = CoverNote {
         office: note.office.clone(),
@@ -162,7 +162,7 @@ fn carried_over(first: &FirstResponse, today: Date) -> FollowUpResponse {
 pub(super) fn follow_up_mut<'a>(
     case: &'a mut Case,
     board: &str,
-) -> Result<&'a mut FollowUpResponse, EditError> {
+) -> Result<&'a mut FollowUpYttrande, EditError> {
     let name = board_mut(case, board)?.name.clone();
     case.responses
         .iter_mut()
@@ -212,7 +212,7 @@ fn set_outcome_field(outcome: &mut MeasureOutcome, field: OutcomeField) {
 }
 
 fn new_measure_mut<'a>(
-    follow_up: &'a mut FollowUpResponse,
+    follow_up: &'a mut FollowUpYttrande,
     id: &str,
 ) -> Result<&'a mut schemas::Measure, EditError> {
     follow_up

@@ -7,7 +7,7 @@
 //! `frontend/tests/locked_first_yttrande.rs` renders the document around every kind of edit and
 //! checks that an edit that passes here leaves it byte-identical, so the two cannot drift apart.
 
-use schemas::{Case, Date, FirstResponse, ItemRef};
+use schemas::{Case, Date, FirstYttrande, ItemRef};
 
 use super::EditError;
 
@@ -24,7 +24,7 @@ struct FirstShown<'a> {
     diarienummer: &'a str,
     /// The items addressed to the board, in the report's order, with their texts.
     items: Vec<(ItemRef, &'a str)>,
-    first: &'a FirstResponse,
+    first: &'a FirstYttrande,
     /// For each measure made from a self-assessment: the assessment's title and framework.
     origins: Vec<Option<(&'a str, &'a str)>>,
 }

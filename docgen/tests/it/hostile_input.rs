@@ -204,7 +204,7 @@ fn damage(case: &mut Case, random: &mut XorShift) {
             let statuses = schemas::MeasureStatus::ALL;
             for response in &mut case.responses {
                 let Some(follow_up) = response.follow_up.as_mut() else {
-                    response.follow_up = Some(schemas::FollowUpResponse::start(today()));
+                    response.follow_up = Some(schemas::FollowUpYttrande::start(today()));
                     continue;
                 };
                 for outcome in &mut follow_up.outcomes {

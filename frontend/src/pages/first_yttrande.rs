@@ -6,7 +6,7 @@ use app_core::edit::{Direction, Edit, MeasureField};
 use app_core::field_id;
 use schemas::location::MeasureField as LocatedMeasureField;
 use schemas::wording::count_sv;
-use schemas::{Board, Case, FirstResponse, ItemKind, ItemRef, Measure, Stance, Yttrande};
+use schemas::{Board, Case, FirstYttrande, ItemKind, ItemRef, Measure, Stance, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
@@ -31,7 +31,7 @@ pub fn first_yttrande_page(props: &FirstYttrandePageProps) -> Html {
     let Some(board) = case.board(&props.board) else {
         return html! { <main id="main"><p role="alert">{ "Nämnden finns inte längre i ärendet." }</p></main> };
     };
-    let empty = FirstResponse::default();
+    let empty = FirstYttrande::default();
     let response = case
         .response(&board.id)
         .map_or(&empty, |response| &response.first);
@@ -67,7 +67,7 @@ pub fn first_yttrande_page(props: &FirstYttrandePageProps) -> Html {
 }
 
 /// Whether the summary and each item are answered, for the step list.
-fn done_steps(items: &[ItemRef], response: &FirstResponse) -> Vec<bool> {
+fn done_steps(items: &[ItemRef], response: &FirstYttrande) -> Vec<bool> {
     std::iter::once(!response.summary.trim().is_empty())
         .chain(items.iter().map(|item| response.is_answered(*item)))
         .collect()
@@ -99,7 +99,7 @@ fn progress_text(case: &Case, board: &str) -> String {
 fn summary_step(
     case: &Case,
     board: &Board,
-    response: &FirstResponse,
+    response: &FirstYttrande,
     items: &[ItemRef],
     locked: bool,
     dispatch: &Callback<Action>,
@@ -151,7 +151,7 @@ fn summary_step(
 fn item_step(
     case: &Case,
     board: &Board,
-    response: &FirstResponse,
+    response: &FirstYttrande,
     items: &[ItemRef],
     index: usize,
     locked: bool,

@@ -10,7 +10,7 @@ use app_core::field_id;
 use schemas::comparison::{compare_board, BoardComparison, ItemComparison, MeasureComparison};
 use schemas::location::{MeasureField as LocatedMeasureField, OutcomeField as LocatedOutcomeField};
 use schemas::wording::count_sv;
-use schemas::{Board, Case, FollowUpResponse, ItemRef, MeasureStatus, Yttrande};
+use schemas::{Board, Case, FollowUpYttrande, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
@@ -113,7 +113,7 @@ fn edit(board: &str, change: FollowUpEdit) -> Action {
 fn summary_step(
     case: &Case,
     board: &Board,
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     items: &[ItemRef],
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -178,7 +178,7 @@ fn summary_step(
 fn evidence_field(
     case: &Case,
     board: &Board,
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     dispatch: &Callback<Action>,
 ) -> Html {
     let mine: Vec<&schemas::SelfAssessment> = case
@@ -237,7 +237,7 @@ fn evidence_field(
 fn item_step(
     case: &Case,
     board: &Board,
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     comparison: &BoardComparison<'_>,
     index: usize,
     dispatch: &Callback<Action>,

@@ -1,5 +1,5 @@
 use super::*;
-use crate::follow_up::FollowUpResponse;
+use crate::follow_up::FollowUpYttrande;
 use crate::model::{ItemKind, Stance};
 use crate::test_support::day;
 use crate::version::{load_case, save_case};
@@ -38,13 +38,13 @@ const FILED_V1: &str = r#"{
 /// The filed case, migrated, with a follow-up started and dated `as_of`.
 fn followed_up(as_of: &str) -> Case {
     let mut case = load_case(FILED_V1).expect("version 1 case migrates");
-    let mut follow_up = FollowUpResponse::start(day("2026-01-10"));
+    let mut follow_up = FollowUpYttrande::start(day("2026-01-10"));
     follow_up.date = Some(day(as_of));
     case.responses[0].follow_up = Some(follow_up);
     case
 }
 
-fn follow_up_mut(case: &mut Case) -> &mut FollowUpResponse {
+fn follow_up_mut(case: &mut Case) -> &mut FollowUpYttrande {
     case.responses[0].follow_up.as_mut().expect("started")
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use super::{check_measure_links, check_signatories, is_blank, Findings};
 use crate::comparison::{compare_board, MeasureComparison, Timeliness};
 use crate::date::Date;
-use crate::follow_up::{FollowUpResponse, MeasureStatus};
+use crate::follow_up::{FollowUpYttrande, MeasureStatus};
 use crate::location::{FollowUpField, Location, MeasureField, OutcomeField};
 use crate::model::{Board, Case};
 
@@ -19,7 +19,7 @@ type At<'a> = &'a dyn Fn(FollowUpField) -> Location;
 pub(super) fn check(
     case: &Case,
     board: &Board,
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     response: usize,
     today: Date,
     findings: &mut Findings,
@@ -82,7 +82,7 @@ pub(super) fn check(
 }
 
 /// The evidence must name two self-assessments of the same framework.
-fn check_evidence(case: &Case, follow_up: &FollowUpResponse, path: At, findings: &mut Findings) {
+fn check_evidence(case: &Case, follow_up: &FollowUpYttrande, path: At, findings: &mut Findings) {
     let Some(evidence) = &follow_up.evidence else {
         return;
     };
@@ -102,7 +102,7 @@ fn check_evidence(case: &Case, follow_up: &FollowUpResponse, path: At, findings:
 }
 
 fn check_outcome(
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     measure: &MeasureComparison<'_>,
     as_of: Date,
     path: At,
@@ -192,7 +192,7 @@ fn reason_request(measure: &MeasureComparison<'_>) -> &'static str {
 fn check_new_measures(
     case: &Case,
     board: &Board,
-    follow_up: &FollowUpResponse,
+    follow_up: &FollowUpYttrande,
     path: At,
     findings: &mut Findings,
 ) {
@@ -212,7 +212,7 @@ fn check_new_measures(
 #[cfg(test)]
 mod tests {
     use super::super::validate;
-    use crate::follow_up::{FollowUpResponse, MeasureOutcome, MeasureStatus};
+    use crate::follow_up::{FollowUpYttrande, MeasureOutcome, MeasureStatus};
     use crate::test_support::day;
     use crate::version::load_case;
 
@@ -230,7 +230,7 @@ mod tests {
 }"#,
         )
         .expect("valid case");
-        let mut follow_up = FollowUpResponse::start(day("2026-01-10"));
+        let mut follow_up = FollowUpYttrande::start(day("2026-01-10"));
         follow_up.date = Some(day("2026-02-01"));
         follow_up.summary = "Arbetet har gått framåt.".into();
         case.responses[0].follow_up = Some(follow_up);
