@@ -438,7 +438,8 @@ fn edit_people(people: &mut Vec<Signatory>, change: PersonEdit) -> Result<(), Ed
     Ok(())
 }
 
-/// The highest number plus one (1 for an empty list), so numbers are never reused.
+/// The highest number plus one (1 for an empty list): a number in use is never given twice,
+/// and numbers are never renumbered. (The number of a removed last item can come back.)
 fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
     numbers.max().unwrap_or(0).saturating_add(1)
 }
@@ -652,7 +653,7 @@ fn remove_item(case: &mut Case, item: ItemRef) -> Result<(), EditError> {
             .iter_mut()
             .flat_map(|f| &mut f.new_measures);
         for measure in response.first.measures.iter_mut().chain(new_measures) {
-            measure.answers.retain(|linked| *linked != item);
+            measure.items.retain(|linked| *linked != item);
         }
     }
     Ok(())
@@ -782,7 +783,8 @@ fn add_measure(case: &mut Case, board: &str, item: ItemRef) -> Result<(), EditEr
     Ok(())
 }
 
-/// The next free id with this letter ("A4" after A1–A3): ids are never reused.
+/// The next id with this letter after the highest in use ("A4" after A1–A3): an id in use is
+/// never given twice. (The id of a removed last measure can come back.)
 fn next_measure_id(letter: char, measures: &[Measure]) -> String {
     let number = next_number(measures.iter().filter_map(|m| {
         m.id.strip_prefix(letter)
@@ -798,7 +800,7 @@ fn empty_measure(id: String, item: ItemRef) -> Measure {
         expected_effect: String::new(),
         done_by: None,
         responsible: String::new(),
-        answers: vec![item],
+        items: vec![item],
         origin: None,
     }
 }
@@ -835,12 +837,12 @@ fn link_measure(
         check_addressed(case, board, item)?;
     }
     let measure = measure_mut(case, board, id)?;
-    let present = measure.answers.contains(&item);
+    let present = measure.items.contains(&item);
     if linked && !present {
-        measure.answers.push(item);
-        measure.answers.sort();
+        measure.items.push(item);
+        measure.items.sort();
     } else if !linked {
-        measure.answers.retain(|other| *other != item);
+        measure.items.retain(|other| *other != item);
     }
     Ok(())
 }
@@ -857,7 +859,7 @@ fn move_measure(
         .measures
         .iter()
         .enumerate()
-        .filter(|(_, measure)| measure.answers.contains(&item))
+        .filter(|(_, measure)| measure.items.contains(&item))
         .map(|(index, _)| index)
         .collect();
     let position = shown
@@ -1125,10 +1127,10 @@ mod tests {
                 linked: true,
             },
         );
-        assert_eq!(case.responses[0].first.measures[0].answers, [r(1), r(2)]);
+        assert_eq!(case.responses[0].first.measures[0].items, [r(1), r(2)]);
         ok(&mut case, Edit::RemoveItem { item: r(1) });
         assert!(case.responses[0].first.answers.is_empty());
-        assert_eq!(case.responses[0].first.measures[0].answers, [r(2)]);
+        assert_eq!(case.responses[0].first.measures[0].items, [r(2)]);
     }
 
     #[test]

@@ -145,7 +145,7 @@ fn locate_first(
         FirstField::Measure { index, field } => {
             let measure = first.measures.get(*index)?;
             let step = measure
-                .answers
+                .items
                 .iter()
                 .find_map(|item| step_of(case, board, *item));
             Target::first(board, step, field_id::measure(&measure.id, *field, false))
@@ -168,7 +168,7 @@ fn locate_follow_up(
     let first_step = |id: &str| {
         follow_up.measure(&answer.first, id).and_then(|measure| {
             measure
-                .answers
+                .items
                 .iter()
                 .find_map(|item| step_of(case, board, *item))
         })

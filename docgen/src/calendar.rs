@@ -92,7 +92,7 @@ fn measure_event(case: &Case, board: &Board, measure: &Measure, day: Date) -> Ev
         "" => String::new(),
         who => format!("\nAnsvarig: {who}"),
     };
-    let items: Vec<String> = measure.answers.iter().map(|item| item.label_sv()).collect();
+    let items: Vec<String> = measure.items.iter().map(|item| item.label_sv()).collect();
     Event {
         uid: uid(case, board, &format!("atgard-{}", measure.id)),
         day,

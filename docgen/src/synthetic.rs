@@ -116,7 +116,7 @@ pub fn measure(id: &str, action: &str, answers: &[ItemRef]) -> Measure {
         expected_effect: String::new(),
         done_by: None,
         responsible: String::new(),
-        answers: answers.to_vec(),
+        items: answers.to_vec(),
         origin: None,
     }
 }

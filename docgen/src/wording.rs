@@ -130,7 +130,7 @@ pub fn measure_notes(case: &Case, measure: &Measure, item: ItemRef) -> Vec<Strin
 /// "Åtgärd A2, avser även rekommendation 3": shown under a measure listed for `item`.
 pub fn measure_note(measure: &Measure, item: ItemRef) -> String {
     let others: Vec<String> = measure
-        .answers
+        .items
         .iter()
         .filter(|other| **other != item)
         .map(|other| lowercase_first(&other.label_sv()))

@@ -466,7 +466,7 @@ pub fn compare_board<'a>(
 fn answering<'a>(measures: &[MeasureComparison<'a>], item: ItemRef) -> Vec<MeasureComparison<'a>> {
     measures
         .iter()
-        .filter(|measure| measure.measure.answers.contains(&item))
+        .filter(|measure| measure.measure.items.contains(&item))
         .cloned()
         .collect()
 }

@@ -220,7 +220,7 @@ impl FollowUpYttrande {
     pub fn new_measures_for(&self, item: ItemRef) -> impl Iterator<Item = &Measure> + '_ {
         self.new_measures
             .iter()
-            .filter(move |measure| measure.answers.contains(&item))
+            .filter(move |measure| measure.items.contains(&item))
     }
 
     /// The measure with this id: a promise of the first yttrande or a new measure.

@@ -400,8 +400,8 @@ impl fmt::Display for MeasureField {
             MeasureField::ExpectedEffect => write!(f, ".expected_effect"),
             MeasureField::DoneBy => write!(f, ".done_by"),
             MeasureField::Responsible => write!(f, ".responsible"),
-            MeasureField::Items => write!(f, ".answers"),
-            MeasureField::Item(at) => write!(f, ".answers[{at}]"),
+            MeasureField::Items => write!(f, ".items"),
+            MeasureField::Item(at) => write!(f, ".items[{at}]"),
         }
     }
 }

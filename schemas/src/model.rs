@@ -220,8 +220,9 @@ pub struct Measure {
     /// The responsible role, e.g. "Stadsdirektör".
     #[serde(default)]
     pub responsible: String,
-    /// The assessments and recommendations this measure answers.
-    pub answers: Vec<ItemRef>,
+    /// The assessments and recommendations this measure answers (before format 5: `answers`,
+    /// a word the case keeps for the stances on items).
+    pub items: Vec<ItemRef>,
     /// The self-assessment question whose gap this measure was made from, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub origin: Option<MeasureOrigin>,
@@ -506,7 +507,7 @@ impl FirstYttrande {
     pub fn measures_for(&self, item: ItemRef) -> impl Iterator<Item = &Measure> + '_ {
         self.measures
             .iter()
-            .filter(move |measure| measure.answers.contains(&item))
+            .filter(move |measure| measure.items.contains(&item))
     }
 }
 

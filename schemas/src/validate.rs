@@ -565,13 +565,13 @@ fn check_measure_links(
     label: &str,
     findings: &mut Findings,
 ) {
-    if measure.answers.is_empty() {
+    if measure.items.is_empty() {
         findings.error(
             at(MeasureField::Items),
             format!("{label} är inte kopplad till någon bedömning eller rekommendation."),
         );
     }
-    for (link_index, item) in measure.answers.iter().enumerate() {
+    for (link_index, item) in measure.items.iter().enumerate() {
         let link = at(MeasureField::Item(link_index));
         match case.item(*item) {
             None => findings.error(
@@ -666,7 +666,7 @@ mod tests {
     #[test]
     fn an_unanswered_recommendation_needs_a_measure_or_a_reason() {
         let mut case = complete_case();
-        first_mut(&mut case).measures[0].answers = vec![ItemRef::assessment(1)];
+        first_mut(&mut case).measures[0].items = vec![ItemRef::assessment(1)];
         let found = errors(&case);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(
@@ -773,10 +773,10 @@ mod tests {
     fn answers_and_measures_must_concern_the_board() {
         let mut case = complete_case();
         first_mut(&mut case).measures[0]
-            .answers
+            .items
             .push(ItemRef::recommendation(2));
         first_mut(&mut case).measures[0]
-            .answers
+            .items
             .push(ItemRef::recommendation(9));
         first_mut(&mut case).answers.push(ItemAnswer {
             item: ItemRef::recommendation(2),

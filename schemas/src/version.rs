@@ -18,8 +18,8 @@ pub const FORMAT_NAME: &str = "yttra-case";
 /// History: 1 — the första yttrande. 2 — the uppföljande yttrande (`responses[].follow_up`) and
 /// the tjänsteskrivelse details (`cover_note`). 3 — self-assessments (`self_assessments`) and the
 /// origin of a measure made from one (`origin`). 4 — the case's own id (`id`), by which a case
-/// opened again from a file is recognised.
-pub const FORMAT_VERSION: u32 = 4;
+/// opened again from a file is recognised. 5 — a measure's items are `items` (were `answers`).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
 pub struct MigrationStep {
@@ -41,6 +41,10 @@ pub const MIGRATIONS: &[MigrationStep] = &[
     MigrationStep {
         from: 3,
         migrate: v3_to_v4,
+    },
+    MigrationStep {
+        from: 4,
+        migrate: v4_to_v5,
     },
 ];
 
@@ -84,6 +88,40 @@ fn v3_to_v4(value: Value) -> Result<Value, String> {
         return Err("filen har ett ärende-id (formatversion 4) men är märkt som version 3.".into());
     }
     Ok(value)
+}
+
+/// Version 5 renamed a measure's `answers` (the items it answers) to `items`, so that
+/// `answers` means one thing in a case: the stances on items. Every measure, planned or new,
+/// is renamed; a measure that already has `items` under version 4 is refused.
+fn v4_to_v5(mut value: Value) -> Result<Value, String> {
+    let Some(responses) = value.get_mut("responses").and_then(Value::as_array_mut) else {
+        return Ok(value);
+    };
+    for response in responses {
+        let first = response.pointer_mut("/first/measures");
+        rename_measure_items(first)?;
+        let new = response.pointer_mut("/follow_up/new_measures");
+        rename_measure_items(new)?;
+    }
+    Ok(value)
+}
+
+fn rename_measure_items(measures: Option<&mut Value>) -> Result<(), String> {
+    let Some(measures) = measures.and_then(Value::as_array_mut) else {
+        return Ok(());
+    };
+    for measure in measures.iter_mut().filter_map(Value::as_object_mut) {
+        if measure.contains_key("items") {
+            return Err(
+                "en åtgärd har fältet items (formatversion 5) men filen är märkt som version 4."
+                    .into(),
+            );
+        }
+        if let Some(items) = measure.remove("answers") {
+            measure.insert("items".into(), items);
+        }
+    }
+    Ok(())
 }
 
 /// Why a file could not be read as a case. `Display` gives the message for the user.
@@ -161,9 +199,10 @@ pub fn load_case_value(value: Value) -> Result<Case, LoadError> {
 }
 
 /// The file form of a case: pretty JSON with a final newline, stable field order.
+#[allow(clippy::expect_used)] // A failure would be a bug in the types, not in any input.
 pub fn save_case(case: &Case) -> String {
-    // Serialising these plain types cannot fail: no maps with non-string keys, no custom errors.
-    let mut text = serde_json::to_string_pretty(case).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(case)
+        .expect("a case serialises: plain types, no maps with non-string keys, no custom errors");
     text.push('\n');
     text
 }
@@ -411,6 +450,29 @@ mod tests {
         value["id"] = json!("a1b2");
         let error = load_case_value(value).expect_err("version 4 field in a version 3 file");
         assert!(error.to_string().contains("formatversion 3"), "{error}");
+    }
+
+    #[test]
+    fn a_version_4_case_reads_with_its_measures_items_renamed() {
+        let mut value = minimal_case_json();
+        value["format_version"] = json!(4);
+        value["responses"] = json!([{
+            "board": "ks",
+            "first": { "measures": [{ "id": "A1", "action": "Gör", "answers": ["R1"] }] },
+            "follow_up": { "started": "2026-01-10",
+                "new_measures": [{ "id": "N1", "action": "Gjort", "answers": ["R1", "B2"] }] }
+        }]);
+        let case = load_case_value(value.clone()).expect("version 4 migrates");
+        assert_eq!(
+            case.responses[0].first.measures[0].items,
+            [crate::model::ItemRef::recommendation(1)]
+        );
+        let follow_up = case.responses[0].follow_up.as_ref().expect("follow-up");
+        assert_eq!(follow_up.new_measures[0].items.len(), 2);
+
+        value["responses"][0]["first"]["measures"][0]["items"] = json!([]);
+        let error = load_case_value(value).expect_err("version 5 field in a version 4 file");
+        assert!(error.to_string().contains("formatversion 4"), "{error}");
     }
 
     // Test-only steps that exercise the mechanism with renames and additions.

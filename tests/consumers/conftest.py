@@ -50,7 +50,7 @@ class ExampleDocument:
 
     def items_with_measures(self):
         measures = self.response()["measures"]
-        return [ref for ref, _ in self.items() if any(ref in m["answers"] for m in measures)]
+        return [ref for ref, _ in self.items() if any(ref in m["items"] for m in measures)]
 
 
 class OtherDocument:

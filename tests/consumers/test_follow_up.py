@@ -58,7 +58,7 @@ def test_pandoc_finds_an_outcome_table_per_item_with_promises_and_new_measures(o
         headers = [[plain(cell) for cell in header_cells(table)] for table in tables]
         response = document.response()
         items_with_promises = {
-            ref for m in response["first"]["measures"] for ref in m["answers"]
+            ref for m in response["first"]["measures"] for ref in m["items"]
         }
         addressed = {
             ("B" if kind == "assessments" else "R") + str(item["number"])
@@ -67,7 +67,7 @@ def test_pandoc_finds_an_outcome_table_per_item_with_promises_and_new_measures(o
             if document.board in item["addressees"]
         }
         assert headers.count(OUTCOME_HEADER) == len(items_with_promises & addressed), document.name
-        new_items = {ref for m in response["follow_up"]["new_measures"] for ref in m["answers"]}
+        new_items = {ref for m in response["follow_up"]["new_measures"] for ref in m["items"]}
         assert headers.count(NEW_HEADER) == len(new_items & addressed), document.name
         assert headers[-1] == ["Utfall", "Antal åtgärder"], "the closing summary table comes last"
 

@@ -97,7 +97,7 @@ pub(super) fn apply(case: &mut Case, board: &str, change: FollowUpEdit) -> Resul
             if linked {
                 check_addressed(case, board, item)?;
             }
-            let answers = &mut new_measure_mut(follow_up_mut(case, board)?, &measure)?.answers;
+            let answers = &mut new_measure_mut(follow_up_mut(case, board)?, &measure)?.items;
             answers.retain(|other| *other != item);
             if linked {
                 answers.push(item);

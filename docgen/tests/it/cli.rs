@@ -152,13 +152,13 @@ fn a_newer_format_version_is_refused() {
     let folder = scratch();
     std::fs::write(
         folder.join("new.json"),
-        r#"{"format":"yttra-case","format_version":5}"#,
+        r#"{"format":"yttra-case","format_version":6}"#,
     )
     .expect("write");
     let output = docgen(&["first", "new.json", "--board", "ks"], &folder);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("nyare version av Yttra (formatversion 5)"),
+        stderr(&output).contains("nyare version av Yttra (formatversion 6)"),
         "{}",
         stderr(&output)
     );

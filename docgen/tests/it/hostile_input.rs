@@ -174,7 +174,7 @@ fn damage(case: &mut Case, random: &mut XorShift) {
             for response in &mut case.responses {
                 for measure in &mut response.first.measures {
                     measure.done_by = date;
-                    measure.answers.push(ItemRef::recommendation(number));
+                    measure.items.push(ItemRef::recommendation(number));
                 }
             }
         }
@@ -223,7 +223,7 @@ fn damage(case: &mut Case, random: &mut XorShift) {
             {
                 for measure in &mut follow_up.new_measures {
                     measure.id = text.clone();
-                    measure.answers = vec![ItemRef::assessment(number)];
+                    measure.items = vec![ItemRef::assessment(number)];
                     measure.done_by = date;
                 }
                 follow_up.date = date;

@@ -327,7 +327,7 @@ fn measure_fields(
                 <TextField id={field_id::measure(&measure.id, LocatedMeasureField::Responsible, false)} label="Ansvarig (roll)"
                     value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
             </div>
-            { item_links(&prefix, "Åtgärden besvarar", others, &measure.answers, {
+            { item_links(&prefix, "Åtgärden besvarar", others, &measure.items, {
                 let (board, id) = (board.to_string(), measure.id.clone());
                 move |item, linked| Action::Edit(Edit::LinkMeasure { board: board.clone(), measure: id.clone(), item, linked })
             }, dispatch) }

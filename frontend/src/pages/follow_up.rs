@@ -512,7 +512,7 @@ fn new_measure_fields(
                 <TextField id={field_id::measure(&id, LocatedMeasureField::Responsible, true)} label="Ansvarig (roll)"
                     value={measure.responsible.clone()} on_change={field(MeasureField::Responsible)} />
             </div>
-            { item_links(&prefix, "Åtgärden avser", items, &measure.answers, {
+            { item_links(&prefix, "Åtgärden avser", items, &measure.items, {
                 let (board, id) = (board.to_string(), id.clone());
                 move |item, linked| edit(&board, FollowUpEdit::LinkNewMeasure { measure: id.clone(), item, linked })
             }, dispatch) }

@@ -9,7 +9,8 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 /// Today's date on this computer (local time), as the user reads it off the calendar.
 pub fn today() -> Date {
     let now = js_sys::Date::new_0();
-    let fallback = Date::from_ymd(2025, 1, 1).unwrap_or_else(|| unreachable!("valid date"));
+    #[allow(clippy::expect_used)] // A constant date: valid or the build is wrong.
+    let fallback = Date::from_ymd(2025, 1, 1).expect("1 January 2025 is a date");
     let year = u16::try_from(now.get_full_year()).unwrap_or(0);
     let month = u8::try_from(now.get_month() + 1).unwrap_or(0);
     let day = u8::try_from(now.get_date()).unwrap_or(0);

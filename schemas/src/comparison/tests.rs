@@ -222,7 +222,7 @@ fn a_new_measure_is_listed_under_its_item_and_counted_as_new() {
         expected_effect: "Färre klick".into(),
         done_by: None,
         responsible: String::new(),
-        answers: vec![ItemRef::assessment(1)],
+        items: vec![ItemRef::assessment(1)],
         origin: None,
     });
     set_outcome(

@@ -220,7 +220,7 @@ fn new_measures_get_their_own_ids_and_leave_no_trace_when_removed() {
         .collect();
     assert_eq!(ids, ["N1", "N2"]);
     assert_eq!(
-        follow(&case).new_measures[1].answers,
+        follow(&case).new_measures[1].items,
         [ItemRef::assessment(2), ItemRef::recommendation(3)]
     );
 

@@ -147,7 +147,7 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
     assert_eq!(sn.first.measures.len(), 4, "one measure, not two");
     let made = sn.first.measures.last().expect("a measure");
     assert_eq!(made.id, "A4");
-    assert_eq!(made.answers, [ItemRef::recommendation(2)]);
+    assert_eq!(made.items, [ItemRef::recommendation(2)]);
     assert_eq!(
         made.origin,
         Some(MeasureOrigin {
