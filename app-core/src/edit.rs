@@ -476,15 +476,7 @@ fn add_board(case: &mut Case, name: String) -> Result<(), EditError> {
         return Err(EditError::EmptyName);
     }
     let id = unique_board_id(case, &name);
-    case.boards.push(Board {
-        id,
-        name,
-        diarienummer: String::new(),
-        first_deadline: None,
-        follow_up_deadline: None,
-        follow_up_period: None,
-        send_to: String::new(),
-    });
+    case.boards.push(Board::new(&id, &name));
     Ok(())
 }
 

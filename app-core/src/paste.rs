@@ -798,15 +798,7 @@ mod tests {
     }
 
     fn board(id: &str, name: &str) -> Board {
-        Board {
-            id: id.into(),
-            name: name.into(),
-            diarienummer: String::new(),
-            first_deadline: None,
-            follow_up_deadline: None,
-            follow_up_period: None,
-            send_to: String::new(),
-        }
+        Board::new(id, name)
     }
 
     fn drafted(texts: &[&str]) -> Vec<DraftItem> {

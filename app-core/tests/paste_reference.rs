@@ -22,15 +22,7 @@ fn texts(result: &PasteResult) -> Vec<&str> {
 }
 
 fn board(id: &str, name: &str) -> Board {
-    Board {
-        id: id.into(),
-        name: name.into(),
-        diarienummer: String::new(),
-        first_deadline: None,
-        follow_up_deadline: None,
-        follow_up_period: None,
-        send_to: String::new(),
-    }
+    Board::new(id, name)
 }
 
 /// The text between two markers, as a user would select it in the PDF.

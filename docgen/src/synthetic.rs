@@ -96,15 +96,7 @@ impl CaseBuilder {
 
 /// A board with nothing but its id and name; fill in the rest with `Board { …, ..board(…) }`.
 pub fn board(id: &str, name: &str) -> Board {
-    Board {
-        id: id.into(),
-        name: name.into(),
-        diarienummer: String::new(),
-        first_deadline: None,
-        follow_up_deadline: None,
-        follow_up_period: None,
-        send_to: String::new(),
-    }
+    Board::new(id, name)
 }
 
 /// A measure with nothing but its id, action and items; fill in the rest with

@@ -432,16 +432,11 @@ mod tests {
         let mut case = Case::new_empty();
         case.audit.reference = "SR-2025-17".into();
         case.boards.push(Board {
-            id: "ks".into(),
-            name: "Kommunstyrelsen".into(),
-            diarienummer: String::new(),
-            first_deadline: None,
-            follow_up_deadline: None,
             follow_up_period: Some(YearPeriod {
                 from: 2025,
                 to: 2026,
             }),
-            send_to: String::new(),
+            ..Board::new("ks", "Kommunstyrelsen")
         });
         case.self_assessments.push(SelfAssessment {
             id: "S1".into(),

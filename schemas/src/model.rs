@@ -383,6 +383,21 @@ impl JsonSchema for ItemRef {
     }
 }
 
+impl Board {
+    /// A board with its id and name and nothing else filled in yet.
+    pub fn new(id: &str, name: &str) -> Board {
+        Board {
+            id: id.into(),
+            name: name.into(),
+            diarienummer: String::new(),
+            first_deadline: None,
+            follow_up_deadline: None,
+            follow_up_period: None,
+            send_to: String::new(),
+        }
+    }
+}
+
 impl BoardResponse {
     /// A board's response with nothing answered yet.
     pub fn new(board: &str) -> BoardResponse {
