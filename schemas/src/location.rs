@@ -545,16 +545,12 @@ fn first_texts<'a>(
             texts.push((at(FirstField::Answer { index, field }), text.as_str()));
         }
     }
-    for (index, measure) in first.measures.iter().enumerate() {
-        for (field, text) in measure_texts(measure) {
-            texts.push((at(FirstField::Measure { index, field }), text));
-        }
-    }
-    for (index, person) in first.signatories.iter().enumerate() {
-        for (field, text) in person_texts(person) {
-            texts.push((at(FirstField::Signatory { index, field }), text));
-        }
-    }
+    push_each(texts, &first.measures, measure_texts, |index, field| {
+        at(FirstField::Measure { index, field })
+    });
+    push_each(texts, &first.signatories, person_texts, |index, field| {
+        at(FirstField::Signatory { index, field })
+    });
     for (field, text) in cover_note_texts(&first.cover_note) {
         texts.push((at(FirstField::CoverNote(field)), text));
     }
@@ -580,18 +576,34 @@ fn follow_up_texts<'a>(
             texts.push((at(FollowUpField::Outcome { measure, field }), text.as_str()));
         }
     }
-    for (index, measure) in follow_up.new_measures.iter().enumerate() {
-        for (field, text) in measure_texts(measure) {
-            texts.push((at(FollowUpField::NewMeasure { index, field }), text));
-        }
-    }
-    for (index, person) in follow_up.signatories.iter().enumerate() {
-        for (field, text) in person_texts(person) {
-            texts.push((at(FollowUpField::Signatory { index, field }), text));
-        }
-    }
+    push_each(
+        texts,
+        &follow_up.new_measures,
+        measure_texts,
+        |index, field| at(FollowUpField::NewMeasure { index, field }),
+    );
+    push_each(
+        texts,
+        &follow_up.signatories,
+        person_texts,
+        |index, field| at(FollowUpField::Signatory { index, field }),
+    );
     for (field, text) in cover_note_texts(&follow_up.cover_note) {
         texts.push((at(FollowUpField::CoverNote(field)), text));
+    }
+}
+
+/// The texts of every element of a list (measures, people), each at `at(position, field)`.
+fn push_each<'a, T, F, const N: usize>(
+    texts: &mut Vec<(Location, &'a str)>,
+    list: &'a [T],
+    fields: fn(&'a T) -> [(F, &'a str); N],
+    at: impl Fn(usize, F) -> Location,
+) {
+    for (index, element) in list.iter().enumerate() {
+        for (field, text) in fields(element) {
+            texts.push((at(index, field), text));
+        }
     }
 }
 
