@@ -5,7 +5,7 @@ use docgen::preview::{document_preview, PreviewBlock};
 use docgen::DocumentKind;
 use schemas::{Case, MeasureStatus, Yttrande};
 
-use crate::support::{document_text, ks_follow_up, outcome, today};
+use crate::support::{ks_follow_up, outcome, rendered_text, today};
 
 /// ks's follow-up in the example with each status once, counted on 2026-02-10: A1 done in
 /// time, A2 replaced by N1, A3 partly done before its date (2026-02-28), A4 ongoing after its
@@ -68,15 +68,7 @@ fn the_summary_table_counts_each_status_apart() {
 #[test]
 fn the_tjansteskrivelse_never_reports_a_measure_not_started_as_under_way() {
     let case = every_status_once();
-    let cover = document_text(
-        &docgen::render(
-            &case,
-            "ks",
-            DocumentKind::CoverNote(Yttrande::FollowUp),
-            today(),
-        )
-        .expect("renders"),
-    );
+    let cover = rendered_text(&case, "ks", DocumentKind::CoverNote(Yttrande::FollowUp));
     assert!(
         cover.contains(
             "Av 6 utlovade och nya åtgärder är 1 genomförd (1 i tid), 1 delvis genomförd, \

@@ -99,6 +99,11 @@ pub fn part_names(docx: &[u8]) -> Vec<String> {
 }
 
 /// What a reader sees of a document: every heading, paragraph and table cell, one per line.
+/// The visible text of a board's document of `kind`, rendered for `today()`.
+pub fn rendered_text(case: &Case, board: &str, kind: docgen::DocumentKind) -> String {
+    document_text(&docgen::render(case, board, kind, today()).expect("renders"))
+}
+
 pub fn document_text(docx: &[u8]) -> String {
     let mut lines = Vec::new();
     for block in docgen::preview::document_preview(docx) {

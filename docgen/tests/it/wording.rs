@@ -5,7 +5,8 @@ use docgen::DocumentKind;
 use schemas::{Case, MeasureStatus, Rating, Yttrande};
 
 use crate::support::{
-    document_text, example, example_documents_of_every_kind, ks_follow_up, outcome, today,
+    document_text, example, example_documents_of_every_kind, ks_follow_up, outcome, rendered_text,
+    today,
 };
 
 /// Plural forms that must never follow the number 1 in a document.
@@ -109,15 +110,7 @@ fn no_document_puts_a_plural_after_the_number_one() {
 #[test]
 fn counts_of_one_read_in_the_singular() {
     let case = one_of_each_outcome();
-    let cover = document_text(
-        &docgen::render(
-            &case,
-            "ks",
-            DocumentKind::CoverNote(Yttrande::FollowUp),
-            today(),
-        )
-        .expect("renders"),
-    );
+    let cover = rendered_text(&case, "ks", DocumentKind::CoverNote(Yttrande::FollowUp));
     assert!(cover.contains("1 åtgärd är ännu inte bedömd."), "{cover}");
     let follow_up = document_text(
         &docgen::render(&case, "ks", DocumentKind::FollowUpYttrande, today()).expect("renders"),
