@@ -3,8 +3,6 @@
 //! `reduce` is pure: storage, files and the clock are handled by the app's effects, which
 //! report their results back as actions. So everything the user sees can be tested natively.
 
-use std::collections::BTreeMap;
-
 use schemas::wording::count_sv;
 use schemas::Case;
 
@@ -120,7 +118,8 @@ pub struct AppState {
     pub duplicate: Option<Duplicate>,
     /// The earlier assessment each self-assessment is being compared with, by assessment id;
     /// kept while the user moves between pages.
-    pub compared: BTreeMap<String, String>,
+    /// (assessment, earlier assessment) pairs; a handful at most, so a list.
+    pub compared: Vec<(String, String)>,
 }
 
 impl Default for AppState {
@@ -135,7 +134,7 @@ impl Default for AppState {
             changed_elsewhere: false,
             paste: None,
             focus: None,
-            compared: BTreeMap::new(),
+            compared: Vec::new(),
             duplicate: None,
         }
     }
@@ -309,14 +308,12 @@ impl AppState {
             Action::CompareAssessment {
                 assessment,
                 earlier,
-            } => match earlier {
-                Some(earlier) => {
-                    self.compared.insert(assessment, earlier);
+            } => {
+                self.compared.retain(|(id, _)| *id != assessment);
+                if let Some(earlier) = earlier {
+                    self.compared.push((assessment, earlier));
                 }
-                None => {
-                    self.compared.remove(&assessment);
-                }
-            },
+            }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
         }
@@ -477,6 +474,14 @@ impl AppState {
         }
     }
 
+    /// The earlier assessment `assessment` is being compared with, if one was chosen.
+    pub fn compared_with(&self, assessment: &str) -> Option<&str> {
+        self.compared
+            .iter()
+            .find(|(id, _)| id == assessment)
+            .map(|(_, earlier)| earlier.as_str())
+    }
+
     /// Where the user is: the open case and the page, for returning there after a reload.
     pub fn place(&self) -> Option<(String, View)> {
         let open = self.open.as_ref()?;
@@ -583,7 +588,7 @@ impl AppState {
             }
             Edit::SelfAssessment(AssessmentEdit::Remove { assessment }) => {
                 self.compared
-                    .retain(|id, earlier| id != assessment && earlier != assessment);
+                    .retain(|(id, earlier)| id != assessment && earlier != assessment);
                 if self.view
                     == (View::Assessment {
                         id: assessment.clone(),
@@ -987,7 +992,7 @@ mod tests {
             })
             .reduce(Action::Navigate(View::Case))
             .reduce(Action::Navigate(View::Assessment { id: "S1".into() }));
-        assert_eq!(state.compared.get("S1").map(String::as_str), Some("S0"));
+        assert_eq!(state.compared_with("S1"), Some("S0"));
         let state = state.reduce(Action::Edit(Edit::SelfAssessment(AssessmentEdit::Remove {
             assessment: "S1".into(),
         })));

@@ -96,7 +96,7 @@ pub fn app() -> Html {
             <FollowUpPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
         },
         (View::Assessment { id }, Some(open)) => html! {
-            <AssessmentPage case={open.case} compared={state.compared.get(&id).cloned()} {id} dispatch={state.dispatcher().to_callback()}
+            <AssessmentPage case={open.case} compared={state.compared_with(&id).map(str::to_string)} {id} dispatch={state.dispatcher().to_callback()}
                 on_report={download(&state).reform(|(assessment, compare_with)| Request::AssessmentReport { assessment, compare_with })}
                 on_csv={download(&state).reform(|assessment| Request::AssessmentAnswers { assessment })} />
         },

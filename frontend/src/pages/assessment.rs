@@ -14,7 +14,6 @@ use schemas::location::AssessmentAnswerField;
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::wording::count_sv;
 use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
-use std::collections::BTreeMap;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -109,7 +108,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let made = measures_by_question(case, &assessment.id);
     let on_remove = {
         let (dispatch, id) = (props.dispatch.clone(), assessment.id.clone());
-        let question = match made.values().map(Vec::len).sum::<usize>() {
+        let question = match made.len() {
             0 => "Ta bort självskattningen och alla dess svar? Det går inte att ångra.".to_string(),
             1 => "Ta bort självskattningen och alla dess svar? Det går inte att ångra. \
                   Åtgärden som skapades från den blir kvar."
@@ -206,7 +205,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                                     labels={labels.clone()}
                                     not_applicable={assessment.framework.scale.not_applicable}
                                     items={items.clone()}
-                                    made={made.get(requirement.id.as_str()).cloned().unwrap_or_default()}
+                                    made={made.iter().filter(|(question, _)| *question == requirement.id).map(|(_, id)| id.clone()).collect::<Vec<_>>()}
                                     dispatch={props.dispatch.clone()} />
                             }) }
                         </section>
@@ -311,16 +310,12 @@ fn area_chart(
     }
 }
 
-/// The ids of the measures made from each question of an assessment, planned or new.
-fn measures_by_question<'a>(case: &'a Case, assessment: &str) -> BTreeMap<&'a str, Vec<String>> {
-    let mut made: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for (origin, measure) in measures_with_origin(case).filter(|(o, _)| o.assessment == assessment)
-    {
-        made.entry(origin.requirement.as_str())
-            .or_default()
-            .push(measure.id.clone());
-    }
-    made
+/// (question, measure id) for every measure made from a question of an assessment.
+fn measures_by_question<'a>(case: &'a Case, assessment: &str) -> Vec<(&'a str, String)> {
+    measures_with_origin(case)
+        .filter(|(origin, _)| origin.assessment == assessment)
+        .map(|(origin, measure)| (origin.requirement.as_str(), measure.id.clone()))
+        .collect()
 }
 
 /// "Åtgärd A4", "Åtgärderna A4 och N1".
