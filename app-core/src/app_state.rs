@@ -94,6 +94,8 @@ pub struct Duplicate {
     pub incoming: Case,
     /// What tells the two apart, in plain Swedish (`library::differences`).
     pub differences: Vec<String>,
+    /// What updating the stored copy from the file would throw away (`library::losses`).
+    pub losses: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -387,10 +389,12 @@ impl AppState {
                     ));
                     return self;
                 }
+                let losses = library::losses(&stored.case, &incoming);
                 self.duplicate = Some(Duplicate {
                     stored: *stored,
                     incoming: *incoming,
                     differences,
+                    losses,
                 });
                 self.view = View::Start;
                 self.notice = None;

@@ -199,6 +199,63 @@ pub fn differences(stored: &Case, incoming: &Case) -> Vec<String> {
     found
 }
 
+/// What updating the stored copy from a file would throw away: what only the stored copy has
+/// (a board, a started follow-up, a measure, a self-assessment). Empty when the file holds all
+/// of it; the user is asked before anything listed here is lost.
+pub fn losses(stored: &Case, incoming: &Case) -> Vec<String> {
+    let mut lost = Vec::new();
+    for board in &stored.boards {
+        if incoming.board(&board.id).is_none() {
+            lost.push(format!("{} och nämndens svar", board.name));
+            continue;
+        }
+        let Some(response) = stored.response(&board.id) else {
+            continue;
+        };
+        let in_file = incoming.response(&board.id);
+        if let Some(follow_up) = &response.follow_up {
+            if in_file.is_none_or(|r| r.follow_up.is_none()) {
+                lost.push(format!(
+                    "Det uppföljande yttrandet för {}, påbörjat {}, med allt som fyllts i där",
+                    board.name, follow_up.started
+                ));
+            }
+        }
+        let measures_in_file: Vec<&str> = in_file
+            .map(|r| r.first.measures.iter().map(|m| m.id.as_str()).collect())
+            .unwrap_or_default();
+        let missing: Vec<String> = response
+            .first
+            .measures
+            .iter()
+            .filter(|m| !measures_in_file.contains(&m.id.as_str()))
+            .map(|m| m.id.clone())
+            .collect();
+        if !missing.is_empty() {
+            lost.push(format!(
+                "{}: {} {}",
+                board.name,
+                if missing.len() == 1 {
+                    "åtgärd"
+                } else {
+                    "åtgärderna"
+                },
+                missing.join(", ")
+            ));
+        }
+    }
+    for assessment in &stored.self_assessments {
+        if !incoming
+            .self_assessments
+            .iter()
+            .any(|a| a.id == assessment.id)
+        {
+            lost.push(format!("Självskattningen «{}»", assessment.title));
+        }
+    }
+    lost
+}
+
 fn list_or_none(names: &[String]) -> String {
     if names.is_empty() {
         "ingen".to_string()
@@ -257,6 +314,22 @@ mod tests {
         assert_eq!(
             differences(&first, &retitled),
             ["Texter eller datum skiljer sig åt."]
+        );
+        assert_eq!(
+            losses(&first, &a_year_on),
+            Vec::<String>::new(),
+            "a year on holds it all"
+        );
+        let lost = losses(&a_year_on, &first);
+        assert!(
+            lost.iter()
+                .any(|line| line.starts_with("Det uppföljande yttrandet för Kommunstyrelsen")),
+            "{lost:?}"
+        );
+        assert!(
+            lost.iter()
+                .any(|line| line.starts_with("Självskattningen «")),
+            "{lost:?}"
         );
         let summary = CaseSummary::of("x", &a_year_on, 1, "t", day("2026-01-01"));
         assert_eq!(summary.follow_ups, ["Kommunstyrelsen", "Servicenämnden"]);

@@ -67,10 +67,10 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
             if let Some(problem) = framework.problems().into_iter().next() {
                 return Err(EditError::BadFramework(problem));
             }
-            let number = next_number(case.self_assessments.iter().filter_map(|a| {
-                a.id.strip_prefix('S')
-                    .and_then(|digits| digits.parse().ok())
-            }));
+            let number = next_number(
+                assessment_ids_in_use(case)
+                    .filter_map(|id| id.strip_prefix('S').and_then(|digits| digits.parse().ok())),
+            );
             case.self_assessments.push(SelfAssessment {
                 id: format!("S{number}"),
                 board,
@@ -190,6 +190,22 @@ fn measure_from_gap(
     measure.origin = Some(origin);
     measures.push(measure);
     Ok(())
+}
+
+/// Every assessment id the case refers to: its assessments, and those a measure was made from
+/// or a follow-up shows as evidence, which may have been removed since. A new assessment takes
+/// none of them, so that no measure comes to name an assessment it was not made from.
+fn assessment_ids_in_use(case: &Case) -> impl Iterator<Item = &str> {
+    let evidence = case
+        .responses
+        .iter()
+        .filter_map(|response| response.follow_up.as_ref()?.evidence.as_ref())
+        .flat_map(|evidence| [evidence.earlier.as_str(), evidence.later.as_str()]);
+    case.self_assessments
+        .iter()
+        .map(|assessment| assessment.id.as_str())
+        .chain(measures_with_origin(case).map(|(origin, _)| origin.assessment.as_str()))
+        .chain(evidence)
 }
 
 /// Every measure of the case made from a self-assessment, planned or new, with its origin.

@@ -85,6 +85,20 @@ pub fn start_page(props: &StartPageProps) -> Html {
 /// file, after seeing what differs. Never a second copy.
 fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html {
     let title = app_core::library::case_title(&duplicate.stored.case);
+    // Work that only the stored copy has is never thrown away without a question.
+    let on_update = {
+        let (dispatch, losses) = (dispatch.clone(), duplicate.losses.clone());
+        Callback::from(move |_| {
+            let confirmed = losses.is_empty()
+                || browser::confirm(&format!(
+                    "Det här tas bort ur det sparade ärendet: {}. Det går inte att ångra. Uppdatera ändå?",
+                    losses.join("; ")
+                ));
+            if confirmed {
+                dispatch.emit(Action::Open(OpenEvent::UpdateStored));
+            }
+        })
+    };
     html! {
         <section class="banner" aria-labelledby="duplicate-heading">
             <h2 id="duplicate-heading" tabindex="-1">{ "Ärendet finns redan sparat här" }</h2>
@@ -93,12 +107,16 @@ fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html 
                  Det här skiljer filen från det sparade:"
             ) }</p>
             <ul>{ for duplicate.differences.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            if !duplicate.losses.is_empty() {
+                <p class="warning-text">{ "Om det sparade uppdateras från filen försvinner det här, som bara finns i det sparade:" }</p>
+                <ul>{ for duplicate.losses.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            }
             <div class="actions">
                 <button type="button" onclick={dispatch.reform(|_| Action::Open(OpenEvent::KeepStored))}>
                     { "Öppna det sparade ärendet" }
                 </button>
-                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Open(OpenEvent::UpdateStored))}>
-                    { "Uppdatera det sparade från filen" }
+                <button type="button" class="secondary" onclick={on_update}>
+                    { if duplicate.losses.is_empty() { "Uppdatera det sparade från filen" } else { "Uppdatera ändå från filen" } }
                 </button>
                 <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::Open(OpenEvent::CancelDuplicate))}>
                     { "Avbryt" }

@@ -246,3 +246,38 @@ fn an_assessment_is_removed_unless_a_follow_up_shows_it_as_evidence() {
     );
     assert_eq!(case, before);
 }
+
+#[test]
+fn a_new_assessment_never_takes_the_id_of_a_removed_one_a_measure_came_from() {
+    let mut case = example();
+    let questions = Box::new(from_audit_questions(&case));
+    ok(
+        &mut case,
+        AssessmentEdit::Start {
+            board: "sn".into(),
+            framework: questions,
+            title: "Första".into(),
+            today: day("2025-10-01"),
+        },
+    );
+    ok(&mut case, rate("S1", "Q5", Some(Rating::Level(0))));
+    ok(
+        &mut case,
+        AssessmentEdit::MeasureFromGap {
+            assessment: "S1".into(),
+            requirement: "Q5".into(),
+            item: ItemRef::recommendation(2),
+        },
+    );
+    ok(
+        &mut case,
+        AssessmentEdit::Remove {
+            assessment: "S1".into(),
+        },
+    );
+    start(&mut case, "sn");
+    assert_eq!(
+        case.self_assessments[0].id, "S2",
+        "S1 is still named by a measure"
+    );
+}
