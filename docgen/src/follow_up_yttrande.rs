@@ -35,7 +35,7 @@ const OUTCOME_COLUMNS: Columns = Columns::new(&[
     },
     Column {
         title: "Status",
-        width: 1800,
+        width: 1400,
     },
     Column {
         title: "Genomförd",
@@ -43,7 +43,7 @@ const OUTCOME_COLUMNS: Columns = Columns::new(&[
     },
     Column {
         title: "Uppnådd effekt",
-        width: 2222,
+        width: 2622,
     },
 ]);
 /// The measures taken in the period that were not promised, laid out as the promises.
@@ -58,7 +58,7 @@ const NEW_MEASURE_COLUMNS: Columns = Columns::new(&[
     },
     Column {
         title: "Status",
-        width: 1800,
+        width: 1400,
     },
     Column {
         title: "Genomförd",
@@ -66,7 +66,7 @@ const NEW_MEASURE_COLUMNS: Columns = Columns::new(&[
     },
     Column {
         title: "Uppnådd effekt",
-        width: 2222,
+        width: 2622,
     },
 ]);
 /// The closing count per outcome.
@@ -233,29 +233,54 @@ fn outcome_row(
     ]
 }
 
-/// The status, whether the date held, a moved date, a replacement and the reason.
+/// The status and whether the date held; short enough for its narrow column.
 fn status_cell(measure: &MeasureComparison<'_>) -> CellContent {
     let mut cell = vec![blocks::styled(styles::TABLE_TEXT, measure.status_label())];
-    cell.extend(outcome_notes(measure).into_iter().map(|note| match note {
-        OutcomeNote::Timing(timing) => blocks::cell_note(&timing),
-        OutcomeNote::Labelled { label, text } => labelled_cell(label, &text),
-    }));
+    cell.extend(
+        outcome_notes(measure)
+            .into_iter()
+            .filter_map(|note| match note {
+                OutcomeNote::Timing(timing) => Some(blocks::cell_note(&timing)),
+                OutcomeNote::Labelled { .. } => None,
+            }),
+    );
     cell
 }
 
-/// What was done and the effect it had.
+/// What was done (so far, for a measure not done), the effect it had, and then a moved date,
+/// a replacement and the reason, which need the widest column.
 fn effect_cell(measure: &MeasureComparison<'_>) -> CellContent {
     let Some(outcome) = measure.outcome else {
         return vec![blocks::styled(styles::TABLE_TEXT, "")];
     };
     let mut cell = Vec::new();
-    if !outcome.what_was_done.trim().is_empty() {
-        cell.push(labelled_cell("Genomfört", &outcome.what_was_done));
+    let done = !outcome.what_was_done.trim().is_empty();
+    if done {
+        let label = if measure.status() == Some(schemas::MeasureStatus::Done) {
+            "Gjort"
+        } else {
+            "Gjort hittills"
+        };
+        cell.push(labelled_cell(label, &outcome.what_was_done));
     }
-    cell.extend(blocks::text_paragraphs(
-        styles::TABLE_TEXT,
-        &outcome.achieved_effect,
-    ));
+    if !outcome.achieved_effect.trim().is_empty() {
+        if done {
+            cell.push(labelled_cell("Effekt", &outcome.achieved_effect));
+        } else {
+            cell.extend(blocks::text_paragraphs(
+                styles::TABLE_TEXT,
+                &outcome.achieved_effect,
+            ));
+        }
+    }
+    cell.extend(
+        outcome_notes(measure)
+            .into_iter()
+            .filter_map(|note| match note {
+                OutcomeNote::Labelled { label, text } => Some(labelled_cell(label, &text)),
+                OutcomeNote::Timing(_) => None,
+            }),
+    );
     if cell.is_empty() {
         cell.push(blocks::styled(styles::TABLE_TEXT, ""));
     }
