@@ -270,12 +270,16 @@ impl AppState {
             && self.open.as_ref().is_some_and(OpenCase::unsaved)
     }
 
-    /// The state after `action`. One rule for messages: a message belongs to the page it was
-    /// given on, so moving to another page clears it, unless the move itself gave one.
+    /// The state after `action`. One rule for messages: a message stays until the user does
+    /// something else, that is moves to another page or makes a change, unless that itself
+    /// gives a message. (Storage reports, tabs and focus never clear one.)
     pub fn reduce(self, action: Action) -> AppState {
         let (view, notice) = (self.view.clone(), self.notice.clone());
+        let changes_case = matches!(action, Action::Edit(_));
+        let changes_before = self.open.as_ref().map(|open| open.changes);
         let mut next = self.apply(action);
-        if next.view != view && next.notice == notice {
+        let changed = changes_case && next.open.as_ref().map(|open| open.changes) != changes_before;
+        if (next.view != view || changed) && next.notice == notice {
             next.notice = None;
         }
         next
@@ -428,7 +432,10 @@ impl AppState {
 
     fn paste_action(&mut self, paste: PasteAction) {
         match paste {
-            PasteAction::Start(target) => self.paste = Some((target, PasteDraft::default())),
+            PasteAction::Start(target) => {
+                self.paste = Some((target, PasteDraft::default()));
+                self.focus = Some("paste-text".into());
+            }
             PasteAction::Text(text) => {
                 let boards = self.open.as_ref().map(open_boards).unwrap_or_default();
                 self.with_draft(|draft| draft.set_text(text, &boards))
@@ -546,8 +553,14 @@ impl AppState {
                 Edit::AddQuestions(items.into_iter().map(|item| item.text).collect())
             }
         };
+        let first_new = self
+            .open
+            .as_ref()
+            .map(|open| first_new_field(&open.case, target));
         if self.apply_edit(change) {
             self.paste = None;
+            // The first added item takes focus, so the user sees what was added.
+            self.focus = first_new;
             let (one, many) = match target {
                 PasteTarget::Items(ItemKind::Assessment) => ("bedömning", "bedömningar"),
                 PasteTarget::Items(ItemKind::Recommendation) => {
@@ -620,6 +633,20 @@ impl AppState {
                 self.notice = Some(Notice::Error(error.to_string()));
                 false
             }
+        }
+    }
+}
+
+/// The field of the first item a paste will add: numbers go on from the highest.
+fn first_new_field(case: &Case, target: PasteTarget) -> String {
+    match target {
+        PasteTarget::Items(kind) => {
+            let number = edit::next_number(case.audit.items(kind).iter().map(|i| i.number));
+            crate::field_id::item_text(schemas::ItemRef { kind, number })
+        }
+        PasteTarget::Questions => {
+            let number = edit::next_number(case.audit.questions.iter().map(|q| q.number));
+            crate::field_id::question(number)
         }
     }
 }
@@ -1075,13 +1102,23 @@ mod tests {
     }
 
     #[test]
-    fn a_message_stays_on_its_page_and_clears_when_the_user_moves_on() {
+    fn a_message_stays_until_the_user_moves_on_or_makes_a_change() {
         let info = |text: &str| Action::Notify(Notice::Info(text.into()));
-        let state = run([opened("a", 1), info("Sparat."), title("Ny titel")]);
-        assert_eq!(
-            state.notice,
-            Some(Notice::Info("Sparat.".into())),
-            "an edit on the same page keeps it"
+        let state = run([opened("a", 1), info("Sparat.")]);
+        let state = state.reduce(Action::Storage(StorageEvent::Saved {
+            id: "a".into(),
+            revision: 2,
+            changes: 0,
+        }));
+        assert!(state.notice.is_some(), "a storage report keeps it");
+        let state = state.reduce(title("Ny titel"));
+        assert_eq!(state.notice, None, "the next change clears it");
+        let state = state
+            .reduce(Action::Edit(Edit::RemoveQuestion { number: 9 }))
+            .reduce(Action::Focused);
+        assert!(
+            matches!(state.notice, Some(Notice::Error(_))),
+            "a refused change gives its own message, which stays"
         );
         let state = state.reduce(Action::Navigate(View::Review));
         assert_eq!(state.notice, None, "another page clears it");

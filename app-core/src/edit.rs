@@ -440,7 +440,7 @@ fn edit_people(people: &mut Vec<Signatory>, change: PersonEdit) -> Result<(), Ed
 
 /// The highest number plus one (1 for an empty list): a number in use is never given twice,
 /// and numbers are never renumbered. (The number of a removed last item can come back.)
-fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
+pub(crate) fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
     numbers.max().unwrap_or(0).saturating_add(1)
 }
 

@@ -32,6 +32,11 @@ pub fn item_text(item: ItemRef) -> String {
     format!("item-{item}-text")
 }
 
+/// The checkbox that addresses an item to a board.
+pub fn item_addressee(item: ItemRef, board: &str) -> String {
+    format!("item-{item}-to-{board}")
+}
+
 /// A board's field on the case page; the board as a whole (or its id) is found at its name.
 pub fn board(board: &str, field: BoardField) -> String {
     let suffix = match field {

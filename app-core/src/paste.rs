@@ -414,6 +414,13 @@ fn split_unmarked(lines: &[Line]) -> PasteResult {
     collector.into_result()
 }
 
+/// "och", "eller", "samt", … as the first word: what follows a shortened compound
+/// ("informations- och IT-säkerhet").
+fn starts_with_conjunction(text: &str) -> bool {
+    let first = text.split(is_space).next().unwrap_or_default();
+    ["och", "eller", "samt", "respektive", "resp.", "som", "till"].contains(&first)
+}
+
 /// True when a blank line stands between two lines of text (not merely before or after them).
 fn has_blank_between_texts(lines: &[Line]) -> bool {
     let is_text = |line: &Line| matches!(line, Line::Plain(_) | Line::Marked(_));
@@ -429,14 +436,16 @@ fn has_blank_between_texts(lines: &[Line]) -> bool {
 }
 
 /// Joins a wrapped line to the text before it. A line ending in a hyphen joins without a
-/// space and keeps the hyphen ("IT-" + "säkerhet"), which is right for Swedish compounds.
+/// space and keeps the hyphen ("IT-" + "säkerhet"), which is right for Swedish compounds;
+/// but a hyphen that shortens a compound before a conjunction keeps its space
+/// ("informations-" + "och IT-säkerhet").
 fn join_text(before: &str, after: &str) -> String {
     let before = before.trim_end_matches(is_space);
     let after = after.trim_start_matches(is_space);
     if before.is_empty() {
         return after.to_string();
     }
-    if before.ends_with('-') {
+    if before.ends_with('-') && !starts_with_conjunction(after) {
         format!("{before}{after}")
     } else {
         format!("{before} {after}")
@@ -666,6 +675,11 @@ mod tests {
         assert_eq!(
             items("• Tillse att utbildning om IT-\nsäkerhetshot genomförs."),
             ["Tillse att utbildning om IT-säkerhetshot genomförs."]
+        );
+        assert_eq!(
+            items("• Stärk stadens informations-\noch IT-säkerhetsarbete."),
+            ["Stärk stadens informations- och IT-säkerhetsarbete."],
+            "a shortened compound before a conjunction keeps its space"
         );
     }
 

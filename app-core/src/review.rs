@@ -5,7 +5,7 @@
 //! where its part of the case is listed.
 
 use schemas::location::{
-    AnswerField, AssessmentField, FirstField, FollowUpField, Location, ResponseField,
+    AnswerField, AssessmentField, FirstField, FollowUpField, ItemField, Location, ResponseField,
 };
 use schemas::{Case, Finding, ItemKind, ItemRef};
 
@@ -59,11 +59,14 @@ pub fn locate(case: &Case, finding: &Finding) -> Target {
             Some(question) => Target::case(field_id::question(question.number)),
             None => Target::case(field_id::NEW_QUESTION),
         },
-        Location::Item { kind, index, .. } => match case.audit.items(*kind).get(*index) {
-            Some(item) => Target::case(field_id::item_text(ItemRef {
-                kind: *kind,
-                number: item.number,
-            })),
+        Location::Item { kind, index, field } => match case.audit.items(*kind).get(*index) {
+            Some(item) => {
+                let reference = ItemRef {
+                    kind: *kind,
+                    number: item.number,
+                };
+                Target::case(item_field(case, reference, item, *field))
+            }
             None => Target::case(items_heading(*kind)),
         },
         Location::Boards => Target::case(field_id::NEW_BOARD),
@@ -94,6 +97,29 @@ pub fn locate(case: &Case, finding: &Finding) -> Target {
             Some(assessment) => locate_assessment(assessment, field),
             None => Target::case("assessments-heading"),
         },
+    }
+}
+
+/// An item's text, or for its addressees the checkbox of the board concerned (the first board's
+/// when it is addressed to none; the text when the board is not in the case).
+fn item_field(
+    case: &Case,
+    reference: ItemRef,
+    item: &schemas::AuditItem,
+    field: ItemField,
+) -> String {
+    let board = match field {
+        ItemField::Addressees => case.boards.first().map(|board| board.id.as_str()),
+        ItemField::Addressee(at) => item
+            .addressees
+            .get(at)
+            .map(String::as_str)
+            .filter(|id| case.board(id).is_some()),
+        ItemField::Whole | ItemField::Number | ItemField::Text | ItemField::Section => None,
+    };
+    match board {
+        Some(board) => field_id::item_addressee(reference, board),
+        None => field_id::item_text(reference),
     }
 }
 
@@ -216,7 +242,7 @@ fn locate_assessment(assessment: &schemas::SelfAssessment, field: &AssessmentFie
 #[cfg(test)]
 mod tests {
     use super::*;
-    use schemas::location::{AuditField, BoardField, ItemField, MeasureField, QuestionField};
+    use schemas::location::{AuditField, BoardField, MeasureField, QuestionField};
     use schemas::{load_case, validate, Date};
 
     fn example() -> Case {
@@ -249,7 +275,11 @@ mod tests {
             index: 2,
             field: ItemField::Addressee(0),
         };
-        assert_eq!(at(&case, addressee), Target::case("item-R3-text"));
+        assert_eq!(
+            at(&case, addressee),
+            Target::case("item-R3-to-ks"),
+            "the checkbox of the board the finding is about"
+        );
         let question = Location::Question {
             index: 4,
             field: QuestionField::Text,

@@ -167,8 +167,14 @@ fn use_top_of_page_on_navigation(state: &State) {
 /// Asks before the tab is closed or reloaded while an edit is not yet stored.
 #[hook]
 fn use_ask_before_closing_unsaved(state: &State) {
-    let pending =
+    // An unsaved edit, or a pasted list not yet added (it is never stored).
+    let unsaved =
         state.storage == Storage::Available && state.open.as_ref().is_some_and(OpenCase::unsaved);
+    let pasting = state
+        .paste
+        .as_ref()
+        .is_some_and(|(_, draft)| !draft.text.trim().is_empty());
+    let pending = unsaved || pasting;
     use_effect_with(pending, move |pending| {
         let guard = pending.then(browser::ask_before_unload);
         move || drop(guard)
@@ -374,7 +380,8 @@ fn open_new(state: &State) -> Callback<()> {
 
 /// Opens a case read from a file or the example. A case already stored here (the same id) is
 /// never stored twice: the user chooses between the stored copy and the file.
-async fn open_incoming(state: &State, store: Option<Store>, case: Case) {
+/// `opened` is what the user is told once a case not stored before is open.
+async fn open_incoming(state: &State, store: Option<Store>, case: Case, opened: Option<String>) {
     let case = with_identity(case, browser::new_case_id);
     if let Some(store) = store {
         if let Ok(Some((json, revision))) = store.load(&case.id).await {
@@ -396,6 +403,9 @@ async fn open_incoming(state: &State, store: Option<Store>, case: Case) {
     }
     let open = OpenCase::new(case.id.clone(), case, 0, false);
     state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
+    if let Some(message) = opened {
+        state.dispatch(Action::Notify(Notice::Info(message)));
+    }
 }
 
 fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
@@ -404,7 +414,7 @@ fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
         let (state, store) = (state.clone(), store.borrow().clone());
         spawn_local(async move {
             match load_case(EXAMPLE_CASE) {
-                Ok(example) => open_incoming(&state, store, example).await,
+                Ok(example) => open_incoming(&state, store, example, None).await,
                 Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
                     "Exempelärendet kunde inte läsas. {error}"
                 )))),
@@ -419,15 +429,22 @@ fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
         let (state, store) = (state.clone(), store.borrow().clone());
         spawn_local(async move {
             let name = file.name();
-            let opened = match browser::read_file(&file).await {
-                Ok(bytes) if is_docx(&bytes) => {
-                    open_extracted(&name, generator::extract_case_json(&bytes).await)
-                }
-                Ok(bytes) => open_json_file(&name, &bytes),
-                Err(message) => Err(message),
+            let (opened, told) = match browser::read_file(&file).await {
+                Ok(bytes) if is_docx(&bytes) => (
+                    open_extracted(&name, generator::extract_case_json(&bytes).await),
+                    format!(
+                        "Ärendet i «{name}» är öppnat. När det är dags för det uppföljande \
+                         yttrandet påbörjas det under Nämndernas svar."
+                    ),
+                ),
+                Ok(bytes) => (
+                    open_json_file(&name, &bytes),
+                    format!("Ärendet i «{name}» är öppnat."),
+                ),
+                Err(message) => (Err(message), String::new()),
             };
             match opened {
-                Ok(case) => open_incoming(&state, store, case).await,
+                Ok(case) => open_incoming(&state, store, case, Some(told)).await,
                 Err(message) => state.dispatch(Action::Open(OpenEvent::Failed(message))),
             }
         });

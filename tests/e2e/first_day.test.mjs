@@ -182,8 +182,12 @@ test('a gap makes one measure, named by its assessment, the message is in view, 
   const question = (await last.getAttribute('id')).replace(/^q-/, '').replace(/-rating$/, '');
   await last.selectOption('0');
   const target = page.locator(`#q-${question}-item`);
-  const options = await target.locator('option').allInnerTexts();
+  const [placeholder, ...options] = await target.locator('option').allInnerTexts();
+  assert.equal(placeholder, 'Välj bedömning eller rekommendation', 'no item is chosen for the user');
   assert.ok(options.every((text) => /^(Rekommendation|Bedömning) \d+: \S/.test(text)), `options quote their item: ${options}`);
+  await page.getByRole('button', { name: `Skapa åtgärd från fråga ${question}` }).click();
+  await page.getByRole('alert').filter({ hasText: 'Välj först vilken bedömning eller rekommendation' }).waitFor();
+  await target.selectOption({ label: options[0] });
   await page.getByRole('button', { name: `Skapa åtgärd från fråga ${question}` }).click();
   const notice = page.getByRole('status').filter({ hasText: `från fråga ${question}` });
   await notice.waitFor();

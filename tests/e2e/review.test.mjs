@@ -1,7 +1,7 @@
 // Granska in Debian's Chromium: one finding of every kind of location (the organisation, the
 // audit, a question, an item, a board, the första yttrande's summary, stance and measure, the
 // uppföljande yttrande's outcome and new measure, a self-assessment's answer) is followed from
-// its link to its field, which has focus.
+// its link to its field, which has focus; a finding in a board's yttrande names the board.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -83,13 +83,13 @@ test('one finding of every kind leads to its field, focused', async () => {
     [/^Fel: Revisionsfrågan saknar text\./, 'question-1'],
     [/^Fel: Rekommendation 1 saknar text\./, 'item-R1-text'],
     [/^Fel: Det uppföljande yttrandet \(.*\) måste komma efter det första/, 'board-sn-follow-up-deadline'],
-    [/^Fel: Skriv ett sammanfattande svar utifrån granskningens slutsats\./, 'summary'],
-    [/^Fel: Rekommendation 1: motivera varför/, 'motivation'],
-    [/^Fel: Åtgärd A1: beskriv den förväntade effekten\./, 'measure-A1-effect'],
+    [/^Fel: Kommunstyrelsen: Skriv ett sammanfattande svar utifrån granskningens slutsats\./, 'summary'],
+    [/^Fel: Kommunstyrelsen: Rekommendation 1: motivera varför/, 'motivation'],
+    [/^Fel: Kommunstyrelsen: Åtgärd A1: beskriv den förväntade effekten\./, 'measure-A1-effect'],
   ]);
   await followEach(page, followUpWithFindings(), [
-    [/^Fel: Åtgärd A1: ange status/, 'outcome-A1-status'],
-    [/^Fel: Ny åtgärd N1: beskriv vad som har gjorts eller görs\./, 'new-measure-N1-action'],
+    [/^Fel: Servicenämnden: Åtgärd A1: ange status/, 'outcome-A1-status'],
+    [/^Fel: Servicenämnden: Ny åtgärd N1: beskriv vad som har gjorts eller görs\./, 'new-measure-N1-action'],
     [/^Varning: Texten innehåller ett tecken som inte kan visas/, 'q-Q1-comment'],
   ]);
   await page.screenshot({ path: join(SCREENSHOTS, 'finding-in-assessment.png') });

@@ -497,15 +497,20 @@ fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
             props.requirement.id.clone(),
             select_id.clone(),
         );
-        let first = props.items.first().map(|(item, _)| *item);
         Callback::from(move |_: MouseEvent| {
             let chosen = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.get_element_by_id(&select_id))
                 .map(|e| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(e).value())
-                .and_then(|value| value.parse::<ItemRef>().ok())
-                .or(first);
-            if let Some(item) = chosen {
+                .and_then(|value| value.parse::<ItemRef>().ok());
+            // Nothing is guessed: without a chosen item the user is asked to choose one.
+            let Some(item) = chosen else {
+                dispatch.emit(Action::Notify(app_core::app_state::Notice::Error(
+                    "Välj först vilken bedömning eller rekommendation åtgärden ska besvara.".into(),
+                )));
+                return;
+            };
+            {
                 dispatch.emit(Action::Edit(Edit::SelfAssessment(
                     AssessmentEdit::MeasureFromGap {
                         assessment: assessment.clone(),
@@ -521,6 +526,7 @@ fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
             <div class="field">
                 <label for={select_id.clone()}>{ "Åtgärda bristen under" }</label>
                 <select id={select_id}>
+                    <option value="" selected=true>{ "Välj bedömning eller rekommendation" }</option>
                     { for props.items.iter().map(|(item, label)| html! { <option value={item.to_string()}>{ label }</option> }) }
                 </select>
             </div>

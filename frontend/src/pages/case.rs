@@ -277,9 +277,12 @@ fn board_fields(
             { period_fields(board, &prefix, on_edit) }
             { same_for_all(board.follow_up_period.map(|p| BoardField::FollowUpPeriod(Some(p))),
                 "Uppföljningsperioden", several_boards, on_edit) }
-            <button type="button" class="secondary" onclick={on_remove}>
-                { format!("Ta bort {}", board.name) }
-            </button>
+            <div class="actions">
+                // A board whose yttrande is filed stays: its filed yttrande names it.
+                <button type="button" class="secondary" onclick={on_remove} disabled={locked}>
+                    { format!("Ta bort {}", board.name) }
+                </button>
+            </div>
         </fieldset>
     }
 }
@@ -330,6 +333,9 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                     { format!("Svara för {}", board.name) }
                 </button>
                 <span class="hint">
+                    if recommendations.total + assessments.total == 0 {
+                        { " Inga bedömningar eller rekommendationer är riktade till nämnden ännu." }
+                    } else {
                     { format!(
                         " {} av {} och {} av {} besvarade",
                         recommendations.answered,
@@ -337,6 +343,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                         assessments.answered,
                         count_sv(assessments.total, "bedömning", "bedömningar"),
                     ) }
+                    }
                 </span>
             </>
         }

@@ -220,14 +220,17 @@ fn comparison_row(measure: &MeasureComparison<'_>) -> Html {
                     { promised.done_by.map_or("inget datum".to_string(), |d| d.to_string()) }</p>
             </td>
             <td>
-                <p><strong>{ measure.status_label() }</strong>{ format!(" · {}", measure.timeliness.label_sv()) }
+                <p><strong>{ measure.status_label() }</strong>
+                    if measure.timeliness.label_sv() != measure.status_label() {
+                        { format!(" · {}", measure.timeliness.label_sv()) }
+                    }
                     if explained {
                         <span class="flag explained">{ "Datum passerat, skäl angivet" }</span>
                     } else if late {
                         { flag("Datum passerat") }
                     }</p>
                 if let Some(done_on) = outcome.and_then(|o| o.done_on) {
-                    <p><strong>{ "Genomförd: " }</strong>{ done_on.to_string() }</p>
+                    <p><strong>{ format!("{}: ", measure.status_label()) }</strong>{ done_on.to_string() }</p>
                 }
                 if let Some(moved) = outcome.and_then(|o| o.new_done_by) {
                     <p><strong>{ "Nytt datum: " }</strong>{ moved.to_string() }</p>

@@ -401,7 +401,7 @@ fn outcome_fields(
                 { origin }
             }
             <p class={timing_class} id={format!("{prefix}-timing")}>
-                <strong>{ "Utfall: " }</strong>{ format!("{} · {}", measure.status_label(), timing) }
+                <strong>{ "Utfall: " }</strong>{ outcome_line(measure.status_label(), &timing) }
             </p>
             <div class="columns">
                 <SelectField id={field_id::outcome(&id, LocatedOutcomeField::Status)} label="Status" options={status_options}
@@ -532,4 +532,13 @@ fn step_to(board: &str, dispatch: &Callback<Action>) -> Callback<Option<usize>> 
             step,
         })
     })
+}
+
+/// "Genomförd · I tid"; a timing that only repeats the status ("Ej bedömd", "Utgår") once.
+fn outcome_line(status: &str, timing: &str) -> String {
+    if timing == status {
+        status.to_string()
+    } else {
+        format!("{status} · {timing}")
+    }
 }

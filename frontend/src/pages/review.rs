@@ -125,7 +125,12 @@ fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
                         <li class={class}>
                             <button type="button" class="link"
                                 onclick={dispatch.reform(move |_| Action::GoTo { view: target.view.clone(), field: target.field.clone() })}>
-                                <strong>{ format!("{}: ", finding.severity.label_sv()) }</strong>{ &finding.message }
+                                <strong>{ format!("{}: ", finding.severity.label_sv()) }</strong>
+                                // A finding in a board's yttrande names the board: an item may go to several.
+                                if let Some(board) = finding.location.response().and_then(|at| case.responses.get(at)).and_then(|r| case.board(&r.board)) {
+                                    { format!("{}: ", board.name) }
+                                }
+                                { &finding.message }
                             </button>
                         </li>
                     }

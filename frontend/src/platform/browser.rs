@@ -146,7 +146,11 @@ pub fn focus_field(id: &str) {
     }
     if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
         let _ = element.focus();
-        element.scroll_into_view();
+        // In the middle of the window, so that what the field is about (an item's text, the
+        // heading above a group of choices) is in view too.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        element.scroll_into_view_with_scroll_into_view_options(&options);
     }
 }
 

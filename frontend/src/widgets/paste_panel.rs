@@ -44,7 +44,7 @@ pub fn paste_panel(
     let addressed = matches!(target, PasteTarget::Items(_));
     let hint = if addressed {
         "Markera listan i rapportens PDF, kopiera och klistra in här, gärna med raden som inleder \
-         listan (\"… rekommenderar vi kommunstyrelsen att:\"): då förvals vem punkterna riktas \
+         listan och nämner nämnderna (den slutar med kolon): då förvals vem punkterna riktas \
          till. Punkter och radbrytningar rättas automatiskt; kontrollera resultatet nedan."
     } else {
         "Markera frågorna i rapportens PDF, kopiera och klistra in här. Punkter, nummer och \
@@ -170,6 +170,7 @@ pub fn addressee_checkboxes(
         <fieldset class="addressees">
             <legend>{ legend }</legend>
             { for boards.iter().map(|board| {
+                // `item-R3-to-ks` for an item's box, the same name Granska looks for.
                 let id = format!("{prefix}-to-{}", board.id);
                 let board_id = board.id.clone();
                 let onchange = on_change.reform(move |event: Event| {

@@ -24,6 +24,7 @@ pub fn period_fields(board: &Board, prefix: &str, on_edit: &Callback<Edit>) -> H
     html! {
         <fieldset class="addressees">
             <legend>{ "Perioden som det uppföljande yttrandet redovisar" }</legend>
+            <p class="hint">{ "Lämna Till och med år tomt om perioden är ett enda år." }</p>
             <div class="columns">
                 <YearField id={format!("{prefix}-period-from")} label="Från och med år"
                     value={period.map(|p| p.from)} on_change={year(BoardField::FollowUpFrom)}
@@ -32,6 +33,12 @@ pub fn period_fields(board: &Board, prefix: &str, on_edit: &Callback<Edit>) -> H
                     value={end} on_change={year(BoardField::FollowUpTo)}
                     placeholder={period.map(|p| AttrValue::from(p.from.to_string()))} />
             </div>
+            if let Some(period) = period.filter(|p| p.from > p.to) {
+                <p class="field-message" role="alert">{ format!(
+                    "Perioden slutar ({}) innan den börjar ({}): rätta något av åren.",
+                    period.to, period.from
+                ) }</p>
+            }
         </fieldset>
     }
 }
