@@ -321,10 +321,33 @@ struct Collector {
     result: PasteResult,
     current: Option<String>,
     intro: Option<String>,
+    /// The lines joined to the current item right after its own, each with the item's length
+    /// before it was joined, so that page-header lines can be taken back out.
+    joined: Vec<(usize, String)>,
 }
 
 impl Collector {
+    /// Takes the last joined lines back out of the current item while they look like a page
+    /// header (short, starting in upper case, ending no sentence: "Malmö stad", the report's
+    /// title), and reports them as left out.
+    fn take_back_page_header(&mut self) {
+        let Some(item) = self.current.as_mut() else {
+            return;
+        };
+        let mut header = Vec::new();
+        while let Some((length, line)) = self.joined.last() {
+            if !looks_like_page_header(line) {
+                break;
+            }
+            item.truncate(*length);
+            header.push(line.clone());
+            self.joined.pop();
+        }
+        self.result.skipped.extend(header.into_iter().rev());
+    }
+
     fn finish_item(&mut self) {
+        self.joined.clear();
         if let Some(text) = self.current.take() {
             let text = tidy(&text);
             if !text.is_empty() {
@@ -369,11 +392,19 @@ fn split_marked(lines: &[Line]) -> PasteResult {
                 collector.current = Some((*text).to_string());
                 after_blank = false;
             }
-            Line::Plain(text) if is_page_furniture(text) || is_closing_line(text) => {
+            Line::Plain(text) if is_page_furniture(text) => {
+                // A page break with no blank lines around its header: the header lines were
+                // taken as the item's continuation. They come back out, before the date or page
+                // number that gives them away.
+                collector.take_back_page_header();
                 collector.skip(text)
             }
+            Line::Plain(text) if is_closing_line(text) => collector.skip(text),
             Line::Plain(text) => match collector.current.as_mut() {
-                Some(item) if !after_blank => *item = join_text(item, text),
+                Some(item) if !after_blank => {
+                    collector.joined.push((item.len(), (*text).to_string()));
+                    *item = join_text(item, text);
+                }
                 // A wrapped line can follow a blank line when a page break fell inside the item:
                 // it continues the item when the item has not ended its sentence and the line
                 // starts in lower case.
@@ -477,6 +508,15 @@ fn starts_uppercase(text: &str) -> bool {
 /// An introduction to a list: "Utifrån … rekommenderar vi kommunstyrelsen att:".
 fn is_introduction(text: &str) -> bool {
     text.trim_end_matches(is_space).ends_with(':')
+}
+
+/// A line that can be a page header: a few words starting in upper case that end no sentence
+/// ("Malmö stad", "**Granskning av stadens IT- säkerhet**").
+fn looks_like_page_header(line: &str) -> bool {
+    let text = line.trim_matches(|c: char| is_space(c) || c == '*');
+    starts_uppercase(text)
+        && text.split(is_space).filter(|word| !word.is_empty()).count() <= 8
+        && !text.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
 /// A line that closes a report or letter rather than a list item: "Datum som ovan".
@@ -748,6 +788,34 @@ mod tests {
                 "**Malmö stad**",
                 "Granskning av stadens IT- säkerhet",
                 "2020-12-16"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_header_with_no_blank_lines_around_it_is_taken_out_of_the_item() {
+        let pasted = "- Säkerställ budget så att åtgärder kan vidtas för systemdrift och\n\
+            **Malmö stad**\n\
+            Granskning av stadens IT- säkerhet\n\
+            2020-12-16\n\
+            40\n\
+            nätverk\n\
+            - Upprätta risk- och sårbarhetsanalyser för nätverk";
+        let result = split_items(pasted);
+        assert_eq!(
+            texts(&result),
+            [
+                "Säkerställ budget så att åtgärder kan vidtas för systemdrift och nätverk",
+                "Upprätta risk- och sårbarhetsanalyser för nätverk",
+            ]
+        );
+        assert_eq!(
+            result.skipped,
+            [
+                "**Malmö stad**",
+                "Granskning av stadens IT- säkerhet",
+                "2020-12-16",
+                "40"
             ]
         );
     }
