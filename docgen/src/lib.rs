@@ -22,9 +22,8 @@ mod wording;
 pub mod xml_tree;
 
 use schemas::comparison::compare_board;
-use schemas::documents::{find_assessment, find_board};
-use schemas::self_assessment::answers_csv;
-use schemas::{save_case, Board, BoardResponse, Case, Date, Yttrande};
+use schemas::documents::{find_assessment, find_board, make_data_file};
+use schemas::{Board, BoardResponse, Case, Date, Yttrande};
 
 pub use extract::{extract_case, extract_case_json, ExtractError, MAX_DOCX_BYTES, MAX_PART_BYTES};
 /// What documents are and how their files are named live in `schemas::documents`, which the app
@@ -71,9 +70,12 @@ impl From<RequestError> for RenderError {
 
 /// Makes the file a request asks for: the one way every caller (the command line, the
 /// generator module) makes a file, so that they name, date and type it alike. `today` dates
-/// what has no date of its own. The data files come out as `schemas::documents::make_data_file`
-/// makes them for the app.
+/// what has no date of its own. The data files (the case, a self-assessment's answers) are
+/// `schemas::documents::make_data_file`'s, the same the app makes without the generator.
 pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, RenderError> {
+    if let Some(made) = make_data_file(case, request, today) {
+        return Ok(made?);
+    }
     let bytes = match request {
         Request::Document { board, kind } => render(case, board, *kind, today)?,
         Request::Calendar => render_calendar(case, today).into_bytes(),
@@ -81,10 +83,8 @@ pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, Rende
             assessment,
             compare_with,
         } => render_assessment_report(case, assessment, compare_with.as_deref(), today)?,
-        Request::AssessmentAnswers { assessment } => {
-            answers_csv(find_assessment(case, assessment)?).into_bytes()
-        }
-        Request::CaseFile => save_case(case).into_bytes(),
+        // Made above, as data files.
+        Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
     };
     Ok(Output::for_request(case, request, today, bytes)?)
 }
