@@ -108,7 +108,7 @@ fn item_fields(
                 <TextField id={field_id::item_text(reference)} label={format!("Text, {}", label.to_lowercase())}
                     multiline=true value={item.text.clone()} on_change={on_text} />
                 { addressee_checkboxes(
-                    &format!("item-{reference}"),
+                    &|board| field_id::item_addressee(reference, board),
                     "Riktad till",
                     &case.boards,
                     &item.addressees,

@@ -66,7 +66,7 @@ pub fn paste_panel(
                 <h3>{ format!("{count} att lägga till") }</h3>
                 if addressed {
                     { addressee_checkboxes(
-                        "paste-all",
+                        &|board| format!("paste-all-to-{board}"),
                         "Riktad till (alla punkter)",
                         boards,
                         &common_addressees(boards, &draft.items),
@@ -131,7 +131,7 @@ fn draft_item(
                 on_change={dispatch.reform(move |text| Action::Paste(PasteAction::Item { index, text }))} />
             if let Some((boards, locked)) = boards {
                 { addressee_checkboxes(
-                    &format!("paste-item-{index}"),
+                    &|board| format!("paste-item-{index}-to-{board}"),
                     &format!("Punkt {number} riktad till"),
                     boards,
                     &item.addressees,
@@ -153,10 +153,11 @@ fn draft_item(
     }
 }
 
-/// One checkbox per board; emits (board id, checked). The boards in `locked` have filed their
+/// One checkbox per board, each with the id `box_id(board)`; emits (board id, checked). The
+/// boards in `locked` have filed their
 /// first yttrande and started the follow-up: their box cannot change.
 pub fn addressee_checkboxes(
-    prefix: &str,
+    box_id: &dyn Fn(&str) -> String,
     legend: &str,
     boards: &[Board],
     addressed: &[String],
@@ -170,8 +171,7 @@ pub fn addressee_checkboxes(
         <fieldset class="addressees">
             <legend>{ legend }</legend>
             { for boards.iter().map(|board| {
-                // `item-R3-to-ks` for an item's box, the same name Granska looks for.
-                let id = format!("{prefix}-to-{}", board.id);
+                let id = box_id(&board.id);
                 let board_id = board.id.clone();
                 let onchange = on_change.reform(move |event: Event| {
                     (board_id.clone(), event.target_unchecked_into::<HtmlInputElement>().checked())
