@@ -154,8 +154,8 @@ fn draft_item(
 }
 
 /// One checkbox per board, each with the id `box_id(board)`; emits (board id, checked). The
-/// boards in `locked` have filed their
-/// first yttrande and started the follow-up: their box cannot change.
+/// boards in `locked` have filed their first yttrande and started the follow-up: their box
+/// cannot change.
 pub fn addressee_checkboxes(
     box_id: &dyn Fn(&str) -> String,
     legend: &str,
