@@ -23,52 +23,37 @@ use crate::wording::{
 };
 
 /// The promise-and-result table. Dates and the header "Genomförd" need 1300 twips not to break
-/// in LibreOffice (seen in its PDF).
-const OUTCOME_COLUMNS: Columns = Columns::new(&[
-    Column {
-        title: "Planerad åtgärd",
-        width: 2450,
-    },
-    Column {
-        title: "Utlovat datum",
-        width: 1300,
-    },
-    Column {
-        title: "Status",
-        width: 1400,
-    },
-    Column {
-        title: "Genomförd",
-        width: 1300,
-    },
-    Column {
-        title: "Uppnådd effekt",
-        width: 2622,
-    },
-]);
+/// in LibreOffice (seen in its PDF); the last column is the widest, for what was done, the
+/// effect and any reason.
+const OUTCOME_COLUMNS: Columns = Columns::new(&outcome_columns("Planerad åtgärd", "Utlovat datum"));
 /// The measures taken in the period that were not promised, laid out as the promises.
-const NEW_MEASURE_COLUMNS: Columns = Columns::new(&[
-    Column {
-        title: "Ny åtgärd",
-        width: 2450,
-    },
-    Column {
-        title: "Planerat datum",
-        width: 1300,
-    },
-    Column {
-        title: "Status",
-        width: 1400,
-    },
-    Column {
-        title: "Genomförd",
-        width: 1300,
-    },
-    Column {
-        title: "Uppnådd effekt",
-        width: 2622,
-    },
-]);
+const NEW_MEASURE_COLUMNS: Columns = Columns::new(&outcome_columns("Ny åtgärd", "Planerat datum"));
+
+/// The columns of an outcome table, named for the measure and its date.
+const fn outcome_columns(measure: &'static str, date: &'static str) -> [Column; 5] {
+    [
+        Column {
+            title: measure,
+            width: 2450,
+        },
+        Column {
+            title: date,
+            width: 1300,
+        },
+        Column {
+            title: "Status",
+            width: 1400,
+        },
+        Column {
+            title: "Genomförd",
+            width: 1300,
+        },
+        Column {
+            title: "Uppnådd effekt",
+            width: 2622,
+        },
+    ]
+}
 /// The closing count per outcome.
 const SUMMARY_COLUMNS: Columns = Columns::new(&[
     Column {
