@@ -21,6 +21,20 @@ fn start(case: &mut Case, board: &str) {
     );
 }
 
+/// Servicenämnden starts an assessment against the audit's own questions.
+fn start_on_questions(case: &mut Case, today: &str) {
+    let questions = Box::new(from_audit_questions(case));
+    ok(
+        case,
+        AssessmentEdit::Start {
+            board: "sn".into(),
+            framework: questions,
+            title: String::new(),
+            today: day(today),
+        },
+    );
+}
+
 fn rate(assessment: &str, requirement: &str, rating: Option<Rating>) -> AssessmentEdit {
     AssessmentEdit::Rate {
         assessment: assessment.into(),
@@ -118,16 +132,7 @@ fn unknown_assessments_questions_and_broken_frameworks_are_refused_unchanged() {
 fn a_gap_becomes_a_measure_that_remembers_its_question() {
     let mut case = example();
     // The audit questions as the framework; Servicenämnden rates question 5 low.
-    let questions = Box::new(from_audit_questions(&case));
-    ok(
-        &mut case,
-        AssessmentEdit::Start {
-            board: "sn".into(),
-            framework: questions,
-            title: String::new(),
-            today: day("2025-10-01"),
-        },
-    );
+    start_on_questions(&mut case, "2025-10-01");
     ok(&mut case, rate("S1", "Q5", Some(Rating::Level(1))));
     let gap = AssessmentEdit::MeasureFromGap {
         assessment: "S1".into(),
@@ -169,16 +174,7 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
     )
     .expect("follow-up starts");
     // Next year's assessment shows the same gap.
-    let questions = Box::new(from_audit_questions(&case));
-    ok(
-        &mut case,
-        AssessmentEdit::Start {
-            board: "sn".into(),
-            framework: questions,
-            title: String::new(),
-            today: day("2026-10-01"),
-        },
-    );
+    start_on_questions(&mut case, "2026-10-01");
     ok(&mut case, rate("S2", "Q5", Some(Rating::Level(0))));
     ok(
         &mut case,
@@ -250,16 +246,7 @@ fn an_assessment_is_removed_unless_a_follow_up_shows_it_as_evidence() {
 #[test]
 fn a_new_assessment_never_takes_the_id_of_a_removed_one_a_measure_came_from() {
     let mut case = example();
-    let questions = Box::new(from_audit_questions(&case));
-    ok(
-        &mut case,
-        AssessmentEdit::Start {
-            board: "sn".into(),
-            framework: questions,
-            title: "Första".into(),
-            today: day("2025-10-01"),
-        },
-    );
+    start_on_questions(&mut case, "2025-10-01");
     ok(&mut case, rate("S1", "Q5", Some(Rating::Level(0))));
     ok(
         &mut case,
