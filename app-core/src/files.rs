@@ -1,6 +1,7 @@
 //! Opening a file the user picked: a case JSON, or a DOCX that Yttra wrote (its embedded case).
 //! Pure: bytes in, a case or a Swedish message out. Nothing is stored until this succeeds.
 
+use schemas::documents::{ReadDocument, Request};
 use schemas::framework_import::{framework_from_csv, load_framework};
 use schemas::{load_case, Case, Framework};
 
@@ -13,14 +14,33 @@ pub fn is_docx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-/// The case from the JSON found inside a DOCX, or the reason none was found.
-pub fn open_extracted(name: &str, extracted: Result<String, String>) -> Result<Case, String> {
+/// A case read out of a DOCX, and the document it was cut for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpenedDocument {
+    pub case: Case,
+    /// The request the document was made for: its case holds only what the document shows
+    /// (`schemas::disclosure`). `None` for a document that embeds the whole case.
+    pub document: Option<Request>,
+}
+
+/// The case found inside a DOCX (the generator's `ReadDocument` JSON), or the reason none was
+/// found.
+pub fn open_extracted(
+    name: &str,
+    extracted: Result<String, String>,
+) -> Result<OpenedDocument, String> {
     let json = extracted.map_err(|message| unopened(name, &message))?;
-    load_case(&json).map_err(|error| {
+    let unreadable = |error: &dyn std::fmt::Display| {
         unopened(
             name,
             &format!("Ärendet i dokumentet kunde inte läsas. {error}"),
         )
+    };
+    let read: ReadDocument = serde_json::from_str(&json).map_err(|error| unreadable(&error))?;
+    let case = load_case(&read.case).map_err(|error| unreadable(&error))?;
+    Ok(OpenedDocument {
+        case,
+        document: read.document,
     })
 }
 
@@ -94,10 +114,23 @@ mod tests {
     /// `open_extracted`, anything else as JSON.
     fn open_case_file(name: &str, bytes: &[u8]) -> Result<Case, String> {
         if is_docx(bytes) {
-            let extracted = docgen::extract_case_json(bytes).map_err(|error| error.to_string());
-            return open_extracted(name, extracted);
+            return open_docx(name, bytes).map(|opened| opened.case);
         }
         open_json_file(name, bytes)
+    }
+
+    /// A DOCX as the generator module reads it and hands it over.
+    fn open_docx(name: &str, bytes: &[u8]) -> Result<OpenedDocument, String> {
+        let extracted = docgen::extract(bytes)
+            .map(|extracted| {
+                serde_json::to_string(&ReadDocument {
+                    case: save_case(&extracted.case),
+                    document: extracted.document,
+                })
+                .expect("json")
+            })
+            .map_err(|error| error.to_string());
+        open_extracted(name, extracted)
     }
 
     #[test]
@@ -147,7 +180,15 @@ mod tests {
         let case = load_case(EXAMPLE).expect("example");
         let today = Date::parse("2025-03-01").expect("date");
         let docx = docgen::render_first_yttrande(&case, "ks", today).expect("renders");
-        assert_eq!(open_case_file("y.docx", &docx), Ok(case));
+        let request = Request::document("ks", schemas::documents::DocumentKind::FirstYttrande);
+        let cut = schemas::disclosure::embedded_case(&case, &request).expect("fits");
+        assert_eq!(
+            open_docx("y.docx", &docx),
+            Ok(OpenedDocument {
+                case: cut.expect("a document"),
+                document: Some(request)
+            })
+        );
     }
 
     #[test]

@@ -1,21 +1,36 @@
 //! The case JSON embedded in every document as a custom XML part, so that a filed DOCX can be
 //! read back later (the follow-up starts from what was filed).
 //!
-//! The part is `<case xmlns="urn:yttra:case">…escaped JSON…</case>`. The JSON is compact, so the
-//! text has no line breaks that an office suite could reflow when it saves the file again.
+//! The part is `<case xmlns="urn:yttra:case" document="…">…escaped JSON…</case>`. The JSON is
+//! compact, so the text has no line breaks that an office suite could reflow when it saves the
+//! file again. `document` is the request the document was made for (JSON, see
+//! `schemas::documents::Request`): the case holds only what that document shows
+//! (`schemas::disclosure`). Documents made before Yttra cut the case have no `document` and hold
+//! the whole case.
 
 use quick_xml::events::Event;
-use quick_xml::Reader;
+use quick_xml::{Reader, XmlVersion};
 
 use crate::ooxml::escape_text;
 
 /// The XML namespace that marks Yttra's embedded case part.
 pub const CASE_NAMESPACE: &str = "urn:yttra:case";
 
-/// The custom XML part holding a case.
-pub fn case_part_xml(case_json: &str) -> String {
+/// What the case part holds: the case JSON, and the request of the document it was cut for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CasePart {
+    pub case_json: String,
+    /// `None` in a document that embeds the whole case (written before cases were cut).
+    pub document: Option<String>,
+}
+
+/// The custom XML part holding a case cut for the document `document` (a request as JSON).
+pub fn case_part_xml(case_json: &str, document: Option<&str>) -> String {
+    let document = document
+        .map(|request| format!(r#" document="{}""#, quick_xml::escape::escape(request)))
+        .unwrap_or_default();
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="{CASE_NAMESPACE}">{}</case>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="{CASE_NAMESPACE}"{document}>{}</case>"#,
         escape_text(&json_escape_non_xml(case_json))
     )
 }
@@ -33,11 +48,12 @@ fn json_escape_non_xml(json: &str) -> std::borrow::Cow<'_, str> {
     )
 }
 
-/// The case JSON inside a custom XML part, or `None` when the part is not Yttra's.
-pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
+/// The case inside a custom XML part, or `None` when the part is not Yttra's.
+pub fn case_from_part(xml: &[u8]) -> Option<CasePart> {
     let mut reader = Reader::from_reader(xml);
     let mut buffer = Vec::new();
     let mut inside_case = false;
+    let mut document = None;
     // The escaped text as written; references arrive as their own events.
     let mut escaped = String::new();
     loop {
@@ -51,6 +67,16 @@ pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
                 if !is_case {
                     return None;
                 }
+                document = start
+                    .attributes()
+                    .flatten()
+                    .find(|attribute| attribute.key.as_ref() == b"document")
+                    .and_then(|attribute| {
+                        attribute
+                            .decoded_and_normalized_value(XmlVersion::default(), reader.decoder())
+                            .ok()
+                    })
+                    .map(|value| value.into_owned());
                 inside_case = true;
             }
             Event::Text(chunk) if inside_case => {
@@ -66,9 +92,11 @@ pub fn case_json_from_part(xml: &[u8]) -> Option<String> {
                 escaped.push_str(&escape_text(std::str::from_utf8(&chunk).ok()?));
             }
             Event::End(_) if inside_case => {
-                return quick_xml::escape::unescape(&escaped)
-                    .ok()
-                    .map(|text| text.into_owned())
+                let case_json = quick_xml::escape::unescape(&escaped).ok()?.into_owned();
+                return Some(CasePart {
+                    case_json,
+                    document,
+                });
             }
             Event::Eof => return None,
             _ => {}
@@ -84,17 +112,26 @@ mod tests {
     #[test]
     fn text_with_markup_characters_survives_the_part() {
         let json = r#"{"a":"<b> & \"c\" 'd' ]]> åäö"}"#;
-        let part = case_part_xml(json);
-        assert!(!part.contains("<b>"));
-        assert_eq!(case_json_from_part(part.as_bytes()).as_deref(), Some(json));
+        let part = case_part_xml(
+            json,
+            Some(r#"{"document":{"board":"<a&b>","kind":"first"}}"#),
+        );
+        assert!(!part.contains("<b>") && !part.contains("<a&b>"));
+        assert_eq!(
+            case_from_part(part.as_bytes()),
+            Some(CasePart {
+                case_json: json.to_string(),
+                document: Some(r#"{"document":{"board":"<a&b>","kind":"first"}}"#.to_string())
+            })
+        );
     }
 
     #[test]
     fn characters_xml_forbids_are_escaped_in_json() {
         let json = serde_json::to_string("a\u{0}b\u{FFFF}c\u{FFFE}").expect("json");
-        let part = case_part_xml(&json);
+        let part = case_part_xml(&json, None);
         assert!(!part.contains(['\u{0}', '\u{FFFF}', '\u{FFFE}']));
-        let back = case_json_from_part(part.as_bytes()).expect("reads");
+        let back = case_from_part(part.as_bytes()).expect("reads").case_json;
         assert_eq!(
             serde_json::from_str::<String>(&back).expect("json"),
             "a\u{0}b\u{FFFF}c\u{FFFE}"
@@ -109,7 +146,7 @@ mod tests {
             "not xml at all <",
             "",
         ] {
-            assert_eq!(case_json_from_part(xml.as_bytes()), None, "{xml}");
+            assert_eq!(case_from_part(xml.as_bytes()), None, "{xml}");
         }
     }
 
@@ -117,9 +154,8 @@ mod tests {
     fn a_part_rewritten_with_cdata_still_reads() {
         let xml =
             r#"<?xml version="1.0"?><case xmlns="urn:yttra:case"><![CDATA[{"x":"<y>"}]]></case>"#;
-        assert_eq!(
-            case_json_from_part(xml.as_bytes()).as_deref(),
-            Some(r#"{"x":"<y>"}"#)
-        );
+        let part = case_from_part(xml.as_bytes()).expect("reads");
+        assert_eq!(part.case_json, r#"{"x":"<y>"}"#);
+        assert_eq!(part.document, None);
     }
 }

@@ -7,6 +7,7 @@
 
 use std::io::{Cursor, Read};
 
+use schemas::documents::Request;
 use schemas::{load_case, Case, LoadError};
 use zip::ZipArchive;
 
@@ -71,14 +72,34 @@ impl std::fmt::Display for ExtractError {
 
 impl std::error::Error for ExtractError {}
 
-/// The case embedded in a DOCX written by Yttra.
-pub fn extract_case(docx: &[u8]) -> Result<Case, ExtractError> {
-    let json = extract_case_json(docx)?;
-    load_case(&json).map_err(ExtractError::Case)
+/// What a DOCX written by Yttra holds: its embedded case, and the document it was cut for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extracted {
+    pub case: Case,
+    /// The request the document was made for; its case holds only what that document shows
+    /// (`schemas::disclosure`). `None` for documents that embed the whole case.
+    pub document: Option<Request>,
 }
 
-/// The embedded case JSON as stored, before it is read as a case.
-pub fn extract_case_json(docx: &[u8]) -> Result<String, ExtractError> {
+/// The case embedded in a DOCX written by Yttra.
+pub fn extract_case(docx: &[u8]) -> Result<Case, ExtractError> {
+    extract(docx).map(|extracted| extracted.case)
+}
+
+/// The case embedded in a DOCX written by Yttra, with the document it was cut for.
+pub fn extract(docx: &[u8]) -> Result<Extracted, ExtractError> {
+    let part = extract_case_part(docx)?;
+    let case = load_case(&part.case_json).map_err(ExtractError::Case)?;
+    // A request that cannot be read leaves the case as a whole case: merging it then replaces
+    // nothing that it does not hold, since the user sees every difference before choosing.
+    let document = part
+        .document
+        .and_then(|json| serde_json::from_str::<Request>(&json).ok());
+    Ok(Extracted { case, document })
+}
+
+/// The embedded case part as stored, before its case is read.
+pub fn extract_case_part(docx: &[u8]) -> Result<embed::CasePart, ExtractError> {
     let bytes = docx.len() as u64;
     if bytes > MAX_DOCX_BYTES {
         return Err(ExtractError::TooLarge { bytes });
@@ -94,8 +115,8 @@ pub fn extract_case_json(docx: &[u8]) -> Result<String, ExtractError> {
     }
     for name in custom_xml_items(&archive) {
         let part = read_bounded(&mut archive, &name)?;
-        if let Some(json) = embed::case_json_from_part(&part) {
-            return Ok(json);
+        if let Some(found) = embed::case_from_part(&part) {
+            return Ok(found);
         }
     }
     Err(ExtractError::NoCase)

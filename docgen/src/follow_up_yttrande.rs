@@ -192,8 +192,14 @@ fn outcome_row(
 ) -> Vec<CellContent> {
     let promise = measure.measure;
     let mut planned = blocks::text_paragraphs(styles::TABLE_TEXT, &promise.action);
-    if !promise.expected_effect.trim().is_empty() {
-        planned.push(labelled_cell("Förväntad effekt", &promise.expected_effect));
+    // Who answered for the measure: the follow-up asks that role what became of it.
+    for (label, text) in [
+        ("Förväntad effekt", &promise.expected_effect),
+        ("Ansvarig", &promise.responsible),
+    ] {
+        if !text.trim().is_empty() {
+            planned.push(labelled_cell(label, text));
+        }
     }
     planned.extend(
         measure_notes(case, promise, item.item)

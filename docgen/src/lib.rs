@@ -23,9 +23,12 @@ pub mod xml_tree;
 
 use schemas::comparison::compare_board;
 use schemas::documents::{find_assessment, find_board, make_data_file};
-use schemas::{Board, BoardResponse, Case, Date, Yttrande};
+use schemas::{disclosure, Board, BoardResponse, Case, Date, Yttrande};
 
-pub use extract::{extract_case, extract_case_json, ExtractError, MAX_DOCX_BYTES, MAX_PART_BYTES};
+pub use extract::{
+    extract, extract_case, extract_case_part, ExtractError, Extracted, MAX_DOCX_BYTES,
+    MAX_PART_BYTES,
+};
 /// What documents are and how their files are named live in `schemas::documents`, which the app
 /// reads without linking docx-rs; re-exported so callers of docgen keep their paths.
 pub use schemas::documents::{
@@ -89,7 +92,7 @@ pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, Rende
     Ok(Output::for_request(case, request, today, bytes)?)
 }
 
-/// A document of one board as DOCX bytes, with the whole case embedded. `today` dates a
+/// A document of one board as DOCX bytes, with what it shows of the case embedded. `today` dates a
 /// document that has no date of its own (and is the day overdue measures are counted to when
 /// the follow-up has no date).
 pub fn render(
@@ -132,7 +135,25 @@ pub fn render(
             cover_note::build(&subject, note, date)
         }
     };
-    package::pack(docx, &info, &compact_case_json(case)?).map_err(RenderError::Package)
+    pack(docx, &info, case, &Request::document(board_id, kind))
+}
+
+/// Packs a document with the case cut for it embedded (`schemas::disclosure`): what the
+/// document shows, and nothing more, since a filed document is a public record.
+fn pack(
+    docx: docx_rs::Docx,
+    info: &package::DocumentInfo,
+    case: &Case,
+    request: &Request,
+) -> Result<Vec<u8>, RenderError> {
+    let embedded = disclosure::embedded_case(case, request)?.unwrap_or_else(|| case.clone());
+    let request_json = serde_json::to_string(request).map_err(|error| {
+        RenderError::Package(package::PackageError(format!(
+            "dokumentets begäran kunde inte skrivas som JSON ({error})"
+        )))
+    })?;
+    package::pack(docx, info, &compact_case_json(&embedded)?, &request_json)
+        .map_err(RenderError::Package)
 }
 
 /// The första yttrande of one board as DOCX bytes: [`render`] for the most common document.
@@ -156,7 +177,8 @@ fn board_and_response<'a>(
 }
 
 /// The report of a self-assessment as DOCX, compared with `earlier` (an earlier assessment of the
-/// same framework) when given. The case is embedded as in every Yttra document.
+/// same framework) when given. What it shows of the case is embedded, as in every Yttra
+/// document.
 pub fn render_assessment_report(
     case: &Case,
     assessment_id: &str,
@@ -167,7 +189,11 @@ pub fn render_assessment_report(
     let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
     let board = find_board(case, &assessment.board)?;
     let (docx, info) = assessment_report::build(case, board, assessment, earlier, today);
-    package::pack(docx, &info, &compact_case_json(case)?).map_err(RenderError::Package)
+    let request = Request::AssessmentReport {
+        assessment: assessment_id.to_string(),
+        compare_with: earlier_id.map(str::to_string),
+    };
+    pack(docx, &info, case, &request)
 }
 
 /// The iCalendar file of the case's deadlines (see [`calendar`]).

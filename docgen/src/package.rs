@@ -41,13 +41,19 @@ impl std::fmt::Display for PackageError {
 
 impl std::error::Error for PackageError {}
 
-/// Packs a document with the case JSON embedded.
-pub fn pack(docx: Docx, info: &DocumentInfo, case_json: &str) -> Result<Vec<u8>, PackageError> {
+/// Packs a document with the case JSON embedded; `document` is the request (JSON) the case was
+/// cut for.
+pub fn pack(
+    docx: Docx,
+    info: &DocumentInfo,
+    case_json: &str,
+    document: &str,
+) -> Result<Vec<u8>, PackageError> {
     let mut parts = docx
         .add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER)
         .build();
     if let Some(item) = parts.custom_items.first_mut() {
-        *item = embed::case_part_xml(case_json).into_bytes();
+        *item = embed::case_part_xml(case_json, Some(document)).into_bytes();
     }
     parts.doc_props.core = core_properties(info).into_bytes();
     write_zip(named_parts(parts))

@@ -18,13 +18,7 @@ pub fn auditor(case: &Case) -> &str {
     }
 }
 
-pub fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+pub use schemas::wording::lowercase_first;
 
 /// "rapporten ”Granskning av X” (SR-1)", leaving out what a draft does not have yet.
 pub fn report_name(title: &str, reference: &str) -> String {

@@ -7,9 +7,12 @@ use std::rc::Rc;
 use app_core::app_state::{
     Action, AppState, Notice, OpenCase, OpenEvent, Storage, StorageEvent, View,
 };
-use app_core::files::{is_docx, open_extracted, open_framework_file, open_json_file};
+use app_core::files::{
+    is_docx, open_extracted, open_framework_file, open_json_file, OpenedDocument,
+};
 use app_core::library::{with_identity, CaseSummary};
 use schemas::documents::{DocumentKind, Request};
+use schemas::wording::lowercase_first;
 use schemas::{load_case, Case};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -381,7 +384,15 @@ fn open_new(state: &State) -> Callback<()> {
 /// Opens a case read from a file or the example. A case already stored here (the same id) is
 /// never stored twice: the user chooses between the stored copy and the file.
 /// `opened` is what the user is told once a case not stored before is open.
-async fn open_incoming(state: &State, store: Option<Store>, case: Case, opened: Option<String>) {
+/// Opens a case read from a file or the example: onto the stored copy when this browser has
+/// the case already (a document, `document`, is merged into it), otherwise as a new case.
+async fn open_incoming(
+    state: &State,
+    store: Option<Store>,
+    case: Case,
+    document: Option<Request>,
+    opened: Option<String>,
+) {
     let case = with_identity(case, browser::new_case_id);
     if let Some(store) = store {
         if let Ok(Some((json, revision))) = store.load(&case.id).await {
@@ -391,6 +402,7 @@ async fn open_incoming(state: &State, store: Option<Store>, case: Case, opened: 
                     state.dispatch(Action::Open(OpenEvent::FoundStored {
                         stored: Box::new(stored),
                         incoming: Box::new(case),
+                        document,
                     }));
                 }
                 Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
@@ -414,7 +426,7 @@ fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
         let (state, store) = (state.clone(), store.borrow().clone());
         spawn_local(async move {
             match load_case(EXAMPLE_CASE) {
-                Ok(example) => open_incoming(&state, store, example, None).await,
+                Ok(example) => open_incoming(&state, store, example, None, None).await,
                 Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
                     "Exempelärendet kunde inte läsas. {error}"
                 )))),
@@ -429,26 +441,44 @@ fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
         let (state, store) = (state.clone(), store.borrow().clone());
         spawn_local(async move {
             let name = file.name();
-            let (opened, told) = match browser::read_file(&file).await {
-                Ok(bytes) if is_docx(&bytes) => (
-                    open_extracted(&name, generator::extract_case_json(&bytes).await),
-                    format!(
-                        "Ärendet i «{name}» är öppnat. När det är dags för det uppföljande \
-                         yttrandet påbörjas det under Nämndernas svar."
-                    ),
-                ),
-                Ok(bytes) => (
-                    open_json_file(&name, &bytes),
-                    format!("Ärendet i «{name}» är öppnat."),
-                ),
-                Err(message) => (Err(message), String::new()),
+            let opened = match browser::read_file(&file).await {
+                Ok(bytes) if is_docx(&bytes) => {
+                    open_extracted(&name, generator::read_document(&bytes).await)
+                }
+                Ok(bytes) => open_json_file(&name, &bytes).map(|case| OpenedDocument {
+                    case,
+                    document: None,
+                }),
+                Err(message) => Err(message),
             };
             match opened {
-                Ok(case) => open_incoming(&state, store, case, Some(told)).await,
+                Ok(OpenedDocument { case, document }) => {
+                    let told = opened_message(&name, &case, document.as_ref());
+                    open_incoming(&state, store, case, document, Some(told)).await
+                }
                 Err(message) => state.dispatch(Action::Open(OpenEvent::Failed(message))),
             }
         });
     })
+}
+
+/// What the user is told when a file opens as a new case: for a document, that it holds what
+/// the document shows, so that a missing tjänsteskrivelse or other board is no surprise.
+fn opened_message(name: &str, case: &Case, document: Option<&Request>) -> String {
+    match document {
+        Some(Request::Document { board, kind }) => {
+            let board = case.board(board).map_or(board.as_str(), |b| b.name.as_str());
+            format!(
+                "Ärendet i «{name}» är öppnat med det som dokumentet visar: {} för {board}. \
+                 Det som inte står i dokumentet, som andra nämnders svar och tjänsteskrivelsen, \
+                 följer inte med. När det är dags för det uppföljande yttrandet påbörjas det \
+                 under Nämndernas svar.",
+                lowercase_first(kind.label_sv())
+            )
+        }
+        Some(_) => format!("Ärendet i «{name}» är öppnat med det som dokumentet visar."),
+        None => format!("Ärendet i «{name}» är öppnat."),
+    }
 }
 
 fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<String> {

@@ -12,7 +12,7 @@
 //! tested against.
 
 use docgen::preview::document_preview;
-use schemas::documents::{DocumentKind, Output, Request, MAX_CASE_BYTES};
+use schemas::documents::{DocumentKind, Output, ReadDocument, Request, MAX_CASE_BYTES};
 use schemas::{load_case, save_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
@@ -59,7 +59,8 @@ pub fn preview_document(
     preview(case_json, board, kind, today).map_err(|message| JsError::new(&message))
 }
 
-/// The case embedded in a DOCX written by Yttra, as case-file JSON.
+/// What a DOCX written by Yttra holds, as `schemas::documents::ReadDocument` JSON: its case
+/// (case-file JSON) and the document it was cut for.
 #[wasm_bindgen]
 pub fn extract_case(docx: &[u8]) -> Result<String, JsError> {
     extract(docx).map_err(|message| JsError::new(&message))
@@ -82,8 +83,12 @@ pub fn preview(case_json: &str, board: &str, kind: &str, today: &str) -> Result<
 
 /// The reading behind [`extract_case`].
 pub fn extract(docx: &[u8]) -> Result<String, String> {
-    let case = docgen::extract_case(docx).map_err(|error| error.to_string())?;
-    Ok(save_case(&case))
+    let extracted = docgen::extract(docx).map_err(|error| error.to_string())?;
+    let read = ReadDocument {
+        case: save_case(&extracted.case),
+        document: extracted.document,
+    };
+    serde_json::to_string(&read).map_err(|error| format!("Dokumentet kunde inte skickas: {error}"))
 }
 
 fn make_request(case_json: &str, request: &Request, today: &str) -> Result<Output, String> {

@@ -139,6 +139,17 @@ impl Request {
     }
 }
 
+/// What the generator read out of a DOCX, as it crosses to the app in JSON: the embedded case
+/// as case-file JSON (read by the app with the same versioned loader as any case file) and the
+/// document it was cut for (`None`: a document that embeds the whole case).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadDocument {
+    pub case: String,
+    #[serde(default)]
+    pub document: Option<Request>,
+}
+
 /// A made file, ready to be saved or downloaded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Output {

@@ -5,6 +5,7 @@
 
 pub mod comparison;
 pub mod date;
+pub mod disclosure;
 pub mod documents;
 pub mod follow_up;
 pub mod framework;

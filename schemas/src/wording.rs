@@ -15,6 +15,15 @@ where
     format!("{count} {form}")
 }
 
+/// "Första yttrandet" → "första yttrandet", for a label in running text.
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,7 +105,12 @@ fn first_writes_a_named_document_that_extract_reads_back() {
     let output = docgen(&["extract", name, "--out", "back.json"], &folder);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let original = std::fs::read_to_string(example("it-sakerhet-tva-namnder.json")).expect("read");
-    let expected = schemas::save_case(&schemas::load_case(&original).expect("loads"));
+    let request = schemas::documents::Request::document("ks", docgen::DocumentKind::FirstYttrande);
+    let cut = schemas::disclosure::embedded_case(
+        &schemas::load_case(&original).expect("loads"),
+        &request,
+    );
+    let expected = schemas::save_case(&cut.expect("fits").expect("a document"));
     assert_eq!(
         std::fs::read_to_string(folder.join("back.json")).expect("written"),
         expected

@@ -5,7 +5,10 @@
 //!   all documents share once, each document's body, header and properties on their own; and
 //!   byte-identical output for the same input.
 //! - `preview`: the text of a document as the app shows it, and its JSON between the modules.
-//! - `round_trip`: render → extract gives back the case, for every example and board.
+//! - `round_trip`: render → extract gives back the case cut for the document, for every example
+//!   and board.
+//! - `disclosure`: a document embeds only what it shows (every embedded free text is visible),
+//!   nothing of another board, and merges back into its case unchanged.
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
@@ -20,6 +23,7 @@
 
 mod cli;
 mod diff;
+mod disclosure;
 mod follow_up_counts;
 mod golden;
 mod hostile_input;

@@ -1,6 +1,18 @@
-//! A filed document carries its case: what is rendered can be read back, unchanged.
+//! A filed document carries its case, cut to what it shows: what is rendered can be read back,
+//! unchanged.
+
+use schemas::disclosure::embedded_case;
+use schemas::documents::Request;
+use schemas::Case;
 
 use crate::support::{example_documents, today};
+
+/// The case a document of `kind` for `board` embeds.
+fn cut(case: &Case, board: &str, kind: docgen::DocumentKind) -> Case {
+    embedded_case(case, &Request::document(board, kind))
+        .expect("the request fits")
+        .expect("a document")
+}
 
 #[test]
 fn extracting_a_rendered_document_gives_back_the_case() {
@@ -8,7 +20,8 @@ fn extracting_a_rendered_document_gives_back_the_case() {
         let docx = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
         let extracted =
             docgen::extract_case(&docx).unwrap_or_else(|e| panic!("{stem}/{board}: {e}"));
-        assert_eq!(extracted, case, "{stem}/{board}");
+        let first = docgen::DocumentKind::FirstYttrande;
+        assert_eq!(extracted, cut(&case, &board, first), "{stem}/{board}");
     }
 }
 
@@ -19,7 +32,12 @@ fn text_with_markup_characters_round_trips() {
         "Vi <instämmer> & \"godtar\" ]]> 'allt' — även\r\nradbrytningar\toch\u{1F600}".into();
     case.audit.title = "R&D <test>".into();
     let docx = docgen::render_first_yttrande(&case, &board, today()).expect("renders");
-    assert_eq!(docgen::extract_case(&docx).expect("extracts"), case);
+    let extracted = docgen::extract_case(&docx).expect("extracts");
+    assert_eq!(
+        extracted.responses[0].first.summary,
+        case.responses[0].first.summary
+    );
+    assert_eq!(extracted.audit.title, "R&D <test>");
 }
 
 #[test]
@@ -29,7 +47,7 @@ fn every_document_of_a_large_follow_up_gives_back_the_case() {
         let docx = docgen::render(&case, "ks", kind, today()).expect("renders");
         assert_eq!(
             docgen::extract_case(&docx).expect("extracts"),
-            case,
+            cut(&case, "ks", kind),
             "{kind:?}"
         );
     }

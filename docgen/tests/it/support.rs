@@ -182,3 +182,64 @@ pub fn every_document() -> Vec<(String, Vec<u8>)> {
     }
     documents
 }
+
+/// Every document request the examples' cases can make: each kind for each board and each
+/// self-assessment's report (a request the case cannot satisfy yet fails to make and is skipped
+/// by the callers).
+pub fn every_document_request(case: &Case) -> Vec<schemas::documents::Request> {
+    use schemas::documents::Request;
+    let mut requests = Vec::new();
+    for board in &case.boards {
+        for kind in DocumentKind::ALL {
+            requests.push(Request::document(&board.id, kind));
+        }
+    }
+    for assessment in &case.self_assessments {
+        requests.push(Request::AssessmentReport {
+            assessment: assessment.id.clone(),
+            compare_with: None,
+        });
+    }
+    requests
+}
+
+/// Everything a reader of a DOCX can see: the text of the body, headers and footers, a
+/// paragraph a line, a tab as a tab and a line break as a new line.
+pub fn visible_text(docx: &[u8]) -> String {
+    let mut text = String::new();
+    for name in part_names(docx) {
+        let shown = name == "word/document.xml"
+            || (name.starts_with("word/header") || name.starts_with("word/footer"))
+                && name.ends_with(".xml");
+        if shown {
+            text.push_str(&paragraph_text(&read_part(docx, &name).expect("part")));
+        }
+    }
+    text
+}
+
+fn paragraph_text(xml: &str) -> String {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut text = String::new();
+    let mut in_text = false;
+    loop {
+        match reader.read_event().expect("well-formed part") {
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::Text(t) if in_text => text.push_str(&t.decode().expect("utf-8")),
+            Event::GeneralRef(r) if in_text => {
+                let name = r.decode().expect("utf-8");
+                let resolved = quick_xml::escape::resolve_predefined_entity(&name)
+                    .expect("a predefined entity");
+                text.push_str(resolved);
+            }
+            Event::Empty(e) if e.name().as_ref() == b"w:tab" => text.push('\t'),
+            Event::Empty(e) if e.name().as_ref() == b"w:br" => text.push('\n'),
+            Event::End(e) if e.name().as_ref() == b"w:p" => text.push('\n'),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    text
+}

@@ -4,7 +4,8 @@
 use app_core::app_state::Action;
 use app_core::library::case_title;
 use app_core::review::locate;
-use schemas::documents::DocumentKind;
+use schemas::disclosure::carried_sv;
+use schemas::documents::{DocumentKind, Request};
 use schemas::documents::PreviewBlock;
 use schemas::wording::count_sv;
 use schemas::{validate, Case, Severity, Yttrande};
@@ -53,11 +54,31 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                         </select>
                     </div>
                     if let Some((board, kind)) = chosen.as_deref().and_then(parse_choice) {
+                        { carried(case, &Request::document(&board, kind)) }
                         <Preview case={case.clone()} {board} {kind} />
                     }
                 }
             </section>
         </main>
+    }
+}
+
+/// "Det här följer med dokumentet": what the chosen document embeds, and what it leaves out.
+/// A filed document is a public record, embedded data included.
+fn carried(case: &Case, request: &Request) -> Html {
+    let (carried, left_out) = carried_sv(case, request);
+    html! {
+        <section class="carried" aria-labelledby="carried-heading">
+            <h3 id="carried-heading">{ "Det här följer med dokumentet" }</h3>
+            <p>{ "Dokumentet bär med sig uppgifter ur ärendet, så att nästa steg kan fortsätta från \
+                  det diarieförda dokumentet. Den som begär ut dokumentet kan läsa dem, så bara \
+                  det som dokumentet visar följer med:" }</p>
+            <ul id="carried-list">{ for carried.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            if !left_out.is_empty() {
+                <p>{ "Följer inte med:" }</p>
+                <ul id="left-out-list">{ for left_out.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
+            }
+        </section>
     }
 }
 

@@ -104,8 +104,9 @@ fn text_field(object: &JsValue, name: &str) -> Result<String, String> {
         .ok_or_else(unreadable_answer)
 }
 
-/// The case-file JSON embedded in a DOCX.
-pub async fn extract_case_json(docx: &[u8]) -> Result<String, String> {
+/// What a DOCX holds, as `schemas::documents::ReadDocument` JSON (read by
+/// `app_core::files::open_extracted`).
+pub async fn read_document(docx: &[u8]) -> Result<String, String> {
     let json = extract_js(docx).await.map_err(message)?;
     json.as_string()
         .ok_or_else(|| "Ärendet kunde inte läsas.".to_string())

@@ -1,7 +1,9 @@
 //! Making files through the generator's entry, as the app does: case and request as JSON.
 
+use schemas::disclosure::embedded_case;
 use schemas::documents::{
-    DocumentKind, PreviewBlock, Request, CSV_MIME, DOCX_MIME, ICS_MIME, JSON_MIME, MAX_CASE_BYTES,
+    DocumentKind, PreviewBlock, ReadDocument, Request, CSV_MIME, DOCX_MIME, ICS_MIME, JSON_MIME,
+    MAX_CASE_BYTES,
 };
 use schemas::{save_case, Case, Yttrande};
 
@@ -74,7 +76,10 @@ fn every_request_for_every_example_is_made_as_docgen_makes_it() {
                     );
                     if output.mime == DOCX_MIME {
                         let extracted = generator::extract(&output.bytes).expect("extracts");
-                        assert_eq!(extracted, save_case(&example.case), "{what}");
+                        let read: ReadDocument = serde_json::from_str(&extracted).expect("json");
+                        let cut = embedded_case(&example.case, &request).expect("fits");
+                        assert_eq!(read.case, save_case(&cut.expect("a document")), "{what}");
+                        assert_eq!(read.document.as_ref(), Some(&request), "{what}");
                     }
                     made += 1;
                 }

@@ -1,0 +1,379 @@
+//! What a filed document carries of its case.
+//!
+//! A filed document is an allmän handling: anyone may ask for it, hidden parts included. So a
+//! document embeds the audit's details (they come from the public report), the boards' names
+//! (the report addresses them), and of its own board only what the document shows, plus the
+//! ids, dates and status keys needed to continue from it. Nothing of other boards' answers, no
+//! tjänsteskrivelse details in a yttrande, no self-assessment comments unless the document
+//! prints them.
+//!
+//! One function, [`carry`], says per document what goes across. It cuts the embedded case
+//! ([`embedded_case`]: from the whole case into an empty frame) and merges a document's case
+//! back into a stored one ([`merge_embedded`]: from the document into the stored case), so the
+//! two can never disagree about what a document holds.
+
+use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
+use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
+use crate::model::{Board, BoardResponse, Case, FirstYttrande, ItemAnswer, Measure, Yttrande};
+
+/// The case a document embeds: the audit, the boards' names and what the document shows.
+/// `Ok(None)` for requests that are not documents (data files carry the whole case on purpose:
+/// they are the user's own working copy, not a filed record).
+pub fn embedded_case(case: &Case, request: &Request) -> Result<Option<Case>, RequestError> {
+    if !embeds_a_scoped_case(request) {
+        return Ok(None);
+    }
+    check_request(case, request)?;
+    let mut embedded = frame(case);
+    carry(case, &mut embedded, request);
+    Ok(Some(embedded))
+}
+
+/// The stored case with what a document of `request` carries taken from `embedded` (the case
+/// read out of that document): what the document does not show stays as stored.
+pub fn merge_embedded(stored: &Case, embedded: &Case, request: &Request) -> Case {
+    let mut merged = stored.clone();
+    carry(embedded, &mut merged, request);
+    merged
+}
+
+/// True for the requests whose file is a document filed as a public record.
+pub fn embeds_a_scoped_case(request: &Request) -> bool {
+    matches!(
+        request,
+        Request::Document { .. } | Request::AssessmentReport { .. }
+    )
+}
+
+fn check_request(case: &Case, request: &Request) -> Result<(), RequestError> {
+    match request {
+        Request::Document { board, .. } => find_board(case, board).map(|_| ()),
+        Request::AssessmentReport {
+            assessment,
+            compare_with,
+        } => {
+            find_assessment(case, assessment)?;
+            if let Some(earlier) = compare_with {
+                find_assessment(case, earlier)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The part of every document that is public anyway: the case's identity, the organisation,
+/// the audit as the report states it, and each board's id and name (the report addresses the
+/// boards by name; their ids keep the items' addressee lists whole).
+fn frame(case: &Case) -> Case {
+    Case {
+        format: case.format.clone(),
+        format_version: case.format_version,
+        id: case.id.clone(),
+        organisation: case.organisation.clone(),
+        audit: case.audit.clone(),
+        boards: case
+            .boards
+            .iter()
+            .map(|board| Board::new(&board.id, &board.name))
+            .collect(),
+        responses: Vec::new(),
+        self_assessments: Vec::new(),
+    }
+}
+
+/// Copies from `from` into `into` what a document of `request` shows. The one description of a
+/// document's contents: both cutting and merging go through it.
+fn carry(from: &Case, into: &mut Case, request: &Request) {
+    match request {
+        Request::Document { board, kind } => carry_document(from, into, board, *kind),
+        Request::AssessmentReport {
+            assessment,
+            compare_with,
+        } => {
+            for id in std::iter::once(assessment).chain(compare_with) {
+                carry_assessment(from, into, id);
+            }
+        }
+        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
+    }
+}
+
+fn carry_document(from: &Case, into: &mut Case, board_id: &str, kind: DocumentKind) {
+    let shows_send_to = matches!(kind, DocumentKind::CoverNote(_));
+    carry_board_details(from, into, board_id, shows_send_to);
+    let Some(source) = from.response(board_id) else {
+        return;
+    };
+    let target = response_mut(into, board_id);
+    match kind {
+        DocumentKind::FirstYttrande => {
+            carry_first_yttrande(&source.first, &mut target.first, Detail::Yttrande)
+        }
+        DocumentKind::FollowUpYttrande => {
+            carry_promises(&source.first, &mut target.first);
+            carry_follow_up(
+                source.follow_up.as_ref(),
+                &mut target.follow_up,
+                Detail::Yttrande,
+            );
+        }
+        DocumentKind::CoverNote(Yttrande::First) => {
+            carry_first_yttrande(&source.first, &mut target.first, Detail::CoverNote);
+            target.first.cover_note = source.first.cover_note.clone();
+        }
+        DocumentKind::CoverNote(Yttrande::FollowUp) => {
+            carry_follow_up(
+                source.follow_up.as_ref(),
+                &mut target.follow_up,
+                Detail::CoverNote,
+            );
+            if let (Some(source), Some(target)) = (&source.follow_up, &mut target.follow_up) {
+                target.cover_note = source.cover_note.clone();
+            }
+        }
+    }
+}
+
+/// How much of the board's answers a document prints: a yttrande prints them whole; its
+/// tjänsteskrivelse retells them shorter (each measure's action and date, each outcome's status
+/// and what was done), without signatories.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Detail {
+    Yttrande,
+    CoverNote,
+}
+
+/// The board's diarienummer (every header prints it), its deadlines and follow-up period
+/// (dates needed to continue), and where yttranden are sent only when the document says it.
+fn carry_board_details(from: &Case, into: &mut Case, board_id: &str, with_send_to: bool) {
+    let Some(source) = from.board(board_id) else {
+        return;
+    };
+    let target = find_or_push(
+        &mut into.boards,
+        |b| b.id == board_id,
+        || Board::new(&source.id, &source.name),
+    );
+    target.diarienummer = source.diarienummer.clone();
+    target.first_deadline = source.first_deadline;
+    target.follow_up_deadline = source.follow_up_deadline;
+    target.follow_up_period = source.follow_up_period;
+    if with_send_to {
+        target.send_to = source.send_to.clone();
+    }
+}
+
+/// The board's response in `into`, made empty when it has none yet.
+fn response_mut<'a>(into: &'a mut Case, board_id: &str) -> &'a mut BoardResponse {
+    find_or_push(
+        &mut into.responses,
+        |r| r.board == board_id,
+        || BoardResponse {
+            board: board_id.to_string(),
+            first: FirstYttrande::default(),
+            follow_up: None,
+        },
+    )
+}
+
+/// What the första yttrande prints: its date, summary, stances with motivations, measures and
+/// signatories (its tjänsteskrivelse: the same without the signatories and each measure's
+/// effect and responsible role). Never the tjänsteskrivelse's own details.
+fn carry_first_yttrande(from: &FirstYttrande, into: &mut FirstYttrande, detail: Detail) {
+    into.date = from.date;
+    into.summary = from.summary.clone();
+    into.answers = from.answers.clone();
+    carry_measures(&from.measures, &mut into.measures, detail);
+    if detail == Detail::Yttrande {
+        into.signatories = from.signatories.clone();
+    }
+}
+
+/// What the uppföljande yttrande repeats of the first: its date, each stance (without the
+/// motivation, which it does not print), the reason no measure was promised, and the promised
+/// measures it sets the results beside.
+fn carry_promises(from: &FirstYttrande, into: &mut FirstYttrande) {
+    into.date = from.date;
+    for answer in &from.answers {
+        let target = find_or_push(
+            &mut into.answers,
+            |a| a.item == answer.item,
+            || ItemAnswer {
+                item: answer.item,
+                stance: None,
+                motivation: String::new(),
+                no_measure_reason: String::new(),
+            },
+        );
+        target.stance = answer.stance;
+        target.no_measure_reason = answer.no_measure_reason.clone();
+    }
+    carry_measures(&from.measures, &mut into.measures, Detail::Yttrande);
+}
+
+/// Measures by id: whole for a yttrande; the action, date and items for a tjänsteskrivelse,
+/// leaving the effect and responsible role as they are in `into`.
+fn carry_measures(from: &[Measure], into: &mut Vec<Measure>, detail: Detail) {
+    for measure in from {
+        let target = find_or_push(
+            into,
+            |m| m.id == measure.id,
+            || Measure {
+                expected_effect: String::new(),
+                responsible: String::new(),
+                ..measure.clone()
+            },
+        );
+        match detail {
+            Detail::Yttrande => *target = measure.clone(),
+            Detail::CoverNote => {
+                target.action = measure.action.clone();
+                target.done_by = measure.done_by;
+                target.items = measure.items.clone();
+                target.origin = measure.origin.clone();
+            }
+        }
+    }
+}
+
+/// The follow-up as the uppföljande yttrande prints it: everything but its tjänsteskrivelse
+/// (for the tjänsteskrivelse: its dates, summary, each outcome without the achieved effect, the
+/// new measures' actions and dates). The self-assessments chosen as evidence stay out (their
+/// comments are not printed); their ids are kept so that a merged case shows the evidence again.
+fn carry_follow_up(
+    from: Option<&FollowUpYttrande>,
+    into: &mut Option<FollowUpYttrande>,
+    detail: Detail,
+) {
+    let Some(from) = from else {
+        return;
+    };
+    let into = into.get_or_insert_with(|| FollowUpYttrande::start(from.started));
+    into.started = from.started;
+    into.date = from.date;
+    into.summary = from.summary.clone();
+    carry_measures(&from.new_measures, &mut into.new_measures, detail);
+    for outcome in &from.outcomes {
+        let target = find_or_push(
+            &mut into.outcomes,
+            |o| o.measure == outcome.measure,
+            || MeasureOutcome {
+                measure: outcome.measure.clone(),
+                ..MeasureOutcome::default()
+            },
+        );
+        let achieved_effect = match detail {
+            Detail::Yttrande => outcome.achieved_effect.clone(),
+            Detail::CoverNote => std::mem::take(&mut target.achieved_effect),
+        };
+        *target = MeasureOutcome {
+            achieved_effect,
+            ..outcome.clone()
+        };
+    }
+    if detail == Detail::Yttrande {
+        into.signatories = from.signatories.clone();
+        into.evidence = from.evidence.clone();
+    }
+}
+
+/// The element of `list` that `matches`, or a new one made by `make` at its end.
+fn find_or_push<T>(
+    list: &mut Vec<T>,
+    matches: impl Fn(&T) -> bool,
+    make: impl FnOnce() -> T,
+) -> &mut T {
+    let index = match list.iter().position(matches) {
+        Some(index) => index,
+        None => {
+            list.push(make());
+            list.len() - 1
+        }
+    };
+    &mut list[index]
+}
+
+/// A self-assessment as its report prints it: framework, ratings, comments, evidence and who
+/// assessed. Replaces the assessment of the same id in `into`, or is added.
+fn carry_assessment(from: &Case, into: &mut Case, id: &str) {
+    let Some(source) = from.self_assessments.iter().find(|a| a.id == id) else {
+        return;
+    };
+    carry_board_details(from, into, &source.board, false);
+    *find_or_push(
+        &mut into.self_assessments,
+        |a| a.id == id,
+        || source.clone(),
+    ) = source.clone();
+}
+
+/// "Det här följer med dokumentet", in plain words for Granska: what the embedded case holds,
+/// then what it leaves out.
+pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) {
+    let mut carried = vec![
+        "Granskningens uppgifter som de står i rapporten: titel, diarienummer, bedömningar och \
+         rekommendationer."
+            .to_string(),
+        "Nämndernas namn, som rapporten riktar sig till.".to_string(),
+    ];
+    let mut left_out = Vec::new();
+    match request {
+        Request::Document { board, kind } => {
+            let name = case
+                .board(board)
+                .map_or(board.as_str(), |b| b.name.as_str());
+            carried.push(format!(
+                "Från {name}: diarienummer, tidsfrister och det dokumentet visar{}.",
+                document_contents_sv(*kind)
+            ));
+            if case.boards.len() > 1 {
+                left_out.push("Andra nämnders svar och diarienummer.".to_string());
+            }
+            if !matches!(kind, DocumentKind::CoverNote(_)) {
+                left_out
+                    .push("Tjänsteskrivelsen: handläggare, e-post och mötesplanering.".to_string());
+            }
+            if *kind == DocumentKind::FollowUpYttrande {
+                left_out.push(
+                    "Motiveringarna i det första yttrandet (uppföljningen visar bara \
+                     ställningstagandet)."
+                        .to_string(),
+                );
+            }
+            if !case.self_assessments.is_empty() {
+                left_out.push("Självskattningarna med kommentarer och belägg.".to_string());
+            }
+        }
+        Request::AssessmentReport { .. } => {
+            carried.push(
+                "Självskattningen som rapporten visar den: frågor, betyg, kommentarer, belägg \
+                 och vem som bedömde."
+                    .to_string(),
+            );
+            left_out.push("Nämndernas yttranden och tjänsteskrivelser.".to_string());
+        }
+        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
+    }
+    (carried, left_out)
+}
+
+fn document_contents_sv(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::FirstYttrande => {
+            ": sammanfattande svar, ställningstaganden med motiveringar, åtgärder och undertecknare"
+        }
+        DocumentKind::FollowUpYttrande => {
+            ": de utlovade åtgärderna, vad som blev av dem, nya åtgärder och undertecknare"
+        }
+        DocumentKind::CoverNote(Yttrande::First) => {
+            ": tjänsteskrivelsen och det första yttrandet den tar upp"
+        }
+        DocumentKind::CoverNote(Yttrande::FollowUp) => {
+            ": tjänsteskrivelsen och det uppföljande yttrandet den tar upp"
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+use super::*;
+use crate::documents::DocumentKind;
+use crate::location::every_text;
+use crate::version::load_case;
+
+fn examples() -> Vec<Case> {
+    [
+        include_str!("../../../examples/it-sakerhet-tva-namnder.json"),
+        include_str!("../../../examples/it-sakerhet-uppfoljning.json"),
+        include_str!("../../../examples/informationssakerhet-delvis.json"),
+    ]
+    .into_iter()
+    .map(|json| load_case(json).expect("example reads"))
+    .collect()
+}
+
+/// Every document request an example can make: each board's documents of each kind it has
+/// begun, and each self-assessment's report.
+fn document_requests(case: &Case) -> Vec<Request> {
+    let mut requests = Vec::new();
+    for response in &case.responses {
+        for kind in DocumentKind::ALL {
+            let follow_up = matches!(
+                kind,
+                DocumentKind::FollowUpYttrande | DocumentKind::CoverNote(Yttrande::FollowUp)
+            );
+            if !follow_up || response.follow_up.is_some() {
+                requests.push(Request::document(&response.board, kind));
+            }
+        }
+    }
+    for assessment in &case.self_assessments {
+        requests.push(Request::AssessmentReport {
+            assessment: assessment.id.clone(),
+            compare_with: None,
+        });
+    }
+    requests
+}
+
+#[test]
+fn merging_a_documents_case_back_changes_nothing_stored() {
+    for case in examples() {
+        for request in document_requests(&case) {
+            let embedded = embedded_case(&case, &request)
+                .expect("request fits")
+                .expect("a document");
+            assert_eq!(
+                merge_embedded(&case, &embedded, &request),
+                case,
+                "{request:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_boards_document_holds_nothing_of_the_other_boards_answers() {
+    let case = &examples()[0];
+    let [ks, other] = [&case.boards[0], &case.boards[1]];
+    assert!(!other.diarienummer.is_empty() && case.response(&other.id).is_some());
+    let other_texts: Vec<String> = {
+        let mut only_other = case.clone();
+        only_other.responses.retain(|r| r.board == other.id);
+        every_text(&only_other)
+            .into_iter()
+            .filter(|(location, _)| location.response().is_some())
+            .map(|(_, text)| text.to_string())
+            // Short words such as a signatory's title ("Ordförande") may be the same in both.
+            .filter(|text| text.chars().count() > 20)
+            .collect()
+    };
+    assert!(!other_texts.is_empty());
+    for kind in [
+        DocumentKind::FirstYttrande,
+        DocumentKind::CoverNote(Yttrande::First),
+    ] {
+        let embedded = embedded_case(case, &Request::document(&ks.id, kind))
+            .expect("fits")
+            .expect("document");
+        let json = serde_json::to_string(&embedded).expect("json");
+        assert!(!json.contains(&other.diarienummer), "{kind:?}");
+        for text in &other_texts {
+            assert!(!json.contains(text.as_str()), "{kind:?} carries «{text}»");
+        }
+        assert_eq!(embedded.responses.len(), 1);
+        assert_eq!(
+            embedded.board(&other.id).map(|b| b.name.as_str()),
+            Some(other.name.as_str())
+        );
+    }
+}
+
+#[test]
+fn a_yttrande_leaves_out_the_tjansteskrivelse_and_the_self_assessments() {
+    for case in examples() {
+        for request in document_requests(&case) {
+            let Request::Document { board, kind } = &request else {
+                continue;
+            };
+            let embedded = embedded_case(&case, &request).expect("fits").expect("doc");
+            assert!(embedded.self_assessments.is_empty(), "{request:?}");
+            if !matches!(kind, DocumentKind::CoverNote(_)) {
+                let response = embedded.response(board).expect("own response");
+                assert!(response.first.cover_note.is_empty(), "{request:?}");
+                assert!(
+                    response
+                        .follow_up
+                        .as_ref()
+                        .is_none_or(|f| f.cover_note.is_empty()),
+                    "{request:?}"
+                );
+                assert!(embedded.board(board).expect("board").send_to.is_empty());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_first_yttrande_does_not_carry_the_follow_up() {
+    let case = &examples()[1];
+    let response = &case.responses[0];
+    assert!(response.follow_up.is_some());
+    let embedded = embedded_case(
+        case,
+        &Request::document(&response.board, DocumentKind::FirstYttrande),
+    )
+    .expect("fits")
+    .expect("doc");
+    assert_eq!(embedded.responses[0].follow_up, None);
+    assert_eq!(
+        embedded.responses[0].first.measures,
+        response.first.measures
+    );
+}
+
+#[test]
+fn a_document_merged_into_a_case_updates_only_what_it_shows() {
+    let case = &examples()[0];
+    let board = case.responses[0].board.clone();
+    let request = Request::document(&board, DocumentKind::FirstYttrande);
+    let mut embedded = embedded_case(case, &request).expect("fits").expect("doc");
+    embedded.responses[0].first.summary = "Ändrad i dokumentet.".into();
+    let merged = merge_embedded(case, &embedded, &request);
+    assert_eq!(merged.responses[0].first.summary, "Ändrad i dokumentet.");
+    // Everything the document does not show is as stored.
+    let mut expected = case.clone();
+    expected.responses[0].first.summary = "Ändrad i dokumentet.".into();
+    assert_eq!(merged, expected);
+}
+
+#[test]
+fn data_files_are_not_cut() {
+    let case = &examples()[0];
+    for request in [Request::CaseFile, Request::Calendar] {
+        assert_eq!(embedded_case(case, &request), Ok(None));
+    }
+}
+
+#[test]
+fn an_unknown_board_is_named() {
+    let case = &examples()[0];
+    assert_eq!(
+        embedded_case(
+            case,
+            &Request::document("okänd", DocumentKind::FirstYttrande)
+        ),
+        Err(RequestError::UnknownBoard("okänd".into()))
+    );
+}
