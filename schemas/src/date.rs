@@ -105,6 +105,32 @@ impl Date {
         Date::from_ymd(year, month, day)
     }
 
+    /// A date as a person types it in Word: the file form `2025-09-30`, or Swedish running text
+    /// as documents print it, `30 september 2025` (also `30 sep. 2025` and `30/9 2025`).
+    pub fn parse_swedish(text: &str) -> Option<Date> {
+        let text = text.trim();
+        if let Some(date) = Date::parse(text) {
+            return Some(date);
+        }
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let (day, month, year) = match words.as_slice() {
+            [day_month, year] if day_month.contains('/') => {
+                let (day, month) = day_month.split_once('/')?;
+                (day.parse().ok()?, month.parse().ok()?, year.parse().ok()?)
+            }
+            [day, month, year] => {
+                let day = day.trim_end_matches('.').parse().ok()?;
+                let month = month.trim_end_matches('.').to_lowercase();
+                let number = MONTHS_SV.iter().position(|name| {
+                    *name == month || (month.chars().count() >= 3 && name.starts_with(&month))
+                })?;
+                (day, u8::try_from(number + 1).ok()?, year.parse().ok()?)
+            }
+            _ => return None,
+        };
+        Date::from_ymd(year, month, day)
+    }
+
     pub fn year(self) -> u16 {
         self.year
     }

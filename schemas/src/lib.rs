@@ -7,6 +7,7 @@ pub mod comparison;
 pub mod date;
 pub mod disclosure;
 pub mod documents;
+pub mod fields;
 pub mod follow_up;
 pub mod framework;
 pub mod framework_import;

@@ -529,6 +529,16 @@ impl FirstYttrande {
 // Swedish labels: the words users read in the app and the documents.
 
 impl Stance {
+    pub const ALL: [Stance; 3] = [Stance::Agrees, Stance::PartlyAgrees, Stance::Disagrees];
+
+    /// The stance a document names, "Instämmer delvis", in any letter case.
+    pub fn from_label_sv(label: &str) -> Option<Stance> {
+        let label = label.trim().to_lowercase();
+        Stance::ALL
+            .into_iter()
+            .find(|stance| stance.label_sv().to_lowercase() == label)
+    }
+
     pub fn label_sv(self) -> &'static str {
         match self {
             Stance::Agrees => "Instämmer",

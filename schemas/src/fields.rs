@@ -1,0 +1,388 @@
+//! The fields of a document that the board writes and may amend in Word: each has a stable key,
+//! its text as the document prints it, and a way to take an amended text back into the case.
+//!
+//! Documents mark each field (docgen wraps it in a content control tagged with the key and a
+//! bookmark named after it); reading a DOCX back compares each field's text in the document
+//! with the case it embeds. Headings and the auditors' quoted text are not fields.
+//!
+//! A key is letters, digits and `_` only, since Word bookmark names allow nothing else:
+//! `first_summary`, `R2_stance`, `R2_motivation`, `R2_reason`, `A1_action`, `A1_effect`,
+//! `A1_doneby`, `A1_responsible`, `followup_summary`, `A1_status`, `A1_doneon`, `A1_done`,
+//! `A1_achieved`, `A1_why`.
+
+use std::fmt;
+
+use crate::date::Date;
+use crate::follow_up::{MeasureOutcome, MeasureStatus};
+use crate::model::{Case, ItemAnswer, ItemRef, Measure, Stance};
+
+/// One field of a board's answers that a document shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    FirstSummary,
+    Stance(ItemRef),
+    Motivation(ItemRef),
+    NoMeasureReason(ItemRef),
+    Measure { id: String, part: MeasurePart },
+    FollowUpSummary,
+    Outcome { measure: String, part: OutcomePart },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MeasurePart {
+    Action,
+    ExpectedEffect,
+    DoneBy,
+    Responsible,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OutcomePart {
+    Status,
+    DoneOn,
+    WhatWasDone,
+    AchievedEffect,
+    Reason,
+}
+
+const MEASURE_PARTS: [(MeasurePart, &str); 4] = [
+    (MeasurePart::Action, "action"),
+    (MeasurePart::ExpectedEffect, "effect"),
+    (MeasurePart::DoneBy, "doneby"),
+    (MeasurePart::Responsible, "responsible"),
+];
+
+const OUTCOME_PARTS: [(OutcomePart, &str); 5] = [
+    (OutcomePart::Status, "status"),
+    (OutcomePart::DoneOn, "doneon"),
+    (OutcomePart::WhatWasDone, "done"),
+    (OutcomePart::AchievedEffect, "achieved"),
+    (OutcomePart::Reason, "why"),
+];
+
+/// True for an id that can stand in a key (and so in a Word bookmark name).
+pub fn is_key_safe(id: &str) -> bool {
+    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
+impl fmt::Display for Field {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Field::FirstSummary => write!(f, "first_summary"),
+            Field::FollowUpSummary => write!(f, "followup_summary"),
+            Field::Stance(item) => write!(f, "{item}_stance"),
+            Field::Motivation(item) => write!(f, "{item}_motivation"),
+            Field::NoMeasureReason(item) => write!(f, "{item}_reason"),
+            Field::Measure { id, part } => {
+                let name = MEASURE_PARTS.iter().find(|(p, _)| p == part).map(|(_, n)| *n);
+                write!(f, "{id}_{}", name.unwrap_or_default())
+            }
+            Field::Outcome { measure, part } => {
+                let name = OUTCOME_PARTS.iter().find(|(p, _)| p == part).map(|(_, n)| *n);
+                write!(f, "{measure}_{}", name.unwrap_or_default())
+            }
+        }
+    }
+}
+
+impl Field {
+    /// The field a key names, or `None` for a key Yttra does not write.
+    pub fn parse(key: &str) -> Option<Field> {
+        match key {
+            "first_summary" => return Some(Field::FirstSummary),
+            "followup_summary" => return Some(Field::FollowUpSummary),
+            _ => {}
+        }
+        let (owner, name) = key.rsplit_once('_')?;
+        if !is_key_safe(owner) {
+            return None;
+        }
+        let item = owner.parse::<ItemRef>().ok();
+        match (name, item) {
+            ("stance", Some(item)) => return Some(Field::Stance(item)),
+            ("motivation", Some(item)) => return Some(Field::Motivation(item)),
+            ("reason", Some(item)) => return Some(Field::NoMeasureReason(item)),
+            _ => {}
+        }
+        let id = owner.to_string();
+        if let Some((part, _)) = MEASURE_PARTS.iter().find(|(_, n)| *n == name) {
+            return Some(Field::Measure { id, part: *part });
+        }
+        let (part, _) = OUTCOME_PARTS.iter().find(|(_, n)| *n == name)?;
+        Some(Field::Outcome {
+            measure: id,
+            part: *part,
+        })
+    }
+
+    /// What the field is, for the user: "Åtgärd A1, förväntad effekt".
+    pub fn label_sv(&self) -> String {
+        match self {
+            Field::FirstSummary => "Sammanfattande svar (första yttrandet)".into(),
+            Field::FollowUpSummary => "Sammanfattande svar (uppföljningen)".into(),
+            Field::Stance(item) => format!("{}, ställningstagande", item.label_sv()),
+            Field::Motivation(item) => format!("{}, motivering", item.label_sv()),
+            Field::NoMeasureReason(item) => {
+                format!("{}, skäl till att ingen åtgärd planeras", item.label_sv())
+            }
+            Field::Measure { id, part } => {
+                let what = match part {
+                    MeasurePart::Action => "vad som ska göras",
+                    MeasurePart::ExpectedEffect => "förväntad effekt",
+                    MeasurePart::DoneBy => "senast genomförd",
+                    MeasurePart::Responsible => "ansvarig",
+                };
+                format!("Åtgärd {id}, {what}")
+            }
+            Field::Outcome { measure, part } => {
+                let what = match part {
+                    OutcomePart::Status => "status",
+                    OutcomePart::DoneOn => "genomförd",
+                    OutcomePart::WhatWasDone => "vad som har gjorts",
+                    OutcomePart::AchievedEffect => "uppnådd effekt",
+                    OutcomePart::Reason => "skäl",
+                };
+                format!("Åtgärd {measure}, {what}")
+            }
+        }
+    }
+
+    /// True for a field of the första yttrande, which is locked once the follow-up starts.
+    pub fn is_first_yttrande(&self) -> bool {
+        match self {
+            Field::FirstSummary
+            | Field::Stance(_)
+            | Field::Motivation(_)
+            | Field::NoMeasureReason(_) => true,
+            Field::Measure { id, .. } => !id.starts_with('N'),
+            Field::FollowUpSummary | Field::Outcome { .. } => false,
+        }
+    }
+
+    /// The field's text as a document prints it, for `board`'s answers in `case`; `None` when
+    /// the case has no such field (an unknown measure, a board without a follow-up).
+    pub fn value(&self, case: &Case, board: &str) -> Option<String> {
+        let response = case.response(board)?;
+        let first = &response.first;
+        let answer = |item: &ItemRef| first.answer(*item);
+        Some(match self {
+            Field::FirstSummary => first.summary.clone(),
+            Field::FollowUpSummary => response.follow_up.as_ref()?.summary.clone(),
+            Field::Stance(item) => answer(item)
+                .and_then(|a| a.stance)
+                .map_or("", Stance::label_sv)
+                .to_string(),
+            Field::Motivation(item) => answer(item).map(|a| a.motivation.clone())?,
+            Field::NoMeasureReason(item) => answer(item).map(|a| a.no_measure_reason.clone())?,
+            Field::Measure { id, part } => {
+                let measure = find_measure(case, board, id)?;
+                match part {
+                    MeasurePart::Action => measure.action.clone(),
+                    MeasurePart::ExpectedEffect => measure.expected_effect.clone(),
+                    MeasurePart::DoneBy => date_text(measure.done_by),
+                    MeasurePart::Responsible => measure.responsible.clone(),
+                }
+            }
+            Field::Outcome { measure, part } => {
+                let follow_up = response.follow_up.as_ref()?;
+                let outcome = follow_up.outcomes.iter().find(|o| &o.measure == measure);
+                let empty = MeasureOutcome::default();
+                let outcome = outcome.unwrap_or(&empty);
+                match part {
+                    OutcomePart::Status => outcome
+                        .status
+                        .map_or(MeasureStatus::UNASSESSED_SV, MeasureStatus::label_sv)
+                        .to_string(),
+                    OutcomePart::DoneOn => date_text(outcome.done_on),
+                    OutcomePart::WhatWasDone => outcome.what_was_done.clone(),
+                    OutcomePart::AchievedEffect => outcome.achieved_effect.clone(),
+                    OutcomePart::Reason => outcome.reason.clone(),
+                }
+            }
+        })
+    }
+
+    /// Takes a text read from a document into the case. A date is read as "2025-09-30" or "30
+    /// september 2025", a stance or status by its Swedish name; what cannot be read is refused
+    /// with a message naming the field, and the case is left as it was.
+    pub fn set(&self, case: &mut Case, board: &str, text: &str) -> Result<(), String> {
+        let text = text.trim();
+        let refused = |what: &str| format!("{}: «{text}» {what}", self.label_sv());
+        let date = || -> Result<Option<Date>, String> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            Date::parse_swedish(text)
+                .map(Some)
+                .ok_or_else(|| refused("är inget datum som går att läsa (skriv t.ex. 2025-09-30)."))
+        };
+        let response = case
+            .responses
+            .iter_mut()
+            .find(|r| r.board == board)
+            .ok_or_else(|| refused("hör till en nämnd som inte har svarat."))?;
+        let first = &mut response.first;
+        let missing = || refused("hör till en del av svaret som inte finns i ärendet.");
+        match self {
+            Field::FirstSummary => first.summary = text.to_string(),
+            Field::FollowUpSummary => {
+                response.follow_up.as_mut().ok_or_else(missing)?.summary = text.to_string()
+            }
+            Field::Stance(item) => {
+                let stance = match text {
+                    "" => None,
+                    _ => Some(Stance::from_label_sv(text).ok_or_else(|| {
+                        refused("är inget ställningstagande (Instämmer, Instämmer delvis eller Instämmer inte).")
+                    })?),
+                };
+                answer_mut(&mut first.answers, *item).stance = stance;
+            }
+            Field::Motivation(item) => {
+                answer_mut(&mut first.answers, *item).motivation = text.to_string()
+            }
+            Field::NoMeasureReason(item) => {
+                answer_mut(&mut first.answers, *item).no_measure_reason = text.to_string()
+            }
+            Field::Measure { id, part } => {
+                let measure = first
+                    .measures
+                    .iter_mut()
+                    .chain(response.follow_up.iter_mut().flat_map(|f| &mut f.new_measures))
+                    .find(|m| &m.id == id)
+                    .ok_or_else(missing)?;
+                match part {
+                    MeasurePart::Action => measure.action = text.to_string(),
+                    MeasurePart::ExpectedEffect => measure.expected_effect = text.to_string(),
+                    MeasurePart::DoneBy => measure.done_by = date()?,
+                    MeasurePart::Responsible => measure.responsible = text.to_string(),
+                }
+            }
+            Field::Outcome { measure, part } => {
+                let follow_up = response.follow_up.as_mut().ok_or_else(missing)?;
+                let status = match part {
+                    OutcomePart::Status if text.is_empty() || text == MeasureStatus::UNASSESSED_SV => {
+                        Some(None)
+                    }
+                    OutcomePart::Status => Some(Some(
+                        MeasureStatus::ALL
+                            .into_iter()
+                            .find(|s| s.label_sv().eq_ignore_ascii_case(text))
+                            .ok_or_else(|| refused("är ingen status som Yttra känner till."))?,
+                    )),
+                    _ => None,
+                };
+                let done_on = match part {
+                    OutcomePart::DoneOn => Some(date()?),
+                    _ => None,
+                };
+                let outcome = match follow_up.outcomes.iter().position(|o| &o.measure == measure) {
+                    Some(index) => &mut follow_up.outcomes[index],
+                    None => {
+                        follow_up.outcomes.push(MeasureOutcome {
+                            measure: measure.clone(),
+                            ..MeasureOutcome::default()
+                        });
+                        follow_up.outcomes.last_mut().expect("just pushed")
+                    }
+                };
+                match part {
+                    OutcomePart::Status => outcome.status = status.flatten(),
+                    OutcomePart::DoneOn => outcome.done_on = done_on.flatten(),
+                    OutcomePart::WhatWasDone => outcome.what_was_done = text.to_string(),
+                    OutcomePart::AchievedEffect => outcome.achieved_effect = text.to_string(),
+                    OutcomePart::Reason => outcome.reason = text.to_string(),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn date_text(date: Option<Date>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn find_measure<'a>(case: &'a Case, board: &str, id: &str) -> Option<&'a Measure> {
+    let response = case.response(board)?;
+    response
+        .first
+        .measures
+        .iter()
+        .chain(response.follow_up.iter().flat_map(|f| &f.new_measures))
+        .find(|m| m.id == id)
+}
+
+fn answer_mut(answers: &mut Vec<ItemAnswer>, item: ItemRef) -> &mut ItemAnswer {
+    let index = match answers.iter().position(|a| a.item == item) {
+        Some(index) => index,
+        None => {
+            answers.push(ItemAnswer {
+                item,
+                stance: None,
+                motivation: String::new(),
+                no_measure_reason: String::new(),
+            });
+            answers.len() - 1
+        }
+    };
+    &mut answers[index]
+}
+
+/// The same text as a document shows it: paragraphs split at blank lines, each line trimmed, so
+/// that spacing Word or LibreOffice changes is not taken for an edit.
+pub fn normalise_text(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .split("\n\n")
+        .map(|block| {
+            block
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .filter(|block| !block.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_read_back_as_their_fields() {
+        let fields = [
+            Field::FirstSummary,
+            Field::FollowUpSummary,
+            Field::Stance(ItemRef::recommendation(2)),
+            Field::Motivation(ItemRef::assessment(10)),
+            Field::NoMeasureReason(ItemRef::recommendation(1)),
+            Field::Measure {
+                id: "A12".into(),
+                part: MeasurePart::ExpectedEffect,
+            },
+            Field::Measure {
+                id: "N1".into(),
+                part: MeasurePart::DoneBy,
+            },
+            Field::Outcome {
+                measure: "A3".into(),
+                part: OutcomePart::Reason,
+            },
+        ];
+        for field in fields {
+            let key = field.to_string();
+            assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
+            assert_eq!(Field::parse(&key), Some(field), "{key}");
+        }
+        for unknown in ["", "x", "A1_colour", "A-1_action", "_action", "first"] {
+            assert_eq!(Field::parse(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn spacing_is_not_an_edit() {
+        assert_eq!(normalise_text(" a \r\n b \n\n\n c "), "a\nb\n\nc");
+    }
+}
