@@ -6,7 +6,7 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 ensure_browser
-apt_install libreoffice-writer-nogui pandoc poppler-utils
+apt_install libreoffice-writer-nogui python3-uno pandoc poppler-utils
 ensure_python_tools
 ensure_node_tools
 ensure_wasm_target

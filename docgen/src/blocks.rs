@@ -9,7 +9,11 @@ use docx_rs::{
     TableCell, TableLayoutType, TableRow, WidthType,
 };
 
+use docx_rs::{BookmarkEnd, BookmarkStart, ParagraphChild};
+use schemas::fields::{is_key_safe, Field};
 use schemas::Signatory;
+
+use crate::read_back::Anchor;
 
 use crate::styles;
 use crate::xml_tree::xml_safe;
@@ -204,9 +208,10 @@ pub fn add_all(docx: Docx, paragraphs: impl IntoIterator<Item = Paragraph>) -> D
     paragraphs.into_iter().fold(docx, Docx::add_paragraph)
 }
 
-/// An empty paragraph. Word needs one between two tables, or it merges them.
+/// An empty paragraph. Word needs one between two tables, or it merges them. It also ends the
+/// field before it (see [`anchored`]).
 pub fn spacer() -> Paragraph {
-    Paragraph::new().style(styles::NORMAL)
+    with_stop(Paragraph::new().style(styles::NORMAL))
 }
 
 /// A small italic note under a table cell's text, e.g. "(Åtgärd A2)".
@@ -235,7 +240,8 @@ pub fn signatures(board_name: &str, people: &[Signatory]) -> Vec<Paragraph> {
     if people.is_empty() {
         return Vec::new();
     }
-    let mut paragraphs = vec![styled(styles::NORMAL, &board_name.to_uppercase()).keep_next(true)];
+    let mut paragraphs =
+        vec![with_stop(styled(styles::NORMAL, &board_name.to_uppercase())).keep_next(true)];
     for person in people {
         paragraphs.push(
             Paragraph::new()
@@ -256,4 +262,53 @@ pub fn name_and_role(person: &Signatory) -> Run {
         );
     }
     run
+}
+
+/// The bookmark name an anchor has until the package step names it (`ooxml::name_anchors`):
+/// `Yttra:` and the anchor's mode and key.
+pub const ANCHOR_PLACEHOLDER_PREFIX: &str = "Yttra:";
+
+/// Marks where the fields the board may amend in Word stand, with collapsed bookmarks at the
+/// start of a paragraph Yttra writes (a heading, a label, a measure's note) rather than around
+/// the text itself: the text stays plain runs that every reader sees (python-docx and other
+/// extractors skip text inside content controls), and a bookmark outside the editable text
+/// survives the text being typed over in Word and LibreOffice. `read_back` finds each field
+/// from its anchor.
+pub fn anchored(mut paragraph: Paragraph, anchors: &[(Field, Anchor)]) -> Paragraph {
+    let marks = anchors
+        .iter()
+        .filter(|(field, _)| field_is_markable(field))
+        .flat_map(|(field, anchor)| {
+            let name = format!("{ANCHOR_PLACEHOLDER_PREFIX}{}:{field}", anchor.mode());
+            [
+                ParagraphChild::BookmarkStart(BookmarkStart::new(0, name)),
+                ParagraphChild::BookmarkEnd(BookmarkEnd::new(0)),
+            ]
+        })
+        .collect::<Vec<_>>();
+    paragraph.children.splice(0..0, marks);
+    paragraph
+}
+
+/// A paragraph that ends any field before it (a spacer, the signatures).
+fn with_stop(mut paragraph: Paragraph) -> Paragraph {
+    let name = format!("{ANCHOR_PLACEHOLDER_PREFIX}{}:stop", Anchor::Stop.mode());
+    paragraph.children.splice(
+        0..0,
+        [
+            ParagraphChild::BookmarkStart(BookmarkStart::new(0, name)),
+            ParagraphChild::BookmarkEnd(BookmarkEnd::new(0)),
+        ],
+    );
+    paragraph
+}
+
+/// A measure id that cannot stand in a bookmark name gets no anchor (only hand-edited case
+/// files have one; the app makes A1, N1, …).
+fn field_is_markable(field: &Field) -> bool {
+    match field {
+        Field::Measure { id, .. } => is_key_safe(id),
+        Field::Outcome { measure, .. } => is_key_safe(measure),
+        _ => true,
+    }
 }

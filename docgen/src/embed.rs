@@ -5,7 +5,9 @@
 //! compact, so the text has no line breaks that an office suite could reflow when it saves the
 //! file again. `document` is the request the document was made for (JSON, see
 //! `schemas::documents::Request`): the case holds only what that document shows
-//! (`schemas::disclosure`). Documents made before Yttra cut the case have no `document` and hold
+//! (`schemas::disclosure`); `made` is the day it was made, so that reading it back can make the
+//! same document again to tell Yttra's text from text added in Word. Documents made before
+//! Yttra cut the case have neither attribute and hold
 //! the whole case.
 
 use quick_xml::events::Event;
@@ -22,12 +24,21 @@ pub struct CasePart {
     pub case_json: String,
     /// `None` in a document that embeds the whole case (written before cases were cut).
     pub document: Option<String>,
+    /// The day the document was made (`YYYY-MM-DD`).
+    pub made: Option<String>,
 }
 
-/// The custom XML part holding a case cut for the document `document` (a request as JSON).
-pub fn case_part_xml(case_json: &str, document: Option<&str>) -> String {
+/// The custom XML part holding a case cut for the document `document` (a request as JSON),
+/// made on the day `made`.
+pub fn case_part_xml(case_json: &str, document: Option<(&str, &str)>) -> String {
     let document = document
-        .map(|request| format!(r#" document="{}""#, quick_xml::escape::escape(request)))
+        .map(|(request, made)| {
+            format!(
+                r#" document="{}" made="{}""#,
+                quick_xml::escape::escape(request),
+                quick_xml::escape::escape(made)
+            )
+        })
         .unwrap_or_default();
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="{CASE_NAMESPACE}"{document}>{}</case>"#,
@@ -54,6 +65,7 @@ pub fn case_from_part(xml: &[u8]) -> Option<CasePart> {
     let mut buffer = Vec::new();
     let mut inside_case = false;
     let mut document = None;
+    let mut made = None;
     // The escaped text as written; references arrive as their own events.
     let mut escaped = String::new();
     loop {
@@ -67,16 +79,23 @@ pub fn case_from_part(xml: &[u8]) -> Option<CasePart> {
                 if !is_case {
                     return None;
                 }
-                document = start
-                    .attributes()
-                    .flatten()
-                    .find(|attribute| attribute.key.as_ref() == b"document")
-                    .and_then(|attribute| {
-                        attribute
-                            .decoded_and_normalized_value(XmlVersion::default(), reader.decoder())
-                            .ok()
-                    })
-                    .map(|value| value.into_owned());
+                let attribute_value = |name: &[u8]| {
+                    start
+                        .attributes()
+                        .flatten()
+                        .find(|attribute| attribute.key.as_ref() == name)
+                        .and_then(|attribute| {
+                            attribute
+                                .decoded_and_normalized_value(
+                                    XmlVersion::default(),
+                                    reader.decoder(),
+                                )
+                                .ok()
+                                .map(|value| value.into_owned())
+                        })
+                };
+                document = attribute_value(b"document");
+                made = attribute_value(b"made");
                 inside_case = true;
             }
             Event::Text(chunk) if inside_case => {
@@ -96,6 +115,7 @@ pub fn case_from_part(xml: &[u8]) -> Option<CasePart> {
                 return Some(CasePart {
                     case_json,
                     document,
+                    made,
                 });
             }
             Event::Eof => return None,
@@ -112,16 +132,15 @@ mod tests {
     #[test]
     fn text_with_markup_characters_survives_the_part() {
         let json = r#"{"a":"<b> & \"c\" 'd' ]]> åäö"}"#;
-        let part = case_part_xml(
-            json,
-            Some(r#"{"document":{"board":"<a&b>","kind":"first"}}"#),
-        );
+        let request = r#"{"document":{"board":"<a&b>","kind":"first"}}"#;
+        let part = case_part_xml(json, Some((request, "2025-03-01")));
         assert!(!part.contains("<b>") && !part.contains("<a&b>"));
         assert_eq!(
             case_from_part(part.as_bytes()),
             Some(CasePart {
                 case_json: json.to_string(),
-                document: Some(r#"{"document":{"board":"<a&b>","kind":"first"}}"#.to_string())
+                document: Some(request.to_string()),
+                made: Some("2025-03-01".to_string()),
             })
         );
     }

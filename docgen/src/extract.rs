@@ -8,7 +8,7 @@
 use std::io::{Cursor, Read};
 
 use schemas::documents::Request;
-use schemas::{load_case, Case, LoadError};
+use schemas::{load_case, Case, Date, LoadError};
 use zip::ZipArchive;
 
 use crate::embed;
@@ -79,6 +79,8 @@ pub struct Extracted {
     /// The request the document was made for; its case holds only what that document shows
     /// (`schemas::disclosure`). `None` for documents that embed the whole case.
     pub document: Option<Request>,
+    /// The day the document was made, when it says.
+    pub made: Option<Date>,
 }
 
 /// The case embedded in a DOCX written by Yttra.
@@ -95,7 +97,12 @@ pub fn extract(docx: &[u8]) -> Result<Extracted, ExtractError> {
     let document = part
         .document
         .and_then(|json| serde_json::from_str::<Request>(&json).ok());
-    Ok(Extracted { case, document })
+    let made = part.made.as_deref().and_then(Date::parse);
+    Ok(Extracted {
+        case,
+        document,
+        made,
+    })
 }
 
 /// The embedded case part as stored, before its case is read.
@@ -120,6 +127,19 @@ pub fn extract_case_part(docx: &[u8]) -> Result<embed::CasePart, ExtractError> {
         }
     }
     Err(ExtractError::NoCase)
+}
+
+/// The body part (`word/document.xml`) of a DOCX, bounded like every part read.
+pub fn read_document_part(docx: &[u8]) -> Result<Vec<u8>, ExtractError> {
+    let bytes = docx.len() as u64;
+    if bytes > MAX_DOCX_BYTES {
+        return Err(ExtractError::TooLarge { bytes });
+    }
+    let mut archive = ZipArchive::new(Cursor::new(docx)).map_err(|_| ExtractError::NotZip)?;
+    if archive.index_for_name("word/document.xml").is_none() {
+        return Err(ExtractError::NotDocx);
+    }
+    read_bounded(&mut archive, "word/document.xml")
 }
 
 /// The custom XML item parts (`customXml/item1.xml`, …), not their property or relationship

@@ -6,11 +6,13 @@
 //! table of the planned measures. Signatures close the document.
 
 use docx_rs::{Docx, Paragraph};
+use schemas::fields::{Field, MeasurePart, NO_MEASURES_GIVEN_SV, STANCE_NOT_GIVEN_SV};
 use schemas::{Board, Case, Date, FirstYttrande, ItemKind, ItemRef, Measure};
 
 use crate::blocks::{self, CellContent, Column, Columns};
 use crate::frame::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
+use crate::read_back::Anchor;
 use crate::styles;
 use crate::wording::{auditor, case_report_name, lowercase_first, measure_notes, per_item_sv};
 
@@ -44,7 +46,7 @@ pub fn build(
 ) -> (Docx, DocumentInfo) {
     let (mut docx, info) = begin(case, board, date, "Första yttrande");
     docx = blocks::add_all(docx, introduction(case, board));
-    docx = summary_answer(docx, &response.summary);
+    docx = summary_answer(docx, Field::FirstSummary, &response.summary);
     for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
         docx = add_items_of_kind(docx, case, board, response, kind);
     }
@@ -105,12 +107,21 @@ fn add_items_of_kind(
     docx
 }
 
+/// The stance and its motivation; the stance's paragraph anchors both as fields the board may
+/// amend in Word.
 fn stance(response: &FirstYttrande, item: ItemRef) -> Vec<Paragraph> {
     let answer = response.answer(item);
     let label = answer
         .and_then(|answer| answer.stance)
-        .map_or("Ej angivet", |stance| stance.label_sv());
-    let mut paragraphs = vec![blocks::labelled("Ställningstagande", label)];
+        .map_or(STANCE_NOT_GIVEN_SV, |stance| stance.label_sv());
+    let anchors = [
+        (Field::Stance(item), Anchor::Labelled),
+        (Field::Motivation(item), Anchor::After),
+    ];
+    let mut paragraphs = vec![blocks::anchored(
+        blocks::labelled("Ställningstagande", label),
+        &anchors,
+    )];
     if let Some(answer) = answer {
         paragraphs.extend(blocks::text_paragraphs(styles::NORMAL, &answer.motivation));
     }
@@ -123,32 +134,53 @@ fn add_measures(docx: Docx, case: &Case, response: &FirstYttrande, item: ItemRef
         .answer(item)
         .map(|answer| answer.no_measure_reason.trim())
         .unwrap_or_default();
+    let reason_field = Field::NoMeasureReason(item);
     if measures.is_empty() {
         let text = if reason.is_empty() {
-            "Inga åtgärder har angetts."
+            NO_MEASURES_GIVEN_SV
         } else {
             reason
         };
-        return docx.add_paragraph(blocks::labelled("Ingen åtgärd planeras", text));
+        return docx.add_paragraph(blocks::anchored(
+            blocks::labelled("Ingen åtgärd planeras", text),
+            &[(reason_field, Anchor::Labelled)],
+        ));
     }
     let rows = measures
         .iter()
         .map(|measure| measure_row(case, measure, item))
         .collect();
     let mut docx = docx.add_table(blocks::table_with_header(MEASURE_COLUMNS, rows));
-    if !reason.is_empty() {
-        docx = docx.add_paragraph(blocks::styled(styles::NORMAL, reason));
+    let mut reason_paragraphs = blocks::text_paragraphs(styles::NORMAL, reason).into_iter();
+    if let Some(first) = reason_paragraphs.next() {
+        docx = docx.add_paragraph(blocks::anchored(first, &[(reason_field, Anchor::Itself)]));
+        docx = blocks::add_all(docx, reason_paragraphs);
     }
     docx.add_paragraph(blocks::spacer())
 }
 
+/// A measure's row. Its note "(Åtgärd A1 …)", Yttra's own text, anchors the four cells as
+/// fields the board may amend in Word.
 fn measure_row(case: &Case, measure: &Measure, item: ItemRef) -> Vec<CellContent> {
+    let field = |part| Field::Measure {
+        id: measure.id.clone(),
+        part,
+    };
+    let anchors = [
+        (field(MeasurePart::Action), Anchor::Column(0)),
+        (field(MeasurePart::ExpectedEffect), Anchor::Column(1)),
+        (field(MeasurePart::DoneBy), Anchor::Column(2)),
+        (field(MeasurePart::Responsible), Anchor::Column(3)),
+    ];
     let mut action = blocks::text_paragraphs(styles::TABLE_TEXT, &measure.action);
-    action.extend(
-        measure_notes(case, measure, item)
-            .iter()
-            .map(|note| blocks::cell_note(note)),
-    );
+    for (index, note) in measure_notes(case, measure, item).iter().enumerate() {
+        let note = blocks::cell_note(note);
+        action.push(if index == 0 {
+            blocks::anchored(note, &anchors)
+        } else {
+            note
+        });
+    }
     vec![
         action,
         blocks::text_paragraphs(styles::TABLE_TEXT, &measure.expected_effect),

@@ -10,6 +10,7 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
+use schemas::fields::Field;
 use schemas::{Board, Case, Date, FollowUpYttrande, ItemKind};
 
 use crate::assessment_report;
@@ -77,7 +78,7 @@ pub fn build(
     let (mut docx, info) = begin(case, board, comparison.as_of, "Uppföljande yttrande");
     docx = blocks::add_all(docx, introduction(case, board, first_date));
     docx = blocks::add_all(docx, conclusion(case));
-    docx = summary_answer(docx, &follow_up.summary);
+    docx = summary_answer(docx, Field::FollowUpSummary, &follow_up.summary);
     for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
         let items: Vec<&ItemComparison<'_>> = comparison
             .items

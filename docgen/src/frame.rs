@@ -4,10 +4,12 @@
 //! self-assessment report are built inside it.
 
 use docx_rs::{Docx, Paragraph};
+use schemas::fields::Field;
 use schemas::{Board, Case, Date, ItemRef};
 
 use crate::blocks;
 use crate::package::DocumentInfo;
+use crate::read_back::Anchor;
 use crate::styles;
 use crate::wording::{auditor, lowercase_first};
 
@@ -58,9 +60,14 @@ pub fn conclusion(case: &Case) -> Vec<Paragraph> {
     paragraphs
 }
 
-/// "Sammanfattande svar" and the board's answer.
-pub fn summary_answer(docx: Docx, text: &str) -> Docx {
-    let docx = docx.add_paragraph(blocks::heading1("Sammanfattande svar"));
+/// "Sammanfattande svar" and the board's answer; the heading anchors the answer as a field the
+/// board may amend in Word.
+pub fn summary_answer(docx: Docx, field: Field, text: &str) -> Docx {
+    let heading = blocks::anchored(
+        blocks::heading1("Sammanfattande svar"),
+        &[(field, Anchor::After)],
+    );
+    let docx = docx.add_paragraph(heading);
     blocks::add_all(docx, blocks::text_paragraphs(styles::NORMAL, text))
 }
 

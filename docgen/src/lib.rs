@@ -16,6 +16,7 @@ mod frame;
 pub mod ooxml;
 mod package;
 pub mod preview;
+pub mod read_back;
 mod styles;
 pub mod synthetic;
 mod wording;
@@ -135,7 +136,7 @@ pub fn render(
             cover_note::build(&subject, note, date)
         }
     };
-    pack(docx, &info, case, &Request::document(board_id, kind))
+    pack(docx, &info, case, &Request::document(board_id, kind), today)
 }
 
 /// Packs a document with the case cut for it embedded (`schemas::disclosure`): what the
@@ -145,6 +146,7 @@ fn pack(
     info: &package::DocumentInfo,
     case: &Case,
     request: &Request,
+    today: Date,
 ) -> Result<Vec<u8>, RenderError> {
     let embedded = disclosure::embedded_case(case, request)?.unwrap_or_else(|| case.clone());
     let request_json = serde_json::to_string(request).map_err(|error| {
@@ -152,8 +154,14 @@ fn pack(
             "dokumentets begäran kunde inte skrivas som JSON ({error})"
         )))
     })?;
-    package::pack(docx, info, &compact_case_json(&embedded)?, &request_json)
-        .map_err(RenderError::Package)
+    let made = today.to_string();
+    package::pack(
+        docx,
+        info,
+        &compact_case_json(&embedded)?,
+        (&request_json, &made),
+    )
+    .map_err(RenderError::Package)
 }
 
 /// The första yttrande of one board as DOCX bytes: [`render`] for the most common document.
@@ -193,7 +201,7 @@ pub fn render_assessment_report(
         assessment: assessment_id.to_string(),
         compare_with: earlier_id.map(str::to_string),
     };
-    pack(docx, &info, case, &request)
+    pack(docx, &info, case, &request, today)
 }
 
 /// The iCalendar file of the case's deadlines (see [`calendar`]).

@@ -344,6 +344,9 @@ pub fn normalise_part(path: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
 /// The fixes for one parsed part; public so golden tests can normalise the same way.
 pub fn normalise_document(path: &str, document: &mut XmlDocument) {
     let is_body = path == "word/document.xml";
+    if is_body {
+        name_anchors(&mut document.root);
+    }
     document.root.walk_mut(&mut |element| {
         if is_body && element.name == "w:tbl" {
             mark_header_row(element);
@@ -366,6 +369,33 @@ pub fn normalise_document(path: &str, document: &mut XmlDocument) {
     document
         .root
         .walk_mut(&mut |element| order_children(element));
+}
+
+/// Names every field anchor (see `blocks::anchored`) and numbers all bookmarks, in document
+/// order: `Y2l_R1_stance` for the second place a field is shown. Word bookmark names must be
+/// unique, start with a letter and hold only letters, digits and `_`, and docx-rs cannot number
+/// bookmarks, so both are done here.
+fn name_anchors(root: &mut Element) {
+    let mut places: std::collections::HashMap<String, u32> = Default::default();
+    let mut bookmark_id = 0usize;
+    root.walk_mut(&mut |element| match element.name.as_ref() {
+        "w:bookmarkStart" => {
+            bookmark_id += 1;
+            element.set_attribute("w:id", &bookmark_id.to_string());
+            let placeholder = element
+                .attribute("w:name")
+                .and_then(|name| name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX))
+                .map(str::to_string);
+            if let Some((mode, key)) = placeholder.as_deref().and_then(|p| p.split_once(':')) {
+                let place = places.entry(format!("{mode}:{key}")).or_default();
+                *place += 1;
+                element.set_attribute("w:name", &format!("Y{place}{mode}_{key}"));
+            }
+        }
+        // Every Yttra bookmark is collapsed: its end follows its start.
+        "w:bookmarkEnd" => element.set_attribute("w:id", &bookmark_id.to_string()),
+        _ => {}
+    });
 }
 
 fn normalise_element(element: &mut Element) {

@@ -42,12 +42,12 @@ impl std::fmt::Display for PackageError {
 impl std::error::Error for PackageError {}
 
 /// Packs a document with the case JSON embedded; `document` is the request (JSON) the case was
-/// cut for.
+/// cut for and the day it was made on.
 pub fn pack(
     docx: Docx,
     info: &DocumentInfo,
     case_json: &str,
-    document: &str,
+    document: (&str, &str),
 ) -> Result<Vec<u8>, PackageError> {
     let mut parts = docx
         .add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER)

@@ -467,7 +467,9 @@ fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
 fn opened_message(name: &str, case: &Case, document: Option<&Request>) -> String {
     match document {
         Some(Request::Document { board, kind }) => {
-            let board = case.board(board).map_or(board.as_str(), |b| b.name.as_str());
+            let board = case
+                .board(board)
+                .map_or(board.as_str(), |b| b.name.as_str());
             format!(
                 "Ärendet i «{name}» är öppnat med det som dokumentet visar: {} för {board}. \
                  Det som inte står i dokumentet, som andra nämnders svar och tjänsteskrivelsen, \

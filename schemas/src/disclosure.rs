@@ -15,6 +15,7 @@
 use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
 use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
 use crate::model::{Board, BoardResponse, Case, FirstYttrande, ItemAnswer, Measure, Yttrande};
+use crate::self_assessment::{Answer, SelfAssessment};
 
 /// The case a document embeds: the audit, the boards' names and what the document shows.
 /// `Ok(None)` for requests that are not documents (data files carry the whole case on purpose:
@@ -117,12 +118,25 @@ fn carry_document(from: &Case, into: &mut Case, board_id: &str, kind: DocumentKi
                 &mut target.follow_up,
                 Detail::Yttrande,
             );
+            if let Some(evidence) = source.follow_up.as_ref().and_then(|f| f.evidence.clone()) {
+                for id in [&evidence.earlier, &evidence.later] {
+                    carry_ratings(from, into, id);
+                }
+            }
         }
         DocumentKind::CoverNote(Yttrande::First) => {
             carry_first_yttrande(&source.first, &mut target.first, Detail::CoverNote);
             target.first.cover_note = source.first.cover_note.clone();
         }
         DocumentKind::CoverNote(Yttrande::FollowUp) => {
+            // The promises it reports on: each measure's action and date, and the first
+            // yttrande's date.
+            target.first.date = source.first.date;
+            carry_measures(
+                &source.first.measures,
+                &mut target.first.measures,
+                Detail::CoverNote,
+            );
             carry_follow_up(
                 source.follow_up.as_ref(),
                 &mut target.follow_up,
@@ -308,6 +322,37 @@ fn carry_assessment(from: &Case, into: &mut Case, id: &str) {
     ) = source.clone();
 }
 
+/// A self-assessment as the uppföljande yttrande's evidence section shows it: its framework
+/// and ratings (the section prints the means per area and the questions that moved), without
+/// the title, comments, evidence and names of who assessed. Merged into an existing assessment
+/// only its ratings change.
+fn carry_ratings(from: &Case, into: &mut Case, id: &str) {
+    let Some(source) = from.self_assessments.iter().find(|a| a.id == id) else {
+        return;
+    };
+    let target = find_or_push(
+        &mut into.self_assessments,
+        |a| a.id == id,
+        || SelfAssessment {
+            title: String::new(),
+            answers: Vec::new(),
+            ..source.clone()
+        },
+    );
+    for answer in &source.answers {
+        let rated = find_or_push(
+            &mut target.answers,
+            |a| a.requirement == answer.requirement,
+            || Answer {
+                requirement: answer.requirement.clone(),
+                ..Answer::default()
+            },
+        );
+        rated.rating = answer.rating;
+        rated.assessed_on = answer.assessed_on;
+    }
+}
+
 /// "Det här följer med dokumentet", in plain words for Granska: what the embedded case holds,
 /// then what it leaves out.
 pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) {
@@ -341,8 +386,20 @@ pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) 
                         .to_string(),
                 );
             }
+            let evidence = case
+                .response(board)
+                .and_then(|r| r.follow_up.as_ref())
+                .is_some_and(|f| f.evidence.is_some());
+            if *kind == DocumentKind::FollowUpYttrande && evidence {
+                carried.push(
+                    "Betygen i de två självskattningar som visas som belägg för effekt."
+                        .to_string(),
+                );
+            }
             if !case.self_assessments.is_empty() {
-                left_out.push("Självskattningarna med kommentarer och belägg.".to_string());
+                left_out.push(
+                    "Självskattningarnas kommentarer, belägg och vem som bedömde.".to_string(),
+                );
             }
         }
         Request::AssessmentReport { .. } => {

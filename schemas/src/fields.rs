@@ -60,6 +60,11 @@ const OUTCOME_PARTS: [(OutcomePart, &str); 5] = [
     (OutcomePart::Reason, "why"),
 ];
 
+/// What a document prints for an item without a stance.
+pub const STANCE_NOT_GIVEN_SV: &str = "Ej angivet";
+/// What a första yttrande prints after "Ingen åtgärd planeras" when the board gave no reason.
+pub const NO_MEASURES_GIVEN_SV: &str = "Inga åtgärder har angetts.";
+
 /// True for an id that can stand in a key (and so in a Word bookmark name).
 pub fn is_key_safe(id: &str) -> bool {
     !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -74,11 +79,17 @@ impl fmt::Display for Field {
             Field::Motivation(item) => write!(f, "{item}_motivation"),
             Field::NoMeasureReason(item) => write!(f, "{item}_reason"),
             Field::Measure { id, part } => {
-                let name = MEASURE_PARTS.iter().find(|(p, _)| p == part).map(|(_, n)| *n);
+                let name = MEASURE_PARTS
+                    .iter()
+                    .find(|(p, _)| p == part)
+                    .map(|(_, n)| *n);
                 write!(f, "{id}_{}", name.unwrap_or_default())
             }
             Field::Outcome { measure, part } => {
-                let name = OUTCOME_PARTS.iter().find(|(p, _)| p == part).map(|(_, n)| *n);
+                let name = OUTCOME_PARTS
+                    .iter()
+                    .find(|(p, _)| p == part)
+                    .map(|(_, n)| *n);
                 write!(f, "{measure}_{}", name.unwrap_or_default())
             }
         }
@@ -147,14 +158,17 @@ impl Field {
         }
     }
 
-    /// True for a field of the första yttrande, which is locked once the follow-up starts.
-    pub fn is_first_yttrande(&self) -> bool {
+    /// True for a field of `board`'s första yttrande in `case` (a promised measure, not a new
+    /// one of the follow-up), which is locked once the follow-up starts.
+    pub fn is_first_yttrande(&self, case: &Case, board: &str) -> bool {
         match self {
             Field::FirstSummary
             | Field::Stance(_)
             | Field::Motivation(_)
             | Field::NoMeasureReason(_) => true,
-            Field::Measure { id, .. } => !id.starts_with('N'),
+            Field::Measure { id, .. } => case
+                .response(board)
+                .is_some_and(|r| r.first.measures.iter().any(|m| &m.id == id)),
             Field::FollowUpSummary | Field::Outcome { .. } => false,
         }
     }
@@ -170,10 +184,14 @@ impl Field {
             Field::FollowUpSummary => response.follow_up.as_ref()?.summary.clone(),
             Field::Stance(item) => answer(item)
                 .and_then(|a| a.stance)
-                .map_or("", Stance::label_sv)
+                .map_or(STANCE_NOT_GIVEN_SV, Stance::label_sv)
                 .to_string(),
-            Field::Motivation(item) => answer(item).map(|a| a.motivation.clone())?,
-            Field::NoMeasureReason(item) => answer(item).map(|a| a.no_measure_reason.clone())?,
+            Field::Motivation(item) => answer(item)
+                .map(|a| a.motivation.clone())
+                .unwrap_or_default(),
+            Field::NoMeasureReason(item) => answer(item)
+                .map(|a| a.no_measure_reason.clone())
+                .unwrap_or_default(),
             Field::Measure { id, part } => {
                 let measure = find_measure(case, board, id)?;
                 match part {
@@ -200,6 +218,16 @@ impl Field {
                 }
             }
         })
+    }
+
+    /// A text read from a document as the case would hold it: Yttra's own words for "nothing
+    /// given" read as empty.
+    pub fn canonical(&self, text: &str) -> String {
+        let text = normalise_text(text);
+        match self {
+            Field::NoMeasureReason(_) if text == NO_MEASURES_GIVEN_SV => String::new(),
+            _ => text,
+        }
     }
 
     /// Takes a text read from a document into the case. A date is read as "2025-09-30" or "30
@@ -230,7 +258,7 @@ impl Field {
             }
             Field::Stance(item) => {
                 let stance = match text {
-                    "" => None,
+                    "" | STANCE_NOT_GIVEN_SV => None,
                     _ => Some(Stance::from_label_sv(text).ok_or_else(|| {
                         refused("är inget ställningstagande (Instämmer, Instämmer delvis eller Instämmer inte).")
                     })?),
@@ -241,13 +269,23 @@ impl Field {
                 answer_mut(&mut first.answers, *item).motivation = text.to_string()
             }
             Field::NoMeasureReason(item) => {
-                answer_mut(&mut first.answers, *item).no_measure_reason = text.to_string()
+                let reason = if text == NO_MEASURES_GIVEN_SV {
+                    ""
+                } else {
+                    text
+                };
+                answer_mut(&mut first.answers, *item).no_measure_reason = reason.to_string()
             }
             Field::Measure { id, part } => {
                 let measure = first
                     .measures
                     .iter_mut()
-                    .chain(response.follow_up.iter_mut().flat_map(|f| &mut f.new_measures))
+                    .chain(
+                        response
+                            .follow_up
+                            .iter_mut()
+                            .flat_map(|f| &mut f.new_measures),
+                    )
                     .find(|m| &m.id == id)
                     .ok_or_else(missing)?;
                 match part {
@@ -260,7 +298,9 @@ impl Field {
             Field::Outcome { measure, part } => {
                 let follow_up = response.follow_up.as_mut().ok_or_else(missing)?;
                 let status = match part {
-                    OutcomePart::Status if text.is_empty() || text == MeasureStatus::UNASSESSED_SV => {
+                    OutcomePart::Status
+                        if text.is_empty() || text == MeasureStatus::UNASSESSED_SV =>
+                    {
                         Some(None)
                     }
                     OutcomePart::Status => Some(Some(
@@ -275,7 +315,11 @@ impl Field {
                     OutcomePart::DoneOn => Some(date()?),
                     _ => None,
                 };
-                let outcome = match follow_up.outcomes.iter().position(|o| &o.measure == measure) {
+                let outcome = match follow_up
+                    .outcomes
+                    .iter()
+                    .position(|o| &o.measure == measure)
+                {
                     Some(index) => &mut follow_up.outcomes[index],
                     None => {
                         follow_up.outcomes.push(MeasureOutcome {
@@ -373,7 +417,10 @@ mod tests {
         ];
         for field in fields {
             let key = field.to_string();
-            assert!(key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{key}");
+            assert!(
+                key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+                "{key}"
+            );
             assert_eq!(Field::parse(&key), Some(field), "{key}");
         }
         for unknown in ["", "x", "A1_colour", "A-1_action", "_action", "first"] {

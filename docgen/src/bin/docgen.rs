@@ -29,8 +29,10 @@ Användning:
       Skriver rapporten för en självskattning, jämförd med en tidigare om --compare anges.
   docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
       Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
-  docgen extract DOKUMENT.docx [--out FIL.json]
-      Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra.
+  docgen extract DOKUMENT.docx [--adopt] [--out FIL.json]
+      Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra och listar varje fält
+      som har ändrats i Word (fält, Yttras text, dokumentets text). Med --adopt skrivs ärendet
+      med dokumentets texter.
   docgen schema
       Skriver ut JSON Schema för ärendefilen.
 
@@ -120,6 +122,7 @@ struct Options {
     compare: Option<String>,
     out: Option<PathBuf>,
     today: Option<Date>,
+    adopt: bool,
 }
 
 impl Options {
@@ -139,6 +142,7 @@ impl Options {
                 "--assessment" => options.assessment = Some(value("--assessment")?),
                 "--compare" => options.compare = Some(value("--compare")?),
                 "--out" => options.out = Some(PathBuf::from(value("--out")?)),
+                "--adopt" => options.adopt = true,
                 "--today" => {
                     let text = value("--today")?;
                     let date = Date::parse(&text).ok_or_else(|| {
@@ -279,8 +283,14 @@ fn warn_about_board_errors(case: &Case, board_id: &str, today: Date) {
 fn extract_command(options: &Options) -> Result<(), Failure> {
     let path = options.input()?;
     let bytes = read_bounded(path, docgen::MAX_DOCX_BYTES)?;
-    let case = docgen::extract_case(&bytes)
+    let read = docgen::read_back::read_back(&bytes)
         .map_err(|error| Failure::failed(format!("{}: {error}", path.display())))?;
+    report_differences(&read, options.out.is_some());
+    let case = if options.adopt {
+        adopted_case(&read)?
+    } else {
+        read.extracted.case
+    };
     let json = save_case(&case);
     match &options.out {
         Some(out) => {
@@ -295,6 +305,63 @@ fn extract_command(options: &Options) -> Result<(), Failure> {
         }
     }
     Ok(())
+}
+
+/// Every field edited in Word, and text typed outside the fields, on standard output when the
+/// case goes to a file, else on standard error (so that the case JSON stays alone on stdout).
+fn report_differences(read: &docgen::read_back::ReadBack, to_stdout: bool) {
+    let mut lines: Vec<String> = read
+        .differences
+        .iter()
+        .map(|difference| format!("{} [{}]", difference.describe_sv(), difference.field()))
+        .collect();
+    lines.extend(
+        read.outside
+            .iter()
+            .map(|text| format!("Text utanför fälten läses inte in: «{text}»")),
+    );
+    if lines.is_empty() {
+        return;
+    }
+    let heading = "Dokumentet skiljer sig från ärendet det bär med sig:";
+    if to_stdout {
+        println!("{heading}\n{}", lines.join("\n"));
+    } else {
+        eprintln!("{heading}\n{}", lines.join("\n"));
+    }
+}
+
+/// The embedded case with every field edited in Word taken from the document. Fields edited
+/// differently in two places, or that cannot be read, are named and nothing is written.
+fn adopted_case(read: &docgen::read_back::ReadBack) -> Result<Case, Failure> {
+    use docgen::read_back::{adopt, document_versions, Difference};
+    let undecided: Vec<String> = read
+        .differences
+        .iter()
+        .filter(|d| {
+            matches!(
+                d,
+                Difference::Conflicting { .. } | Difference::Unreadable { .. }
+            )
+        })
+        .map(Difference::describe_sv)
+        .collect();
+    if !undecided.is_empty() {
+        return Err(Failure::failed(format!(
+            "Dokumentets texter togs inte in; de här fälten måste avgöras först:\n{}",
+            undecided.join("\n")
+        )));
+    }
+    let board = match &read.extracted.document {
+        Some(docgen::Request::Document { board, .. }) => board.clone(),
+        _ => return Ok(read.extracted.case.clone()),
+    };
+    adopt(
+        &read.extracted.case,
+        &board,
+        &document_versions(&read.differences),
+    )
+    .map_err(|refused| Failure::failed(refused.join("\n")))
 }
 
 fn read_case(path: &Path) -> Result<Case, Failure> {

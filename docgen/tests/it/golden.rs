@@ -151,10 +151,9 @@ fn parts_text(docx: &[u8], parts: &[String]) -> String {
 fn normalise_volatile(root: &mut Element) {
     root.walk_mut(&mut |element| {
         for (key, value) in element.attributes.iter_mut() {
-            let volatile = key.ends_with(":paraId")
-                || key.ends_with(":textId")
-                || key.starts_with("w:rsid")
-                || (element.name == "w:bookmarkStart" && key == "w:id");
+            // Bookmark ids are numbered by the package step in document order, so they stay.
+            let volatile =
+                key.ends_with(":paraId") || key.ends_with(":textId") || key.starts_with("w:rsid");
             if volatile {
                 *value = "ID".into();
             }

@@ -9,6 +9,7 @@
 //!   and board.
 //! - `disclosure`: a document embeds only what it shows (every embedded free text is visible),
 //!   nothing of another board, and merges back into its case unchanged.
+//! - `read_back`: fields amended in Word are read back and compared with the embedded case.
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.
 //! - `cli`: the `docgen` binary's commands, messages and exit codes.
@@ -31,6 +32,7 @@ mod line_spacing;
 mod make;
 mod measure_origin;
 mod preview;
+mod read_back;
 mod round_trip;
 mod support;
 mod tables;

@@ -1,0 +1,597 @@
+//! Reads back what Word or LibreOffice changed in a filed document: the text of every field the
+//! board writes, compared with the case the document embeds.
+//!
+//! A field is found from its anchor, a collapsed bookmark at the start of a paragraph Yttra
+//! writes (see `blocks::anchored`): the rest of a labelled paragraph ("Ställningstagande: …"),
+//! the paragraphs after a heading or label up to the next anchor, heading, table or spacer, or a
+//! cell of a measure's row. The text itself stays plain runs, so every reader sees it, and text
+//! typed over a field lands in the field whatever happened to bookmarks inside it.
+
+use std::collections::BTreeMap;
+
+use schemas::documents::Request;
+use schemas::fields::Field;
+use schemas::{Case, Date};
+
+use crate::extract::{read_document_part, ExtractError, Extracted};
+use crate::xml_tree::{self, Element};
+
+/// How a field stands to its anchor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Anchor {
+    /// The paragraphs after the anchored one (a heading, the stance's label).
+    After,
+    /// The rest of the anchored paragraph after its label and colon.
+    Labelled,
+    /// The anchored paragraph and those after it.
+    Itself,
+    /// A cell of the anchored paragraph's table row, by column; in the anchor's own cell, the
+    /// paragraphs before the anchored one.
+    Column(u8),
+    /// No field: ends the one before it.
+    Stop,
+}
+
+impl Anchor {
+    /// The anchor's letters in a bookmark name.
+    pub fn mode(self) -> String {
+        match self {
+            Anchor::After => "a".into(),
+            Anchor::Labelled => "l".into(),
+            Anchor::Itself => "s".into(),
+            Anchor::Column(column) => format!("c{column}"),
+            Anchor::Stop => "x".into(),
+        }
+    }
+}
+
+/// A field's anchor as a bookmark names it: `Y2c1_A1_effect` is the second place where measure
+/// A1's effect is shown, in column 1 of the anchored row.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AnchorName {
+    pub place: u32,
+    pub anchor: Anchor,
+    /// `None` for a stop.
+    pub field: Option<Field>,
+}
+
+impl AnchorName {
+    /// The anchor a bookmark name stands for, or `None` for a name Yttra did not write.
+    pub fn parse(name: &str) -> Option<AnchorName> {
+        let rest = name.strip_prefix('Y')?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let place = rest[..digits].parse().ok()?;
+        let (mode, key) = rest[digits..].split_once('_')?;
+        let anchor = match mode {
+            "a" => Anchor::After,
+            "l" => Anchor::Labelled,
+            "s" => Anchor::Itself,
+            "x" => Anchor::Stop,
+            column => Anchor::Column(column.strip_prefix('c')?.parse().ok()?),
+        };
+        let field = match anchor {
+            Anchor::Stop if key == "stop" => None,
+            Anchor::Stop => return None,
+            _ => Some(Field::parse(key)?),
+        };
+        Some(AnchorName {
+            place,
+            anchor,
+            field,
+        })
+    }
+}
+
+/// What differs between a document's fields and the case it embeds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Difference {
+    /// The document's text differs from the embedded one.
+    Edited {
+        field: Field,
+        embedded: String,
+        document: String,
+    },
+    /// The field is shown in several places and was edited differently in them: the user
+    /// chooses.
+    Conflicting {
+        field: Field,
+        embedded: String,
+        versions: Vec<String>,
+    },
+    /// The field's control is gone from the document.
+    Deleted { field: Field, embedded: String },
+    /// The document's text cannot be taken into the case (a date that cannot be read).
+    Unreadable { field: Field, message: String },
+}
+
+impl Difference {
+    pub fn field(&self) -> &Field {
+        match self {
+            Difference::Edited { field, .. }
+            | Difference::Conflicting { field, .. }
+            | Difference::Deleted { field, .. }
+            | Difference::Unreadable { field, .. } => field,
+        }
+    }
+
+    /// One line for the user, in Swedish.
+    pub fn describe_sv(&self) -> String {
+        let label = self.field().label_sv();
+        match self {
+            Difference::Edited {
+                embedded, document, ..
+            } => format!("{label}: i dokumentet «{document}», i Yttra «{embedded}»."),
+            Difference::Conflicting { versions, .. } => format!(
+                "{label}: ändrad på olika sätt på olika ställen i dokumentet: {}. Välj vilken som gäller.",
+                versions
+                    .iter()
+                    .map(|version| format!("«{version}»"))
+                    .collect::<Vec<_>>()
+                    .join(" eller ")
+            ),
+            Difference::Deleted { embedded, .. } => format!(
+                "{label}: fältet finns inte längre i dokumentet (i Yttra «{embedded}»); \
+                 det som står där läses inte in."
+            ),
+            Difference::Unreadable { message, .. } => message.clone(),
+        }
+    }
+}
+
+/// A document read back: its embedded case, how its fields differ from it, and text typed
+/// outside the fields (which is not read back).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadBack {
+    pub extracted: Extracted,
+    pub differences: Vec<Difference>,
+    pub outside: Vec<String>,
+}
+
+/// Reads a DOCX's fields and compares them with its embedded case. Documents without fields
+/// (older ones, or a whole-case document) give no differences.
+pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
+    let extracted = crate::extract::extract(docx)?;
+    let Some(Request::Document { board, kind }) = extracted.document.clone() else {
+        return Ok(ReadBack {
+            extracted,
+            differences: Vec::new(),
+            outside: Vec::new(),
+        });
+    };
+    let document_xml = read_document_part(docx)?;
+    let found = document_fields(&document_xml);
+    // What Yttra wrote: the same document made again from the embedded case, read the same
+    // way. Its fields are the ones the document should have; its other text is Yttra's own.
+    let made = extracted
+        .made
+        .unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
+    let expected = crate::render(&extracted.case, &board, kind, made)
+        .ok()
+        .and_then(|docx| read_document_part(&docx).ok())
+        .map(|xml| document_fields(&xml))
+        .unwrap_or_default();
+    let differences = compare(&extracted.case, &board, &found, &expected);
+    let outside = added_outside(&found.outside, &expected.outside);
+    Ok(ReadBack {
+        extracted,
+        differences,
+        outside,
+    })
+}
+
+/// The case with the document's texts taken in for the differences the user adopts; refused
+/// with the messages of fields that cannot be taken (nothing changes then). A first yttrande
+/// whose follow-up has started is what was filed: its fields are refused.
+pub fn adopt(case: &Case, board: &str, adopted: &[(Field, String)]) -> Result<Case, Vec<String>> {
+    let mut adopted_case = case.clone();
+    let locked = case.response(board).is_some_and(|r| r.follow_up.is_some());
+    let refused: Vec<String> = adopted
+        .iter()
+        .filter_map(|(field, text)| {
+            if locked && field.is_first_yttrande(case, board) {
+                return Some(format!(
+                    "{}: det första yttrandet är låst sedan uppföljningen påbörjades, så \
+                     dokumentets text tas inte in.",
+                    field.label_sv()
+                ));
+            }
+            field.set(&mut adopted_case, board, text).err()
+        })
+        .collect();
+    if refused.is_empty() {
+        Ok(adopted_case)
+    } else {
+        Err(refused)
+    }
+}
+
+/// The choice every plain edit offers: the document's text for each edited field. Conflicts
+/// and deletions are left for the user to decide.
+pub fn document_versions(differences: &[Difference]) -> Vec<(Field, String)> {
+    differences
+        .iter()
+        .filter_map(|difference| match difference {
+            Difference::Edited {
+                field, document, ..
+            } => Some((field.clone(), document.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The fields of a document body and its text outside them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentFields {
+    /// Each field's text per place, paragraphs joined by blank lines.
+    pub places: BTreeMap<Field, BTreeMap<u32, String>>,
+    /// Every paragraph's text outside the fields, in order.
+    pub outside: Vec<String>,
+}
+
+/// One paragraph as the reader needs it: its style, text and anchors.
+struct Paragraph {
+    style: String,
+    text: String,
+    anchors: Vec<AnchorName>,
+}
+
+/// The body's blocks in order: paragraphs, and tables as rows of cells of paragraphs.
+enum Block {
+    Paragraph(Paragraph),
+    Table(Vec<Vec<Vec<Paragraph>>>),
+}
+
+/// Reads the fields out of `word/document.xml`.
+pub fn document_fields(document_xml: &[u8]) -> DocumentFields {
+    let Ok(document) = xml_tree::parse(document_xml) else {
+        return DocumentFields::default();
+    };
+    let Some(body) = document.root.child_elements().find(|e| e.name == "w:body") else {
+        return DocumentFields::default();
+    };
+    let mut blocks = Vec::new();
+    collect_blocks(body, &mut blocks);
+    let mut fields = DocumentFields::default();
+    read_paragraphs(&paragraph_run(&blocks), &mut fields);
+    for block in &blocks {
+        if let Block::Table(rows) = block {
+            for row in rows {
+                read_row(row, &mut fields);
+            }
+        }
+    }
+    fields
+}
+
+/// Body paragraphs and tables, looking through content controls and other wrappers a user's
+/// editor may have added.
+fn collect_blocks(element: &Element, blocks: &mut Vec<Block>) {
+    for child in element.child_elements() {
+        match child.name.as_ref() {
+            "w:p" => blocks.push(Block::Paragraph(read_paragraph(child))),
+            "w:tbl" => blocks.push(Block::Table(read_table(child))),
+            "w:sectPr" => {}
+            _ => collect_blocks(child, blocks),
+        }
+    }
+}
+
+fn read_table(table: &Element) -> Vec<Vec<Vec<Paragraph>>> {
+    let mut rows = Vec::new();
+    for row in descendants_named(table, "w:tr", "w:tbl") {
+        let cells = descendants_named(row, "w:tc", "w:tbl")
+            .into_iter()
+            .map(|cell| {
+                descendants_named(cell, "w:p", "w:tbl")
+                    .into_iter()
+                    .map(read_paragraph)
+                    .collect()
+            })
+            .collect();
+        rows.push(cells);
+    }
+    rows
+}
+
+/// The elements called `name` below `element`, not looking inside `name` itself nor inside
+/// `barrier` (a nested table keeps its own rows).
+fn descendants_named<'e, 'a>(
+    element: &'e Element<'a>,
+    name: &str,
+    barrier: &str,
+) -> Vec<&'e Element<'a>> {
+    let mut found = Vec::new();
+    for child in element.child_elements() {
+        if child.name == name {
+            found.push(child);
+        } else if child.name != barrier {
+            found.extend(descendants_named(child, name, barrier));
+        }
+    }
+    found
+}
+
+fn read_paragraph(paragraph: &Element) -> Paragraph {
+    let style = paragraph
+        .child_elements()
+        .find(|e| e.name == "w:pPr")
+        .and_then(|properties| properties.child_elements().find(|e| e.name == "w:pStyle"))
+        .and_then(|style| style.attribute("w:val"))
+        .unwrap_or_default()
+        .to_string();
+    let mut anchors = Vec::new();
+    find_anchors(paragraph, &mut anchors);
+    Paragraph {
+        style,
+        text: shown_text(paragraph),
+        anchors,
+    }
+}
+
+fn find_anchors(element: &Element, anchors: &mut Vec<AnchorName>) {
+    for child in element.child_elements() {
+        if child.name == "w:bookmarkStart" {
+            anchors.extend(child.attribute("w:name").and_then(AnchorName::parse));
+        } else {
+            find_anchors(child, anchors);
+        }
+    }
+}
+
+/// The body's paragraphs with a table standing as a break between them.
+fn paragraph_run(blocks: &[Block]) -> Vec<Option<&Paragraph>> {
+    blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(paragraph) => Some(paragraph),
+            Block::Table(_) => None,
+        })
+        .collect()
+}
+
+/// True for a paragraph that ends a field: an anchor of any kind or a heading. (A table ends a
+/// field too; it stands as `None` in the run of paragraphs.)
+fn ends_a_field(paragraph: &Paragraph) -> bool {
+    !paragraph.anchors.is_empty() || is_heading(&paragraph.style)
+}
+
+fn is_heading(style: &str) -> bool {
+    let style = style.to_ascii_lowercase();
+    style.starts_with("heading") || style.starts_with("rubrik") || style == "title"
+}
+
+/// Body paragraphs: the anchored fields, and everything else as outside text.
+fn read_paragraphs(run: &[Option<&Paragraph>], fields: &mut DocumentFields) {
+    let mut inside = vec![false; run.len()];
+    for (index, paragraph) in run.iter().enumerate() {
+        let Some(paragraph) = paragraph else {
+            continue;
+        };
+        for anchor in &paragraph.anchors {
+            let Some(field) = &anchor.field else {
+                continue;
+            };
+            let (from, text) = match anchor.anchor {
+                Anchor::Labelled => {
+                    inside[index] = true;
+                    let after_label = paragraph
+                        .text
+                        .split_once(':')
+                        .map_or(paragraph.text.as_str(), |(_, value)| value);
+                    (index, after_label.trim().to_string())
+                }
+                Anchor::After | Anchor::Itself => {
+                    let first = if anchor.anchor == Anchor::After {
+                        index + 1
+                    } else {
+                        index
+                    };
+                    let end = (first..run.len())
+                        .find(|&at| at > index && run[at].is_none_or(ends_a_field))
+                        .unwrap_or(run.len());
+                    let texts: Vec<&str> = (first..end)
+                        .filter_map(|at| run[at].map(|p| p.text.as_str()))
+                        .collect();
+                    for flag in &mut inside[first..end] {
+                        *flag = true;
+                    }
+                    (first, texts.join("\n\n"))
+                }
+                Anchor::Column(_) | Anchor::Stop => continue,
+            };
+            let _ = from;
+            fields
+                .places
+                .entry(field.clone())
+                .or_default()
+                .insert(anchor.place, text);
+        }
+    }
+    for (index, paragraph) in run.iter().enumerate() {
+        if let Some(paragraph) = paragraph {
+            let text = paragraph.text.trim();
+            if !inside[index] && !text.is_empty() {
+                fields.outside.push(text.to_string());
+            }
+        }
+    }
+}
+
+/// A table row: the fields its anchors name, each a cell of the row; the rest of the row's
+/// text is outside text.
+fn read_row(row: &[Vec<Paragraph>], fields: &mut DocumentFields) {
+    let mut used: Vec<Vec<bool>> = row.iter().map(|cell| vec![false; cell.len()]).collect();
+    for (cell_index, cell) in row.iter().enumerate() {
+        for (paragraph_index, paragraph) in cell.iter().enumerate() {
+            for anchor in &paragraph.anchors {
+                let (Some(field), Anchor::Column(column)) = (&anchor.field, anchor.anchor) else {
+                    continue;
+                };
+                let column = usize::from(column);
+                let Some(target) = row.get(column) else {
+                    continue;
+                };
+                // In the anchor's own cell the field is what stands before the anchor.
+                let take = if column == cell_index {
+                    paragraph_index
+                } else {
+                    target.len()
+                };
+                let text = target[..take]
+                    .iter()
+                    .map(|p| p.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n");
+                for flag in &mut used[column][..take] {
+                    *flag = true;
+                }
+                fields
+                    .places
+                    .entry(field.clone())
+                    .or_default()
+                    .insert(anchor.place, text);
+            }
+        }
+    }
+    for (cell, flags) in row.iter().zip(&used) {
+        for (paragraph, used) in cell.iter().zip(flags) {
+            let text = paragraph.text.trim();
+            if !used && !text.is_empty() {
+                fields.outside.push(text.to_string());
+            }
+        }
+    }
+}
+
+/// The text a reader sees inside an element: text, tabs and line breaks.
+fn shown_text(element: &Element) -> String {
+    let mut text = String::new();
+    shown_text_into(element, &mut text);
+    text
+}
+
+fn shown_text_into(element: &Element, text: &mut String) {
+    for child in element.child_elements() {
+        match child.name.as_ref() {
+            "w:t" => text.push_str(&child.text_content()),
+            "w:tab" => text.push('\t'),
+            "w:br" | "w:cr" => text.push('\n'),
+            // Deleted text under tracked changes, and field codes, are not what the page says.
+            "w:del" | "w:delText" | "w:instrText" | "w:pPr" | "w:rPr" => {}
+            _ => shown_text_into(child, text),
+        }
+    }
+}
+
+/// Each field the case and the document have, compared.
+fn compare(
+    case: &Case,
+    board: &str,
+    found: &DocumentFields,
+    expected: &DocumentFields,
+) -> Vec<Difference> {
+    let mut differences = Vec::new();
+    for field in expected.places.keys() {
+        let Some(embedded) = field.value(case, board) else {
+            continue;
+        };
+        let embedded = field.canonical(&embedded);
+        let Some(places) = found.places.get(field) else {
+            differences.push(Difference::Deleted {
+                field: field.clone(),
+                embedded,
+            });
+            continue;
+        };
+        let mut versions: Vec<String> = Vec::new();
+        for text in places.values().map(|text| field.canonical(text)) {
+            if text != embedded && !versions.contains(&text) {
+                versions.push(text);
+            }
+        }
+        let difference = match versions.len() {
+            0 => continue,
+            1 if places.len() > 1 && places.values().any(|t| field.canonical(t) == embedded) => {
+                // Edited in one place, untouched in another: still two versions to choose from.
+                Difference::Conflicting {
+                    field: field.clone(),
+                    versions: vec![versions.remove(0), embedded.clone()],
+                    embedded,
+                }
+            }
+            1 => Difference::Edited {
+                field: field.clone(),
+                embedded,
+                document: versions.remove(0),
+            },
+            _ => Difference::Conflicting {
+                field: field.clone(),
+                embedded,
+                versions,
+            },
+        };
+        differences.push(unreadable_or(case, board, difference));
+    }
+    differences
+}
+
+/// An edit whose text the case cannot take (an unreadable date) becomes `Unreadable`.
+fn unreadable_or(case: &Case, board: &str, difference: Difference) -> Difference {
+    if let Difference::Edited {
+        field, document, ..
+    } = &difference
+    {
+        if let Err(message) = field.set(&mut case.clone(), board, document) {
+            return Difference::Unreadable {
+                field: field.clone(),
+                message,
+            };
+        }
+    }
+    difference
+}
+
+/// Paragraphs of text outside the fields that Yttra did not write.
+fn added_outside(found: &[String], expected: &[String]) -> Vec<String> {
+    let mut remaining: Vec<&String> = expected.iter().collect();
+    let mut added = Vec::new();
+    for text in found {
+        match remaining.iter().position(|candidate| *candidate == text) {
+            Some(index) => {
+                remaining.remove(index);
+            }
+            None => added.push(text.clone()),
+        }
+    }
+    added
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchor_names_read_back() {
+        for (name, place, anchor) in [
+            ("Y1l_R1_stance", 1, Anchor::Labelled),
+            ("Y2c3_A1_responsible", 2, Anchor::Column(3)),
+            ("Y12a_first_summary", 12, Anchor::After),
+            ("Y3x_stop", 3, Anchor::Stop),
+        ] {
+            let read = AnchorName::parse(name).expect("reads");
+            assert_eq!((read.place, read.anchor), (place, anchor), "{name}");
+            let key = read.field.map(|f| f.to_string()).unwrap_or("stop".into());
+            assert_eq!(format!("Y{place}{}_{key}", anchor.mode()), name);
+        }
+        for other in [
+            "_GoBack",
+            "Y_A1_action",
+            "Yx_A1_action",
+            "Y1q_A1_action",
+            "Y1l_nonsense",
+            "Y1x_A1_action",
+        ] {
+            assert_eq!(AnchorName::parse(other), None, "{other}");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Reading back what Word changed: every field of an untouched document reads as its embedded
+//! case; an edited, deleted, doubly edited or unreadable field is named; text typed outside the
+//! fields is reported; adopting takes the document's text, never into a locked first yttrande.
+//! (Edits by LibreOffice and python-docx are in tests/consumers/test_read_back.py.)
+
+use std::io::{Cursor, Read, Write};
+
+use docgen::read_back::{adopt, document_versions, read_back, Difference};
+use docgen::DocumentKind;
+use schemas::fields::{Field, MeasurePart};
+use schemas::Date;
+
+use crate::support::{every_document_request, example, examples, today};
+
+#[test]
+fn an_untouched_document_reads_back_as_its_case() {
+    for (stem, case) in examples() {
+        for request in every_document_request(&case) {
+            let Ok(made) = docgen::make(&case, &request, today()) else {
+                continue;
+            };
+            let read = read_back(&made.bytes).expect("reads");
+            assert_eq!(read.differences, [], "{stem} {request:?}");
+            assert_eq!(read.outside, Vec::<String>::new(), "{stem} {request:?}");
+        }
+    }
+}
+
+/// The first yttrande of Kommunstyrelsen in the two-board example, with `edit` done to its body.
+fn edited(edit: impl Fn(String) -> String) -> Vec<u8> {
+    let case = example("it-sakerhet-tva-namnder");
+    let docx = docgen::render(&case, "ks", DocumentKind::FirstYttrande, today()).expect("made");
+    rewrite_part(&docx, "word/document.xml", edit)
+}
+
+/// The DOCX with one part rewritten, every other part as it was.
+fn rewrite_part(docx: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("entry");
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("read");
+        if name == part {
+            bytes = edit(String::from_utf8(bytes).expect("utf-8")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&bytes).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+fn action(id: &str) -> Field {
+    Field::Measure {
+        id: id.into(),
+        part: MeasurePart::Action,
+    }
+}
+
+fn done_by(id: &str) -> Field {
+    Field::Measure {
+        id: id.into(),
+        part: MeasurePart::DoneBy,
+    }
+}
+
+const A1_ACTION: &str = "Stadskontoret tar fram ett förslag till informationssäkerhetspolicy som bygger på ISO 27001 och lämnar det till kommunfullmäktige.";
+
+#[test]
+fn an_edited_field_is_shown_beside_the_case_and_can_be_adopted() {
+    let docx = edited(|xml| {
+        xml.replacen(A1_ACTION, "Policyn tas fram under våren.", 1)
+            .replacen(">2025-12-31<", ">30 september 2025<", 1)
+    });
+    let read = read_back(&docx).expect("reads");
+    assert_eq!(
+        read.differences,
+        [
+            Difference::Edited {
+                field: action("A1"),
+                embedded: A1_ACTION.into(),
+                document: "Policyn tas fram under våren.".into()
+            },
+            Difference::Edited {
+                field: done_by("A1"),
+                embedded: "2025-12-31".into(),
+                document: "30 september 2025".into()
+            },
+        ]
+    );
+    let adopted = adopt(
+        &read.extracted.case,
+        "ks",
+        &document_versions(&read.differences),
+    )
+    .expect("adopted");
+    let measure = &adopted.response("ks").expect("ks").first.measures[0];
+    assert_eq!(measure.action, "Policyn tas fram under våren.");
+    assert_eq!(measure.done_by, Date::parse("2025-09-30"));
+}
+
+#[test]
+fn a_date_that_cannot_be_read_is_named_with_its_field() {
+    let docx = edited(|xml| xml.replacen(">2025-12-31<", ">efter sommaren<", 1));
+    let read = read_back(&docx).expect("reads");
+    let [Difference::Unreadable { field, message }] = read.differences.as_slice() else {
+        panic!("{:?}", read.differences);
+    };
+    assert_eq!(field, &done_by("A1"));
+    assert!(
+        message.starts_with("Åtgärd A1, senast genomförd: «efter sommaren»"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_measure_edited_differently_in_its_two_places_is_left_to_the_user() {
+    let case = example("it-sakerhet-tva-namnder");
+    let a2 = case.response("ks").expect("ks").first.measures[1]
+        .action
+        .clone();
+    assert!(
+        case.response("ks").expect("ks").first.measures[1]
+            .items
+            .len()
+            > 1
+    );
+    let docx = edited(|xml| xml.replacen(&a2, "Första varianten.", 1));
+    let read = read_back(&docx).expect("reads");
+    assert_eq!(
+        read.differences,
+        [Difference::Conflicting {
+            field: action("A2"),
+            embedded: a2.clone(),
+            versions: vec!["Första varianten.".into(), a2]
+        }]
+    );
+    assert!(read.differences[0]
+        .describe_sv()
+        .contains("Välj vilken som gäller"));
+}
+
+#[test]
+fn a_deleted_field_and_text_outside_the_fields_are_reported() {
+    let docx = edited(|xml| {
+        let without_anchor = xml.replacen(r#"w:name="Y1c0_A1_action""#, r#"w:name="annat""#, 1);
+        without_anchor.replacen(
+            "</w:body>",
+            "<w:p><w:r><w:t>Tillagt i Word.</w:t></w:r></w:p></w:body>",
+            1,
+        )
+    });
+    let read = read_back(&docx).expect("reads");
+    assert_eq!(
+        read.differences,
+        [Difference::Deleted {
+            field: action("A1"),
+            embedded: A1_ACTION.into()
+        }]
+    );
+    // With its anchor gone the action's text is no field any more: it is reported as text that
+    // is not read back, like the paragraph typed at the end.
+    assert_eq!(read.outside, ["Tillagt i Word.", A1_ACTION]);
+}
+
+#[test]
+fn edits_cannot_be_adopted_into_a_locked_first_yttrande() {
+    let case = example("it-sakerhet-uppfoljning");
+    let read = [(action("A1"), "Omskriven.".to_string())];
+    let refused = adopt(&case, "ks", &read).expect_err("locked");
+    assert!(
+        refused[0].contains("låst sedan uppföljningen påbörjades"),
+        "{refused:?}"
+    );
+}

@@ -1,0 +1,107 @@
+"""Reading back what Word and LibreOffice changed in a filed första yttrande.
+
+The document is edited as a secretary does it: with python-docx (as Word keeps a document) and
+in LibreOffice, typing over fields through its own typing command. `docgen extract` must list
+every changed field beside the case's text, report text typed outside the fields, and with
+--adopt write the case with the document's texts; a measure edited differently in its two
+places is left to the user.
+"""
+import json
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, docgen_binary, run
+import word_edits
+
+HERE = os.path.dirname(__file__)
+# The two places where measure A2 of Kommunstyrelsen is shown (it answers two items).
+EDITS = [
+    "Y1c0_A1_action=Policyn tas fram under våren.",
+    "Y1c2_A1_doneby=30 september 2025",
+    "Y1l_R1_stance=Instämmer delvis",
+    "Y1a_first_summary=Kommunstyrelsen instämmer i huvudsak.",
+    "+Tillagt efter mötet.",
+]
+
+
+@pytest.fixture()
+def first_yttrande(tmp_path):
+    """Kommunstyrelsen's första yttrande from the two-board example, freshly made."""
+    path = tmp_path / "ks.docx"
+    example = ROOT / "examples" / "it-sakerhet-tva-namnder.json"
+    run([docgen_binary(), "first", str(example), "--board", "ks", "--today", "2025-04-01", "--out", str(path)])
+    return path
+
+
+def edit_with_python_docx(source, target, edits):
+    word_edits.main(str(source), str(target), edits)
+
+
+def edit_with_libreoffice(source, target, edits, tmp_path):
+    # Debian's python3-uno belongs to the system interpreter, not the test venv.
+    run(["/usr/bin/python3", os.path.join(HERE, "office_edits.py"), str(source), str(target), *edits],
+        env={**os.environ, "HOME": str(tmp_path / "home")}, timeout=300)
+
+
+@pytest.mark.parametrize("editor", ["python-docx", "LibreOffice"])
+def test_every_edited_field_is_listed_and_adopted(first_yttrande, tmp_path, editor):
+    edited = tmp_path / f"edited-{editor}.docx"
+    if editor == "python-docx":
+        edit_with_python_docx(first_yttrande, edited, EDITS)
+    else:
+        edit_with_libreoffice(first_yttrande, edited, EDITS, tmp_path)
+
+    listed = run([docgen_binary(), "extract", str(edited), "--out", str(tmp_path / "embedded.json")]).stdout
+    for expected in [
+        "Åtgärd A1, vad som ska göras: i dokumentet «Policyn tas fram under våren.»",
+        "Åtgärd A1, senast genomförd: i dokumentet «30 september 2025», i Yttra «2025-12-31»",
+        "Rekommendation 1, ställningstagande: i dokumentet «Instämmer delvis», i Yttra «Instämmer»",
+        "Sammanfattande svar (första yttrandet): i dokumentet «Kommunstyrelsen instämmer i huvudsak.",
+        "Text utanför fälten läses inte in: «Tillagt efter mötet.»",
+    ]:
+        assert expected in listed, listed
+    # Exactly the four fields edited, each named by its key, and the one added paragraph.
+    assert re.findall(r"\[(\w+)\]$", listed, re.M) == ["first_summary", "R1_stance", "A1_action", "A1_doneby"], listed
+    assert listed.count("Text utanför fälten") == 1, listed
+
+    embedded = json.loads((tmp_path / "embedded.json").read_text(encoding="utf-8"))
+    assert embedded["responses"][0]["first"]["measures"][0]["done_by"] == "2025-12-31"
+
+    run([docgen_binary(), "extract", str(edited), "--adopt", "--out", str(tmp_path / "adopted.json")])
+    adopted = json.loads((tmp_path / "adopted.json").read_text(encoding="utf-8"))
+    first = adopted["responses"][0]["first"]
+    a1 = next(m for m in first["measures"] if m["id"] == "A1")
+    assert a1["action"] == "Policyn tas fram under våren."
+    assert a1["done_by"] == "2025-09-30"
+    assert next(a for a in first["answers"] if a["item"] == "R1")["stance"] == "partly_agrees"
+    assert first["summary"].startswith("Kommunstyrelsen instämmer i huvudsak.")
+
+
+def test_a_measure_edited_differently_in_two_places_is_not_adopted(first_yttrande, tmp_path):
+    edited = tmp_path / "two-versions.docx"
+    edit_with_python_docx(first_yttrande, edited, ["Y1c0_A2_action=Första lydelsen.", "Y2c0_A2_action=Andra lydelsen."])
+    result = subprocess.run([docgen_binary(), "extract", str(edited), "--adopt", "--out", str(tmp_path / "x.json")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Åtgärd A2, vad som ska göras: ändrad på olika sätt" in result.stderr
+    assert "«Första lydelsen.» eller «Andra lydelsen.»" in result.stderr
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_python_docx_reads_every_field_of_the_edited_document(first_yttrande, tmp_path):
+    """The fields' text stays plain runs, so python-docx's own API reads it."""
+    import docx
+
+    edited = tmp_path / "edited.docx"
+    edit_with_python_docx(first_yttrande, edited, EDITS)
+    document = docx.Document(str(edited))
+    paragraphs = [p.text for p in document.paragraphs]
+    cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert "Ställningstagande: Instämmer delvis" in paragraphs
+    assert "Kommunstyrelsen instämmer i huvudsak." in paragraphs
+    assert any(text.startswith("Policyn tas fram under våren.") for text in cells)
+    assert "30 september 2025" in cells
