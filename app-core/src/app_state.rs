@@ -12,6 +12,7 @@ use schemas::ItemKind;
 use crate::edit::{self, AssessmentEdit, Edit};
 use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
+use crate::word_edits::{WordEditAction, WordEdits};
 
 /// Whether this browser lets Yttra keep cases.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +127,9 @@ pub struct AppState {
     /// kept while the user moves between pages.
     /// (assessment, earlier assessment) pairs; a handful at most, so a list.
     pub compared: Vec<(String, String)>,
+    /// The changes found in a document opened after it was edited in Word, until the user has
+    /// decided them or closed the list.
+    pub word_edits: Option<WordEdits>,
 }
 
 impl Default for AppState {
@@ -141,6 +145,7 @@ impl Default for AppState {
             paste: None,
             focus: None,
             compared: Vec::new(),
+            word_edits: None,
             duplicate: None,
         }
     }
@@ -187,6 +192,8 @@ pub enum Action {
     },
     Notify(Notice),
     DismissNotice,
+    /// What to do with the changes found in a document edited in Word.
+    WordEdit(WordEditAction),
 }
 
 /// What storage (and another tab, through it) reports.
@@ -235,6 +242,8 @@ pub enum OpenEvent {
         incoming: Box<Case>,
         document: Option<Request>,
     },
+    /// A document that was opened had been changed in Word: the changes wait for the user.
+    EditedInWord(Box<WordEdits>),
     /// Of a case found stored: open the stored copy, leaving the file aside.
     KeepStored,
     /// Of a case found stored: replace the stored copy with the file's case.
@@ -329,6 +338,7 @@ impl AppState {
             }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
+            Action::WordEdit(action) => self.word_edit(action),
         }
         self
     }
@@ -430,6 +440,8 @@ impl AppState {
                 self.focus = Some("duplicate-heading".into());
             }
             OpenEvent::KeepStored => {
+                // The file is left aside, and with it what was changed in it.
+                self.word_edits = None;
                 if let Some(duplicate) = self.duplicate.take() {
                     self = self.open_event(OpenEvent::Opened(Box::new(duplicate.stored)));
                     self.notice = Some(Notice::Info(
@@ -450,7 +462,22 @@ impl AppState {
                     ));
                 }
             }
-            OpenEvent::CancelDuplicate => self.duplicate = None,
+            OpenEvent::CancelDuplicate => {
+                self.duplicate = None;
+                self.word_edits = None;
+            }
+            OpenEvent::EditedInWord(edits) => {
+                // Said when the case is open; with a stored copy to choose first, the choice
+                // comes before this.
+                if self.duplicate.is_none() {
+                    self.notice = Some(Notice::Info(format!(
+                        "Ärendet är öppnat. «{}» har ändrats efter att Yttra skrev det; \
+                         ändringarna står under Ändrat i Word.",
+                        edits.file_name
+                    )));
+                }
+                self.word_edits = Some(*edits);
+            }
         }
         self
     }
@@ -645,7 +672,7 @@ impl AppState {
     }
 
     /// Applies an edit to the open case; a refused edit becomes a message. True when applied.
-    fn apply_edit(&mut self, change: Edit) -> bool {
+    pub(crate) fn apply_edit(&mut self, change: Edit) -> bool {
         let Some(open) = self.open.as_mut() else {
             return false;
         };

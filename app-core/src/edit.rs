@@ -10,6 +10,7 @@ mod follow_up;
 mod lock;
 mod self_assessment;
 
+use schemas::fields::Field;
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstYttrande, ItemAnswer,
     ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod, Yttrande,
@@ -186,6 +187,12 @@ pub enum Edit {
     },
     /// The self-assessments.
     SelfAssessment(AssessmentEdit),
+    /// A field's text as it stands in a document edited in Word, taken into the case.
+    AdoptDocumentText {
+        board: String,
+        field: Field,
+        text: String,
+    },
 }
 
 /// A change to a list of people (signatories, those responsible), by position.
@@ -246,6 +253,8 @@ pub enum EditError {
     },
     UnknownRequirement(String),
     BadFramework(String),
+    /// A document's text that cannot be taken into its field (a date that cannot be read).
+    DocumentText(String),
 }
 
 impl std::fmt::Display for EditError {
@@ -298,6 +307,7 @@ impl std::fmt::Display for EditError {
             EditError::UnknownRequirement(id) => {
                 write!(f, "Frågan «{id}» finns inte i ramverket.")
             }
+            EditError::DocumentText(message) => write!(f, "{message}"),
             EditError::BadFramework(problem) => {
                 write!(f, "Ramverket kan inte användas: {problem}")
             }
@@ -414,6 +424,12 @@ fn apply_unguarded(case: &mut Case, edit: Edit) -> Result<(), EditError> {
             cover_note::apply(note, change)?;
         }
         Edit::SelfAssessment(change) => self_assessment::apply(case, change)?,
+        Edit::AdoptDocumentText { board, field, text } => {
+            board_mut(case, &board)?;
+            field
+                .set(case, &board, &text)
+                .map_err(EditError::DocumentText)?
+        }
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 //! Pure: bytes in, a case or a Swedish message out. Nothing is stored until this succeeds.
 
 use schemas::documents::{ReadDocument, Request};
+use schemas::fields::Difference;
 use schemas::framework_import::{framework_from_csv, load_framework};
 use schemas::{load_case, Case, Framework};
 
@@ -21,6 +22,10 @@ pub struct OpenedDocument {
     /// The request the document was made for: its case holds only what the document shows
     /// (`schemas::disclosure`). `None` for a document that embeds the whole case.
     pub document: Option<Request>,
+    /// What was changed in the document in Word, field by field.
+    pub differences: Vec<Difference>,
+    /// Text typed outside the fields, which is not read back.
+    pub outside: Vec<String>,
 }
 
 /// The case found inside a DOCX (the generator's `ReadDocument` JSON), or the reason none was
@@ -41,6 +46,8 @@ pub fn open_extracted(
     Ok(OpenedDocument {
         case,
         document: read.document,
+        differences: read.differences,
+        outside: read.outside,
     })
 }
 
@@ -121,11 +128,13 @@ mod tests {
 
     /// A DOCX as the generator module reads it and hands it over.
     fn open_docx(name: &str, bytes: &[u8]) -> Result<OpenedDocument, String> {
-        let extracted = docgen::extract(bytes)
-            .map(|extracted| {
+        let extracted = docgen::read_back::read_back(bytes)
+            .map(|read| {
                 serde_json::to_string(&ReadDocument {
-                    case: save_case(&extracted.case),
-                    document: extracted.document,
+                    case: save_case(&read.extracted.case),
+                    document: read.extracted.document,
+                    differences: read.differences,
+                    outside: read.outside,
                 })
                 .expect("json")
             })
@@ -186,7 +195,9 @@ mod tests {
             open_docx("y.docx", &docx),
             Ok(OpenedDocument {
                 case: cut.expect("a document"),
-                document: Some(request)
+                document: Some(request),
+                differences: Vec::new(),
+                outside: Vec::new(),
             })
         );
     }

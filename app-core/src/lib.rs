@@ -6,7 +6,8 @@
 //! make to a case, applied by one function; `library` the saved cases as the start page lists
 //! them, and the revision rule that keeps two tabs from overwriting each other; `app_state` the
 //! app's state and the pure reducer behind every screen; `files` opening a picked JSON or DOCX;
-//! `review` where each validation finding is fixed.
+//! `review` where each validation finding is fixed; `word_edits` what was changed in a document
+//! edited in Word, for the user to take in.
 
 pub mod app_state;
 pub mod edit;
@@ -17,3 +18,4 @@ pub mod paste;
 pub mod review;
 #[cfg(test)]
 mod test_support;
+pub mod word_edits;

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 use schemas::documents::Request;
 use schemas::fields::Field;
+pub use schemas::fields::{adopt, document_versions, Difference};
 use schemas::{Case, Date};
 
 use crate::extract::{read_document_part, ExtractError, Extracted};
@@ -82,62 +83,6 @@ impl AnchorName {
     }
 }
 
-/// What differs between a document's fields and the case it embeds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Difference {
-    /// The document's text differs from the embedded one.
-    Edited {
-        field: Field,
-        embedded: String,
-        document: String,
-    },
-    /// The field is shown in several places and was edited differently in them: the user
-    /// chooses.
-    Conflicting {
-        field: Field,
-        embedded: String,
-        versions: Vec<String>,
-    },
-    /// The field's control is gone from the document.
-    Deleted { field: Field, embedded: String },
-    /// The document's text cannot be taken into the case (a date that cannot be read).
-    Unreadable { field: Field, message: String },
-}
-
-impl Difference {
-    pub fn field(&self) -> &Field {
-        match self {
-            Difference::Edited { field, .. }
-            | Difference::Conflicting { field, .. }
-            | Difference::Deleted { field, .. }
-            | Difference::Unreadable { field, .. } => field,
-        }
-    }
-
-    /// One line for the user, in Swedish.
-    pub fn describe_sv(&self) -> String {
-        let label = self.field().label_sv();
-        match self {
-            Difference::Edited {
-                embedded, document, ..
-            } => format!("{label}: i dokumentet «{document}», i Yttra «{embedded}»."),
-            Difference::Conflicting { versions, .. } => format!(
-                "{label}: ändrad på olika sätt på olika ställen i dokumentet: {}. Välj vilken som gäller.",
-                versions
-                    .iter()
-                    .map(|version| format!("«{version}»"))
-                    .collect::<Vec<_>>()
-                    .join(" eller ")
-            ),
-            Difference::Deleted { embedded, .. } => format!(
-                "{label}: fältet finns inte längre i dokumentet (i Yttra «{embedded}»); \
-                 det som står där läses inte in."
-            ),
-            Difference::Unreadable { message, .. } => message.clone(),
-        }
-    }
-}
-
 /// A document read back: its embedded case, how its fields differ from it, and text typed
 /// outside the fields (which is not read back).
 #[derive(Clone, Debug, PartialEq)]
@@ -177,46 +122,6 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
         differences,
         outside,
     })
-}
-
-/// The case with the document's texts taken in for the differences the user adopts; refused
-/// with the messages of fields that cannot be taken (nothing changes then). A first yttrande
-/// whose follow-up has started is what was filed: its fields are refused.
-pub fn adopt(case: &Case, board: &str, adopted: &[(Field, String)]) -> Result<Case, Vec<String>> {
-    let mut adopted_case = case.clone();
-    let locked = case.response(board).is_some_and(|r| r.follow_up.is_some());
-    let refused: Vec<String> = adopted
-        .iter()
-        .filter_map(|(field, text)| {
-            if locked && field.is_first_yttrande(case, board) {
-                return Some(format!(
-                    "{}: det första yttrandet är låst sedan uppföljningen påbörjades, så \
-                     dokumentets text tas inte in.",
-                    field.label_sv()
-                ));
-            }
-            field.set(&mut adopted_case, board, text).err()
-        })
-        .collect();
-    if refused.is_empty() {
-        Ok(adopted_case)
-    } else {
-        Err(refused)
-    }
-}
-
-/// The choice every plain edit offers: the document's text for each edited field. Conflicts
-/// and deletions are left for the user to decide.
-pub fn document_versions(differences: &[Difference]) -> Vec<(Field, String)> {
-    differences
-        .iter()
-        .filter_map(|difference| match difference {
-            Difference::Edited {
-                field, document, ..
-            } => Some((field.clone(), document.clone())),
-            _ => None,
-        })
-        .collect()
 }
 
 /// The fields of a document body and its text outside them.

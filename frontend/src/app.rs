@@ -11,7 +11,9 @@ use app_core::files::{
     is_docx, open_extracted, open_framework_file, open_json_file, OpenedDocument,
 };
 use app_core::library::{with_identity, CaseSummary};
+use app_core::word_edits::WordEdits;
 use schemas::documents::{DocumentKind, Request};
+use schemas::fields::Difference;
 use schemas::wording::lowercase_first;
 use schemas::{load_case, Case};
 use yew::platform::spawn_local;
@@ -87,6 +89,7 @@ pub fn app() -> Html {
                 on_download_case={download(&state).reform(|()| Request::CaseFile)}
                 on_download_calendar={download(&state).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
+                word_edits={state.word_edits.clone()}
             />
         },
         (View::Review, Some(open)) => html! {
@@ -448,17 +451,50 @@ fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
                 Ok(bytes) => open_json_file(&name, &bytes).map(|case| OpenedDocument {
                     case,
                     document: None,
+                    differences: Vec::new(),
+                    outside: Vec::new(),
                 }),
                 Err(message) => Err(message),
             };
             match opened {
-                Ok(OpenedDocument { case, document }) => {
+                Ok(OpenedDocument {
+                    case,
+                    document,
+                    differences,
+                    outside,
+                }) => {
                     let told = opened_message(&name, &case, document.as_ref());
-                    open_incoming(&state, store, case, document, Some(told)).await
+                    let edited = edited_in_word(&name, document.as_ref(), differences, outside);
+                    open_incoming(&state, store, case, document, Some(told)).await;
+                    if let Some(edits) = edited {
+                        state.dispatch(Action::Open(OpenEvent::EditedInWord(Box::new(edits))));
+                    }
                 }
                 Err(message) => state.dispatch(Action::Open(OpenEvent::Failed(message))),
             }
         });
+    })
+}
+
+/// The changes found in a board's document, when there are any.
+fn edited_in_word(
+    name: &str,
+    document: Option<&Request>,
+    differences: Vec<Difference>,
+    outside: Vec<String>,
+) -> Option<WordEdits> {
+    let Some(Request::Document { board, .. }) = document else {
+        return None;
+    };
+    if differences.is_empty() && outside.is_empty() {
+        return None;
+    }
+    Some(WordEdits {
+        file_name: name.to_string(),
+        board: board.clone(),
+        differences,
+        outside,
+        settled: Vec::new(),
     })
 }
 

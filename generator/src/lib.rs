@@ -83,10 +83,12 @@ pub fn preview(case_json: &str, board: &str, kind: &str, today: &str) -> Result<
 
 /// The reading behind [`extract_case`].
 pub fn extract(docx: &[u8]) -> Result<String, String> {
-    let extracted = docgen::extract(docx).map_err(|error| error.to_string())?;
+    let read = docgen::read_back::read_back(docx).map_err(|error| error.to_string())?;
     let read = ReadDocument {
-        case: save_case(&extracted.case),
-        document: extracted.document,
+        case: save_case(&read.extracted.case),
+        document: read.extracted.document,
+        differences: read.differences,
+        outside: read.outside,
     };
     serde_json::to_string(&read).map_err(|error| format!("Dokumentet kunde inte skickas: {error}"))
 }

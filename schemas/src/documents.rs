@@ -140,14 +140,21 @@ impl Request {
 }
 
 /// What the generator read out of a DOCX, as it crosses to the app in JSON: the embedded case
-/// as case-file JSON (read by the app with the same versioned loader as any case file) and the
-/// document it was cut for (`None`: a document that embeds the whole case).
+/// as case-file JSON (read by the app with the same versioned loader as any case file), the
+/// document it was cut for (`None`: a document that embeds the whole case), and what was
+/// changed in it in Word.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ReadDocument {
     pub case: String,
     #[serde(default)]
     pub document: Option<Request>,
+    /// How the document's fields differ from its case: what was changed in Word.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub differences: Vec<crate::fields::Difference>,
+    /// Text typed outside the fields, which is not read back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outside: Vec<String>,
 }
 
 /// A made file, ready to be saved or downloaded.

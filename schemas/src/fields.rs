@@ -12,11 +12,13 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
 use crate::date::Date;
 use crate::follow_up::{MeasureOutcome, MeasureStatus};
 use crate::model::{Case, ItemAnswer, ItemRef, Measure, Stance};
 
-/// One field of a board's answers that a document shows.
+/// One field of a board's answers that a document shows; written as its key in files.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
     FirstSummary,
@@ -93,6 +95,20 @@ impl fmt::Display for Field {
                 write!(f, "{measure}_{}", name.unwrap_or_default())
             }
         }
+    }
+}
+
+impl Serialize for Field {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
+        let key = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        Field::parse(&key)
+            .ok_or_else(|| serde::de::Error::custom(format!("«{key}» är inget fält i Yttra.")))
     }
 }
 
@@ -340,6 +356,103 @@ impl Field {
         }
         Ok(())
     }
+}
+
+/// What differs between a document's fields and the case it embeds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Difference {
+    /// The document's text differs from the embedded one.
+    Edited {
+        field: Field,
+        embedded: String,
+        document: String,
+    },
+    /// The field is shown in several places and was edited differently in them: the user
+    /// chooses.
+    Conflicting {
+        field: Field,
+        embedded: String,
+        versions: Vec<String>,
+    },
+    /// The field's control is gone from the document.
+    Deleted { field: Field, embedded: String },
+    /// The document's text cannot be taken into the case (a date that cannot be read).
+    Unreadable { field: Field, message: String },
+}
+
+impl Difference {
+    pub fn field(&self) -> &Field {
+        match self {
+            Difference::Edited { field, .. }
+            | Difference::Conflicting { field, .. }
+            | Difference::Deleted { field, .. }
+            | Difference::Unreadable { field, .. } => field,
+        }
+    }
+
+    /// One line for the user, in Swedish.
+    pub fn describe_sv(&self) -> String {
+        let label = self.field().label_sv();
+        match self {
+            Difference::Edited {
+                embedded, document, ..
+            } => format!("{label}: i dokumentet «{document}», i Yttra «{embedded}»."),
+            Difference::Conflicting { versions, .. } => format!(
+                "{label}: ändrad på olika sätt på olika ställen i dokumentet: {}. Välj vilken som gäller.",
+                versions
+                    .iter()
+                    .map(|version| format!("«{version}»"))
+                    .collect::<Vec<_>>()
+                    .join(" eller ")
+            ),
+            Difference::Deleted { embedded, .. } => format!(
+                "{label}: fältet finns inte längre i dokumentet (i Yttra «{embedded}»); \
+                 det som står där läses inte in."
+            ),
+            Difference::Unreadable { message, .. } => message.clone(),
+        }
+    }
+}
+
+/// The case with the document's texts taken in for the differences the user adopts; refused
+/// with the messages of fields that cannot be taken (nothing changes then). A first yttrande
+/// whose follow-up has started is what was filed: its fields are refused.
+pub fn adopt(case: &Case, board: &str, adopted: &[(Field, String)]) -> Result<Case, Vec<String>> {
+    let mut adopted_case = case.clone();
+    let locked = case.response(board).is_some_and(|r| r.follow_up.is_some());
+    let refused: Vec<String> = adopted
+        .iter()
+        .filter_map(|(field, text)| {
+            if locked && field.is_first_yttrande(case, board) {
+                return Some(format!(
+                    "{}: det första yttrandet är låst sedan uppföljningen påbörjades, så \
+                     dokumentets text tas inte in.",
+                    field.label_sv()
+                ));
+            }
+            field.set(&mut adopted_case, board, text).err()
+        })
+        .collect();
+    if refused.is_empty() {
+        Ok(adopted_case)
+    } else {
+        Err(refused)
+    }
+}
+
+/// The choice every plain edit offers: the document's text for each edited field. Conflicts
+/// and deletions are left for the user to decide.
+pub fn document_versions(differences: &[Difference]) -> Vec<(Field, String)> {
+    differences
+        .iter()
+        .filter_map(|difference| match difference {
+            Difference::Edited {
+                field, document, ..
+            } => Some((field.clone(), document.clone())),
+            _ => None,
+        })
+        .collect()
 }
 
 fn date_text(date: Option<Date>) -> String {

@@ -5,6 +5,7 @@ use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit}
 use app_core::field_id;
 use app_core::library::case_title;
 use app_core::paste::{PasteDraft, PasteTarget};
+use app_core::word_edits::WordEdits;
 use schemas::comparison::compare_board;
 use schemas::documents::DocumentKind;
 use schemas::location::{AuditField, BoardField as LocatedBoardField};
@@ -18,6 +19,7 @@ use crate::widgets::fields::{AddForm, DateField, TextField};
 use crate::widgets::items_section::ItemsSection;
 use crate::widgets::paste_panel::{paste_panel, start_button};
 use crate::widgets::period::period_fields;
+use crate::widgets::word_edits::WordEditsPanel;
 
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
@@ -31,6 +33,8 @@ pub struct CasePageProps {
     pub on_download_case: Callback<()>,
     pub on_download_calendar: Callback<()>,
     pub on_import_framework: Callback<(String, web_sys::File)>,
+    /// What was changed in a document opened after it was edited in Word.
+    pub word_edits: Option<WordEdits>,
 }
 
 #[function_component(CasePage)]
@@ -54,6 +58,9 @@ pub fn case_page(props: &CasePageProps) -> Html {
             </nav>
             <h1>{ title }</h1>
             <p class="save-state" role="status">{ save_state(props) }</p>
+            if let Some(edits) = &props.word_edits {
+                <WordEditsPanel edits={edits.clone()} dispatch={props.dispatch.clone()} />
+            }
             <div class="actions">
                 <button type="button" class="secondary" onclick={props.dispatch.reform(|_| Action::Navigate(View::Review))}>
                     { "Granska ärendet" }

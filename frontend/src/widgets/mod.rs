@@ -1,6 +1,6 @@
 //! Components and parts that several pages share: labelled fields, steps, rows of people, a
 //! measure's item links and origin, the tjänsteskrivelse's fields, navigation, and the case
-//! page's sections.
+//! page's sections, and what was changed in a document edited in Word.
 
 pub mod assessments_section;
 pub mod cover_note_fields;
@@ -12,3 +12,4 @@ pub mod paste_panel;
 pub mod people;
 pub mod period;
 pub mod steps;
+pub mod word_edits;

@@ -1,0 +1,85 @@
+// A första yttrande downloaded, amended outside the browser as a board meeting does it (in
+// Word, here python-docx, and in LibreOffice), and opened again: every change is shown beside
+// Yttra's text, taken in by the user, and kept after a reload.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations, openApp, downloadFrom } from './support.mjs';
+
+const EXAMPLE_TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
+const SAVED = 'Alla ändringar är sparade i webbläsaren.';
+const env = serverAndBrowser();
+
+function editWithPythonDocx(source, target, edits) {
+  execFileSync(join(ROOT, '.venv', 'bin', 'python'),
+    [join(ROOT, 'tests', 'consumers', 'word_edits.py'), source, target, ...edits]);
+}
+
+function editWithLibreOffice(source, target, edits) {
+  execFileSync('/usr/bin/python3', [join(ROOT, 'tests', 'consumers', 'office_edits.py'), source, target, ...edits],
+    { env: { ...process.env, HOME: join(OUTPUT, 'office-home') }, timeout: 300_000 });
+}
+
+async function openFile(page, path) {
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  await page.getByLabel('Öppna en fil').setInputFiles(path);
+}
+
+test('changes made in Word and LibreOffice are shown beside Yttra’s text and taken in', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  const { path } = await downloadFrom(page, 'Första yttrandet, Kommunstyrelsen (Word)', 'to-amend.docx');
+
+  // The meeting's amendments, typed in LibreOffice, then one more in Word.
+  const inOffice = join(OUTPUT, 'amended-in-libreoffice.docx');
+  editWithLibreOffice(path, inOffice, ['Y1c2_A1_doneby=30 september 2025', 'Y1l_R1_stance=Instämmer delvis']);
+  const amended = join(OUTPUT, 'amended.docx');
+  editWithPythonDocx(inOffice, amended, ['Y1c0_A1_action=Policyn tas fram under våren och beslutas i juni.', '+Justeras vid nästa möte.']);
+
+  await openFile(page, amended);
+  const panel = page.getByRole('region', { name: 'Ändrat i Word' });
+  await panel.waitFor();
+  for (const field of ['Åtgärd A1, vad som ska göras', 'Åtgärd A1, senast genomförd', 'Rekommendation 1, ställningstagande']) {
+    await panel.getByRole('heading', { name: field, level: 3 }).waitFor();
+  }
+  await panel.getByText('Justeras vid nästa möte.').waitFor();
+  assert.equal(await panel.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) }).count(), 3);
+  await page.screenshot({ path: join(SCREENSHOTS, 'word-edits.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // Keep Yttra's stance, take the rest in at once.
+  await panel.getByRole('button', { name: 'Behåll Yttras text: Rekommendation 1, ställningstagande' }).click();
+  await panel.getByRole('button', { name: 'Ta in alla ändringar' }).click();
+  await page.getByRole('status').filter({ hasText: '2 ändringar från dokumentet är inlästa.' }).waitFor();
+  await panel.getByText('Alla ändringar i «amended.docx» är avgjorda.').waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+
+  await page.reload();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.getByRole('button', { name: /^Svara för Kommunstyrelsen/ }).click();
+  await page.getByRole('button', { name: /^Rekommendation 1/ }).first().click();
+  const a1 = page.getByRole('group', { name: 'Åtgärd A1' });
+  assert.equal(await a1.getByLabel('Vad ska göras (åtgärd)').inputValue(), 'Policyn tas fram under våren och beslutas i juni.');
+  assert.equal(await a1.getByLabel(/Senast genomförd/).inputValue(), '2025-09-30');
+  await context.close();
+});
+
+test('the list of changes reads at 200 % zoom', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url, { viewport: { width: 683, height: 384 } });
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  const { path } = await downloadFrom(page, 'Första yttrandet, Kommunstyrelsen (Word)', 'to-amend-zoom.docx');
+  const amended = join(OUTPUT, 'amended-zoom.docx');
+  editWithPythonDocx(path, amended, ['Y1c0_A2_action=Första lydelsen.', 'Y2c0_A2_action=Andra lydelsen.']);
+  await openFile(page, amended);
+  const panel = page.getByRole('region', { name: 'Ändrat i Word' });
+  await panel.getByText('har ändrats olika').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth), false);
+  await page.screenshot({ path: join(SCREENSHOTS, 'word-edits-zoom-200.png'), fullPage: true });
+  await panel.getByRole('button', { name: 'Ta in version 2: Åtgärd A2, vad som ska göras' }).click();
+  await page.getByRole('status').filter({ hasText: 'Dokumentets text är inläst: Åtgärd A2, vad som ska göras.' }).waitFor();
+  await context.close();
+});
