@@ -211,7 +211,7 @@ pub fn add_all(docx: Docx, paragraphs: impl IntoIterator<Item = Paragraph>) -> D
 /// An empty paragraph. Word needs one between two tables, or it merges them. It also ends the
 /// field before it (see [`anchored`]).
 pub fn spacer() -> Paragraph {
-    with_stop(Paragraph::new().style(styles::NORMAL))
+    stop(Paragraph::new().style(styles::NORMAL))
 }
 
 /// A small italic note under a table cell's text, e.g. "(Åtgärd A2)".
@@ -241,7 +241,7 @@ pub fn signatures(board_name: &str, people: &[Signatory]) -> Vec<Paragraph> {
         return Vec::new();
     }
     let mut paragraphs =
-        vec![with_stop(styled(styles::NORMAL, &board_name.to_uppercase())).keep_next(true)];
+        vec![stop(styled(styles::NORMAL, &board_name.to_uppercase())).keep_next(true)];
     for person in people {
         paragraphs.push(
             Paragraph::new()
@@ -290,8 +290,9 @@ pub fn anchored(mut paragraph: Paragraph, anchors: &[(Field, Anchor)]) -> Paragr
     paragraph
 }
 
-/// A paragraph that ends any field before it (a spacer, the signatures).
-fn with_stop(mut paragraph: Paragraph) -> Paragraph {
+/// A paragraph of Yttra's own that ends any field before it (a spacer, the signatures, a
+/// computed note in a table cell).
+pub fn stop(mut paragraph: Paragraph) -> Paragraph {
     let name = format!("{ANCHOR_PLACEHOLDER_PREFIX}{}:stop", Anchor::Stop.mode());
     paragraph.children.splice(
         0..0,

@@ -10,13 +10,14 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
-use schemas::fields::Field;
+use schemas::fields::{Field, MeasurePart, OutcomePart};
 use schemas::{Board, Case, Date, FollowUpYttrande, ItemKind};
 
 use crate::assessment_report;
 use crate::blocks::{self, CellContent, Column, Columns};
 use crate::frame::{begin, conclusion, item_heading, summary_answer};
 use crate::package::DocumentInfo;
+use crate::read_back::Anchor;
 use crate::styles;
 use crate::wording::{
     auditor, case_report_name, count_sv, join_swedish, lowercase_first, measure_notes,
@@ -185,54 +186,85 @@ fn new_measures_sentence(item: &ItemComparison<'_>) -> String {
     )
 }
 
-/// One measure: the promise (action, expected effect, date) beside the result.
+/// One measure: the promise (action, expected effect, date) beside the result. Each text the
+/// board writes is anchored as a field it may amend in Word (see `blocks::anchored`): the
+/// promise by the note under it, the outcome's parts where they stand. A promise amended here
+/// is reported on reading back, and refused, since the first yttrande is locked.
 fn outcome_row(
     case: &Case,
     measure: &MeasureComparison<'_>,
     item: &ItemComparison<'_>,
 ) -> Vec<CellContent> {
     let promise = measure.measure;
+    let field = |part| Field::Measure {
+        id: promise.id.clone(),
+        part,
+    };
     let mut planned = blocks::text_paragraphs(styles::TABLE_TEXT, &promise.action);
     // Who answered for the measure: the follow-up asks that role what became of it.
-    for (label, text) in [
-        ("Förväntad effekt", &promise.expected_effect),
-        ("Ansvarig", &promise.responsible),
+    for (label, part, text) in [
+        (
+            "Förväntad effekt",
+            MeasurePart::ExpectedEffect,
+            &promise.expected_effect,
+        ),
+        ("Ansvarig", MeasurePart::Responsible, &promise.responsible),
     ] {
         if !text.trim().is_empty() {
-            planned.push(labelled_cell(label, text));
+            planned.push(anchored_label(labelled_cell(label, text), field(part)));
         }
     }
-    planned.extend(
-        measure_notes(case, promise, item.item)
-            .iter()
-            .map(|note| blocks::cell_note(note)),
-    );
+    let column_anchors = [
+        (field(MeasurePart::Action), Anchor::Column(0)),
+        (field(MeasurePart::DoneBy), Anchor::Column(1)),
+    ];
+    for (index, note) in measure_notes(case, promise, item.item).iter().enumerate() {
+        let note = blocks::cell_note(note);
+        planned.push(match index {
+            0 => blocks::anchored(note, &column_anchors),
+            _ => note,
+        });
+    }
     let done_on = measure
         .outcome
         .filter(|_| measure.status().is_some())
         .and_then(|outcome| outcome.done_on)
         .map(|date| date.to_string())
         .unwrap_or_default();
+    let outcome_field = |part| Field::Outcome {
+        measure: promise.id.clone(),
+        part,
+    };
     vec![
         planned,
         vec![blocks::styled(
             styles::TABLE_TEXT,
             &promise.done_by.map(|d| d.to_string()).unwrap_or_default(),
         )],
-        status_cell(measure),
-        vec![blocks::styled(styles::TABLE_TEXT, &done_on)],
-        effect_cell(measure),
+        status_cell(measure, outcome_field(OutcomePart::Status)),
+        vec![blocks::anchored(
+            blocks::styled(styles::TABLE_TEXT, &done_on),
+            &[(outcome_field(OutcomePart::DoneOn), Anchor::Itself)],
+        )],
+        effect_cell(measure, outcome_field),
     ]
 }
 
-/// The status and whether the date held; short enough for its narrow column.
-fn status_cell(measure: &MeasureComparison<'_>) -> CellContent {
-    let mut cell = vec![blocks::styled(styles::TABLE_TEXT, measure.status_label())];
+/// A labelled paragraph whose text after the label is `field`.
+fn anchored_label(paragraph: Paragraph, field: Field) -> Paragraph {
+    blocks::anchored(paragraph, &[(field, Anchor::Labelled)])
+}
+
+/// The status and whether the date held; short enough for its narrow column. The status is a
+/// field; whether the date held is Yttra's judgement and ends it.
+fn status_cell(measure: &MeasureComparison<'_>, field: Field) -> CellContent {
+    let status = blocks::styled(styles::TABLE_TEXT, measure.status_label());
+    let mut cell = vec![blocks::anchored(status, &[(field, Anchor::Itself)])];
     cell.extend(
         outcome_notes(measure)
             .into_iter()
             .filter_map(|note| match note {
-                OutcomeNote::Timing(timing) => Some(blocks::cell_note(&timing)),
+                OutcomeNote::Timing(timing) => Some(blocks::stop(blocks::cell_note(&timing))),
                 OutcomeNote::Labelled { .. } => None,
             }),
     );
@@ -240,8 +272,12 @@ fn status_cell(measure: &MeasureComparison<'_>) -> CellContent {
 }
 
 /// What was done (so far, for a measure not done), the effect it had, and then a moved date,
-/// a replacement and the reason, which need the widest column.
-fn effect_cell(measure: &MeasureComparison<'_>) -> CellContent {
+/// a replacement and the reason, which need the widest column. Each text the board wrote is a
+/// field; the replacement names a measure and is Yttra's.
+fn effect_cell(
+    measure: &MeasureComparison<'_>,
+    field: impl Fn(OutcomePart) -> Field,
+) -> CellContent {
     let Some(outcome) = measure.outcome else {
         return vec![blocks::styled(styles::TABLE_TEXT, "")];
     };
@@ -253,23 +289,39 @@ fn effect_cell(measure: &MeasureComparison<'_>) -> CellContent {
         } else {
             "Gjort hittills"
         };
-        cell.push(labelled_cell(label, &outcome.what_was_done));
+        cell.push(anchored_label(
+            labelled_cell(label, &outcome.what_was_done),
+            field(OutcomePart::WhatWasDone),
+        ));
     }
     if !outcome.achieved_effect.trim().is_empty() {
         if done {
-            cell.push(labelled_cell("Effekt", &outcome.achieved_effect));
-        } else {
-            cell.extend(blocks::text_paragraphs(
-                styles::TABLE_TEXT,
-                &outcome.achieved_effect,
+            cell.push(anchored_label(
+                labelled_cell("Effekt", &outcome.achieved_effect),
+                field(OutcomePart::AchievedEffect),
             ));
+        } else {
+            let mut effect =
+                blocks::text_paragraphs(styles::TABLE_TEXT, &outcome.achieved_effect).into_iter();
+            if let Some(first) = effect.next() {
+                let anchors = [(field(OutcomePart::AchievedEffect), Anchor::Itself)];
+                cell.push(blocks::anchored(first, &anchors));
+            }
+            cell.extend(effect);
         }
     }
     cell.extend(
         outcome_notes(measure)
             .into_iter()
             .filter_map(|note| match note {
-                OutcomeNote::Labelled { label, text } => Some(labelled_cell(label, &text)),
+                OutcomeNote::Labelled { label, text } => {
+                    let paragraph = labelled_cell(label, &text);
+                    Some(match label {
+                        "Nytt datum" => anchored_label(paragraph, field(OutcomePart::NewDoneBy)),
+                        "Skäl" => anchored_label(paragraph, field(OutcomePart::Reason)),
+                        _ => blocks::stop(paragraph),
+                    })
+                }
                 OutcomeNote::Timing(_) => None,
             }),
     );

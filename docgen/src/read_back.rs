@@ -267,6 +267,13 @@ fn is_heading(style: &str) -> bool {
 
 /// Body paragraphs: the anchored fields, and everything else as outside text.
 fn read_paragraphs(run: &[Option<&Paragraph>], fields: &mut DocumentFields) {
+    let inside = read_anchored(run, fields);
+    push_outside(run.iter().zip(&inside), fields);
+}
+
+/// The fields anchored in a run of paragraphs (`None` stands for a table, which ends a field):
+/// which paragraphs they cover.
+fn read_anchored(run: &[Option<&Paragraph>], fields: &mut DocumentFields) -> Vec<bool> {
     let mut inside = vec![false; run.len()];
     for (index, paragraph) in run.iter().enumerate() {
         let Some(paragraph) = paragraph else {
@@ -276,58 +283,62 @@ fn read_paragraphs(run: &[Option<&Paragraph>], fields: &mut DocumentFields) {
             let Some(field) = &anchor.field else {
                 continue;
             };
-            let (from, text) = match anchor.anchor {
+            let text = match anchor.anchor {
                 Anchor::Labelled => {
                     inside[index] = true;
                     let after_label = paragraph
                         .text
                         .split_once(':')
                         .map_or(paragraph.text.as_str(), |(_, value)| value);
-                    (index, after_label.trim().to_string())
+                    after_label.trim().to_string()
                 }
                 Anchor::After | Anchor::Itself => {
-                    let first = if anchor.anchor == Anchor::After {
-                        index + 1
-                    } else {
-                        index
-                    };
+                    let first = index + usize::from(anchor.anchor == Anchor::After);
                     let end = (first..run.len())
                         .find(|&at| at > index && run[at].is_none_or(ends_a_field))
                         .unwrap_or(run.len());
-                    let texts: Vec<&str> = (first..end)
-                        .filter_map(|at| run[at].map(|p| p.text.as_str()))
-                        .collect();
                     for flag in &mut inside[first..end] {
                         *flag = true;
                     }
-                    (first, texts.join("\n\n"))
+                    (first..end)
+                        .filter_map(|at| run[at].map(|p| p.text.as_str()))
+                        .collect::<Vec<_>>()
+                        .join("\n\n")
                 }
                 Anchor::Column(_) | Anchor::Stop => continue,
             };
-            let _ = from;
-            fields
-                .places
-                .entry(field.clone())
-                .or_default()
-                .insert(anchor.place, text);
+            fields.insert(field, anchor.place, text);
         }
     }
-    for (index, paragraph) in run.iter().enumerate() {
-        if let Some(paragraph) = paragraph {
-            let text = paragraph.text.trim();
-            if !inside[index] && !text.is_empty() {
-                fields.outside.push(text.to_string());
-            }
+    inside
+}
+
+/// Paragraphs not in any field, with text: what Yttra wrote itself, or what was added.
+fn push_outside<'p>(
+    paragraphs: impl Iterator<Item = (&'p Option<&'p Paragraph>, &'p bool)>,
+    fields: &mut DocumentFields,
+) {
+    for (paragraph, inside) in paragraphs {
+        let text = paragraph.map_or("", |p| p.text.trim());
+        if !inside && !text.is_empty() {
+            fields.outside.push(text.to_string());
         }
     }
 }
 
-/// A table row: the fields its anchors name, each a cell of the row; the rest of the row's
-/// text is outside text.
+/// A table row: the fields its column anchors name (a cell of the row each; in the anchor's
+/// own cell, the paragraphs before the first anchored one), and the fields anchored inside a
+/// cell as in the body. The rest of the row's text is outside text.
 fn read_row(row: &[Vec<Paragraph>], fields: &mut DocumentFields) {
-    let mut used: Vec<Vec<bool>> = row.iter().map(|cell| vec![false; cell.len()]).collect();
+    let mut used: Vec<Vec<bool>> = row
+        .iter()
+        .map(|cell| {
+            let run: Vec<Option<&Paragraph>> = cell.iter().map(Some).collect();
+            read_anchored(&run, fields)
+        })
+        .collect();
     for (cell_index, cell) in row.iter().enumerate() {
-        for (paragraph_index, paragraph) in cell.iter().enumerate() {
+        for paragraph in cell {
             for anchor in &paragraph.anchors {
                 let (Some(field), Anchor::Column(column)) = (&anchor.field, anchor.anchor) else {
                     continue;
@@ -336,9 +347,12 @@ fn read_row(row: &[Vec<Paragraph>], fields: &mut DocumentFields) {
                 let Some(target) = row.get(column) else {
                     continue;
                 };
-                // In the anchor's own cell the field is what stands before the anchor.
+                // In the anchor's own cell the field is what stands before Yttra's own lines.
                 let take = if column == cell_index {
-                    paragraph_index
+                    target
+                        .iter()
+                        .position(|p| !p.anchors.is_empty())
+                        .unwrap_or(target.len())
                 } else {
                     target.len()
                 };
@@ -350,21 +364,22 @@ fn read_row(row: &[Vec<Paragraph>], fields: &mut DocumentFields) {
                 for flag in &mut used[column][..take] {
                     *flag = true;
                 }
-                fields
-                    .places
-                    .entry(field.clone())
-                    .or_default()
-                    .insert(anchor.place, text);
+                fields.insert(field, anchor.place, text);
             }
         }
     }
     for (cell, flags) in row.iter().zip(&used) {
-        for (paragraph, used) in cell.iter().zip(flags) {
-            let text = paragraph.text.trim();
-            if !used && !text.is_empty() {
-                fields.outside.push(text.to_string());
-            }
-        }
+        let run: Vec<Option<&Paragraph>> = cell.iter().map(Some).collect();
+        push_outside(run.iter().zip(flags), fields);
+    }
+}
+
+impl DocumentFields {
+    fn insert(&mut self, field: &Field, place: u32, text: String) {
+        self.places
+            .entry(field.clone())
+            .or_default()
+            .insert(place, text);
     }
 }
 

@@ -38,6 +38,11 @@ pub const TARGETS: &[Target] = &[
         max_len: 32 * 1024,
     },
     Target {
+        name: "docx_fields",
+        run: docx_fields,
+        max_len: 40 * 1024,
+    },
+    Target {
         name: "paste",
         run: paste,
         max_len: 16 * 1024,
@@ -77,11 +82,18 @@ pub fn framework_file(data: &[u8]) {
     }
 }
 
-/// A DOCX the user picked: the case embedded in it.
+/// A DOCX the user picked: the case embedded in it, and its fields compared with the case
+/// (`read_back`, what opening a DOCX in the app and `docgen extract` do).
 pub fn docx_extract(data: &[u8]) {
     let _ = docgen::extract_case(data);
-    // The read-back of the document's fields (being added to docgen) goes here too, as one
-    // more call on the same bytes, e.g. `let _ = docgen::extract_fields(data);`.
+    let _ = docgen::read_back::read_back(data);
+}
+
+/// The body of a DOCX edited in Word or LibreOffice (`word/document.xml`): the fields read
+/// from their anchors and the text outside them. Fuzzed as XML, since inside a zip the
+/// fuzzer's changes would mostly break the compression instead.
+pub fn docx_fields(data: &[u8]) {
+    let _ = docgen::read_back::document_fields(data);
 }
 
 /// Text pasted from a report's PDF: split into items and addressed to the boards its

@@ -44,6 +44,7 @@ pub enum OutcomePart {
     DoneOn,
     WhatWasDone,
     AchievedEffect,
+    NewDoneBy,
     Reason,
 }
 
@@ -54,11 +55,12 @@ const MEASURE_PARTS: [(MeasurePart, &str); 4] = [
     (MeasurePart::Responsible, "responsible"),
 ];
 
-const OUTCOME_PARTS: [(OutcomePart, &str); 5] = [
+const OUTCOME_PARTS: [(OutcomePart, &str); 6] = [
     (OutcomePart::Status, "status"),
     (OutcomePart::DoneOn, "doneon"),
     (OutcomePart::WhatWasDone, "done"),
     (OutcomePart::AchievedEffect, "achieved"),
+    (OutcomePart::NewDoneBy, "newdoneby"),
     (OutcomePart::Reason, "why"),
 ];
 
@@ -167,6 +169,7 @@ impl Field {
                     OutcomePart::DoneOn => "genomförd",
                     OutcomePart::WhatWasDone => "vad som har gjorts",
                     OutcomePart::AchievedEffect => "uppnådd effekt",
+                    OutcomePart::NewDoneBy => "nytt datum",
                     OutcomePart::Reason => "skäl",
                 };
                 format!("Åtgärd {measure}, {what}")
@@ -230,6 +233,7 @@ impl Field {
                     OutcomePart::DoneOn => date_text(outcome.done_on),
                     OutcomePart::WhatWasDone => outcome.what_was_done.clone(),
                     OutcomePart::AchievedEffect => outcome.achieved_effect.clone(),
+                    OutcomePart::NewDoneBy => date_text(outcome.new_done_by),
                     OutcomePart::Reason => outcome.reason.clone(),
                 }
             }
@@ -327,8 +331,8 @@ impl Field {
                     )),
                     _ => None,
                 };
-                let done_on = match part {
-                    OutcomePart::DoneOn => Some(date()?),
+                let date_read = match part {
+                    OutcomePart::DoneOn | OutcomePart::NewDoneBy => Some(date()?),
                     _ => None,
                 };
                 let outcome = match follow_up
@@ -347,7 +351,8 @@ impl Field {
                 };
                 match part {
                     OutcomePart::Status => outcome.status = status.flatten(),
-                    OutcomePart::DoneOn => outcome.done_on = done_on.flatten(),
+                    OutcomePart::DoneOn => outcome.done_on = date_read.flatten(),
+                    OutcomePart::NewDoneBy => outcome.new_done_by = date_read.flatten(),
                     OutcomePart::WhatWasDone => outcome.what_was_done = text.to_string(),
                     OutcomePart::AchievedEffect => outcome.achieved_effect = text.to_string(),
                     OutcomePart::Reason => outcome.reason = text.to_string(),

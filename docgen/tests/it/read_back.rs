@@ -175,3 +175,54 @@ fn edits_cannot_be_adopted_into_a_locked_first_yttrande() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn the_follow_ups_outcomes_read_back_and_its_promises_stay_locked() {
+    use schemas::fields::OutcomePart;
+    use schemas::MeasureStatus;
+    let case = example("it-sakerhet-uppfoljning");
+    let docx = docgen::render(&case, "ks", DocumentKind::FollowUpYttrande, today()).expect("made");
+    let a1 = &case
+        .response("ks")
+        .expect("ks")
+        .follow_up
+        .as_ref()
+        .expect("started")
+        .outcomes;
+    let done = a1.iter().find(|o| o.measure == "A1").expect("A1 assessed");
+    let docx = rewrite_part(&docx, "word/document.xml", |xml| {
+        xml.replacen(&done.what_was_done, "Policyn antogs i december.", 1)
+            .replacen(A1_ACTION, "Omskrivet löfte.", 1)
+    });
+    let read = read_back(&docx).expect("reads");
+    let outcome = |part| Field::Outcome {
+        measure: "A1".into(),
+        part,
+    };
+    assert_eq!(
+        read.differences
+            .iter()
+            .map(|d| d.field().clone())
+            .collect::<Vec<_>>(),
+        [action("A1"), outcome(OutcomePart::WhatWasDone)]
+    );
+    // The outcome is taken in; the promise is what was filed and is refused.
+    let versions = document_versions(&read.differences);
+    let refused = adopt(&read.extracted.case, "ks", &versions).expect_err("the promise is locked");
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    let outcome_only = &versions[1..];
+    let adopted = adopt(&read.extracted.case, "ks", outcome_only).expect("the outcome is taken");
+    let follow_up = adopted
+        .response("ks")
+        .expect("ks")
+        .follow_up
+        .clone()
+        .expect("started");
+    let a1 = follow_up
+        .outcomes
+        .iter()
+        .find(|o| o.measure == "A1")
+        .expect("A1");
+    assert_eq!(a1.what_was_done, "Policyn antogs i december.");
+    assert_eq!(a1.status, Some(MeasureStatus::Done));
+}
