@@ -226,7 +226,8 @@ pub fn merge_document(stored: &Case, embedded: &Case, document: &Request) -> Doc
                 .board(&stored_response.board)
                 .map_or(stored_response.board.as_str(), |board| board.name.as_str());
             refused.push(format!(
-                "Det första yttrandet för {name} är låst sedan uppföljningen påbörjades, så                  dokumentets ändringar i det togs inte in."
+                "Det första yttrandet för {name} är låst sedan uppföljningen påbörjades, så \
+                 dokumentets ändringar i det togs inte in."
             ));
         }
     }
@@ -250,12 +251,14 @@ fn document_scope_sv(case: &Case, document: &Request) -> String {
         Request::AssessmentReport { assessment, .. } => {
             format!("rapporten för självskattning {assessment}")
         }
+        Request::OutcomeForm { responsible, .. } => format!("ett underlag från {responsible}"),
         Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {
             "en fil från ärendet".to_string()
         }
     };
     format!(
-        "Filen är {what}. Bara det som dokumentet visar tas in; resten av det sparade ärendet          behålls som det är."
+        "Filen är {what}. Bara det som dokumentet visar tas in; resten av det sparade ärendet \
+         behålls som det är."
     )
 }
 

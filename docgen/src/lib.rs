@@ -14,6 +14,7 @@ mod first_yttrande;
 mod follow_up_yttrande;
 mod frame;
 pub mod ooxml;
+mod outcome_form;
 mod package;
 pub mod preview;
 pub mod read_back;
@@ -87,6 +88,9 @@ pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, Rende
             assessment,
             compare_with,
         } => render_assessment_report(case, assessment, compare_with.as_deref(), today)?,
+        Request::OutcomeForm { board, responsible } => {
+            render_outcome_form(case, board, responsible, today)?
+        }
         // Made above, as data files.
         Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
     };
@@ -200,6 +204,33 @@ pub fn render_assessment_report(
     let request = Request::AssessmentReport {
         assessment: assessment_id.to_string(),
         compare_with: earlier_id.map(str::to_string),
+    };
+    pack(docx, &info, case, &request, today)
+}
+
+/// "Begär underlag": the form asking `responsible` what became of their measures of `board`.
+pub fn render_outcome_form(
+    case: &Case,
+    board_id: &str,
+    responsible: &str,
+    today: Date,
+) -> Result<Vec<u8>, RenderError> {
+    let (board, response) = board_and_response(case, board_id)?;
+    let follow_up = response
+        .follow_up
+        .as_ref()
+        .ok_or_else(|| RenderError::NoFollowUp(board.name.clone()))?;
+    let (docx, info) = outcome_form::build(
+        case,
+        board,
+        &response.first.measures,
+        follow_up,
+        responsible,
+        today,
+    );
+    let request = Request::OutcomeForm {
+        board: board_id.to_string(),
+        responsible: responsible.to_string(),
     };
     pack(docx, &info, case, &request, today)
 }

@@ -96,7 +96,8 @@ pub struct ReadBack {
 /// (older ones, or a whole-case document) give no differences.
 pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
     let extracted = crate::extract::extract(docx)?;
-    let Some(Request::Document { board, kind }) = extracted.document.clone() else {
+    let (Some(request), Some(board)) = (extracted.document.clone(), answering_board(&extracted))
+    else {
         return Ok(ReadBack {
             extracted,
             differences: Vec::new(),
@@ -110,9 +111,9 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
     let made = extracted
         .made
         .unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
-    let expected = crate::render(&extracted.case, &board, kind, made)
+    let expected = crate::make(&extracted.case, &request, made)
         .ok()
-        .and_then(|docx| read_document_part(&docx).ok())
+        .and_then(|made| read_document_part(&made.bytes).ok())
         .map(|xml| document_fields(&xml))
         .unwrap_or_default();
     let differences = compare(&extracted.case, &board, &found, &expected);
@@ -122,6 +123,18 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
         differences,
         outside,
     })
+}
+
+/// The board whose answers a document holds fields of: a board's document or a form to one of
+/// its responsible roles (a self-assessment report has no fields).
+pub fn answering_board(extracted: &Extracted) -> Option<String> {
+    match extracted.document.as_ref()? {
+        Request::Document { board, .. } | Request::OutcomeForm { board, .. } => Some(board.clone()),
+        Request::AssessmentReport { .. }
+        | Request::Calendar
+        | Request::AssessmentAnswers { .. }
+        | Request::CaseFile => None,
+    }
 }
 
 /// The fields of a document body and its text outside them.

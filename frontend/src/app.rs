@@ -86,6 +86,7 @@ pub fn app() -> Html {
                 dispatch={state.dispatcher().to_callback()}
                 on_back={back_to_start(&state)}
                 on_download_document={download(&state).reform(|(board, kind): (String, DocumentKind)| Request::document(&board, kind))}
+                on_download_form={download(&state).reform(|(board, responsible)| Request::OutcomeForm { board, responsible })}
                 on_download_case={download(&state).reform(|()| Request::CaseFile)}
                 on_download_calendar={download(&state).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
@@ -416,6 +417,16 @@ async fn open_incoming(
             return;
         }
     }
+    // A form answers questions about a stored case; alone it is no case to start from.
+    if let Some(Request::OutcomeForm { responsible, .. }) = &document {
+        state.dispatch(Action::Open(OpenEvent::Failed(format!(
+            "Filen är ett underlag från {responsible} till ärendet {}, som inte finns sparat i \
+             den här webbläsaren. Öppna ärendet först (ärendefilen eller ett yttrande) och öppna \
+             sedan underlaget igen. Inget har ändrats.",
+            app_core::library::case_title(&case)
+        ))));
+        return;
+    }
     let open = OpenCase::new(case.id.clone(), case, 0, false);
     state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
     if let Some(message) = opened {
@@ -483,7 +494,9 @@ fn edited_in_word(
     differences: Vec<Difference>,
     outside: Vec<String>,
 ) -> Option<WordEdits> {
-    let Some(Request::Document { board, .. }) = document else {
+    let (Some(Request::Document { board, .. }) | Some(Request::OutcomeForm { board, .. })) =
+        document
+    else {
         return None;
     };
     if differences.is_empty() && outside.is_empty() {
@@ -513,6 +526,9 @@ fn opened_message(name: &str, case: &Case, document: Option<&Request>) -> String
                  under Nämndernas svar.",
                 lowercase_first(kind.label_sv())
             )
+        }
+        Some(Request::OutcomeForm { responsible, .. }) => {
+            format!("Underlaget från {responsible} i «{name}» är läst.")
         }
         Some(_) => format!("Ärendet i «{name}» är öppnat med det som dokumentet visar."),
         None => format!("Ärendet i «{name}» är öppnat."),

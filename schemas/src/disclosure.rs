@@ -32,9 +32,15 @@ pub fn embedded_case(case: &Case, request: &Request) -> Result<Option<Case>, Req
 
 /// The stored case with what a document of `request` carries taken from `embedded` (the case
 /// read out of that document): what the document does not show stays as stored.
+///
+/// A form ("Begär underlag") carries nothing back: what it embeds was the case when the form was
+/// sent and may be older than the stored case; only what the official filled in is taken, field
+/// by field, by the user (`fields::Difference`).
 pub fn merge_embedded(stored: &Case, embedded: &Case, request: &Request) -> Case {
     let mut merged = stored.clone();
-    carry(embedded, &mut merged, request);
+    if !matches!(request, Request::OutcomeForm { .. }) {
+        carry(embedded, &mut merged, request);
+    }
     merged
 }
 
@@ -42,13 +48,15 @@ pub fn merge_embedded(stored: &Case, embedded: &Case, request: &Request) -> Case
 pub fn embeds_a_scoped_case(request: &Request) -> bool {
     matches!(
         request,
-        Request::Document { .. } | Request::AssessmentReport { .. }
+        Request::Document { .. } | Request::AssessmentReport { .. } | Request::OutcomeForm { .. }
     )
 }
 
 fn check_request(case: &Case, request: &Request) -> Result<(), RequestError> {
     match request {
-        Request::Document { board, .. } => find_board(case, board).map(|_| ()),
+        Request::Document { board, .. } | Request::OutcomeForm { board, .. } => {
+            find_board(case, board).map(|_| ())
+        }
         Request::AssessmentReport {
             assessment,
             compare_with,
@@ -96,7 +104,58 @@ fn carry(from: &Case, into: &mut Case, request: &Request) {
                 carry_assessment(from, into, id);
             }
         }
+        Request::OutcomeForm { board, responsible } => {
+            carry_outcome_form(from, into, board, responsible)
+        }
         Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
+    }
+}
+
+/// A form to one responsible role: its measures as promised or added (the form quotes them)
+/// and what has been recorded of them so far (the form's fields start from it).
+fn carry_outcome_form(from: &Case, into: &mut Case, board_id: &str, responsible: &str) {
+    carry_board_details(from, into, board_id, false);
+    let Some(source) = from.response(board_id) else {
+        return;
+    };
+    let Some(follow_up) = &source.follow_up else {
+        return;
+    };
+    let target = response_mut(into, board_id);
+    let theirs = |measures: &[Measure]| -> Vec<Measure> {
+        measures
+            .iter()
+            .filter(|m| m.responsible.trim() == responsible.trim())
+            .cloned()
+            .collect()
+    };
+    target.first.date = source.first.date;
+    carry_measures(
+        &theirs(&source.first.measures),
+        &mut target.first.measures,
+        Detail::Yttrande,
+    );
+    let into_follow_up = target
+        .follow_up
+        .get_or_insert_with(|| FollowUpYttrande::start(follow_up.started));
+    into_follow_up.started = follow_up.started;
+    let new = theirs(&follow_up.new_measures);
+    carry_measures(&new, &mut into_follow_up.new_measures, Detail::Yttrande);
+    let ids: Vec<String> = theirs(&source.first.measures)
+        .iter()
+        .chain(&new)
+        .map(|m| m.id.clone())
+        .collect();
+    for outcome in follow_up
+        .outcomes
+        .iter()
+        .filter(|o| ids.contains(&o.measure))
+    {
+        *find_or_push(
+            &mut into_follow_up.outcomes,
+            |o| o.measure == outcome.measure,
+            || outcome.clone(),
+        ) = outcome.clone();
     }
 }
 
@@ -409,6 +468,12 @@ pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) 
                     .to_string(),
             );
             left_out.push("Nämndernas yttranden och tjänsteskrivelser.".to_string());
+        }
+        Request::OutcomeForm { responsible, .. } => {
+            carried.push(format!(
+                "De åtgärder som {responsible} ansvarar för och det som hittills har rapporterats om dem."
+            ));
+            left_out.push("Allt annat i nämndernas svar.".to_string());
         }
         Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
     }

@@ -114,6 +114,9 @@ pub enum Request {
     AssessmentAnswers { assessment: String },
     /// The case itself as a case file (JSON).
     CaseFile,
+    /// "Begär underlag": a form (DOCX) that asks one responsible role what became of its
+    /// promised measures, filled in Word or LibreOffice and read back into the follow-up.
+    OutcomeForm { board: String, responsible: String },
 }
 
 impl Request {
@@ -131,7 +134,9 @@ impl Request {
 
     fn file_type(&self) -> FileType {
         match self {
-            Request::Document { .. } | Request::AssessmentReport { .. } => DOCX,
+            Request::Document { .. }
+            | Request::AssessmentReport { .. }
+            | Request::OutcomeForm { .. } => DOCX,
             Request::Calendar => ICS,
             Request::AssessmentAnswers { .. } => CSV,
             Request::CaseFile => JSON,
@@ -231,6 +236,19 @@ pub fn request_file_name(
             assessment_answers_file_name(assessment, today)
         }
         Request::CaseFile => case_file_name(case, today),
+        Request::OutcomeForm { board, responsible } => {
+            let found = find_board(case, board)?;
+            join_file_name(
+                &[
+                    &case.audit.reference,
+                    &found.name,
+                    "underlag",
+                    responsible,
+                    &today.to_string(),
+                ],
+                DOCX,
+            )
+        }
     })
 }
 
@@ -248,9 +266,10 @@ pub fn make_data_file(
         Request::AssessmentAnswers { assessment } => {
             find_assessment(case, assessment).map(|found| answers_csv(found).into_bytes())
         }
-        Request::Document { .. } | Request::Calendar | Request::AssessmentReport { .. } => {
-            return None
-        }
+        Request::Document { .. }
+        | Request::Calendar
+        | Request::AssessmentReport { .. }
+        | Request::OutcomeForm { .. } => return None,
     };
     Some(bytes.and_then(|bytes| Output::for_request(case, request, today, bytes)))
 }

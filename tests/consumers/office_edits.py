@@ -127,6 +127,8 @@ def main(source, target, edits):
     try:
         url = uno.systemPathToFileUrl(os.path.abspath(source))
         document = office.desktop.loadComponentFromURL(url, "_blank", 0, (prop("Hidden", True),))
+        if document is None:  # e.g. a lock file left beside it by an earlier run
+            raise RuntimeError("LibreOffice could not open " + source)
         typist = Typist(office, document)
         for edit in edits:
             if edit.startswith("+"):

@@ -105,3 +105,30 @@ def test_python_docx_reads_every_field_of_the_edited_document(first_yttrande, tm
     assert "Kommunstyrelsen instämmer i huvudsak." in paragraphs
     assert any(text.startswith("Policyn tas fram under våren.") for text in cells)
     assert "30 september 2025" in cells
+
+
+@pytest.mark.parametrize("editor", ["python-docx", "LibreOffice"])
+def test_a_form_filled_by_the_responsible_role_is_read_into_the_follow_up(tmp_path, editor):
+    """Begär underlag: the form to Säkerhetschef, filled in, gives N1 its outcome."""
+    form = tmp_path / "underlag.docx"
+    example = ROOT / "examples" / "it-sakerhet-uppfoljning.json"
+    run([docgen_binary(), "form", str(example), "--board", "ks", "--responsible", "Säkerhetschef",
+         "--today", "2026-02-01", "--out", str(form)])
+    answers = [
+        "Y1l_N1_status=Pågår",
+        "Y1a_N1_done=Mätningen är beställd; första resultatet kommer i mars.",
+        "Y1l_N1_newdoneby=30 juni 2026",
+        "Y1a_N1_why=Den nationella uppföljningen publiceras senare än planerat.",
+    ]
+    filled = tmp_path / f"ifyllt-{editor}.docx"
+    if editor == "python-docx":
+        edit_with_python_docx(form, filled, answers)
+    else:
+        edit_with_libreoffice(form, filled, answers, tmp_path)
+    run([docgen_binary(), "extract", str(filled), "--adopt", "--out", str(tmp_path / "case.json")])
+    case = json.loads((tmp_path / "case.json").read_text(encoding="utf-8"))
+    outcome = next(o for o in case["responses"][0]["follow_up"]["outcomes"] if o["measure"] == "N1")
+    assert outcome["status"] == "ongoing"
+    assert outcome["what_was_done"] == "Mätningen är beställd; första resultatet kommer i mars."
+    assert outcome["new_done_by"] == "2026-06-30"
+    assert outcome["reason"] == "Den nationella uppföljningen publiceras senare än planerat."

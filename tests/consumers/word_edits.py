@@ -23,6 +23,9 @@ def anchored_paragraph(document, name):
 def replace_text(paragraph, text):
     """The paragraph's visible text replaced, keeping its first run's formatting."""
     runs = paragraph.runs
+    if not runs:  # an empty paragraph, as a form's answer starts
+        paragraph.add_run(text)
+        return
     runs[0].text = text
     for run in runs[1:]:
         run._r.getparent().remove(run._r)
@@ -33,10 +36,13 @@ def set_field(document, name, text):
     mode = name[1:].lstrip("0123456789")[:1]
     if mode == "l":  # the rest of the labelled paragraph
         label = paragraph.runs[0].text
-        paragraph.runs[1].text = text
-        for run in paragraph.runs[2:]:
-            run._r.getparent().remove(run._r)
-        assert label.endswith(": ")
+        assert label.endswith(": "), label
+        if len(paragraph.runs) == 1:  # nothing after the label yet
+            paragraph.add_run(text)
+        else:
+            paragraph.runs[1].text = text
+            for run in paragraph.runs[2:]:
+                run._r.getparent().remove(run._r)
     elif mode == "a":  # the paragraph after the anchor, typed anew when there is none
         following = paragraph._p.getnext()
         if following is not None and following.tag == qn("w:p") and following.find(qn("w:bookmarkStart")) is None:

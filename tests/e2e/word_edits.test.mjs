@@ -83,3 +83,54 @@ test('the list of changes reads at 200 % zoom', async () => {
   await page.getByRole('status').filter({ hasText: 'Dokumentets text är inläst: Åtgärd A2, vad som ska göras.' }).waitFor();
   await context.close();
 });
+
+test('Begär underlag: forms filled in LibreOffice and Word are read into the follow-up', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Öppna en fil').setInputFiles(join(ROOT, 'examples', 'it-sakerhet-uppfoljning.json'));
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+
+  // The security officer answers in LibreOffice, the controller in Word.
+  const security = await downloadFrom(page, 'Underlag från Säkerhetschef, Kommunstyrelsen (Word)', 'form-security.docx');
+  const controller = await downloadFrom(page, 'Underlag från Controller, Kommunstyrelsen (Word)', 'form-controller.docx');
+  const filledSecurity = join(OUTPUT, 'form-security-filled.docx');
+  editWithLibreOffice(security.path, filledSecurity, [
+    'Y1l_N1_status=Pågår',
+    'Y1a_N1_done=Mätningen är beställd; första resultatet kommer i mars.',
+    'Y1l_N1_newdoneby=30 juni 2026',
+    'Y1a_N1_why=Den nationella uppföljningen publiceras senare än planerat.',
+  ]);
+  const filledController = join(OUTPUT, 'form-controller-filled.docx');
+  editWithPythonDocx(controller.path, filledController, ['Y1a_A2_achieved=Kontrollen visar var riktlinjerna inte följs.']);
+
+  for (const [filled, fields] of [[filledSecurity, 4], [filledController, 1]]) {
+    await openFile(page, filled);
+    const panel = page.getByRole('region', { name: 'Ändrat i Word' });
+    await panel.waitFor();
+    assert.equal(await panel.getByRole('heading', { level: 3 }).count(), fields);
+    if (fields === 4) await page.screenshot({ path: join(SCREENSHOTS, 'form-read-back.png'), fullPage: true });
+    await panel.getByRole('button', { name: 'Ta in alla ändringar' }).click();
+    await panel.getByText(/är avgjorda/).waitFor();
+    await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  }
+
+  await page.getByRole('button', { name: 'Följ upp för Kommunstyrelsen' }).click();
+  await page.getByRole('button', { name: /^Rekommendation 2, / }).click();
+  await page.getByRole('heading', { name: 'Rekommendation 2', level: 2 }).waitFor();
+  assert.equal(await page.locator('#outcome-N1-status').inputValue(), 'ongoing');
+  assert.equal(await page.locator('#outcome-N1-what').inputValue(), 'Mätningen är beställd; första resultatet kommer i mars.');
+  assert.equal(await page.locator('#outcome-A2-effect').inputValue(), 'Kontrollen visar var riktlinjerna inte följs.');
+  await context.close();
+});
+
+test('a form opened where its case is not stored is refused and changes nothing', async () => {
+  const form = join(OUTPUT, 'form-alone.docx');
+  const docgen = process.env.YTTRA_DOCGEN || join(ROOT, 'target', 'debug', 'docgen');
+  execFileSync(docgen, ['form', join(ROOT, 'examples', 'it-sakerhet-uppfoljning.json'), '--board', 'ks',
+    '--responsible', 'Controller', '--out', form]);
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Öppna en fil').setInputFiles(form);
+  await page.getByRole('alert').filter({ hasText: 'som inte finns sparat i den här webbläsaren' }).waitFor();
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  await context.close();
+});

@@ -29,6 +29,9 @@ Användning:
       Skriver rapporten för en självskattning, jämförd med en tidigare om --compare anges.
   docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
       Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
+  docgen form ÄRENDE.json --board ID --responsible ROLL [--out FIL.docx] [--today …]
+      Skriver ett underlag (Begär underlag) som frågar den ansvariga vad som har blivit av
+      dennes åtgärder; ifyllt läses det in med extract.
   docgen extract DOKUMENT.docx [--adopt] [--out FIL.json]
       Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra och listar varje fält
       som har ändrats i Word (fält, Yttras text, dokumentets text). Med --adopt skrivs ärendet
@@ -99,6 +102,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
         }
         "calendar" => calendar_command(&options),
         "assessment" => assessment_command(&options),
+        "form" => form_command(&options),
         "extract" => extract_command(&options),
         "schema" => {
             print!("{}", schemas::json_schema::case_json_schema());
@@ -123,6 +127,7 @@ struct Options {
     out: Option<PathBuf>,
     today: Option<Date>,
     adopt: bool,
+    responsible: Option<String>,
 }
 
 impl Options {
@@ -143,6 +148,7 @@ impl Options {
                 "--compare" => options.compare = Some(value("--compare")?),
                 "--out" => options.out = Some(PathBuf::from(value("--out")?)),
                 "--adopt" => options.adopt = true,
+                "--responsible" => options.responsible = Some(value("--responsible")?),
                 "--today" => {
                     let text = value("--today")?;
                     let date = Date::parse(&text).ok_or_else(|| {
@@ -212,6 +218,26 @@ fn document_command(options: &Options, kind: DocumentKind) -> Result<(), Failure
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     warn_about_board_errors(&case, board, today);
+    Ok(())
+}
+
+fn form_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let board = options
+        .board
+        .clone()
+        .ok_or_else(|| Failure::usage("Ange nämnd med --board (t.ex. --board ks)."))?;
+    let responsible = options.responsible.clone().ok_or_else(|| {
+        Failure::usage("Ange vem underlaget begärs från med --responsible (t.ex. --responsible Säkerhetschef).")
+    })?;
+    let case = read_case(path)?;
+    let output = make(
+        &case,
+        &Request::OutcomeForm { board, responsible },
+        options.today(),
+    )?;
+    let out = save(options, &output)?;
+    println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())
 }
 
@@ -352,9 +378,8 @@ fn adopted_case(read: &docgen::read_back::ReadBack) -> Result<Case, Failure> {
             undecided.join("\n")
         )));
     }
-    let board = match &read.extracted.document {
-        Some(docgen::Request::Document { board, .. }) => board.clone(),
-        _ => return Ok(read.extracted.case.clone()),
+    let Some(board) = docgen::read_back::answering_board(&read.extracted) else {
+        return Ok(read.extracted.case.clone());
     };
     adopt(
         &read.extracted.case,

@@ -46,6 +46,10 @@ fn golden_documents() -> Vec<(String, Vec<u8>)> {
             documents.push((format!("{stem}-assessment-{}.xml", assessment.id), docx));
         }
     }
+    // One "Begär underlag" form: the responsible role of the follow-up's first measure.
+    let case = crate::support::example("it-sakerhet-uppfoljning");
+    let docx = docgen::render_outcome_form(&case, "ks", "Säkerhetschef", today()).expect("renders");
+    documents.push(("it-sakerhet-uppfoljning-ks-form.xml".to_string(), docx));
     documents
 }
 

@@ -200,6 +200,25 @@ pub fn every_document_request(case: &Case) -> Vec<schemas::documents::Request> {
             compare_with: None,
         });
     }
+    // A "Begär underlag" form to every responsible role of a board that has started its
+    // follow-up.
+    for response in case.responses.iter().filter(|r| r.follow_up.is_some()) {
+        let mut roles: Vec<&str> = response
+            .first
+            .measures
+            .iter()
+            .chain(response.follow_up.iter().flat_map(|f| &f.new_measures))
+            .map(|m| m.responsible.as_str())
+            .collect();
+        roles.sort();
+        roles.dedup();
+        for role in roles {
+            requests.push(Request::OutcomeForm {
+                board: response.board.clone(),
+                responsible: role.to_string(),
+            });
+        }
+    }
     requests
 }
 

@@ -10,7 +10,7 @@ use schemas::comparison::compare_board;
 use schemas::documents::DocumentKind;
 use schemas::location::{AuditField, BoardField as LocatedBoardField};
 use schemas::wording::count_sv;
-use schemas::{Board, Case, ItemKind, Yttrande};
+use schemas::{Board, BoardResponse, Case, ItemKind, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
@@ -30,6 +30,8 @@ pub struct CasePageProps {
     pub dispatch: Callback<Action>,
     pub on_back: Callback<()>,
     pub on_download_document: Callback<(String, DocumentKind)>,
+    /// "Begär underlag": a form to one responsible role of a board (board id, role).
+    pub on_download_form: Callback<(String, String)>,
     pub on_download_case: Callback<()>,
     pub on_download_calendar: Callback<()>,
     pub on_import_framework: Callback<(String, web_sys::File)>,
@@ -401,6 +403,40 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
     }
 }
 
+/// "Begär underlag": a form to each responsible role of the board's measures, to fill in Word or
+/// LibreOffice and open here again.
+fn forms(board: &Board, response: &BoardResponse, props: &CasePageProps) -> Html {
+    let mut roles: Vec<String> = response
+        .first
+        .measures
+        .iter()
+        .chain(response.follow_up.iter().flat_map(|f| &f.new_measures))
+        .map(|measure| measure.responsible.trim().to_string())
+        .filter(|role| !role.is_empty())
+        .collect();
+    roles.sort();
+    roles.dedup();
+    if roles.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="forms">
+            <p class="group-label">{ "Begär underlag till uppföljningen" }</p>
+            <p class="hint">{ "Ett Word-dokument per ansvarig, med dennes åtgärder och fält att fylla i. Öppna det ifyllda dokumentet här för att läsa in svaren." }</p>
+            { for roles.into_iter().map(|role| {
+                let id = board.id.clone();
+                let label = format!("Underlag från {role}, {} (Word)", board.name);
+                html! {
+                    <button type="button" class="secondary"
+                        onclick={props.on_download_form.reform(move |_| (id.clone(), role.clone()))}>
+                        { label }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
 fn documents_section(case: &Case, props: &CasePageProps) -> Html {
     html! {
         <section aria-labelledby="documents-heading">
@@ -428,6 +464,9 @@ fn documents_section(case: &Case, props: &CasePageProps) -> Html {
                                     </button>
                                 }
                             }) }
+                            if response.follow_up.is_some() {
+                                { forms(board, response, props) }
+                            }
                         </li>
                     }
                 }) }
