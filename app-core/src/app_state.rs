@@ -1298,6 +1298,35 @@ mod tests {
     }
 
     #[test]
+    fn a_document_of_a_board_not_in_the_stored_case_changes_nothing() {
+        use schemas::documents::DocumentKind;
+        let case = schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+            .expect("example");
+        let request = Request::document("sn", DocumentKind::FirstYttrande);
+        let embedded = schemas::disclosure::embedded_case(&case, &request)
+            .expect("fits")
+            .expect("a document");
+        let mut stored = case.clone();
+        stored.boards.retain(|board| board.id != "sn");
+        stored.responses.retain(|response| response.board != "sn");
+        for item in stored.audit.recommendations.iter_mut() {
+            item.addressees.retain(|board| board != "sn");
+        }
+        for item in stored.audit.assessments.iter_mut() {
+            item.addressees.retain(|board| board != "sn");
+        }
+        let state = open_document_onto(&stored, embedded, request);
+        assert_eq!(state.open.clone().map(|open| open.case), Some(stored));
+        let Some(Notice::Info(message)) = state.notice else {
+            panic!("a message");
+        };
+        assert!(
+            message.contains("som inte finns i det sparade ärendet"),
+            "{message}"
+        );
+    }
+
+    #[test]
     fn a_document_cannot_change_a_locked_first_yttrande() {
         use schemas::documents::DocumentKind;
         let case = schemas::load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))

@@ -216,8 +216,22 @@ pub struct DocumentMerge {
 /// started is what was filed and stays locked: it keeps its stored text even if the document's
 /// differs, and `refused` says so.
 pub fn merge_document(stored: &Case, embedded: &Case, document: &Request) -> DocumentMerge {
-    let mut merged = disclosure::merge_embedded(stored, embedded, document);
     let mut refused = Vec::new();
+    if let Request::Document { board, .. } | Request::OutcomeForm { board, .. } = document {
+        if stored.board(board).is_none() {
+            // A board removed here since the document was made: nothing of it is taken.
+            refused.push(format!(
+                "Dokumentet hör till nämnden «{board}», som inte finns i det sparade ärendet, så \
+                 inget från det tas in."
+            ));
+            return DocumentMerge {
+                merged: stored.clone(),
+                scope: document_scope_sv(stored, document),
+                refused,
+            };
+        }
+    }
+    let mut merged = disclosure::merge_embedded(stored, embedded, document);
     for (stored_response, merged_response) in stored.responses.iter().zip(&mut merged.responses) {
         let locked = stored_response.follow_up.is_some();
         if locked && merged_response.first != stored_response.first {

@@ -106,6 +106,30 @@ pub fn render(
     kind: DocumentKind,
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
+    let (docx, info) = build(case, board_id, kind, today)?;
+    pack(docx, &info, case, &Request::document(board_id, kind), today)
+}
+
+/// The body (`word/document.xml`, normalised as in the package) of a board's document or a
+/// form, without making the package: what reading a document back compares it with.
+pub fn body_xml(case: &Case, request: &Request, today: Date) -> Result<Vec<u8>, RenderError> {
+    let (docx, _) = match request {
+        Request::Document { board, kind } => build(case, board, *kind, today)?,
+        Request::OutcomeForm { board, responsible } => {
+            build_outcome_form(case, board, responsible, today)?
+        }
+        _ => return Ok(Vec::new()),
+    };
+    package::body_xml(docx).map_err(RenderError::Package)
+}
+
+/// A board's document of `kind`, before it is packed.
+fn build(
+    case: &Case,
+    board_id: &str,
+    kind: DocumentKind,
+    today: Date,
+) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
     let (board, response) = board_and_response(case, board_id)?;
     let date = document_date(case, board_id, kind, today);
     let (docx, info) = match kind {
@@ -140,7 +164,7 @@ pub fn render(
             cover_note::build(&subject, note, date)
         }
     };
-    pack(docx, &info, case, &Request::document(board_id, kind), today)
+    Ok((docx, info))
 }
 
 /// Packs a document with the case cut for it embedded (`schemas::disclosure`): what the
@@ -215,24 +239,33 @@ pub fn render_outcome_form(
     responsible: &str,
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
+    let (docx, info) = build_outcome_form(case, board_id, responsible, today)?;
+    let request = Request::OutcomeForm {
+        board: board_id.to_string(),
+        responsible: responsible.to_string(),
+    };
+    pack(docx, &info, case, &request, today)
+}
+
+fn build_outcome_form(
+    case: &Case,
+    board_id: &str,
+    responsible: &str,
+    today: Date,
+) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
     let (board, response) = board_and_response(case, board_id)?;
     let follow_up = response
         .follow_up
         .as_ref()
         .ok_or_else(|| RenderError::NoFollowUp(board.name.clone()))?;
-    let (docx, info) = outcome_form::build(
+    Ok(outcome_form::build(
         case,
         board,
         &response.first.measures,
         follow_up,
         responsible,
         today,
-    );
-    let request = Request::OutcomeForm {
-        board: board_id.to_string(),
-        responsible: responsible.to_string(),
-    };
-    pack(docx, &info, case, &request, today)
+    ))
 }
 
 /// The iCalendar file of the case's deadlines (see [`calendar`]).

@@ -111,9 +111,7 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
     let made = extracted
         .made
         .unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
-    let expected = crate::make(&extracted.case, &request, made)
-        .ok()
-        .and_then(|made| read_document_part(&made.bytes).ok())
+    let expected = crate::body_xml(&extracted.case, &request, made)
         .map(|xml| document_fields(&xml))
         .unwrap_or_default();
     let differences = compare(&extracted.case, &board, &found, &expected);
@@ -144,6 +142,8 @@ pub struct DocumentFields {
     pub places: BTreeMap<Field, BTreeMap<u32, String>>,
     /// Every paragraph's text outside the fields, in order.
     pub outside: Vec<String>,
+    /// Fields whose anchor stands twice at one place.
+    pub doubled: Vec<Field>,
 }
 
 /// One paragraph as the reader needs it: its style, text and anchors.
@@ -388,11 +388,13 @@ fn read_row(row: &[Vec<Paragraph>], fields: &mut DocumentFields) {
 }
 
 impl DocumentFields {
+    /// A field's text at one place; a place seen twice (a paragraph copied with its anchor)
+    /// is remembered, since neither copy can be told to be the field.
     fn insert(&mut self, field: &Field, place: u32, text: String) {
-        self.places
-            .entry(field.clone())
-            .or_default()
-            .insert(place, text);
+        let places = self.places.entry(field.clone()).or_default();
+        if places.insert(place, text).is_some() && !self.doubled.contains(field) {
+            self.doubled.push(field.clone());
+        }
     }
 }
 
@@ -424,7 +426,31 @@ fn compare(
     expected: &DocumentFields,
 ) -> Vec<Difference> {
     let mut differences = Vec::new();
+    for field in found.places.keys() {
+        if !expected.places.contains_key(field) {
+            differences.push(Difference::Unreadable {
+                field: field.clone(),
+                message: format!(
+                    "{}: fältet finns inte i ärendet som dokumentet bär med sig, så det som står \
+                     där läses inte in.",
+                    field.label_sv()
+                ),
+            });
+        }
+    }
     for field in expected.places.keys() {
+        if found.doubled.contains(field) {
+            differences.push(Difference::Unreadable {
+                field: field.clone(),
+                message: format!(
+                    "{}: fältet står två gånger på samma ställe (ett stycke har kopierats med \
+                     sin märkning), så inget av dem läses in. Ändra texten i Yttra om den ska \
+                     ändras.",
+                    field.label_sv()
+                ),
+            });
+            continue;
+        }
         let Some(embedded) = field.value(case, board) else {
             continue;
         };

@@ -69,9 +69,48 @@ pub const STANCE_NOT_GIVEN_SV: &str = "Ej angivet";
 /// What a första yttrande prints after "Ingen åtgärd planeras" when the board gave no reason.
 pub const NO_MEASURES_GIVEN_SV: &str = "Inga åtgärder har angetts.";
 
-/// True for an id that can stand in a key (and so in a Word bookmark name).
+/// The longest measure id, once encoded, that a key holds: a Word bookmark name has at most 40
+/// characters, and `Y12c3_` and `_responsible` take 18 of them.
+const MAX_ENCODED_ID: usize = 22;
+
+/// True for a measure id that fits in a key (and so in a Word bookmark name) once encoded.
 pub fn is_key_safe(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric())
+    !id.is_empty() && encode_id(id).len() <= MAX_ENCODED_ID
+}
+
+/// A measure id as a key holds it: letters and digits as they are, every other byte as `_` and
+/// two hex digits (bookmark names allow nothing else), so "A1-2" is `A1_2d2`.
+fn encode_id(id: &str) -> String {
+    id.bytes()
+        .map(|byte| match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => char::from(byte).to_string(),
+            other => format!("_{other:02x}"),
+        })
+        .collect()
+}
+
+/// The id `encode_id` wrote, or `None` for text it cannot have written.
+fn decode_id(encoded: &str) -> Option<String> {
+    let mut bytes = Vec::new();
+    let mut rest = encoded.as_bytes();
+    while let Some((&first, tail)) = rest.split_first() {
+        if first == b'_' {
+            let hex = std::str::from_utf8(tail.get(..2)?).ok()?;
+            let byte = u8::from_str_radix(hex, 16).ok()?;
+            if byte.is_ascii_alphanumeric() {
+                return None;
+            }
+            bytes.push(byte);
+            rest = &tail[2..];
+        } else if first.is_ascii_alphanumeric() {
+            bytes.push(first);
+            rest = tail;
+        } else {
+            return None;
+        }
+    }
+    let id = String::from_utf8(bytes).ok()?;
+    (!id.is_empty()).then_some(id)
 }
 
 impl fmt::Display for Field {
@@ -87,14 +126,14 @@ impl fmt::Display for Field {
                     .iter()
                     .find(|(p, _)| p == part)
                     .map(|(_, n)| *n);
-                write!(f, "{id}_{}", name.unwrap_or_default())
+                write!(f, "{}_{}", encode_id(id), name.unwrap_or_default())
             }
             Field::Outcome { measure, part } => {
                 let name = OUTCOME_PARTS
                     .iter()
                     .find(|(p, _)| p == part)
                     .map(|(_, n)| *n);
-                write!(f, "{measure}_{}", name.unwrap_or_default())
+                write!(f, "{}_{}", encode_id(measure), name.unwrap_or_default())
             }
         }
     }
@@ -123,9 +162,6 @@ impl Field {
             _ => {}
         }
         let (owner, name) = key.rsplit_once('_')?;
-        if !is_key_safe(owner) {
-            return None;
-        }
         let item = owner.parse::<ItemRef>().ok();
         match (name, item) {
             ("stance", Some(item)) => return Some(Field::Stance(item)),
@@ -133,7 +169,7 @@ impl Field {
             ("reason", Some(item)) => return Some(Field::NoMeasureReason(item)),
             _ => {}
         }
-        let id = owner.to_string();
+        let id = decode_id(owner)?;
         if let Some((part, _)) = MEASURE_PARTS.iter().find(|(_, n)| *n == name) {
             return Some(Field::Measure { id, part: *part });
         }
@@ -541,7 +577,22 @@ mod tests {
             );
             assert_eq!(Field::parse(&key), Some(field), "{key}");
         }
-        for unknown in ["", "x", "A1_colour", "A-1_action", "_action", "first"] {
+        let odd = Field::Measure {
+            id: "A1-2 (å)".into(),
+            part: MeasurePart::Action,
+        };
+        assert_eq!(odd.to_string(), "A1_2d2_20_28_c3_a5_29_action");
+        assert_eq!(Field::parse(&odd.to_string()), Some(odd));
+        for unknown in [
+            "",
+            "x",
+            "A1_colour",
+            "A-1_action",
+            "_action",
+            "first",
+            "A_41_action",
+            "A_zz_action",
+        ] {
             assert_eq!(Field::parse(unknown), None, "{unknown}");
         }
     }

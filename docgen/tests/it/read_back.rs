@@ -226,3 +226,36 @@ fn the_follow_ups_outcomes_read_back_and_its_promises_stay_locked() {
     assert_eq!(a1.what_was_done, "Policyn antogs i december.");
     assert_eq!(a1.status, Some(MeasureStatus::Done));
 }
+
+#[test]
+fn an_unknown_or_doubled_field_is_named_and_not_read() {
+    let docx = edited(|xml| {
+        xml.replacen(
+            r#"w:name="Y1c0_A1_action""#,
+            r#"w:name="Y1c0_Z9_action""#,
+            1,
+        )
+        .replacen(r#"w:name="Y1l_R2_stance""#, r#"w:name="Y1l_R1_stance""#, 1)
+    });
+    let read = read_back(&docx).expect("reads");
+    let messages: Vec<String> = read
+        .differences
+        .iter()
+        .map(Difference::describe_sv)
+        .collect();
+    let unreadable = |start: &str| messages.iter().any(|m| m.starts_with(start));
+    assert!(
+        unreadable("Åtgärd Z9, vad som ska göras: fältet finns inte i ärendet"),
+        "{messages:#?}"
+    );
+    assert!(
+        unreadable("Rekommendation 1, ställningstagande: fältet står två gånger"),
+        "{messages:#?}"
+    );
+    assert!(
+        unreadable("Åtgärd A1, vad som ska göras: fältet finns inte längre"),
+        "{messages:#?}"
+    );
+    // Nothing of them is offered as a plain edit to take in.
+    assert_eq!(document_versions(&read.differences), []);
+}
