@@ -10,7 +10,7 @@ mod follow_up;
 mod lock;
 mod self_assessment;
 
-use schemas::fields::Field;
+use schemas::fields::{Field, MeasurePart};
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstYttrande, ItemAnswer,
     ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod, Yttrande,
@@ -192,6 +192,12 @@ pub enum Edit {
         board: String,
         field: Field,
         text: String,
+    },
+    /// A form's filled-in row for a new measure, taken in as one new measure.
+    AdoptNewMeasure {
+        board: String,
+        row: Field,
+        texts: Vec<(MeasurePart, String)>,
     },
 }
 
@@ -426,9 +432,20 @@ fn apply_unguarded(case: &mut Case, edit: Edit) -> Result<(), EditError> {
         Edit::SelfAssessment(change) => self_assessment::apply(case, change)?,
         Edit::AdoptDocumentText { board, field, text } => {
             board_mut(case, &board)?;
+            // All or nothing: a text that cannot be read leaves the case as it was.
+            let mut adopted = case.clone();
             field
-                .set(case, &board, &text)
-                .map_err(EditError::DocumentText)?
+                .set(&mut adopted, &board, &text)
+                .map_err(EditError::DocumentText)?;
+            *case = adopted;
+        }
+        Edit::AdoptNewMeasure { board, row, texts } => {
+            board_mut(case, &board)?;
+            if let Field::NewMeasure { item, .. } = &row {
+                check_addressed(case, &board, *item)?;
+            }
+            schemas::fields::adopt_new_measure(case, &board, &row, &texts)
+                .map_err(EditError::DocumentText)?;
         }
     }
     Ok(())
@@ -792,13 +809,9 @@ fn add_measure(case: &mut Case, board: &str, item: ItemRef) -> Result<(), EditEr
 }
 
 /// The next id with this letter after the highest in use ("A4" after A1–A3): an id in use is
-/// never given twice. (The id of a removed last measure can come back.)
+/// never given twice (`schemas::model::next_id`, which a form's new measures use too).
 fn next_measure_id(letter: char, measures: &[Measure]) -> String {
-    let number = next_number(measures.iter().filter_map(|m| {
-        m.id.strip_prefix(letter)
-            .and_then(|digits| digits.parse().ok())
-    }));
-    format!("{letter}{number}")
+    schemas::model::next_id(letter, measures)
 }
 
 fn empty_measure(id: String, item: ItemRef) -> Measure {

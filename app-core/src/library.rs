@@ -217,7 +217,7 @@ pub struct DocumentMerge {
 /// differs, and `refused` says so.
 pub fn merge_document(stored: &Case, embedded: &Case, document: &Request) -> DocumentMerge {
     let mut refused = Vec::new();
-    if let Request::Document { board, .. } | Request::OutcomeForm { board, .. } = document {
+    if let Some(board) = document.answering_board() {
         if stored.board(board).is_none() {
             // A board removed here since the document was made: nothing of it is taken.
             refused.push(format!(
@@ -266,6 +266,9 @@ fn document_scope_sv(case: &Case, document: &Request) -> String {
             format!("rapporten för självskattning {assessment}")
         }
         Request::OutcomeForm { responsible, .. } => format!("ett underlag från {responsible}"),
+        Request::AnswerForm { item, .. } => {
+            format!("ett underlag om {}", lowercase_first(&item.label_sv()))
+        }
         Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {
             "en fil från ärendet".to_string()
         }

@@ -36,7 +36,9 @@ impl WordEdits {
 pub enum WordEditAction {
     /// Takes the document's text (one of the versions, for a field edited in two places).
     Adopt { field: Field, text: String },
-    /// Takes every plain edit; fields edited in two places wait for a choice.
+    /// Takes a form's filled-in row for a new measure in as a measure.
+    AdoptNewMeasure(Field),
+    /// Takes every plain edit and new measure; fields edited in two places wait for a choice.
     AdoptAll,
     /// Keeps Yttra's text for the field.
     Keep(Field),
@@ -58,19 +60,27 @@ impl AppState {
                     )));
                 }
             }
+            WordEditAction::AdoptNewMeasure(row) => {
+                if let Some(id) = self.adopt_new_measure(&edits, &row) {
+                    self.notice = Some(Notice::Info(format!(
+                        "Åtgärd {id} har lagts till från dokumentet."
+                    )));
+                }
+            }
             WordEditAction::AdoptAll => {
-                let plain: Vec<(Field, String)> = edits
-                    .pending()
-                    .filter_map(|difference| match difference {
+                let pending: Vec<Difference> = edits.pending().cloned().collect();
+                let mut taken = 0;
+                for difference in pending {
+                    let done = match difference {
                         Difference::Edited {
                             field, document, ..
-                        } => Some((field.clone(), document.clone())),
-                        _ => None,
-                    })
-                    .collect();
-                let mut taken = 0;
-                for (field, text) in plain {
-                    if !self.adopt(&edits.board, &field, text) {
+                        } => self.adopt(&edits.board, &field, document),
+                        Difference::NewMeasure { field, .. } => {
+                            self.adopt_new_measure(&edits, &field).is_some()
+                        }
+                        _ => continue,
+                    };
+                    if !done {
                         return;
                     }
                     taken += 1;
@@ -110,6 +120,29 @@ impl AppState {
             return true;
         }
         false
+    }
+
+    /// A form's new measure taken in through `edit::apply`; its id, or `None` when refused.
+    fn adopt_new_measure(&mut self, edits: &WordEdits, row: &Field) -> Option<String> {
+        let texts = edits
+            .differences
+            .iter()
+            .find_map(|difference| match difference {
+                Difference::NewMeasure { field, texts } if field == row => Some(texts.clone()),
+                _ => None,
+            })?;
+        let change = Edit::AdoptNewMeasure {
+            board: edits.board.clone(),
+            row: row.clone(),
+            texts,
+        };
+        if !self.apply_edit(change) {
+            return None;
+        }
+        self.settle(row.clone());
+        let case = &self.open.as_ref()?.case;
+        let made = case.response(&edits.board)?.first.measures.last()?;
+        Some(made.id.clone())
     }
 
     fn settle(&mut self, field: Field) {

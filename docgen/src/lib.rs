@@ -4,6 +4,7 @@
 //! Pure: no clock, file system or browser API. The date of a document is an argument, and
 //! output is deterministic: the same case and date give the same bytes.
 
+mod answer_form;
 mod assessment_report;
 mod blocks;
 pub mod calendar;
@@ -47,6 +48,11 @@ pub enum RenderError {
     NoResponse(String),
     /// The board (named) has not started its uppföljande yttrande.
     NoFollowUp(String),
+    /// A form was asked for an item that is not addressed to the board.
+    NotAddressed {
+        item: String,
+        board: String,
+    },
     Package(package::PackageError),
 }
 
@@ -59,6 +65,9 @@ impl std::fmt::Display for RenderError {
             }
             RenderError::NoFollowUp(name) => {
                 write!(f, "{name} har inte påbörjat sitt uppföljande yttrande.")
+            }
+            RenderError::NotAddressed { item, board } => {
+                write!(f, "{item} är inte riktad till {board}.")
             }
             RenderError::Package(error) => error.fmt(f),
         }
@@ -91,6 +100,10 @@ pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, Rende
         Request::OutcomeForm { board, responsible } => {
             render_outcome_form(case, board, responsible, today)?
         }
+        Request::AnswerForm { board, item } => {
+            let (docx, info) = build_answer_form(case, board, *item, today)?;
+            pack(docx, &info, case, request, today)?
+        }
         // Made above, as data files.
         Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
     };
@@ -118,6 +131,7 @@ pub fn body_xml(case: &Case, request: &Request, today: Date) -> Result<Vec<u8>, 
         Request::OutcomeForm { board, responsible } => {
             build_outcome_form(case, board, responsible, today)?
         }
+        Request::AnswerForm { board, item } => build_answer_form(case, board, *item, today)?,
         _ => return Ok(Vec::new()),
     };
     package::body_xml(docx).map_err(RenderError::Package)
@@ -245,6 +259,29 @@ pub fn render_outcome_form(
         responsible: responsible.to_string(),
     };
     pack(docx, &info, case, &request, today)
+}
+
+/// "Begär underlag" for the första yttrande: the form about one item of `board`.
+fn build_answer_form(
+    case: &Case,
+    board_id: &str,
+    item: schemas::ItemRef,
+    today: Date,
+) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+    let board = find_board(case, board_id)?;
+    let text = case
+        .items_for_board(board_id)
+        .find(|(candidate, _)| *candidate == item)
+        .map(|(_, audit_item)| audit_item.text.clone())
+        .ok_or_else(|| RenderError::NotAddressed {
+            item: item.label_sv(),
+            board: board.name.clone(),
+        })?;
+    let first = case
+        .response(board_id)
+        .map(|response| response.first.clone())
+        .unwrap_or_default();
+    Ok(answer_form::build(case, board, &first, item, &text, today))
 }
 
 fn build_outcome_form(

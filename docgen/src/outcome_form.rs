@@ -9,6 +9,7 @@ use docx_rs::{Docx, Paragraph};
 use schemas::fields::{Field, OutcomePart};
 use schemas::{Board, Case, Date, FollowUpYttrande, Measure, MeasureOutcome, MeasureStatus};
 
+use crate::answer_form;
 use crate::blocks;
 use crate::frame;
 use crate::package::DocumentInfo;
@@ -128,12 +129,12 @@ fn measure_questions(measure: &Measure, outcome: Option<&MeasureOutcome>) -> Vec
         field(OutcomePart::DoneOn),
         &date(outcome.done_on),
     ));
-    paragraphs.extend(block(
+    paragraphs.extend(answer_form::block(
         "Vad har gjorts",
         field(OutcomePart::WhatWasDone),
         &outcome.what_was_done,
     ));
-    paragraphs.extend(block(
+    paragraphs.extend(answer_form::block(
         "Uppnådd effekt",
         field(OutcomePart::AchievedEffect),
         &outcome.achieved_effect,
@@ -143,7 +144,7 @@ fn measure_questions(measure: &Measure, outcome: Option<&MeasureOutcome>) -> Vec
         field(OutcomePart::NewDoneBy),
         &date(outcome.new_done_by),
     ));
-    paragraphs.extend(block(
+    paragraphs.extend(answer_form::block(
         "Skäl (om datumet flyttas eller åtgärden utgår)",
         field(OutcomePart::Reason),
         &outcome.reason,
@@ -155,20 +156,4 @@ fn measure_questions(measure: &Measure, outcome: Option<&MeasureOutcome>) -> Vec
 /// A short answer after its label on the same line.
 fn line(label: &str, field: Field, text: &str) -> Paragraph {
     blocks::anchored(blocks::labelled(label, text), &[(field, Anchor::Labelled)])
-}
-
-/// A long answer in the paragraphs under its label; one empty paragraph to write in when there
-/// is nothing yet.
-fn block(label: &str, field: Field, text: &str) -> Vec<Paragraph> {
-    let heading = Paragraph::new()
-        .style(styles::NORMAL)
-        .keep_next(true)
-        .add_run(blocks::text_run(&format!("{label}:")).bold());
-    let mut paragraphs = vec![blocks::anchored(heading, &[(field, Anchor::After)])];
-    let answer = blocks::text_paragraphs(styles::NORMAL, text);
-    if answer.is_empty() {
-        paragraphs.push(blocks::styled(styles::NORMAL, ""));
-    }
-    paragraphs.extend(answer);
-    paragraphs
 }

@@ -9,10 +9,9 @@
 
 use std::collections::BTreeMap;
 
-use schemas::documents::Request;
-use schemas::fields::Field;
 pub use schemas::fields::{adopt, document_versions, Difference};
-use schemas::{Case, Date};
+use schemas::fields::{Field, MeasurePart};
+use schemas::{Case, Date, ItemRef};
 
 use crate::extract::{read_document_part, ExtractError, Extracted};
 use crate::xml_tree::{self, Element};
@@ -123,16 +122,13 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
     })
 }
 
-/// The board whose answers a document holds fields of: a board's document or a form to one of
-/// its responsible roles (a self-assessment report has no fields).
+/// The board whose answers a document holds fields of (see `Request::answering_board`).
 pub fn answering_board(extracted: &Extracted) -> Option<String> {
-    match extracted.document.as_ref()? {
-        Request::Document { board, .. } | Request::OutcomeForm { board, .. } => Some(board.clone()),
-        Request::AssessmentReport { .. }
-        | Request::Calendar
-        | Request::AssessmentAnswers { .. }
-        | Request::CaseFile => None,
-    }
+    extracted
+        .document
+        .as_ref()?
+        .answering_board()
+        .map(str::to_string)
 }
 
 /// The fields of a document body and its text outside them.
@@ -451,6 +447,9 @@ fn compare(
             });
             continue;
         }
+        if matches!(field, Field::NewMeasure { .. }) {
+            continue;
+        }
         let Some(embedded) = field.value(case, board) else {
             continue;
         };
@@ -491,7 +490,32 @@ fn compare(
         };
         differences.push(unreadable_or(case, board, difference));
     }
+    differences.extend(new_measures(found));
     differences
+}
+
+/// A form's rows for new measures that were filled in, each as one new measure.
+fn new_measures(found: &DocumentFields) -> Vec<Difference> {
+    let mut rows: BTreeMap<(ItemRef, u32), Vec<(MeasurePart, String)>> = BTreeMap::new();
+    for (field, places) in &found.places {
+        let Field::NewMeasure { item, row, part } = field else {
+            continue;
+        };
+        let text = field.canonical(places.values().next().map_or("", String::as_str));
+        if !text.is_empty() {
+            rows.entry((*item, *row)).or_default().push((*part, text));
+        }
+    }
+    rows.into_iter()
+        .map(|((item, row), texts)| Difference::NewMeasure {
+            field: Field::NewMeasure {
+                item,
+                row,
+                part: MeasurePart::Action,
+            },
+            texts,
+        })
+        .collect()
 }
 
 /// An edit whose text the case cannot take (an unreadable date) becomes `Unreadable`.

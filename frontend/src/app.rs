@@ -87,6 +87,7 @@ pub fn app() -> Html {
                 on_back={back_to_start(&state)}
                 on_download_document={download(&state).reform(|(board, kind): (String, DocumentKind)| Request::document(&board, kind))}
                 on_download_form={download(&state).reform(|(board, responsible)| Request::OutcomeForm { board, responsible })}
+                on_download_answer_form={download(&state).reform(|(board, item)| Request::AnswerForm { board, item })}
                 on_download_case={download(&state).reform(|()| Request::CaseFile)}
                 on_download_calendar={download(&state).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
@@ -418,11 +419,11 @@ async fn open_incoming(
         }
     }
     // A form answers questions about a stored case; alone it is no case to start from.
-    if let Some(Request::OutcomeForm { responsible, .. }) = &document {
+    if let Some(Request::OutcomeForm { .. } | Request::AnswerForm { .. }) = &document {
         state.dispatch(Action::Open(OpenEvent::Failed(format!(
-            "Filen är ett underlag från {responsible} till ärendet {}, som inte finns sparat i \
-             den här webbläsaren. Öppna ärendet först (ärendefilen eller ett yttrande) och öppna \
-             sedan underlaget igen. Inget har ändrats.",
+            "Filen är ett underlag till ärendet {}, som inte finns sparat i den här \
+             webbläsaren. Öppna ärendet först (ärendefilen eller ett yttrande) och öppna sedan \
+             underlaget igen. Inget har ändrats.",
             app_core::library::case_title(&case)
         ))));
         return;
@@ -494,17 +495,13 @@ fn edited_in_word(
     differences: Vec<Difference>,
     outside: Vec<String>,
 ) -> Option<WordEdits> {
-    let (Some(Request::Document { board, .. }) | Some(Request::OutcomeForm { board, .. })) =
-        document
-    else {
-        return None;
-    };
+    let board = document?.answering_board()?;
     if differences.is_empty() && outside.is_empty() {
         return None;
     }
     Some(WordEdits {
         file_name: name.to_string(),
-        board: board.clone(),
+        board: board.to_string(),
         differences,
         outside,
         settled: Vec::new(),
@@ -530,6 +527,10 @@ fn opened_message(name: &str, case: &Case, document: Option<&Request>) -> String
         Some(Request::OutcomeForm { responsible, .. }) => {
             format!("Underlaget från {responsible} i «{name}» är läst.")
         }
+        Some(Request::AnswerForm { item, .. }) => format!(
+            "Underlaget om {} i «{name}» är läst.",
+            item.label_sv().to_lowercase()
+        ),
         Some(_) => format!("Ärendet i «{name}» är öppnat med det som dokumentet visar."),
         None => format!("Ärendet i «{name}» är öppnat."),
     }

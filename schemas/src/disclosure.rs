@@ -14,7 +14,9 @@
 
 use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
 use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
-use crate::model::{Board, BoardResponse, Case, FirstYttrande, ItemAnswer, Measure, Yttrande};
+use crate::model::{
+    Board, BoardResponse, Case, FirstYttrande, ItemAnswer, ItemRef, Measure, Yttrande,
+};
 use crate::self_assessment::{Answer, SelfAssessment};
 
 /// The case a document embeds: the audit, the boards' names and what the document shows.
@@ -38,7 +40,10 @@ pub fn embedded_case(case: &Case, request: &Request) -> Result<Option<Case>, Req
 /// by field, by the user (`fields::Difference`).
 pub fn merge_embedded(stored: &Case, embedded: &Case, request: &Request) -> Case {
     let mut merged = stored.clone();
-    if !matches!(request, Request::OutcomeForm { .. }) {
+    if !matches!(
+        request,
+        Request::OutcomeForm { .. } | Request::AnswerForm { .. }
+    ) {
         carry(embedded, &mut merged, request);
     }
     merged
@@ -48,15 +53,18 @@ pub fn merge_embedded(stored: &Case, embedded: &Case, request: &Request) -> Case
 pub fn embeds_a_scoped_case(request: &Request) -> bool {
     matches!(
         request,
-        Request::Document { .. } | Request::AssessmentReport { .. } | Request::OutcomeForm { .. }
+        Request::Document { .. }
+            | Request::AssessmentReport { .. }
+            | Request::OutcomeForm { .. }
+            | Request::AnswerForm { .. }
     )
 }
 
 fn check_request(case: &Case, request: &Request) -> Result<(), RequestError> {
     match request {
-        Request::Document { board, .. } | Request::OutcomeForm { board, .. } => {
-            find_board(case, board).map(|_| ())
-        }
+        Request::Document { board, .. }
+        | Request::OutcomeForm { board, .. }
+        | Request::AnswerForm { board, .. } => find_board(case, board).map(|_| ()),
         Request::AssessmentReport {
             assessment,
             compare_with,
@@ -107,8 +115,28 @@ fn carry(from: &Case, into: &mut Case, request: &Request) {
         Request::OutcomeForm { board, responsible } => {
             carry_outcome_form(from, into, board, responsible)
         }
+        Request::AnswerForm { board, item } => carry_answer_form(from, into, board, *item),
         Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
     }
+}
+
+/// A form about one item: the board's stance, motivation and reason for it and the measures
+/// that answer it, as they stand (the form's fields start from them).
+fn carry_answer_form(from: &Case, into: &mut Case, board_id: &str, item: ItemRef) {
+    carry_board_details(from, into, board_id, false);
+    let Some(source) = from.response(board_id) else {
+        return;
+    };
+    let target = response_mut(into, board_id);
+    if let Some(answer) = source.first.answer(item) {
+        *find_or_push(
+            &mut target.first.answers,
+            |a| a.item == item,
+            || answer.clone(),
+        ) = answer.clone();
+    }
+    let measures: Vec<Measure> = source.first.measures_for(item).cloned().collect();
+    carry_measures(&measures, &mut target.first.measures, Detail::Yttrande);
 }
 
 /// A form to one responsible role: its measures as promised or added (the form quotes them)
@@ -469,6 +497,13 @@ pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) 
             );
             left_out.push("Nämndernas yttranden och tjänsteskrivelser.".to_string());
         }
+        Request::AnswerForm { item, .. } => {
+            carried.push(format!(
+                "Nämndens svar på {} så långt det är skrivet: ställningstagande, motivering och åtgärder.",
+                schemas_item_sv(*item)
+            ));
+            left_out.push("Allt annat i nämndernas svar.".to_string());
+        }
         Request::OutcomeForm { responsible, .. } => {
             carried.push(format!(
                 "De åtgärder som {responsible} ansvarar för och det som hittills har rapporterats om dem."
@@ -478,6 +513,10 @@ pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) 
         Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
     }
     (carried, left_out)
+}
+
+fn schemas_item_sv(item: ItemRef) -> String {
+    crate::wording::lowercase_first(&item.label_sv())
 }
 
 fn document_contents_sv(kind: DocumentKind) -> &'static str {

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::self_assessment::{answers_csv, SelfAssessment};
-use crate::{save_case, Board, Case, Date, Yttrande};
+use crate::{save_case, Board, Case, Date, ItemRef, Yttrande};
 
 /// The MIME type of a Word document (DOCX).
 pub const DOCX_MIME: &str =
@@ -117,6 +117,9 @@ pub enum Request {
     /// "Begär underlag": a form (DOCX) that asks one responsible role what became of its
     /// promised measures, filled in Word or LibreOffice and read back into the follow-up.
     OutcomeForm { board: String, responsible: String },
+    /// "Begär underlag" for the första yttrande: a form (DOCX) asking for the board's answer to
+    /// one assessment or recommendation (stance, motivation, measures), read back the same way.
+    AnswerForm { board: String, item: ItemRef },
 }
 
 impl Request {
@@ -124,6 +127,20 @@ impl Request {
         Request::Document {
             board: board.to_string(),
             kind,
+        }
+    }
+
+    /// The board whose answers the file holds fields of: a board's document, or a form to it
+    /// ("Begär underlag"). `None` for the other files.
+    pub fn answering_board(&self) -> Option<&str> {
+        match self {
+            Request::Document { board, .. }
+            | Request::OutcomeForm { board, .. }
+            | Request::AnswerForm { board, .. } => Some(board),
+            Request::AssessmentReport { .. }
+            | Request::Calendar
+            | Request::AssessmentAnswers { .. }
+            | Request::CaseFile => None,
         }
     }
 
@@ -136,7 +153,8 @@ impl Request {
         match self {
             Request::Document { .. }
             | Request::AssessmentReport { .. }
-            | Request::OutcomeForm { .. } => DOCX,
+            | Request::OutcomeForm { .. }
+            | Request::AnswerForm { .. } => DOCX,
             Request::Calendar => ICS,
             Request::AssessmentAnswers { .. } => CSV,
             Request::CaseFile => JSON,
@@ -249,6 +267,20 @@ pub fn request_file_name(
                 DOCX,
             )
         }
+        Request::AnswerForm { board, item } => {
+            let found = find_board(case, board)?;
+            let what = item.label_sv().to_lowercase();
+            join_file_name(
+                &[
+                    &case.audit.reference,
+                    &found.name,
+                    "underlag",
+                    &what,
+                    &today.to_string(),
+                ],
+                DOCX,
+            )
+        }
     })
 }
 
@@ -269,7 +301,8 @@ pub fn make_data_file(
         Request::Document { .. }
         | Request::Calendar
         | Request::AssessmentReport { .. }
-        | Request::OutcomeForm { .. } => return None,
+        | Request::OutcomeForm { .. }
+        | Request::AnswerForm { .. } => return None,
     };
     Some(bytes.and_then(|bytes| Output::for_request(case, request, today, bytes)))
 }

@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use crate::date::Date;
 use crate::follow_up::{MeasureOutcome, MeasureStatus};
 use crate::model::{Case, ItemAnswer, ItemRef, Measure, Stance};
+use crate::wording::lowercase_first;
 
 /// One field of a board's answers that a document shows; written as its key in files.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -25,12 +26,26 @@ pub enum Field {
     Stance(ItemRef),
     Motivation(ItemRef),
     NoMeasureReason(ItemRef),
-    Measure { id: String, part: MeasurePart },
+    Measure {
+        id: String,
+        part: MeasurePart,
+    },
+    /// A row for a new measure in a form ("Begär underlag" for the första yttrande), numbered
+    /// within its item; it becomes a measure when the user takes it in.
+    NewMeasure {
+        item: ItemRef,
+        row: u32,
+        part: MeasurePart,
+    },
     FollowUpSummary,
-    Outcome { measure: String, part: OutcomePart },
+    Outcome {
+        measure: String,
+        part: OutcomePart,
+    },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum MeasurePart {
     Action,
     ExpectedEffect,
@@ -68,6 +83,22 @@ const OUTCOME_PARTS: [(OutcomePart, &str); 6] = [
 pub const STANCE_NOT_GIVEN_SV: &str = "Ej angivet";
 /// What a första yttrande prints after "Ingen åtgärd planeras" when the board gave no reason.
 pub const NO_MEASURES_GIVEN_SV: &str = "Inga åtgärder har angetts.";
+
+fn measure_part_label(part: MeasurePart) -> &'static str {
+    match part {
+        MeasurePart::Action => "vad som ska göras",
+        MeasurePart::ExpectedEffect => "förväntad effekt",
+        MeasurePart::DoneBy => "senast genomförd",
+        MeasurePart::Responsible => "ansvarig",
+    }
+}
+
+fn measure_part_name(part: MeasurePart) -> &'static str {
+    MEASURE_PARTS
+        .iter()
+        .find(|(p, _)| *p == part)
+        .map_or("", |(_, name)| *name)
+}
 
 /// The longest measure id, once encoded, that a key holds: a Word bookmark name has at most 40
 /// characters, and `Y12c3_` and `_responsible` take 18 of them.
@@ -128,6 +159,10 @@ impl fmt::Display for Field {
                     .map(|(_, n)| *n);
                 write!(f, "{}_{}", encode_id(id), name.unwrap_or_default())
             }
+            Field::NewMeasure { item, row, part } => {
+                // `__` never stands in an encoded measure id, so the two cannot be confused.
+                write!(f, "{item}__{row}_{}", measure_part_name(*part))
+            }
             Field::Outcome { measure, part } => {
                 let name = OUTCOME_PARTS
                     .iter()
@@ -162,6 +197,14 @@ impl Field {
             _ => {}
         }
         let (owner, name) = key.rsplit_once('_')?;
+        if let Some((item, row)) = owner.split_once("__") {
+            let part = MEASURE_PARTS.iter().find(|(_, n)| *n == name)?.0;
+            return Some(Field::NewMeasure {
+                item: item.parse().ok()?,
+                row: row.parse().ok().filter(|row| *row > 0)?,
+                part,
+            });
+        }
         let item = owner.parse::<ItemRef>().ok();
         match (name, item) {
             ("stance", Some(item)) => return Some(Field::Stance(item)),
@@ -191,14 +234,13 @@ impl Field {
                 format!("{}, skäl till att ingen åtgärd planeras", item.label_sv())
             }
             Field::Measure { id, part } => {
-                let what = match part {
-                    MeasurePart::Action => "vad som ska göras",
-                    MeasurePart::ExpectedEffect => "förväntad effekt",
-                    MeasurePart::DoneBy => "senast genomförd",
-                    MeasurePart::Responsible => "ansvarig",
-                };
-                format!("Åtgärd {id}, {what}")
+                format!("Åtgärd {id}, {}", measure_part_label(*part))
             }
+            Field::NewMeasure { item, row, part } => format!(
+                "Ny åtgärd {row} för {}, {}",
+                lowercase_first(&item.label_sv()),
+                measure_part_label(*part)
+            ),
             Field::Outcome { measure, part } => {
                 let what = match part {
                     OutcomePart::Status => "status",
@@ -224,6 +266,7 @@ impl Field {
             Field::Measure { id, .. } => case
                 .response(board)
                 .is_some_and(|r| r.first.measures.iter().any(|m| &m.id == id)),
+            Field::NewMeasure { .. } => true,
             Field::FollowUpSummary | Field::Outcome { .. } => false,
         }
     }
@@ -231,7 +274,14 @@ impl Field {
     /// The field's text as a document prints it, for `board`'s answers in `case`; `None` when
     /// the case has no such field (an unknown measure, a board without a follow-up).
     pub fn value(&self, case: &Case, board: &str) -> Option<String> {
-        let response = case.response(board)?;
+        case.board(board)?;
+        // A board that has not begun answers with an empty första yttrande.
+        let unanswered = crate::model::BoardResponse {
+            board: board.to_string(),
+            first: crate::model::FirstYttrande::default(),
+            follow_up: None,
+        };
+        let response = case.response(board).unwrap_or(&unanswered);
         let first = &response.first;
         let answer = |item: &ItemRef| first.answer(*item);
         Some(match self {
@@ -256,6 +306,8 @@ impl Field {
                     MeasurePart::Responsible => measure.responsible.clone(),
                 }
             }
+            // A form's row for a new measure starts empty.
+            Field::NewMeasure { .. } => String::new(),
             Field::Outcome { measure, part } => {
                 let follow_up = response.follow_up.as_ref()?;
                 let outcome = follow_up.outcomes.iter().find(|o| &o.measure == measure);
@@ -300,11 +352,22 @@ impl Field {
                 .map(Some)
                 .ok_or_else(|| refused("är inget datum som går att läsa (skriv t.ex. 2025-09-30)."))
         };
+        if case.board(board).is_none() {
+            return Err(refused("hör till en nämnd som inte finns i ärendet."));
+        }
+        // A board that has not begun answering begins with what the document says.
+        if case.response(board).is_none() {
+            case.responses.push(crate::model::BoardResponse {
+                board: board.to_string(),
+                first: crate::model::FirstYttrande::default(),
+                follow_up: None,
+            });
+        }
         let response = case
             .responses
             .iter_mut()
             .find(|r| r.board == board)
-            .ok_or_else(|| refused("hör till en nämnd som inte har svarat."))?;
+            .ok_or_else(|| refused("hör till en nämnd som inte finns i ärendet."))?;
         let first = &mut response.first;
         let missing = || refused("hör till en del av svaret som inte finns i ärendet.");
         match self {
@@ -344,12 +407,21 @@ impl Field {
                     )
                     .find(|m| &m.id == id)
                     .ok_or_else(missing)?;
-                match part {
-                    MeasurePart::Action => measure.action = text.to_string(),
-                    MeasurePart::ExpectedEffect => measure.expected_effect = text.to_string(),
-                    MeasurePart::DoneBy => measure.done_by = date()?,
-                    MeasurePart::Responsible => measure.responsible = text.to_string(),
-                }
+                set_measure_part(measure, *part, text, date)?;
+            }
+            Field::NewMeasure { item, part, .. } => {
+                let id = first.next_measure_id('A');
+                let mut measure = Measure {
+                    id,
+                    action: String::new(),
+                    expected_effect: String::new(),
+                    done_by: None,
+                    responsible: String::new(),
+                    items: vec![*item],
+                    origin: None,
+                };
+                set_measure_part(&mut measure, *part, text, date)?;
+                first.measures.push(measure);
             }
             Field::Outcome { measure, part } => {
                 let follow_up = response.follow_up.as_mut().ok_or_else(missing)?;
@@ -420,6 +492,12 @@ pub enum Difference {
     Deleted { field: Field, embedded: String },
     /// The document's text cannot be taken into the case (a date that cannot be read).
     Unreadable { field: Field, message: String },
+    /// A form's row for a new measure, filled in: taken in as one new measure. `field` is the
+    /// row's action.
+    NewMeasure {
+        field: Field,
+        texts: Vec<(MeasurePart, String)>,
+    },
 }
 
 impl Difference {
@@ -428,7 +506,8 @@ impl Difference {
             Difference::Edited { field, .. }
             | Difference::Conflicting { field, .. }
             | Difference::Deleted { field, .. }
-            | Difference::Unreadable { field, .. } => field,
+            | Difference::Unreadable { field, .. }
+            | Difference::NewMeasure { field, .. } => field,
         }
     }
 
@@ -452,8 +531,63 @@ impl Difference {
                  det som står där läses inte in."
             ),
             Difference::Unreadable { message, .. } => message.clone(),
+            Difference::NewMeasure { field, texts } => {
+                let Field::NewMeasure { item, row, .. } = field else {
+                    return label;
+                };
+                let parts: Vec<String> = texts
+                    .iter()
+                    .map(|(part, text)| format!("{} «{text}»", measure_part_label(*part)))
+                    .collect();
+                format!(
+                    "Ny åtgärd {row} för {}: {}.",
+                    lowercase_first(&item.label_sv()),
+                    parts.join(", ")
+                )
+            }
         }
     }
+}
+
+/// Takes a form's new measure into the case: a measure with the next free id, answering the
+/// row's item, with the row's texts. The new measure's id, or the first text refused.
+pub fn adopt_new_measure(
+    case: &mut Case,
+    board: &str,
+    row: &Field,
+    texts: &[(MeasurePart, String)],
+) -> Result<String, String> {
+    let Field::NewMeasure { item, row, .. } = row else {
+        return Err(format!("{}: ingen ny åtgärd.", row.label_sv()));
+    };
+    let mut adopted = case.clone();
+    let action = texts
+        .iter()
+        .find(|(part, _)| *part == MeasurePart::Action)
+        .map_or("", |(_, text)| text.as_str());
+    let creating = Field::NewMeasure {
+        item: *item,
+        row: *row,
+        part: MeasurePart::Action,
+    };
+    creating.set(&mut adopted, board, action)?;
+    let id = adopted
+        .response(board)
+        .and_then(|r| r.first.measures.last())
+        .map(|m| m.id.clone())
+        .unwrap_or_default();
+    for (part, text) in texts
+        .iter()
+        .filter(|(part, _)| *part != MeasurePart::Action)
+    {
+        let field = Field::Measure {
+            id: id.clone(),
+            part: *part,
+        };
+        field.set(&mut adopted, board, text)?;
+    }
+    *case = adopted;
+    Ok(id)
 }
 
 /// The case with the document's texts taken in for the differences the user adopts; refused
@@ -494,6 +628,22 @@ pub fn document_versions(differences: &[Difference]) -> Vec<(Field, String)> {
             _ => None,
         })
         .collect()
+}
+
+/// One of a measure's four texts set from a document; `date` reads the text as a date.
+fn set_measure_part(
+    measure: &mut Measure,
+    part: MeasurePart,
+    text: &str,
+    date: impl Fn() -> Result<Option<Date>, String>,
+) -> Result<(), String> {
+    match part {
+        MeasurePart::Action => measure.action = text.to_string(),
+        MeasurePart::ExpectedEffect => measure.expected_effect = text.to_string(),
+        MeasurePart::DoneBy => measure.done_by = date()?,
+        MeasurePart::Responsible => measure.responsible = text.to_string(),
+    }
+    Ok(())
 }
 
 fn date_text(date: Option<Date>) -> String {

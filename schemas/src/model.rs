@@ -518,12 +518,28 @@ impl FirstYttrande {
         has_stance && (has_reason || self.measures_for(item).next().is_some())
     }
 
+    /// The next id with this letter after the highest in use ("A4" after A1–A3): an id in use
+    /// is never given twice. (The id of a removed last measure can come back.)
+    pub fn next_measure_id(&self, letter: char) -> String {
+        next_id(letter, &self.measures)
+    }
+
     /// The measures that answer an item, in the response's order.
     pub fn measures_for(&self, item: ItemRef) -> impl Iterator<Item = &Measure> + '_ {
         self.measures
             .iter()
             .filter(move |measure| measure.items.contains(&item))
     }
+}
+
+/// The next id with this letter after the highest in use among `measures`.
+pub fn next_id(letter: char, measures: &[Measure]) -> String {
+    let highest = measures
+        .iter()
+        .filter_map(|m| m.id.strip_prefix(letter)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0);
+    format!("{letter}{}", highest.saturating_add(1))
 }
 
 // Swedish labels: the words users read in the app and the documents.

@@ -132,3 +132,33 @@ def test_a_form_filled_by_the_responsible_role_is_read_into_the_follow_up(tmp_pa
     assert outcome["what_was_done"] == "Mätningen är beställd; första resultatet kommer i mars."
     assert outcome["new_done_by"] == "2026-06-30"
     assert outcome["reason"] == "Den nationella uppföljningen publiceras senare än planerat."
+
+
+@pytest.mark.parametrize("editor", ["python-docx", "LibreOffice"])
+def test_a_form_about_a_recommendation_gives_the_first_yttrande_a_new_measure(tmp_path, editor):
+    """Begär underlag for the första yttrande: Servicenämnden's answer to recommendation 2."""
+    form = tmp_path / "underlag-R2.docx"
+    example = ROOT / "examples" / "it-sakerhet-tva-namnder.json"
+    run([docgen_binary(), "form", str(example), "--board", "sn", "--item", "R2", "--today", "2025-03-10", "--out", str(form)])
+    answers = [
+        "Y1l_R2_stance=Instämmer delvis",
+        "Y1a_R2_motivation=Rutinen finns men följs inte överallt.",
+        "Y1a_R2__1_action=Larmrutinen övas två gånger per år.",
+        "Y1a_R2__1_effect=Alla vet vad de ska göra vid en incident.",
+        "Y1l_R2__1_doneby=31 december 2025",
+        "Y1l_R2__1_responsible=IT-chef",
+    ]
+    filled = tmp_path / f"ifyllt-{editor}.docx"
+    if editor == "python-docx":
+        edit_with_python_docx(form, filled, answers)
+    else:
+        edit_with_libreoffice(form, filled, answers, tmp_path)
+    listed = run([docgen_binary(), "extract", str(filled), "--adopt", "--out", str(tmp_path / "case.json")]).stdout
+    assert "Ny åtgärd 1 för rekommendation 2: vad som ska göras «Larmrutinen övas två gånger per år.»" in listed
+    case = json.loads((tmp_path / "case.json").read_text(encoding="utf-8"))
+    first = next(r for r in case["responses"] if r["board"] == "sn")["first"]
+    new = first["measures"][-1]
+    assert new["id"] == "A4" and new["items"] == ["R2"]
+    assert (new["action"], new["done_by"], new["responsible"]) == ("Larmrutinen övas två gånger per år.", "2025-12-31", "IT-chef")
+    answer = next(a for a in first["answers"] if a["item"] == "R2")
+    assert (answer["stance"], answer["motivation"]) == ("partly_agrees", "Rutinen finns men följs inte överallt.")

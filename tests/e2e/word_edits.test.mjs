@@ -123,6 +123,37 @@ test('Begär underlag: forms filled in LibreOffice and Word are read into the fo
   await context.close();
 });
 
+test('Begär underlag for the första yttrande: a colleague’s answer becomes a stance and a new measure', async () => {
+  const { context, page } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  await page.getByText(/^Begär underlag till det första yttrandet/).last().click();
+  const form = await downloadFrom(page, 'Underlag om rekommendation 2, Servicenämnden (Word)', 'form-R2.docx');
+  const filled = join(OUTPUT, 'form-R2-filled.docx');
+  editWithPythonDocx(form.path, filled, [
+    'Y1l_R2_stance=Instämmer delvis',
+    'Y1a_R2__1_action=Larmrutinen övas två gånger per år.',
+    'Y1l_R2__1_doneby=31 december 2025',
+    'Y1l_R2__1_responsible=IT-chef',
+  ]);
+  await openFile(page, filled);
+  const panel = page.getByRole('region', { name: 'Ändrat i Word' });
+  await panel.getByRole('heading', { name: 'Ny åtgärd 1 för rekommendation 2', level: 3 }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'answer-form-read-back.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await panel.getByRole('button', { name: 'Ta in alla ändringar' }).click();
+  await page.getByRole('status').filter({ hasText: '2 ändringar från dokumentet är inlästa.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+
+  await page.getByRole('button', { name: /^Svara för Servicenämnden/ }).click();
+  await page.getByRole('button', { name: /^Rekommendation 2/ }).first().click();
+  const added = page.getByRole('group', { name: 'Åtgärd A4' });
+  assert.equal(await added.getByLabel('Vad ska göras (åtgärd)').inputValue(), 'Larmrutinen övas två gånger per år.');
+  assert.equal(await added.getByLabel(/Senast genomförd/).inputValue(), '2025-12-31');
+  await context.close();
+});
+
 test('a form opened where its case is not stored is refused and changes nothing', async () => {
   const form = join(OUTPUT, 'form-alone.docx');
   const docgen = process.env.YTTRA_DOCGEN || join(ROOT, 'target', 'debug', 'docgen');

@@ -29,9 +29,10 @@ Användning:
       Skriver rapporten för en självskattning, jämförd med en tidigare om --compare anges.
   docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
       Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
-  docgen form ÄRENDE.json --board ID --responsible ROLL [--out FIL.docx] [--today …]
-      Skriver ett underlag (Begär underlag) som frågar den ansvariga vad som har blivit av
-      dennes åtgärder; ifyllt läses det in med extract.
+  docgen form ÄRENDE.json --board ID (--item R2 | --responsible ROLL) [--out FIL.docx] [--today …]
+      Skriver ett underlag (Begär underlag): med --item nämndens svar på en bedömning eller
+      rekommendation till det första yttrandet, med --responsible vad som har blivit av den
+      ansvarigas åtgärder till uppföljningen; ifyllt läses det in med extract.
   docgen extract DOKUMENT.docx [--adopt] [--out FIL.json]
       Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra och listar varje fält
       som har ändrats i Word (fält, Yttras text, dokumentets text). Med --adopt skrivs ärendet
@@ -128,6 +129,7 @@ struct Options {
     today: Option<Date>,
     adopt: bool,
     responsible: Option<String>,
+    item: Option<String>,
 }
 
 impl Options {
@@ -149,6 +151,7 @@ impl Options {
                 "--out" => options.out = Some(PathBuf::from(value("--out")?)),
                 "--adopt" => options.adopt = true,
                 "--responsible" => options.responsible = Some(value("--responsible")?),
+                "--item" => options.item = Some(value("--item")?),
                 "--today" => {
                     let text = value("--today")?;
                     let date = Date::parse(&text).ok_or_else(|| {
@@ -227,15 +230,24 @@ fn form_command(options: &Options) -> Result<(), Failure> {
         .board
         .clone()
         .ok_or_else(|| Failure::usage("Ange nämnd med --board (t.ex. --board ks)."))?;
-    let responsible = options.responsible.clone().ok_or_else(|| {
-        Failure::usage("Ange vem underlaget begärs från med --responsible (t.ex. --responsible Säkerhetschef).")
-    })?;
+    let request =
+        match (&options.item, &options.responsible) {
+            (Some(item), None) => Request::AnswerForm {
+                board,
+                item: item.parse().map_err(Failure::usage)?,
+            },
+            (None, Some(responsible)) => Request::OutcomeForm {
+                board,
+                responsible: responsible.clone(),
+            },
+            _ => return Err(Failure::usage(
+                "Ange --item (t.ex. --item R2) för ett underlag till det första yttrandet, eller \
+                 --responsible (t.ex. --responsible Säkerhetschef) för ett underlag till \
+                 uppföljningen.",
+            )),
+        };
     let case = read_case(path)?;
-    let output = make(
-        &case,
-        &Request::OutcomeForm { board, responsible },
-        options.today(),
-    )?;
+    let output = make(&case, &request, options.today())?;
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())
@@ -381,12 +393,15 @@ fn adopted_case(read: &docgen::read_back::ReadBack) -> Result<Case, Failure> {
     let Some(board) = docgen::read_back::answering_board(&read.extracted) else {
         return Ok(read.extracted.case.clone());
     };
-    adopt(
-        &read.extracted.case,
-        &board,
-        &document_versions(&read.differences),
-    )
-    .map_err(|refused| Failure::failed(refused.join("\n")))
+    let mut case = read.extracted.case.clone();
+    for difference in &read.differences {
+        if let Difference::NewMeasure { field, texts } = difference {
+            schemas::fields::adopt_new_measure(&mut case, &board, field, texts)
+                .map_err(Failure::failed)?;
+        }
+    }
+    adopt(&case, &board, &document_versions(&read.differences))
+        .map_err(|refused| Failure::failed(refused.join("\n")))
 }
 
 fn read_case(path: &Path) -> Result<Case, Failure> {

@@ -50,6 +50,17 @@ fn golden_documents() -> Vec<(String, Vec<u8>)> {
     let case = crate::support::example("it-sakerhet-uppfoljning");
     let docx = docgen::render_outcome_form(&case, "ks", "Säkerhetschef", today()).expect("renders");
     documents.push(("it-sakerhet-uppfoljning-ks-form.xml".to_string(), docx));
+    // And one for the första yttrande, about an item two boards answer.
+    let case = crate::support::example("it-sakerhet-tva-namnder");
+    let request = schemas::documents::Request::AnswerForm {
+        board: "sn".into(),
+        item: schemas::ItemRef::recommendation(2),
+    };
+    let made = docgen::make(&case, &request, today()).expect("renders");
+    documents.push((
+        "it-sakerhet-tva-namnder-sn-form-R2.xml".to_string(),
+        made.bytes,
+    ));
     documents
 }
 

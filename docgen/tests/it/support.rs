@@ -200,6 +200,15 @@ pub fn every_document_request(case: &Case) -> Vec<schemas::documents::Request> {
             compare_with: None,
         });
     }
+    // A "Begär underlag" form about every item to its boards, for the första yttrande.
+    for board in &case.boards {
+        for (item, _) in case.items_for_board(&board.id) {
+            requests.push(Request::AnswerForm {
+                board: board.id.clone(),
+                item,
+            });
+        }
+    }
     // A "Begär underlag" form to every responsible role of a board that has started its
     // follow-up.
     for response in case.responses.iter().filter(|r| r.follow_up.is_some()) {

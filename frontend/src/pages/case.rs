@@ -10,7 +10,7 @@ use schemas::comparison::compare_board;
 use schemas::documents::DocumentKind;
 use schemas::location::{AuditField, BoardField as LocatedBoardField};
 use schemas::wording::count_sv;
-use schemas::{Board, BoardResponse, Case, ItemKind, Yttrande};
+use schemas::{Board, BoardResponse, Case, ItemKind, ItemRef, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
@@ -32,6 +32,8 @@ pub struct CasePageProps {
     pub on_download_document: Callback<(String, DocumentKind)>,
     /// "Begär underlag": a form to one responsible role of a board (board id, role).
     pub on_download_form: Callback<(String, String)>,
+    /// "Begär underlag" for the första yttrande: a form about one item (board id, item).
+    pub on_download_answer_form: Callback<(String, ItemRef)>,
     pub on_download_case: Callback<()>,
     pub on_download_calendar: Callback<()>,
     pub on_import_framework: Callback<(String, web_sys::File)>,
@@ -403,6 +405,34 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
     }
 }
 
+/// "Begär underlag" for the första yttrande: a form about each item addressed to the board,
+/// for a colleague to propose the answer in Word or LibreOffice.
+fn answer_forms(case: &Case, board: &Board, props: &CasePageProps) -> Html {
+    let items: Vec<ItemRef> = case
+        .items_for_board(&board.id)
+        .map(|(item, _)| item)
+        .collect();
+    if items.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <details class="forms">
+            <summary>{ format!("Begär underlag till det första yttrandet ({})", count_sv(items.len(), "punkt", "punkter")) }</summary>
+            <p class="hint">{ "Ett Word-dokument per bedömning eller rekommendation, där en kollega skriver förslag till ställningstagande, motivering och åtgärder. Öppna det ifyllda dokumentet här för att läsa in svaren." }</p>
+            { for items.into_iter().map(|item| {
+                let id = board.id.clone();
+                let label = format!("Underlag om {}, {} (Word)", item.label_sv().to_lowercase(), board.name);
+                html! {
+                    <button type="button" class="secondary"
+                        onclick={props.on_download_answer_form.reform(move |_| (id.clone(), item))}>
+                        { label }
+                    </button>
+                }
+            }) }
+        </details>
+    }
+}
+
 /// "Begär underlag": a form to each responsible role of the board's measures, to fill in Word or
 /// LibreOffice and open here again.
 fn forms(board: &Board, response: &BoardResponse, props: &CasePageProps) -> Html {
@@ -466,6 +496,8 @@ fn documents_section(case: &Case, props: &CasePageProps) -> Html {
                             }) }
                             if response.follow_up.is_some() {
                                 { forms(board, response, props) }
+                            } else {
+                                { answer_forms(case, board, props) }
                             }
                         </li>
                     }

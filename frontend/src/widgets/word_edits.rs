@@ -4,7 +4,7 @@
 
 use app_core::app_state::Action;
 use app_core::word_edits::{WordEditAction, WordEdits};
-use schemas::fields::{Difference, Field};
+use schemas::fields::{Difference, Field, MeasurePart};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -73,7 +73,7 @@ fn difference_view(difference: &Difference, dispatch: &Callback<Action>) -> Html
             })
         })
     };
-    let keep = keep_button(&field, dispatch);
+    let keep = keep_button(&field, dispatch, "Behåll Yttras text");
     match difference {
         Difference::Edited {
             embedded, document, ..
@@ -120,6 +120,35 @@ fn difference_view(difference: &Difference, dispatch: &Callback<Action>) -> Html
                 <div class="actions">{ keep }</div>
             </li>
         },
+        Difference::NewMeasure { texts, .. } => {
+            let add = {
+                let field = field.clone();
+                dispatch.reform(move |_| {
+                    Action::WordEdit(WordEditAction::AdoptNewMeasure(field.clone()))
+                })
+            };
+            let title = difference.describe_sv();
+            let heading = title.split(':').next().unwrap_or_default().to_string();
+            html! {
+                <li class="word-edit">
+                    <h3>{ heading.clone() }</h3>
+                    <dl class="new-measure">
+                        { for texts.iter().map(|(part, text)| html! {
+                            <>
+                                <dt>{ part_label(*part) }</dt>
+                                <dd>{ text }</dd>
+                            </>
+                        }) }
+                    </dl>
+                    <div class="actions">
+                        <button type="button" onclick={add} aria-label={format!("Lägg till åtgärden: {heading}")}>
+                            { "Lägg till åtgärden" }
+                        </button>
+                        { keep_button(&field, dispatch, "Lägg inte till") }
+                    </div>
+                </li>
+            }
+        }
         Difference::Unreadable { message, .. } => html! {
             <li class="word-edit">
                 <h3>{ label.clone() }</h3>
@@ -130,13 +159,22 @@ fn difference_view(difference: &Difference, dispatch: &Callback<Action>) -> Html
     }
 }
 
-fn keep_button(field: &Field, dispatch: &Callback<Action>) -> Html {
+fn part_label(part: MeasurePart) -> &'static str {
+    match part {
+        MeasurePart::Action => "Vad ska göras",
+        MeasurePart::ExpectedEffect => "Förväntad effekt",
+        MeasurePart::DoneBy => "Senast genomförd",
+        MeasurePart::Responsible => "Ansvarig",
+    }
+}
+
+fn keep_button(field: &Field, dispatch: &Callback<Action>, text: &'static str) -> Html {
     let label = field.label_sv();
     let field = field.clone();
     html! {
-        <button type="button" class="secondary" aria-label={format!("Behåll Yttras text: {label}")}
+        <button type="button" class="secondary" aria-label={format!("{text}: {label}")}
             onclick={dispatch.reform(move |_| Action::WordEdit(WordEditAction::Keep(field.clone())))}>
-            { "Behåll Yttras text" }
+            { text }
         </button>
     }
 }
