@@ -56,9 +56,13 @@ for entry in "${TARGETS[@]}"; do
   say "Fuzzing $target for ${FUZZ_SECONDS}s (-max_len=$max_len, -rss_limit_mb=2048)"
   mkdir -p "fuzz/corpus/$target"
   # The first corpus directory receives what the run finds; the seeds and regressions are read.
+  # A target without kept regressions has no folder in git (git keeps no empty folders), and
+  # libFuzzer stops at a missing one, so only the folders there are are given.
+  inputs=("fuzz/corpus/$target" "fuzz/seeds/$target")
+  [ -d "fuzz/regressions/$target" ] && inputs+=("fuzz/regressions/$target")
   # libFuzzer's progress goes to a log; the summary is printed, and the end of the log on failure.
   log="fuzz/target/$target.log"
-  if fuzz run "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" "fuzz/regressions/$target" -- \
+  if fuzz run "$target" "${inputs[@]}" -- \
     -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -max_len="$max_len" -timeout=10 \
     -dict="fuzz/dictionaries/$target.dict" -print_final_stats=1 2>"$log"; then
     grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log"
@@ -69,6 +73,6 @@ for entry in "${TARGETS[@]}"; do
 done
 
 if [ ${#failed[@]} -gt 0 ]; then
-  echo "Fuzzing found crashes in: ${failed[*]} (inputs in fuzz/artifacts/<target>/)" >&2
+  echo "Fuzzing failed in: ${failed[*]} (a crash, panic, out-of-memory or slow input is saved in fuzz/artifacts/<target>/)" >&2
   exit 1
 fi

@@ -11,6 +11,7 @@ mod lock;
 mod self_assessment;
 
 use schemas::fields::{Field, MeasurePart};
+use schemas::model::find_or_push;
 use schemas::{
     AuditItem, AuditQuestion, Board, BoardResponse, Case, Date, FirstYttrande, ItemAnswer,
     ItemKind, ItemRef, Measure, Signatory, Stance, YearPeriod, Yttrande,
@@ -708,23 +709,6 @@ fn response_mut<'a>(case: &'a mut Case, board: &str) -> Result<&'a mut BoardResp
         |r| r.board == board,
         || BoardResponse::new(board),
     ))
-}
-
-/// The first entry of `list` that `matches`, or a new one from `make` pushed at the end: the
-/// answers, outcomes and responses that come into being on their first edit.
-fn find_or_push<T>(
-    list: &mut Vec<T>,
-    matches: impl Fn(&T) -> bool,
-    make: impl FnOnce() -> T,
-) -> &mut T {
-    let index = match list.iter().position(matches) {
-        Some(index) => index,
-        None => {
-            list.push(make());
-            list.len() - 1
-        }
-    };
-    &mut list[index]
 }
 
 /// The board's first yttrande, open for changes only until the follow-up is started: every

@@ -93,3 +93,46 @@ fn the_fuzz_script_runs_every_target_with_its_max_len() {
         );
     }
 }
+
+/// What a generated input is, the importer it goes through, and its bytes.
+type Generated = (&'static str, fn(&[u8]), Vec<u8>);
+
+/// Inputs that once made an importer slow or greedy, too large to keep as files (megabytes of
+/// repeated lines): made here instead, and run with the same limit.
+fn generated_regressions() -> Vec<Generated> {
+    let paste = targets::paste as fn(&[u8]);
+    let framework = targets::framework_file as fn(&[u8]);
+    vec![
+        // Each wrapped line was joined by copying the whole text so far (quadratic).
+        (
+            "paste: a bullet, then 400 000 wrapped lines",
+            paste,
+            format!("\u{2022} a\n{}", "bb\n".repeat(400_000)).into_bytes(),
+        ),
+        (
+            "paste: an introduction, then 400 000 one-letter lines",
+            paste,
+            format!("A\n{}", "b\n".repeat(400_000)).into_bytes(),
+        ),
+        (
+            "paste: 400 000 unmarked lines",
+            paste,
+            "bb\n".repeat(400_000).into_bytes(),
+        ),
+        // Every blank row was held before it was left out (775 MB for 5 MB of line breaks).
+        (
+            "framework file: a million blank lines",
+            framework,
+            "\n".repeat(1 << 20).into_bytes(),
+        ),
+    ]
+}
+
+#[test]
+fn the_generated_regressions_are_read_in_time() {
+    for (what, run, data) in generated_regressions() {
+        let start = Instant::now();
+        run(&data);
+        assert!(start.elapsed() < SLOW, "{what} took {:?}", start.elapsed());
+    }
+}

@@ -15,7 +15,7 @@
 use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
 use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
 use crate::model::{
-    Board, BoardResponse, Case, FirstYttrande, ItemAnswer, ItemRef, Measure, Yttrande,
+    find_or_push, Board, BoardResponse, Case, FirstYttrande, ItemAnswer, ItemRef, Measure, Yttrande,
 };
 use crate::self_assessment::{Answer, SelfAssessment};
 
@@ -377,22 +377,6 @@ fn carry_follow_up(
         into.signatories = from.signatories.clone();
         into.evidence = from.evidence.clone();
     }
-}
-
-/// The element of `list` that `matches`, or a new one made by `make` at its end.
-fn find_or_push<T>(
-    list: &mut Vec<T>,
-    matches: impl Fn(&T) -> bool,
-    make: impl FnOnce() -> T,
-) -> &mut T {
-    let index = match list.iter().position(matches) {
-        Some(index) => index,
-        None => {
-            list.push(make());
-            list.len() - 1
-        }
-    };
-    &mut list[index]
 }
 
 /// A self-assessment as its report prints it: framework, ratings, comments, evidence and who

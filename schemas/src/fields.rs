@@ -661,19 +661,16 @@ fn find_measure<'a>(case: &'a Case, board: &str, id: &str) -> Option<&'a Measure
 }
 
 fn answer_mut(answers: &mut Vec<ItemAnswer>, item: ItemRef) -> &mut ItemAnswer {
-    let index = match answers.iter().position(|a| a.item == item) {
-        Some(index) => index,
-        None => {
-            answers.push(ItemAnswer {
-                item,
-                stance: None,
-                motivation: String::new(),
-                no_measure_reason: String::new(),
-            });
-            answers.len() - 1
-        }
-    };
-    &mut answers[index]
+    crate::model::find_or_push(
+        answers,
+        |answer| answer.item == item,
+        || ItemAnswer {
+            item,
+            stance: None,
+            motivation: String::new(),
+            no_measure_reason: String::new(),
+        },
+    )
 }
 
 /// The same text as a document shows it: paragraphs split at blank lines, each line trimmed, so

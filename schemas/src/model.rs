@@ -532,6 +532,24 @@ impl FirstYttrande {
     }
 }
 
+/// The first entry of `list` that `matches`, or a new one from `make` pushed at the end: the
+/// answers, outcomes and responses that come into being on their first edit or when a document
+/// brings them.
+pub fn find_or_push<T>(
+    list: &mut Vec<T>,
+    matches: impl Fn(&T) -> bool,
+    make: impl FnOnce() -> T,
+) -> &mut T {
+    let index = match list.iter().position(matches) {
+        Some(index) => index,
+        None => {
+            list.push(make());
+            list.len() - 1
+        }
+    };
+    &mut list[index]
+}
+
 /// The next id with this letter after the highest in use among `measures`.
 pub fn next_id(letter: char, measures: &[Measure]) -> String {
     let highest = measures
