@@ -72,8 +72,9 @@ class OtherDocument:
 
 
 def render_all():
-    """Every document of every example: the första yttrande and its tjänsteskrivelse for each
-    board, and the uppföljande yttrande and its tjänsteskrivelse where a follow-up is started."""
+    """Every document of every example: the första yttrande, its tjänsteskrivelse and a form
+    (Begär underlag) for each board, and the uppföljande yttrande, its tjänsteskrivelse and a
+    form to a responsible role where a follow-up is started."""
     OUTPUT.mkdir(parents=True, exist_ok=True)
     firsts, others = [], []
     for case_path in sorted((ROOT / "examples").glob("*.json")):
@@ -89,6 +90,19 @@ def render_all():
                     ("follow-up", ["follow-up"]),
                     ("cover-follow-up", ["cover", "--yttrande", "follow-up"]),
                 ]
+            # Begär underlag: a form about the board's first item, and one to the responsible
+            # role of its first measure once the follow-up is started.
+            items = [
+                f"{letter}{item['number']}"
+                for letter, key in (("B", "assessments"), ("R", "recommendations"))
+                for item in case["audit"][key]
+                if board in item["addressees"]
+            ]
+            if items:
+                kinds.append(("form-item", ["form", "--item", items[0]]))
+            if response.get("follow_up") and response["first"]["measures"]:
+                role = response["first"]["measures"][0]["responsible"]
+                kinds.append(("form-outcomes", ["form", "--responsible", role]))
             for kind, command in kinds:
                 path = OUTPUT / f"{case_path.stem}-{board}-{kind}.docx"
                 run([docgen_binary(), command[0], str(case_path), "--board", board, *command[1:], "--out", str(path)])

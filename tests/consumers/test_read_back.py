@@ -92,6 +92,17 @@ def test_a_measure_edited_differently_in_two_places_is_not_adopted(first_yttrand
     assert not (tmp_path / "x.json").exists()
 
 
+def test_a_deleted_anchor_is_reported_and_its_text_not_read(first_yttrande, tmp_path):
+    """The note under measure A1 deleted in Word: its four fields are named as gone, and the
+    action's text, no longer a field, as text that is not read back."""
+    edited = tmp_path / "deleted.docx"
+    edit_with_python_docx(first_yttrande, edited, ["-Y1c0_A1_action"])
+    listed = run([docgen_binary(), "extract", str(edited), "--out", str(tmp_path / "case.json")]).stdout
+    for part in ["vad som ska göras", "förväntad effekt", "senast genomförd", "ansvarig"]:
+        assert f"Åtgärd A1, {part}: fältet finns inte längre i dokumentet" in listed, listed
+    assert "Text utanför fälten läses inte in: «Stadskontoret tar fram ett förslag" in listed
+
+
 def test_python_docx_reads_every_field_of_the_edited_document(first_yttrande, tmp_path):
     """The fields' text stays plain runs, so python-docx's own API reads it."""
     import docx

@@ -2,8 +2,9 @@
 a field is changed where it stands, found from the anchor bookmark Yttra puts beside it.
 
 Usage as a script: word_edits.py IN.docx OUT.docx EDIT...; each EDIT is NAME=TEXT (a field by
-its anchor bookmark name, e.g. Y1l_R1_stance=Instämmer delvis, Y1c0_A1_action=Ny text) or
-+TEXT (a paragraph typed at the end, outside every field).
+its anchor bookmark name, e.g. Y1l_R1_stance=Instämmer delvis, Y1c0_A1_action=Ny text), +TEXT
+(a paragraph typed at the end, outside every field) or -NAME (the paragraph holding that anchor
+deleted, as a user deletes a line).
 """
 import sys
 
@@ -68,6 +69,9 @@ def main(source, target, edits):
     for edit in edits:
         if edit.startswith("+"):
             document.add_paragraph(edit[1:])
+        elif edit.startswith("-"):
+            paragraph = anchored_paragraph(document, edit[1:])._p
+            paragraph.getparent().remove(paragraph)
         else:
             name, text = edit.split("=", 1)
             set_field(document, name, text)
