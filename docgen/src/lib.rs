@@ -123,18 +123,30 @@ pub fn render(
     pack(docx, &info, case, &Request::document(board_id, kind), today)
 }
 
-/// The body (`word/document.xml`, normalised as in the package) of a board's document or a
-/// form, without making the package: what reading a document back compares it with.
-pub fn body_xml(case: &Case, request: &Request, today: Date) -> Result<Vec<u8>, RenderError> {
+/// The fields of a board's document or a form as Yttra writes it, read from its body before it
+/// is packed (only the anchors named, the rest of the normalising left out: it changes no text):
+/// what reading a document back compares the document with.
+fn expected_fields(
+    case: &Case,
+    request: &Request,
+    today: Date,
+) -> Result<read_back::DocumentFields, RenderError> {
     let (docx, _) = match request {
         Request::Document { board, kind } => build(case, board, *kind, today)?,
         Request::OutcomeForm { board, responsible } => {
             build_outcome_form(case, board, responsible, today)?
         }
         Request::AnswerForm { board, item } => build_answer_form(case, board, *item, today)?,
-        _ => return Ok(Vec::new()),
+        _ => return Ok(read_back::DocumentFields::default()),
     };
-    package::body_xml(docx).map_err(RenderError::Package)
+    let body = docx.build().document;
+    let mut document = xml_tree::parse(&body).map_err(|error| {
+        RenderError::Package(package::PackageError(format!(
+            "dokumentet kunde inte läsas ({error})"
+        )))
+    })?;
+    ooxml::name_anchors(&mut document.root);
+    Ok(read_back::fields_of(&document.root))
 }
 
 /// A board's document of `kind`, before it is packed.

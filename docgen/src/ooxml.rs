@@ -375,7 +375,7 @@ pub fn normalise_document(path: &str, document: &mut XmlDocument) {
 /// order: `Y2l_R1_stance` for the second place a field is shown. Word bookmark names must be
 /// unique, start with a letter and hold only letters, digits and `_`, and docx-rs cannot number
 /// bookmarks, so both are done here.
-fn name_anchors(root: &mut Element) {
+pub fn name_anchors(root: &mut Element) {
     let mut places: std::collections::HashMap<String, u32> = Default::default();
     let mut bookmark_id = 0usize;
     root.walk_mut(&mut |element| match element.name.as_ref() {

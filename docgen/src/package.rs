@@ -59,12 +59,6 @@ pub fn pack(
     write_zip(named_parts(parts))
 }
 
-/// The body part alone, normalised as `pack` writes it, without building the package.
-pub fn body_xml(docx: Docx) -> Result<Vec<u8>, PackageError> {
-    let document = docx.build().document;
-    ooxml::normalise_part("word/document.xml", &document).map_err(PackageError)
-}
-
 /// Word requires a theme part and docx-rs writes none.
 const THEME_PART: &str = "word/theme/theme1.xml";
 const THEME_XML: &str = include_str!("theme1.xml");

@@ -110,9 +110,7 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
     let made = extracted
         .made
         .unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
-    let expected = crate::body_xml(&extracted.case, &request, made)
-        .map(|xml| document_fields(&xml))
-        .unwrap_or_default();
+    let expected = crate::expected_fields(&extracted.case, &request, made).unwrap_or_default();
     let differences = compare(&extracted.case, &board, &found, &expected);
     let outside = added_outside(&found.outside, &expected.outside);
     Ok(ReadBack {
@@ -157,10 +155,15 @@ enum Block {
 
 /// Reads the fields out of `word/document.xml`.
 pub fn document_fields(document_xml: &[u8]) -> DocumentFields {
-    let Ok(document) = xml_tree::parse(document_xml) else {
-        return DocumentFields::default();
-    };
-    let Some(body) = document.root.child_elements().find(|e| e.name == "w:body") else {
+    match xml_tree::parse(document_xml) {
+        Ok(document) => fields_of(&document.root),
+        Err(_) => DocumentFields::default(),
+    }
+}
+
+/// The fields of a parsed body part (its root, `w:document`).
+pub(crate) fn fields_of(root: &Element) -> DocumentFields {
+    let Some(body) = root.child_elements().find(|e| e.name == "w:body") else {
         return DocumentFields::default();
     };
     let mut blocks = Vec::new();
