@@ -3,7 +3,6 @@
 //! `reduce` is pure: storage, files and the clock are handled by the app's effects, which
 //! report their results back as actions. So everything the user sees can be tested natively.
 
-use schemas::documents::Request;
 use schemas::wording::count_sv;
 use schemas::Case;
 
@@ -98,9 +97,6 @@ pub struct Duplicate {
     pub differences: Vec<String>,
     /// What updating the stored copy from the file would throw away (`library::losses`).
     pub losses: Vec<String>,
-    /// For a document, which holds only what it shows: what it is and that the rest of the
-    /// stored case stays, and what it could not change (a locked first yttrande).
-    pub document: Option<(String, Vec<String>)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -234,13 +230,13 @@ pub enum OpenEvent {
     Opened(Box<OpenCase>),
     /// A file could not be opened; the message says why. Nothing stored changes.
     Failed(String),
-    /// A file holds a case that is already stored: the user chooses what to do. `document` is
-    /// the request a DOCX was made for: its case holds only what that document shows and is
-    /// merged into the stored one, never put in its place.
+    /// A case file (or a document that embeds a whole case) holds a case that is already
+    /// stored: the user chooses what to do. (A board's document or form is never put in place
+    /// of the stored case: the app opens the stored case and offers the document's fields,
+    /// `EditedInWord`.)
     FoundStored {
         stored: Box<OpenCase>,
         incoming: Box<Case>,
-        document: Option<Request>,
     },
     /// A document that was opened had been changed in Word: the changes wait for the user.
     EditedInWord(Box<WordEdits>),
@@ -400,31 +396,14 @@ impl AppState {
                 self.changed_elsewhere = false;
             }
             OpenEvent::Failed(message) => self.notice = Some(Notice::Error(message)),
-            OpenEvent::FoundStored {
-                stored,
-                incoming,
-                document,
-            } => {
-                let (incoming, document) = match document {
-                    Some(request) => {
-                        let merge = library::merge_document(&stored.case, &incoming, &request);
-                        (Box::new(merge.merged), Some((merge.scope, merge.refused)))
-                    }
-                    None => (incoming, None),
-                };
+            OpenEvent::FoundStored { stored, incoming } => {
                 let differences = library::differences(&stored.case, &incoming);
                 if differences.is_empty() {
-                    let refused = document.map(|(_, refused)| refused).unwrap_or_default();
                     self = self.open_event(OpenEvent::Opened(stored));
-                    self.notice = Some(Notice::Info(if refused.is_empty() {
+                    self.notice = Some(Notice::Info(
                         "Ärendet fanns redan sparat här, likadant som i filen, och är öppnat."
-                            .into()
-                    } else {
-                        format!(
-                            "Ärendet fanns redan sparat här och är öppnat. {}",
-                            refused.join(" ")
-                        )
-                    }));
+                            .into(),
+                    ));
                     return self;
                 }
                 let losses = library::losses(&stored.case, &incoming);
@@ -433,7 +412,6 @@ impl AppState {
                     incoming: *incoming,
                     differences,
                     losses,
-                    document,
                 });
                 self.view = View::Start;
                 self.notice = None;
@@ -466,18 +444,7 @@ impl AppState {
                 self.duplicate = None;
                 self.word_edits = None;
             }
-            OpenEvent::EditedInWord(edits) => {
-                // Said when the case is open; with a stored copy to choose first, the choice
-                // comes before this.
-                if self.duplicate.is_none() {
-                    self.notice = Some(Notice::Info(format!(
-                        "Ärendet är öppnat. «{}» har ändrats efter att Yttra skrev det; \
-                         ändringarna står under Ändrat i Word.",
-                        edits.file_name
-                    )));
-                }
-                self.word_edits = Some(*edits);
-            }
+            OpenEvent::EditedInWord(edits) => self.word_edits = Some(*edits),
         }
         self
     }
@@ -1215,7 +1182,6 @@ mod tests {
             Action::Open(OpenEvent::FoundStored {
                 stored: Box::new(stored.clone()),
                 incoming: Box::new(a_year_on.clone()),
-                document: None,
             })
         };
         let state = run([Action::Storage(StorageEvent::Ready(vec![])), found()]);
@@ -1248,104 +1214,6 @@ mod tests {
 
         let cancelled = state.reduce(Action::Open(OpenEvent::CancelDuplicate));
         assert_eq!((cancelled.duplicate, cancelled.open), (None, None));
-    }
-
-    /// A stored case, a document's case cut from it for `board`'s document of `kind`, and that
-    /// document opened onto the stored case.
-    fn open_document_onto(stored_case: &Case, embedded: Case, document: Request) -> AppState {
-        let stored = OpenCase::new(stored_case.id.clone(), stored_case.clone(), 4, true);
-        run([
-            Action::Storage(StorageEvent::Ready(vec![])),
-            Action::Open(OpenEvent::FoundStored {
-                stored: Box::new(stored),
-                incoming: Box::new(embedded),
-                document: Some(document),
-            }),
-        ])
-    }
-
-    #[test]
-    fn a_boards_document_merges_into_the_stored_case_and_loses_nothing() {
-        use schemas::documents::DocumentKind;
-        let case = schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
-            .expect("example");
-        let request = Request::document("ks", DocumentKind::FirstYttrande);
-        let mut embedded = schemas::disclosure::embedded_case(&case, &request)
-            .expect("fits")
-            .expect("a document");
-        // Unchanged: the stored case opens at once.
-        let same = open_document_onto(&case, embedded.clone(), request.clone());
-        assert_eq!(same.open.map(|open| open.case), Some(case.clone()));
-        // Changed: the user sees the difference; updating keeps the other board's answers.
-        embedded.responses[0].first.summary = "Nytt svar från dokumentet.".into();
-        let state = open_document_onto(&case, embedded, request);
-        let duplicate = state.duplicate.clone().expect("the user chooses");
-        assert_eq!(duplicate.losses, Vec::<String>::new());
-        let (scope, refused) = duplicate.document.clone().expect("a document");
-        assert!(
-            scope.starts_with("Filen är första yttrandet för Kommunstyrelsen."),
-            "{scope}"
-        );
-        assert!(refused.is_empty());
-        let updated = state.reduce(Action::Open(OpenEvent::UpdateStored));
-        let merged = updated.open.expect("open").case;
-        assert_eq!(merged.responses.len(), case.responses.len());
-        assert_eq!(
-            merged.response("ks").expect("ks").first.summary,
-            "Nytt svar från dokumentet."
-        );
-        assert_eq!(merged.response("sn"), case.response("sn"));
-    }
-
-    #[test]
-    fn a_document_of_a_board_not_in_the_stored_case_changes_nothing() {
-        use schemas::documents::DocumentKind;
-        let case = schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
-            .expect("example");
-        let request = Request::document("sn", DocumentKind::FirstYttrande);
-        let embedded = schemas::disclosure::embedded_case(&case, &request)
-            .expect("fits")
-            .expect("a document");
-        let mut stored = case.clone();
-        stored.boards.retain(|board| board.id != "sn");
-        stored.responses.retain(|response| response.board != "sn");
-        for item in stored.audit.recommendations.iter_mut() {
-            item.addressees.retain(|board| board != "sn");
-        }
-        for item in stored.audit.assessments.iter_mut() {
-            item.addressees.retain(|board| board != "sn");
-        }
-        let state = open_document_onto(&stored, embedded, request);
-        assert_eq!(state.open.clone().map(|open| open.case), Some(stored));
-        let Some(Notice::Info(message)) = state.notice else {
-            panic!("a message");
-        };
-        assert!(
-            message.contains("som inte finns i det sparade ärendet"),
-            "{message}"
-        );
-    }
-
-    #[test]
-    fn a_document_cannot_change_a_locked_first_yttrande() {
-        use schemas::documents::DocumentKind;
-        let case = schemas::load_case(include_str!("../../examples/it-sakerhet-uppfoljning.json"))
-            .expect("example");
-        let request = Request::document("ks", DocumentKind::FirstYttrande);
-        let mut embedded = schemas::disclosure::embedded_case(&case, &request)
-            .expect("fits")
-            .expect("a document");
-        embedded.responses[0].first.summary = "Omskrivet efteråt.".into();
-        let state = open_document_onto(&case, embedded, request);
-        assert_eq!(state.duplicate, None);
-        assert_eq!(state.open.clone().map(|open| open.case), Some(case));
-        let Some(Notice::Info(message)) = state.notice else {
-            panic!("a message");
-        };
-        assert!(
-            message.contains("är låst sedan uppföljningen påbörjades"),
-            "{message}"
-        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! Pure: bytes in, a case or a Swedish message out. Nothing is stored until this succeeds.
 
 use schemas::documents::{ReadDocument, Request};
-use schemas::fields::Difference;
+use schemas::fields::{Difference, FoundFields};
 use schemas::framework_import::{framework_from_csv, load_framework};
 use schemas::{load_case, Case, Framework};
 
@@ -26,6 +26,8 @@ pub struct OpenedDocument {
     pub differences: Vec<Difference>,
     /// Text typed outside the fields, which is not read back.
     pub outside: Vec<String>,
+    /// The document's fields, to compare with the stored copy of the case.
+    pub fields: Option<FoundFields>,
 }
 
 /// The case found inside a DOCX (the generator's `ReadDocument` JSON), or the reason none was
@@ -48,6 +50,7 @@ pub fn open_extracted(
         document: read.document,
         differences: read.differences,
         outside: read.outside,
+        fields: read.fields,
     })
 }
 
@@ -135,6 +138,7 @@ mod tests {
                     document: read.extracted.document,
                     differences: read.differences,
                     outside: read.outside,
+                    fields: read.fields,
                 })
                 .expect("json")
             })
@@ -191,15 +195,14 @@ mod tests {
         let docx = docgen::render_first_yttrande(&case, "ks", today).expect("renders");
         let request = Request::document("ks", schemas::documents::DocumentKind::FirstYttrande);
         let cut = schemas::disclosure::embedded_case(&case, &request).expect("fits");
-        assert_eq!(
-            open_docx("y.docx", &docx),
-            Ok(OpenedDocument {
-                case: cut.expect("a document"),
-                document: Some(request),
-                differences: Vec::new(),
-                outside: Vec::new(),
-            })
-        );
+        let opened = open_docx("y.docx", &docx).expect("opens");
+        assert_eq!(opened.case, cut.expect("a document"));
+        assert_eq!(opened.document, Some(request));
+        assert_eq!((opened.differences, opened.outside), (vec![], vec![]));
+        let fields = opened.fields.expect("a board's document has fields");
+        assert!(fields
+            .expected
+            .contains(&schemas::fields::Field::FirstSummary));
     }
 
     #[test]

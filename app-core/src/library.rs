@@ -5,9 +5,7 @@
 //! revision it last read; if the stored revision is another one, some other tab saved in
 //! between, and the save is refused instead of overwriting that work.
 
-use schemas::disclosure;
-use schemas::documents::Request;
-use schemas::wording::{count_sv, lowercase_first};
+use schemas::wording::count_sv;
 use schemas::{Case, Date};
 
 /// What the start page shows for one saved case; stored beside the case so the list opens
@@ -199,84 +197,6 @@ pub fn differences(stored: &Case, incoming: &Case) -> Vec<String> {
         found.push("Texter eller datum skiljer sig åt.".to_string());
     }
     found
-}
-
-/// A document opened onto the stored copy of its case: the stored case with what the document
-/// shows taken from it (`schemas::disclosure::merge_embedded`), and what could not be taken.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DocumentMerge {
-    pub merged: Case,
-    /// "Filen är Kommunstyrelsens första yttrande: …", what the merge takes and keeps.
-    pub scope: String,
-    /// Parts the merge left as stored, each with the reason (a locked first yttrande).
-    pub refused: Vec<String>,
-}
-
-/// Merges a document's case into the stored one. A board's first yttrande whose follow-up has
-/// started is what was filed and stays locked: it keeps its stored text even if the document's
-/// differs, and `refused` says so.
-pub fn merge_document(stored: &Case, embedded: &Case, document: &Request) -> DocumentMerge {
-    let mut refused = Vec::new();
-    if let Some(board) = document.answering_board() {
-        if stored.board(board).is_none() {
-            // A board removed here since the document was made: nothing of it is taken.
-            refused.push(format!(
-                "Dokumentet hör till nämnden «{board}», som inte finns i det sparade ärendet, så \
-                 inget från det tas in."
-            ));
-            return DocumentMerge {
-                merged: stored.clone(),
-                scope: document_scope_sv(stored, document),
-                refused,
-            };
-        }
-    }
-    let mut merged = disclosure::merge_embedded(stored, embedded, document);
-    for (stored_response, merged_response) in stored.responses.iter().zip(&mut merged.responses) {
-        let locked = stored_response.follow_up.is_some();
-        if locked && merged_response.first != stored_response.first {
-            merged_response.first = stored_response.first.clone();
-            let name = stored
-                .board(&stored_response.board)
-                .map_or(stored_response.board.as_str(), |board| board.name.as_str());
-            refused.push(format!(
-                "Det första yttrandet för {name} är låst sedan uppföljningen påbörjades, så \
-                 dokumentets ändringar i det togs inte in."
-            ));
-        }
-    }
-    DocumentMerge {
-        merged,
-        scope: document_scope_sv(stored, document),
-        refused,
-    }
-}
-
-/// "Filen är Kommunstyrelsens första yttrande. Bara det som dokumentet visar tas in; resten av
-/// det sparade ärendet behålls."
-fn document_scope_sv(case: &Case, document: &Request) -> String {
-    let what = match document {
-        Request::Document { board, kind } => {
-            let name = case
-                .board(board)
-                .map_or(board.as_str(), |b| b.name.as_str());
-            format!("{} för {name}", lowercase_first(kind.label_sv()))
-        }
-        Request::AssessmentReport { assessment, .. } => {
-            format!("rapporten för självskattning {assessment}")
-        }
-        Request::OutcomeForm { responsible, .. } => format!("ett underlag från {responsible}"),
-        Request::AnswerForm { item, .. } => {
-            format!("ett underlag om {}", lowercase_first(&item.label_sv()))
-        }
-        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {
-            "en fil från ärendet".to_string()
-        }
-    };
-    format!(
-        "Filen är {what}. Bara det som dokumentet visar tas in; resten av det sparade ärendet \
-         behålls som det är."
-    )
 }
 
 /// What updating the stored copy from a file would throw away: what only the stored copy has

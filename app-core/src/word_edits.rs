@@ -3,11 +3,139 @@
 //! Every change goes through `edit::apply` (`Edit::AdoptDocumentText`), so the lock on a filed
 //! first yttrande holds here as everywhere.
 
+use schemas::documents::Request;
 use schemas::fields::{Difference, Field};
-use schemas::wording::count_sv;
+use schemas::wording::{count_sv, lowercase_first};
+use schemas::Case;
 
 use crate::app_state::{AppState, Notice};
 use crate::edit::Edit;
+use crate::files::OpenedDocument;
+
+/// What opening a board's document or a form leads to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Opening {
+    /// The case is stored here: it opens as stored, never replaced by the document's copy, and
+    /// what the document says differently is offered field by field.
+    Stored {
+        edits: Option<WordEdits>,
+        message: String,
+    },
+    /// A yttrande in a browser without its case: its case (what it shows) opens as a new case.
+    New {
+        case: Box<Case>,
+        edits: Option<WordEdits>,
+        message: String,
+    },
+    /// Nothing opens; the message says why. Nothing stored changes.
+    Refused(String),
+}
+
+/// How a board's document or form (`opened.document` names the board) opens, given the copy
+/// of its case stored here, if any. Compared with the stored copy, which may be newer than the
+/// document's, so that work done in Yttra since is never undone and a form taken in before
+/// is not taken twice.
+pub fn opening(name: &str, opened: OpenedDocument, stored: Option<&Case>) -> Opening {
+    let OpenedDocument {
+        case,
+        document,
+        differences,
+        outside,
+        fields,
+    } = opened;
+    let Some(request) = document else {
+        return Opening::Refused(format!("«{name}» är inget dokument för en nämnd."));
+    };
+    let Some(board) = request.answering_board().map(str::to_string) else {
+        return Opening::Refused(format!("«{name}» är inget dokument för en nämnd."));
+    };
+    let board_name = case
+        .board(&board)
+        .map_or(board.clone(), |found| found.name.clone());
+    let form = matches!(
+        request,
+        Request::OutcomeForm { .. } | Request::AnswerForm { .. }
+    );
+    let Some(stored) = stored else {
+        if form {
+            return Opening::Refused(format!(
+                "«{name}» är ett underlag till ärendet {}, som inte finns sparat i den här \
+                 webbläsaren. Öppna ärendet först (ärendefilen eller ett yttrande) och öppna \
+                 sedan underlaget igen. Inget har ändrats.",
+                crate::library::case_title(&case)
+            ));
+        }
+        let edits = word_edits(name, &board, differences, outside);
+        let mut message = format!(
+            "Ärendet i «{name}» är öppnat med det som dokumentet visar: {} för {board_name}. Det \
+             som inte står i dokumentet, som andra nämnders svar och tjänsteskrivelsen, följer \
+             inte med.",
+            lowercase_first(&document_label(&request))
+        );
+        if edits.is_some() {
+            message.push_str(" Dokumentet har ändrats efter att Yttra skrev det; ändringarna står under Ändrat i Word.");
+        }
+        return Opening::New {
+            case: Box::new(case),
+            edits,
+            message,
+        };
+    };
+    if stored.board(&board).is_none() {
+        return Opening::Refused(format!(
+            "«{name}» hör till {board_name}, som inte finns i det sparade ärendet, så inget från \
+             det läses in. Inget har ändrats."
+        ));
+    }
+    // Compared with the stored copy; a document without readable fields keeps its own list.
+    let differences = match &fields {
+        Some(fields) => schemas::fields::differences(stored, &board, fields),
+        None => differences,
+    };
+    let edits = word_edits(name, &board, differences, outside);
+    let message = match &edits {
+        None => format!(
+            "Ärendet fanns redan sparat här och är öppnat. «{name}» säger inget annat än det \
+             sparade ärendet."
+        ),
+        Some(_) => format!(
+            "Ärendet fanns redan sparat här och är öppnat. Det som «{name}» säger annorlunda \
+             står under Ändrat i Word, att ta in eller inte."
+        ),
+    };
+    Opening::Stored { edits, message }
+}
+
+/// "Första yttrandet", "Underlaget om rekommendation 2", … for the messages.
+fn document_label(request: &Request) -> String {
+    match request {
+        Request::Document { kind, .. } => kind.label_sv().to_string(),
+        Request::OutcomeForm { responsible, .. } => format!("Underlaget från {responsible}"),
+        Request::AnswerForm { item, .. } => {
+            format!("Underlaget om {}", lowercase_first(&item.label_sv()))
+        }
+        _ => "Dokumentet".to_string(),
+    }
+}
+
+/// The changes to show, when there are any.
+fn word_edits(
+    name: &str,
+    board: &str,
+    differences: Vec<Difference>,
+    outside: Vec<String>,
+) -> Option<WordEdits> {
+    if differences.is_empty() && outside.is_empty() {
+        return None;
+    }
+    Some(WordEdits {
+        file_name: name.to_string(),
+        board: board.to_string(),
+        differences,
+        outside,
+        settled: Vec::new(),
+    })
+}
 
 /// The changes found in a document that was opened, waiting for the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +197,7 @@ impl AppState {
             }
             WordEditAction::AdoptAll => {
                 let pending: Vec<Difference> = edits.pending().cloned().collect();
-                let mut taken = 0;
+                let (mut taken, mut refused) = (0, Vec::new());
                 for difference in pending {
                     let done = match difference {
                         Difference::Edited {
@@ -80,12 +208,26 @@ impl AppState {
                         }
                         _ => continue,
                     };
-                    if !done {
-                        return;
+                    // A refusal does not stop the rest; its message is kept for the summary.
+                    match (done, self.notice.take()) {
+                        (true, _) => taken += 1,
+                        (false, Some(Notice::Error(message))) => refused.push(message),
+                        (false, _) => {}
                     }
-                    taken += 1;
                 }
                 let waiting = self.word_edits.as_ref().map_or(0, |e| e.pending().count());
+                if !refused.is_empty() {
+                    self.notice = Some(Notice::Error(format!(
+                        "{}. Det här kunde inte tas in: {}",
+                        count_sv(
+                            taken,
+                            "ändring från dokumentet är inläst",
+                            "ändringar från dokumentet är inlästa"
+                        ),
+                        refused.join(" ")
+                    )));
+                    return;
+                }
                 let mut message = format!(
                     "{}.",
                     count_sv(
@@ -263,5 +405,101 @@ mod tests {
         };
         assert!(message.contains("låst"), "{message}");
         assert_eq!(state.word_edits.expect("listed").pending().count(), 1);
+    }
+
+    /// A document made by docgen, read as the generator hands it to the app.
+    fn read(case: &Case, request: &Request) -> OpenedDocument {
+        let today = schemas::Date::parse("2025-03-10").expect("date");
+        let made = docgen::make(case, request, today).expect("made");
+        let read = docgen::read_back::read_back(&made.bytes).expect("reads");
+        OpenedDocument {
+            case: read.extracted.case,
+            document: read.extracted.document,
+            differences: read.differences,
+            outside: read.outside,
+            fields: read.fields,
+        }
+    }
+
+    fn two_boards() -> Case {
+        example(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+    }
+
+    #[test]
+    fn a_document_is_compared_with_the_stored_case_which_may_be_newer() {
+        let case = two_boards();
+        let request = Request::document("ks", schemas::documents::DocumentKind::FirstYttrande);
+        let opened = read(&case, &request);
+        // Since the document was made, the summary was rewritten in Yttra.
+        let mut stored = case.clone();
+        stored.responses[0].first.summary = "Skrivet i Yttra efteråt.".into();
+        let Opening::Stored { edits, message } = opening("y.docx", opened, Some(&stored)) else {
+            panic!("opens the stored case");
+        };
+        assert!(
+            message.starts_with("Ärendet fanns redan sparat här"),
+            "{message}"
+        );
+        // The document's summary is offered beside the stored one, never taken silently.
+        let edits = edits.expect("the summary differs");
+        assert!(matches!(
+            &edits.differences[..],
+            [Difference::Edited { field: Field::FirstSummary, embedded, .. }] if embedded == "Skrivet i Yttra efteråt."
+        ));
+    }
+
+    #[test]
+    fn a_form_is_refused_where_its_case_is_not_stored_and_its_new_measure_taken_only_once() {
+        let case = two_boards();
+        let request = Request::AnswerForm {
+            board: "sn".into(),
+            item: schemas::ItemRef::recommendation(2),
+        };
+        let alone = opening("underlag.docx", read(&case, &request), None);
+        assert!(
+            matches!(alone, Opening::Refused(message) if message.contains("som inte finns sparat i den här webbläsaren"))
+        );
+        // The form's new measure, filled in, then already taken in: not offered again.
+        let mut opened = read(&case, &request);
+        let row = Field::NewMeasure {
+            item: schemas::ItemRef::recommendation(2),
+            row: 1,
+            part: schemas::fields::MeasurePart::Action,
+        };
+        let fields = opened.fields.as_mut().expect("fields");
+        fields
+            .places
+            .entry(row.clone())
+            .or_default()
+            .insert(1, "Larmrutinen övas.".into());
+        let Opening::Stored { edits, .. } = opening("u.docx", opened.clone(), Some(&case)) else {
+            panic!("stored");
+        };
+        assert!(matches!(
+            &edits.expect("a new measure").differences[..],
+            [Difference::NewMeasure { .. }]
+        ));
+        let mut taken = case.clone();
+        let texts = vec![(
+            schemas::fields::MeasurePart::Action,
+            "Larmrutinen övas.".to_string(),
+        )];
+        schemas::fields::adopt_new_measure(&mut taken, "sn", &row, &texts).expect("taken in");
+        let Opening::Stored { edits, .. } = opening("u.docx", opened, Some(&taken)) else {
+            panic!("stored");
+        };
+        assert_eq!(edits, None);
+    }
+
+    #[test]
+    fn a_document_of_a_board_no_longer_stored_changes_nothing() {
+        let case = two_boards();
+        let request = Request::document("sn", schemas::documents::DocumentKind::FirstYttrande);
+        let mut stored = case.clone();
+        stored.boards.retain(|board| board.id != "sn");
+        let refused = opening("sn.docx", read(&case, &request), Some(&stored));
+        assert!(
+            matches!(refused, Opening::Refused(message) if message.contains("hör till Servicenämnden, som inte finns i det sparade ärendet"))
+        );
     }
 }

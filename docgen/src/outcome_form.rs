@@ -72,7 +72,7 @@ fn instructions(case: &Case, board: &Board, responsible: &str) -> Vec<Paragraph>
                  effekt det har haft. Du står som ansvarig ({}) för åtgärderna nedan.",
                 board.name,
                 case.audit.title.trim(),
-                lowercase_first(responsible.trim())
+                responsible.trim()
             ),
         ),
         blocks::labelled(

@@ -9,9 +9,9 @@
 
 use std::collections::BTreeMap;
 
-pub use schemas::fields::{adopt, document_versions, Difference};
-use schemas::fields::{Field, MeasurePart};
-use schemas::{Case, Date, ItemRef};
+use schemas::fields::Field;
+pub use schemas::fields::{adopt, document_versions, Difference, FoundFields};
+use schemas::Date;
 
 use crate::extract::{read_document_part, ExtractError, Extracted};
 use crate::xml_tree::{self, Element};
@@ -87,8 +87,12 @@ impl AnchorName {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReadBack {
     pub extracted: Extracted,
+    /// The fields compared with the embedded case.
     pub differences: Vec<Difference>,
     pub outside: Vec<String>,
+    /// The document's fields, to compare with another copy of the case (the one stored in the
+    /// app, which may be newer than what the document embeds).
+    pub fields: Option<FoundFields>,
 }
 
 /// Reads a DOCX's fields and compares them with its embedded case. Documents without fields
@@ -101,6 +105,7 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
             extracted,
             differences: Vec::new(),
             outside: Vec::new(),
+            fields: None,
         });
     };
     let document_xml = read_document_part(docx)?;
@@ -111,12 +116,18 @@ pub fn read_back(docx: &[u8]) -> Result<ReadBack, ExtractError> {
         .made
         .unwrap_or_else(|| Date::from_ymd(2000, 1, 1).expect("a valid date"));
     let expected = crate::expected_fields(&extracted.case, &request, made).unwrap_or_default();
-    let differences = compare(&extracted.case, &board, &found, &expected);
+    let fields = FoundFields {
+        places: found.places,
+        doubled: found.doubled,
+        expected: expected.places.into_keys().collect(),
+    };
+    let differences = schemas::fields::differences(&extracted.case, &board, &fields);
     let outside = added_outside(&found.outside, &expected.outside);
     Ok(ReadBack {
         extracted,
         differences,
         outside,
+        fields: Some(fields),
     })
 }
 
@@ -415,126 +426,6 @@ fn shown_text_into(element: &Element, text: &mut String) {
             _ => shown_text_into(child, text),
         }
     }
-}
-
-/// Each field the case and the document have, compared.
-fn compare(
-    case: &Case,
-    board: &str,
-    found: &DocumentFields,
-    expected: &DocumentFields,
-) -> Vec<Difference> {
-    let mut differences = Vec::new();
-    for field in found.places.keys() {
-        if !expected.places.contains_key(field) {
-            differences.push(Difference::Unreadable {
-                field: field.clone(),
-                message: format!(
-                    "{}: fältet finns inte i ärendet som dokumentet bär med sig, så det som står \
-                     där läses inte in.",
-                    field.label_sv()
-                ),
-            });
-        }
-    }
-    for field in expected.places.keys() {
-        if found.doubled.contains(field) {
-            differences.push(Difference::Unreadable {
-                field: field.clone(),
-                message: format!(
-                    "{}: fältet står två gånger på samma ställe (ett stycke har kopierats med \
-                     sin märkning), så inget av dem läses in. Ändra texten i Yttra om den ska \
-                     ändras.",
-                    field.label_sv()
-                ),
-            });
-            continue;
-        }
-        if matches!(field, Field::NewMeasure { .. }) {
-            continue;
-        }
-        let Some(embedded) = field.value(case, board) else {
-            continue;
-        };
-        let embedded = field.canonical(&embedded);
-        let Some(places) = found.places.get(field) else {
-            differences.push(Difference::Deleted {
-                field: field.clone(),
-                embedded,
-            });
-            continue;
-        };
-        let mut versions: Vec<String> = Vec::new();
-        for text in places.values().map(|text| field.canonical(text)) {
-            if text != embedded && !versions.contains(&text) {
-                versions.push(text);
-            }
-        }
-        let difference = match versions.len() {
-            0 => continue,
-            1 if places.len() > 1 && places.values().any(|t| field.canonical(t) == embedded) => {
-                // Edited in one place, untouched in another: still two versions to choose from.
-                Difference::Conflicting {
-                    field: field.clone(),
-                    versions: vec![versions.remove(0), embedded.clone()],
-                    embedded,
-                }
-            }
-            1 => Difference::Edited {
-                field: field.clone(),
-                embedded,
-                document: versions.remove(0),
-            },
-            _ => Difference::Conflicting {
-                field: field.clone(),
-                embedded,
-                versions,
-            },
-        };
-        differences.push(unreadable_or(case, board, difference));
-    }
-    differences.extend(new_measures(found));
-    differences
-}
-
-/// A form's rows for new measures that were filled in, each as one new measure.
-fn new_measures(found: &DocumentFields) -> Vec<Difference> {
-    let mut rows: BTreeMap<(ItemRef, u32), Vec<(MeasurePart, String)>> = BTreeMap::new();
-    for (field, places) in &found.places {
-        let Field::NewMeasure { item, row, part } = field else {
-            continue;
-        };
-        let text = field.canonical(places.values().next().map_or("", String::as_str));
-        if !text.is_empty() {
-            rows.entry((*item, *row)).or_default().push((*part, text));
-        }
-    }
-    rows.into_iter()
-        .map(|((item, row), texts)| Difference::NewMeasure {
-            field: Field::NewMeasure {
-                item,
-                row,
-                part: MeasurePart::Action,
-            },
-            texts,
-        })
-        .collect()
-}
-
-/// An edit whose text the case cannot take (an unreadable date) becomes `Unreadable`.
-fn unreadable_or(case: &Case, board: &str, difference: Difference) -> Difference {
-    if let Difference::Edited {
-        field, document, ..
-    } = &difference
-    {
-        if let Err(message) = field.set(&mut case.clone(), board, document) {
-            return Difference::Unreadable {
-                field: field.clone(),
-                message,
-            };
-        }
-    }
-    difference
 }
 
 /// Paragraphs of text outside the fields that Yttra did not write.

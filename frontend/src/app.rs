@@ -11,10 +11,8 @@ use app_core::files::{
     is_docx, open_extracted, open_framework_file, open_json_file, OpenedDocument,
 };
 use app_core::library::{with_identity, CaseSummary};
-use app_core::word_edits::WordEdits;
+use app_core::word_edits::{opening, Opening};
 use schemas::documents::{DocumentKind, Request};
-use schemas::fields::Difference;
-use schemas::wording::lowercase_first;
 use schemas::{load_case, Case};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -391,47 +389,75 @@ fn open_new(state: &State) -> Callback<()> {
 /// `opened` is what the user is told once a case not stored before is open.
 /// Opens a case read from a file or the example: onto the stored copy when this browser has
 /// the case already (a document, `document`, is merged into it), otherwise as a new case.
-async fn open_incoming(
-    state: &State,
-    store: Option<Store>,
-    case: Case,
-    document: Option<Request>,
-    opened: Option<String>,
-) {
+async fn open_incoming(state: &State, store: Option<Store>, case: Case, opened: Option<String>) {
     let case = with_identity(case, browser::new_case_id);
-    if let Some(store) = store {
-        if let Ok(Some((json, revision))) = store.load(&case.id).await {
-            match load_case(&json) {
-                Ok(stored) => {
-                    let stored = OpenCase::new(case.id.clone(), stored, revision, true);
-                    state.dispatch(Action::Open(OpenEvent::FoundStored {
-                        stored: Box::new(stored),
-                        incoming: Box::new(case),
-                        document,
-                    }));
-                }
-                Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
-                    "Ärendet finns redan sparat här, men den sparade kopian kunde inte läsas, så \
-                     inget har ändrats. {error}"
-                )))),
+    match load_stored(store.as_ref(), &case.id).await {
+        Ok(Some(stored)) => state.dispatch(Action::Open(OpenEvent::FoundStored {
+            stored: Box::new(stored),
+            incoming: Box::new(case),
+        })),
+        Ok(None) => {
+            let open = OpenCase::new(case.id.clone(), case, 0, false);
+            state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
+            if let Some(message) = opened {
+                state.dispatch(Action::Notify(Notice::Info(message)));
             }
-            return;
         }
+        Err(message) => state.dispatch(Action::Open(OpenEvent::Failed(message))),
     }
-    // A form answers questions about a stored case; alone it is no case to start from.
-    if let Some(Request::OutcomeForm { .. } | Request::AnswerForm { .. }) = &document {
-        state.dispatch(Action::Open(OpenEvent::Failed(format!(
-            "Filen är ett underlag till ärendet {}, som inte finns sparat i den här \
-             webbläsaren. Öppna ärendet först (ärendefilen eller ett yttrande) och öppna sedan \
-             underlaget igen. Inget har ändrats.",
-            app_core::library::case_title(&case)
-        ))));
-        return;
-    }
-    let open = OpenCase::new(case.id.clone(), case, 0, false);
+}
+
+/// The stored copy of a case, if this browser has one.
+async fn load_stored(store: Option<&Store>, id: &str) -> Result<Option<OpenCase>, String> {
+    let Some(store) = store else {
+        return Ok(None);
+    };
+    let Ok(Some((json, revision))) = store.load(id).await else {
+        return Ok(None);
+    };
+    load_case(&json)
+        .map(|stored| Some(OpenCase::new(id.to_string(), stored, revision, true)))
+        .map_err(|error| {
+            format!(
+                "Ärendet finns redan sparat här, men den sparade kopian kunde inte läsas, så \
+                 inget har ändrats. {error}"
+            )
+        })
+}
+
+/// A board's document or a form: opened onto the stored copy of its case (never put in its
+/// place), or as a new case, or refused; what it says differently is offered field by field.
+async fn open_document(state: &State, store: Option<Store>, name: &str, opened: OpenedDocument) {
+    let id = with_identity(opened.case.clone(), browser::new_case_id).id;
+    let stored = match load_stored(store.as_ref(), &id).await {
+        Ok(stored) => stored,
+        Err(message) => return state.dispatch(Action::Open(OpenEvent::Failed(message))),
+    };
+    let (open, edits, message) = match opening(name, opened, stored.as_ref().map(|s| &s.case)) {
+        Opening::Refused(message) => {
+            return state.dispatch(Action::Open(OpenEvent::Failed(message)));
+        }
+        Opening::Stored { edits, message } => match stored {
+            Some(stored) => (stored, edits, message),
+            None => return,
+        },
+        Opening::New {
+            case,
+            edits,
+            message,
+        } => {
+            let case = with_identity(*case, browser::new_case_id);
+            (
+                OpenCase::new(case.id.clone(), case, 0, false),
+                edits,
+                message,
+            )
+        }
+    };
     state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
-    if let Some(message) = opened {
-        state.dispatch(Action::Notify(Notice::Info(message)));
+    state.dispatch(Action::Notify(Notice::Info(message)));
+    if let Some(edits) = edits {
+        state.dispatch(Action::Open(OpenEvent::EditedInWord(Box::new(edits))));
     }
 }
 
@@ -441,7 +467,7 @@ fn open_example(state: &State, store: &StoreRef) -> Callback<()> {
         let (state, store) = (state.clone(), store.borrow().clone());
         spawn_local(async move {
             match load_case(EXAMPLE_CASE) {
-                Ok(example) => open_incoming(&state, store, example, None, None).await,
+                Ok(example) => open_incoming(&state, store, example, None).await,
                 Err(error) => state.dispatch(Action::Open(OpenEvent::Failed(format!(
                     "Exempelärendet kunde inte läsas. {error}"
                 )))),
@@ -465,75 +491,28 @@ fn open_file(state: &State, store: &StoreRef) -> Callback<web_sys::File> {
                     document: None,
                     differences: Vec::new(),
                     outside: Vec::new(),
+                    fields: None,
                 }),
                 Err(message) => Err(message),
             };
             match opened {
-                Ok(OpenedDocument {
-                    case,
-                    document,
-                    differences,
-                    outside,
-                }) => {
-                    let told = opened_message(&name, &case, document.as_ref());
-                    let edited = edited_in_word(&name, document.as_ref(), differences, outside);
-                    open_incoming(&state, store, case, document, Some(told)).await;
-                    if let Some(edits) = edited {
-                        state.dispatch(Action::Open(OpenEvent::EditedInWord(Box::new(edits))));
-                    }
+                Ok(opened)
+                    if opened
+                        .document
+                        .as_ref()
+                        .and_then(Request::answering_board)
+                        .is_some() =>
+                {
+                    open_document(&state, store, &name, opened).await
+                }
+                Ok(opened) => {
+                    let told = format!("Ärendet i «{name}» är öppnat.");
+                    open_incoming(&state, store, opened.case, Some(told)).await
                 }
                 Err(message) => state.dispatch(Action::Open(OpenEvent::Failed(message))),
             }
         });
     })
-}
-
-/// The changes found in a board's document, when there are any.
-fn edited_in_word(
-    name: &str,
-    document: Option<&Request>,
-    differences: Vec<Difference>,
-    outside: Vec<String>,
-) -> Option<WordEdits> {
-    let board = document?.answering_board()?;
-    if differences.is_empty() && outside.is_empty() {
-        return None;
-    }
-    Some(WordEdits {
-        file_name: name.to_string(),
-        board: board.to_string(),
-        differences,
-        outside,
-        settled: Vec::new(),
-    })
-}
-
-/// What the user is told when a file opens as a new case: for a document, that it holds what
-/// the document shows, so that a missing tjänsteskrivelse or other board is no surprise.
-fn opened_message(name: &str, case: &Case, document: Option<&Request>) -> String {
-    match document {
-        Some(Request::Document { board, kind }) => {
-            let board = case
-                .board(board)
-                .map_or(board.as_str(), |b| b.name.as_str());
-            format!(
-                "Ärendet i «{name}» är öppnat med det som dokumentet visar: {} för {board}. \
-                 Det som inte står i dokumentet, som andra nämnders svar och tjänsteskrivelsen, \
-                 följer inte med. När det är dags för det uppföljande yttrandet påbörjas det \
-                 under Nämndernas svar.",
-                lowercase_first(kind.label_sv())
-            )
-        }
-        Some(Request::OutcomeForm { responsible, .. }) => {
-            format!("Underlaget från {responsible} i «{name}» är läst.")
-        }
-        Some(Request::AnswerForm { item, .. }) => format!(
-            "Underlaget om {} i «{name}» är läst.",
-            item.label_sv().to_lowercase()
-        ),
-        Some(_) => format!("Ärendet i «{name}» är öppnat med det som dokumentet visar."),
-        None => format!("Ärendet i «{name}» är öppnat."),
-    }
 }
 
 fn delete_case(state: &State, store: &StoreRef, tab: &Rc<String>) -> Callback<String> {

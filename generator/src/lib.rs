@@ -89,6 +89,7 @@ pub fn extract(docx: &[u8]) -> Result<String, String> {
         document: read.extracted.document,
         differences: read.differences,
         outside: read.outside,
+        fields: read.fields,
     };
     serde_json::to_string(&read).map_err(|error| format!("Dokumentet kunde inte skickas: {error}"))
 }

@@ -7,10 +7,11 @@
 //! tjänsteskrivelse details in a yttrande, no self-assessment comments unless the document
 //! prints them.
 //!
-//! One function, [`carry`], says per document what goes across. It cuts the embedded case
-//! ([`embedded_case`]: from the whole case into an empty frame) and merges a document's case
-//! back into a stored one ([`merge_embedded`]: from the document into the stored case), so the
-//! two can never disagree about what a document holds.
+//! One function, [`carry`], says per document what goes across from the whole case into the
+//! embedded one ([`embedded_case`]). A document opened again is never merged back wholesale: its
+//! embedded case is a snapshot that may be older than the stored case, so the app compares the
+//! document's fields with the stored case instead (`fields::differences`) and the user takes in
+//! what should change.
 
 use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
 use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
@@ -30,23 +31,6 @@ pub fn embedded_case(case: &Case, request: &Request) -> Result<Option<Case>, Req
     let mut embedded = frame(case);
     carry(case, &mut embedded, request);
     Ok(Some(embedded))
-}
-
-/// The stored case with what a document of `request` carries taken from `embedded` (the case
-/// read out of that document): what the document does not show stays as stored.
-///
-/// A form ("Begär underlag") carries nothing back: what it embeds was the case when the form was
-/// sent and may be older than the stored case; only what the official filled in is taken, field
-/// by field, by the user (`fields::Difference`).
-pub fn merge_embedded(stored: &Case, embedded: &Case, request: &Request) -> Case {
-    let mut merged = stored.clone();
-    if !matches!(
-        request,
-        Request::OutcomeForm { .. } | Request::AnswerForm { .. }
-    ) {
-        carry(embedded, &mut merged, request);
-    }
-    merged
 }
 
 /// True for the requests whose file is a document filed as a public record.
@@ -99,8 +83,8 @@ fn frame(case: &Case) -> Case {
     }
 }
 
-/// Copies from `from` into `into` what a document of `request` shows. The one description of a
-/// document's contents: both cutting and merging go through it.
+/// Copies from `from` into `into` what a document of `request` shows: the one description of
+/// a document's contents.
 fn carry(from: &Case, into: &mut Case, request: &Request) {
     match request {
         Request::Document { board, kind } => carry_document(from, into, board, *kind),
@@ -428,8 +412,8 @@ fn carry_ratings(from: &Case, into: &mut Case, id: &str) {
 /// then what it leaves out.
 pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) {
     let mut carried = vec![
-        "Granskningens uppgifter som de står i rapporten: titel, diarienummer, bedömningar och \
-         rekommendationer."
+        "Granskningens uppgifter som de står i rapporten: titel, referens, revisionsfrågor, \
+         bedömningar och rekommendationer."
             .to_string(),
         "Nämndernas namn, som rapporten riktar sig till.".to_string(),
     ];

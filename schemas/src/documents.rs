@@ -178,6 +178,9 @@ pub struct ReadDocument {
     /// Text typed outside the fields, which is not read back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outside: Vec<String>,
+    /// The document's fields, to compare with the copy of the case stored in the app.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fields: Option<crate::fields::FoundFields>,
 }
 
 /// A made file, ready to be saved or downloaded.

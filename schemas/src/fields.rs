@@ -590,6 +590,150 @@ pub fn adopt_new_measure(
     Ok(id)
 }
 
+/// A document's fields as read from it: each field's text per place it is shown (paragraphs
+/// joined by blank lines), the fields whose anchor stood twice at one place, and the fields
+/// the document had when Yttra wrote it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FoundFields {
+    pub places: std::collections::BTreeMap<Field, std::collections::BTreeMap<u32, String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub doubled: Vec<Field>,
+    pub expected: Vec<Field>,
+}
+
+/// How a document's fields differ from `board`'s answers in `case`: the case the document
+/// embeds, or the copy stored in the app, which may be newer. A field shown in several places
+/// and edited in one is an edit; edited differently in two, a choice; gone, deleted; a text
+/// the case cannot take, unreadable; a filled-in row for a new measure, a new measure unless
+/// the item already has a measure of that text (a form taken in before).
+pub fn differences(case: &Case, board: &str, found: &FoundFields) -> Vec<Difference> {
+    let mut differences = Vec::new();
+    for field in found.places.keys() {
+        if !found.expected.contains(field) {
+            differences.push(Difference::Unreadable {
+                field: field.clone(),
+                message: format!(
+                    "{}: fältet finns inte i ärendet som dokumentet bär med sig, så det som står \
+                     där läses inte in.",
+                    field.label_sv()
+                ),
+            });
+        }
+    }
+    for field in &found.expected {
+        if found.doubled.contains(field) {
+            differences.push(Difference::Unreadable {
+                field: field.clone(),
+                message: format!(
+                    "{}: fältet står två gånger på samma ställe (ett stycke har kopierats med \
+                     sin märkning), så inget av dem läses in. Ändra texten i Yttra om den ska \
+                     ändras.",
+                    field.label_sv()
+                ),
+            });
+            continue;
+        }
+        if matches!(field, Field::NewMeasure { .. }) {
+            continue;
+        }
+        let Some(current) = field.value(case, board) else {
+            differences.push(Difference::Unreadable {
+                field: field.clone(),
+                message: format!(
+                    "{}: det finns inte längre i ärendet, så dokumentets text läses inte in.",
+                    field.label_sv()
+                ),
+            });
+            continue;
+        };
+        let current = field.canonical(&current);
+        let Some(places) = found.places.get(field) else {
+            differences.push(Difference::Deleted {
+                field: field.clone(),
+                embedded: current,
+            });
+            continue;
+        };
+        let mut versions: Vec<String> = Vec::new();
+        for text in places.values().map(|text| field.canonical(text)) {
+            if text != current && !versions.contains(&text) {
+                versions.push(text);
+            }
+        }
+        let difference = match versions.len() {
+            0 => continue,
+            1 => Difference::Edited {
+                field: field.clone(),
+                embedded: current,
+                document: versions.remove(0),
+            },
+            _ => Difference::Conflicting {
+                field: field.clone(),
+                embedded: current,
+                versions,
+            },
+        };
+        differences.push(unreadable_or(case, board, difference));
+    }
+    differences.extend(new_measures(case, board, found));
+    differences
+}
+
+/// A form's rows for new measures that were filled in, each as one new measure; a row whose
+/// action an existing measure of the item already has was taken in before and is left out.
+fn new_measures(case: &Case, board: &str, found: &FoundFields) -> Vec<Difference> {
+    let mut rows: std::collections::BTreeMap<(ItemRef, u32), Vec<(MeasurePart, String)>> =
+        Default::default();
+    for (field, places) in &found.places {
+        let Field::NewMeasure { item, row, part } = field else {
+            continue;
+        };
+        let text = field.canonical(places.values().next().map_or("", String::as_str));
+        if !text.is_empty() {
+            rows.entry((*item, *row)).or_default().push((*part, text));
+        }
+    }
+    let taken_in = |item: ItemRef, texts: &[(MeasurePart, String)]| {
+        let action = texts
+            .iter()
+            .find(|(part, _)| *part == MeasurePart::Action)
+            .map(|(_, text)| text.as_str());
+        case.response(board).is_some_and(|response| {
+            response
+                .first
+                .measures_for(item)
+                .any(|measure| Some(normalise_text(&measure.action).as_str()) == action)
+        })
+    };
+    rows.into_iter()
+        .filter(|((item, _), texts)| !taken_in(*item, texts))
+        .map(|((item, row), texts)| Difference::NewMeasure {
+            field: Field::NewMeasure {
+                item,
+                row,
+                part: MeasurePart::Action,
+            },
+            texts,
+        })
+        .collect()
+}
+
+/// An edit whose text the case cannot take (an unreadable date) becomes `Unreadable`.
+fn unreadable_or(case: &Case, board: &str, difference: Difference) -> Difference {
+    if let Difference::Edited {
+        field, document, ..
+    } = &difference
+    {
+        if let Err(message) = field.set(&mut case.clone(), board, document) {
+            return Difference::Unreadable {
+                field: field.clone(),
+                message,
+            };
+        }
+    }
+    difference
+}
+
 /// The case with the document's texts taken in for the differences the user adopts; refused
 /// with the messages of fields that cannot be taken (nothing changes then). A first yttrande
 /// whose follow-up has started is what was filed: its fields are refused.

@@ -302,7 +302,7 @@ test('a yttrande made by Yttra opens as its case: on its own, or merged into the
   // Where the whole case is stored, the document is recognised and nothing is duplicated or lost.
   await page.getByRole('button', { name: '← Alla ärenden' }).click();
   await page.getByLabel('Öppna en fil').setInputFiles(path);
-  await page.getByRole('status').filter({ hasText: 'likadant som i filen' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'säger inget annat än det sparade ärendet' }).waitFor();
   await page.getByRole('button', { name: '← Alla ärenden' }).click();
   assert.equal(await savedRows(page), 1);
   await context.close();

@@ -65,17 +65,3 @@ fn a_boards_document_embeds_nothing_of_the_other_board() {
     assert!(!json.contains(&theirs.first.summary));
     assert_eq!(embedded.responses.len(), 1);
 }
-
-#[test]
-fn merging_a_document_back_into_its_case_changes_nothing() {
-    for (stem, case) in examples() {
-        for request in every_document_request(&case) {
-            let Ok(made) = docgen::make(&case, &request, today()) else {
-                continue;
-            };
-            let extracted = docgen::extract(&made.bytes).expect("reads back");
-            let merged = schemas::disclosure::merge_embedded(&case, &extracted.case, &request);
-            assert_eq!(merged, case, "{stem} {request:?}");
-        }
-    }
-}

@@ -8,7 +8,7 @@
 //! - `round_trip`: render → extract gives back the case cut for the document, for every example
 //!   and board.
 //! - `disclosure`: a document embeds only what it shows (every embedded free text is visible),
-//!   nothing of another board, and merges back into its case unchanged.
+//!   nothing of another board.
 //! - `read_back`: fields amended in Word are read back and compared with the embedded case.
 //! - `hostile_input`: broken, foreign, oversized and zip-bomb files give a clear error, never a
 //!   panic; randomly damaged cases never make loading, validation or rendering panic.

@@ -127,19 +127,33 @@ fn a_measure_edited_differently_in_its_two_places_is_left_to_the_user() {
             .len()
             > 1
     );
-    let docx = edited(|xml| xml.replacen(&a2, "Första varianten.", 1));
+    let docx = edited(|xml| {
+        xml.replacen(&a2, "Första varianten.", 1)
+            .replacen(&a2, "Andra varianten.", 1)
+    });
     let read = read_back(&docx).expect("reads");
     assert_eq!(
         read.differences,
         [Difference::Conflicting {
             field: action("A2"),
             embedded: a2.clone(),
-            versions: vec!["Första varianten.".into(), a2]
+            versions: vec!["Första varianten.".into(), "Andra varianten.".into()]
         }]
     );
     assert!(read.differences[0]
         .describe_sv()
         .contains("Välj vilken som gäller"));
+    // Edited in one place only, it is an edit like any other.
+    let docx = edited(|xml| xml.replacen(&a2, "Bara här.", 1));
+    let read = read_back(&docx).expect("reads");
+    assert_eq!(
+        read.differences,
+        [Difference::Edited {
+            field: action("A2"),
+            embedded: a2,
+            document: "Bara här.".into()
+        }]
+    );
 }
 
 #[test]

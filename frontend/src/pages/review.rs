@@ -71,8 +71,9 @@ fn carried(case: &Case, request: &Request) -> Html {
         <section class="carried" aria-labelledby="carried-heading">
             <h3 id="carried-heading">{ "Det här följer med dokumentet" }</h3>
             <p>{ "Dokumentet bär med sig uppgifter ur ärendet, så att nästa steg kan fortsätta från \
-                  det diarieförda dokumentet. Den som begär ut dokumentet kan läsa dem, så bara \
-                  det som dokumentet visar följer med:" }</p>
+                  det diarieförda dokumentet. Den som begär ut dokumentet kan läsa dem, så det \
+                  som följer med är det som dokumentet visar och de id och datum som behövs för \
+                  att fortsätta:" }</p>
             <ul id="carried-list">{ for carried.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
             if !left_out.is_empty() {
                 <p>{ "Följer inte med:" }</p>

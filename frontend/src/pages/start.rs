@@ -107,10 +107,6 @@ fn duplicate_choice(duplicate: &Duplicate, dispatch: &Callback<Action>) -> Html 
                  Det här skiljer filen från det sparade:"
             ) }</p>
             <ul>{ for duplicate.differences.iter().map(|line| html! { <li>{ line }</li> }) }</ul>
-            if let Some((scope, refused)) = &duplicate.document {
-                <p id="duplicate-scope">{ scope }</p>
-                { for refused.iter().map(|line| html! { <p class="warning-text">{ line }</p> }) }
-            }
             if !duplicate.losses.is_empty() {
                 <p class="warning-text">{ "Om det sparade uppdateras från filen försvinner det här, som bara finns i det sparade:" }</p>
                 <ul>{ for duplicate.losses.iter().map(|line| html! { <li>{ line }</li> }) }</ul>

@@ -39,22 +39,6 @@ fn document_requests(case: &Case) -> Vec<Request> {
 }
 
 #[test]
-fn merging_a_documents_case_back_changes_nothing_stored() {
-    for case in examples() {
-        for request in document_requests(&case) {
-            let embedded = embedded_case(&case, &request)
-                .expect("request fits")
-                .expect("a document");
-            assert_eq!(
-                merge_embedded(&case, &embedded, &request),
-                case,
-                "{request:?}"
-            );
-        }
-    }
-}
-
-#[test]
 fn a_boards_document_holds_nothing_of_the_other_boards_answers() {
     let case = &examples()[0];
     let [ks, other] = [&case.boards[0], &case.boards[1]];
@@ -139,21 +123,6 @@ fn a_first_yttrande_does_not_carry_the_follow_up() {
         embedded.responses[0].first.measures,
         response.first.measures
     );
-}
-
-#[test]
-fn a_document_merged_into_a_case_updates_only_what_it_shows() {
-    let case = &examples()[0];
-    let board = case.responses[0].board.clone();
-    let request = Request::document(&board, DocumentKind::FirstYttrande);
-    let mut embedded = embedded_case(case, &request).expect("fits").expect("doc");
-    embedded.responses[0].first.summary = "Ändrad i dokumentet.".into();
-    let merged = merge_embedded(case, &embedded, &request);
-    assert_eq!(merged.responses[0].first.summary, "Ändrad i dokumentet.");
-    // Everything the document does not show is as stored.
-    let mut expected = case.clone();
-    expected.responses[0].first.summary = "Ändrad i dokumentet.".into();
-    assert_eq!(merged, expected);
 }
 
 #[test]
