@@ -427,8 +427,15 @@ async fn load_stored(store: Option<&Store>, id: &str) -> Result<Option<OpenCase>
 
 /// A board's document or a form: opened onto the stored copy of its case (never put in its
 /// place), or as a new case, or refused; what it says differently is offered field by field.
-async fn open_document(state: &State, store: Option<Store>, name: &str, opened: OpenedDocument) {
-    let id = with_identity(opened.case.clone(), browser::new_case_id).id;
+async fn open_document(
+    state: &State,
+    store: Option<Store>,
+    name: &str,
+    mut opened: OpenedDocument,
+) {
+    // A document made before its case was first stored has no id yet; it gets one here, once.
+    opened.case = with_identity(opened.case, browser::new_case_id);
+    let id = opened.case.id.clone();
     let stored = match load_stored(store.as_ref(), &id).await {
         Ok(stored) => stored,
         Err(message) => return state.dispatch(Action::Open(OpenEvent::Failed(message))),
@@ -445,14 +452,7 @@ async fn open_document(state: &State, store: Option<Store>, name: &str, opened: 
             case,
             edits,
             message,
-        } => {
-            let case = with_identity(*case, browser::new_case_id);
-            (
-                OpenCase::new(case.id.clone(), case, 0, false),
-                edits,
-                message,
-            )
-        }
+        } => (OpenCase::new(id, *case, 0, false), edits, message),
     };
     state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
     state.dispatch(Action::Notify(Notice::Info(message)));
