@@ -166,6 +166,8 @@ pub enum WordEditAction {
     Adopt { field: Field, text: String },
     /// Takes a form's filled-in row for a new measure in as a measure.
     AdoptNewMeasure(Field),
+    /// Removes a measure whose row was deleted from the document.
+    RemoveMeasure(Field),
     /// Takes every plain edit and new measure; fields edited in two places wait for a choice.
     AdoptAll,
     /// Keeps Yttra's text for the field.
@@ -243,6 +245,21 @@ impl AppState {
                     ));
                 }
                 self.notice = Some(Notice::Info(message));
+            }
+            WordEditAction::RemoveMeasure(field) => {
+                let Field::Measure { id, .. } = &field else {
+                    return;
+                };
+                let change = Edit::RemoveMeasure {
+                    board: edits.board.clone(),
+                    measure: id.clone(),
+                };
+                if self.apply_edit(change) {
+                    self.settle(field.clone());
+                    self.notice = Some(Notice::Info(format!(
+                        "Åtgärd {id} är borttagen, som i dokumentet."
+                    )));
+                }
             }
             WordEditAction::Keep(field) => self.settle(field),
             WordEditAction::Close => self.word_edits = None,
@@ -501,5 +518,41 @@ mod tests {
         assert!(
             matches!(refused, Opening::Refused(message) if message.contains("hör till Servicenämnden, som inte finns i det sparade ärendet"))
         );
+    }
+
+    #[test]
+    fn a_measure_removed_in_the_document_goes_only_when_the_user_says_so() {
+        let case = two_boards();
+        let removed = Difference::MeasureRemoved {
+            field: action("A1"),
+            action: "x".into(),
+        };
+        let state = opened_with(case, vec![removed]);
+        let kept = state
+            .clone()
+            .reduce(Action::WordEdit(WordEditAction::AdoptAll));
+        assert!(kept
+            .open
+            .as_ref()
+            .expect("open")
+            .case
+            .response("ks")
+            .expect("ks")
+            .first
+            .measures
+            .iter()
+            .any(|m| m.id == "A1"));
+        let state = state.reduce(Action::WordEdit(WordEditAction::RemoveMeasure(action(
+            "A1",
+        ))));
+        let case = &state.open.as_ref().expect("open").case;
+        assert!(!case
+            .response("ks")
+            .expect("ks")
+            .first
+            .measures
+            .iter()
+            .any(|m| m.id == "A1"));
+        assert_eq!(state.word_edits.expect("listed").pending().count(), 0);
     }
 }

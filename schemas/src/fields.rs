@@ -490,6 +490,9 @@ pub enum Difference {
     },
     /// The field's control is gone from the document.
     Deleted { field: Field, embedded: String },
+    /// Every field of a measure is gone from the document (its row deleted): the user decides
+    /// whether the measure goes. `field` is the measure's action.
+    MeasureRemoved { field: Field, action: String },
     /// The document's text cannot be taken into the case (a date that cannot be read).
     Unreadable { field: Field, message: String },
     /// A form's row for a new measure, filled in: taken in as one new measure. `field` is the
@@ -506,6 +509,7 @@ impl Difference {
             Difference::Edited { field, .. }
             | Difference::Conflicting { field, .. }
             | Difference::Deleted { field, .. }
+            | Difference::MeasureRemoved { field, .. }
             | Difference::Unreadable { field, .. }
             | Difference::NewMeasure { field, .. } => field,
         }
@@ -531,6 +535,16 @@ impl Difference {
                  det som står där läses inte in."
             ),
             Difference::Unreadable { message, .. } => message.clone(),
+            Difference::MeasureRemoved { field, action } => {
+                let id = match field {
+                    Field::Measure { id, .. } => id.as_str(),
+                    _ => "",
+                };
+                format!(
+                    "Åtgärd {id} har tagits bort ur dokumentet (i Yttra «{action}»). Välj om \
+                     den ska tas bort i Yttra också."
+                )
+            }
             Difference::NewMeasure { field, texts } => {
                 let Field::NewMeasure { item, row, .. } = field else {
                     return label;
@@ -676,7 +690,49 @@ pub fn differences(case: &Case, board: &str, found: &FoundFields) -> Vec<Differe
         differences.push(unreadable_or(case, board, difference));
     }
     differences.extend(new_measures(case, board, found));
+    removed_measures(differences)
+}
+
+/// A measure whose every field is deleted from the document (its row removed) becomes one
+/// difference for the measure instead of four.
+fn removed_measures(differences: Vec<Difference>) -> Vec<Difference> {
+    let deleted_parts = |id: &str| {
+        differences
+            .iter()
+            .filter(|d| {
+                matches!(d, Difference::Deleted { field: Field::Measure { id: other, .. }, .. } if other == id)
+            })
+            .count()
+    };
+    let removed: Vec<String> = differences
+        .iter()
+        .filter_map(|d| match d {
+            Difference::Deleted {
+                field:
+                    Field::Measure {
+                        id,
+                        part: MeasurePart::Action,
+                    },
+                ..
+            } if deleted_parts(id) == MEASURE_PARTS.len() => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
     differences
+        .into_iter()
+        .filter_map(|difference| match difference {
+            Difference::Deleted {
+                field: Field::Measure { id, part },
+                embedded,
+            } if removed.contains(&id) => {
+                (part == MeasurePart::Action).then(|| Difference::MeasureRemoved {
+                    field: Field::Measure { id, part },
+                    action: embedded,
+                })
+            }
+            other => Some(other),
+        })
+        .collect()
 }
 
 /// A form's rows for new measures that were filled in, each as one new measure; a row whose

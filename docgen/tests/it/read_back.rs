@@ -273,3 +273,26 @@ fn an_unknown_or_doubled_field_is_named_and_not_read() {
     // Nothing of them is offered as a plain edit to take in.
     assert_eq!(document_versions(&read.differences), []);
 }
+
+#[test]
+fn a_measure_whose_row_is_deleted_is_one_removal_for_the_user_to_decide() {
+    let docx = edited(|xml| {
+        ["action", "effect", "doneby", "responsible"]
+            .iter()
+            .enumerate()
+            .fold(xml, |xml, (column, part)| {
+                let name = format!(r#"w:name="Y1c{column}_A1_{part}""#);
+                xml.replacen(&name, r#"w:name="borttagen""#, 1)
+            })
+    });
+    let read = read_back(&docx).expect("reads");
+    assert_eq!(
+        read.differences,
+        [Difference::MeasureRemoved {
+            field: action("A1"),
+            action: A1_ACTION.into()
+        }]
+    );
+    // Nothing is removed unless the user says so.
+    assert_eq!(document_versions(&read.differences), []);
+}

@@ -112,6 +112,31 @@ fn difference_view(difference: &Difference, dispatch: &Callback<Action>) -> Html
                 <div class="actions">{ keep }</div>
             </li>
         },
+        Difference::MeasureRemoved { action, .. } => {
+            let remove = {
+                let field = field.clone();
+                dispatch
+                    .reform(move |_| Action::WordEdit(WordEditAction::RemoveMeasure(field.clone())))
+            };
+            let id = match &field {
+                Field::Measure { id, .. } => id.clone(),
+                _ => String::new(),
+            };
+            let heading = format!("Åtgärd {id}");
+            html! {
+                <li class="word-edit">
+                    <h3>{ heading.clone() }</h3>
+                    <p>{ "Åtgärden har tagits bort ur dokumentet. Ska den tas bort i Yttra också?" }</p>
+                    { text_block("I Yttra", action) }
+                    <div class="actions">
+                        <button type="button" onclick={remove} aria-label={format!("Ta bort åtgärden: {heading}")}>
+                            { "Ta bort åtgärden" }
+                        </button>
+                        { keep_button(&field, dispatch, "Behåll åtgärden") }
+                    </div>
+                </li>
+            }
+        }
         Difference::Deleted { embedded, .. } => html! {
             <li class="word-edit">
                 <h3>{ label.clone() }</h3>
