@@ -725,7 +725,7 @@ fn removed_measures(differences: Vec<Difference>) -> Vec<Difference> {
                 field: Field::Measure { id, part },
                 embedded,
             } if removed.contains(&id) => {
-                (part == MeasurePart::Action).then(|| Difference::MeasureRemoved {
+                (part == MeasurePart::Action).then_some(Difference::MeasureRemoved {
                     field: Field::Measure { id, part },
                     action: embedded,
                 })
