@@ -47,7 +47,7 @@ fn main() {
     // the large första yttrande with one measure edited, as the app does when it is opened.
     let filed = docgen::render_first_yttrande(&case, "ks", today).expect("renders");
     let first_action = case.responses[0].first.measures[0].action.clone();
-    let edited = rewrite_body(&filed, |xml| {
+    let edited = docgen::synthetic::with_part_rewritten(&filed, "word/document.xml", |xml| {
         xml.replacen(&first_action, "Ändrad i Word.", 1)
     });
     assert_ne!(edited, filed, "the edit lands in the body");
@@ -69,26 +69,6 @@ fn main() {
         ics.matches("BEGIN:VEVENT").count(),
         millis(calendar_start.elapsed())
     );
-}
-
-/// The DOCX with its body rewritten by `edit`, every other part as it was: an edit made in Word.
-fn rewrite_body(docx: &[u8], edit: impl Fn(String) -> String) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).expect("entry");
-        let name = entry.name().to_string();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).expect("read");
-        if name == "word/document.xml" {
-            bytes = edit(String::from_utf8(bytes).expect("utf-8")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        out.write_all(&bytes).expect("write");
-    }
-    out.finish().expect("finish").into_inner()
 }
 
 /// Median duration and output size of `render`.

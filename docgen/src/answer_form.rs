@@ -159,12 +159,12 @@ fn measure_heading(text: &str) -> Paragraph {
     )
 }
 
-/// A short answer after its label on the same line.
-fn line(label: &str, field: Field, text: &str) -> Paragraph {
+/// A short answer after its label on the same line (both forms' short fields).
+pub fn line(label: &str, field: Field, text: &str) -> Paragraph {
     blocks::anchored(blocks::labelled(label, text), &[(field, Anchor::Labelled)])
 }
 
-/// A long answer in the paragraphs under its label; one empty paragraph to write in when there
+/// A long answer in the paragraphs under its label (both forms' long fields); one empty paragraph to write in when there
 /// is nothing yet.
 pub fn block(label: &str, field: Field, text: &str) -> Vec<Paragraph> {
     let heading = Paragraph::new()

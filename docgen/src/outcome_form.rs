@@ -13,7 +13,6 @@ use crate::answer_form;
 use crate::blocks;
 use crate::frame;
 use crate::package::DocumentInfo;
-use crate::read_back::Anchor;
 use crate::styles;
 use crate::wording::{join_swedish, lowercase_first};
 
@@ -123,8 +122,12 @@ fn measure_questions(measure: &Measure, outcome: Option<&MeasureOutcome>) -> Vec
     let status = outcome
         .status
         .map_or(MeasureStatus::UNASSESSED_SV, MeasureStatus::label_sv);
-    paragraphs.push(line("Status", field(OutcomePart::Status), status));
-    paragraphs.push(line(
+    paragraphs.push(answer_form::line(
+        "Status",
+        field(OutcomePart::Status),
+        status,
+    ));
+    paragraphs.push(answer_form::line(
         "Genomförd (datum)",
         field(OutcomePart::DoneOn),
         &date(outcome.done_on),
@@ -139,7 +142,7 @@ fn measure_questions(measure: &Measure, outcome: Option<&MeasureOutcome>) -> Vec
         field(OutcomePart::AchievedEffect),
         &outcome.achieved_effect,
     ));
-    paragraphs.push(line(
+    paragraphs.push(answer_form::line(
         "Nytt datum (om åtgärden inte blir klar i tid)",
         field(OutcomePart::NewDoneBy),
         &date(outcome.new_done_by),
@@ -151,9 +154,4 @@ fn measure_questions(measure: &Measure, outcome: Option<&MeasureOutcome>) -> Vec
     ));
     paragraphs.push(blocks::spacer());
     paragraphs
-}
-
-/// A short answer after its label on the same line.
-fn line(label: &str, field: Field, text: &str) -> Paragraph {
-    blocks::anchored(blocks::labelled(label, text), &[(field, Anchor::Labelled)])
 }

@@ -1,6 +1,7 @@
 //! Cases built in code: a small builder for tests (`case().board(…).recommendation(…)…`), and
 //! large, deterministic cases for benchmarks (many recommendations, several measures each,
-//! realistic cell lengths; the same parameters always give the same case).
+//! realistic cell lengths; the same parameters always give the same case); and a document
+//! edited as Word would (`with_part_rewritten`), for reading back.
 
 use schemas::{
     AuditItem, Board, BoardResponse, Case, Date, FirstYttrande, FollowUpYttrande, ItemAnswer,
@@ -323,6 +324,27 @@ impl WordSource {
         text.push('.');
         text
     }
+}
+
+/// A DOCX with one part rewritten by `edit` and every other part as it was: an edit made in
+/// Word, for the read-back tests and benchmark.
+pub fn with_part_rewritten(docx: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Cursor, Read, Write};
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let name = entry.name().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).expect("readable");
+        if name == part {
+            bytes = edit(String::from_utf8(bytes).expect("UTF-8")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("written");
+        out.write_all(&bytes).expect("written");
+    }
+    out.finish().expect("finished").into_inner()
 }
 
 #[cfg(test)]

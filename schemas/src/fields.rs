@@ -153,11 +153,7 @@ impl fmt::Display for Field {
             Field::Motivation(item) => write!(f, "{item}_motivation"),
             Field::NoMeasureReason(item) => write!(f, "{item}_reason"),
             Field::Measure { id, part } => {
-                let name = MEASURE_PARTS
-                    .iter()
-                    .find(|(p, _)| p == part)
-                    .map(|(_, n)| *n);
-                write!(f, "{}_{}", encode_id(id), name.unwrap_or_default())
+                write!(f, "{}_{}", encode_id(id), measure_part_name(*part))
             }
             Field::NewMeasure { item, row, part } => {
                 // `__` never stands in an encoded measure id, so the two cannot be confused.
@@ -167,8 +163,8 @@ impl fmt::Display for Field {
                 let name = OUTCOME_PARTS
                     .iter()
                     .find(|(p, _)| p == part)
-                    .map(|(_, n)| *n);
-                write!(f, "{}_{}", encode_id(measure), name.unwrap_or_default())
+                    .map_or("", |(_, name)| *name);
+                write!(f, "{}_{}", encode_id(measure), name)
             }
         }
     }

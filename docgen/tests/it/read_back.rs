@@ -3,8 +3,6 @@
 //! fields is reported; adopting takes the document's text, never into a locked first yttrande.
 //! (Edits by LibreOffice and python-docx are in tests/consumers/test_read_back.py.)
 
-use std::io::{Cursor, Read, Write};
-
 use docgen::read_back::{adopt, document_versions, read_back, Difference};
 use docgen::DocumentKind;
 use schemas::fields::{Field, MeasurePart};
@@ -30,26 +28,7 @@ fn an_untouched_document_reads_back_as_its_case() {
 fn edited(edit: impl Fn(String) -> String) -> Vec<u8> {
     let case = example("it-sakerhet-tva-namnder");
     let docx = docgen::render(&case, "ks", DocumentKind::FirstYttrande, today()).expect("made");
-    rewrite_part(&docx, "word/document.xml", edit)
-}
-
-/// The DOCX with one part rewritten, every other part as it was.
-fn rewrite_part(docx: &[u8], part: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("zip");
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for index in 0..archive.len() {
-        let mut entry = archive.by_index(index).expect("entry");
-        let name = entry.name().to_string();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).expect("read");
-        if name == part {
-            bytes = edit(String::from_utf8(bytes).expect("utf-8")).into_bytes();
-        }
-        out.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("start");
-        out.write_all(&bytes).expect("write");
-    }
-    out.finish().expect("finish").into_inner()
+    docgen::synthetic::with_part_rewritten(&docx, "word/document.xml", edit)
 }
 
 fn action(id: &str) -> Field {
@@ -204,7 +183,7 @@ fn the_follow_ups_outcomes_read_back_and_its_promises_stay_locked() {
         .expect("started")
         .outcomes;
     let done = a1.iter().find(|o| o.measure == "A1").expect("A1 assessed");
-    let docx = rewrite_part(&docx, "word/document.xml", |xml| {
+    let docx = docgen::synthetic::with_part_rewritten(&docx, "word/document.xml", |xml| {
         xml.replacen(&done.what_was_done, "Policyn antogs i december.", 1)
             .replacen(A1_ACTION, "Omskrivet löfte.", 1)
     });
