@@ -21,6 +21,7 @@ pub mod preview;
 pub mod read_back;
 mod styles;
 pub mod synthetic;
+pub mod template;
 mod wording;
 pub mod xml_tree;
 
@@ -87,27 +88,52 @@ impl From<RequestError> for RenderError {
 /// what has no date of its own. The data files (the case, a self-assessment's answers) are
 /// `schemas::documents::make_data_file`'s, the same the app makes without the generator.
 pub fn make(case: &Case, request: &Request, today: Date) -> Result<Output, RenderError> {
+    make_in(case, request, today, None)
+}
+
+/// [`make`], with the Word documents written into the municipality's `template` when given
+/// (see [`template`]); other files are made as without one.
+pub fn make_in(
+    case: &Case,
+    request: &Request,
+    today: Date,
+    template: Option<&template::Template>,
+) -> Result<Output, RenderError> {
     if let Some(made) = make_data_file(case, request, today) {
         return Ok(made?);
     }
     let bytes = match request {
-        Request::Document { board, kind } => render(case, board, *kind, today)?,
         Request::Calendar => render_calendar(case, today).into_bytes(),
+        // Made above, as data files.
+        Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
+        _ => {
+            let (docx, info) = build_request(case, request, today)?;
+            pack(docx, &info, case, request, today, template)?
+        }
+    };
+    Ok(Output::for_request(case, request, today, bytes)?)
+}
+
+/// The Word document a request asks for, before it is packed.
+fn build_request(
+    case: &Case,
+    request: &Request,
+    today: Date,
+) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+    match request {
+        Request::Document { board, kind } => build(case, board, *kind, today),
         Request::AssessmentReport {
             assessment,
             compare_with,
-        } => render_assessment_report(case, assessment, compare_with.as_deref(), today)?,
+        } => build_assessment_report(case, assessment, compare_with.as_deref(), today),
         Request::OutcomeForm { board, responsible } => {
-            render_outcome_form(case, board, responsible, today)?
+            build_outcome_form(case, board, responsible, today)
         }
-        Request::AnswerForm { board, item } => {
-            let (docx, info) = build_answer_form(case, board, *item, today)?;
-            pack(docx, &info, case, request, today)?
+        Request::AnswerForm { board, item } => build_answer_form(case, board, *item, today),
+        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {
+            unreachable!("not a Word document")
         }
-        // Made above, as data files.
-        Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
-    };
-    Ok(Output::for_request(case, request, today, bytes)?)
+    }
 }
 
 /// A document of one board as DOCX bytes, with what it shows of the case embedded. `today` dates a
@@ -120,7 +146,14 @@ pub fn render(
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
     let (docx, info) = build(case, board_id, kind, today)?;
-    pack(docx, &info, case, &Request::document(board_id, kind), today)
+    pack(
+        docx,
+        &info,
+        case,
+        &Request::document(board_id, kind),
+        today,
+        None,
+    )
 }
 
 /// The fields of a board's document or a form as Yttra writes it, read from its body before it
@@ -194,13 +227,15 @@ fn build(
 }
 
 /// Packs a document with the case cut for it embedded (`schemas::disclosure`): what the
-/// document shows, and nothing more, since a filed document is a public record.
+/// document shows, and nothing more, since a filed document is a public record. In a template,
+/// the template's fields are filled from what the document shows.
 fn pack(
     docx: docx_rs::Docx,
     info: &package::DocumentInfo,
     case: &Case,
     request: &Request,
     today: Date,
+    template: Option<&template::Template>,
 ) -> Result<Vec<u8>, RenderError> {
     let embedded = disclosure::embedded_case(case, request)?.unwrap_or_else(|| case.clone());
     let request_json = serde_json::to_string(request).map_err(|error| {
@@ -209,13 +244,75 @@ fn pack(
         )))
     })?;
     let made = today.to_string();
+    let values = template.map(|_| template_values(case, request, info));
     package::pack(
         docx,
         info,
         &compact_case_json(&embedded)?,
         (&request_json, &made),
+        template.zip(values.as_ref()),
     )
     .map_err(RenderError::Package)
+}
+
+/// What a template's fields say for one document (`schemas::template::TEMPLATE_FIELDS`).
+fn template_values(
+    case: &Case,
+    request: &Request,
+    info: &package::DocumentInfo,
+) -> template::FieldValues {
+    let board_id = match request {
+        Request::Document { board, .. }
+        | Request::OutcomeForm { board, .. }
+        | Request::AnswerForm { board, .. } => Some(board.as_str()),
+        Request::AssessmentReport { assessment, .. } => case
+            .self_assessments
+            .iter()
+            .find(|candidate| &candidate.id == assessment)
+            .map(|assessment| assessment.board.as_str()),
+        _ => None,
+    };
+    let board = board_id.and_then(|id| case.boards.iter().find(|board| board.id == id));
+    let response = board_id.and_then(|id| case.response(id));
+    let cover_note = |yttrande: Yttrande| {
+        response.and_then(|response| match yttrande {
+            Yttrande::First => Some(&response.first.cover_note),
+            Yttrande::FollowUp => response.follow_up.as_ref().map(|f| &f.cover_note),
+        })
+    };
+    let (document, note) = match request {
+        Request::Document { kind, .. } => (
+            match kind {
+                DocumentKind::FirstYttrande => "Första yttrande",
+                DocumentKind::FollowUpYttrande => "Uppföljande yttrande",
+                DocumentKind::CoverNote(_) => "Tjänsteskrivelse",
+            },
+            cover_note(kind.yttrande()),
+        ),
+        Request::AnswerForm { .. } => ("Begär underlag", cover_note(Yttrande::First)),
+        Request::OutcomeForm { .. } => ("Begär underlag", cover_note(Yttrande::FollowUp)),
+        _ => ("Självskattning", None),
+    };
+    let name_of = |board: &Board| board.name.clone();
+    template::FieldValues::new([
+        (
+            "diarienummer",
+            board
+                .map(|board| board.diarienummer.clone())
+                .unwrap_or_default(),
+        ),
+        ("datum", info.date.to_string()),
+        ("nämnd", board.map(name_of).unwrap_or_default()),
+        ("rubrik", info.title.clone()),
+        ("referens", case.audit.reference.clone()),
+        (
+            "handläggare",
+            note.map(|note| note.author.name.clone())
+                .unwrap_or_default(),
+        ),
+        ("organisation", case.organisation.clone()),
+        ("dokument", document.to_string()),
+    ])
 }
 
 /// The första yttrande of one board as DOCX bytes: [`render`] for the most common document.
@@ -247,15 +344,26 @@ pub fn render_assessment_report(
     earlier_id: Option<&str>,
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
-    let assessment = find_assessment(case, assessment_id)?;
-    let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
-    let board = find_board(case, &assessment.board)?;
-    let (docx, info) = assessment_report::build(case, board, assessment, earlier, today);
+    let (docx, info) = build_assessment_report(case, assessment_id, earlier_id, today)?;
     let request = Request::AssessmentReport {
         assessment: assessment_id.to_string(),
         compare_with: earlier_id.map(str::to_string),
     };
-    pack(docx, &info, case, &request, today)
+    pack(docx, &info, case, &request, today, None)
+}
+
+fn build_assessment_report(
+    case: &Case,
+    assessment_id: &str,
+    earlier_id: Option<&str>,
+    today: Date,
+) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+    let assessment = find_assessment(case, assessment_id)?;
+    let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
+    let board = find_board(case, &assessment.board)?;
+    Ok(assessment_report::build(
+        case, board, assessment, earlier, today,
+    ))
 }
 
 /// "Begär underlag": the form asking `responsible` what became of their measures of `board`.
@@ -270,7 +378,7 @@ pub fn render_outcome_form(
         board: board_id.to_string(),
         responsible: responsible.to_string(),
     };
-    pack(docx, &info, case, &request, today)
+    pack(docx, &info, case, &request, today, None)
 }
 
 /// "Begär underlag" for the första yttrande: the form about one item of `board`.

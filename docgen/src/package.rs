@@ -1,5 +1,6 @@
 //! Turns a built document into DOCX bytes: embeds the case, writes the core properties, puts
-//! every XML part through the OOXML normaliser and packs the parts as a deflated zip.
+//! every XML part through the OOXML normaliser (or merges them into the municipality's template)
+//! and packs the parts as a deflated zip.
 //!
 //! docx-rs renders the parts; this module owns the package so that the output is compressed,
 //! schema-valid and byte-for-byte the same for the same input (fixed part order, fixed zip
@@ -13,6 +14,8 @@ use zip::{CompressionMethod, ZipWriter};
 
 use crate::embed;
 use crate::ooxml;
+use crate::template::{self, FieldValues, Template};
+use crate::xml_tree;
 
 /// The datastore id of the embedded case part. Fixed, so output stays deterministic and
 /// readers can recognise the part by id as well as by its XML namespace.
@@ -42,12 +45,14 @@ impl std::fmt::Display for PackageError {
 impl std::error::Error for PackageError {}
 
 /// Packs a document with the case JSON embedded; `document` is the request (JSON) the case was
-/// cut for and the day it was made on.
+/// cut for and the day it was made on. With a template, the document is written into it (see
+/// `template`) and its fields are filled with `values`.
 pub fn pack(
     docx: Docx,
     info: &DocumentInfo,
     case_json: &str,
     document: (&str, &str),
+    template: Option<(&Template, &FieldValues)>,
 ) -> Result<Vec<u8>, PackageError> {
     let mut parts = docx
         .add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER)
@@ -56,7 +61,45 @@ pub fn pack(
         *item = embed::case_part_xml(case_json, Some(document)).into_bytes();
     }
     parts.doc_props.core = core_properties(info).into_bytes();
-    write_zip(named_parts(parts))
+    let parts = named_parts(parts);
+    match template {
+        None => write_zip(normalised(parts)?),
+        Some((template, values)) => write_zip(in_template(parts, template, values)?),
+    }
+}
+
+/// Every part through the OOXML normaliser.
+fn normalised(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+    parts
+        .into_iter()
+        .map(|(path, bytes)| {
+            let bytes = ooxml::normalise_part(&path, &bytes)
+                .map_err(|e| PackageError(format!("{path}: {e}")))?;
+            Ok((path, bytes))
+        })
+        .collect()
+}
+
+/// Yttra's parts normalised, then merged into the template. The body is handed over parsed, so
+/// the largest part is read once.
+fn in_template(
+    parts: Vec<(String, Vec<u8>)>,
+    template: &Template,
+    values: &FieldValues,
+) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+    let (body, others): (Vec<_>, Vec<_>) = parts
+        .into_iter()
+        .partition(|(path, _)| path == template::MAIN_PART);
+    let others = normalised(others)?;
+    let body_bytes = body
+        .into_iter()
+        .next()
+        .map(|(_, bytes)| bytes)
+        .ok_or_else(|| PackageError("brödtexten saknas".into()))?;
+    let mut body = xml_tree::parse(&body_bytes).map_err(|e| PackageError(e.to_string()))?;
+    ooxml::normalise_document(template::MAIN_PART, &mut body);
+    let (merged, _) = template::merge(template, body, &others, values).map_err(PackageError)?;
+    Ok(merged)
 }
 
 /// Word requires a theme part and docx-rs writes none.
@@ -151,8 +194,6 @@ fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(3));
     for (path, bytes) in parts {
-        let bytes = ooxml::normalise_part(&path, &bytes)
-            .map_err(|e| PackageError(format!("{path}: {e}")))?;
         zip.start_file(path.as_str(), options)
             .map_err(|e| PackageError(e.to_string()))?;
         zip.write_all(&bytes)

@@ -16,6 +16,11 @@ use schemas::Date;
 use crate::extract::{read_document_part, ExtractError, Extracted};
 use crate::xml_tree::{self, Element};
 
+/// The bookmarks around Yttra's content in a template that keeps text of its own around it
+/// (`template`): reading back reads only what lies between them.
+pub const CONTENT_START: &str = "YttraInnehallStart";
+pub const CONTENT_END: &str = "YttraInnehallSlut";
+
 /// How a field stands to its anchor.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Anchor {
@@ -156,6 +161,9 @@ struct Paragraph {
     style: String,
     text: String,
     anchors: Vec<AnchorName>,
+    /// Whether Yttra's content starts or ends here (see [`CONTENT_START`]).
+    starts_content: bool,
+    ends_content: bool,
 }
 
 /// The body's blocks in order: paragraphs, and tables as rows of cells of paragraphs.
@@ -179,6 +187,7 @@ pub(crate) fn fields_of(root: &Element) -> DocumentFields {
     };
     let mut blocks = Vec::new();
     collect_blocks(body, &mut blocks);
+    let blocks = yttra_content(blocks);
     let mut fields = DocumentFields::default();
     read_paragraphs(&paragraph_run(&blocks), &mut fields);
     for block in &blocks {
@@ -189,6 +198,21 @@ pub(crate) fn fields_of(root: &Element) -> DocumentFields {
         }
     }
     fields
+}
+
+/// The blocks Yttra wrote: in a template that keeps its own text around Yttra's, those between
+/// the content's bookmarks; otherwise all. (A bookmark deleted with its paragraph leaves all, so
+/// the template's text then shows as text outside the fields: reported, never lost.)
+fn yttra_content(blocks: Vec<Block>) -> Vec<Block> {
+    let marked = |block: &Block, end: bool| matches!(block, Block::Paragraph(p) if if end { p.ends_content } else { p.starts_content });
+    let start = blocks.iter().position(|block| marked(block, false));
+    let end = blocks.iter().rposition(|block| marked(block, true));
+    match (start, end) {
+        (Some(start), Some(end)) if start <= end => {
+            blocks.into_iter().take(end + 1).skip(start).collect()
+        }
+        _ => blocks,
+    }
 }
 
 /// Body paragraphs and tables, looking through content controls and other wrappers a user's
@@ -247,21 +271,26 @@ fn read_paragraph(paragraph: &Element) -> Paragraph {
         .and_then(|style| style.attribute("w:val"))
         .unwrap_or_default()
         .to_string();
-    let mut anchors = Vec::new();
-    find_anchors(paragraph, &mut anchors);
+    let mut bookmarks = Vec::new();
+    find_bookmarks(paragraph, &mut bookmarks);
     Paragraph {
         style,
         text: shown_text(paragraph),
-        anchors,
+        anchors: bookmarks
+            .iter()
+            .filter_map(|name| AnchorName::parse(name))
+            .collect(),
+        starts_content: bookmarks.contains(&CONTENT_START),
+        ends_content: bookmarks.contains(&CONTENT_END),
     }
 }
 
-fn find_anchors(element: &Element, anchors: &mut Vec<AnchorName>) {
+fn find_bookmarks<'e>(element: &'e Element, names: &mut Vec<&'e str>) {
     for child in element.child_elements() {
         if child.name == "w:bookmarkStart" {
-            anchors.extend(child.attribute("w:name").and_then(AnchorName::parse));
+            names.extend(child.attribute("w:name"));
         } else {
-            find_anchors(child, anchors);
+            find_bookmarks(child, names);
         }
     }
 }

@@ -53,6 +53,11 @@ pub fn with_styles(docx: Docx) -> Docx {
     .add_style(table_grid())
 }
 
+/// Yttra's style sheet as `word/styles.xml` holds it, to compare a template's styles with.
+pub fn sheet_xml() -> String {
+    String::from_utf8_lossy(&with_styles(Docx::new()).build().styles).into_owned()
+}
+
 /// The rule must be written out: without it LibreOffice reads `w:line` as an exact height, so
 /// a wrapped title, larger than the body text, prints its lines on top of each other.
 fn body_line_spacing() -> LineSpacing {

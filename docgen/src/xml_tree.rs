@@ -108,6 +108,16 @@ impl<'a> Element<'a> {
         }
     }
 
+    /// Replaces the element's children with one text (escaped here).
+    pub fn set_text(&mut self, text: &str) {
+        self.children = vec![Node::Text(Cow::Owned(escape_content(text)))];
+    }
+
+    /// The first child element called `name`.
+    pub fn first_child(&self, name: &str) -> Option<&Element<'a>> {
+        self.child_elements().find(|child| child.name == name)
+    }
+
     /// All text below this element, unescaped, in document order.
     pub fn text_content(&self) -> String {
         let mut text = String::new();
@@ -394,7 +404,7 @@ fn escape_with(text: &str, quotes: bool) -> String {
     out
 }
 
-fn unescape(text: &str) -> String {
+pub fn unescape(text: &str) -> String {
     quick_xml::escape::unescape(text)
         .map(|cow| cow.into_owned())
         .unwrap_or_else(|_| text.to_string())

@@ -15,6 +15,7 @@ pub mod json_schema;
 pub mod location;
 pub mod model;
 pub mod self_assessment;
+pub mod template;
 #[cfg(test)]
 mod test_support;
 pub mod validate;

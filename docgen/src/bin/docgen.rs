@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use docgen::template::{Template, MAX_TEMPLATE_BYTES};
 use schemas::documents::{DocumentKind, Output, Request, MAX_CASE_BYTES};
 use schemas::{load_case, save_case, validate, Case, Date, Finding, Severity, Yttrande};
 
@@ -37,10 +38,17 @@ Användning:
       Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra och listar varje fält
       som har ändrats i Word (fält, Yttras text, dokumentets text). Med --adopt skrivs ärendet
       med dokumentets texter.
+  docgen template MALL.dotx
+      Visar vad kommunens Word-mall innehåller och vad Yttra gör med den: sidhuvud, sidfot,
+      fält som fylls i, formatmallar och var Yttras text hamnar.
   docgen schema
       Skriver ut JSON Schema för ärendefilen.
 
---today anger dagens datum (standard: datorns datum); det används för dokument utan eget datum.";
+--today anger dagens datum (standard: datorns datum); det används för dokument utan eget datum.
+--template MALL.dotx (till first, follow-up, cover, assessment och form) skriver dokumentet i
+kommunens Word-mall (.dotx eller .docx): mallens sidhuvud, sidfot, marginaler och formatmallar,
+och fälten {{diarienummer}}, {{datum}}, {{nämnd}}, {{rubrik}}, {{referens}}, {{handläggare}},
+{{organisation}} och {{dokument}} ifyllda.";
 
 /// A failure with its exit code.
 struct Failure {
@@ -105,6 +113,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
         "assessment" => assessment_command(&options),
         "form" => form_command(&options),
         "extract" => extract_command(&options),
+        "template" => template_command(&options),
         "schema" => {
             print!("{}", schemas::json_schema::case_json_schema());
             Ok(())
@@ -130,6 +139,7 @@ struct Options {
     adopt: bool,
     responsible: Option<String>,
     item: Option<String>,
+    template: Option<PathBuf>,
 }
 
 impl Options {
@@ -152,6 +162,7 @@ impl Options {
                 "--adopt" => options.adopt = true,
                 "--responsible" => options.responsible = Some(value("--responsible")?),
                 "--item" => options.item = Some(value("--item")?),
+                "--template" => options.template = Some(PathBuf::from(value("--template")?)),
                 "--today" => {
                     let text = value("--today")?;
                     let date = Date::parse(&text).ok_or_else(|| {
@@ -217,7 +228,7 @@ fn document_command(options: &Options, kind: DocumentKind) -> Result<(), Failure
         .ok_or_else(|| Failure::usage("Ange nämnd med --board (t.ex. --board ks)."))?;
     let case = read_case(path)?;
     let today = options.today();
-    let output = make(&case, &Request::document(board, kind), today)?;
+    let output = make(options, &case, &Request::document(board, kind), today)?;
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     warn_about_board_errors(&case, board, today);
@@ -247,7 +258,7 @@ fn form_command(options: &Options) -> Result<(), Failure> {
             )),
         };
     let case = read_case(path)?;
-    let output = make(&case, &request, options.today())?;
+    let output = make(options, &case, &request, options.today())?;
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())
@@ -263,7 +274,7 @@ fn assessment_command(options: &Options) -> Result<(), Failure> {
         assessment,
         compare_with: options.compare.clone(),
     };
-    let output = make(&case, &request, options.today())?;
+    let output = make(options, &case, &request, options.today())?;
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())
@@ -272,7 +283,7 @@ fn assessment_command(options: &Options) -> Result<(), Failure> {
 fn calendar_command(options: &Options) -> Result<(), Failure> {
     let path = options.input()?;
     let case = read_case(path)?;
-    let output = make(&case, &Request::Calendar, options.today())?;
+    let output = make(options, &case, &Request::Calendar, options.today())?;
     let out = save(options, &output)?;
     let events = String::from_utf8_lossy(&output.bytes)
         .matches("BEGIN:VEVENT")
@@ -281,9 +292,80 @@ fn calendar_command(options: &Options) -> Result<(), Failure> {
     Ok(())
 }
 
-/// The file a request asks for, made by docgen's one entry.
-fn make(case: &Case, request: &Request, today: Date) -> Result<Output, Failure> {
-    docgen::make(case, request, today).map_err(|error| Failure::failed(error.to_string()))
+/// The file a request asks for, made by docgen's one entry, in the template of `--template`
+/// when given.
+fn make(options: &Options, case: &Case, request: &Request, today: Date) -> Result<Output, Failure> {
+    let template = options.template.as_deref().map(read_template).transpose()?;
+    docgen::make_in(case, request, today, template.as_ref())
+        .map_err(|error| Failure::failed(error.to_string()))
+}
+
+fn read_template(path: &Path) -> Result<Template, Failure> {
+    let bytes = read_bounded(path, MAX_TEMPLATE_BYTES as u64 + 1)?;
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Template::read(&bytes, &name)
+        .map_err(|error| Failure::failed(format!("{}: {error}", path.display())))
+}
+
+/// `docgen template`: what the settings page shows of a template.
+fn template_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let summary = read_template(path)?.summary();
+    let page = summary.page;
+    println!(
+        "Sida: {} × {} mm, marginaler {} / {} / {} / {} mm (över, höger, under, vänster).",
+        page.width_mm, page.height_mm, page.top_mm, page.right_mm, page.bottom_mm, page.left_mm
+    );
+    for (what, parts) in [("Sidhuvud", &summary.headers), ("Sidfot", &summary.footers)] {
+        for part in parts {
+            let pictures = match part.images {
+                0 => String::new(),
+                1 => ", 1 bild".to_string(),
+                n => format!(", {n} bilder"),
+            };
+            println!(
+                "{what} ({}{pictures}): {}",
+                part.pages,
+                part.lines.join(" | ")
+            );
+        }
+    }
+    if let Some(placement) = summary.placement {
+        println!("{}", placement.describe_sv());
+    }
+    let fields: Vec<String> = summary
+        .fields
+        .iter()
+        .map(|key| format!("{{{{{key}}}}}"))
+        .collect();
+    println!(
+        "Fält som fylls i: {}",
+        if fields.is_empty() {
+            "inga".to_string()
+        } else {
+            fields.join(", ")
+        }
+    );
+    for unknown in &summary.unknown {
+        println!("Okänt fält {unknown} lämnas som det står.");
+    }
+    for style in &summary.styles {
+        println!(
+            "{}: {}",
+            style.role,
+            style
+                .template_style
+                .as_deref()
+                .unwrap_or("Yttras egen formatmall")
+        );
+    }
+    for note in &summary.notes {
+        println!("Obs: {note}");
+    }
+    Ok(())
 }
 
 /// Writes a made file to `--out`, or under its own name in the current folder.

@@ -88,6 +88,13 @@ fn documents_match_their_golden_files() {
     goldens.finish();
 }
 
+/// Checks one golden file on its own (for tests outside this module).
+pub fn check_one(name: &str, actual: &str) {
+    let mut goldens = Goldens::default();
+    goldens.check(name, actual);
+    goldens.finish();
+}
+
 /// The golden comparisons of one run, and what failed in them.
 #[derive(Default)]
 struct Goldens {

@@ -18,6 +18,8 @@
 //! - `line_spacing`: no part of any document gives a line height LibreOffice reads as exact.
 //! - `measure_origin`: a measure made from a self-assessment gap names its question.
 //! - `tables`: every table spans the text width, with a cell per column in every row.
+//! - `template`: documents written into a municipality's Word template (the fixture in
+//!   `tests/fixtures/word-template`): parts kept, fields filled, styles matched, read back.
 //! - `tjansteskrivelse`: the tjänsteskrivelse says what its yttrande says.
 //! - `wording`: counts agree in number with their nouns; the introduction names the board's
 //!   kinds of items.
@@ -36,5 +38,6 @@ mod read_back;
 mod round_trip;
 mod support;
 mod tables;
+mod template;
 mod tjansteskrivelse;
 mod wording;

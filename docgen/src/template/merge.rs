@@ -1,0 +1,875 @@
+//! Writes a Yttra document into a template: the template's package stays whole (every part,
+//! relationship and content type it has), Yttra's content goes into its body, Yttra's styles
+//! are matched to its own, its fields are filled, and Yttra's embedded case, properties and
+//! (when the template has none) header are added under names and ids the template does not use.
+
+use std::borrow::Cow;
+
+use schemas::template::{Placement, TemplateSummary};
+
+use super::fill::{self, FieldValues, FillReport};
+use super::parts;
+use super::styles::{self, StyleMap};
+use super::{Template, MAIN_PART};
+use crate::read_back::{CONTENT_END, CONTENT_START};
+use crate::xml_tree::{self, Element, Node, XmlDocument};
+
+const DOCUMENT_RELS: &str = "word/_rels/document.xml.rels";
+const CONTENT_TYPES: &str = "[Content_Types].xml";
+const PACKAGE_RELS: &str = "_rels/.rels";
+const DOCUMENT_MAIN: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+const HEADER_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml";
+const STYLES_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml";
+const THEME_TYPE: &str = "application/vnd.openxmlformats-officedocument.theme+xml";
+const CUSTOM_ITEM_PROPS_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const CORE_TYPE: &str = "application/vnd.openxmlformats-package.core-properties+xml";
+const APP_TYPE: &str = "application/vnd.openxmlformats-officedocument.extended-properties+xml";
+const RELS_TYPE: &str = "application/vnd.openxmlformats-package.relationships+xml";
+
+/// One part while the package is merged: as read, or parsed to be changed.
+enum Part<'a> {
+    Bytes(Cow<'a, [u8]>),
+    Xml(XmlDocument<'a>),
+}
+
+/// The merged package, in the template's part order with Yttra's parts after.
+struct Package<'a> {
+    parts: Vec<(String, Part<'a>)>,
+}
+
+impl<'a> Package<'a> {
+    fn of(template: &'a Template) -> Package<'a> {
+        Package {
+            parts: template
+                .parts()
+                .iter()
+                .map(|(path, bytes)| (path.clone(), Part::Bytes(Cow::Borrowed(bytes.as_slice()))))
+                .collect(),
+        }
+    }
+
+    fn has(&self, path: &str) -> bool {
+        self.parts.iter().any(|(name, _)| name == path)
+    }
+
+    /// A part parsed for changing; `None` when the package does not have it.
+    fn xml(&mut self, path: &str) -> Result<Option<&mut XmlDocument<'a>>, String> {
+        let Some(index) = self.parts.iter().position(|(name, _)| name == path) else {
+            return Ok(None);
+        };
+        let part = &mut self.parts[index].1;
+        if let Part::Bytes(bytes) = part {
+            let Cow::Borrowed(bytes) = *bytes else {
+                return Err(format!("{path} lades till och kan inte ändras"));
+            };
+            let document = xml_tree::parse(bytes)
+                .map_err(|error| format!("mallens del {path} kunde inte läsas ({error})"))?;
+            *part = Part::Xml(document);
+        }
+        match part {
+            Part::Xml(document) => Ok(Some(document)),
+            Part::Bytes(_) => unreachable!("parsed above"),
+        }
+    }
+
+    /// A part parsed for changing, made from `empty` when missing.
+    fn xml_or(
+        &mut self,
+        path: &str,
+        empty: impl FnOnce() -> Element<'a>,
+    ) -> Result<&mut XmlDocument<'a>, String> {
+        if !self.has(path) {
+            self.put(
+                path,
+                Part::Xml(XmlDocument {
+                    declaration: Some(XML_DECLARATION.to_string()),
+                    root: empty(),
+                }),
+            );
+        }
+        Ok(self.xml(path)?.expect("added above"))
+    }
+
+    fn put(&mut self, path: &str, part: Part<'a>) {
+        match self.parts.iter_mut().find(|(name, _)| name == path) {
+            Some((_, existing)) => *existing = part,
+            None => self.parts.push((path.to_string(), part)),
+        }
+    }
+
+    fn put_bytes(&mut self, path: &str, bytes: &'a [u8]) {
+        self.put(path, Part::Bytes(Cow::Borrowed(bytes)));
+    }
+
+    fn remove(&mut self, path: &str) {
+        self.parts.retain(|(name, _)| name != path);
+    }
+
+    /// The parts as bytes, the content types first (as Word writes them).
+    fn into_parts(self) -> Vec<(String, Vec<u8>)> {
+        let mut parts: Vec<(String, Vec<u8>)> = self
+            .parts
+            .into_iter()
+            .map(|(path, part)| {
+                let bytes = match part {
+                    Part::Bytes(bytes) => bytes.into_owned(),
+                    Part::Xml(document) => xml_tree::write(&document).into_bytes(),
+                };
+                (path, bytes)
+            })
+            .collect();
+        if let Some(index) = parts.iter().position(|(path, _)| path == CONTENT_TYPES) {
+            let types = parts.remove(index);
+            parts.insert(0, types);
+        }
+        parts
+    }
+}
+
+const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+
+/// Yttra's other parts (normalised bytes by path), for what the merge takes from them.
+struct YttraParts<'a>(&'a [(String, Vec<u8>)]);
+
+impl<'a> YttraParts<'a> {
+    fn get(&self, path: &str) -> Result<&'a [u8], String> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == path)
+            .map(|(_, bytes)| bytes.as_slice())
+            .ok_or_else(|| format!("Yttras del {path} saknas"))
+    }
+
+    fn parse(&self, path: &str) -> Result<XmlDocument<'a>, String> {
+        xml_tree::parse(self.get(path)?).map_err(|error| format!("{path}: {error}"))
+    }
+}
+
+/// A package's parts, by path.
+pub type PackageParts = Vec<(String, Vec<u8>)>;
+
+/// What a merge did that the user should know, beside the fields it filled.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub fields: FillReport,
+    pub placement: Option<Placement>,
+    pub notes: Vec<String>,
+}
+
+/// Writes Yttra's document (its normalised body `document` and its other normalised `parts`)
+/// into `template`, filling the template's fields with `values`. Returns the package's parts.
+pub(crate) fn merge<'a>(
+    template: &'a Template,
+    document: XmlDocument<'a>,
+    parts: &'a [(String, Vec<u8>)],
+    values: &FieldValues,
+) -> Result<(PackageParts, MergeReport), String> {
+    let yttra = YttraParts(parts);
+    let mut package = Package::of(template);
+    let mut report = MergeReport::default();
+    drop_embedded_cases(&mut package, &mut report)?;
+    drop_template_leftovers(&mut package)?;
+    fill_stories(&mut package, values, &mut report.fields)?;
+    let style_map = merge_styles(&mut package, &yttra)?;
+    if let Some(body) = package.xml(MAIN_PART)? {
+        declare_namespaces(&mut body.root, &document.root);
+    }
+    let (content, section) = take_content(document);
+    report.placement = Some(place_content(&mut package, content, section, &style_map)?);
+    add_identification(&mut package, &yttra, &style_map, &mut report)?;
+    add_case_part(&mut package, &yttra)?;
+    add_theme_if_missing(&mut package, &yttra)?;
+    set_properties(&mut package, &yttra)?;
+    set_main_content_type(&mut package)?;
+    Ok((package.into_parts(), report))
+}
+
+/// A template that was once a Yttra document embeds that document's case, which must not go
+/// into another document: the part, its properties and relationship are left out.
+fn drop_embedded_cases(package: &mut Package, report: &mut MergeReport) -> Result<(), String> {
+    let items: Vec<String> = package
+        .parts
+        .iter()
+        .filter(|(path, part)| {
+            path.starts_with("customXml/item")
+                && !path.starts_with("customXml/itemProps")
+                && matches!(part, Part::Bytes(bytes) if crate::embed::case_from_part(bytes).is_some())
+        })
+        .map(|(path, _)| path.clone())
+        .collect();
+    for item in &items {
+        let props = item.replace("customXml/item", "customXml/itemProps");
+        package.remove(item);
+        package.remove(&props);
+        package.remove(&parts::relationships_path(item));
+        if let Some(types) = package.xml(CONTENT_TYPES)? {
+            parts::remove_override(&mut types.root, &props);
+        }
+        if let Some(rels) = package.xml(DOCUMENT_RELS)? {
+            let target = format!("../{item}");
+            parts::remove_relationships(&mut rels.root, |relationship| {
+                relationship.attribute("Target") == Some(target.as_str())
+            });
+        }
+    }
+    if !items.is_empty() {
+        report.notes.push(
+            "Mallen var ett Yttra-dokument med ett inbäddat ärende; det ärendet tas inte med."
+                .to_string(),
+        );
+    }
+    Ok(())
+}
+
+/// What a template file carries that a filed document must not: the path of the template it
+/// was made from (a file path on someone's computer) and a picture of the template's first page.
+fn drop_template_leftovers(package: &mut Package) -> Result<(), String> {
+    if let Some(settings) = package.xml("word/settings.xml")? {
+        settings
+            .root
+            .children
+            .retain(|node| !matches!(node, Node::Element(e) if e.name == "w:attachedTemplate"));
+    }
+    if let Some(rels) = package.xml("word/_rels/settings.xml.rels")? {
+        parts::remove_relationships(&mut rels.root, |relationship| {
+            parts::relationship_kind(relationship) == "attachedTemplate"
+        });
+    }
+    let thumbnails: Vec<String> = match package.xml(PACKAGE_RELS)? {
+        Some(rels) => {
+            let found = parts::internal_relationships(&rels.root, "")
+                .into_iter()
+                .filter(|(_, kind, _)| kind == "thumbnail")
+                .map(|(_, _, target)| target)
+                .collect();
+            parts::remove_relationships(&mut rels.root, |relationship| {
+                parts::relationship_kind(relationship) == "thumbnail"
+            });
+            found
+        }
+        None => Vec::new(),
+    };
+    for thumbnail in thumbnails {
+        package.remove(&thumbnail);
+        if let Some(types) = package.xml(CONTENT_TYPES)? {
+            parts::remove_override(&mut types.root, &thumbnail);
+        }
+    }
+    Ok(())
+}
+
+/// The header and footer parts the body refers to, by relationship id.
+fn stories(package: &mut Package) -> Result<Vec<(String, String)>, String> {
+    Ok(match package.xml(DOCUMENT_RELS)? {
+        Some(rels) => parts::internal_relationships(&rels.root, "word")
+            .into_iter()
+            .filter(|(_, kind, _)| kind == "header" || kind == "footer")
+            .map(|(id, _, target)| (id, target))
+            .collect(),
+        None => Vec::new(),
+    })
+}
+
+/// Fills the fields of the template's body (before Yttra's content is in it, so a board's text
+/// that happens to read `{{datum}}` stays as written), headers, footers and custom properties.
+fn fill_stories(
+    package: &mut Package,
+    values: &FieldValues,
+    report: &mut FillReport,
+) -> Result<(), String> {
+    let mut paths: Vec<String> = vec![MAIN_PART.to_string()];
+    paths.extend(stories(package)?.into_iter().map(|(_, path)| path));
+    for path in paths {
+        if let Some(part) = package.xml(&path)? {
+            fill::fill_part(&mut part.root, Some(values), report);
+        }
+    }
+    if let Some(custom) = package.xml("docProps/custom.xml")? {
+        fill::fill_custom_properties(&mut custom.root, Some(values), report);
+    }
+    Ok(())
+}
+
+/// Yttra's styles in the template's sheet (or Yttra's sheet, when the template has none).
+fn merge_styles<'a>(package: &mut Package<'a>, yttra: &YttraParts<'a>) -> Result<StyleMap, String> {
+    let ours = yttra.parse("word/styles.xml")?;
+    match package.xml("word/styles.xml")? {
+        Some(theirs) => {
+            declare_namespaces(&mut theirs.root, &ours.root);
+            Ok(styles::merge_styles(&mut theirs.root, &ours.root))
+        }
+        None => {
+            package.put("word/styles.xml", Part::Xml(ours));
+            let rels = package.xml_or(DOCUMENT_RELS, parts::empty_relationships)?;
+            parts::add_relationship(
+                &mut rels.root,
+                &parts::office_relationship("styles"),
+                "styles.xml",
+            );
+            let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+            parts::set_override(&mut types.root, "word/styles.xml", STYLES_TYPE);
+            Ok(StyleMap::default())
+        }
+    }
+}
+
+/// Declares on `target` the namespaces `source` declares that it lacks, so that Yttra's
+/// elements moved into a template's part keep their prefixes bound.
+fn declare_namespaces<'a>(target: &mut Element<'a>, source: &Element<'a>) {
+    for (name, value) in &source.attributes {
+        if name.starts_with("xmlns:") && target.attribute(name).is_none() {
+            target.attributes.push((name.clone(), value.clone()));
+        }
+    }
+}
+
+/// Yttra's body content and its section properties.
+fn take_content(document: XmlDocument) -> (Vec<Node>, Option<Element>) {
+    let mut root = document.root;
+    let Some(Node::Element(mut body)) = root
+        .children
+        .iter()
+        .position(|node| matches!(node, Node::Element(e) if e.name == "w:body"))
+        .map(|index| root.children.swap_remove(index))
+    else {
+        return (Vec::new(), None);
+    };
+    let section = match body.children.last() {
+        Some(Node::Element(last)) if last.name == "w:sectPr" => match body.children.pop() {
+            Some(Node::Element(section)) => Some(section),
+            _ => None,
+        },
+        _ => None,
+    };
+    (body.children, section)
+}
+
+/// Puts Yttra's content where the template wants it (see [`Placement`]), its styles and
+/// bookmark ids made the template's.
+fn place_content<'a>(
+    package: &mut Package<'a>,
+    mut content: Vec<Node<'a>>,
+    yttra_section: Option<Element<'a>>,
+    style_map: &StyleMap,
+) -> Result<Placement, String> {
+    let document = package.xml(MAIN_PART)?.ok_or("mallen har ingen brödtext")?;
+    let offset = max_bookmark_id(&document.root);
+    let body = document
+        .root
+        .first_child_mut("w:body")
+        .ok_or("mallen har ingen brödtext")?;
+    let placement = super::placement_of(body);
+    let template_section = body
+        .children
+        .iter()
+        .rposition(|node| matches!(node, Node::Element(e) if e.name == "w:sectPr"))
+        .map(|index| body.children.remove(index));
+    let widths = match (&template_section, &yttra_section) {
+        (Some(Node::Element(theirs)), Some(ours)) => text_width(theirs)
+            .zip(text_width(ours))
+            .map(|(theirs, ours)| theirs as f64 / ours as f64),
+        _ => None,
+    };
+    let last_id = remap_content(&mut content, style_map, offset, widths.unwrap_or(1.0));
+    match placement {
+        Placement::ReplacesBody => {
+            body.children.clear();
+            body.children.extend(content);
+        }
+        Placement::Marker | Placement::ContentControl => {
+            mark_region(&mut content, last_id + 1);
+            let mut slot = Some(content);
+            replace_slot(body, &mut slot);
+        }
+    }
+    let section = template_section.or_else(|| {
+        yttra_section.map(|mut section| {
+            // Yttra's header is added later, and only when the template has none.
+            section.children.retain(|node| {
+                !matches!(node, Node::Element(e) if e.name == "w:headerReference" || e.name == "w:footerReference")
+            });
+            Node::Element(section)
+        })
+    });
+    body.children.extend(section);
+    Ok(placement)
+}
+
+/// The largest bookmark id in a part, so Yttra's bookmarks can be numbered after it.
+fn max_bookmark_id(root: &Element) -> usize {
+    let mut max = 0;
+    let mut visit = |element: &Element| {
+        if element.name == "w:bookmarkStart" {
+            if let Some(id) = element.attribute("w:id").and_then(|id| id.parse().ok()) {
+                max = max.max(id);
+            }
+        }
+    };
+    walk(root, &mut visit);
+    max
+}
+
+fn walk(element: &Element, visit: &mut dyn FnMut(&Element)) {
+    visit(element);
+    for child in element.child_elements() {
+        walk(child, visit);
+    }
+}
+
+/// The width between a section's margins, in twips.
+fn text_width(section: &Element) -> Option<i64> {
+    let twips = |element: &str, attribute: &str| {
+        section
+            .first_child(element)?
+            .attribute(attribute)?
+            .parse::<f64>()
+            .ok()
+            .map(|value| value as i64)
+    };
+    let width =
+        twips("w:pgSz", "w:w")? - twips("w:pgMar", "w:left")? - twips("w:pgMar", "w:right")?;
+    (width > 0).then_some(width)
+}
+
+/// Maps the content's styles to the template's, moves its bookmark ids past `offset` and
+/// scales its tables by `scale` (the template's text width over Yttra's, so that tables span
+/// the template's page as they span Yttra's); returns the largest bookmark id given.
+fn remap_content(content: &mut [Node], style_map: &StyleMap, offset: usize, scale: f64) -> usize {
+    let mut last = offset;
+    let rescale = (scale - 1.0).abs() > 0.005;
+    for node in content {
+        if let Node::Element(element) = node {
+            element.walk_mut(&mut |element| match element.name.as_ref() {
+                "w:bookmarkStart" | "w:bookmarkEnd" => {
+                    let id = element
+                        .attribute("w:id")
+                        .and_then(|id| id.parse::<usize>().ok())
+                        .unwrap_or_default()
+                        + offset;
+                    last = last.max(id);
+                    element.set_attribute("w:id", &id.to_string());
+                }
+                "w:gridCol" | "w:tblW" | "w:tcW" if rescale => scale_width(element, scale),
+                _ => style_map.remap(element),
+            });
+        }
+    }
+    last
+}
+
+/// A width in twips (`w:w`, of type `dxa` or untyped) times `scale`.
+fn scale_width(element: &mut Element, scale: f64) {
+    if !matches!(element.attribute("w:type"), None | Some("dxa")) {
+        return;
+    }
+    let scaled = element
+        .attribute("w:w")
+        .and_then(|width| width.parse::<f64>().ok())
+        .map(|width| (width * scale).round() as i64);
+    if let Some(scaled) = scaled {
+        element.set_attribute("w:w", &scaled.to_string());
+    }
+}
+
+/// Marks where Yttra's content starts and ends, so that reading the document back reads only
+/// Yttra's part and not the template's own text around it.
+fn mark_region(content: &mut [Node], first_id: usize) {
+    let paragraphs: Vec<usize> = content
+        .iter()
+        .enumerate()
+        .filter(|(_, node)| matches!(node, Node::Element(e) if e.name == "w:p"))
+        .map(|(index, _)| index)
+        .collect();
+    let (Some(&first), Some(&last)) = (paragraphs.first(), paragraphs.last()) else {
+        return;
+    };
+    if let Node::Element(paragraph) = &mut content[first] {
+        let at = usize::from(paragraph.first_child("w:pPr").is_some());
+        for (offset, bookmark) in collapsed_bookmark(CONTENT_START, first_id)
+            .into_iter()
+            .enumerate()
+        {
+            paragraph
+                .children
+                .insert(at + offset, Node::Element(bookmark));
+        }
+    }
+    if let Node::Element(paragraph) = &mut content[last] {
+        paragraph.children.extend(
+            collapsed_bookmark(CONTENT_END, first_id + 1)
+                .into_iter()
+                .map(Node::Element),
+        );
+    }
+}
+
+fn collapsed_bookmark(name: &str, id: usize) -> [Element<'static>; 2] {
+    let id = id.to_string();
+    [
+        Element::new("w:bookmarkStart")
+            .with_attribute("w:id", &id)
+            .with_attribute("w:name", name),
+        Element::new("w:bookmarkEnd").with_attribute("w:id", &id),
+    ]
+}
+
+/// Replaces the template's `[Yttra]` paragraph or `yttra` content control with the content.
+fn replace_slot<'a>(element: &mut Element<'a>, content: &mut Option<Vec<Node<'a>>>) -> bool {
+    let slot = element
+        .children
+        .iter()
+        .position(|node| matches!(node, Node::Element(child) if is_slot(child)));
+    if let Some(index) = slot {
+        let Node::Element(replaced) = element.children.remove(index) else {
+            unreachable!("found as an element");
+        };
+        let mut nodes = content.take().unwrap_or_default();
+        nodes.extend(section_break_of(&replaced).map(Node::Element));
+        let after = index + nodes.len();
+        element.children.splice(index..index, nodes);
+        // A table cell must end with a paragraph.
+        let ends_with_table = element.children[..after]
+            .iter()
+            .rev()
+            .find_map(|node| match node {
+                Node::Element(e) => Some(e.name == "w:tbl"),
+                _ => None,
+            })
+            .unwrap_or(false);
+        if element.name == "w:tc" && after == element.children.len() && ends_with_table {
+            element.children.push(Node::Element(Element::new("w:p")));
+        }
+        return true;
+    }
+    element
+        .child_elements_mut()
+        .any(|child| replace_slot(child, content))
+}
+
+/// A block where the content goes: the marker paragraph, a block content control tagged
+/// `yttra`, or a paragraph holding such a control inline.
+fn is_slot(element: &Element) -> bool {
+    fill::is_marker(element)
+        || fill::is_yttra_control(element)
+        || (element.name == "w:p" && element.child_elements().any(fill::is_yttra_control))
+}
+
+/// A marker paragraph that also ended a section keeps ending it.
+fn section_break_of<'a>(replaced: &Element<'a>) -> Option<Element<'a>> {
+    let properties = replaced.first_child("w:pPr")?;
+    let section = properties.first_child("w:sectPr")?;
+    let mut kept = Element::new("w:pPr");
+    kept.children.push(Node::Element(section.clone()));
+    let mut paragraph = Element::new("w:p");
+    paragraph.children.push(Node::Element(kept));
+    Some(paragraph)
+}
+
+/// The header parts the body's last section shows, by relationship id.
+fn section_headers(package: &mut Package) -> Result<Vec<String>, String> {
+    let document = package.xml(MAIN_PART)?.ok_or("mallen har ingen brödtext")?;
+    let ids: Vec<String> = document
+        .root
+        .first_child("w:body")
+        .and_then(|body| {
+            body.child_elements()
+                .filter(|e| e.name == "w:sectPr")
+                .last()
+        })
+        .map(|section| {
+            section
+                .child_elements()
+                .filter(|e| e.name == "w:headerReference")
+                .filter_map(|e| e.attribute("r:id").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let stories = stories(package)?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| stories.iter().find(|(story, _)| story == id))
+        .map(|(_, path)| path.clone())
+        .collect())
+}
+
+/// The document must say whose it is and its case number: when the template has no header,
+/// Yttra's header is used; when its headers do not show the diarienummer, Yttra's line with the
+/// board, diarienummer and date is added at their end.
+fn add_identification<'a>(
+    package: &mut Package<'a>,
+    yttra: &YttraParts<'a>,
+    style_map: &StyleMap,
+    report: &mut MergeReport,
+) -> Result<(), String> {
+    let headers = section_headers(package)?;
+    let mut header = yttra.parse("word/header1.xml")?;
+    header
+        .root
+        .walk_mut(&mut |element| style_map.remap(element));
+    if headers.is_empty() {
+        let (_, path) =
+            parts::free_path(|path| package.has(path), |n| format!("word/header{n}.xml"));
+        let target = path.trim_start_matches("word/").to_string();
+        package.put(&path, Part::Xml(header));
+        let rels = package.xml_or(DOCUMENT_RELS, parts::empty_relationships)?;
+        let id = parts::add_relationship(
+            &mut rels.root,
+            &parts::office_relationship("header"),
+            &target,
+        );
+        let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+        parts::set_override(&mut types.root, &path, HEADER_TYPE);
+        let document = package.xml(MAIN_PART)?.ok_or("mallen har ingen brödtext")?;
+        if let Some(section) = document.root.first_child_mut("w:body").and_then(|body| {
+            body.child_elements_mut()
+                .filter(|e| e.name == "w:sectPr")
+                .last()
+        }) {
+            let reference = Element::new("w:headerReference")
+                .with_attribute("w:type", "default")
+                .with_attribute("r:id", &id);
+            section.children.insert(0, Node::Element(reference));
+        }
+        report.notes.push(NO_HEADER_NOTE.to_string());
+        return Ok(());
+    }
+    if report.fields.found.contains("diarienummer") {
+        return Ok(());
+    }
+    let Some(line) = header
+        .root
+        .child_elements()
+        .filter(|e| e.name == "w:p")
+        .nth(1)
+        .cloned()
+    else {
+        return Ok(());
+    };
+    for path in headers {
+        if let Some(part) = package.xml(&path)? {
+            declare_namespaces(&mut part.root, &header.root);
+            part.root.children.push(Node::Element(line.clone()));
+        }
+    }
+    report.notes.push(NO_DIARIENUMMER_NOTE.to_string());
+    Ok(())
+}
+
+pub const NO_HEADER_NOTE: &str =
+    "Mallen har inget sidhuvud, så Yttras eget används: organisation, nämnd, diarienummer, datum \
+     och sidnummer.";
+pub const NO_DIARIENUMMER_NOTE: &str =
+    "Mallen har inget fält för diarienummer, så Yttra skriver nämnd, diarienummer och datum sist \
+     i sidhuvudet. Skriv {{diarienummer}} och {{datum}} i mallen där de ska stå.";
+
+/// Yttra's embedded case, under the first custom XML item name the template leaves free.
+fn add_case_part<'a>(package: &mut Package<'a>, yttra: &YttraParts<'a>) -> Result<(), String> {
+    let (n, item) = parts::free_path(
+        |path| package.has(path) || package.has(&path.replace("/item", "/itemProps")),
+        |n| format!("customXml/item{n}.xml"),
+    );
+    let props = format!("customXml/itemProps{n}.xml");
+    package.put_bytes(&item, yttra.get("customXml/item1.xml")?);
+    package.put_bytes(&props, yttra.get("customXml/itemProps1.xml")?);
+    let mut item_rels = xml_tree::parse(yttra.get("customXml/_rels/item1.xml.rels")?)
+        .map_err(|error| error.to_string())?;
+    let props_target = format!("itemProps{n}.xml");
+    item_rels.root.walk_mut(&mut |element| {
+        if element.name == "Relationship" {
+            element.set_attribute("Target", &props_target);
+        }
+    });
+    package.put(&parts::relationships_path(&item), Part::Xml(item_rels));
+    let rels = package.xml_or(DOCUMENT_RELS, parts::empty_relationships)?;
+    parts::add_relationship(
+        &mut rels.root,
+        &parts::office_relationship("customXml"),
+        &format!("../{item}"),
+    );
+    let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+    parts::set_override(&mut types.root, &props, CUSTOM_ITEM_PROPS_TYPE);
+    Ok(())
+}
+
+/// Word needs a theme; a template without one gets Yttra's.
+fn add_theme_if_missing<'a>(
+    package: &mut Package<'a>,
+    yttra: &YttraParts<'a>,
+) -> Result<(), String> {
+    let rels = package.xml_or(DOCUMENT_RELS, parts::empty_relationships)?;
+    if parts::internal_relationships(&rels.root, "word")
+        .iter()
+        .any(|(_, kind, _)| kind == "theme")
+    {
+        return Ok(());
+    }
+    let (_, path) = parts::free_path(
+        |path| package.has(path),
+        |n| format!("word/theme/theme{n}.xml"),
+    );
+    package.put_bytes(&path, yttra.get("word/theme/theme1.xml")?);
+    let rels = package.xml_or(DOCUMENT_RELS, parts::empty_relationships)?;
+    parts::add_relationship(
+        &mut rels.root,
+        &parts::office_relationship("theme"),
+        path.trim_start_matches("word/"),
+    );
+    let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+    parts::set_override(&mut types.root, &path, THEME_TYPE);
+    Ok(())
+}
+
+/// The document's own properties (title, subject, author, dates) replace the template's: the
+/// template's say who made the template, and when.
+fn set_properties<'a>(package: &mut Package<'a>, yttra: &YttraParts<'a>) -> Result<(), String> {
+    let rels = package.xml_or(PACKAGE_RELS, parts::empty_relationships)?;
+    let existing = parts::internal_relationships(&rels.root, "");
+    let mut paths = Vec::new();
+    for (kind, uri, default_path, content_type) in [
+        (
+            "core-properties",
+            parts::package_relationship("metadata/core-properties"),
+            "docProps/core.xml",
+            CORE_TYPE,
+        ),
+        (
+            "extended-properties",
+            parts::office_relationship("extended-properties"),
+            "docProps/app.xml",
+            APP_TYPE,
+        ),
+    ] {
+        let path = match existing.iter().find(|(_, found, _)| found == kind) {
+            Some((_, _, target)) => target.clone(),
+            None => {
+                parts::add_relationship(&mut rels.root, &uri, default_path);
+                default_path.to_string()
+            }
+        };
+        paths.push((path, default_path, content_type));
+    }
+    for (path, yttra_path, content_type) in paths {
+        package.put_bytes(&path, yttra.get(yttra_path)?);
+        let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+        parts::set_override(&mut types.root, &path, content_type);
+    }
+    Ok(())
+}
+
+/// A `.dotx` template's main part is a template; the merged file is a document.
+fn set_main_content_type(package: &mut Package) -> Result<(), String> {
+    let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+    parts::set_override(&mut types.root, MAIN_PART, DOCUMENT_MAIN);
+    parts::ensure_default(&mut types.root, "rels", RELS_TYPE);
+    parts::ensure_default(&mut types.root, "xml", "application/xml");
+    Ok(())
+}
+
+/// What the template holds and what a merge will do with it (see `Template::summary`).
+pub(crate) fn summary(template: &Template) -> TemplateSummary {
+    let mut package = Package::of(template);
+    let mut summary = TemplateSummary::default();
+    let mut fields = FillReport::default();
+    let stories = stories(&mut package).unwrap_or_default();
+    let Ok(Some(document)) = package.xml(MAIN_PART) else {
+        return summary;
+    };
+    let mut body_root = document.root.clone();
+    fill::fill_part(&mut body_root, None, &mut fields);
+    let body = body_root.first_child("w:body");
+    let section = body.and_then(|body| {
+        body.child_elements()
+            .filter(|e| e.name == "w:sectPr")
+            .last()
+    });
+    summary.page = super::page_setup(section);
+    if let Some(body) = body {
+        let mut lines = Vec::new();
+        super::collect_lines(body, &mut lines, &mut 0);
+        lines.truncate(40);
+        summary.body = lines;
+        summary.placement = Some(super::placement_of(body));
+    }
+    let title_page = section.is_some_and(super::title_page);
+    let references: Vec<(String, String, String)> = section
+        .map(|section| {
+            section
+                .child_elements()
+                .filter(|e| e.name == "w:headerReference" || e.name == "w:footerReference")
+                .filter_map(|e| {
+                    Some((
+                        e.name.to_string(),
+                        e.attribute("w:type").unwrap_or("default").to_string(),
+                        e.attribute("r:id")?.to_string(),
+                    ))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    for (element, kind, id) in &references {
+        let Some((_, path)) = stories.iter().find(|(story, _)| story == id) else {
+            continue;
+        };
+        let Ok(Some(part)) = package.xml(path) else {
+            continue;
+        };
+        let mut root = part.root.clone();
+        fill::fill_part(&mut root, None, &mut fields);
+        let text = super::part_text(super::pages_sv(kind, title_page), &root);
+        if element == "w:headerReference" {
+            summary.headers.push(text);
+        } else {
+            summary.footers.push(text);
+        }
+    }
+    if let Ok(Some(custom)) = package.xml("docProps/custom.xml") {
+        let mut root = custom.root.clone();
+        fill::fill_custom_properties(&mut root, None, &mut fields);
+    }
+    if let Ok(Some(styles)) = package.xml("word/styles.xml") {
+        let ours = crate::styles::sheet_xml();
+        if let Ok(ours) = xml_tree::parse(ours.as_bytes()) {
+            summary.styles = styles::style_uses(&styles.root, &ours.root);
+        }
+    }
+    if summary.headers.is_empty() {
+        summary.notes.push(NO_HEADER_NOTE.to_string());
+    } else if !fields.found.contains("diarienummer") {
+        summary.notes.push(NO_DIARIENUMMER_NOTE.to_string());
+    }
+    let missing: Vec<&str> = summary
+        .styles
+        .iter()
+        .filter(|style| style.template_style.is_none())
+        .map(|style| style.role.as_str())
+        .collect();
+    if !missing.is_empty() {
+        summary.notes.push(format!(
+            "Mallen har ingen formatmall för {}; Yttra lägger till sin egen.",
+            join_sv(&missing)
+        ));
+    }
+    summary.fields = fields.found.iter().map(|key| key.to_string()).collect();
+    summary.unknown = fields.unknown.into_iter().collect();
+    summary
+}
+
+/// "a, b och c".
+fn join_sv(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_lowercase(),
+        [rest @ .., last] => format!(
+            "{} och {}",
+            rest.iter()
+                .map(|item| item.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", "),
+            last.to_lowercase()
+        ),
+    }
+}
