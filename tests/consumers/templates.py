@@ -70,11 +70,18 @@ def content_control(paragraph, tag, placeholder):
 def swedish_style_ids(document):
     """Word in Swedish writes the built-in headings with the ids `Rubrik1`, `Rubrik2` (the
     names stay `heading 1`, `heading 2`)."""
+    renamed = {}
     for english, swedish in (("Heading 1", "Rubrik1"), ("Heading 2", "Rubrik2"), ("Title", "Rubrik")):
         style = document.styles[english]
+        renamed[style.style_id] = swedish
         style.element.set(qn("w:styleId"), swedish)
         style.font.color.rgb = HEADING_COLOUR
         style.font.name = BODY_FONT
+    # Word renames the references to a style with it.
+    for reference in ("w:basedOn", "w:link", "w:next"):
+        for element in document.styles.element.iter(qn(reference)):
+            if element.get(qn("w:val")) in renamed:
+                element.set(qn("w:val"), renamed[element.get(qn("w:val"))])
 
 
 def custom_property(path, name, value):

@@ -226,8 +226,30 @@ fn drop_embedded_cases(package: &mut Package, report: &mut MergeReport) -> Resul
 }
 
 /// What a template file carries that a filed document must not: the path of the template it
-/// was made from (a file path on someone's computer) and a picture of the template's first page.
+/// was made from (a file path on someone's computer), a picture of the template's first page,
+/// and Word 2010's copy of the style sheet (`stylesWithEffects.xml`), which would contradict the
+/// merged sheet; Word 2013 and later never read it and Word 2010 reads `styles.xml` without it.
 fn drop_template_leftovers(package: &mut Package) -> Result<(), String> {
+    let copies: Vec<String> = match package.xml(DOCUMENT_RELS)? {
+        Some(rels) => {
+            let found = parts::internal_relationships(&rels.root, "word")
+                .into_iter()
+                .filter(|(_, kind, _)| kind == "stylesWithEffects")
+                .map(|(_, _, target)| target)
+                .collect();
+            parts::remove_relationships(&mut rels.root, |relationship| {
+                parts::relationship_kind(relationship) == "stylesWithEffects"
+            });
+            found
+        }
+        None => Vec::new(),
+    };
+    for copy in copies {
+        package.remove(&copy);
+        if let Some(types) = package.xml(CONTENT_TYPES)? {
+            parts::remove_override(&mut types.root, &copy);
+        }
+    }
     if let Some(settings) = package.xml("word/settings.xml")? {
         settings
             .root
