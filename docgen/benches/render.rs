@@ -33,6 +33,39 @@ fn main() {
     );
     println!("goal: <= 8 ms native, compressed");
 
+    // The same document in the municipality's template (the test fixture: a Swedish Word
+    // letterhead with a logo, content controls and a [Yttra] marker).
+    let template = fixture_template();
+    let request = schemas::documents::Request::document("ks", docgen::DocumentKind::FirstYttrande);
+    let plain = || docgen::render_first_yttrande(&case, "ks", today).expect("renders");
+    let in_template = |template: &docgen::template::Template| {
+        docgen::make_in(&case, &request, today, Some(template))
+            .expect("merges")
+            .bytes
+    };
+    let (templated_median, merge_cost, templated_bytes) =
+        measure_extra(plain, || in_template(&template));
+    println!(
+        "yttra in the municipality's template: median {:.2} ms, {} bytes ({} KB); the merge adds {:.2} ms (goal: <= 3 ms)",
+        millis(templated_median),
+        templated_bytes,
+        templated_bytes / 1024,
+        millis(merge_cost)
+    );
+    // A municipality's own template, to measure before adopting it: YTTRA_BENCH_TEMPLATE=mall.dotx.
+    if let Some(path) = std::env::var_os("YTTRA_BENCH_TEMPLATE") {
+        let bytes = std::fs::read(&path).expect("the template file");
+        let own =
+            docgen::template::Template::read(&bytes, &path.to_string_lossy()).expect("a template");
+        let (median, cost, _) = measure_extra(plain, || in_template(&own));
+        println!(
+            "yttra in {}: median {:.2} ms; the merge adds {:.2} ms",
+            path.to_string_lossy(),
+            millis(median),
+            millis(cost)
+        );
+    }
+
     let followed = docgen::synthetic::large_case_with_follow_up(60, 3);
     let kind = docgen::DocumentKind::FollowUpYttrande;
     let (follow_median, follow_bytes) =
@@ -69,6 +102,68 @@ fn main() {
         ics.matches("BEGIN:VEVENT").count(),
         millis(calendar_start.elapsed())
     );
+}
+
+/// The template of the tests (`docgen/tests/fixtures/word-template`), zipped as Word would.
+fn fixture_template() -> docgen::template::Template {
+    use std::io::Write;
+    let root =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/word-template");
+    let mut files = Vec::new();
+    let mut folders = vec![root.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("fixture folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for path in files {
+        let name = path
+            .strip_prefix(&root)
+            .expect("below root")
+            .to_string_lossy()
+            .replace('\\', "/");
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        zip.write_all(&std::fs::read(&path).expect("part"))
+            .expect("write");
+    }
+    let bytes = zip.finish().expect("zip").into_inner();
+    docgen::template::Template::read(&bytes, "mall.dotx").expect("the fixture is a template")
+}
+
+/// The median duration of `with` and how much longer it takes than `without`: the two run in
+/// turn, so that a busy machine slows both alike, and the extra is the median of the
+/// differences. Returns the median, the extra and the size of `with`'s output.
+fn measure_extra(
+    mut without: impl FnMut() -> Vec<u8>,
+    mut with: impl FnMut() -> Vec<u8>,
+) -> (Duration, Duration, usize) {
+    let mut size = 0;
+    for _ in 0..WARM_UP {
+        without();
+        size = with().len();
+    }
+    let mut times = Vec::with_capacity(RUNS);
+    let mut extras = Vec::with_capacity(RUNS);
+    for _ in 0..RUNS {
+        let start = Instant::now();
+        without();
+        let between = Instant::now();
+        with();
+        let end = Instant::now();
+        times.push(end - between);
+        extras.push((end - between).saturating_sub(between - start));
+    }
+    times.sort();
+    extras.sort();
+    (times[RUNS / 2], extras[RUNS / 2], size)
 }
 
 /// Median duration and output size of `render`.

@@ -194,6 +194,13 @@ fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(3));
     for (path, bytes) in parts {
+        // A template's pictures are compressed already; deflating them again costs time and
+        // gains nothing.
+        let options = if is_compressed_picture(&path) {
+            options.compression_method(CompressionMethod::Stored)
+        } else {
+            options
+        };
         zip.start_file(path.as_str(), options)
             .map_err(|e| PackageError(e.to_string()))?;
         zip.write_all(&bytes)
@@ -201,6 +208,13 @@ fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
     }
     let cursor = zip.finish().map_err(|e| PackageError(e.to_string()))?;
     Ok(cursor.into_inner())
+}
+
+fn is_compressed_picture(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    [".png", ".jpg", ".jpeg", ".gif"]
+        .iter()
+        .any(|extension| lower.ends_with(extension))
 }
 
 /// Core properties (title, subject, author, language, dates) as Dublin Core XML. The dates are

@@ -174,7 +174,7 @@ pub(crate) fn merge<'a>(
     drop_embedded_cases(&mut package, &mut report)?;
     drop_template_leftovers(&mut package)?;
     fill_stories(&mut package, values, &mut report.fields)?;
-    let style_map = merge_styles(&mut package, &yttra)?;
+    let style_map = merge_styles(&mut package, template, &yttra)?;
     if let Some(body) = package.xml(MAIN_PART)? {
         declare_namespaces(&mut body.root, &document.root);
     }
@@ -317,12 +317,18 @@ fn fill_stories(
 }
 
 /// Yttra's styles in the template's sheet (or Yttra's sheet, when the template has none).
-fn merge_styles<'a>(package: &mut Package<'a>, yttra: &YttraParts<'a>) -> Result<StyleMap, String> {
+/// Yttra's styles use only the `w:` prefix, which every sheet declares.
+fn merge_styles<'a>(
+    package: &mut Package<'a>,
+    template: &'a Template,
+    yttra: &YttraParts<'a>,
+) -> Result<StyleMap, String> {
     let ours = yttra.parse("word/styles.xml")?;
-    match package.xml("word/styles.xml")? {
+    match template.part("word/styles.xml") {
         Some(theirs) => {
-            declare_namespaces(&mut theirs.root, &ours.root);
-            Ok(styles::merge_styles(&mut theirs.root, &ours.root))
+            let (merged, map) = styles::merge_styles(theirs, &ours.root)?;
+            package.put("word/styles.xml", Part::Bytes(Cow::Owned(merged)));
+            Ok(map)
         }
         None => {
             package.put("word/styles.xml", Part::Xml(ours));
@@ -852,10 +858,10 @@ pub(crate) fn summary(template: &Template) -> TemplateSummary {
         let mut root = custom.root.clone();
         fill::fill_custom_properties(&mut root, None, &mut fields);
     }
-    if let Ok(Some(styles)) = package.xml("word/styles.xml") {
+    if let Some(styles) = template.part("word/styles.xml") {
         let ours = crate::styles::sheet_xml();
         if let Ok(ours) = xml_tree::parse(ours.as_bytes()) {
-            summary.styles = styles::style_uses(&styles.root, &ours.root);
+            summary.styles = styles::style_uses(styles, &ours.root);
         }
     }
     if summary.headers.is_empty() {

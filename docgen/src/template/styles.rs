@@ -7,7 +7,10 @@ use std::collections::HashMap;
 
 use schemas::template::StyleUse;
 
-use crate::xml_tree::{Element, Node};
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use crate::xml_tree::{self, Element, XmlDocument};
 
 /// The names one built-in style goes by, lowercase: the English name Word stores and the
 /// Swedish name Word shows.
@@ -63,6 +66,7 @@ impl StyleMap {
 }
 
 /// One style of a sheet: its type, id and lowercase name.
+#[derive(Debug, Default)]
 struct StyleKey {
     kind: String,
     id: String,
@@ -70,6 +74,22 @@ struct StyleKey {
     default: bool,
 }
 
+impl StyleKey {
+    /// The template's style that is the same built-in style as this one of Yttra's (the
+    /// template's default paragraph style for Yttra's Normal).
+    fn match_in<'k>(&self, theirs: &'k [StyleKey]) -> Option<&'k StyleKey> {
+        theirs.iter().find(|candidate| {
+            candidate.kind == self.kind
+                && if self.id == "Normal" {
+                    candidate.default
+                } else {
+                    same_style(&candidate.name, &self.name)
+                }
+        })
+    }
+}
+
+/// The styles of a parsed sheet (Yttra's).
 fn style_keys(styles: &Element) -> Vec<StyleKey> {
     styles
         .child_elements()
@@ -87,6 +107,55 @@ fn style_keys(styles: &Element) -> Vec<StyleKey> {
         .collect()
 }
 
+/// The styles of a template's sheet, read as a stream: a template's sheet may hold hundreds of
+/// styles, and only their ids and names are needed, so no tree is built.
+fn scan_style_keys(styles: &[u8]) -> Result<Vec<StyleKey>, String> {
+    let mut reader = Reader::from_reader(styles);
+    let mut keys = Vec::new();
+    let mut current: Option<StyleKey> = None;
+    loop {
+        match reader.read_event().map_err(|error| error.to_string())? {
+            Event::Start(tag) | Event::Empty(tag) if tag.name().as_ref() == b"w:style" => {
+                if let Some(done) = current.take() {
+                    keys.push(done);
+                }
+                let mut key = StyleKey {
+                    kind: "paragraph".to_string(),
+                    ..StyleKey::default()
+                };
+                for attribute in tag.attributes().flatten() {
+                    let value = String::from_utf8_lossy(&attribute.value).into_owned();
+                    match attribute.key.as_ref() {
+                        b"w:type" => key.kind = value,
+                        b"w:styleId" => key.id = value,
+                        b"w:default" => key.default = matches!(value.as_str(), "1" | "true" | "on"),
+                        _ => {}
+                    }
+                }
+                current = Some(key);
+            }
+            Event::Start(tag) | Event::Empty(tag) if tag.name().as_ref() == b"w:name" => {
+                if let Some(key) = current.as_mut() {
+                    if let Some(value) = tag
+                        .attributes()
+                        .flatten()
+                        .find(|attribute| attribute.key.as_ref() == b"w:val")
+                    {
+                        key.name = String::from_utf8_lossy(&value.value).to_lowercase();
+                    }
+                }
+            }
+            Event::End(tag) if tag.name().as_ref() == b"w:style" => {
+                keys.extend(current.take());
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    keys.extend(current);
+    Ok(keys)
+}
+
 /// Whether two style names are the same built-in style.
 fn same_style(a: &str, b: &str) -> bool {
     a == b
@@ -95,23 +164,16 @@ fn same_style(a: &str, b: &str) -> bool {
             .any(|names| names.contains(&a) && names.contains(&b))
 }
 
-/// Merges Yttra's styles into the template's sheet and returns how Yttra's ids map. `template`
-/// is changed in place; `yttra` is Yttra's parsed `word/styles.xml`.
-pub fn merge_styles<'a>(template: &mut Element<'a>, yttra: &Element<'a>) -> StyleMap {
-    let theirs = style_keys(template);
+/// Merges Yttra's styles into the template's sheet (`template`, its bytes) and returns the
+/// merged sheet and how Yttra's ids map. The styles the template lacks are written before its
+/// closing tag; the rest of its sheet is kept byte for byte.
+pub fn merge_styles(template: &[u8], yttra: &Element) -> Result<(Vec<u8>, StyleMap), String> {
+    let theirs = scan_style_keys(template)?;
     let ours = style_keys(yttra);
     let mut map = HashMap::new();
     let mut missing = Vec::new();
     for style in &ours {
-        let matched = theirs.iter().find(|candidate| {
-            candidate.kind == style.kind
-                && if style.id == "Normal" {
-                    candidate.default
-                } else {
-                    same_style(&candidate.name, &style.name)
-                }
-        });
-        match matched {
+        match style.match_in(&theirs) {
             Some(candidate) => {
                 map.insert(style.id.clone(), candidate.id.clone());
             }
@@ -130,6 +192,7 @@ pub fn merge_styles<'a>(template: &mut Element<'a>, yttra: &Element<'a>) -> Styl
         }
     }
     let map = StyleMap(map);
+    let mut added = String::new();
     for style in yttra
         .child_elements()
         .filter(|style| style.name == "w:style")
@@ -138,40 +201,43 @@ pub fn merge_styles<'a>(template: &mut Element<'a>, yttra: &Element<'a>) -> Styl
         if !missing.iter().any(|m| m == id) {
             continue;
         }
-        let mut added = style.clone();
-        added.remove_attribute("w:default");
-        added.set_attribute("w:styleId", map.id(id));
-        added.walk_mut(&mut |element| map.remap(element));
-        template.children.push(Node::Element(added));
+        let mut copy = style.clone();
+        copy.remove_attribute("w:default");
+        copy.set_attribute("w:styleId", map.id(id));
+        copy.walk_mut(&mut |element| map.remap(element));
+        added.push_str(&xml_tree::write(&XmlDocument {
+            declaration: None,
+            root: copy,
+        }));
     }
-    map
+    let closing = find_last(template, b"</w:styles>")
+        .ok_or_else(|| "mallens formatmallar saknar sitt slut".to_string())?;
+    let mut merged = Vec::with_capacity(template.len() + added.len());
+    merged.extend_from_slice(&template[..closing]);
+    merged.extend_from_slice(added.as_bytes());
+    merged.extend_from_slice(&template[closing..]);
+    Ok((merged, map))
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .rposition(|window| window == needle)
 }
 
 /// For the settings page: which template style each kind of Yttra paragraph gets.
-pub fn style_uses(template: &Element, yttra: &Element) -> Vec<StyleUse> {
-    let theirs = style_keys(template);
+pub fn style_uses(template: &[u8], yttra: &Element) -> Vec<StyleUse> {
+    let theirs = scan_style_keys(template).unwrap_or_default();
     let ours = style_keys(yttra);
     ROLES
         .iter()
-        .map(|(yttra_id, role)| {
-            let style = ours.iter().find(|style| style.id == *yttra_id);
-            let template_style = style.and_then(|style| {
-                theirs
-                    .iter()
-                    .find(|candidate| {
-                        candidate.kind == style.kind
-                            && if style.id == "Normal" {
-                                candidate.default
-                            } else {
-                                same_style(&candidate.name, &style.name)
-                            }
-                    })
-                    .map(|candidate| candidate.id.clone())
-            });
-            StyleUse {
-                role: role.to_string(),
-                template_style,
-            }
+        .map(|(yttra_id, role)| StyleUse {
+            role: role.to_string(),
+            template_style: ours
+                .iter()
+                .find(|style| style.id == *yttra_id)
+                .and_then(|style| style.match_in(&theirs))
+                .map(|candidate| candidate.id.clone()),
         })
         .collect()
 }
@@ -185,14 +251,13 @@ mod tests {
     fn swedish_ids_are_matched_by_the_built_in_name_and_missing_styles_added() {
         let template = br#"<w:styles><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Rubrik1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Egen titel"/></w:style></w:styles>"#;
         let yttra = br#"<w:styles><w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style><w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style></w:styles>"#;
-        let mut template = parse(template).expect("xml");
         let yttra = parse(yttra).expect("xml");
-        let map = merge_styles(&mut template.root, &yttra.root);
+        let (merged, map) = merge_styles(template, &yttra.root).expect("merges");
         assert_eq!(map.id("Normal"), "Standard");
         assert_eq!(map.id("Heading1"), "Rubrik1");
         // The template's "Title" id is another style, so Yttra's title is added under a new id.
         assert_eq!(map.id("Title"), "YttraTitle");
-        let added = crate::xml_tree::write(&template);
+        let added = String::from_utf8(merged).expect("utf-8");
         assert!(
             added.contains(r#"<w:style w:type="paragraph" w:styleId="YttraTitle"><w:name w:val="Title"/><w:basedOn w:val="Standard"/></w:style>"#),
             "{added}"
