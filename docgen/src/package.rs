@@ -197,7 +197,9 @@ fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
         // A template's pictures are compressed already; deflating them again costs time and
         // gains nothing.
         let options = if is_compressed_picture(&path) {
-            options.compression_method(CompressionMethod::Stored)
+            options
+                .compression_method(CompressionMethod::Stored)
+                .compression_level(None)
         } else {
             options
         };
