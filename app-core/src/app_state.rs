@@ -11,6 +11,7 @@ use schemas::ItemKind;
 use crate::edit::{self, AssessmentEdit, Edit};
 use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
+use crate::templates::{self, StoredTemplate};
 use crate::word_edits::{WordEditAction, WordEdits};
 
 /// Whether this browser lets Yttra keep cases.
@@ -46,6 +47,8 @@ pub enum View {
     Assessment {
         id: String,
     },
+    /// The municipality's Word templates (Dokumentmallar), with or without a case open.
+    Templates,
 }
 
 /// The case on screen, with the stored revision it was read at.
@@ -126,6 +129,10 @@ pub struct AppState {
     /// The changes found in a document opened after it was edited in Word, until the user has
     /// decided them or closed the list.
     pub word_edits: Option<WordEdits>,
+    /// The municipality's Word templates stored in this browser, in upload order.
+    pub templates: Vec<StoredTemplate>,
+    /// The id of a template the user asked to remove, awaiting confirmation.
+    pub confirm_remove_template: Option<String>,
 }
 
 impl Default for AppState {
@@ -143,6 +150,8 @@ impl Default for AppState {
             compared: Vec::new(),
             word_edits: None,
             duplicate: None,
+            templates: Vec::new(),
+            confirm_remove_template: None,
         }
     }
 }
@@ -190,6 +199,28 @@ pub enum Action {
     DismissNotice,
     /// What to do with the changes found in a document edited in Word.
     WordEdit(WordEditAction),
+    /// The municipality's Word templates: what storage reports, and removal to confirm.
+    Templates(TemplateEvent),
+}
+
+/// What happens to the stored templates (`templates`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum TemplateEvent {
+    /// The templates stored in this browser.
+    Listed(Vec<StoredTemplate>),
+    /// A template was stored: a new one, or one replaced by a new file (`replaced`).
+    Saved {
+        template: StoredTemplate,
+        replaced: bool,
+    },
+    /// A template's scope was changed and stored.
+    Rescoped(StoredTemplate),
+    AskRemove(String),
+    CancelRemove,
+    /// A template was removed from storage.
+    Removed(String),
+    /// A file was not taken as a template, or storage refused it; the message says why.
+    Refused(String),
 }
 
 /// What storage (and another tab, through it) reports.
@@ -335,8 +366,43 @@ impl AppState {
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
             Action::WordEdit(action) => self.word_edit(action),
+            Action::Templates(event) => self.template_event(event),
         }
         self
+    }
+
+    fn template_event(&mut self, event: TemplateEvent) {
+        match event {
+            TemplateEvent::Listed(templates) => self.templates = templates::sorted(templates),
+            TemplateEvent::Saved { template, replaced } => {
+                self.notice = Some(Notice::Info(templates::saved_notice(&template, replaced)));
+                self.put_template(template);
+            }
+            TemplateEvent::Rescoped(template) => self.put_template(template),
+            TemplateEvent::AskRemove(id) => self.confirm_remove_template = Some(id),
+            TemplateEvent::CancelRemove => self.confirm_remove_template = None,
+            TemplateEvent::Removed(id) => {
+                self.confirm_remove_template = None;
+                let Some(index) = self.templates.iter().position(|t| t.id == id) else {
+                    return;
+                };
+                let removed = self.templates.remove(index);
+                self.notice = Some(Notice::Info(templates::removed_notice(
+                    &removed.file_name,
+                    &self.templates,
+                )));
+            }
+            TemplateEvent::Refused(message) => self.notice = Some(Notice::Error(message)),
+        }
+    }
+
+    /// A stored template, in place of the one with its id or added at the end.
+    fn put_template(&mut self, template: StoredTemplate) {
+        match self.templates.iter_mut().find(|t| t.id == template.id) {
+            Some(existing) => *existing = template,
+            None => self.templates.push(template),
+        }
+        self.templates = templates::sorted(std::mem::take(&mut self.templates));
     }
 
     fn storage_event(&mut self, event: StorageEvent) {
@@ -520,7 +586,7 @@ impl AppState {
 
     /// Shows a page of the open case, if it still fits the case (a board may have gone).
     fn show(&mut self, view: View) {
-        if view == View::Start {
+        if view == View::Start || view == View::Templates {
             self.view = view;
             return;
         }
@@ -541,7 +607,7 @@ impl AppState {
                         .is_some_and(|response| response.follow_up.is_some())
             }
             View::Assessment { id } => open.case.self_assessments.iter().any(|a| a.id == *id),
-            View::Start | View::Case | View::Review | View::Comparison => true,
+            View::Start | View::Templates | View::Case | View::Review | View::Comparison => true,
         };
         if fits {
             self.view = view;
@@ -704,6 +770,75 @@ mod tests {
 
     fn title(text: &str) -> Action {
         Action::Edit(Edit::SetAuditText(AuditText::Title, text.into()))
+    }
+
+    fn stored_template(id: &str, uploaded_at: &str) -> StoredTemplate {
+        StoredTemplate {
+            id: id.into(),
+            file_name: format!("{id}.dotx"),
+            uploaded_at: uploaded_at.into(),
+            bytes: 1000,
+            scope: Default::default(),
+            summary: Default::default(),
+        }
+    }
+
+    #[test]
+    fn templates_are_listed_replaced_and_removed_only_after_a_confirmation() {
+        let state = run([
+            Action::Navigate(View::Templates),
+            Action::Templates(TemplateEvent::Listed(vec![
+                stored_template("b", "2026-02-01T00:00:00Z"),
+                stored_template("a", "2026-01-01T00:00:00Z"),
+            ])),
+        ]);
+        assert_eq!(
+            state.view,
+            View::Templates,
+            "the templates page needs no open case"
+        );
+        let ids = |state: &AppState| {
+            state
+                .templates
+                .iter()
+                .map(|t| t.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(&state), ["a", "b"]);
+        let mut newer = stored_template("a", "2026-03-01T00:00:00Z");
+        newer.file_name = "ny.dotx".into();
+        let state = state.reduce(Action::Templates(TemplateEvent::Saved {
+            template: newer,
+            replaced: true,
+        }));
+        assert_eq!(ids(&state), ["b", "a"]);
+        assert!(
+            matches!(&state.notice, Some(Notice::Info(text)) if text.starts_with("Mallen är utbytt: ny.dotx"))
+        );
+        let state = state.reduce(Action::Templates(TemplateEvent::AskRemove("b".into())));
+        assert_eq!(state.confirm_remove_template.as_deref(), Some("b"));
+        assert_eq!(
+            state.templates.len(),
+            2,
+            "nothing is removed before storage says so"
+        );
+        let state = state.reduce(Action::Templates(TemplateEvent::Removed("b".into())));
+        assert_eq!(
+            (ids(&state), state.confirm_remove_template.clone()),
+            (vec!["a".to_string()], None)
+        );
+        let state = state.reduce(Action::Templates(TemplateEvent::Refused(
+            "Mallen är skadad.".into(),
+        )));
+        assert_eq!(
+            state.notice,
+            Some(Notice::Error("Mallen är skadad.".into()))
+        );
+        assert_eq!(
+            state.templates.len(),
+            1,
+            "a refused file changes nothing stored"
+        );
     }
 
     #[test]

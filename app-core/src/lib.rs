@@ -7,7 +7,8 @@
 //! them, and the revision rule that keeps two tabs from overwriting each other; `app_state` the
 //! app's state and the pure reducer behind every screen; `files` opening a picked JSON or DOCX;
 //! `review` where each validation finding is fixed; `word_edits` what was changed in a document
-//! edited in Word, for the user to take in.
+//! edited in Word, for the user to take in; `templates` the municipality's Word templates kept
+//! here and which one a document is written in.
 
 pub mod app_state;
 pub mod edit;
@@ -16,6 +17,7 @@ pub mod files;
 pub mod library;
 pub mod paste;
 pub mod review;
+pub mod templates;
 #[cfg(test)]
 mod test_support;
 pub mod word_edits;

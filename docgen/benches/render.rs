@@ -35,7 +35,9 @@ fn main() {
 
     // The same document in the municipality's template (the test fixture: a Swedish Word
     // letterhead with a logo, content controls and a [Yttra] marker).
-    let template = fixture_template();
+    let template =
+        docgen::template::Template::read(&docgen::synthetic::municipal_template(), "mall.dotx")
+            .expect("the test template is a template");
     let request = schemas::documents::Request::document("ks", docgen::DocumentKind::FirstYttrande);
     let plain = || docgen::render_first_yttrande(&case, "ks", today).expect("renders");
     let in_template = |template: &docgen::template::Template| {
@@ -102,40 +104,6 @@ fn main() {
         ics.matches("BEGIN:VEVENT").count(),
         millis(calendar_start.elapsed())
     );
-}
-
-/// The template of the tests (`docgen/tests/fixtures/word-template`), zipped as Word would.
-fn fixture_template() -> docgen::template::Template {
-    use std::io::Write;
-    let root =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/word-template");
-    let mut files = Vec::new();
-    let mut folders = vec![root.clone()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("fixture folder") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    for path in files {
-        let name = path
-            .strip_prefix(&root)
-            .expect("below root")
-            .to_string_lossy()
-            .replace('\\', "/");
-        zip.start_file(name, zip::write::SimpleFileOptions::default())
-            .expect("entry");
-        zip.write_all(&std::fs::read(&path).expect("part"))
-            .expect("write");
-    }
-    let bytes = zip.finish().expect("zip").into_inner();
-    docgen::template::Template::read(&bytes, "mall.dotx").expect("the fixture is a template")
 }
 
 /// The median duration of `with` and how much longer it takes than `without`: the two run in

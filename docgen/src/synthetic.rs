@@ -1,7 +1,8 @@
 //! Cases built in code: a small builder for tests (`case().board(…).recommendation(…)…`), and
 //! large, deterministic cases for benchmarks (many recommendations, several measures each,
-//! realistic cell lengths; the same parameters always give the same case); and a document
-//! edited as Word would (`with_part_rewritten`), for reading back.
+//! realistic cell lengths; the same parameters always give the same case); a document edited
+//! as Word would (`with_part_rewritten`), for reading back; and a municipality's Word template
+//! (`municipal_template`).
 
 use schemas::{
     AuditItem, Board, BoardResponse, Case, Date, FirstYttrande, FollowUpYttrande, ItemAnswer,
@@ -365,4 +366,62 @@ mod tests {
         assert!((15..=25).contains(&words), "{words}");
         assert_eq!(large_case(60, 3), case, "deterministic");
     }
+}
+
+/// The municipal letterhead of the template tests (`docgen/tests/fixtures/word-template`), part
+/// by part as a Swedish Word saves it: Swedish style ids, a first-page header with a logo and
+/// content controls, a placeholder split over runs, an address footer, a `[Yttra]` marker, a case
+/// system's custom XML and property, the path of the template it came from and a thumbnail.
+pub fn municipal_template_parts() -> Vec<(String, Vec<u8>)> {
+    macro_rules! part {
+        ($path:literal) => {
+            (
+                $path.to_string(),
+                include_bytes!(concat!("../tests/fixtures/word-template/", $path)).to_vec(),
+            )
+        };
+    }
+    vec![
+        part!("[Content_Types].xml"),
+        part!("_rels/.rels"),
+        part!("customXml/_rels/item1.xml.rels"),
+        part!("customXml/item1.xml"),
+        part!("customXml/itemProps1.xml"),
+        part!("docProps/app.xml"),
+        part!("docProps/core.xml"),
+        part!("docProps/custom.xml"),
+        part!("docProps/thumbnail.jpeg"),
+        part!("word/_rels/document.xml.rels"),
+        part!("word/_rels/header1.xml.rels"),
+        part!("word/_rels/settings.xml.rels"),
+        part!("word/document.xml"),
+        part!("word/fontTable.xml"),
+        part!("word/footer1.xml"),
+        part!("word/header1.xml"),
+        part!("word/header2.xml"),
+        part!("word/media/image1.png"),
+        part!("word/settings.xml"),
+        part!("word/styles.xml"),
+        part!("word/theme/theme1.xml"),
+    ]
+}
+
+/// [`municipal_template_parts`] packed as a `.dotx`.
+pub fn municipal_template() -> Vec<u8> {
+    zip_parts(&municipal_template_parts())
+}
+
+/// Parts packed as a zip, in the order given (deflated, fixed timestamps).
+pub fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in parts {
+        // Writing to memory does not fail.
+        let _ = zip.start_file(name.as_str(), options);
+        let _ = zip.write_all(bytes);
+    }
+    zip.finish()
+        .map(std::io::Cursor::into_inner)
+        .unwrap_or_default()
 }

@@ -5,14 +5,16 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use app_core::app_state::{
-    Action, AppState, Notice, OpenCase, OpenEvent, Storage, StorageEvent, View,
+    Action, AppState, Notice, OpenCase, OpenEvent, Storage, StorageEvent, TemplateEvent, View,
 };
 use app_core::files::{
     is_docx, open_extracted, open_framework_file, open_json_file, OpenedDocument,
 };
 use app_core::library::{with_identity, CaseSummary};
+use app_core::templates::{self, StoredTemplate};
 use app_core::word_edits::{opening, Opening};
 use schemas::documents::{DocumentKind, Request};
+use schemas::template::{TemplateScope, MAX_TEMPLATE_BYTES};
 use schemas::{load_case, Case};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -24,10 +26,12 @@ use crate::pages::first_yttrande::FirstYttrandePage;
 use crate::pages::follow_up::FollowUpPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::start::StartPage;
+use crate::pages::templates::TemplatesPage;
 use crate::platform::browser;
 use crate::platform::generator;
 use crate::platform::store::{Saved, Store};
 use crate::platform::tabs;
+use crate::platform::templates::TemplateStore;
 
 /// The example case shipped with the app (also in `examples/`).
 const EXAMPLE_CASE: &str = include_str!("../../examples/it-sakerhet-tva-namnder.json");
@@ -55,16 +59,19 @@ impl std::ops::Deref for Reduced {
 
 type State = UseReducerHandle<Reduced>;
 type StoreRef = Rc<RefCell<Option<Store>>>;
+type TemplateStoreRef = Rc<RefCell<Option<TemplateStore>>>;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(Reduced::default);
     let store: StoreRef = use_mut_ref(|| None);
+    let template_store: TemplateStoreRef = use_mut_ref(|| None);
     let saving = use_mut_ref(|| false);
     // Identifies this tab in messages to other tabs, so it ignores its own.
     let tab = use_memo((), |_| browser::new_case_id());
 
     use_open_store(&state, &store);
+    use_open_template_store(&state, &template_store);
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &saving, &tab);
     use_focus_requested_field(&state);
@@ -73,7 +80,7 @@ pub fn app() -> Html {
     use_ask_before_closing_unsaved(&state);
 
     let notice = notice_view(&state);
-    let conflict = conflict_banner(&state, &store);
+    let conflict = conflict_banner(&state, &store, &template_store);
     let page = match (state.view.clone(), state.open.clone()) {
         (View::Case, Some(open)) => html! {
             <CasePage
@@ -83,13 +90,28 @@ pub fn app() -> Html {
                 paste={state.paste.clone()}
                 dispatch={state.dispatcher().to_callback()}
                 on_back={back_to_start(&state)}
-                on_download_document={download(&state).reform(|(board, kind): (String, DocumentKind)| Request::document(&board, kind))}
-                on_download_form={download(&state).reform(|(board, responsible)| Request::OutcomeForm { board, responsible })}
-                on_download_answer_form={download(&state).reform(|(board, item)| Request::AnswerForm { board, item })}
-                on_download_case={download(&state).reform(|()| Request::CaseFile)}
-                on_download_calendar={download(&state).reform(|()| Request::Calendar)}
+                on_download_document={download(&state, &template_store).reform(|(board, kind): (String, DocumentKind)| Request::document(&board, kind))}
+                on_download_form={download(&state, &template_store).reform(|(board, responsible)| Request::OutcomeForm { board, responsible })}
+                on_download_answer_form={download(&state, &template_store).reform(|(board, item)| Request::AnswerForm { board, item })}
+                on_download_case={download(&state, &template_store).reform(|()| Request::CaseFile)}
+                on_download_calendar={download(&state, &template_store).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
                 word_edits={state.word_edits.clone()}
+                templates={state.templates.clone()}
+                on_templates={show_templates(&state)}
+            />
+        },
+        (View::Templates, open) => html! {
+            <TemplatesPage
+                templates={state.templates.clone()}
+                confirm_remove={state.confirm_remove_template.clone()}
+                board_names={board_names(&state)}
+                on_upload={upload_template(&state, &template_store)}
+                on_scope={rescope_template(&state, &template_store)}
+                on_remove={remove_template(&state, &template_store)}
+                on_back={state.dispatcher().to_callback().reform(move |_| Action::Navigate(if open.is_some() { View::Case } else { View::Start }))}
+                back_label={if state.open.is_some() { "Tillbaka till ärendet" } else { "Tillbaka till startsidan" }}
+                dispatch={state.dispatcher().to_callback()}
             />
         },
         (View::Review, Some(open)) => html! {
@@ -103,8 +125,8 @@ pub fn app() -> Html {
         },
         (View::Assessment { id }, Some(open)) => html! {
             <AssessmentPage case={open.case} compared={state.compared_with(&id).map(str::to_string)} {id} dispatch={state.dispatcher().to_callback()}
-                on_report={download(&state).reform(|(assessment, compare_with)| Request::AssessmentReport { assessment, compare_with })}
-                on_csv={download(&state).reform(|assessment| Request::AssessmentAnswers { assessment })} />
+                on_report={download(&state, &template_store).reform(|(assessment, compare_with)| Request::AssessmentReport { assessment, compare_with })}
+                on_csv={download(&state, &template_store).reform(|assessment| Request::AssessmentAnswers { assessment })} />
         },
         (View::Comparison, Some(open)) => html! {
             <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />
@@ -123,6 +145,8 @@ pub fn app() -> Html {
                 on_ask_delete={state.dispatcher().to_callback().reform(Action::AskDelete)}
                 on_confirm_delete={delete_case(&state, &store, &tab)}
                 on_cancel_delete={state.dispatcher().to_callback().reform(|_| Action::CancelDelete)}
+                templates={state.templates.clone()}
+                on_templates={show_templates(&state)}
             />
         },
     };
@@ -133,11 +157,11 @@ pub fn app() -> Html {
 
 /// Shown on every page while another tab's save of the open case stands between this tab and
 /// storage: nothing more is saved here until the user chooses which version to keep.
-fn conflict_banner(state: &State, store: &StoreRef) -> Html {
+fn conflict_banner(state: &State, store: &StoreRef, template_store: &TemplateStoreRef) -> Html {
     if !state.changed_elsewhere || state.view == View::Start {
         return html! {};
     }
-    let download = download(state);
+    let download = download(state, template_store);
     html! {
         <div class="banner error conflict" role="alert">
             <p>
@@ -552,21 +576,214 @@ fn reload_stored(state: &State, store: &StoreRef) -> Callback<()> {
 
 /// Makes a file from the open case (a document, the calendar, a report, the case itself) and
 /// downloads it; the user is told the file's name or why it could not be made.
-fn download(state: &State) -> Callback<Request> {
-    let state = state.clone();
+fn download(state: &State, template_store: &TemplateStoreRef) -> Callback<Request> {
+    let (state, template_store) = (state.clone(), template_store.clone());
     Callback::from(move |request: Request| {
         let Some(open) = state.open.clone() else {
             return;
         };
-        let state = state.clone();
+        let template = templates::template_for(&state.templates, &open.case, &request).cloned();
+        let (state, template_store) = (state.clone(), template_store.clone());
         spawn_local(async move {
-            let result = generator::make_document(&open.case, &request, browser::today())
-                .await
-                .and_then(|made| {
-                    browser::download(&made.file_name, &made.mime, &made.bytes)
-                        .map(|()| made.file_name)
-                });
-            notify_download(&state, result);
+            let bytes = match &template {
+                Some(template) => match template_bytes(&template_store, template).await {
+                    Ok(bytes) => Some(bytes),
+                    Err(message) => {
+                        state.dispatch(Action::Notify(Notice::Error(message)));
+                        return;
+                    }
+                },
+                None => None,
+            };
+            let result =
+                generator::make_document(&open.case, &request, browser::today(), bytes.as_deref())
+                    .await
+                    .and_then(|made| {
+                        browser::download(&made.file_name, &made.mime, &made.bytes)
+                            .map(|()| made.file_name)
+                    });
+            notify_download(&state, result, template.as_ref());
+        });
+    })
+}
+
+/// A stored template's file; a template whose file storage has lost is named, so the user can
+/// upload it again, and no document is made without it.
+async fn template_bytes(
+    template_store: &TemplateStoreRef,
+    template: &StoredTemplate,
+) -> Result<Vec<u8>, String> {
+    let lost = || {
+        format!(
+            "Mallen {} kunde inte läsas ur webbläsaren, så dokumentet gjordes inte. Ladda upp              mallen igen under Dokumentmallar.",
+            template.file_name
+        )
+    };
+    let store = template_store.borrow().clone().ok_or_else(lost)?;
+    store
+        .bytes(&template.id)
+        .await
+        .ok()
+        .flatten()
+        .ok_or_else(lost)
+}
+
+/// Opens the templates' database once and lists the stored templates. Without it (private
+/// mode) there are none, and an upload says why it cannot be kept.
+#[hook]
+fn use_open_template_store(state: &State, store: &TemplateStoreRef) {
+    let (state, store) = (state.clone(), store.clone());
+    use_effect_with((), move |_| {
+        spawn_local(async move {
+            let Ok(opened) = TemplateStore::open().await else {
+                return;
+            };
+            *store.borrow_mut() = Some(opened.clone());
+            if let Ok(listed) = opened.list().await {
+                state.dispatch(Action::Templates(TemplateEvent::Listed(listed)));
+            }
+        });
+    });
+}
+
+fn show_templates(state: &State) -> Callback<()> {
+    state
+        .dispatcher()
+        .to_callback()
+        .reform(|()| Action::Navigate(View::Templates))
+}
+
+/// The board names a template's scope may name: the open case's and every saved case's.
+fn board_names(state: &State) -> Vec<String> {
+    let mut names: Vec<String> = state
+        .open
+        .iter()
+        .flat_map(|open| open.case.boards.iter().map(|board| board.name.clone()))
+        .chain(
+            state
+                .saved
+                .iter()
+                .flat_map(|summary| summary.boards.clone()),
+        )
+        .filter(|name| !name.trim().is_empty())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Reads a picked file as a template: too large, unreadable or refused by the generator (a
+/// .doc, macros, a password, a damaged file) is said and changes nothing; a good one is stored
+/// with its file, replacing the template `replaces` names (keeping its scope).
+fn upload_template(
+    state: &State,
+    template_store: &TemplateStoreRef,
+) -> Callback<(Option<String>, web_sys::File)> {
+    let (state, template_store) = (state.clone(), template_store.clone());
+    Callback::from(move |(replaces, file): (Option<String>, web_sys::File)| {
+        let (state, template_store) = (state.clone(), template_store.clone());
+        spawn_local(async move {
+            let event = read_template(&state, &template_store, replaces, &file).await;
+            state.dispatch(Action::Templates(event));
+        });
+    })
+}
+
+async fn read_template(
+    state: &State,
+    template_store: &TemplateStoreRef,
+    replaces: Option<String>,
+    file: &web_sys::File,
+) -> TemplateEvent {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > MAX_TEMPLATE_BYTES {
+        return TemplateEvent::Refused(format!(
+            "{name}: Mallen är för stor ({:.1} MB); en mall får vara högst {} MB. Komprimera              bilderna i Word (Arkiv > Komprimera bilder), spara och försök igen.",
+            size as f64 / (1024.0 * 1024.0),
+            MAX_TEMPLATE_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = match browser::read_file(file).await {
+        Ok(bytes) => bytes,
+        Err(message) => return TemplateEvent::Refused(format!("{name}: {message}")),
+    };
+    let summary = match generator::inspect_template(&bytes, &name).await {
+        Ok(summary) => summary,
+        Err(message) => return TemplateEvent::Refused(format!("{name}: {message}")),
+    };
+    let scope = replaces
+        .as_ref()
+        .and_then(|id| state.templates.iter().find(|template| &template.id == id))
+        .map(|template| template.scope.clone())
+        .unwrap_or_default();
+    let template = StoredTemplate {
+        id: replaces.clone().unwrap_or_else(browser::new_case_id),
+        file_name: name.clone(),
+        uploaded_at: browser::now_iso(),
+        bytes: bytes.len(),
+        scope,
+        summary,
+    };
+    let Some(store) = template_store.borrow().clone() else {
+        return TemplateEvent::Refused(format!(
+            "{name}: Webbläsaren låter inte Yttra spara mallar här (till exempel i privat läge)."
+        ));
+    };
+    match store.save(&template, Some(&bytes)).await {
+        Ok(()) => TemplateEvent::Saved {
+            template,
+            replaced: replaces.is_some(),
+        },
+        Err(error) => TemplateEvent::Refused(templates::storage_refused(
+            &name,
+            error == crate::platform::store::StoreError::Full,
+        )),
+    }
+}
+
+/// Stores a template's new scope.
+fn rescope_template(
+    state: &State,
+    template_store: &TemplateStoreRef,
+) -> Callback<(String, TemplateScope)> {
+    let (state, template_store) = (state.clone(), template_store.clone());
+    Callback::from(move |(id, scope): (String, TemplateScope)| {
+        let Some(template) = state.templates.iter().find(|t| t.id == id).cloned() else {
+            return;
+        };
+        let template = StoredTemplate { scope, ..template };
+        let (state, template_store) = (state.clone(), template_store.clone());
+        spawn_local(async move {
+            let saved = match template_store.borrow().clone() {
+                Some(store) => store.save(&template, None).await.is_ok(),
+                None => false,
+            };
+            state.dispatch(Action::Templates(if saved {
+                TemplateEvent::Rescoped(template)
+            } else {
+                TemplateEvent::Refused(templates::storage_refused(&template.file_name, false))
+            }));
+        });
+    })
+}
+
+fn remove_template(state: &State, template_store: &TemplateStoreRef) -> Callback<String> {
+    let (state, template_store) = (state.clone(), template_store.clone());
+    Callback::from(move |id: String| {
+        let (state, template_store) = (state.clone(), template_store.clone());
+        spawn_local(async move {
+            let removed = match template_store.borrow().clone() {
+                Some(store) => store.remove(&id).await.is_ok(),
+                None => false,
+            };
+            state.dispatch(Action::Templates(if removed {
+                TemplateEvent::Removed(id)
+            } else {
+                TemplateEvent::Refused(
+                    "Mallen kunde inte tas bort ur webbläsaren. Försök igen.".to_string(),
+                )
+            }));
         });
     })
 }
@@ -599,9 +816,17 @@ fn import_framework(state: &State) -> Callback<(String, web_sys::File)> {
 }
 
 /// Tells the user a download is done, or why it failed.
-fn notify_download(state: &State, result: Result<String, String>) {
-    state.dispatch(Action::Notify(match result {
-        Ok(name) => Notice::Info(format!("Klart: {name} har laddats ner.")),
-        Err(message) => Notice::Error(message),
+fn notify_download(
+    state: &State,
+    result: Result<String, String>,
+    template: Option<&StoredTemplate>,
+) {
+    state.dispatch(Action::Notify(match (result, template) {
+        (Ok(name), Some(template)) => Notice::Info(format!(
+            "Klart: {name} har laddats ner, skriven i mallen {}.",
+            template.file_name
+        )),
+        (Ok(name), None) => Notice::Info(format!("Klart: {name} har laddats ner.")),
+        (Err(message), _) => Notice::Error(message),
     }));
 }

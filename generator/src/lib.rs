@@ -12,6 +12,7 @@
 //! tested against.
 
 use docgen::preview::document_preview;
+use docgen::template::Template;
 use schemas::documents::{DocumentKind, Output, ReadDocument, Request, MAX_CASE_BYTES};
 use schemas::{load_case, save_case, Case, Date};
 use wasm_bindgen::prelude::*;
@@ -35,16 +36,25 @@ impl From<Output> for MadeDocument {
 }
 
 /// The file a request asks for (see `schemas::documents::Request` for the JSON), named and
-/// typed; `today` is `YYYY-MM-DD`.
+/// typed; `today` is `YYYY-MM-DD`. `template` is the municipality's Word template the document
+/// is written in, or empty for Yttra's own layout.
 #[wasm_bindgen]
 pub fn make_document(
     case_json: &str,
     request_json: &str,
     today: &str,
+    template: &[u8],
 ) -> Result<MadeDocument, JsError> {
-    make(case_json, request_json, today)
+    make(case_json, request_json, today, template)
         .map(MadeDocument::from)
         .map_err(|message| JsError::new(&message))
+}
+
+/// What a template holds (`schemas::template::TemplateSummary` as JSON), or why the file cannot
+/// serve as one (a Swedish message): read when the user uploads it.
+#[wasm_bindgen]
+pub fn inspect_template(template: &[u8], file_name: &str) -> Result<String, JsError> {
+    inspect(template, file_name).map_err(|message| JsError::new(&message))
 }
 
 /// The text of a board's document as JSON blocks (`schemas::documents::PreviewBlock`); `kind`
@@ -67,16 +77,41 @@ pub fn extract_case(docx: &[u8]) -> Result<String, JsError> {
 }
 
 /// The shared entry behind [`make_document`]: the case and request read from JSON, then made by
-/// `docgen::make`. Errors are the Swedish messages the app shows.
-pub fn make(case_json: &str, request_json: &str, today: &str) -> Result<Output, String> {
+/// `docgen::make_in`, in the template when one is given. Errors are the Swedish messages the app
+/// shows.
+pub fn make(
+    case_json: &str,
+    request_json: &str,
+    today: &str,
+    template: &[u8],
+) -> Result<Output, String> {
     let request = read_request(request_json)?;
-    make_request(case_json, &request, today)
+    let template = read_template(template)?;
+    make_request(case_json, &request, today, template.as_ref())
+}
+
+/// The reading behind [`inspect_template`].
+pub fn inspect(template: &[u8], file_name: &str) -> Result<String, String> {
+    let summary = Template::read(template, file_name)
+        .map_err(|error| error.to_string())?
+        .summary();
+    serde_json::to_string(&summary).map_err(|error| format!("Mallen kunde inte beskrivas: {error}"))
+}
+
+/// A stored template (checked when it was uploaded); none when empty.
+fn read_template(bytes: &[u8]) -> Result<Option<Template>, String> {
+    if bytes.is_empty() {
+        return Ok(None);
+    }
+    Template::read(bytes, "mall.dotx")
+        .map(Some)
+        .map_err(|error| format!("Dokumentmallen kunde inte användas: {error}"))
 }
 
 /// The preview behind [`preview_document`]: the document made as for a download, then read back.
 pub fn preview(case_json: &str, board: &str, kind: &str, today: &str) -> Result<String, String> {
     let request = Request::document(board, read_kind(kind)?);
-    let output = make_request(case_json, &request, today)?;
+    let output = make_request(case_json, &request, today, None)?;
     serde_json::to_string(&document_preview(&output.bytes))
         .map_err(|error| format!("Förhandsgranskningen kunde inte skickas: {error}"))
 }
@@ -94,9 +129,14 @@ pub fn extract(docx: &[u8]) -> Result<String, String> {
     serde_json::to_string(&read).map_err(|error| format!("Dokumentet kunde inte skickas: {error}"))
 }
 
-fn make_request(case_json: &str, request: &Request, today: &str) -> Result<Output, String> {
+fn make_request(
+    case_json: &str,
+    request: &Request,
+    today: &str,
+    template: Option<&Template>,
+) -> Result<Output, String> {
     let case = read_case(case_json)?;
-    docgen::make(&case, request, read_today(today)?).map_err(|error| error.to_string())
+    docgen::make_in(&case, request, read_today(today)?, template).map_err(|error| error.to_string())
 }
 
 /// The case as the app sends it, at most as large as a case file may be.

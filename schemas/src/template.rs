@@ -9,6 +9,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::documents::{DocumentKind, Request};
 
+/// The largest template accepted: a letterhead with a logo is well under a megabyte; ten leave
+/// room for a high-resolution picture without letting a stray file fill the browser's storage.
+pub const MAX_TEMPLATE_BYTES: usize = 10 * 1024 * 1024;
+
 /// One field Yttra fills in a template: as a placeholder `{{diarienummer}}` in the body, a
 /// header or a footer, as a content control whose tag or title is the field's name, or as a
 /// custom document property of that name.

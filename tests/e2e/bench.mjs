@@ -41,7 +41,7 @@ try {
     let docx = null;
     for (let i = 0; i < runs + 3; i++) {
       const start = performance.now();
-      const made = generator.make_document(caseJson, JSON.stringify({ document: { board: 'ks', kind: 'first' } }), '2025-03-01');
+      const made = generator.make_document(caseJson, JSON.stringify({ document: { board: 'ks', kind: 'first' } }), '2025-03-01', new Uint8Array());
       const elapsed = performance.now() - start;
       size = made.bytes.length;
       docx = made.bytes;

@@ -24,9 +24,7 @@ pub use fill::FieldValues;
 pub(crate) use merge::merge;
 pub use merge::MergeReport;
 
-/// The largest template accepted: a letterhead with a logo is well under a megabyte; ten leave
-/// room for a high-resolution picture without letting a stray file fill the browser's storage.
-pub const MAX_TEMPLATE_BYTES: usize = 10 * 1024 * 1024;
+pub use schemas::template::MAX_TEMPLATE_BYTES;
 /// Bounds on what a template's zip may unpack to, so a hostile file cannot exhaust memory.
 const MAX_ENTRIES: usize = 1_000;
 const MAX_UNPACKED_BYTES: u64 = 64 * 1024 * 1024;

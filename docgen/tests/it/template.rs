@@ -1,5 +1,5 @@
 //! Documents written into a municipality's Word template. The template is the one in
-//! `tests/fixtures/word-template`, part by part as a Swedish Word saves a municipal letterhead
+//! `tests/fixtures/word-template` (`docgen::synthetic::municipal_template`), part by part as a Swedish Word saves a municipal letterhead
 //! (`.dotx`): Swedish style ids (`Rubrik1`, `Sidhuvud`, `Tabellrutnt`), a first-page header
 //! with a logo and content controls for the diarienummer and date, a header on the following
 //! pages with a placeholder Word has split over three runs, an address footer, a `[Yttra]`
@@ -7,8 +7,7 @@
 //! of the template it came from and a thumbnail of its first page.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Cursor, Read, Write};
-use std::path::Path;
+use std::io::{Cursor, Read};
 
 use docgen::template::{Template, TemplateError};
 use docgen::xml_tree::{self, Element};
@@ -16,17 +15,11 @@ use schemas::documents::DocumentKind;
 use schemas::documents::Request;
 use schemas::template::Placement;
 
-use crate::support::{example, read_part, repo_root, today};
+use crate::support::{example, read_part, today};
 
 /// The fixture's parts, with `change` applied to their text.
 fn fixture_parts(change: impl Fn(&str, String) -> String) -> Vec<(String, Vec<u8>)> {
-    let root = repo_root().join("docgen/tests/fixtures/word-template");
-    let mut parts = Vec::new();
-    collect(&root, &root, &mut parts);
-    parts.sort_by(|a, b| {
-        (a.0 != "[Content_Types].xml", &a.0).cmp(&(b.0 != "[Content_Types].xml", &b.0))
-    });
-    parts
+    docgen::synthetic::municipal_template_parts()
         .into_iter()
         .map(|(name, bytes)| match String::from_utf8(bytes) {
             Ok(text) => {
@@ -38,30 +31,8 @@ fn fixture_parts(change: impl Fn(&str, String) -> String) -> Vec<(String, Vec<u8
         .collect()
 }
 
-fn collect(root: &Path, dir: &Path, parts: &mut Vec<(String, Vec<u8>)>) {
-    for entry in std::fs::read_dir(dir).expect("fixture folder") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            collect(root, &path, parts);
-        } else {
-            let name = path
-                .strip_prefix(root)
-                .expect("below root")
-                .to_string_lossy()
-                .replace('\\', "/");
-            parts.push((name, std::fs::read(&path).expect("fixture part")));
-        }
-    }
-}
-
 fn zip(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default();
-    for (name, bytes) in parts {
-        writer.start_file(name.as_str(), options).expect("entry");
-        writer.write_all(bytes).expect("write");
-    }
-    writer.finish().expect("zip").into_inner()
+    docgen::synthetic::zip_parts(parts)
 }
 
 fn fixture_with(change: impl Fn(&str, String) -> String) -> Vec<u8> {

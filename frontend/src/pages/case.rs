@@ -5,6 +5,7 @@ use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit}
 use app_core::field_id;
 use app_core::library::case_title;
 use app_core::paste::{PasteDraft, PasteTarget};
+use app_core::templates::StoredTemplate;
 use app_core::word_edits::WordEdits;
 use schemas::comparison::compare_board;
 use schemas::documents::DocumentKind;
@@ -19,6 +20,7 @@ use crate::widgets::fields::{AddForm, DateField, TextField};
 use crate::widgets::items_section::ItemsSection;
 use crate::widgets::paste_panel::{paste_panel, start_button};
 use crate::widgets::period::period_fields;
+use crate::widgets::templates_line::templates_line;
 use crate::widgets::word_edits::WordEditsPanel;
 
 #[derive(Properties, PartialEq)]
@@ -30,6 +32,9 @@ pub struct CasePageProps {
     pub dispatch: Callback<Action>,
     pub on_back: Callback<()>,
     pub on_download_document: Callback<(String, DocumentKind)>,
+    /// The municipality's Word templates the documents are written in, and their page.
+    pub templates: Vec<StoredTemplate>,
+    pub on_templates: Callback<()>,
     /// "Begär underlag": a form to one responsible role of a board (board id, role).
     pub on_download_form: Callback<(String, String)>,
     /// "Begär underlag" for the första yttrande: a form about one item (board id, item).
@@ -471,6 +476,7 @@ fn documents_section(case: &Case, props: &CasePageProps) -> Html {
     html! {
         <section aria-labelledby="documents-heading">
             <h2 id="documents-heading">{ "Dokument" }</h2>
+            { templates_line(&props.templates, &props.on_templates) }
             <ul class="documents">
                 { for case.boards.iter().map(|board| {
                     let Some(response) = case.response(&board.id) else {

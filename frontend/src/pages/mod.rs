@@ -8,3 +8,4 @@ pub mod first_yttrande;
 pub mod follow_up;
 pub mod review;
 pub mod start;
+pub mod templates;

@@ -3,10 +3,12 @@
 
 use app_core::app_state::{Action, Duplicate, OpenEvent, Storage};
 use app_core::library::CaseSummary;
+use app_core::templates::StoredTemplate;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::widgets::templates_line::templates_line;
 
 #[derive(Properties, PartialEq)]
 pub struct StartPageProps {
@@ -23,6 +25,9 @@ pub struct StartPageProps {
     /// A case opened from a file that is already stored, awaiting the user's choice.
     pub duplicate: Option<Duplicate>,
     pub dispatch: Callback<Action>,
+    /// The municipality's Word templates stored here, and the way to their page.
+    pub templates: Vec<StoredTemplate>,
+    pub on_templates: Callback<()>,
 }
 
 #[function_component(StartPage)]
@@ -76,6 +81,10 @@ pub fn start_page(props: &StartPageProps) -> Html {
             <section aria-labelledby="saved-heading">
                 <h2 id="saved-heading">{ "Sparade ärenden" }</h2>
                 { saved_cases(props) }
+            </section>
+            <section aria-labelledby="templates-heading">
+                <h2 id="templates-heading">{ "Kommunens dokumentmall" }</h2>
+                { templates_line(&props.templates, &props.on_templates) }
             </section>
         </main>
     }

@@ -6,6 +6,7 @@
 //! those of `generator/exports.txt`; the generator's exports test holds this file to that list.
 
 use schemas::documents::{make_data_file, DocumentKind, Output, PreviewBlock, Request};
+use schemas::template::TemplateSummary;
 use schemas::{save_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
@@ -25,8 +26,8 @@ function load() {
   }
   return loading;
 }
-export async function makeDocument(caseJson, requestJson, today) {
-  const made = (await load()).make_document(caseJson, requestJson, today);
+export async function makeDocument(caseJson, requestJson, today, template) {
+  const made = (await load()).make_document(caseJson, requestJson, today, template);
   // A plain object for this module; the generator's own object is freed at once.
   try {
     return { fileName: made.file_name, mime: made.mime, bytes: made.bytes };
@@ -40,10 +41,18 @@ export async function previewDocument(caseJson, board, kind, today) {
 export async function extractCase(bytes) {
   return (await load()).extract_case(bytes);
 }
+export async function inspectTemplate(template, fileName) {
+  return (await load()).inspect_template(template, fileName);
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = makeDocument)]
-    async fn make_js(case_json: &str, request_json: &str, today: &str) -> Result<JsValue, JsValue>;
+    async fn make_js(
+        case_json: &str,
+        request_json: &str,
+        today: &str,
+        template: &[u8],
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = previewDocument)]
     async fn preview_js(
         case_json: &str,
@@ -53,6 +62,8 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = extractCase)]
     async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = inspectTemplate)]
+    async fn inspect_js(template: &[u8], file_name: &str) -> Result<JsValue, JsValue>;
 }
 
 /// The message of a thrown error; a failed import (the module missing or blocked) says so.
@@ -75,23 +86,41 @@ fn unreadable_answer() -> String {
         .to_string()
 }
 
-/// Any file the app offers for download, named, typed and dated as `docgen::make` does it. The
-/// data files (the case, a self-assessment's answers) need no docx-rs and are made here without
-/// loading the generator; the documents and the calendar are made by the generator.
-pub async fn make_document(case: &Case, request: &Request, today: Date) -> Result<Output, String> {
+/// Any file the app offers for download, named, typed and dated as `docgen::make` does it, the
+/// Word documents in `template` (the bytes of a stored template) when given. The data files (the
+/// case, a self-assessment's answers) need no docx-rs and are made here without loading the
+/// generator; the documents and the calendar are made by the generator.
+pub async fn make_document(
+    case: &Case,
+    request: &Request,
+    today: Date,
+    template: Option<&[u8]>,
+) -> Result<Output, String> {
     if let Some(made) = make_data_file(case, request, today) {
         return made.map_err(|error| error.to_string());
     }
     let request_json = serde_json::to_string(request)
         .map_err(|error| format!("Begäran kunde inte skickas till dokumentdelen: {error}"))?;
-    let made = make_js(&save_case(case), &request_json, &today.to_string())
-        .await
-        .map_err(message)?;
+    let made = make_js(
+        &save_case(case),
+        &request_json,
+        &today.to_string(),
+        template.unwrap_or_default(),
+    )
+    .await
+    .map_err(message)?;
     Ok(Output {
         file_name: text_field(&made, "fileName")?,
         mime: text_field(&made, "mime")?,
         bytes: js_sys::Uint8Array::new(&field(&made, "bytes")?).to_vec(),
     })
+}
+
+/// What an uploaded template holds, or why it cannot serve as one (a Swedish message).
+pub async fn inspect_template(template: &[u8], file_name: &str) -> Result<TemplateSummary, String> {
+    let json = inspect_js(template, file_name).await.map_err(message)?;
+    let json = json.as_string().ok_or_else(unreadable_answer)?;
+    serde_json::from_str(&json).map_err(|_| unreadable_answer())
 }
 
 fn field(object: &JsValue, name: &str) -> Result<JsValue, String> {

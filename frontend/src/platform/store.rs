@@ -77,7 +77,7 @@ impl Store {
         let request = factory
             .open_with_u32(DATABASE, DATABASE_VERSION)
             .map_err(|_| StoreError::Unavailable)?;
-        let upgrade = upgrade_handler(request.clone());
+        let upgrade = upgrade_handler(request.clone(), &[CASES, SUMMARIES]);
         request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
         let database = request_result(&request)
             .await
@@ -240,15 +240,19 @@ impl Store {
     }
 }
 
-/// Creates the object stores on first use (and on a future version's upgrade).
-fn upgrade_handler(request: IdbOpenDbRequest) -> JsValue {
+/// Creates the object stores (keyed by their records' `id`) on first use, and on a future
+/// version's upgrade.
+pub(crate) fn upgrade_handler(
+    request: IdbOpenDbRequest,
+    stores: &'static [&'static str],
+) -> JsValue {
     let upgrade = move |_: Event| {
         let Ok(result) = request.result() else {
             return;
         };
         let database: IdbDatabase = result.unchecked_into();
         let existing = database.object_store_names();
-        for name in [CASES, SUMMARIES] {
+        for &name in stores {
             if !existing.contains(name) {
                 let parameters = IdbObjectStoreParameters::new();
                 parameters.set_key_path(&JsValue::from_str("id"));
@@ -259,12 +263,15 @@ fn upgrade_handler(request: IdbOpenDbRequest) -> JsValue {
     wasm_bindgen::closure::Closure::once_into_js(upgrade)
 }
 
-fn object_store(transaction: &IdbTransaction, name: &str) -> Result<IdbObjectStore, StoreError> {
+pub(crate) fn object_store(
+    transaction: &IdbTransaction,
+    name: &str,
+) -> Result<IdbObjectStore, StoreError> {
     transaction.object_store(name).map_err(failed)
 }
 
 /// Waits for a request's result (or its error).
-async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
+pub(crate) async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
     let promise = Promise::new(&mut |resolve, reject| {
         let done = request.clone();
         let on_success = move |_: Event| {
@@ -290,7 +297,7 @@ async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
     JsFuture::from(promise).await
 }
 
-async fn transaction_done(transaction: &IdbTransaction) -> Result<(), StoreError> {
+pub(crate) async fn transaction_done(transaction: &IdbTransaction) -> Result<(), StoreError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let on_complete = move |_: Event| {
             let _ = resolve.call0(&JsValue::NULL);
@@ -336,7 +343,7 @@ fn outcome_value(key: &str, number: u64) -> JsValue {
     object.into()
 }
 
-fn string_field(value: &JsValue, key: &str) -> Option<String> {
+pub(crate) fn string_field(value: &JsValue, key: &str) -> Option<String> {
     Reflect::get(value, &JsValue::from_str(key))
         .ok()?
         .as_string()
@@ -361,7 +368,7 @@ fn failed(error: JsValue) -> StoreError {
 }
 
 /// Maps a browser error to what the user needs to know: full, unavailable, or something else.
-fn store_error(error: JsValue) -> StoreError {
+pub(crate) fn store_error(error: JsValue) -> StoreError {
     let name = error
         .dyn_ref::<DomException>()
         .map(|exception| exception.name())

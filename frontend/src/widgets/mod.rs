@@ -12,4 +12,5 @@ pub mod paste_panel;
 pub mod people;
 pub mod period;
 pub mod steps;
+pub mod templates_line;
 pub mod word_edits;

@@ -43,7 +43,7 @@ fn json(request: &Request) -> String {
 }
 
 fn make(example: &Example, request: &Request) -> Result<schemas::documents::Output, String> {
-    generator::make(&example.json, &json(request), TODAY)
+    generator::make(&example.json, &json(request), TODAY, &[])
 }
 
 /// The extension a MIME type's files end with.
@@ -182,12 +182,13 @@ fn a_request_the_generator_cannot_read_is_refused_in_swedish() {
         "",
     ] {
         assert_eq!(
-            generator::make(&example.json, request, TODAY).expect_err(request),
+            generator::make(&example.json, request, TODAY, &[]).expect_err(request),
             format!("«{request}» är ingen begäran som Yttra kan göra något av."),
         );
     }
     assert_eq!(
-        generator::make(&example.json, r#""calendar""#, "2026-02-30").expect_err("no such day"),
+        generator::make(&example.json, r#""calendar""#, "2026-02-30", &[])
+            .expect_err("no such day"),
         "«2026-02-30» är inget giltigt datum."
     );
 }
@@ -197,12 +198,12 @@ fn a_broken_or_oversized_case_is_refused_as_the_loader_words_it() {
     let broken = "{\"format\": \"yttra-case\", ]";
     let loader = schemas::load_case(broken).expect_err("broken JSON");
     assert_eq!(
-        generator::make(broken, r#""calendar""#, TODAY).expect_err("broken"),
+        generator::make(broken, r#""calendar""#, TODAY, &[]).expect_err("broken"),
         loader.to_string()
     );
     let oversized = " ".repeat(MAX_CASE_BYTES + 1);
     assert_eq!(
-        generator::make(&oversized, r#""calendar""#, TODAY).expect_err("too large"),
+        generator::make(&oversized, r#""calendar""#, TODAY, &[]).expect_err("too large"),
         "Ärendet är för stort (21 MB); ett ärende är högst 20 MB."
     );
 }
@@ -237,5 +238,48 @@ fn extracting_a_file_that_is_not_a_document_names_the_problem() {
     assert_eq!(
         generator::extract(b"not a zip").expect_err("not a docx"),
         docgen::ExtractError::NotZip.to_string()
+    );
+}
+
+#[test]
+fn a_document_is_written_in_the_template_given_as_bytes() {
+    let example = example("it-sakerhet-tva-namnder");
+    let request = json(&Request::document("ks", DocumentKind::FirstYttrande));
+    let template = docgen::synthetic::municipal_template();
+    let made = generator::make(&example.json, &request, TODAY, &template).expect("made");
+    let plain = generator::make(&example.json, &request, TODAY, &[]).expect("made");
+    assert_eq!(made.file_name, plain.file_name);
+    let summary = generator::inspect(&made.bytes, "yttrande.docx").expect("a Word document");
+    let summary: schemas::template::TemplateSummary =
+        serde_json::from_str(&summary).expect("summary JSON");
+    assert!(
+        summary.headers.iter().any(|header| header
+            .lines
+            .iter()
+            .any(|line| line.contains("Exempelby kommun"))),
+        "the template's letterhead: {summary:?}"
+    );
+    // A calendar has no template to be written in; the bytes are ignored.
+    let calendar = generator::make(&example.json, r#""calendar""#, TODAY, &template).expect("made");
+    assert_eq!(calendar.mime, ICS_MIME);
+    let broken = generator::make(&example.json, &request, TODAY, b"PK\x03\x04 trasig")
+        .expect_err("a broken template is refused");
+    assert!(
+        broken.starts_with("Dokumentmallen kunde inte användas: Mallen är skadad"),
+        "{broken}"
+    );
+}
+
+#[test]
+fn an_uploaded_template_is_described_or_refused_in_swedish() {
+    let summary = generator::inspect(&docgen::synthetic::municipal_template(), "mall.dotx")
+        .expect("described");
+    let summary: schemas::template::TemplateSummary =
+        serde_json::from_str(&summary).expect("the app reads the summary");
+    assert_eq!(summary.unknown, ["{{kontor}}"]);
+    let refused = generator::inspect(b"%PDF-1.7", "mall.pdf").expect_err("refused");
+    assert_eq!(
+        refused,
+        "Filen är ingen Word-mall. Ladda upp mallen som .dotx eller .docx."
     );
 }

@@ -1,0 +1,133 @@
+//! The municipality's Word templates in the browser's IndexedDB. They have a database of their
+//! own (`yttra-mallar`), so the cases' database needs no upgrade (an upgrade waits for every
+//! other open tab of the app to close). Two stores: `templates`, what the settings page lists
+//! (`app_core::templates::StoredTemplate` as JSON), and `files`, the template's bytes, read only
+//! when a document is made. A template and its file are written in one transaction, so a full
+//! storage leaves neither half behind.
+
+use app_core::templates::StoredTemplate;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
+
+use crate::platform::store::{
+    object_store, request_result, store_error, string_field, transaction_done, upgrade_handler,
+    StoreError,
+};
+
+const DATABASE: &str = "yttra-mallar";
+const DATABASE_VERSION: u32 = 1;
+const TEMPLATES: &str = "templates";
+const FILES: &str = "files";
+
+#[derive(Clone)]
+pub struct TemplateStore {
+    database: IdbDatabase,
+}
+
+impl TemplateStore {
+    pub async fn open() -> Result<TemplateStore, StoreError> {
+        let factory = web_sys::window()
+            .and_then(|window| window.indexed_db().ok().flatten())
+            .ok_or(StoreError::Unavailable)?;
+        let request = factory
+            .open_with_u32(DATABASE, DATABASE_VERSION)
+            .map_err(|_| StoreError::Unavailable)?;
+        let upgrade = upgrade_handler(request.clone(), &[TEMPLATES, FILES]);
+        request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+        let database = request_result(&request)
+            .await
+            .map_err(|_| StoreError::Unavailable)?;
+        Ok(TemplateStore {
+            database: database.unchecked_into(),
+        })
+    }
+
+    /// Every stored template; one that does not parse (written by a later version) is left out.
+    pub async fn list(&self) -> Result<Vec<StoredTemplate>, StoreError> {
+        let transaction = self.transaction(&[TEMPLATES], IdbTransactionMode::Readonly)?;
+        let request = object_store(&transaction, TEMPLATES)?
+            .get_all()
+            .map_err(store_error)?;
+        let records: Array = request_result(&request)
+            .await
+            .map_err(store_error)?
+            .unchecked_into();
+        Ok(records
+            .iter()
+            .filter_map(|record| string_field(&record, "json"))
+            .filter_map(|json| serde_json::from_str(&json).ok())
+            .collect())
+    }
+
+    /// A template's file.
+    pub async fn bytes(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        let transaction = self.transaction(&[FILES], IdbTransactionMode::Readonly)?;
+        let request = object_store(&transaction, FILES)?
+            .get(&JsValue::from_str(id))
+            .map_err(store_error)?;
+        let record = request_result(&request).await.map_err(store_error)?;
+        if record.is_undefined() || record.is_null() {
+            return Ok(None);
+        }
+        let bytes = Reflect::get(&record, &JsValue::from_str("bytes")).map_err(store_error)?;
+        Ok(bytes.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec))
+    }
+
+    /// Stores a template, with its file when given (a new or replaced template), or only what
+    /// is listed of it (a changed scope).
+    pub async fn save(
+        &self,
+        template: &StoredTemplate,
+        file: Option<&[u8]>,
+    ) -> Result<(), StoreError> {
+        let stores: &[&str] = if file.is_some() {
+            &[TEMPLATES, FILES]
+        } else {
+            &[TEMPLATES]
+        };
+        let transaction = self.transaction(stores, IdbTransactionMode::Readwrite)?;
+        let json = serde_json::to_string(template)
+            .map_err(|error| StoreError::Failed(error.to_string()))?;
+        object_store(&transaction, TEMPLATES)?
+            .put(&record(&template.id, "json", &JsValue::from_str(&json)))
+            .map_err(store_error)?;
+        if let Some(file) = file {
+            let bytes = Uint8Array::from(file);
+            object_store(&transaction, FILES)?
+                .put(&record(&template.id, "bytes", &bytes))
+                .map_err(store_error)?;
+        }
+        transaction_done(&transaction).await
+    }
+
+    pub async fn remove(&self, id: &str) -> Result<(), StoreError> {
+        let transaction = self.transaction(&[TEMPLATES, FILES], IdbTransactionMode::Readwrite)?;
+        let key = JsValue::from_str(id);
+        object_store(&transaction, TEMPLATES)?
+            .delete(&key)
+            .map_err(store_error)?;
+        object_store(&transaction, FILES)?
+            .delete(&key)
+            .map_err(store_error)?;
+        transaction_done(&transaction).await
+    }
+
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, StoreError> {
+        let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+        self.database
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(store_error)
+    }
+}
+
+fn record(id: &str, key: &str, value: &JsValue) -> JsValue {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &JsValue::from_str("id"), &JsValue::from_str(id));
+    let _ = Reflect::set(&object, &JsValue::from_str(key), value);
+    object.into()
+}
