@@ -35,7 +35,7 @@ pub const TEMPLATE_FIELDS: &[TemplateField] = &[
     },
     TemplateField {
         key: "nämnd",
-        description: "nämndens namn (för tjänsteskrivelsen: förvaltningen som skriver den)",
+        description: "nämndens namn",
     },
     TemplateField {
         key: "rubrik",

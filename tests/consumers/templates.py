@@ -5,7 +5,8 @@ template tests: made here with python-docx, and one saved again by LibreOffice.
 first-page header, a smaller header on the following pages, an address footer with the date,
 custom fonts and colours, Swedish style ids (`Rubrik1`, `Rubrik2`), content controls for the
 diarienummer and the date, a custom document property read by the case system, and a `[Yttra]`
-marker between fixed paragraphs. Usable as `python templates.py OUT.docx [--dotx]` too.
+marker between fixed paragraphs. Usable as `python templates.py OUT.docx [--dotx]` too, and
+`python templates.py --facts DOC.docx` prints what python-docx reads in a document made in it.
 """
 
 import shutil
@@ -190,7 +191,33 @@ def saved_by_libreoffice(source, target_dir):
     return target
 
 
+def facts(path):
+    """What a document made in the letterhead shows, as python-docx reads it: for the browser
+    test, which cannot run python-docx itself."""
+    document = Document(str(path))
+    section = document.sections[0]
+
+    def xml_text(element):
+        return "".join(t.text or "" for t in element.iter(qn("w:t")))
+
+    heading = next((p for p in document.paragraphs if p.text == "Sammanfattande svar"), None)
+    return {
+        "first_header": xml_text(section.first_page_header._element),
+        "header": xml_text(section.header._element),
+        "footer": xml_text(section.footer._element),
+        "logos": sum(1 for rel in section.first_page_header.part.rels.values() if rel.reltype.endswith("/image")),
+        "normal_font": document.styles["Normal"].font.name,
+        "heading_style": heading.style.style_id if heading is not None else None,
+        "paragraphs": [p.text for p in document.paragraphs],
+        "left_margin_cm": round(section.left_margin.cm, 1),
+    }
+
+
 if __name__ == "__main__":
-    out = Path(sys.argv[1])
-    letterhead(out, dotx="--dotx" in sys.argv)
-    print(out)
+    if sys.argv[1] == "--facts":
+        import json
+        print(json.dumps(facts(sys.argv[2]), ensure_ascii=False))
+    else:
+        out = Path(sys.argv[1])
+        letterhead(out, dotx="--dotx" in sys.argv)
+        print(out)

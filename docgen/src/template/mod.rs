@@ -284,7 +284,8 @@ fn collect_lines(element: &Element, lines: &mut Vec<String>, images: &mut usize)
     for child in element.child_elements() {
         match child.name.as_ref() {
             "w:p" => {
-                let text = child.text_content();
+                let mut text = String::new();
+                line_text(child, &mut text);
                 if !text.trim().is_empty() {
                     lines.push(text.trim().to_string());
                 }
@@ -293,6 +294,38 @@ fn collect_lines(element: &Element, lines: &mut Vec<String>, images: &mut usize)
             _ => collect_lines(child, lines, images),
         }
     }
+}
+
+/// A paragraph's text as the settings page shows it: a tab as a wide space, a content control
+/// that Yttra fills as its field (`{{diarienummer}}`, not Word's "Klicka här …"), field codes
+/// left out.
+fn line_text(element: &Element, out: &mut String) {
+    for child in &element.children {
+        let xml_tree::Node::Element(child) = child else {
+            continue;
+        };
+        match child.name.as_ref() {
+            "w:t" => out.push_str(&child.text_content()),
+            "w:tab" | "w:br" => out.push('\u{2003}'),
+            "w:instrText" | "w:delText" | "w:txbxContent" => {}
+            "w:sdt" => match control_field(child) {
+                Some(key) => out.push_str(&format!("{{{{{key}}}}}")),
+                None => line_text(child, out),
+            },
+            _ => line_text(child, out),
+        }
+    }
+}
+
+/// The field a content control is named after, by its tag or title.
+fn control_field(control: &Element) -> Option<&'static str> {
+    let properties = control.first_child("w:sdtPr")?;
+    ["w:tag", "w:alias"].iter().find_map(|name| {
+        properties
+            .first_child(name)
+            .and_then(|element| element.attribute("w:val"))
+            .and_then(schemas::template::field_key)
+    })
 }
 
 fn count_images(element: &Element, images: &mut usize) {
