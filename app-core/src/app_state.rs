@@ -210,11 +210,11 @@ pub enum TemplateEvent {
     Listed(Vec<StoredTemplate>),
     /// A template was stored: a new one, or one replaced by a new file (`replaced`).
     Saved {
-        template: StoredTemplate,
+        template: Box<StoredTemplate>,
         replaced: bool,
     },
     /// A template's scope was changed and stored.
-    Rescoped(StoredTemplate),
+    Rescoped(Box<StoredTemplate>),
     AskRemove(String),
     CancelRemove,
     /// A template was removed from storage.
@@ -376,9 +376,9 @@ impl AppState {
             TemplateEvent::Listed(templates) => self.templates = templates::sorted(templates),
             TemplateEvent::Saved { template, replaced } => {
                 self.notice = Some(Notice::Info(templates::saved_notice(&template, replaced)));
-                self.put_template(template);
+                self.put_template(*template);
             }
-            TemplateEvent::Rescoped(template) => self.put_template(template),
+            TemplateEvent::Rescoped(template) => self.put_template(*template),
             TemplateEvent::AskRemove(id) => self.confirm_remove_template = Some(id),
             TemplateEvent::CancelRemove => self.confirm_remove_template = None,
             TemplateEvent::Removed(id) => {
@@ -808,7 +808,7 @@ mod tests {
         let mut newer = stored_template("a", "2026-03-01T00:00:00Z");
         newer.file_name = "ny.dotx".into();
         let state = state.reduce(Action::Templates(TemplateEvent::Saved {
-            template: newer,
+            template: Box::new(newer),
             replaced: true,
         }));
         assert_eq!(ids(&state), ["b", "a"]);

@@ -348,26 +348,6 @@ pub fn with_part_rewritten(docx: &[u8], part: &str, edit: impl Fn(String) -> Str
     out.finish().expect("finished").into_inner()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_large_case_is_valid_and_has_the_asked_size() {
-        let case = large_case(60, 3);
-        assert_eq!(case.audit.recommendations.len(), 60);
-        assert_eq!(case.responses[0].first.measures.len(), 180);
-        let today = Date::parse("2025-03-01").expect("date");
-        assert_eq!(schemas::validate(&case, today), vec![]);
-        let words = case.responses[0].first.measures[0]
-            .action
-            .split(' ')
-            .count();
-        assert!((15..=25).contains(&words), "{words}");
-        assert_eq!(large_case(60, 3), case, "deterministic");
-    }
-}
-
 /// The municipal letterhead of the template tests (`docgen/tests/fixtures/word-template`), part
 /// by part as a Swedish Word saves it: Swedish style ids, a first-page header with a logo and
 /// content controls, a placeholder split over runs, an address footer, a `[Yttra]` marker, a case
@@ -424,4 +404,24 @@ pub fn zip_parts(parts: &[(String, Vec<u8>)]) -> Vec<u8> {
     zip.finish()
         .map(std::io::Cursor::into_inner)
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_large_case_is_valid_and_has_the_asked_size() {
+        let case = large_case(60, 3);
+        assert_eq!(case.audit.recommendations.len(), 60);
+        assert_eq!(case.responses[0].first.measures.len(), 180);
+        let today = Date::parse("2025-03-01").expect("date");
+        assert_eq!(schemas::validate(&case, today), vec![]);
+        let words = case.responses[0].first.measures[0]
+            .action
+            .split(' ')
+            .count();
+        assert!((15..=25).contains(&words), "{words}");
+        assert_eq!(large_case(60, 3), case, "deterministic");
+    }
 }

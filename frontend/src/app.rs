@@ -732,7 +732,7 @@ async fn read_template(
     };
     match store.save(&template, Some(&bytes)).await {
         Ok(()) => TemplateEvent::Saved {
-            template,
+            template: Box::new(template),
             replaced: replaces.is_some(),
         },
         Err(error) => TemplateEvent::Refused(templates::storage_refused(
@@ -755,12 +755,13 @@ fn rescope_template(
         let template = StoredTemplate { scope, ..template };
         let (state, template_store) = (state.clone(), template_store.clone());
         spawn_local(async move {
-            let saved = match template_store.borrow().clone() {
+            let store = template_store.borrow().clone();
+            let saved = match store {
                 Some(store) => store.save(&template, None).await.is_ok(),
                 None => false,
             };
             state.dispatch(Action::Templates(if saved {
-                TemplateEvent::Rescoped(template)
+                TemplateEvent::Rescoped(Box::new(template))
             } else {
                 TemplateEvent::Refused(templates::storage_refused(&template.file_name, false))
             }));
@@ -773,7 +774,8 @@ fn remove_template(state: &State, template_store: &TemplateStoreRef) -> Callback
     Callback::from(move |id: String| {
         let (state, template_store) = (state.clone(), template_store.clone());
         spawn_local(async move {
-            let removed = match template_store.borrow().clone() {
+            let store = template_store.borrow().clone();
+            let removed = match store {
                 Some(store) => store.remove(&id).await.is_ok(),
                 None => false,
             };

@@ -31,6 +31,19 @@ impl FieldValues {
 pub struct FillReport {
     pub found: BTreeSet<&'static str>,
     pub unknown: BTreeSet<String>,
+    /// Filled content controls bound to a custom XML part: Word shows the part's value, not
+    /// the control's text, so the value must be written there too.
+    pub bindings: Vec<Binding>,
+}
+
+/// A content control's binding (`w:dataBinding`) and the value written in the control.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    /// The custom XML part's datastore id, e.g. `{4B2C0A8E-…}`.
+    pub store_item: String,
+    /// The element the control shows, e.g. `/ns0:arende[1]/ns0:dnr[1]`.
+    pub xpath: String,
+    pub value: String,
 }
 
 /// Fills every field below `root` (a body, header or footer part); with no values, only finds
@@ -178,6 +191,18 @@ fn fill_control(control: &mut Element, values: Option<&FieldValues>, report: &mu
     let Some(value) = values.and_then(|values| values.get(key)) else {
         return;
     };
+    if let Some(binding) = properties.first_child("w:dataBinding") {
+        if let (Some(store_item), Some(xpath)) = (
+            binding.attribute("w:storeItemID"),
+            binding.attribute("w:xpath"),
+        ) {
+            report.bindings.push(Binding {
+                store_item: store_item.to_string(),
+                xpath: unescape(xpath),
+                value: value.to_string(),
+            });
+        }
+    }
     let properties = control.first_child_mut("w:sdtPr").expect("looked up above");
     let showed_placeholder = properties.first_child("w:showingPlcHdr").is_some();
     properties
@@ -262,6 +287,48 @@ pub fn fill_custom_properties(
     }
 }
 
+/// Writes `value` into the element of a custom XML part that `xpath` names. Content controls
+/// bind with simple paths of named, numbered steps (`/ns0:arende[1]/ns0:dnr[1]`); steps are
+/// matched by local name. Returns false when the path names no element.
+pub fn set_bound_value(root: &mut Element, xpath: &str, value: &str) -> bool {
+    let mut steps = xpath
+        .split('/')
+        .filter(|step| !step.is_empty())
+        .map(parse_step);
+    let Some((name, 1)) = steps.next() else {
+        return false;
+    };
+    if local_name(&root.name) != name {
+        return false;
+    }
+    let mut element = root;
+    for (name, index) in steps {
+        let Some(next) = element
+            .child_elements_mut()
+            .filter(|child| local_name(&child.name) == name)
+            .nth(index.saturating_sub(1))
+        else {
+            return false;
+        };
+        element = next;
+    }
+    element.set_text(value);
+    true
+}
+
+/// A path step's local name and 1-based index: `ns0:dnr[2]` is `("dnr", 2)`.
+fn parse_step(step: &str) -> (&str, usize) {
+    let (name, index) = match step.split_once('[') {
+        Some((name, rest)) => (name, rest.trim_end_matches(']').parse().unwrap_or(1)),
+        None => (step, 1),
+    };
+    (local_name(name), index)
+}
+
+fn local_name(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
 /// Whether a paragraph is the `[Yttra]` marker.
 pub fn is_marker(paragraph: &Element) -> bool {
     paragraph.name == "w:p"
@@ -331,6 +398,32 @@ mod tests {
             xml,
             r#"<w:sdt><w:sdtPr><w:alias w:val="Datum"/><w:date w:fullDate="2025-04-02T00:00:00Z"/></w:sdtPr><w:sdtContent><w:r><w:rPr/><w:t xml:space="preserve">2025-04-02</w:t></w:r></w:sdtContent></w:sdt>"#
         );
+    }
+
+    #[test]
+    fn a_bound_control_gets_its_value_in_the_custom_xml_too() {
+        let (_, report) = filled(
+            r#"<w:sdt><w:sdtPr><w:tag w:val="diarienummer"/><w:dataBinding w:prefixMappings="xmlns:ns0='urn:x'" w:xpath="/ns0:arende[1]/ns0:dnr[1]" w:storeItemID="{AB}"/></w:sdtPr><w:sdtContent><w:r><w:t>x</w:t></w:r></w:sdtContent></w:sdt>"#,
+        );
+        let [binding] = report.bindings.as_slice() else {
+            panic!("one binding: {report:?}");
+        };
+        let mut part =
+            parse(br#"<arende xmlns="urn:x"><handlaggare/><dnr/></arende>"#).expect("xml");
+        assert!(set_bound_value(
+            &mut part.root,
+            &binding.xpath,
+            &binding.value
+        ));
+        assert_eq!(
+            write(&part),
+            r#"<arende xmlns="urn:x"><handlaggare/><dnr>KS 2025/12</dnr></arende>"#
+        );
+        assert!(!set_bound_value(
+            &mut part.root,
+            "/ns0:arende[1]/ns0:saknas[1]",
+            "x"
+        ));
     }
 
     #[test]

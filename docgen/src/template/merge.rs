@@ -313,7 +313,60 @@ fn fill_stories(
     if let Some(custom) = package.xml("docProps/custom.xml")? {
         fill::fill_custom_properties(&mut custom.root, Some(values), report);
     }
+    write_bound_values(package, &report.bindings)
+}
+
+/// A content control bound to a case system's custom XML shows that part's value in Word, so
+/// each filled control's value is written into the part as well.
+fn write_bound_values(package: &mut Package, bindings: &[fill::Binding]) -> Result<(), String> {
+    if bindings.is_empty() {
+        return Ok(());
+    }
+    let items = custom_items_by_store_id(package)?;
+    for binding in bindings {
+        let wanted = binding
+            .store_item
+            .trim_matches(['{', '}'])
+            .to_ascii_uppercase();
+        let Some((_, item)) = items.iter().find(|(id, _)| *id == wanted) else {
+            continue;
+        };
+        if let Some(part) = package.xml(item)? {
+            fill::set_bound_value(&mut part.root, &binding.xpath, &binding.value);
+        }
+    }
     Ok(())
+}
+
+/// The custom XML items by their datastore id (upper case, without braces), from their
+/// property parts.
+fn custom_items_by_store_id(package: &mut Package) -> Result<Vec<(String, String)>, String> {
+    let props: Vec<String> = package
+        .parts
+        .iter()
+        .map(|(path, _)| path.clone())
+        .filter(|path| path.starts_with("customXml/itemProps"))
+        .collect();
+    let mut items = Vec::new();
+    for path in props {
+        // Read, not parsed for changing, so the property parts stay byte for byte.
+        let Some(Part::Bytes(bytes)) = package
+            .parts
+            .iter()
+            .find(|(name, _)| *name == path)
+            .map(|(_, part)| part)
+        else {
+            continue;
+        };
+        let Ok(part) = xml_tree::parse(bytes) else {
+            continue;
+        };
+        if let Some(id) = part.root.attribute("ds:itemID") {
+            let id = id.trim_matches(['{', '}']).to_ascii_uppercase();
+            items.push((id, path.replace("customXml/itemProps", "customXml/item")));
+        }
+    }
+    Ok(items)
 }
 
 /// Yttra's styles in the template's sheet (or Yttra's sheet, when the template has none).

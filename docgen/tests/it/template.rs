@@ -99,6 +99,7 @@ fn the_merged_document_matches_its_golden_file() {
         "word/header1.xml",
         "word/header2.xml",
         "word/footer1.xml",
+        "customXml/item1.xml",
         "customXml/_rels/item2.xml.rels",
         "word/document.xml",
     ] {
@@ -126,10 +127,11 @@ fn every_part_of_the_template_is_kept_and_every_reference_resolves() {
         let kept = merged
             .get(&name)
             .unwrap_or_else(|| panic!("{name} was dropped"));
-        if name.starts_with("word/media/")
-            || name.starts_with("customXml/")
-            || name == "word/theme/theme1.xml"
-        {
+        // The case system's custom XML is kept too; its item holds the bound diarienummer.
+        let unchanged = name.starts_with("word/media/")
+            || (name.starts_with("customXml/") && name != "customXml/item1.xml")
+            || name == "word/theme/theme1.xml";
+        if unchanged {
             assert_eq!(kept, &bytes, "{name} changed");
         }
     }
@@ -270,6 +272,8 @@ fn fields_are_filled_in_headers_footers_controls_and_properties() {
         footer.contains("Första yttrande 2025-04-02 · {{kontor}}"),
         "{footer}"
     );
+    // The diarienummer control is bound to the case system's custom XML, which Word shows.
+    assert!(text(&docx, "customXml/item1.xml").contains("<dnr>KS-2025-114</dnr>"));
     let custom = text(&docx, "docProps/custom.xml");
     assert!(custom.contains("<vt:lpwstr>KS-2025-114</vt:lpwstr>"));
     assert!(
