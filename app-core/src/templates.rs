@@ -48,19 +48,7 @@ pub fn template_for<'t>(
     request: &Request,
 ) -> Option<&'t StoredTemplate> {
     let group = DocumentGroup::of(request)?;
-    let board_id = match request {
-        Request::Document { board, .. }
-        | Request::OutcomeForm { board, .. }
-        | Request::AnswerForm { board, .. } => board.clone(),
-        Request::AssessmentReport { assessment, .. } => case
-            .self_assessments
-            .iter()
-            .find(|candidate| &candidate.id == assessment)?
-            .board
-            .clone(),
-        _ => return None,
-    };
-    let board_name = case.board(&board_id).map(|board| board.name.as_str())?;
+    let board_name = request.board(case).map(|board| board.name.as_str())?;
     choose_template(
         templates.iter().map(|template| &template.scope),
         board_name,

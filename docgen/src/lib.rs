@@ -261,19 +261,8 @@ fn template_values(
     request: &Request,
     info: &package::DocumentInfo,
 ) -> template::FieldValues {
-    let board_id = match request {
-        Request::Document { board, .. }
-        | Request::OutcomeForm { board, .. }
-        | Request::AnswerForm { board, .. } => Some(board.as_str()),
-        Request::AssessmentReport { assessment, .. } => case
-            .self_assessments
-            .iter()
-            .find(|candidate| &candidate.id == assessment)
-            .map(|assessment| assessment.board.as_str()),
-        _ => None,
-    };
-    let board = board_id.and_then(|id| case.boards.iter().find(|board| board.id == id));
-    let response = board_id.and_then(|id| case.response(id));
+    let board = request.board(case);
+    let response = board.and_then(|board| case.response(&board.id));
     let cover_note = |yttrande: Yttrande| {
         response.and_then(|response| match yttrande {
             Yttrande::First => Some(&response.first.cover_note),

@@ -144,6 +144,20 @@ impl Request {
         }
     }
 
+    /// The board a Word document is for: the answering board, or the board a self-assessment
+    /// belongs to. `None` for the data files and the calendar.
+    pub fn board<'c>(&'c self, case: &'c Case) -> Option<&'c Board> {
+        let id = match self {
+            Request::AssessmentReport { assessment, .. } => case
+                .self_assessments
+                .iter()
+                .find(|candidate| &candidate.id == assessment)
+                .map(|assessment| assessment.board.as_str()),
+            other => other.answering_board(),
+        }?;
+        case.board(id)
+    }
+
     /// The MIME type of the file the request gives.
     pub fn mime(&self) -> &'static str {
         self.file_type().mime

@@ -5,7 +5,8 @@ template tests: made here with python-docx, and one saved again by LibreOffice.
 first-page header, a smaller header on the following pages, an address footer with the date,
 custom fonts and colours, Swedish style ids (`Rubrik1`, `Rubrik2`), content controls for the
 diarienummer and the date, a custom document property read by the case system, and a `[Yttra]`
-marker between fixed paragraphs. Usable as `python templates.py OUT.docx [--dotx]` too, and
+marker between fixed paragraphs. Usable as `python templates.py OUT.docx [--dotx] [--name
+KOMMUN]` too, and
 `python templates.py --facts DOC.docx` prints what python-docx reads in a document made in it.
 """
 
@@ -129,7 +130,7 @@ def as_dotx(path):
     rewrite(path, entries)
 
 
-def letterhead(path, marker=True, dotx=False):
+def letterhead(path, marker=True, dotx=False, municipality=MUNICIPALITY):
     document = Document()
     section = document.sections[0]
     section.top_margin = Cm(3.5)
@@ -147,13 +148,15 @@ def letterhead(path, marker=True, dotx=False):
     section.different_first_page_header_footer = True
     first = section.first_page_header.paragraphs[0]
     first.add_run().add_picture(str(logo), width=Cm(4))
-    first.add_run("\t" + MUNICIPALITY).bold = True
+    first.add_run("\t" + municipality).bold = True
     line = section.first_page_header.add_paragraph("Dnr ")
     content_control(line, "diarienummer", "Klicka här för diarienummer")
     line.add_run("\tDatum ")
     content_control(line, "Datum", "Välj datum")
     section.first_page_header.add_paragraph("{{nämnd}}")
-    section.header.paragraphs[0].text = MUNICIPALITY + " · {{nämnd}} · Dnr {{diarienummer}}"
+    later = section.header.paragraphs[0]
+    later.add_run().add_picture(str(logo), width=Cm(2))
+    later.add_run("\t" + municipality + " · {{nämnd}} · Dnr {{diarienummer}}")
     for footer in (section.footer, section.first_page_footer):
         paragraph = footer.paragraphs[0]
         paragraph.text = ADDRESS
@@ -219,5 +222,6 @@ if __name__ == "__main__":
         print(json.dumps(facts(sys.argv[2]), ensure_ascii=False))
     else:
         out = Path(sys.argv[1])
-        letterhead(out, dotx="--dotx" in sys.argv)
+        name = sys.argv[sys.argv.index("--name") + 1] if "--name" in sys.argv else MUNICIPALITY
+        letterhead(out, dotx="--dotx" in sys.argv, municipality=name)
         print(out)

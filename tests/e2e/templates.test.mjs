@@ -14,10 +14,10 @@ const env = serverAndBrowser();
 const python = join(ROOT, '.venv', 'bin', 'python');
 const templates = join(ROOT, 'tests', 'consumers', 'templates.py');
 
-function makeTemplate(name) {
+function makeTemplate(name, municipality = 'Exempelby kommun') {
   mkdirSync(OUTPUT, { recursive: true });
   const path = join(OUTPUT, name);
-  execFileSync(python, [templates, path, '--dotx']);
+  execFileSync(python, [templates, path, '--dotx', '--name', municipality]);
   return path;
 }
 
@@ -71,6 +71,19 @@ test('a template uploaded once gives every downloaded document the letterhead', 
   const title = made.paragraphs.indexOf('Granskning av IT-säkerhet SR-2025-17');
   assert.ok(made.paragraphs.indexOf('Till kommunens revisorer') < title && title < made.paragraphs.indexOf('Detta yttrande har beslutats av nämnden.'));
 
+  // A second template for the tjänsteskrivelser only: they take it, the yttranden keep the first.
+  const cover = makeTemplate('Tjänsteskrivelse.dotx', 'Exempelby stadskontor');
+  await page.getByRole('button', { name: 'Dokumentmallar' }).click();
+  await page.getByLabel('Word-mall (.dotx eller .docx)').setInputFiles(cover);
+  const coverCard = page.getByRole('article', { name: 'Tjänsteskrivelse.dotx' });
+  await coverCard.getByLabel('Dokument').selectOption({ label: 'Tjänsteskrivelser' });
+  await coverCard.getByText('Används för: Tjänsteskrivelser för alla nämnder.').waitFor();
+  await page.getByRole('button', { name: '← Tillbaka till ärendet' }).click();
+  const coverNote = await downloadFrom(page, 'Tjänsteskrivelsen till det första yttrandet, Kommunstyrelsen (Word)', 'cover-in-template.docx');
+  assert.ok(facts(coverNote.path).first_header.includes('Exempelby stadskontor'));
+  const again = await downloadFrom(page, 'Första yttrandet, Kommunstyrelsen (Word)', 'again-in-template.docx');
+  assert.ok(facts(again.path).first_header.includes('Exempelby kommun'));
+
   // The filed document opens again as Yttra's, with nothing changed in Word.
   await page.getByRole('button', { name: '← Alla ärenden' }).click();
   await page.getByLabel('Öppna en fil').setInputFiles(path);
@@ -79,8 +92,11 @@ test('a template uploaded once gives every downloaded document the letterhead', 
 
   // Removing asks first, then documents get Yttra's own layout again.
   await page.getByRole('button', { name: 'Dokumentmallar' }).click();
-  await page.getByRole('button', { name: 'Ta bort mallen' }).click();
-  await page.getByRole('button', { name: 'Ja, ta bort mallen' }).click();
+  for (const name of ['Exempelby yttrande.dotx', 'Tjänsteskrivelse.dotx']) {
+    await page.getByRole('article', { name }).getByRole('button', { name: 'Ta bort mallen' }).click();
+    await page.getByRole('button', { name: 'Ja, ta bort mallen' }).click();
+    await page.getByRole('article', { name }).waitFor({ state: 'detached' });
+  }
   await page.getByRole('status').filter({ hasText: 'Dokumenten får Yttras egen layout' }).waitFor();
   assert.equal(await page.getByRole('article').count(), 0);
   await context.close();
