@@ -230,55 +230,46 @@ fn drop_embedded_cases(package: &mut Package, report: &mut MergeReport) -> Resul
 /// and Word 2010's copy of the style sheet (`stylesWithEffects.xml`), which would contradict the
 /// merged sheet; Word 2013 and later never read it and Word 2010 reads `styles.xml` without it.
 fn drop_template_leftovers(package: &mut Package) -> Result<(), String> {
-    let copies: Vec<String> = match package.xml(DOCUMENT_RELS)? {
-        Some(rels) => {
-            let found = parts::internal_relationships(&rels.root, "word")
-                .into_iter()
-                .filter(|(_, kind, _)| kind == "stylesWithEffects")
-                .map(|(_, _, target)| target)
-                .collect();
-            parts::remove_relationships(&mut rels.root, |relationship| {
-                parts::relationship_kind(relationship) == "stylesWithEffects"
-            });
-            found
-        }
-        None => Vec::new(),
-    };
-    for copy in copies {
-        package.remove(&copy);
-        if let Some(types) = package.xml(CONTENT_TYPES)? {
-            parts::remove_override(&mut types.root, &copy);
-        }
-    }
+    drop_related(package, DOCUMENT_RELS, "word", "stylesWithEffects")?;
+    drop_related(package, PACKAGE_RELS, "", "thumbnail")?;
     if let Some(settings) = package.xml("word/settings.xml")? {
         settings
             .root
             .children
             .retain(|node| !matches!(node, Node::Element(e) if e.name == "w:attachedTemplate"));
     }
-    if let Some(rels) = package.xml("word/_rels/settings.xml.rels")? {
-        parts::remove_relationships(&mut rels.root, |relationship| {
-            parts::relationship_kind(relationship) == "attachedTemplate"
-        });
-    }
-    let thumbnails: Vec<String> = match package.xml(PACKAGE_RELS)? {
-        Some(rels) => {
-            let found = parts::internal_relationships(&rels.root, "")
-                .into_iter()
-                .filter(|(_, kind, _)| kind == "thumbnail")
-                .map(|(_, _, target)| target)
-                .collect();
-            parts::remove_relationships(&mut rels.root, |relationship| {
-                parts::relationship_kind(relationship) == "thumbnail"
-            });
-            found
-        }
-        None => Vec::new(),
+    // The attached template is an external target: only the relationship goes.
+    drop_related(
+        package,
+        "word/_rels/settings.xml.rels",
+        "word",
+        "attachedTemplate",
+    )
+}
+
+/// Removes the relationships of `kind` from a relationship part (in `folder`), with the parts
+/// they point to and those parts' content types.
+fn drop_related(
+    package: &mut Package,
+    rels_path: &str,
+    folder: &str,
+    kind: &str,
+) -> Result<(), String> {
+    let Some(rels) = package.xml(rels_path)? else {
+        return Ok(());
     };
-    for thumbnail in thumbnails {
-        package.remove(&thumbnail);
+    let targets: Vec<String> = parts::internal_relationships(&rels.root, folder)
+        .into_iter()
+        .filter(|(_, found, _)| found == kind)
+        .map(|(_, _, target)| target)
+        .collect();
+    parts::remove_relationships(&mut rels.root, |relationship| {
+        parts::relationship_kind(relationship) == kind
+    });
+    for target in targets {
+        package.remove(&target);
         if let Some(types) = package.xml(CONTENT_TYPES)? {
-            parts::remove_override(&mut types.root, &thumbnail);
+            parts::remove_override(&mut types.root, &target);
         }
     }
     Ok(())

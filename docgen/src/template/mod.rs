@@ -23,6 +23,8 @@ use crate::xml_tree::{self, Element};
 pub use fill::FieldValues;
 pub(crate) use merge::merge;
 pub use merge::MergeReport;
+/// A relationship's target as a part path, resolved against the folder of the part holding it.
+pub use parts::resolve as resolve_target;
 
 pub use schemas::template::MAX_TEMPLATE_BYTES;
 /// Bounds on what a template's zip may unpack to, so a hostile file cannot exhaust memory.

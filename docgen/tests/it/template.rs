@@ -157,7 +157,10 @@ fn every_part_of_the_template_is_kept_and_every_reference_resolves() {
             if relationship.attribute("TargetMode") == Some("External") {
                 continue;
             }
-            let target = resolve(&folder, relationship.attribute("Target").expect("target"));
+            let target = docgen::template::resolve_target(
+                &folder,
+                relationship.attribute("Target").expect("target"),
+            );
             assert!(
                 merged.contains_key(&target),
                 "{name}: {id} points to missing {target}"
@@ -194,24 +197,6 @@ fn content_type<'e>(types: &'e Element, part: &str) -> Option<&'e str> {
                 .find(|e| e.name == "Default" && e.attribute("Extension") == Some(extension))
         })
         .and_then(|e| e.attribute("ContentType"))
-}
-
-fn resolve(folder: &str, target: &str) -> String {
-    let mut segments: Vec<&str> = if target.starts_with('/') {
-        Vec::new()
-    } else {
-        folder.split('/').filter(|s| !s.is_empty()).collect()
-    };
-    for segment in target.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop();
-            }
-            other => segments.push(other),
-        }
-    }
-    segments.join("/")
 }
 
 #[test]

@@ -71,38 +71,13 @@ pub struct Store {
 
 impl Store {
     pub async fn open() -> Result<Store, StoreError> {
-        let factory = web_sys::window()
-            .and_then(|window| window.indexed_db().ok().flatten())
-            .ok_or(StoreError::Unavailable)?;
-        let request = factory
-            .open_with_u32(DATABASE, DATABASE_VERSION)
-            .map_err(|_| StoreError::Unavailable)?;
-        let upgrade = upgrade_handler(request.clone(), &[CASES, SUMMARIES]);
-        request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-        let database = request_result(&request)
-            .await
-            .map_err(|_| StoreError::Unavailable)?;
-        Ok(Store {
-            database: database.unchecked_into(),
-        })
+        let database = open_database(DATABASE, DATABASE_VERSION, &[CASES, SUMMARIES]).await?;
+        Ok(Store { database })
     }
 
     /// Every saved case's summary, in no particular order.
     pub async fn summaries(&self) -> Result<Vec<CaseSummary>, StoreError> {
-        let transaction = self.transaction(&[SUMMARIES], IdbTransactionMode::Readonly)?;
-        let request = object_store(&transaction, SUMMARIES)?
-            .get_all()
-            .map_err(failed)?;
-        let records: Array = request_result(&request)
-            .await
-            .map_err(failed)?
-            .unchecked_into();
-        // A summary that does not parse (written by a future version) is left out, not fatal.
-        Ok(records
-            .iter()
-            .filter_map(|record| string_field(&record, "json"))
-            .filter_map(|json| serde_json::from_str(&json).ok())
-            .collect())
+        every_json_record(&self.database, SUMMARIES).await
     }
 
     /// A saved case's JSON and revision.
@@ -217,15 +192,7 @@ impl Store {
     }
 
     pub async fn delete(&self, id: &str) -> Result<(), StoreError> {
-        let transaction = self.transaction(&[CASES, SUMMARIES], IdbTransactionMode::Readwrite)?;
-        let key = JsValue::from_str(id);
-        object_store(&transaction, CASES)?
-            .delete(&key)
-            .map_err(failed)?;
-        object_store(&transaction, SUMMARIES)?
-            .delete(&key)
-            .map_err(failed)?;
-        transaction_done(&transaction).await
+        delete_everywhere(&self.database, &[CASES, SUMMARIES], id).await
     }
 
     fn transaction(
@@ -233,19 +200,81 @@ impl Store {
         stores: &[&str],
         mode: IdbTransactionMode,
     ) -> Result<IdbTransaction, StoreError> {
-        let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
-        self.database
-            .transaction_with_str_sequence_and_mode(&names, mode)
-            .map_err(failed)
+        transaction(&self.database, stores, mode)
     }
+}
+
+pub(crate) fn transaction(
+    database: &IdbDatabase,
+    stores: &[&str],
+    mode: IdbTransactionMode,
+) -> Result<IdbTransaction, StoreError> {
+    let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
+    database
+        .transaction_with_str_sequence_and_mode(&names, mode)
+        .map_err(failed)
+}
+
+/// Deletes the records of `id` from every one of `stores`, in one transaction.
+pub(crate) async fn delete_everywhere(
+    database: &IdbDatabase,
+    stores: &[&str],
+    id: &str,
+) -> Result<(), StoreError> {
+    let transaction = transaction(database, stores, IdbTransactionMode::Readwrite)?;
+    let key = JsValue::from_str(id);
+    for store in stores {
+        object_store(&transaction, store)?
+            .delete(&key)
+            .map_err(failed)?;
+    }
+    transaction_done(&transaction).await
+}
+
+/// Every record of an object store whose `json` field reads as `T`. A record that does not
+/// (written by a future version) is left out, not fatal.
+pub(crate) async fn every_json_record<T: serde::de::DeserializeOwned>(
+    database: &IdbDatabase,
+    store: &str,
+) -> Result<Vec<T>, StoreError> {
+    let transaction = transaction(database, &[store], IdbTransactionMode::Readonly)?;
+    let request = object_store(&transaction, store)?
+        .get_all()
+        .map_err(failed)?;
+    let records: Array = request_result(&request)
+        .await
+        .map_err(failed)?
+        .unchecked_into();
+    Ok(records
+        .iter()
+        .filter_map(|record| string_field(&record, "json"))
+        .filter_map(|json| serde_json::from_str(&json).ok())
+        .collect())
+}
+
+/// Opens a database of the app, creating its object stores on first use.
+pub(crate) async fn open_database(
+    name: &str,
+    version: u32,
+    stores: &'static [&'static str],
+) -> Result<IdbDatabase, StoreError> {
+    let factory = web_sys::window()
+        .and_then(|window| window.indexed_db().ok().flatten())
+        .ok_or(StoreError::Unavailable)?;
+    let request = factory
+        .open_with_u32(name, version)
+        .map_err(|_| StoreError::Unavailable)?;
+    let upgrade = upgrade_handler(request.clone(), stores);
+    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let database = request_result(&request)
+        .await
+        .map_err(|_| StoreError::Unavailable)?;
+    Ok(database.unchecked_into())
 }
 
 /// Creates the object stores (keyed by their records' `id`) on first use, and on a future
 /// version's upgrade.
-pub(crate) fn upgrade_handler(
-    request: IdbOpenDbRequest,
-    stores: &'static [&'static str],
-) -> JsValue {
+fn upgrade_handler(request: IdbOpenDbRequest, stores: &'static [&'static str]) -> JsValue {
     let upgrade = move |_: Event| {
         let Ok(result) = request.result() else {
             return;

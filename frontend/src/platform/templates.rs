@@ -6,13 +6,13 @@
 //! storage leaves neither half behind.
 
 use app_core::templates::StoredTemplate;
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Object, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{IdbDatabase, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbTransactionMode};
 
 use crate::platform::store::{
-    object_store, request_result, store_error, string_field, transaction_done, upgrade_handler,
-    StoreError,
+    delete_everywhere, every_json_record, object_store, open_database, request_result, store_error,
+    transaction, transaction_done, StoreError,
 };
 
 const DATABASE: &str = "yttra-mallar";
@@ -27,42 +27,18 @@ pub struct TemplateStore {
 
 impl TemplateStore {
     pub async fn open() -> Result<TemplateStore, StoreError> {
-        let factory = web_sys::window()
-            .and_then(|window| window.indexed_db().ok().flatten())
-            .ok_or(StoreError::Unavailable)?;
-        let request = factory
-            .open_with_u32(DATABASE, DATABASE_VERSION)
-            .map_err(|_| StoreError::Unavailable)?;
-        let upgrade = upgrade_handler(request.clone(), &[TEMPLATES, FILES]);
-        request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
-        let database = request_result(&request)
-            .await
-            .map_err(|_| StoreError::Unavailable)?;
-        Ok(TemplateStore {
-            database: database.unchecked_into(),
-        })
+        let database = open_database(DATABASE, DATABASE_VERSION, &[TEMPLATES, FILES]).await?;
+        Ok(TemplateStore { database })
     }
 
     /// Every stored template; one that does not parse (written by a later version) is left out.
     pub async fn list(&self) -> Result<Vec<StoredTemplate>, StoreError> {
-        let transaction = self.transaction(&[TEMPLATES], IdbTransactionMode::Readonly)?;
-        let request = object_store(&transaction, TEMPLATES)?
-            .get_all()
-            .map_err(store_error)?;
-        let records: Array = request_result(&request)
-            .await
-            .map_err(store_error)?
-            .unchecked_into();
-        Ok(records
-            .iter()
-            .filter_map(|record| string_field(&record, "json"))
-            .filter_map(|json| serde_json::from_str(&json).ok())
-            .collect())
+        every_json_record(&self.database, TEMPLATES).await
     }
 
     /// A template's file.
     pub async fn bytes(&self, id: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        let transaction = self.transaction(&[FILES], IdbTransactionMode::Readonly)?;
+        let transaction = transaction(&self.database, &[FILES], IdbTransactionMode::Readonly)?;
         let request = object_store(&transaction, FILES)?
             .get(&JsValue::from_str(id))
             .map_err(store_error)?;
@@ -86,7 +62,7 @@ impl TemplateStore {
         } else {
             &[TEMPLATES]
         };
-        let transaction = self.transaction(stores, IdbTransactionMode::Readwrite)?;
+        let transaction = transaction(&self.database, stores, IdbTransactionMode::Readwrite)?;
         let json = serde_json::to_string(template)
             .map_err(|error| StoreError::Failed(error.to_string()))?;
         object_store(&transaction, TEMPLATES)?
@@ -102,26 +78,7 @@ impl TemplateStore {
     }
 
     pub async fn remove(&self, id: &str) -> Result<(), StoreError> {
-        let transaction = self.transaction(&[TEMPLATES, FILES], IdbTransactionMode::Readwrite)?;
-        let key = JsValue::from_str(id);
-        object_store(&transaction, TEMPLATES)?
-            .delete(&key)
-            .map_err(store_error)?;
-        object_store(&transaction, FILES)?
-            .delete(&key)
-            .map_err(store_error)?;
-        transaction_done(&transaction).await
-    }
-
-    fn transaction(
-        &self,
-        stores: &[&str],
-        mode: IdbTransactionMode,
-    ) -> Result<IdbTransaction, StoreError> {
-        let names: Array = stores.iter().map(|name| JsValue::from_str(name)).collect();
-        self.database
-            .transaction_with_str_sequence_and_mode(&names, mode)
-            .map_err(store_error)
+        delete_everywhere(&self.database, &[TEMPLATES, FILES], id).await
     }
 }
 
