@@ -378,7 +378,10 @@ impl AppState {
                 self.notice = Some(Notice::Info(templates::saved_notice(&template, replaced)));
                 self.put_template(*template);
             }
-            TemplateEvent::Rescoped(template) => self.put_template(*template),
+            TemplateEvent::Rescoped(template) => {
+                self.notice = Some(Notice::Info(templates::rescoped_notice(&template)));
+                self.put_template(*template);
+            }
             TemplateEvent::AskRemove(id) => self.confirm_remove_template = Some(id),
             TemplateEvent::CancelRemove => self.confirm_remove_template = None,
             TemplateEvent::Removed(id) => {
@@ -456,6 +459,9 @@ impl AppState {
         match event {
             OpenEvent::Opened(open) => {
                 self.duplicate = None;
+                // What an earlier file said belongs to that file; a document opened with changes
+                // of its own reports them after it is opened.
+                self.word_edits = None;
                 self.open = Some(*open);
                 self.view = View::Case;
                 self.notice = None;
@@ -781,6 +787,24 @@ mod tests {
             scope: Default::default(),
             summary: Default::default(),
         }
+    }
+
+    #[test]
+    fn opening_another_file_clears_what_an_earlier_one_said() {
+        let edits = WordEdits {
+            file_name: "ändrad.docx".into(),
+            board: "ks".into(),
+            differences: Vec::new(),
+            outside: vec!["Tillagt.".into()],
+            settled: Vec::new(),
+        };
+        let state = run([
+            opened("a", 1),
+            Action::Open(OpenEvent::EditedInWord(Box::new(edits))),
+        ]);
+        assert!(state.word_edits.is_some());
+        let state = state.reduce(opened("a", 1));
+        assert_eq!(state.word_edits, None);
     }
 
     #[test]

@@ -57,6 +57,43 @@ pub fn template_for<'t>(
     .map(|index| &templates[index])
 }
 
+/// The template that keeps `template` from being used: one with the same scope uploaded later
+/// (the later wins, see `template_for`).
+pub fn shadowed_by<'t>(
+    templates: &'t [StoredTemplate],
+    template: &StoredTemplate,
+) -> Option<&'t StoredTemplate> {
+    let order = |t: &StoredTemplate| (t.uploaded_at.clone(), t.id.clone());
+    templates
+        .iter()
+        .filter(|other| other.id != template.id && other.scope.same_as(&template.scope))
+        .filter(|other| order(other) > order(template))
+        .max_by_key(|other| order(other))
+}
+
+/// The board a template is scoped to when no known board has that name (a misspelling would
+/// leave the template unused without a word).
+pub fn unknown_board<'t>(template: &'t StoredTemplate, board_names: &[String]) -> Option<&'t str> {
+    let board = template.scope.board.as_deref()?;
+    let board_only = TemplateScope {
+        board: Some(board.to_string()),
+        documents: None,
+    };
+    let known = board_names
+        .iter()
+        .any(|name| board_only.covers(name, DocumentGroup::Yttrande));
+    (!known).then_some(board)
+}
+
+/// What the app says when a template's scope is changed.
+pub fn rescoped_notice(template: &StoredTemplate) -> String {
+    format!(
+        "Mallen {} används nu för: {}.",
+        template.file_name,
+        template.scope.describe_sv().to_lowercase()
+    )
+}
+
 /// What the app says when a template is stored.
 pub fn saved_notice(template: &StoredTemplate, replaced: bool) -> String {
     let what = if replaced {
@@ -141,6 +178,38 @@ mod tests {
         );
         assert_eq!(template_for(&templates, &case, &Request::CaseFile), None);
         assert_eq!(template_for(&[], &case, &first), None);
+    }
+
+    #[test]
+    fn a_template_with_the_same_scope_as_a_later_one_is_named_unused() {
+        let templates = sorted(vec![
+            template("old", "2026-01-01T00:00:00Z", TemplateScope::default()),
+            template("new", "2026-02-01T00:00:00Z", TemplateScope::default()),
+            template(
+                "sn",
+                "2026-03-01T00:00:00Z",
+                TemplateScope {
+                    board: Some("Socialnämnden".into()),
+                    documents: None,
+                },
+            ),
+        ]);
+        assert_eq!(
+            shadowed_by(&templates, &templates[0]).map(|t| t.id.as_str()),
+            Some("new")
+        );
+        assert_eq!(shadowed_by(&templates, &templates[1]), None);
+        let names = vec!["Kommunstyrelsen".to_string(), "SOCIALNÄMNDEN".to_string()];
+        assert_eq!(unknown_board(&templates[2], &names), None);
+        assert_eq!(
+            unknown_board(&templates[2], &names[..1]),
+            Some("Socialnämnden")
+        );
+        assert_eq!(
+            unknown_board(&templates[0], &[]),
+            None,
+            "all boards is never unknown"
+        );
     }
 
     #[test]

@@ -186,7 +186,8 @@ pub(crate) fn fields_of(root: &Element) -> DocumentFields {
         return DocumentFields::default();
     };
     let mut blocks = Vec::new();
-    collect_blocks(body, &mut blocks);
+    // In a template, Yttra's content may stand in a table cell; it is read from there.
+    collect_blocks(content_container(body).unwrap_or(body), &mut blocks);
     let blocks = yttra_content(blocks);
     let mut fields = DocumentFields::default();
     read_paragraphs(&paragraph_run(&blocks), &mut fields);
@@ -198,6 +199,23 @@ pub(crate) fn fields_of(root: &Element) -> DocumentFields {
         }
     }
     fields
+}
+
+/// The element whose paragraphs include the one where Yttra's content starts (the body, or a
+/// template's table cell), when the content is marked.
+fn content_container<'e, 'a>(element: &'e Element<'a>) -> Option<&'e Element<'a>> {
+    for child in element.child_elements() {
+        if child.name == "w:p" {
+            let mut names = Vec::new();
+            find_bookmarks(child, &mut names);
+            if names.contains(&CONTENT_START) {
+                return Some(element);
+            }
+        } else if let Some(found) = content_container(child) {
+            return Some(found);
+        }
+    }
+    None
 }
 
 /// The blocks Yttra wrote: in a template that keeps its own text around Yttra's, those between

@@ -615,7 +615,8 @@ async fn template_bytes(
 ) -> Result<Vec<u8>, String> {
     let lost = || {
         format!(
-            "Mallen {} kunde inte läsas ur webbläsaren, så dokumentet gjordes inte. Ladda upp              mallen igen under Dokumentmallar.",
+            "Mallen {} kunde inte läsas ur webbläsaren, så dokumentet gjordes inte. Ladda upp \
+             mallen igen under Dokumentmallar.",
             template.file_name
         )
     };
@@ -699,8 +700,9 @@ async fn read_template(
     let size = file.size() as usize;
     if size > MAX_TEMPLATE_BYTES {
         return TemplateEvent::Refused(format!(
-            "{name}: Mallen är för stor ({:.1} MB); en mall får vara högst {} MB. Komprimera              bilderna i Word (Arkiv > Komprimera bilder), spara och försök igen.",
-            size as f64 / (1024.0 * 1024.0),
+            "{name}: Mallen är för stor ({}); en mall får vara högst {} MB. Markera en bild i \
+             Word och välj Bildformat > Komprimera bilder, spara och försök igen.",
+            schemas::template::megabytes_sv(size),
             MAX_TEMPLATE_BYTES / (1024 * 1024)
         ));
     }

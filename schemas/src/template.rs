@@ -13,6 +13,11 @@ use crate::documents::{DocumentKind, Request};
 /// room for a high-resolution picture without letting a stray file fill the browser's storage.
 pub const MAX_TEMPLATE_BYTES: usize = 10 * 1024 * 1024;
 
+/// A size in megabytes as Swedish writes it: "11,0 MB".
+pub fn megabytes_sv(bytes: usize) -> String {
+    format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0)).replace('.', ",")
+}
+
 /// One field Yttra fills in a template: as a placeholder `{{diarienummer}}` in the body, a
 /// header or a footer, as a content control whose tag or title is the field's name, or as a
 /// custom document property of that name.
@@ -240,6 +245,12 @@ impl TemplateScope {
             .as_deref()
             .is_none_or(|board| fold(board.trim()) == fold(board_name.trim()));
         board_fits && self.documents.is_none_or(|documents| documents == group)
+    }
+
+    /// Whether two scopes cover the same documents (board names compared as `covers` does).
+    pub fn same_as(&self, other: &TemplateScope) -> bool {
+        let board = |scope: &TemplateScope| scope.board.as_deref().map(|b| fold(b.trim()));
+        self.documents == other.documents && board(self) == board(other)
     }
 
     /// How narrow the scope is: a template for one board and one kind of document wins over

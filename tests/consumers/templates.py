@@ -133,6 +133,7 @@ def as_dotx(path):
 def letterhead(path, marker=True, dotx=False, municipality=MUNICIPALITY):
     document = Document()
     section = document.sections[0]
+    section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.top_margin = Cm(3.5)
     section.bottom_margin = Cm(2.2)
     section.left_margin = Cm(3.0)

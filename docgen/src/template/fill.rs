@@ -54,6 +54,7 @@ pub fn fill_part(root: &mut Element, values: Option<&FieldValues>, report: &mut 
     }
     if root.name == "w:p" {
         fill_placeholders(root, values, report);
+        fill_property_fields(root, values, report);
     }
     for child in root.child_elements_mut() {
         fill_part(child, values, report);
@@ -170,6 +171,74 @@ fn rewrite_texts(texts: &[String], placeholders: &[Placeholder]) -> Vec<String> 
             out
         })
         .collect()
+}
+
+/// The field a `DOCPROPERTY` field code shows, when its property is named after one:
+/// ` DOCPROPERTY  "Diarienummer"  \* MERGEFORMAT ` is the diarienummer.
+fn property_field(code: &str) -> Option<&'static str> {
+    let mut words = code.split_whitespace();
+    if !words.next()?.eq_ignore_ascii_case("DOCPROPERTY") {
+        return None;
+    }
+    field_key(words.next()?.trim_matches('"'))
+}
+
+/// Word shows a field's last result until fields are updated, so a `DOCPROPERTY` field naming a
+/// filled property gets the value as its result too: a simple field (`w:fldSimple`) or one
+/// spread over runs (begin, code, separate, result, end) within the paragraph.
+fn fill_property_fields(
+    paragraph: &mut Element,
+    values: Option<&FieldValues>,
+    report: &mut FillReport,
+) {
+    let value_of = |code: &str, report: &mut FillReport| {
+        let key = property_field(code)?;
+        report.found.insert(key);
+        values?.get(key).map(str::to_string)
+    };
+    for child in paragraph.child_elements_mut() {
+        if child.name == "w:fldSimple" {
+            let code = unescape(child.attribute("w:instr").unwrap_or_default());
+            if let Some(value) = value_of(&code, report) {
+                set_content_text(child, &value, false);
+            }
+        }
+    }
+    // The complex fields: a small state machine over the paragraph's runs, outermost fields only.
+    let mut depth = 0_u32;
+    let mut code = String::new();
+    let mut result: Option<(String, bool)> = None;
+    for run in paragraph.child_elements_mut().filter(|e| e.name == "w:r") {
+        for part in run.child_elements_mut() {
+            match (part.name.as_ref(), part.attribute("w:fldCharType")) {
+                ("w:fldChar", Some("begin")) => {
+                    depth += 1;
+                    if depth == 1 {
+                        code.clear();
+                        result = None;
+                    }
+                }
+                ("w:instrText", _) if depth == 1 => code.push_str(&part.text_content()),
+                ("w:fldChar", Some("separate")) if depth == 1 => {
+                    result = value_of(&code, report).map(|value| (value, true));
+                }
+                ("w:fldChar", Some("end")) => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        result = None;
+                    }
+                }
+                ("w:t", _) if depth == 1 => {
+                    if let Some((value, first)) = result.as_mut() {
+                        part.set_text(if *first { value } else { "" });
+                        part.set_attribute("xml:space", "preserve");
+                        *first = false;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
 }
 
 /// A content control whose tag or title (alias) names a field gets the field's value in place
@@ -424,6 +493,26 @@ mod tests {
             "/ns0:arende[1]/ns0:saknas[1]",
             "x"
         ));
+    }
+
+    #[test]
+    fn docproperty_fields_show_the_filled_value() {
+        let (xml, report) = filled(concat!(
+            r#"<w:p><w:fldSimple w:instr=" DOCPROPERTY  Diarienummer  \* MERGEFORMAT "><w:r><w:t>Diarienummer</w:t></w:r></w:fldSimple>"#,
+            r#"<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> DOCPROPERTY "Datum" </w:instrText></w:r>"#,
+            r#"<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>gammalt</w:t></w:r><w:r><w:t>värde</w:t></w:r>"#,
+            r#"<w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t> kvar</w:t></w:r></w:p>"#
+        ));
+        assert!(
+            xml.contains(r#"<w:t xml:space="preserve">KS 2025/12</w:t></w:r></w:fldSimple>"#),
+            "{xml}"
+        );
+        assert!(xml.contains(r#"<w:t xml:space="preserve">2025-04-02</w:t></w:r><w:r><w:t xml:space="preserve"></w:t>"#), "{xml}");
+        assert!(
+            xml.contains("<w:t> kvar</w:t>"),
+            "text after the field stays: {xml}"
+        );
+        assert!(report.found.contains("datum") && report.found.contains("diarienummer"));
     }
 
     #[test]

@@ -173,14 +173,18 @@ pub(crate) fn merge<'a>(
     let mut report = MergeReport::default();
     drop_embedded_cases(&mut package, &mut report)?;
     drop_template_leftovers(&mut package)?;
-    fill_stories(&mut package, values, &mut report.fields)?;
+    let title_shown = fill_stories(&mut package, values, &mut report.fields)?;
     let style_map = merge_styles(&mut package, template, &yttra)?;
     if let Some(body) = package.xml(MAIN_PART)? {
         declare_namespaces(&mut body.root, &document.root);
     }
-    let (content, section) = take_content(document);
-    report.placement = Some(place_content(&mut package, content, section, &style_map)?);
-    add_identification(&mut package, &yttra, &style_map, &mut report)?;
+    let (mut content, section) = take_content(document);
+    if title_shown {
+        drop_title(&mut content);
+    }
+    let (placement, header_ids) = place_content(&mut package, content, section, &style_map)?;
+    report.placement = Some(placement);
+    add_identification(&mut package, &yttra, &style_map, &header_ids, &mut report)?;
     add_case_part(&mut package, &yttra)?;
     add_theme_if_missing(&mut package, &yttra)?;
     set_properties(&mut package, &yttra)?;
@@ -289,14 +293,21 @@ fn stories(package: &mut Package) -> Result<Vec<(String, String)>, String> {
 
 /// Fills the fields of the template's body (before Yttra's content is in it, so a board's text
 /// that happens to read `{{datum}}` stays as written), headers, footers and custom properties.
+/// Returns whether the template's body shows the document's title (`{{rubrik}}`).
 fn fill_stories(
     package: &mut Package,
     values: &FieldValues,
     report: &mut FillReport,
-) -> Result<(), String> {
-    let mut paths: Vec<String> = vec![MAIN_PART.to_string()];
-    paths.extend(stories(package)?.into_iter().map(|(_, path)| path));
-    for path in paths {
+) -> Result<bool, String> {
+    let mut body = FillReport::default();
+    if let Some(part) = package.xml(MAIN_PART)? {
+        fill::fill_part(&mut part.root, Some(values), &mut body);
+    }
+    let title_shown = body.found.contains("rubrik");
+    report.found.extend(body.found);
+    report.unknown.extend(body.unknown);
+    report.bindings.extend(body.bindings);
+    for (_, path) in stories(package)? {
         if let Some(part) = package.xml(&path)? {
             fill::fill_part(&mut part.root, Some(values), report);
         }
@@ -304,7 +315,8 @@ fn fill_stories(
     if let Some(custom) = package.xml("docProps/custom.xml")? {
         fill::fill_custom_properties(&mut custom.root, Some(values), report);
     }
-    write_bound_values(package, &report.bindings)
+    write_bound_values(package, &report.bindings)?;
+    Ok(title_shown)
 }
 
 /// A content control bound to a case system's custom XML shows that part's value in Word, so
@@ -389,6 +401,22 @@ fn merge_styles<'a>(
     }
 }
 
+/// Yttra's title paragraph, left out when the template shows the title itself: a document
+/// should not open with it twice. (Reading back only reports text added outside the fields, so
+/// a title missing from the document is no difference.)
+fn drop_title(content: &mut Vec<Node>) {
+    let is_title = |node: &Node| {
+        matches!(node, Node::Element(p) if p.name == "w:p"
+            && p.first_child("w:pPr")
+                .and_then(|properties| properties.first_child("w:pStyle"))
+                .and_then(|style| style.attribute("w:val"))
+                == Some(crate::styles::TITLE))
+    };
+    if let Some(index) = content.iter().position(is_title) {
+        content.remove(index);
+    }
+}
+
 /// Declares on `target` the namespaces `source` declares that it lacks, so that Yttra's
 /// elements moved into a template's part keep their prefixes bound.
 fn declare_namespaces<'a>(target: &mut Element<'a>, source: &Element<'a>) {
@@ -427,26 +455,30 @@ fn place_content<'a>(
     mut content: Vec<Node<'a>>,
     yttra_section: Option<Element<'a>>,
     style_map: &StyleMap,
-) -> Result<Placement, String> {
+) -> Result<(Placement, Vec<String>), String> {
     let document = package.xml(MAIN_PART)?.ok_or("mallen har ingen brödtext")?;
     let offset = max_bookmark_id(&document.root);
     let body = document
         .root
         .first_child_mut("w:body")
         .ok_or("mallen har ingen brödtext")?;
-    let placement = super::placement_of(body);
+    let slot = super::slot_of(body);
+    let placement = slot.placement;
+    // Tables span the place they go to as they span Yttra's page: a cell, or the section's text.
+    let room = slot
+        .cell_width
+        .or_else(|| slot.section.and_then(text_width));
+    let scale = room
+        .zip(yttra_section.as_ref().and_then(text_width))
+        .map(|(theirs, ours)| theirs as f64 / ours as f64)
+        .unwrap_or(1.0);
+    let headers = section_header_ids(slot.section);
     let template_section = body
         .children
         .iter()
         .rposition(|node| matches!(node, Node::Element(e) if e.name == "w:sectPr"))
         .map(|index| body.children.remove(index));
-    let widths = match (&template_section, &yttra_section) {
-        (Some(Node::Element(theirs)), Some(ours)) => text_width(theirs)
-            .zip(text_width(ours))
-            .map(|(theirs, ours)| theirs as f64 / ours as f64),
-        _ => None,
-    };
-    let last_id = remap_content(&mut content, style_map, offset, widths.unwrap_or(1.0));
+    let last_id = remap_content(&mut content, style_map, offset, scale);
     match placement {
         Placement::ReplacesBody => {
             body.children.clear();
@@ -468,7 +500,20 @@ fn place_content<'a>(
         })
     });
     body.children.extend(section);
-    Ok(placement)
+    Ok((placement, headers))
+}
+
+/// The relationship ids of a section's headers.
+fn section_header_ids(section: Option<&Element>) -> Vec<String> {
+    section
+        .map(|section| {
+            section
+                .child_elements()
+                .filter(|e| e.name == "w:headerReference")
+                .filter_map(|e| e.attribute("r:id").map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The largest bookmark id in a part, so Yttra's bookmarks can be numbered after it.
@@ -594,7 +639,7 @@ fn replace_slot<'a>(element: &mut Element<'a>, content: &mut Option<Vec<Node<'a>
     let slot = element
         .children
         .iter()
-        .position(|node| matches!(node, Node::Element(child) if is_slot(child)));
+        .position(|node| matches!(node, Node::Element(child) if super::is_slot(child)));
     if let Some(index) = slot {
         let Node::Element(replaced) = element.children.remove(index) else {
             unreachable!("found as an element");
@@ -622,14 +667,6 @@ fn replace_slot<'a>(element: &mut Element<'a>, content: &mut Option<Vec<Node<'a>
         .any(|child| replace_slot(child, content))
 }
 
-/// A block where the content goes: the marker paragraph, a block content control tagged
-/// `yttra`, or a paragraph holding such a control inline.
-fn is_slot(element: &Element) -> bool {
-    fill::is_marker(element)
-        || fill::is_yttra_control(element)
-        || (element.name == "w:p" && element.child_elements().any(fill::is_yttra_control))
-}
-
 /// A marker paragraph that also ended a section keeps ending it.
 fn section_break_of<'a>(replaced: &Element<'a>) -> Option<Element<'a>> {
     let properties = replaced.first_child("w:pPr")?;
@@ -641,25 +678,17 @@ fn section_break_of<'a>(replaced: &Element<'a>) -> Option<Element<'a>> {
     Some(paragraph)
 }
 
-/// The header parts the body's last section shows, by relationship id.
-fn section_headers(package: &mut Package) -> Result<Vec<String>, String> {
-    let document = package.xml(MAIN_PART)?.ok_or("mallen har ingen brödtext")?;
-    let ids: Vec<String> = document
-        .root
-        .first_child("w:body")
-        .and_then(|body| {
+/// The header parts of the section Yttra's text is in (`ids`), or of the last section.
+fn section_headers(package: &mut Package, ids: &[String]) -> Result<Vec<String>, String> {
+    let mut ids = ids.to_vec();
+    if ids.is_empty() {
+        let document = package.xml(MAIN_PART)?.ok_or("mallen har ingen brödtext")?;
+        ids = section_header_ids(document.root.first_child("w:body").and_then(|body| {
             body.child_elements()
                 .filter(|e| e.name == "w:sectPr")
                 .last()
-        })
-        .map(|section| {
-            section
-                .child_elements()
-                .filter(|e| e.name == "w:headerReference")
-                .filter_map(|e| e.attribute("r:id").map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default();
+        }));
+    }
     let stories = stories(package)?;
     Ok(ids
         .iter()
@@ -675,9 +704,10 @@ fn add_identification<'a>(
     package: &mut Package<'a>,
     yttra: &YttraParts<'a>,
     style_map: &StyleMap,
+    header_ids: &[String],
     report: &mut MergeReport,
 ) -> Result<(), String> {
-    let headers = section_headers(package)?;
+    let headers = section_headers(package, header_ids)?;
     let mut header = yttra.parse("word/header1.xml")?;
     header
         .root
@@ -729,6 +759,47 @@ fn add_identification<'a>(
     }
     report.notes.push(NO_DIARIENUMMER_NOTE.to_string());
     Ok(())
+}
+
+/// A page that is not A4 is said: a template saved on a computer set to US Letter prints wrong.
+fn page_size_note(page: schemas::template::PageSetup) -> Option<String> {
+    let (short, long) = (
+        page.width_mm.min(page.height_mm),
+        page.width_mm.max(page.height_mm),
+    );
+    let a4 = short.abs_diff(210) <= 1 && long.abs_diff(297) <= 1;
+    (!a4 && short > 0).then(|| {
+        let name = if short.abs_diff(216) <= 1 && long.abs_diff(279) <= 1 {
+            " (US Letter)"
+        } else {
+            ""
+        };
+        format!(
+            "Mallens sida är {} × {} mm{name}, inte A4 (210 × 297 mm). Ändra pappersstorleken \
+             i mallen om dokumenten ska skrivas ut på A4.",
+            page.width_mm, page.height_mm
+        )
+    })
+}
+
+pub const TITLE_SHOWN_NOTE: &str =
+    "Mallen visar dokumentets rubrik ({{rubrik}}), så Yttra skriver den inte en gång till.";
+
+/// A slot in a table cell much narrower than the page makes Yttra's tables narrow; said, with
+/// the way out.
+fn narrow_cell_note(body: Option<&Element>) -> Option<String> {
+    let slot = super::slot_of(body?);
+    let cell = slot.cell_width?;
+    let page = slot.section.and_then(text_width)?;
+    (cell * 10 < page * 7).then(|| {
+        format!(
+            "Yttras text hamnar i en tabellcell som är {} mm bred (sidans text är {} mm), så \
+             Yttras tabeller blir smala. Lägg [Yttra] i ett eget stycke under tabellen om de ska \
+             få hela bredden.",
+            (cell as f64 / 56.692).round(),
+            (page as f64 / 56.692).round()
+        )
+    })
 }
 
 pub const NO_HEADER_NOTE: &str =
@@ -851,13 +922,13 @@ pub(crate) fn summary(template: &Template) -> TemplateSummary {
         return summary;
     };
     let mut body_root = document.root.clone();
-    fill::fill_part(&mut body_root, None, &mut fields);
+    let mut body_fields = FillReport::default();
+    fill::fill_part(&mut body_root, None, &mut body_fields);
+    fields.found.extend(body_fields.found.iter().copied());
+    fields.unknown.extend(body_fields.unknown.iter().cloned());
     let body = body_root.first_child("w:body");
-    let section = body.and_then(|body| {
-        body.child_elements()
-            .filter(|e| e.name == "w:sectPr")
-            .last()
-    });
+    // The section Yttra's text goes in: its page, headers and footers are what it gets.
+    let section = body.and_then(|body| super::slot_of(body).section);
     summary.page = super::page_setup(section);
     if let Some(body) = body {
         let mut lines = Vec::new();
@@ -882,6 +953,13 @@ pub(crate) fn summary(template: &Template) -> TemplateSummary {
                 .collect()
         })
         .unwrap_or_default();
+    // As the pages come: the first page's header and footer before the others'.
+    let mut references = references;
+    references.sort_by_key(|(_, kind, _)| match kind.as_str() {
+        "first" => 0,
+        "default" => 1,
+        _ => 2,
+    });
     for (element, kind, id) in &references {
         let Some((_, path)) = stories.iter().find(|(story, _)| story == id) else {
             continue;
@@ -907,6 +985,15 @@ pub(crate) fn summary(template: &Template) -> TemplateSummary {
         if let Ok(ours) = xml_tree::parse(ours.as_bytes()) {
             summary.styles = styles::style_uses(styles, &ours.root);
         }
+    }
+    if let Some(note) = page_size_note(summary.page) {
+        summary.notes.push(note);
+    }
+    if body_fields.found.contains("rubrik") {
+        summary.notes.push(TITLE_SHOWN_NOTE.to_string());
+    }
+    if let Some(note) = narrow_cell_note(body) {
+        summary.notes.push(note);
     }
     if summary.headers.is_empty() {
         summary.notes.push(NO_HEADER_NOTE.to_string());

@@ -60,9 +60,9 @@ impl std::fmt::Display for TemplateError {
         match self {
             TemplateError::TooLarge { bytes } => write!(
                 f,
-                "Mallen är för stor ({:.1} MB); en mall får vara högst {} MB. Komprimera bilderna \
-                 i Word (Arkiv > Komprimera bilder), spara och försök igen.",
-                *bytes as f64 / (1024.0 * 1024.0),
+                "Mallen är för stor ({}); en mall får vara högst {} MB. Markera en bild i Word \
+                 och välj Bildformat > Komprimera bilder, spara och försök igen.",
+                schemas::template::megabytes_sv(*bytes),
                 MAX_TEMPLATE_BYTES / (1024 * 1024)
             ),
             TemplateError::OldWord => write!(
@@ -77,8 +77,9 @@ impl std::fmt::Display for TemplateError {
             ),
             TemplateError::Macros => write!(
                 f,
-                "Mallen innehåller makron (.docm eller .dotm). Yttra tar aldrig med makron i ett \
-                 dokument. Spara mallen som Word-mall (.dotx) utan makron och ladda upp den igen."
+                "Mallen är en makromall (.docm eller .dotm) eller innehåller makron. Yttra tar \
+                 aldrig med makron i ett dokument. Spara mallen som Word-mall (.dotx) och ladda \
+                 upp den igen."
             ),
             TemplateError::Damaged => write!(
                 f,
@@ -347,26 +348,147 @@ fn title_page(section: &Element) -> bool {
         .is_some_and(|element| !matches!(element.attribute("w:val"), Some("0" | "false" | "off")))
 }
 
-/// Where a template puts Yttra's content (see [`Placement`]).
-fn placement_of(body: &Element) -> Placement {
-    let mut found = None;
-    find_placement(body, &mut found);
-    found.unwrap_or(Placement::ReplacesBody)
+/// Where a template puts Yttra's content: how, the properties of the section it is in (the
+/// last section when the body is replaced), and the width of the table cell holding it.
+pub(crate) struct Slot<'e, 'a> {
+    pub placement: Placement,
+    pub section: Option<&'e Element<'a>>,
+    /// In twips, between the cell's margins.
+    pub cell_width: Option<i64>,
 }
 
-fn find_placement(element: &Element, found: &mut Option<Placement>) {
-    for child in element.child_elements() {
-        if found.is_some() {
-            return;
+/// Word's default cell margins, left and right together (108 twips each).
+const CELL_MARGINS: i64 = 216;
+
+pub(crate) fn slot_of<'e, 'a>(body: &'e Element<'a>) -> Slot<'e, 'a> {
+    let last_section = body
+        .child_elements()
+        .filter(|e| e.name == "w:sectPr")
+        .last();
+    let mut path = Vec::new();
+    if !slot_path(body, &mut path) {
+        return Slot {
+            placement: Placement::ReplacesBody,
+            section: last_section,
+            cell_width: None,
+        };
+    }
+    let mut cell_width = None;
+    let mut ancestors: Vec<&Element> = Vec::new();
+    let mut element = body;
+    for &index in &path {
+        if element.name == "w:tc" {
+            cell_width = cell_width_of(element, &ancestors);
         }
-        if fill::is_yttra_control(child) {
-            *found = Some(Placement::ContentControl);
-        } else if fill::is_marker(child) {
-            *found = Some(Placement::Marker);
-        } else {
-            find_placement(child, found);
+        ancestors.push(element);
+        match &element.children[index] {
+            xml_tree::Node::Element(child) => element = child,
+            _ => break,
         }
     }
+    // A section ends with the paragraph holding its properties; the last with the body's own.
+    let section = body.children[path[0]..]
+        .iter()
+        .filter_map(|node| match node {
+            xml_tree::Node::Element(e) => Some(e),
+            _ => None,
+        })
+        .find_map(|e| match e.name.as_ref() {
+            "w:sectPr" => Some(e),
+            "w:p" => e
+                .first_child("w:pPr")
+                .and_then(|p| p.first_child("w:sectPr")),
+            _ => None,
+        })
+        .or(last_section);
+    Slot {
+        placement: if fill::is_yttra_control(element)
+            || element.child_elements().any(fill::is_yttra_control)
+        {
+            Placement::ContentControl
+        } else {
+            Placement::Marker
+        },
+        section,
+        cell_width,
+    }
+}
+
+/// The child indexes from `element` down to the slot, if there is one.
+fn slot_path(element: &Element, path: &mut Vec<usize>) -> bool {
+    for (index, child) in element.children.iter().enumerate() {
+        let xml_tree::Node::Element(child) = child else {
+            continue;
+        };
+        path.push(index);
+        if is_slot(child) || slot_path(child, path) {
+            return true;
+        }
+        path.pop();
+    }
+    false
+}
+
+/// A block where the content goes: the marker paragraph, a block content control tagged
+/// `yttra`, or a paragraph holding such a control inline.
+pub(crate) fn is_slot(element: &Element) -> bool {
+    fill::is_marker(element)
+        || fill::is_yttra_control(element)
+        || (element.name == "w:p" && element.child_elements().any(fill::is_yttra_control))
+}
+
+/// The room in a table cell: its own width and the width of its grid columns disagree in
+/// templates saved by some tools (Word lays out by the first, LibreOffice by the second), so the
+/// narrower, between the cell's margins. `ancestors` ends with the cell's row and table.
+fn cell_width_of(cell: &Element, ancestors: &[&Element]) -> Option<i64> {
+    let twips = |element: &Element| {
+        matches!(element.attribute("w:type"), None | Some("dxa"))
+            .then(|| element.attribute("w:w")?.parse::<i64>().ok())
+            .flatten()
+    };
+    let own = cell
+        .first_child("w:tcPr")
+        .and_then(|properties| properties.first_child("w:tcW"))
+        .and_then(twips);
+    let grid = match ancestors {
+        [.., table, row] if table.name == "w:tbl" && row.name == "w:tr" => {
+            grid_width(table, row, cell)
+        }
+        _ => None,
+    };
+    let width = match (own, grid) {
+        (Some(own), Some(grid)) => own.min(grid),
+        (one, other) => one.or(other)?,
+    } - CELL_MARGINS;
+    (width > 0).then_some(width)
+}
+
+/// The width of the grid columns a cell spans.
+fn grid_width(table: &Element, row: &Element, cell: &Element) -> Option<i64> {
+    let span = |cell: &Element| {
+        cell.first_child("w:tcPr")
+            .and_then(|properties| properties.first_child("w:gridSpan"))
+            .and_then(|span| span.attribute("w:val")?.parse::<usize>().ok())
+            .unwrap_or(1)
+    };
+    let column: usize = row
+        .child_elements()
+        .filter(|e| e.name == "w:tc")
+        .take_while(|other| !std::ptr::eq(*other, cell))
+        .map(span)
+        .sum();
+    let columns: Vec<i64> = table
+        .first_child("w:tblGrid")?
+        .child_elements()
+        .filter_map(|column| column.attribute("w:w")?.parse().ok())
+        .collect();
+    let spanned = columns.get(column..column + span(cell))?;
+    Some(spanned.iter().sum())
+}
+
+/// Where a template puts Yttra's content (see [`Placement`]).
+fn placement_of(body: &Element) -> Placement {
+    slot_of(body).placement
 }
 
 #[cfg(test)]

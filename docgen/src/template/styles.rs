@@ -78,14 +78,23 @@ impl StyleKey {
     /// The template's style that is the same built-in style as this one of Yttra's (the
     /// template's default paragraph style for Yttra's Normal).
     fn match_in<'k>(&self, theirs: &'k [StyleKey]) -> Option<&'k StyleKey> {
-        theirs.iter().find(|candidate| {
-            candidate.kind == self.kind
-                && if self.id == "Normal" {
-                    candidate.default
-                } else {
-                    same_style(&candidate.name, &self.name)
-                }
-        })
+        let same_kind = |candidate: &&StyleKey| candidate.kind == self.kind;
+        let by_name = || {
+            theirs
+                .iter()
+                .filter(same_kind)
+                .find(|candidate| same_style(&candidate.name, &self.name))
+        };
+        if self.id == "Normal" {
+            // The default paragraph style; LibreOffice does not mark it default, but names it
+            // "Normal" as Word does.
+            return theirs
+                .iter()
+                .filter(same_kind)
+                .find(|candidate| candidate.default)
+                .or_else(by_name);
+        }
+        by_name()
     }
 }
 
@@ -254,6 +263,13 @@ mod tests {
         let yttra = parse(yttra).expect("xml");
         let (merged, map) = merge_styles(template, &yttra.root).expect("merges");
         assert_eq!(map.id("Normal"), "Standard");
+        let unmarked = br#"<w:styles><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
+        let (_, libreoffice) = merge_styles(unmarked, &yttra.root).expect("merges");
+        assert_eq!(
+            libreoffice.id("Normal"),
+            "Normal",
+            "LibreOffice leaves Normal unmarked"
+        );
         assert_eq!(map.id("Heading1"), "Rubrik1");
         // The template's "Title" id is another style, so Yttra's title is added under a new id.
         assert_eq!(map.id("Title"), "YttraTitle");

@@ -391,6 +391,83 @@ fn a_content_control_tagged_yttra_takes_the_content() {
 }
 
 #[test]
+fn a_marker_in_a_table_cell_gets_tables_that_fit_the_cell_and_reads_back_clean() {
+    let bytes = fixture_with(|name, text| {
+        if name == "word/document.xml" {
+            text.replace(
+                "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
+                r#"<w:tbl><w:tblPr><w:tblW w:w="8503" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="6503"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>Svar</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="6503" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>"#,
+            )
+        } else {
+            text
+        }
+    });
+    let template = template(&bytes);
+    assert_eq!(template.summary().placement, Some(Placement::Marker));
+    for kind in [
+        DocumentKind::FirstYttrande,
+        DocumentKind::CoverNote(schemas::Yttrande::First),
+    ] {
+        let docx = docgen::make_in(
+            &case(),
+            &Request::document("ks", kind),
+            today(),
+            Some(&template),
+        )
+        .expect("merges")
+        .bytes;
+        let body = text(&docx, "word/document.xml");
+        let widest = body
+            .match_indices(r#"<w:tblW w:w=""#)
+            .filter_map(|(at, found)| {
+                body[at + found.len()..]
+                    .split('"')
+                    .next()?
+                    .parse::<i64>()
+                    .ok()
+            })
+            .max()
+            .expect("tables");
+        assert_eq!(
+            widest, 8503,
+            "the template's own table is the widest: Yttra's fit the cell"
+        );
+        let read = docgen::read_back::read_back(&docx).expect("reads");
+        assert_eq!(read.differences, [], "{kind:?}");
+        assert_eq!(read.outside, Vec::<String>::new(), "{kind:?}");
+    }
+}
+
+#[test]
+fn a_template_that_shows_the_title_gets_yttras_content_without_a_second_one() {
+    let bytes = fixture_with(|name, text| {
+        if name == "word/document.xml" {
+            text.replace(
+                "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
+                r#"<w:p><w:pPr><w:pStyle w:val="Rubrik"/></w:pPr><w:r><w:t>{{rubrik}}</w:t></w:r></w:p><w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>"#,
+            )
+        } else {
+            text
+        }
+    });
+    let template = template(&bytes);
+    assert!(template
+        .summary()
+        .notes
+        .iter()
+        .any(|note| note.contains("inte en gång till")));
+    let docx = first_yttrande_in(&template);
+    let body = text(&docx, "word/document.xml");
+    assert_eq!(
+        body.matches("Granskning av IT-säkerhet SR-2025-17").count(),
+        1,
+        "{body}"
+    );
+    let read = docgen::read_back::read_back(&docx).expect("reads");
+    assert_eq!((read.differences.len(), read.outside.len()), (0, 0));
+}
+
+#[test]
 fn a_template_without_a_header_gets_yttras_and_one_without_a_case_number_gets_its_line() {
     let bytes = fixture_with(|name, text| {
         if name == "word/document.xml" {
@@ -422,7 +499,7 @@ fn a_template_without_a_header_gets_yttras_and_one_without_a_case_number_gets_it
         "word/header2.xml" => text
             .replace("{{diari", "{{kont")
             .replace(">enummer<", ">or<"),
-        "docProps/custom.xml" => text.replace("Diarienummer", "Kontor"),
+        "docProps/custom.xml" | "word/footer1.xml" => text.replace("Diarienummer", "Kontor"),
         _ => text,
     });
     let template = template(&bytes);

@@ -3,7 +3,7 @@
 //! header and footer, fields, styles), change what it is used for, replace it or remove it.
 
 use app_core::app_state::{Action, TemplateEvent};
-use app_core::templates::StoredTemplate;
+use app_core::templates::{shadowed_by, unknown_board, StoredTemplate};
 use schemas::template::{DocumentGroup, PartText, TemplateScope, TemplateSummary, TEMPLATE_FIELDS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -105,6 +105,19 @@ fn template_card(template: &StoredTemplate, props: &TemplatesPageProps) -> Html 
             <p class="hint">{ format!("Uppladdad {uploaded}, {}", template.size_sv()) }</p>
             { scope_fields(template, &props.on_scope) }
             <p class="template-use">{ format!("Används för: {}.", template.scope.describe_sv()) }</p>
+            if let Some(later) = shadowed_by(&props.templates, template) {
+                <p class="warning-text">{ format!(
+                    "Används inte just nu: mallen {} används för samma dokument och är uppladdad \
+                     senare. Ändra vad en av dem används för, eller ta bort den ena.",
+                    later.file_name
+                ) }</p>
+            }
+            if let Some(board) = unknown_board(template, &props.board_names) {
+                <p class="warning-text">{ format!(
+                    "Ingen nämnd i de sparade ärendena heter «{board}». Kontrollera stavningen; \
+                     mallen används bara för en nämnd med exakt det namnet."
+                ) }</p>
+            }
             { summary_view(&template.summary) }
             <details class="replace">
                 <summary>{ "Byt ut mallen mot en ny fil" }</summary>

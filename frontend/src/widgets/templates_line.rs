@@ -7,7 +7,8 @@ use yew::prelude::*;
 /// Which templates the Word documents are written in, and the way to change them.
 pub fn templates_line(templates: &[StoredTemplate], on_templates: &Callback<()>) -> Html {
     let text = match templates {
-        [] => "Dokumenten får Yttras egen layout. Ladda upp kommunens Word-mall, så skrivs de med                kommunens sidhuvud, logotyp och formatmallar."
+        [] => "Dokumenten får Yttras egen layout. Ladda upp kommunens Word-mall, så skrivs de med \
+               kommunens sidhuvud, logotyp och formatmallar."
             .to_string(),
         [only] => format!("Word-dokumenten skrivs i mallen {}.", only.file_name),
         several => format!(
@@ -15,7 +16,11 @@ pub fn templates_line(templates: &[StoredTemplate], on_templates: &Callback<()>)
             several.len(),
             several
                 .iter()
-                .map(|template| format!("{} ({})", template.file_name, template.scope.describe_sv().to_lowercase()))
+                .map(|template| format!(
+                    "{} ({})",
+                    template.file_name,
+                    template.scope.describe_sv().to_lowercase()
+                ))
                 .collect::<Vec<_>>()
                 .join("; ")
         ),
