@@ -373,6 +373,7 @@ pub fn municipal_template_parts() -> Vec<(String, Vec<u8>)> {
         part!("docProps/thumbnail.jpeg"),
         part!("word/_rels/document.xml.rels"),
         part!("word/_rels/header1.xml.rels"),
+        part!("word/_rels/header2.xml.rels"),
         part!("word/_rels/settings.xml.rels"),
         part!("word/document.xml"),
         part!("word/fontTable.xml"),

@@ -45,7 +45,7 @@ test('a template uploaded once gives every downloaded document the letterhead', 
   const macros = join(OUTPUT, 'makron.dotm');
   copyFileSync(template, macros);
   await page.getByLabel('Word-mall (.dotx eller .docx)').setInputFiles(macros);
-  await page.getByRole('alert').filter({ hasText: 'makron.dotm: Mallen innehåller makron' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'makron.dotm: Mallen är en makromall' }).waitFor();
   assert.equal(await page.getByRole('article').count(), 1);
 
   // Kept after a reload; then the example case's documents are made in it.

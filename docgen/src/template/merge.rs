@@ -174,6 +174,7 @@ pub(crate) fn merge<'a>(
     drop_embedded_cases(&mut package, &mut report)?;
     drop_template_leftovers(&mut package)?;
     let title_shown = fill_stories(&mut package, values, &mut report.fields)?;
+    unique_drawing_ids(&mut package)?;
     let style_map = merge_styles(&mut package, template, &yttra)?;
     if let Some(body) = package.xml(MAIN_PART)? {
         declare_namespaces(&mut body.root, &document.root);
@@ -317,6 +318,54 @@ fn fill_stories(
     }
     write_bound_values(package, &report.bindings)?;
     Ok(title_shown)
+}
+
+/// Gives every drawing (`wp:docPr`) of the body, headers and footers its own id. Word requires
+/// them unique across the document and repairs a file where they are not; templates made with
+/// python-docx number each header's pictures from 1.
+fn unique_drawing_ids(package: &mut Package) -> Result<(), String> {
+    let mut paths = vec![MAIN_PART.to_string()];
+    for (_, path) in stories(package)? {
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let mut duplicates = Vec::new();
+    for path in &paths {
+        if let Some(part) = package.xml(path)? {
+            walk(&part.root, &mut |element| {
+                if element.name == "wp:docPr" {
+                    let id = element
+                        .attribute("id")
+                        .and_then(|id| id.parse::<u64>().ok());
+                    if let Some(id) = id.filter(|id| !seen.insert(*id)) {
+                        duplicates.push((path.clone(), id));
+                    }
+                }
+            });
+        }
+    }
+    let mut next = seen.last().copied().unwrap_or(0);
+    for (path, id) in duplicates {
+        next += 1;
+        let new_id = next.to_string();
+        let old_id = id.to_string();
+        if let Some(part) = package.xml(&path)? {
+            let mut done = false;
+            // The later of two equal ids is renumbered, once.
+            part.root.walk_mut(&mut |element| {
+                if !done
+                    && element.name == "wp:docPr"
+                    && element.attribute("id") == Some(old_id.as_str())
+                {
+                    element.set_attribute("id", &new_id);
+                    done = true;
+                }
+            });
+        }
+    }
+    Ok(())
 }
 
 /// A content control bound to a case system's custom XML shows that part's value in Word, so

@@ -167,6 +167,24 @@ fn every_part_of_the_template_is_kept_and_every_reference_resolves() {
             );
         }
     }
+    // Both headers show the logo as drawing 1 in the template; Word wants each id once.
+    let mut drawing_ids = BTreeSet::new();
+    for part in [
+        "word/document.xml",
+        "word/header1.xml",
+        "word/header2.xml",
+        "word/footer1.xml",
+    ] {
+        let xml = text(&docx, part);
+        let root = xml_tree::parse(xml.as_bytes()).expect("xml");
+        walk(&root.root, &mut |element| {
+            if element.name == "wp:docPr" {
+                let id = element.attribute("id").expect("id").to_string();
+                assert!(drawing_ids.insert(id.clone()), "drawing id {id} twice");
+            }
+        });
+    }
+    assert_eq!(drawing_ids.len(), 2);
     let body = text(&docx, "word/document.xml");
     let root = xml_tree::parse(body.as_bytes()).expect("xml");
     let mut bookmark_ids = BTreeSet::new();
