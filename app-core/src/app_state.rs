@@ -13,6 +13,7 @@ use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
 use crate::templates::{self, StoredTemplate};
 use crate::word_edits::{WordEditAction, WordEdits};
+use schemas::framework_import::Imported;
 
 /// Whether this browser lets Yttra keep cases.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -133,6 +134,8 @@ pub struct AppState {
     pub templates: Vec<StoredTemplate>,
     /// The id of a template the user asked to remove, awaiting confirmation.
     pub confirm_remove_template: Option<String>,
+    /// A framework file read, waiting for the user to accept or cancel it.
+    pub framework_preview: Option<FrameworkPreview>,
 }
 
 impl Default for AppState {
@@ -152,6 +155,7 @@ impl Default for AppState {
             duplicate: None,
             templates: Vec::new(),
             confirm_remove_template: None,
+            framework_preview: None,
         }
     }
 }
@@ -190,6 +194,13 @@ pub enum Action {
         title: String,
         today: schemas::Date,
     },
+    /// A framework file was read: shown with its chapters and warnings before it is used.
+    PreviewFramework(Box<FrameworkPreview>),
+    /// The previewed framework is used: a self-assessment of its board starts.
+    AcceptFramework {
+        today: schemas::Date,
+    },
+    CancelFramework,
     /// Compares a self-assessment with an earlier one, or with none.
     CompareAssessment {
         assessment: String,
@@ -201,6 +212,18 @@ pub enum Action {
     WordEdit(WordEditAction),
     /// The municipality's Word templates: what storage reports, and removal to confirm.
     Templates(TemplateEvent),
+}
+
+/// The id of the preview's heading, focused when it appears.
+pub const FRAMEWORK_PREVIEW_HEADING: &str = "framework-preview-heading";
+
+/// A framework file read and shown before it is used: the board that will assess itself
+/// against it, the file's name, and the framework with what the user should check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameworkPreview {
+    pub board: String,
+    pub file_name: String,
+    pub imported: Imported,
 }
 
 /// What happens to the stored templates (`templates`).
@@ -367,6 +390,18 @@ impl AppState {
             Action::DismissNotice => self.notice = None,
             Action::WordEdit(action) => self.word_edit(action),
             Action::Templates(event) => self.template_event(event),
+            Action::PreviewFramework(preview) => {
+                self.framework_preview = Some(*preview);
+                self.focus = Some(FRAMEWORK_PREVIEW_HEADING.into());
+            }
+            Action::AcceptFramework { today } => {
+                if let Some(preview) = self.framework_preview.take() {
+                    let framework = preview.imported.framework;
+                    let title = format!("{} {}", framework.title, today.year());
+                    self.start_assessment(preview.board, Box::new(framework), title, today);
+                }
+            }
+            Action::CancelFramework => self.framework_preview = None,
         }
         self
     }
@@ -787,6 +822,47 @@ mod tests {
             scope: Default::default(),
             summary: Default::default(),
         }
+    }
+
+    #[test]
+    fn an_imported_framework_is_shown_before_an_assessment_starts() {
+        let case = crate::test_support::example();
+        let open = OpenCase::new("a".into(), case, 1, true);
+        let imported = schemas::framework_import::read_csv(
+            "område;id;text;extra\nA;1;Ett\n",
+            "riktlinje",
+            "Riktlinje",
+        )
+        .expect("reads");
+        let preview = FrameworkPreview {
+            board: "ks".into(),
+            file_name: "riktlinje.csv".into(),
+            imported,
+        };
+        let state = run([
+            Action::Open(OpenEvent::Opened(Box::new(open))),
+            Action::PreviewFramework(Box::new(preview.clone())),
+        ]);
+        assert_eq!(
+            state
+                .open
+                .as_ref()
+                .expect("open")
+                .case
+                .self_assessments
+                .len(),
+            0
+        );
+        assert_eq!(state.focus.as_deref(), Some(FRAMEWORK_PREVIEW_HEADING));
+        let cancelled = state.clone().reduce(Action::CancelFramework);
+        assert_eq!(cancelled.framework_preview, None);
+        let today = crate::test_support::day("2026-03-01");
+        let started = state.reduce(Action::AcceptFramework { today });
+        let assessments = &started.open.as_ref().expect("open").case.self_assessments;
+        assert_eq!(assessments.len(), 1);
+        assert_eq!(assessments[0].title, "Riktlinje 2026");
+        assert!(matches!(started.view, View::Assessment { .. }));
+        assert_eq!(started.framework_preview, None);
     }
 
     #[test]

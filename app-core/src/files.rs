@@ -3,8 +3,8 @@
 
 use schemas::documents::{ReadDocument, Request};
 use schemas::fields::{Difference, FoundFields};
-use schemas::framework_import::{framework_from_csv, load_framework};
-use schemas::{load_case, Case, Framework};
+use schemas::framework_import::{read_framework_file, Imported};
+use schemas::{load_case, Case};
 
 /// The largest case file read; real cases are well under 1 MB. The same limit as the
 /// generator's (one constant for both).
@@ -80,40 +80,14 @@ fn unopened(name: &str, message: &str) -> String {
     format!("«{name}» kunde inte öppnas. {message}")
 }
 
-/// The largest framework file read; a guideline of 500 requirements is well under 1 MB.
-pub const MAX_FRAMEWORK_FILE_BYTES: usize = 5 * 1024 * 1024;
+/// The largest framework file read (one constant with the command line's).
+pub use schemas::framework_import::MAX_FRAMEWORK_FILE_BYTES;
 
 /// Reads a picked framework: a Yttra framework (JSON) or a guideline as CSV, whose id and title
-/// come from the file name. Nothing changes until this succeeds.
-pub fn open_framework_file(name: &str, bytes: &[u8]) -> Result<Framework, String> {
-    if bytes.len() > MAX_FRAMEWORK_FILE_BYTES {
-        return Err(unopened(
-            name,
-            "Filen är för stor för att vara ett ramverk (högst 5 MB).",
-        ));
-    }
-    let text = std::str::from_utf8(bytes).map_err(|_| {
-        unopened(
-            name,
-            "Filen är inte text i UTF-8. Spara den som \"CSV UTF-8\" i kalkylprogrammet.",
-        )
-    })?;
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    let looks_like_json = text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('{');
-    let read = if looks_like_json {
-        load_framework(text)
-    } else {
-        let id: String = stem
-            .to_lowercase()
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect();
-        framework_from_csv(text, &id, stem)
-    };
-    read.map_err(|error| unopened(name, &error.to_string()))
+/// come from the file name, with what the user should check before it is used
+/// (`schemas::framework_import::read_framework_file`). Nothing changes until the user accepts.
+pub fn open_framework_file(name: &str, bytes: &[u8]) -> Result<Imported, String> {
+    read_framework_file(name, bytes).map_err(|error| unopened(name, &error.to_string()))
 }
 
 #[cfg(test)]
@@ -149,12 +123,15 @@ mod tests {
     #[test]
     fn a_guideline_csv_opens_as_a_framework_named_by_its_file() {
         let csv = "område;id;text\nStyrning;1;Policy finns\n";
-        let framework = open_framework_file("Riktlinje 2026.csv", csv.as_bytes()).expect("opens");
+        let framework = open_framework_file("Riktlinje 2026.csv", csv.as_bytes())
+            .expect("opens")
+            .framework;
         assert_eq!(framework.title, "Riktlinje 2026");
         assert_eq!(framework.id, "riktlinje-2026");
         let json = serde_json::to_string(&schemas::framework::built_in_lis()).expect("json");
         assert_eq!(
-            open_framework_file("lis.json", json.as_bytes()).map(|f| f.requirement_count()),
+            open_framework_file("lis.json", json.as_bytes())
+                .map(|imported| imported.framework.requirement_count()),
             Ok(34)
         );
     }

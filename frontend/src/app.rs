@@ -5,7 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use app_core::app_state::{
-    Action, AppState, Notice, OpenCase, OpenEvent, Storage, StorageEvent, TemplateEvent, View,
+    Action, AppState, FrameworkPreview, Notice, OpenCase, OpenEvent, Storage, StorageEvent,
+    TemplateEvent, View,
 };
 use app_core::files::{
     is_docx, open_extracted, open_framework_file, open_json_file, OpenedDocument,
@@ -99,6 +100,7 @@ pub fn app() -> Html {
                 word_edits={state.word_edits.clone()}
                 templates={state.templates.clone()}
                 on_templates={show_templates(&state)}
+                framework_preview={state.framework_preview.clone()}
             />
         },
         (View::Templates, open) => html! {
@@ -804,15 +806,11 @@ fn import_framework(state: &State) -> Callback<(String, web_sys::File)> {
                 .await
                 .and_then(|bytes| open_framework_file(&name, &bytes));
             state.dispatch(match read {
-                Ok(framework) => {
-                    let today = browser::today();
-                    Action::StartAssessment {
-                        board,
-                        title: format!("{} {}", framework.title, today.year()),
-                        framework: Box::new(framework),
-                        today,
-                    }
-                }
+                Ok(imported) => Action::PreviewFramework(Box::new(FrameworkPreview {
+                    board,
+                    file_name: name,
+                    imported,
+                })),
                 Err(message) => Action::Notify(Notice::Error(message)),
             });
         });

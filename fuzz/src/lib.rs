@@ -72,11 +72,11 @@ pub fn case_json(data: &[u8]) {
 
 /// A framework file the user picked, CSV or JSON: the app's entry, which takes the raw bytes
 /// (size limit, UTF-8, byte order mark, JSON or CSV by the first character) and calls
-/// `schemas::framework_import::{load_framework, framework_from_csv}`.
+/// `schemas::framework_import::read_framework_file`.
 pub fn framework_file(data: &[u8]) {
-    if let Ok(framework) = open_framework_file("Riktlinje 2026.csv", data) {
+    if let Ok(imported) = open_framework_file("Riktlinje 2026.csv", data) {
         assert!(
-            framework.problems().is_empty(),
+            imported.framework.problems().is_empty(),
             "an imported framework has no problems"
         );
     }

@@ -1,6 +1,9 @@
 //! Reading frameworks: the framework JSON file, and a municipality's guideline as CSV (one row per
 //! requirement: area, id, text, guidance, reference). Every failure is one Swedish message that
 //! names the line, and nothing is half read: an import either gives a whole framework or none.
+//! What an import had to decide on its own (a row without a chapter, columns it does not read,
+//! a quote that seems to swallow rows) comes back as warnings, for the user to see before the
+//! framework is used: an import never guesses silently.
 
 use std::collections::HashSet;
 use std::fmt;
@@ -29,6 +32,101 @@ impl fmt::Display for ImportError {
 }
 
 impl std::error::Error for ImportError {}
+
+/// Something an import read in a way the user should check; `line` as in [`ImportError`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportWarning {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}", self.message)
+        } else {
+            write!(f, "Rad {}: {}", self.line, self.message)
+        }
+    }
+}
+
+/// A framework as read, with what the user should check before using it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Imported {
+    pub framework: Framework,
+    pub warnings: Vec<ImportWarning>,
+}
+
+impl Imported {
+    /// Each chapter's title and number of requirements, in order.
+    pub fn chapters(&self) -> Vec<(String, usize)> {
+        self.framework
+            .areas
+            .iter()
+            .map(|area| (area.title.clone(), area.requirements.len()))
+            .collect()
+    }
+}
+
+fn warning(line: usize, message: impl Into<String>) -> ImportWarning {
+    ImportWarning {
+        line,
+        message: message.into(),
+    }
+}
+
+/// The largest framework file read; a guideline of 500 requirements is well under 1 MB.
+pub const MAX_FRAMEWORK_FILE_BYTES: usize = 5 * 1024 * 1024;
+
+/// Reads a picked framework file: a Yttra framework (JSON) or a guideline as CSV, whose id and
+/// title come from the file name. A spreadsheet saved as `.xlsx` or in the Windows encoding is
+/// named as such.
+pub fn read_framework_file(name: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    if bytes.len() > MAX_FRAMEWORK_FILE_BYTES {
+        return Err(error(
+            0,
+            "Filen är för stor för att vara ett ramverk (högst 5 MB).",
+        ));
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(error(
+            0,
+            "Filen är ett Excel-dokument (.xlsx), inte CSV. Spara den som \"CSV UTF-8\" i \
+             kalkylprogrammet och importera den filen.",
+        ));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        let windows = bytes
+            .iter()
+            .any(|b| matches!(b, 0xC4 | 0xC5 | 0xD6 | 0xE4 | 0xE5 | 0xF6));
+        error(
+            0,
+            if windows {
+                "Filen är sparad i Windows-teckenkodning (å, ä och ö kan inte läsas). Spara den \
+                 som \"CSV UTF-8\" i kalkylprogrammet."
+            } else {
+                "Filen är inte text i UTF-8. Spara den som \"CSV UTF-8\" i kalkylprogrammet."
+            },
+        )
+    })?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let looks_like_json = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{');
+    if looks_like_json {
+        return load_framework(text).map(|framework| Imported {
+            framework,
+            warnings: Vec::new(),
+        });
+    }
+    let id: String = stem
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .collect();
+    read_csv(text, &id, stem)
+}
 
 fn error(line: usize, message: impl Into<String>) -> ImportError {
     ImportError {
@@ -88,17 +186,34 @@ struct Columns {
     reference: Option<usize>,
 }
 
+/// Reads a guideline as CSV: [`read_csv`] without its warnings.
+pub fn framework_from_csv(text: &str, id: &str, title: &str) -> Result<Framework, ImportError> {
+    read_csv(text, id, title).map(|imported| imported.framework)
+}
+
 /// Reads a guideline as CSV. The first row names the columns: område/area, id, text/krav,
 /// vägledning/guidance (optional), hänvisning/referens/reference (optional). Separators `;`
 /// (Swedish spreadsheets), `,` or tab; quoted fields may hold separators and line breaks.
-pub fn framework_from_csv(text: &str, id: &str, title: &str) -> Result<Framework, ImportError> {
+pub fn read_csv(text: &str, id: &str, title: &str) -> Result<Imported, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
     let separator = detect_separator(text);
     // The header, the most requirements allowed and one more, which is refused below.
-    let rows = parse_csv(text, separator, MAX_REQUIREMENTS + 2)?;
-    let mut rows = rows.into_iter();
+    let parsed = parse_csv(text, separator, MAX_REQUIREMENTS + 2)?;
+    let mut rows = parsed.rows.into_iter();
     let (header_line, header) = rows.next().ok_or_else(|| error(0, "Filen är tom."))?;
     let columns = find_columns(&header, header_line)?;
+    let mut warnings = unused_columns(&header, &columns, header_line);
+    warnings.extend(parsed.merged.iter().map(|merged| {
+        warning(
+            merged.opened,
+            format!(
+                "rad {} och {} ser ut att ha slagits ihop: ett citattecken (\") på rad {} \
+                 avslutas först på rad {}, så raderna emellan blev en del av en text. \
+                 Kontrollera citattecknen i kalkylprogrammet.",
+                merged.opened, merged.row_like, merged.opened, merged.closed
+            ),
+        )
+    }));
     let mut framework = Framework::new(id, title);
     framework.source = "Importerad riktlinje (CSV)".into();
     let mut seen = HashSet::new();
@@ -125,6 +240,10 @@ pub fn framework_from_csv(text: &str, id: &str, title: &str) -> Result<Framework
             ));
         }
         let area_title = if area_title.is_empty() {
+            warnings.push(warning(
+                line,
+                format!("krav «{requirement_id}» har inget område och läggs under «Övrigt»."),
+            ));
             "Övrigt"
         } else {
             area_title
@@ -139,7 +258,36 @@ pub fn framework_from_csv(text: &str, id: &str, title: &str) -> Result<Framework
             .requirements
             .push(requirement);
     }
-    check(framework, 0)
+    let framework = check(framework, 0)?;
+    Ok(Imported {
+        framework,
+        warnings,
+    })
+}
+
+/// The header's columns that are not read, named, so nothing is dropped without a word.
+fn unused_columns(header: &[String], columns: &Columns, line: usize) -> Vec<ImportWarning> {
+    let used = [
+        Some(columns.area),
+        Some(columns.id),
+        Some(columns.text),
+        columns.guidance,
+        columns.reference,
+    ];
+    let unused: Vec<String> = header
+        .iter()
+        .enumerate()
+        .filter(|(index, name)| !used.contains(&Some(*index)) && !name.trim().is_empty())
+        .map(|(_, name)| format!("«{}»", name.trim()))
+        .collect();
+    match unused.as_slice() {
+        [] => Vec::new(),
+        [one] => vec![warning(line, format!("kolumnen {one} läses inte in."))],
+        many => vec![warning(
+            line,
+            format!("kolumnerna {} läses inte in.", many.join(", ")),
+        )],
+    }
 }
 
 /// The area with this title, added at the end the first time it is named.
@@ -198,23 +346,45 @@ fn detect_separator(text: &str) -> char {
         .unwrap_or(';')
 }
 
+/// A quoted field that seems to hold further rows: the quote opened on `opened`, the line
+/// `row_like` inside it has as many separators as a row, and the quote closed on `closed`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct MergedRows {
+    opened: usize,
+    row_like: usize,
+    closed: usize,
+}
+
+/// The rows of a CSV text, and quoted fields that seem to have swallowed rows.
+struct ParsedCsv {
+    rows: Vec<(usize, Vec<String>)>,
+    merged: Vec<MergedRows>,
+}
+
 /// Splits CSV text into rows of fields, each with the line it starts on, leaving out blank rows
 /// and stopping after `max_rows`. Quotes follow RFC 4180.
 ///
 /// Blank rows are left out as they are read, and reading stops at `max_rows`, so that the rows
 /// held are bounded by what can be imported, not by the file: a 5 MB file of line breaks took
 /// 775 MB as empty rows before (found while fuzzing the framework import).
-fn parse_csv(
-    text: &str,
-    separator: char,
-    max_rows: usize,
-) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
-    let mut rows = Vec::new();
+///
+/// A quote left open in a spreadsheet swallows the rows after it into one text until the next
+/// quote; a line inside a quoted field with as many separators as the header has is reported.
+fn parse_csv(text: &str, separator: char, max_rows: usize) -> Result<ParsedCsv, ImportError> {
+    let mut parsed = ParsedCsv {
+        rows: Vec::new(),
+        merged: Vec::new(),
+    };
     let mut fields = Vec::new();
     let mut field = String::new();
     let (mut line, mut row_line) = (1, 1);
     let mut quoted = false;
     let mut quote_line = 0;
+    // Separators on the current line inside a quoted field, and the first such line that looked
+    // like a row; a row needs as many separators as the header (known after the first row).
+    let mut inner_separators = 0;
+    let mut row_like: Option<usize> = None;
+    let mut row_separators: Option<usize> = None;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
@@ -222,16 +392,38 @@ fn parse_csv(
                 chars.next();
                 field.push('"');
             }
-            (true, '"') => quoted = false,
+            (true, '"') => {
+                quoted = false;
+                if let Some(row_like) = row_like.take() {
+                    parsed.merged.push(MergedRows {
+                        opened: quote_line,
+                        row_like,
+                        closed: line,
+                    });
+                }
+            }
             (true, '\n') => {
                 line += 1;
+                inner_separators = 0;
                 field.push('\n');
             }
-            (true, c) => field.push(c),
+            (true, c) => {
+                if c == separator && line > quote_line {
+                    inner_separators += 1;
+                    if row_like.is_none()
+                        && row_separators
+                            .is_some_and(|needed| needed > 0 && inner_separators >= needed)
+                    {
+                        row_like = Some(line);
+                    }
+                }
+                field.push(c);
+            }
             (false, '"') if field.trim().is_empty() => {
                 field.clear();
                 quoted = true;
                 quote_line = line;
+                inner_separators = 0;
             }
             (false, c) if c == separator => fields.push(std::mem::take(&mut field)),
             (false, '\r') => {}
@@ -239,9 +431,10 @@ fn parse_csv(
                 fields.push(std::mem::take(&mut field));
                 let row = std::mem::take(&mut fields);
                 if !is_blank(&row) {
-                    rows.push((row_line, row));
-                    if rows.len() == max_rows {
-                        return Ok(rows);
+                    row_separators.get_or_insert(row.len().saturating_sub(1));
+                    parsed.rows.push((row_line, row));
+                    if parsed.rows.len() == max_rows {
+                        return Ok(parsed);
                     }
                 }
                 line += 1;
@@ -255,9 +448,9 @@ fn parse_csv(
     }
     fields.push(field);
     if !is_blank(&fields) {
-        rows.push((row_line, fields));
+        parsed.rows.push((row_line, fields));
     }
-    Ok(rows)
+    Ok(parsed)
 }
 
 fn is_blank(row: &[String]) -> bool {
@@ -319,6 +512,59 @@ mod tests {
             .expect_err("duplicate")
             .to_string();
         assert!(message.starts_with("Rad 4:"), "{message}");
+    }
+
+    #[test]
+    fn a_quote_left_open_that_swallows_rows_is_a_warning_naming_the_lines() {
+        let csv = "område;id;text\nA;1;\"Ett med citat\nA;2;Två\nA;3;Tre\"\nA;4;Fyra\n";
+        let imported = read_csv(csv, "x", "X").expect("reads");
+        assert_eq!(
+            imported.framework.requirement_count(),
+            2,
+            "what was read is shown"
+        );
+        assert_eq!(
+            imported.warnings[0].to_string(),
+            "Rad 2: rad 2 och 3 ser ut att ha slagits ihop: ett citattecken (\") på rad 2 \
+             avslutas först på rad 4, så raderna emellan blev en del av en text. Kontrollera \
+             citattecknen i kalkylprogrammet."
+        );
+        let ordinary = "område;id;text\nA;1;\"Två\nrader; med semikolon\"\n";
+        assert_eq!(read_csv(ordinary, "x", "X").expect("reads").warnings, []);
+    }
+
+    #[test]
+    fn unused_columns_and_rows_without_a_chapter_are_named() {
+        let csv = "område;id;text;gäller_från;Roller\nA;1;Ett;K2;alla\n;2;Två;;\n";
+        let imported = read_csv(csv, "x", "X").expect("reads");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "Rad 1: kolumnerna «gäller_från», «Roller» läses inte in.",
+                "Rad 3: krav «2» har inget område och läggs under «Övrigt».",
+            ]
+        );
+        assert_eq!(
+            imported.chapters(),
+            [("A".to_string(), 1), ("Övrigt".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn spreadsheets_not_saved_as_utf8_csv_are_named() {
+        let xlsx = read_framework_file("riktlinje.csv", b"PK\x03\x04rest").expect_err("xlsx");
+        assert!(xlsx.message.contains("Excel-dokument (.xlsx)"), "{xlsx}");
+        let windows =
+            read_framework_file("riktlinje.csv", b"omr\xe5de;id;text\n").expect_err("ansi");
+        assert!(
+            windows.message.contains("Windows-teckenkodning"),
+            "{windows}"
+        );
+        let imported =
+            read_framework_file("Riktlinje 2026.csv", "område;id;text\nA;1;Ett\n".as_bytes())
+                .expect("reads");
+        assert_eq!(imported.framework.id, "riktlinje-2026");
     }
 
     #[test]

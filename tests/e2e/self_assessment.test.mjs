@@ -31,6 +31,10 @@ async function rate(page, id, value) {
 
 async function importGuideline(page, path) {
   await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(path);
+  const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
+  await preview.getByText('«riktlinje-300.csv» har 300 krav i 12 kapitel.').waitFor();
+  await preview.getByText('Inget behövde gissas').waitFor();
+  await preview.getByRole('button', { name: 'Påbörja självskattningen med riktlinjen' }).click();
   await page.getByRole('heading', { name: /^riktlinje-300 \d{4}$/, level: 1 }).waitFor();
 }
 
@@ -46,6 +50,20 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(broken);
   await page.getByText('«trasig-riktlinje.csv» kunde inte öppnas. Rad 3: id «1» finns redan på en tidigare rad.').waitFor();
   assert.equal(await page.getByRole('button', { name: /^Öppna Självskattning|^Öppna riktlinje/ }).count(), 0);
+
+  // A quote left open swallows rows, and a column is not read: both are said before anything
+  // is used, and cancelling adds nothing.
+  const doubtful = join(OUTPUT, 'oklar-riktlinje.csv');
+  writeFileSync(doubtful, 'Område;Id;Text;Roller\nA;1;"Ett med citat;alla\nA;2;Två;chefer\nA;3;Tre";alla\nA;4;Fyra;alla\n');
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(doubtful);
+  const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
+  await preview.getByText('Rad 1: kolumnen «Roller» läses inte in.').waitFor();
+  await preview.getByText('Rad 2: rad 2 och 3 ser ut att ha slagits ihop', { exact: false }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'framework-preview.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await preview.getByRole('button', { name: 'Avbryt' }).click();
+  await preview.waitFor({ state: 'detached' });
+  assert.equal(await page.getByRole('button', { name: /^Öppna oklar-riktlinje/ }).count(), 0);
 
   await importGuideline(page, csv);
   await page.getByText('0 av 300 besvarade').first().waitFor();

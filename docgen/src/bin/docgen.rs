@@ -13,6 +13,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use docgen::template::{Template, MAX_TEMPLATE_BYTES};
 use schemas::documents::{DocumentKind, Output, Request, MAX_CASE_BYTES};
+use schemas::framework_import::{read_framework_file, MAX_FRAMEWORK_FILE_BYTES};
 use schemas::{load_case, save_case, validate, Case, Date, Finding, Severity, Yttrande};
 
 const USAGE: &str = "\
@@ -38,6 +39,11 @@ Användning:
       Läser ut ärendet som finns inbäddat i ett yttrande skapat med Yttra och listar varje fält
       som har ändrats i Word (fält, Yttras text, dokumentets text). Med --adopt skrivs ärendet
       med dokumentets texter.
+  docgen framework RIKTLINJE.csv|json [--out RAMVERK.json]
+      Läser en riktlinje (CSV eller Yttra-ramverk) och skriver ut kapitlen, antalet krav och
+      allt som importen inte kunde läsa som det stod (oanvända kolumner, rader utan kapitel,
+      citattecken som slår ihop rader). Avslutas med kod 1 om filen inte kan läsas; med --out
+      skrivs ramverket som JSON.
   docgen template MALL.dotx
       Visar vad kommunens Word-mall innehåller och vad Yttra gör med den: sidhuvud, sidfot,
       fält som fylls i, formatmallar och var Yttras text hamnar.
@@ -114,6 +120,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
         "form" => form_command(&options),
         "extract" => extract_command(&options),
         "template" => template_command(&options),
+        "framework" => framework_command(&options),
         "schema" => {
             print!("{}", schemas::json_schema::case_json_schema());
             Ok(())
@@ -308,6 +315,42 @@ fn read_template(path: &Path) -> Result<Template, Failure> {
         .unwrap_or_default();
     Template::read(&bytes, &name)
         .map_err(|error| Failure::failed(format!("{}: {error}", path.display())))
+}
+
+/// `docgen framework`: a guideline read as the app reads it, with every warning.
+fn framework_command(options: &Options) -> Result<(), Failure> {
+    let path = options.input()?;
+    let bytes = read_bounded(path, MAX_FRAMEWORK_FILE_BYTES as u64)?;
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let imported = read_framework_file(&name, &bytes)
+        .map_err(|error| Failure::failed(format!("{}: {error}", path.display())))?;
+    let framework = &imported.framework;
+    let chapters = imported.chapters();
+    println!(
+        "{}: {} krav i {} kapitel.",
+        framework.title,
+        framework.requirement_count(),
+        chapters.len()
+    );
+    for (title, count) in &chapters {
+        println!("  {title}: {count}");
+    }
+    for warning in &imported.warnings {
+        println!("Varning: {warning}");
+    }
+    if imported.warnings.is_empty() {
+        println!("Inget behövde gissas: varje rad och kolumn lästes in.");
+    }
+    if let Some(out) = &options.out {
+        let json = serde_json::to_string_pretty(framework)
+            .map_err(|error| Failure::failed(format!("Ramverket kunde inte skrivas: {error}")))?;
+        write_file(out, json.as_bytes())?;
+        println!("Skrev {}.", out.display());
+    }
+    Ok(())
 }
 
 /// `docgen template`: what the settings page shows of a template.

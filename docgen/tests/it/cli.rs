@@ -370,3 +370,42 @@ fn a_self_assessment_report_is_written_with_its_comparison() {
     assert_eq!(output.status.code(), Some(1));
     assert_eq!(stderr(&output), "Självskattning S9 finns inte.\n");
 }
+
+#[test]
+fn framework_prints_chapters_and_every_warning_and_writes_the_framework() {
+    let dir = scratch();
+    std::fs::write(
+        dir.join("riktlinje.csv"),
+        "Område;Id;Text;Roller\nA;1;\"Ett med citat;alla\nA;2;Två;chefer\nA;3;Tre\";alla\nB;4;Fyra;alla\n",
+    )
+    .expect("write");
+    let output = docgen(
+        &["framework", "riktlinje.csv", "--out", "ramverk.json"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let printed = stdout(&output);
+    assert!(
+        printed.starts_with("riktlinje: 2 krav i 2 kapitel.\n  A: 1\n  B: 1\n"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Varning: Rad 1: kolumnen «Roller» läses inte in."),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("Varning: Rad 2: rad 2 och 3 ser ut att ha slagits ihop"),
+        "{printed}"
+    );
+    let written = std::fs::read_to_string(dir.join("ramverk.json")).expect("written");
+    let framework = schemas::framework_import::load_framework(&written).expect("a framework");
+    assert_eq!(framework.requirement_count(), 2);
+
+    std::fs::write(dir.join("trasig.csv"), "Område;Id;Text\nA;1;Ett\nA;1;Två\n").expect("write");
+    let output = docgen(&["framework", "trasig.csv"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output).trim(),
+        "trasig.csv: Rad 3: id «1» finns redan på en tidigare rad."
+    );
+}

@@ -1,6 +1,6 @@
 //! One case: the audit's details, the boards that must answer, and the documents to download.
 
-use app_core::app_state::{Action, OpenCase, Storage, View};
+use app_core::app_state::{Action, FrameworkPreview, OpenCase, Storage, View};
 use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
 use app_core::field_id;
 use app_core::library::case_title;
@@ -35,6 +35,8 @@ pub struct CasePageProps {
     /// The municipality's Word templates the documents are written in, and their page.
     pub templates: Vec<StoredTemplate>,
     pub on_templates: Callback<()>,
+    /// A framework file read, shown before a self-assessment starts against it.
+    pub framework_preview: Option<FrameworkPreview>,
     /// "Begär underlag": a form to one responsible role of a board (board id, role).
     pub on_download_form: Callback<(String, String)>,
     /// "Begär underlag" for the första yttrande: a form about one item (board id, item).
@@ -88,7 +90,7 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
                 draft={draft(PasteTarget::Items(ItemKind::Recommendation))} dispatch={props.dispatch.clone()} />
             { answers_section(case, &props.dispatch) }
-            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} />
+            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()} />
             { documents_section(case, props) }
         </main>
     }

@@ -1,8 +1,9 @@
 //! The case page's self-assessments: the ones made, and starting a new one against the built-in
 //! framework, the audit's questions, or a guideline the user imports (CSV or JSON).
 
-use app_core::app_state::{Action, View};
+use app_core::app_state::{Action, FrameworkPreview, View, FRAMEWORK_PREVIEW_HEADING};
 use schemas::framework::{built_in_lis, from_audit_questions};
+use schemas::wording::count_sv;
 use schemas::Case;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -15,6 +16,8 @@ pub struct AssessmentsSectionProps {
     pub dispatch: Callback<Action>,
     /// A picked framework file, for the chosen board.
     pub on_import: Callback<(String, web_sys::File)>,
+    /// A framework file read, to accept or cancel before the assessment starts.
+    pub preview: Option<FrameworkPreview>,
 }
 
 #[function_component(AssessmentsSection)]
@@ -127,6 +130,9 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                 <div class="actions">
                     <button type="button" onclick={on_start}>{ "Påbörja självskattning" }</button>
                 </div>
+                if let Some(preview) = &props.preview {
+                    { framework_preview(preview, &props.dispatch) }
+                }
                 <div class="field">
                     <label for="framework-file">{ "Eller importera en egen riktlinje (CSV eller JSON)" }</label>
                     <p class="hint" id="framework-file-hint">
@@ -136,6 +142,49 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                         aria-describedby="framework-file-hint" />
                 </div>
             }
+        </section>
+    }
+}
+
+/// An imported guideline before it is used: its chapters with their numbers of requirements, and
+/// what the import had to decide (columns not read, rows without a chapter, a quote that seems
+/// to swallow rows), to accept or cancel.
+fn framework_preview(preview: &FrameworkPreview, dispatch: &Callback<Action>) -> Html {
+    let chapters = preview.imported.chapters();
+    let total: usize = chapters.iter().map(|(_, count)| count).sum();
+    let warnings = &preview.imported.warnings;
+    html! {
+        <section class="banner framework-preview" aria-labelledby={FRAMEWORK_PREVIEW_HEADING}>
+            <h3 id={FRAMEWORK_PREVIEW_HEADING} tabindex="-1">{ "Granska riktlinjen innan den används" }</h3>
+            <p>{ format!(
+                "«{}» har {} i {}.",
+                preview.file_name,
+                count_sv(total, "krav", "krav"),
+                count_sv(chapters.len(), "kapitel", "kapitel")
+            ) }</p>
+            <table class="summary">
+                <caption>{ "Krav per kapitel" }</caption>
+                <thead><tr><th scope="col">{ "Kapitel" }</th><th scope="col">{ "Krav" }</th></tr></thead>
+                <tbody>
+                    { for chapters.iter().map(|(title, count)| html! {
+                        <tr><th scope="row">{ title }</th><td>{ count }</td></tr>
+                    }) }
+                </tbody>
+            </table>
+            if warnings.is_empty() {
+                <p>{ "Inget behövde gissas: varje rad och kolumn lästes in." }</p>
+            } else {
+                <p class="warning-text">{ "Kontrollera det här innan du går vidare:" }</p>
+                <ul>{ for warnings.iter().map(|warning| html! { <li>{ warning.to_string() }</li> }) }</ul>
+            }
+            <div class="actions">
+                <button type="button" onclick={dispatch.reform(|_| Action::AcceptFramework { today: browser::today() })}>
+                    { "Påbörja självskattningen med riktlinjen" }
+                </button>
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelFramework)}>
+                    { "Avbryt" }
+                </button>
+            </div>
         </section>
     }
 }
