@@ -23,11 +23,16 @@ pub struct ImportError {
 
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "Rad {}: {}", self.line, self.message)
-        }
+        at_line(f, self.line, &self.message)
+    }
+}
+
+/// "Rad 3: …", or the message alone for the whole file (line 0).
+fn at_line(f: &mut fmt::Formatter<'_>, line: usize, message: &str) -> fmt::Result {
+    if line == 0 {
+        write!(f, "{message}")
+    } else {
+        write!(f, "Rad {line}: {message}")
     }
 }
 
@@ -42,11 +47,7 @@ pub struct ImportWarning {
 
 impl fmt::Display for ImportWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line == 0 {
-            write!(f, "{}", self.message)
-        } else {
-            write!(f, "Rad {}: {}", self.line, self.message)
-        }
+        at_line(f, self.line, &self.message)
     }
 }
 
