@@ -147,6 +147,10 @@ impl std::fmt::Display for XmlError {
     }
 }
 
+/// The deepest nesting read. Word documents stay below 30 levels (tables in tables in text
+/// boxes included); the recursive walks over a tree need a bound.
+pub const MAX_DEPTH: usize = 256;
+
 pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
     let mut reader = Reader::from_reader(input);
     // Unmatched end tags are still refused: the tree is built from a stack and checks each end
@@ -162,7 +166,16 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
             Event::Decl(decl) => {
                 declaration = Some(format!("<?{}?>", String::from_utf8_lossy(&decl)));
             }
-            Event::Start(start) => stack.push(element_from(input, &start, end, 1)?),
+            Event::Start(start) => {
+                // Every walk over the tree recurses; a hostile file nested deeper than any
+                // document is refused here instead of overflowing the stack later.
+                if stack.len() >= MAX_DEPTH {
+                    return Err(XmlError(format!(
+                        "elementen är nästlade djupare än {MAX_DEPTH} nivåer"
+                    )));
+                }
+                stack.push(element_from(input, &start, end, 1)?)
+            }
             Event::Empty(start) => {
                 let element = element_from(input, &start, end, 2)?;
                 if let Some(done) = attach(&mut stack, element) {
@@ -440,6 +453,18 @@ mod tests {
         );
         assert_eq!(escape_content("åäö"), "åäö");
         assert_eq!(escape_content("a\u{0}b\u{b}c\td\u{FFFF}"), "abc\td");
+    }
+
+    #[test]
+    fn nesting_deeper_than_any_document_is_refused() {
+        let deep = format!(
+            "{}{}",
+            "<a>".repeat(MAX_DEPTH + 1),
+            "</a>".repeat(MAX_DEPTH + 1)
+        );
+        assert!(parse(deep.as_bytes()).is_err());
+        let fine = format!("{}{}", "<a>".repeat(MAX_DEPTH), "</a>".repeat(MAX_DEPTH));
+        assert!(parse(fine.as_bytes()).is_ok());
     }
 
     #[test]

@@ -381,9 +381,9 @@ fn parse_csv(text: &str, separator: char, max_rows: usize) -> Result<ParsedCsv, 
     let (mut line, mut row_line) = (1, 1);
     let mut quoted = false;
     let mut quote_line = 0;
-    // Separators on the current line inside a quoted field, and the first such line that looked
-    // like a row; a row needs as many separators as the header (known after the first row).
-    let mut inner_separators = 0;
+    // The current line inside a quoted field, and the first such line that looked like a row;
+    // a row has as many separators as the header (known after the first row).
+    let mut inner_line = String::new();
     let mut row_like: Option<usize> = None;
     let mut row_separators: Option<usize> = None;
     let mut chars = text.chars().peekable();
@@ -395,6 +395,12 @@ fn parse_csv(text: &str, separator: char, max_rows: usize) -> Result<ParsedCsv, 
             }
             (true, '"') => {
                 quoted = false;
+                if row_like.is_none()
+                    && line > quote_line
+                    && looks_like_row(&inner_line, separator, row_separators)
+                {
+                    row_like = Some(line);
+                }
                 if let Some(row_like) = row_like.take() {
                     parsed.merged.push(MergedRows {
                         opened: quote_line,
@@ -404,27 +410,25 @@ fn parse_csv(text: &str, separator: char, max_rows: usize) -> Result<ParsedCsv, 
                 }
             }
             (true, '\n') => {
+                if row_like.is_none()
+                    && line > quote_line
+                    && looks_like_row(&inner_line, separator, row_separators)
+                {
+                    row_like = Some(line);
+                }
                 line += 1;
-                inner_separators = 0;
+                inner_line.clear();
                 field.push('\n');
             }
             (true, c) => {
-                if c == separator && line > quote_line {
-                    inner_separators += 1;
-                    if row_like.is_none()
-                        && row_separators
-                            .is_some_and(|needed| needed > 0 && inner_separators >= needed)
-                    {
-                        row_like = Some(line);
-                    }
-                }
+                inner_line.push(c);
                 field.push(c);
             }
             (false, '"') if field.trim().is_empty() => {
                 field.clear();
                 quoted = true;
                 quote_line = line;
-                inner_separators = 0;
+                inner_line.clear();
             }
             (false, c) if c == separator => fields.push(std::mem::take(&mut field)),
             (false, '\r') => {}
@@ -452,6 +456,21 @@ fn parse_csv(text: &str, separator: char, max_rows: usize) -> Result<ParsedCsv, 
         parsed.rows.push((row_line, fields));
     }
     Ok(parsed)
+}
+
+/// Whether a line inside a quoted field reads as a row of its own: as many separators as the
+/// header has, a first field, and no field after it starting with a space (prose puts a space
+/// after its commas and semicolons; a spreadsheet does not).
+fn looks_like_row(line: &str, separator: char, row_separators: Option<usize>) -> bool {
+    let Some(needed) = row_separators.filter(|needed| *needed > 0) else {
+        return false;
+    };
+    let fields: Vec<&str> = line.split(separator).collect();
+    fields.len() > needed
+        && !fields[0].trim().is_empty()
+        && fields[1..]
+            .iter()
+            .all(|field| !field.starts_with(char::is_whitespace))
 }
 
 fn is_blank(row: &[String]) -> bool {
@@ -532,6 +551,8 @@ mod tests {
         );
         let ordinary = "område;id;text\nA;1;\"Två\nrader; med semikolon\"\n";
         assert_eq!(read_csv(ordinary, "x", "X").expect("reads").warnings, []);
+        let prose = "område,id,text\nA,1,\"Kommunen ska\nplanera, genomföra, följa upp\"\n";
+        assert_eq!(read_csv(prose, "x", "X").expect("reads").warnings, []);
     }
 
     #[test]

@@ -330,7 +330,11 @@ fn add_text(content: &mut Element, value: &str) {
         if let Some(paragraph) = content.first_child_mut("w:p") {
             paragraph.children.push(Node::Element(run));
         }
-    } else if content.first_child("w:tbl").is_none() {
+    } else if !content
+        .child_elements()
+        .any(|e| matches!(e.name.as_ref(), "w:tbl" | "w:tr" | "w:tc"))
+    {
+        // A control inside a paragraph takes a run; one around tables, rows or cells none.
         content.children.push(Node::Element(run));
     }
 }

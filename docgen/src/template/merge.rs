@@ -171,9 +171,13 @@ pub(crate) fn merge<'a>(
     let yttra = YttraParts(parts);
     let mut package = Package::of(template);
     let mut report = MergeReport::default();
-    drop_embedded_cases(&mut package, &mut report)?;
     drop_template_leftovers(&mut package)?;
-    let title_shown = fill_stories(&mut package, values, &mut report.fields)?;
+    // A body Yttra's text replaces shows none of its fields.
+    let body_stays = package
+        .xml(MAIN_PART)?
+        .and_then(|document| document.root.first_child("w:body"))
+        .is_some_and(|body| super::slot_of(body).placement != Placement::ReplacesBody);
+    let title_shown = fill_stories(&mut package, values, &mut report.fields, body_stays)?;
     unique_drawing_ids(&mut package)?;
     let style_map = merge_styles(&mut package, template, &yttra)?;
     if let Some(body) = package.xml(MAIN_PART)? {
@@ -193,63 +197,64 @@ pub(crate) fn merge<'a>(
     Ok((package.into_parts(), report))
 }
 
-/// A template that was once a Yttra document embeds that document's case, which must not go
-/// into another document: the part, its properties and relationship are left out.
-fn drop_embedded_cases(package: &mut Package, report: &mut MergeReport) -> Result<(), String> {
-    let items: Vec<String> = package
-        .parts
-        .iter()
-        .filter(|(path, part)| {
-            path.starts_with("customXml/item")
-                && !path.starts_with("customXml/itemProps")
-                && matches!(part, Part::Bytes(bytes) if crate::embed::case_from_part(bytes).is_some())
-        })
-        .map(|(path, _)| path.clone())
-        .collect();
-    for item in &items {
-        let props = item.replace("customXml/item", "customXml/itemProps");
-        package.remove(item);
-        package.remove(&props);
-        package.remove(&parts::relationships_path(item));
-        if let Some(types) = package.xml(CONTENT_TYPES)? {
-            parts::remove_override(&mut types.root, &props);
-        }
-        if let Some(rels) = package.xml(DOCUMENT_RELS)? {
-            let target = format!("../{item}");
-            parts::remove_relationships(&mut rels.root, |relationship| {
-                relationship.attribute("Target") == Some(target.as_str())
-            });
-        }
-    }
-    if !items.is_empty() {
-        report.notes.push(
-            "Mallen var ett Yttra-dokument med ett inbäddat ärende; det ärendet tas inte med."
-                .to_string(),
-        );
-    }
-    Ok(())
-}
-
 /// What a template file carries that a filed document must not: the path of the template it
 /// was made from (a file path on someone's computer), a picture of the template's first page,
 /// and Word 2010's copy of the style sheet (`stylesWithEffects.xml`), which would contradict the
 /// merged sheet; Word 2013 and later never read it and Word 2010 reads `styles.xml` without it.
+///
+/// Also left out: a mail merge's data source (a path and a query, and Word would ask for it on
+/// opening), the template's document variables, editing protection (the board edits the
+/// wording before filing) and the template's comments (notes to whoever fills it in).
 fn drop_template_leftovers(package: &mut Package) -> Result<(), String> {
     drop_related(package, DOCUMENT_RELS, "word", "stylesWithEffects")?;
     drop_related(package, PACKAGE_RELS, "", "thumbnail")?;
-    if let Some(settings) = package.xml("word/settings.xml")? {
-        settings
-            .root
-            .children
-            .retain(|node| !matches!(node, Node::Element(e) if e.name == "w:attachedTemplate"));
+    for kind in [
+        "comments",
+        "commentsExtended",
+        "commentsIds",
+        "commentsExtensible",
+        "people",
+    ] {
+        drop_related(package, DOCUMENT_RELS, "word", kind)?;
     }
-    // The attached template is an external target: only the relationship goes.
-    drop_related(
-        package,
-        "word/_rels/settings.xml.rels",
-        "word",
+    if let Some(document) = package.xml(MAIN_PART)? {
+        drop_comment_marks(&mut document.root);
+    }
+    for (_, path) in stories(package)? {
+        if let Some(story) = package.xml(&path)? {
+            drop_comment_marks(&mut story.root);
+        }
+    }
+    if let Some(settings) = package.xml("word/settings.xml")? {
+        settings.root.children.retain(|node| {
+            !matches!(node, Node::Element(e) if matches!(e.name.as_ref(),
+                "w:attachedTemplate" | "w:mailMerge" | "w:docVars"
+                    | "w:documentProtection" | "w:writeProtection"))
+        });
+    }
+    // The attached template and a mail merge's sources are external targets: only the
+    // relationships go.
+    for kind in [
         "attachedTemplate",
-    )
+        "mailMergeSource",
+        "recipientData",
+        "mailMergeHeaderSource",
+    ] {
+        drop_related(package, "word/_rels/settings.xml.rels", "word", kind)?;
+    }
+    Ok(())
+}
+
+/// Removes the marks of comments (ranges and references) from a part whose comments are left
+/// out.
+fn drop_comment_marks(element: &mut Element) {
+    element.children.retain(|node| {
+        !matches!(node, Node::Element(e) if matches!(e.name.as_ref(),
+            "w:commentRangeStart" | "w:commentRangeEnd" | "w:commentReference"))
+    });
+    for child in element.child_elements_mut() {
+        drop_comment_marks(child);
+    }
 }
 
 /// Removes the relationships of `kind` from a relationship part (in `folder`), with the parts
@@ -294,20 +299,35 @@ fn stories(package: &mut Package) -> Result<Vec<(String, String)>, String> {
 
 /// Fills the fields of the template's body (before Yttra's content is in it, so a board's text
 /// that happens to read `{{datum}}` stays as written), headers, footers and custom properties.
-/// Returns whether the template's body shows the document's title (`{{rubrik}}`).
+/// Returns whether the template's body shows the document's title (`{{rubrik}}`). The body's
+/// fields count only when it stays (`body_stays`): a replaced body shows none of them.
 fn fill_stories(
     package: &mut Package,
     values: &FieldValues,
     report: &mut FillReport,
+    body_stays: bool,
 ) -> Result<bool, String> {
     let mut body = FillReport::default();
     if let Some(part) = package.xml(MAIN_PART)? {
         fill::fill_part(&mut part.root, Some(values), &mut body);
     }
+    if !body_stays {
+        return fill_other_stories(package, values, report).map(|()| false);
+    }
     let title_shown = body.found.contains("rubrik");
     report.found.extend(body.found);
     report.unknown.extend(body.unknown);
     report.bindings.extend(body.bindings);
+    fill_other_stories(package, values, report)?;
+    Ok(title_shown)
+}
+
+/// The headers, footers and properties, and the case system's XML bound to their controls.
+fn fill_other_stories(
+    package: &mut Package,
+    values: &FieldValues,
+    report: &mut FillReport,
+) -> Result<(), String> {
     for (_, path) in stories(package)? {
         if let Some(part) = package.xml(&path)? {
             fill::fill_part(&mut part.root, Some(values), report);
@@ -316,8 +336,7 @@ fn fill_stories(
     if let Some(custom) = package.xml("docProps/custom.xml")? {
         fill::fill_custom_properties(&mut custom.root, Some(values), report);
     }
-    write_bound_values(package, &report.bindings)?;
-    Ok(title_shown)
+    write_bound_values(package, &report.bindings)
 }
 
 /// Gives every drawing (`wp:docPr`) of the body, headers and footers its own id. Word requires
@@ -383,7 +402,8 @@ fn write_bound_values(package: &mut Package, bindings: &[fill::Binding]) -> Resu
         let Some((_, item)) = items.iter().find(|(id, _)| *id == wanted) else {
             continue;
         };
-        if let Some(part) = package.xml(item)? {
+        // A case system's part that cannot be read (another encoding) is left as it is.
+        if let Ok(Some(part)) = package.xml(item) {
             fill::set_bound_value(&mut part.root, &binding.xpath, &binding.value);
         }
     }
@@ -522,6 +542,7 @@ fn place_content<'a>(
         .map(|(theirs, ours)| theirs as f64 / ours as f64)
         .unwrap_or(1.0);
     let headers = section_header_ids(slot.section);
+    let path = slot.path;
     let template_section = body
         .children
         .iter()
@@ -535,8 +556,7 @@ fn place_content<'a>(
         }
         Placement::Marker | Placement::ContentControl => {
             mark_region(&mut content, last_id + 1);
-            let mut slot = Some(content);
-            replace_slot(body, &mut slot);
+            replace_slot(body, &path, content);
         }
     }
     let section = template_section.or_else(|| {
@@ -683,37 +703,40 @@ fn collapsed_bookmark(name: &str, id: usize) -> [Element<'static>; 2] {
     ]
 }
 
-/// Replaces the template's `[Yttra]` paragraph or `yttra` content control with the content.
-fn replace_slot<'a>(element: &mut Element<'a>, content: &mut Option<Vec<Node<'a>>>) -> bool {
-    let slot = element
-        .children
-        .iter()
-        .position(|node| matches!(node, Node::Element(child) if super::is_slot(child)));
-    if let Some(index) = slot {
-        let Node::Element(replaced) = element.children.remove(index) else {
-            unreachable!("found as an element");
-        };
-        let mut nodes = content.take().unwrap_or_default();
-        nodes.extend(section_break_of(&replaced).map(Node::Element));
-        let after = index + nodes.len();
-        element.children.splice(index..index, nodes);
-        // A table cell must end with a paragraph.
-        let ends_with_table = element.children[..after]
-            .iter()
-            .rev()
-            .find_map(|node| match node {
-                Node::Element(e) => Some(e.name == "w:tbl"),
-                _ => None,
-            })
-            .unwrap_or(false);
-        if element.name == "w:tc" && after == element.children.len() && ends_with_table {
-            element.children.push(Node::Element(Element::new("w:p")));
+/// Replaces the template's `[Yttra]` paragraph or `yttra` content control (at `path`, see
+/// `slot_of`) with the content.
+fn replace_slot<'a>(body: &mut Element<'a>, path: &[usize], content: Vec<Node<'a>>) {
+    let Some((&index, parents)) = path.split_last() else {
+        return;
+    };
+    let mut element = body;
+    for &step in parents {
+        match element.children.get_mut(step) {
+            Some(Node::Element(child)) => element = child,
+            _ => return,
         }
-        return true;
     }
-    element
-        .child_elements_mut()
-        .any(|child| replace_slot(child, content))
+    let Some(Node::Element(replaced)) =
+        (index < element.children.len()).then(|| element.children.remove(index))
+    else {
+        return;
+    };
+    let mut nodes = content;
+    nodes.extend(section_break_of(&replaced).map(Node::Element));
+    let after = index + nodes.len();
+    element.children.splice(index..index, nodes);
+    // A table cell must end with a paragraph.
+    let ends_with_table = element.children[..after]
+        .iter()
+        .rev()
+        .find_map(|node| match node {
+            Node::Element(e) => Some(e.name == "w:tbl"),
+            _ => None,
+        })
+        .unwrap_or(false);
+    if element.name == "w:tc" && after == element.children.len() && ends_with_table {
+        element.children.push(Node::Element(Element::new("w:p")));
+    }
 }
 
 /// A marker paragraph that also ended a section keeps ending it.
@@ -739,11 +762,17 @@ fn section_headers(package: &mut Package, ids: &[String]) -> Result<Vec<String>,
         }));
     }
     let stories = stories(package)?;
-    Ok(ids
+    let mut paths: Vec<String> = Vec::new();
+    for (_, path) in ids
         .iter()
         .filter_map(|id| stories.iter().find(|(story, _)| story == id))
-        .map(|(_, path)| path.clone())
-        .collect())
+    {
+        // Two references (first page and the others) may share one part.
+        if !paths.contains(path) {
+            paths.push(path.clone());
+        }
+    }
+    Ok(paths)
 }
 
 /// The document must say whose it is and its case number: when the template has no header,
@@ -973,6 +1002,13 @@ pub(crate) fn summary(template: &Template) -> TemplateSummary {
     let mut body_root = document.root.clone();
     let mut body_fields = FillReport::default();
     fill::fill_part(&mut body_root, None, &mut body_fields);
+    let body_stays = body_root
+        .first_child("w:body")
+        .is_some_and(|body| super::slot_of(body).placement != Placement::ReplacesBody);
+    if !body_stays {
+        // Yttra's text replaces the body, and its fields with it.
+        body_fields = FillReport::default();
+    }
     fields.found.extend(body_fields.found.iter().copied());
     fields.unknown.extend(body_fields.unknown.iter().cloned());
     let body = body_root.first_child("w:body");

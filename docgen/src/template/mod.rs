@@ -53,6 +53,8 @@ pub enum TemplateError {
     NotWord,
     /// A part that is not readable XML.
     BrokenPart(String),
+    /// A document Yttra wrote: its header and text belong to another case.
+    YttraDocument,
 }
 
 impl std::fmt::Display for TemplateError {
@@ -89,6 +91,11 @@ impl std::fmt::Display for TemplateError {
             TemplateError::NotWord => write!(
                 f,
                 "Filen är ingen Word-mall. Ladda upp mallen som .dotx eller .docx."
+            ),
+            TemplateError::YttraDocument => write!(
+                f,
+                "Filen är ett dokument som Yttra har skrivit, inte en mall: dess sidhuvud och \
+                 text hör till ett annat ärende. Ladda upp kommunens tomma mall (.dotx)."
             ),
             TemplateError::BrokenPart(part) => write!(
                 f,
@@ -178,9 +185,17 @@ impl Template {
         if !main_type.contains("wordprocessingml") || main != MAIN_PART {
             return Err(TemplateError::NotWord);
         }
-        // The parts a merge rewrites must be readable XML.
-        for path in [MAIN_PART, "word/styles.xml", "word/_rels/document.xml.rels"] {
-            self.parse(path)?;
+        // The parts a merge rewrites must be readable XML, or every document would fail later.
+        for (path, _) in &self.parts {
+            if is_rewritten(path) {
+                self.parse(path)?;
+            }
+        }
+        let embeds_a_case = self.parts.iter().any(|(path, bytes)| {
+            path.starts_with("customXml/item") && crate::embed::case_from_part(bytes).is_some()
+        });
+        if embeds_a_case {
+            return Err(TemplateError::YttraDocument);
         }
         Ok(())
     }
@@ -197,6 +212,26 @@ impl Template {
     /// What the template holds and what Yttra will do with it, for the settings page.
     pub fn summary(&self) -> TemplateSummary {
         merge::summary(self)
+    }
+}
+
+/// Whether a merge may parse and rewrite a part: the package's lists, the body, styles,
+/// settings, headers, footers and properties. (A case system's custom XML is read only when a
+/// control is bound to it, and skipped when it cannot be read.)
+fn is_rewritten(path: &str) -> bool {
+    if path.ends_with(".rels") || path == "[Content_Types].xml" {
+        return true;
+    }
+    if let Some(name) = path.strip_prefix("docProps/") {
+        return name.ends_with(".xml");
+    }
+    match path.strip_prefix("word/") {
+        Some(name) if !name.contains('/') => {
+            name.starts_with("header")
+                || name.starts_with("footer")
+                || matches!(name, "document.xml" | "styles.xml" | "settings.xml")
+        }
+        _ => false,
     }
 }
 
@@ -355,6 +390,8 @@ pub(crate) struct Slot<'e, 'a> {
     pub section: Option<&'e Element<'a>>,
     /// In twips, between the cell's margins.
     pub cell_width: Option<i64>,
+    /// The child indexes from the body down to the slot; empty when the body is replaced.
+    pub path: Vec<usize>,
 }
 
 /// Word's default cell margins, left and right together (108 twips each).
@@ -366,11 +403,12 @@ pub(crate) fn slot_of<'e, 'a>(body: &'e Element<'a>) -> Slot<'e, 'a> {
         .filter(|e| e.name == "w:sectPr")
         .last();
     let mut path = Vec::new();
-    if !slot_path(body, &mut path) {
+    if !slot_path(body, &mut path, true) {
         return Slot {
             placement: Placement::ReplacesBody,
             section: last_section,
             cell_width: None,
+            path,
         };
     }
     let mut cell_width = None;
@@ -411,17 +449,26 @@ pub(crate) fn slot_of<'e, 'a>(body: &'e Element<'a>) -> Slot<'e, 'a> {
         },
         section,
         cell_width,
+        path,
     }
 }
 
-/// The child indexes from `element` down to the slot, if there is one.
-fn slot_path(element: &Element, path: &mut Vec<usize>) -> bool {
+/// The child indexes from `element` down to the first slot, if there is one. A slot counts only
+/// where paragraphs and tables may stand (`blocks`: the body, a table cell, a block content
+/// control, a text box): Yttra's content put anywhere else (inside a hyperlink, a row) would
+/// make a file Word refuses.
+fn slot_path(element: &Element, path: &mut Vec<usize>, blocks: bool) -> bool {
     for (index, child) in element.children.iter().enumerate() {
         let xml_tree::Node::Element(child) = child else {
             continue;
         };
         path.push(index);
-        if is_slot(child) || slot_path(child, path) {
+        let child_blocks = match child.name.as_ref() {
+            "w:tc" | "w:txbxContent" => true,
+            "w:sdt" | "w:sdtContent" | "w:customXml" => blocks,
+            _ => false,
+        };
+        if (blocks && is_slot(child)) || slot_path(child, path, child_blocks) {
             return true;
         }
         path.pop();

@@ -486,6 +486,69 @@ fn a_template_that_shows_the_title_gets_yttras_content_without_a_second_one() {
 }
 
 #[test]
+fn a_yttra_control_where_no_paragraph_may_stand_is_no_place_for_the_content() {
+    let bytes = fixture_with(|name, text| {
+        if name == "word/document.xml" {
+            text.replace(
+                "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
+                r#"<w:p><w:hyperlink w:anchor="x"><w:sdt><w:sdtPr><w:tag w:val="yttra"/></w:sdtPr><w:sdtContent><w:r><w:t>här</w:t></w:r></w:sdtContent></w:sdt></w:hyperlink></w:p>"#,
+            )
+        } else {
+            text
+        }
+    });
+    let template = template(&bytes);
+    assert_eq!(template.summary().placement, Some(Placement::ReplacesBody));
+    let body = text(&first_yttrande_in(&template), "word/document.xml");
+    assert!(!body.contains("<w:hyperlink"), "the body is replaced whole");
+    assert!(body.contains("Granskning av IT-säkerhet"));
+}
+
+#[test]
+fn what_a_template_says_to_whoever_fills_it_in_is_left_out() {
+    let mut parts = fixture_parts(|name, text| {
+        match name {
+        "word/settings.xml" => text.replace(
+            r#"<w:zoom w:percent="100"/>"#,
+            r#"<w:zoom w:percent="100"/><w:documentProtection w:edit="forms" w:enforcement="1"/>"#,
+        )
+        .replace(
+            "<w:themeFontLang",
+            r#"<w:docVars><w:docVar w:name="MallVersion" w:val="3"/></w:docVars><w:themeFontLang"#,
+        ),
+        "word/document.xml" => text.replace(
+            "<w:r><w:t>Till kommunens revisorer</w:t></w:r>",
+            r#"<w:commentRangeStart w:id="0"/><w:r><w:t>Till kommunens revisorer</w:t></w:r><w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r>"#,
+        ),
+        "word/_rels/document.xml.rels" => text.replace(
+            "</Relationships>",
+            r#"<Relationship Id="rId20" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>"#,
+        ),
+        "[Content_Types].xml" => text.replace(
+            "</Types>",
+            r#"<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>"#,
+        ),
+        _ => text,
+    }
+    });
+    parts.push((
+        "word/comments.xml".into(),
+        br#"<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="Mallansvarig"><w:p><w:r><w:t>Byt mottagare vid behov.</w:t></w:r></w:p></w:comment></w:comments>"#.to_vec(),
+    ));
+    let docx = first_yttrande_in(&template(&zip(&parts)));
+    let merged = parts_of(&docx);
+    assert!(!merged.contains_key("word/comments.xml"));
+    let body = text(&docx, "word/document.xml");
+    assert!(!body.contains("comment"), "{body}");
+    let settings = text(&docx, "word/settings.xml");
+    assert!(
+        !settings.contains("documentProtection") && !settings.contains("docVars"),
+        "{settings}"
+    );
+    assert!(!text(&docx, "[Content_Types].xml").contains("comments"));
+}
+
+#[test]
 fn a_template_without_a_header_gets_yttras_and_one_without_a_case_number_gets_its_line() {
     let bytes = fixture_with(|name, text| {
         if name == "word/document.xml" {
@@ -536,7 +599,7 @@ fn a_template_without_a_header_gets_yttras_and_one_without_a_case_number_gets_it
 }
 
 #[test]
-fn a_yttra_document_used_as_template_does_not_carry_its_case_along() {
+fn a_yttra_document_is_refused_as_a_template() {
     let case = example("it-sakerhet-tva-namnder");
     let earlier = docgen::make(
         &case,
@@ -545,22 +608,10 @@ fn a_yttra_document_used_as_template_does_not_carry_its_case_along() {
     )
     .expect("makes")
     .bytes;
-    let template =
-        Template::read(&earlier, "gammalt yttrande.docx").expect("a document is a template");
-    assert!(template.summary().placement.is_some());
-    let docx = first_yttrande_in(&template);
-    let cases: Vec<String> = parts_of(&docx)
-        .into_iter()
-        .filter(|(name, bytes)| {
-            name.starts_with("customXml/item") && docgen::embed::case_from_part(bytes).is_some()
-        })
-        .map(|(name, _)| name)
-        .collect();
-    assert_eq!(cases.len(), 1, "{cases:?}");
-    let read = docgen::read_back::read_back(&docx).expect("reads");
+    // Its header and text belong to another board's case.
     assert_eq!(
-        read.extracted.document,
-        Some(Request::document("ks", DocumentKind::FirstYttrande))
+        Template::read(&earlier, "gammalt yttrande.docx").expect_err("refused"),
+        TemplateError::YttraDocument
     );
 }
 
