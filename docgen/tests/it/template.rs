@@ -39,6 +39,17 @@ fn fixture_with(change: impl Fn(&str, String) -> String) -> Vec<u8> {
     zip(&fixture_parts(change))
 }
 
+/// The fixture with `change` applied to its body (`word/document.xml`) only.
+fn fixture_with_body(change: impl Fn(String) -> String) -> Vec<u8> {
+    fixture_with(|name, text| {
+        if name == "word/document.xml" {
+            change(text)
+        } else {
+            text
+        }
+    })
+}
+
 pub fn fixture() -> Vec<u8> {
     fixture_with(|_, text| text)
 }
@@ -367,13 +378,7 @@ fn a_merged_document_reads_back_with_no_difference_and_no_template_text() {
 
 #[test]
 fn a_template_without_a_marker_has_its_body_replaced() {
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace("[Yttra]", "Mallens exempeltext")
-        } else {
-            text
-        }
-    });
+    let bytes = fixture_with_body(|text| text.replace("[Yttra]", "Mallens exempeltext"));
     let template = template(&bytes);
     assert_eq!(template.summary().placement, Some(Placement::ReplacesBody));
     let docx = first_yttrande_in(&template);
@@ -386,15 +391,11 @@ fn a_template_without_a_marker_has_its_body_replaced() {
 
 #[test]
 fn a_content_control_tagged_yttra_takes_the_content() {
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace(
+    let bytes = fixture_with_body(|text| {
+        text.replace(
                 "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
                 r#"<w:sdt><w:sdtPr><w:tag w:val="yttra"/><w:id w:val="7"/></w:sdtPr><w:sdtContent><w:p><w:r><w:t>Här skrivs yttrandet.</w:t></w:r></w:p></w:sdtContent></w:sdt>"#,
             )
-        } else {
-            text
-        }
     });
     let template = template(&bytes);
     assert_eq!(
@@ -410,15 +411,11 @@ fn a_content_control_tagged_yttra_takes_the_content() {
 
 #[test]
 fn a_marker_in_a_table_cell_gets_tables_that_fit_the_cell_and_reads_back_clean() {
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace(
+    let bytes = fixture_with_body(|text| {
+        text.replace(
                 "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
                 r#"<w:tbl><w:tblPr><w:tblW w:w="8503" w:type="dxa"/></w:tblPr><w:tblGrid><w:gridCol w:w="2000"/><w:gridCol w:w="6503"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>Svar</w:t></w:r></w:p></w:tc><w:tc><w:tcPr><w:tcW w:w="6503" w:type="dxa"/></w:tcPr><w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p/>"#,
             )
-        } else {
-            text
-        }
     });
     let template = template(&bytes);
     assert_eq!(template.summary().placement, Some(Placement::Marker));
@@ -458,15 +455,11 @@ fn a_marker_in_a_table_cell_gets_tables_that_fit_the_cell_and_reads_back_clean()
 
 #[test]
 fn a_template_that_shows_the_title_gets_yttras_content_without_a_second_one() {
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace(
+    let bytes = fixture_with_body(|text| {
+        text.replace(
                 "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
                 r#"<w:p><w:pPr><w:pStyle w:val="Rubrik"/></w:pPr><w:r><w:t>{{rubrik}}</w:t></w:r></w:p><w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>"#,
             )
-        } else {
-            text
-        }
     });
     let template = template(&bytes);
     assert!(template
@@ -487,15 +480,11 @@ fn a_template_that_shows_the_title_gets_yttras_content_without_a_second_one() {
 
 #[test]
 fn a_yttra_control_where_no_paragraph_may_stand_is_no_place_for_the_content() {
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace(
+    let bytes = fixture_with_body(|text| {
+        text.replace(
                 "<w:p><w:r><w:t>[Yttra]</w:t></w:r></w:p>",
                 r#"<w:p><w:hyperlink w:anchor="x"><w:sdt><w:sdtPr><w:tag w:val="yttra"/></w:sdtPr><w:sdtContent><w:r><w:t>här</w:t></w:r></w:sdtContent></w:sdt></w:hyperlink></w:p>"#,
             )
-        } else {
-            text
-        }
     });
     let template = template(&bytes);
     assert_eq!(template.summary().placement, Some(Placement::ReplacesBody));
@@ -550,13 +539,9 @@ fn what_a_template_says_to_whoever_fills_it_in_is_left_out() {
 
 #[test]
 fn a_template_without_a_header_gets_yttras_and_one_without_a_case_number_gets_its_line() {
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace(r#"<w:headerReference w:type="default" r:id="rId7"/>"#, "")
-                .replace(r#"<w:headerReference w:type="first" r:id="rId6"/>"#, "")
-        } else {
-            text
-        }
+    let bytes = fixture_with_body(|text| {
+        text.replace(r#"<w:headerReference w:type="default" r:id="rId7"/>"#, "")
+            .replace(r#"<w:headerReference w:type="first" r:id="rId6"/>"#, "")
     });
     let docx = first_yttrande_in(&template(&bytes));
     let body = text(&docx, "word/document.xml");
@@ -682,13 +667,7 @@ fn a_spreadsheet_or_a_broken_part_is_refused_with_its_reason() {
         Template::read(&bytes, "mall.xlsx").expect_err("refused"),
         TemplateError::NotWord
     );
-    let bytes = fixture_with(|name, text| {
-        if name == "word/document.xml" {
-            text.replace("</w:body>", "")
-        } else {
-            text
-        }
-    });
+    let bytes = fixture_with_body(|text| text.replace("</w:body>", ""));
     let error = Template::read(&bytes, "mall.dotx").expect_err("refused");
     assert_eq!(error, TemplateError::BrokenPart("word/document.xml".into()));
     assert!(error.to_string().contains("word/document.xml"));
