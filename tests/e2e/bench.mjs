@@ -85,6 +85,7 @@ async function rerenderAfterOneRating(browser, url) {
   await page.goto(url);
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
   await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(csv);
+  await page.getByRole('button', { name: 'Påbörja självskattningen med riktlinjen' }).click();
   await page.getByText('0 av 500 besvarade').first().waitFor();
   const times = await page.evaluate(async (runs) => {
     const select = document.querySelector('#q-K250-rating');
