@@ -356,8 +356,12 @@ impl AppState {
             Action::Storage(event) => self.storage_event(event),
             Action::Open(event) => return self.open_event(event),
             Action::Edit(change) => {
+                let scope_before = self.scope_of_changed_subject(&change);
                 if self.apply_edit(change.clone()) {
                     self.after_edit(&change);
+                    if let Some((assessment, before)) = scope_before {
+                        self.announce_scope_change(&assessment, &before);
+                    }
                 }
             }
             Action::Navigate(view) => self.show(view),
@@ -745,6 +749,56 @@ impl AppState {
         }
     }
 
+    /// For an edit that may change which requirements apply to an assessed asset (its kind, its
+    /// classification, the asset itself): the assessment and the requirements that apply now.
+    fn scope_of_changed_subject(&self, change: &Edit) -> Option<(String, Vec<String>)> {
+        let assessment = match change {
+            Edit::SelfAssessment(
+                AssessmentEdit::Classify { assessment, .. }
+                | AssessmentEdit::SetSubjectKind { assessment, .. }
+                | AssessmentEdit::SetSubject { assessment, .. },
+            ) => assessment,
+            _ => return None,
+        };
+        let scope = self.requirements_in_scope(assessment)?;
+        Some((assessment.clone(), scope))
+    }
+
+    fn requirements_in_scope(&self, assessment: &str) -> Option<Vec<String>> {
+        let open = self.open.as_ref()?;
+        let assessment = open
+            .case
+            .self_assessments
+            .iter()
+            .find(|a| a.id == assessment)?;
+        Some(
+            assessment
+                .requirements_in_scope()
+                .map(|(_, requirement)| requirement.id.clone())
+                .collect(),
+        )
+    }
+
+    /// Says which requirements came to apply or stopped applying, and that no answer was lost.
+    fn announce_scope_change(&mut self, assessment: &str, before: &[String]) {
+        let Some(after) = self.requirements_in_scope(assessment) else {
+            return;
+        };
+        let added: Vec<&str> = after
+            .iter()
+            .filter(|id| !before.contains(id))
+            .map(String::as_str)
+            .collect();
+        let removed: Vec<&str> = before
+            .iter()
+            .filter(|id| !after.contains(id))
+            .map(String::as_str)
+            .collect();
+        if let Some(message) = scope_change_sv(&added, &removed) {
+            self.notice = Some(Notice::Info(message));
+        }
+    }
+
     /// Applies an edit to the open case; a refused edit becomes a message. True when applied.
     pub(crate) fn apply_edit(&mut self, change: Edit) -> bool {
         let Some(open) = self.open.as_mut() else {
@@ -787,6 +841,43 @@ fn open_boards(open: &OpenCase) -> Vec<schemas::Board> {
         .filter(|board| !locked.contains(&&board.id))
         .cloned()
         .collect()
+}
+
+/// "Efter ändringen gäller 2 krav till (K4, K9) och 1 krav inte längre (K2). Svaren
+/// finns kvar."; `None` when nothing changed.
+fn scope_change_sv(added: &[&str], removed: &[&str]) -> Option<String> {
+    let listed = |ids: &[&str]| {
+        const SHOWN: usize = 8;
+        let mut shown = ids.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+        if ids.len() > SHOWN {
+            shown.push_str(" med flera");
+        }
+        shown
+    };
+    let added_part = (!added.is_empty()).then(|| {
+        format!(
+            "{} till ({})",
+            count_sv(added.len(), "krav", "krav"),
+            listed(added)
+        )
+    });
+    let removed_part = (!removed.is_empty()).then(|| {
+        format!(
+            "{} inte längre ({})",
+            count_sv(removed.len(), "krav", "krav"),
+            listed(removed)
+        )
+    });
+    let parts: Vec<String> = added_part.into_iter().chain(removed_part).collect();
+    if parts.is_empty() {
+        return None;
+    }
+    let kept = if removed.is_empty() {
+        ""
+    } else {
+        " Svaren på dem som inte längre gäller finns kvar och räknas igen om klassningen ändras tillbaka."
+    };
+    Some(format!("Efter ändringen gäller {}.{kept}", parts.join(" och ")))
 }
 
 #[cfg(test)]
@@ -1175,6 +1266,85 @@ mod tests {
         assert_eq!(state.view, View::Comparison);
         let place = serde_json::to_string(&state.place().expect("a place").1).expect("view");
         assert_eq!(place, "\"Comparison\"");
+    }
+
+    #[test]
+    fn classifying_an_asset_says_which_requirements_now_apply_and_keeps_every_answer() {
+        use schemas::applicability::{Parameter, Subject};
+        use schemas::Rating;
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let csv = "Område;Id;Text;Gäller från\nA;1;Alltid;\nA;2;Kryptering;K2\nA;3;Kontinuitet;T3\n";
+        let framework = schemas::framework_import::framework_from_csv(csv, "r", "Riktlinje")
+            .expect("framework");
+        let today = schemas::Date::parse("2026-11-23").expect("date");
+        let edit = |change| Action::Edit(Edit::SelfAssessment(change));
+        let classify = |parameter, level| {
+            edit(AssessmentEdit::Classify {
+                assessment: "S1".into(),
+                parameter,
+                level,
+            })
+        };
+        let state = run([
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example,
+                1,
+                true,
+            )))),
+            Action::StartAssessment {
+                board: "ks".into(),
+                framework: Box::new(framework),
+                title: "Ekonomisystemet 2026".into(),
+                today,
+            },
+            edit(AssessmentEdit::Rate {
+                assessment: "S1".into(),
+                requirement: "2".into(),
+                rating: Some(Rating::Level(1)),
+                today,
+            }),
+            edit(AssessmentEdit::SetSubject {
+                assessment: "S1".into(),
+                subject: Some(Subject {
+                    name: "Ekonomisystemet".into(),
+                    ..Subject::default()
+                }),
+            }),
+        ]);
+        assert_eq!(state.notice, None, "unclassified, everything still applies");
+        let state = state
+            .reduce(classify(Parameter::Konfidentialitet, Some(1)))
+            .reduce(classify(Parameter::Tillganglighet, Some(2)));
+        assert_eq!(
+            state.notice,
+            Some(Notice::Info(
+                "Efter ändringen gäller 1 krav inte längre (3). Svaren på dem som inte längre \
+                 gäller finns kvar och räknas igen om klassningen ändras tillbaka."
+                    .into()
+            ))
+        );
+        let state = state.reduce(classify(Parameter::Konfidentialitet, Some(3)));
+        assert_eq!(
+            state.notice,
+            Some(Notice::Info("Efter ändringen gäller 1 krav till (2).".into()))
+        );
+        let assessment = &state.open.as_ref().expect("open").case.self_assessments[0];
+        assert_eq!(assessment.rating("2"), Some(Rating::Level(1)), "kept");
+        assert_eq!(assessment.overall_score().total, 2);
+        let refused = state.reduce(edit(AssessmentEdit::Classify {
+            assessment: "S1".into(),
+            parameter: Parameter::Riktighet,
+            level: Some(5),
+        }));
+        assert_eq!(
+            refused.notice,
+            Some(Notice::Error(
+                "Nivå 5 finns inte; klassningen har nivåerna 1–4.".into()
+            ))
+        );
     }
 
     #[test]

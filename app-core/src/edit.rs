@@ -248,6 +248,14 @@ pub enum EditError {
     /// A measure of the first yttrande cannot be changed or removed from the follow-up.
     PromisedMeasure(String),
     UnknownAssessment(String),
+    /// An asset field changed on an assessment of the whole board.
+    NoSubject,
+    /// A motivation for a parameter that has no level yet.
+    Unclassified(schemas::applicability::Parameter),
+    BadLevel(u8),
+    /// Clearing a level would throw away the motivation written for it.
+    MotivationWouldBeLost(schemas::applicability::Parameter),
+    UnknownArea(String),
     /// A question of a self-assessment already has a measure made from it.
     GapHasMeasure {
         requirement: String,
@@ -299,6 +307,25 @@ impl std::fmt::Display for EditError {
                 write!(f, "{board} har redan påbörjat sitt uppföljande yttrande.")
             }
             EditError::UnknownAssessment(id) => write!(f, "Självskattning {id} finns inte."),
+            EditError::NoSubject => write!(
+                f,
+                "Självskattningen gäller hela nämnden. Välj först att den gäller ett system \
+                 eller en annan informationstillgång."
+            ),
+            EditError::Unclassified(parameter) => write!(
+                f,
+                "Välj en nivå för {} innan du skriver motiveringen.",
+                parameter.name_sv().to_lowercase()
+            ),
+            EditError::BadLevel(level) => {
+                write!(f, "Nivå {level} finns inte; klassningen har nivåerna 1–4.")
+            }
+            EditError::MotivationWouldBeLost(parameter) => write!(
+                f,
+                "Nivån för {} har en motivering. Töm motiveringen först om klassningen ska tas bort.",
+                parameter.name_sv().to_lowercase()
+            ),
+            EditError::UnknownArea(area) => write!(f, "Kapitlet {area} finns inte i ramverket."),
             EditError::GapHasMeasure {
                 requirement,
                 measure,

@@ -95,6 +95,26 @@ pub fn outcome(measure: &str, field: OutcomeField) -> String {
 
 pub const ASSESSMENT_TITLE: &str = "assessment-title";
 
+/// The fields about the asset assessed, on the self-assessment page.
+pub const SUBJECT_NAME: &str = "subject-name";
+pub const SUBJECT_OWNER_ROLE: &str = "subject-owner-role";
+pub const SUBJECT_DESCRIPTION: &str = "subject-description";
+
+/// The motivation of one classification parameter: `subject-motivation-K`.
+pub fn subject_motivation(parameter: schemas::applicability::Parameter) -> String {
+    format!("subject-motivation-{}", parameter.letter())
+}
+
+/// The level of one classification parameter: `subject-level-K`.
+pub fn subject_level(parameter: schemas::applicability::Parameter) -> String {
+    format!("subject-level-{}", parameter.letter())
+}
+
+/// The motivation of a chapter marked not applicable: `area-omrade-3-motivation`.
+pub fn area_motivation(area: &str) -> String {
+    format!("area-{area}-motivation")
+}
+
 /// A question's field on the self-assessment page: `q-K12-comment`.
 pub fn assessment_answer(requirement: &str, field: AssessmentAnswerField) -> String {
     let suffix = match field {

@@ -6,6 +6,7 @@
 
 use schemas::location::{
     AnswerField, AssessmentField, FirstField, FollowUpField, ItemField, Location, ResponseField,
+    SubjectText,
 };
 use schemas::{Case, Finding, ItemKind, ItemRef};
 
@@ -235,6 +236,18 @@ fn locate_assessment(assessment: &schemas::SelfAssessment, field: &AssessmentFie
             Some(answer) => field_id::assessment_answer(&answer.requirement, *field),
             None => field_id::ASSESSMENT_TITLE.to_string(),
         },
+        AssessmentField::Subject(text) => match text {
+            SubjectText::Name => field_id::SUBJECT_NAME.to_string(),
+            SubjectText::OwnerRole => field_id::SUBJECT_OWNER_ROLE.to_string(),
+            SubjectText::Description => field_id::SUBJECT_DESCRIPTION.to_string(),
+            SubjectText::Motivation(parameter) => field_id::subject_motivation(*parameter),
+        },
+        AssessmentField::AreaMotivation(index) => {
+            match assessment.not_applicable_areas.get(*index) {
+                Some(marked) => field_id::area_motivation(&marked.area),
+                None => field_id::ASSESSMENT_TITLE.to_string(),
+            }
+        }
     };
     Target { view, field }
 }

@@ -532,6 +532,8 @@ mod tests {
             started: Date::parse("2026-02-01").expect("valid test date"),
             framework: Framework::new("lis", "Yttra LIS"),
             answers: Vec::new(),
+            subject: None,
+            not_applicable_areas: Vec::new(),
         });
         case
     }

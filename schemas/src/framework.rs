@@ -6,12 +6,16 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::applicability::{known_role, Applicability, KNOWN_ROLES};
 use crate::model::Case;
 
 /// The value of the `format` field of every framework file.
 pub const FRAMEWORK_FORMAT: &str = "yttra-framework";
-/// The framework file version this build writes and reads.
-pub const FRAMEWORK_VERSION: u32 = 1;
+/// The framework file version this build writes; it reads every version up to it.
+///
+/// History: 1 — areas, requirements and a scale. 2 — when a requirement applies
+/// (`requirements[].applies`: classification thresholds and roles).
+pub const FRAMEWORK_VERSION: u32 = 2;
 
 /// A framework: what is assessed (areas of requirements) and how (the scale).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -82,6 +86,9 @@ pub struct Requirement {
     /// Where in the source the requirement stands, e.g. "4.2" or "Styra".
     #[serde(default)]
     pub reference: String,
+    /// When it applies: from a classification level, to some roles; always when empty.
+    #[serde(default, skip_serializing_if = "Applicability::is_always")]
+    pub applies: Applicability,
 }
 
 impl Default for Scale {
@@ -165,6 +172,35 @@ impl Framework {
         self.areas.iter().map(|area| area.requirements.len()).sum()
     }
 
+    /// The roles the requirements name: the known ones in the order of a role matrix, then the
+    /// framework's own in the order they first appear.
+    pub fn roles(&self) -> Vec<String> {
+        let mut named: Vec<String> = Vec::new();
+        for (_, requirement) in self.requirements() {
+            for role in &requirement.applies.roles {
+                let role = known_role(role).unwrap_or_else(|own| own);
+                if !named.contains(&role) {
+                    named.push(role);
+                }
+            }
+        }
+        let rank = |role: &String| {
+            KNOWN_ROLES
+                .iter()
+                .position(|known| known == role)
+                .unwrap_or(KNOWN_ROLES.len())
+        };
+        // A stable sort keeps the framework's own roles in their order after the known ones.
+        named.sort_by_key(rank);
+        named
+    }
+
+    /// Whether any requirement applies only from a classification level.
+    pub fn has_thresholds(&self) -> bool {
+        self.requirements()
+            .any(|(_, requirement)| !requirement.applies.from.is_empty())
+    }
+
     /// Problems that make the framework unusable, in Swedish; empty when it is fine.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = Vec::new();
@@ -222,6 +258,7 @@ pub fn from_audit_questions(case: &Case) -> Framework {
                 text: question.text.clone(),
                 guidance: String::new(),
                 reference: format!("Revisionsfråga {}", question.number),
+                applies: Applicability::default(),
             })
             .collect(),
     });
@@ -271,12 +308,14 @@ mod tests {
                     text: "Text".into(),
                     guidance: String::new(),
                     reference: String::new(),
+                    applies: Applicability::default(),
                 },
                 Requirement {
                     id: "K1".into(),
                     text: " ".into(),
                     guidance: String::new(),
                     reference: String::new(),
+                    applies: Applicability::default(),
                 },
             ],
         });

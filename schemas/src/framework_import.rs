@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::applicability::{known_role, parse_thresholds, split_roles, Applicability};
 use crate::framework::{Area, Framework, Requirement, FRAMEWORK_FORMAT, FRAMEWORK_VERSION};
 use crate::version::swedish_serde_problem;
 
@@ -152,13 +153,13 @@ pub fn load_framework(text: &str) -> Result<Framework, ImportError> {
         ));
     }
     let version = value.get("format_version").and_then(|v| v.as_u64());
-    if version != Some(u64::from(FRAMEWORK_VERSION)) {
+    if !version.is_some_and(|version| (1..=u64::from(FRAMEWORK_VERSION)).contains(&version)) {
         return Err(error(
             0,
-            format!("Ramverkets formatversion kan inte läsas (den här versionen läser {FRAMEWORK_VERSION})."),
+            format!("Ramverkets formatversion kan inte läsas (den här versionen läser 1–{FRAMEWORK_VERSION})."),
         ));
     }
-    let framework: Framework = serde_path_to_error::deserialize(value).map_err(|e| {
+    let mut framework: Framework = serde_path_to_error::deserialize(value).map_err(|e| {
         let path = match e.path().to_string() {
             root if root == "." => "(filen)".to_string(),
             path => path,
@@ -166,6 +167,8 @@ pub fn load_framework(text: &str) -> Result<Framework, ImportError> {
         let problem = swedish_serde_problem(&e.into_inner().to_string());
         error(0, format!("Fel i fältet {path}: {problem}"))
     })?;
+    // Each version only added fields with defaults, so an older file is a current one.
+    framework.format_version = FRAMEWORK_VERSION;
     check(framework, 0)
 }
 
@@ -185,6 +188,9 @@ struct Columns {
     text: usize,
     guidance: Option<usize>,
     reference: Option<usize>,
+    /// "gäller från": classification thresholds, "K2;R3".
+    applies_from: Option<usize>,
+    roles: Option<usize>,
 }
 
 /// Reads a guideline as CSV: [`read_csv`] without its warnings.
@@ -193,7 +199,8 @@ pub fn framework_from_csv(text: &str, id: &str, title: &str) -> Result<Framework
 }
 
 /// Reads a guideline as CSV. The first row names the columns: område/area, id, text/krav,
-/// vägledning/guidance (optional), hänvisning/referens/reference (optional). Separators `;`
+/// vägledning/guidance, hänvisning/referens/reference, gäller från (classification thresholds
+/// such as "K2;R3") and roller (roles); the last four are optional. Separators `;`
 /// (Swedish spreadsheets), `,` or tab; quoted fields may hold separators and line breaks.
 pub fn read_csv(text: &str, id: &str, title: &str) -> Result<Imported, ImportError> {
     let text = text.trim_start_matches('\u{feff}');
@@ -218,7 +225,17 @@ pub fn read_csv(text: &str, id: &str, title: &str) -> Result<Imported, ImportErr
     let mut framework = Framework::new(id, title);
     framework.source = "Importerad riktlinje (CSV)".into();
     let mut seen = HashSet::new();
+    let mut unknown_roles = Vec::new();
     for (line, fields) in rows {
+        if let Some(extra) = beyond_header(&fields, header.len()) {
+            warnings.push(warning(
+                line,
+                format!(
+                    "raden har fler fält än rubrikraden, så {extra} läses inte in. Står ett \
+                     semikolon eller kommatecken i en text utan citattecken runt?"
+                ),
+            ));
+        }
         let cell = |index: usize| fields.get(index).map_or("", |f| f.trim());
         let (area_title, requirement_id, requirement_text) =
             (cell(columns.area), cell(columns.id), cell(columns.text));
@@ -249,21 +266,114 @@ pub fn read_csv(text: &str, id: &str, title: &str) -> Result<Imported, ImportErr
         } else {
             area_title
         };
+        let applies = Applicability {
+            from: columns
+                .applies_from
+                .map(|index| thresholds_in(cell(index), &header[index], line, &mut warnings))
+                .unwrap_or_default(),
+            roles: columns
+                .roles
+                .map(|index| roles_in(cell(index), line, &mut unknown_roles))
+                .unwrap_or_default(),
+        };
         let requirement = Requirement {
             id: requirement_id.to_string(),
             text: requirement_text.to_string(),
             guidance: columns.guidance.map(cell).unwrap_or_default().to_string(),
             reference: columns.reference.map(cell).unwrap_or_default().to_string(),
+            applies,
         };
         area_named(&mut framework.areas, area_title)
             .requirements
             .push(requirement);
     }
+    warnings.extend(unknown_role_warnings(unknown_roles));
+    // In the order of the file, as the user will look for them.
+    warnings.sort_by_key(|warning| warning.line);
     let framework = check(framework, 0)?;
     Ok(Imported {
         framework,
         warnings,
     })
+}
+
+/// The non-empty fields of a row past the header's columns, quoted for a message.
+fn beyond_header(fields: &[String], columns: usize) -> Option<String> {
+    let extra: Vec<String> = fields
+        .iter()
+        .skip(columns)
+        .map(|field| field.trim())
+        .filter(|field| !field.is_empty())
+        .map(|field| format!("«{field}»"))
+        .collect();
+    (!extra.is_empty()).then(|| extra.join(", "))
+}
+
+/// The thresholds of a "gäller från" cell; a part that is none is left out with a warning, so
+/// the requirement applies from the thresholds that were read (or always, with none).
+fn thresholds_in(
+    text: &str,
+    column: &str,
+    line: usize,
+    warnings: &mut Vec<ImportWarning>,
+) -> Vec<crate::applicability::Threshold> {
+    let (thresholds, problems) = parse_thresholds(text);
+    for problem in problems {
+        let consequence = if thresholds.is_empty() {
+            "kravet gäller därför alltid"
+        } else {
+            "den delen läses inte in"
+        };
+        warnings.push(warning(
+            line,
+            format!("{problem} i kolumnen «{}»; {consequence}.", column.trim()),
+        ));
+    }
+    thresholds
+}
+
+/// The roles of a "roller" cell, known roles in their usual spelling. A role that is not known
+/// is kept as written and its line noted in `unknown` (it may be a typing error).
+fn roles_in(text: &str, line: usize, unknown: &mut Vec<(String, Vec<usize>)>) -> Vec<String> {
+    let mut roles: Vec<String> = Vec::new();
+    for name in split_roles(text) {
+        let role = known_role(name).unwrap_or_else(|own| {
+            match unknown.iter_mut().find(|(role, _)| *role == own) {
+                Some((_, lines)) => lines.push(line),
+                None => unknown.push((own.clone(), vec![line])),
+            }
+            own
+        });
+        if !roles.contains(&role) {
+            roles.push(role);
+        }
+    }
+    roles
+}
+
+/// One warning per role that is not known, at its first line, naming its other lines.
+fn unknown_role_warnings(unknown: Vec<(String, Vec<usize>)>) -> Vec<ImportWarning> {
+    unknown
+        .into_iter()
+        .map(|(role, lines)| {
+            let also = match lines.get(1..).unwrap_or_default() {
+                [] => String::new(),
+                [only] => format!(" (även rad {only})"),
+                [rest @ .., last] => {
+                    let rest: Vec<String> = rest.iter().map(usize::to_string).collect();
+                    format!(" (även rad {} och {last})", rest.join(", "))
+                }
+            };
+            warning(
+                lines.first().copied().unwrap_or(0),
+                format!(
+                    "rollen «{role}»{also} är inte en av de vanliga rollerna ({}); \
+                     den läses in som den står.",
+                    crate::applicability::KNOWN_ROLES.join(", ")
+                ),
+            )
+        })
+        .collect()
 }
 
 /// The header's columns that are not read, named, so nothing is dropped without a word.
@@ -274,6 +384,8 @@ fn unused_columns(header: &[String], columns: &Columns, line: usize) -> Vec<Impo
         Some(columns.text),
         columns.guidance,
         columns.reference,
+        columns.applies_from,
+        columns.roles,
     ];
     let unused: Vec<String> = header
         .iter()
@@ -332,6 +444,16 @@ fn find_columns(header: &[String], line: usize) -> Result<Columns, ImportError> 
         text: required(&["text", "krav", "fråga", "requirement"], "text")?,
         guidance: find(&["vägledning", "vagledning", "guidance", "stöd"]),
         reference: find(&["hänvisning", "hanvisning", "referens", "reference", "källa"]),
+        applies_from: find(&[
+            "gäller_från",
+            "gäller från",
+            "galler_fran",
+            "gäller från klassning",
+            "klassning",
+            "tillämplighet",
+            "applies_from",
+        ]),
+        roles: find(&["roller", "roll", "målgrupp", "roles"]),
     })
 }
 
@@ -557,13 +679,13 @@ mod tests {
 
     #[test]
     fn unused_columns_and_rows_without_a_chapter_are_named() {
-        let csv = "område;id;text;gäller_från;Roller\nA;1;Ett;K2;alla\n;2;Två;;\n";
+        let csv = "område;id;text;Ansvarig;Status\nA;1;Ett;IT;klar\n;2;Två;;\n";
         let imported = read_csv(csv, "x", "X").expect("reads");
         let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
         assert_eq!(
             warnings,
             [
-                "Rad 1: kolumnerna «gäller_från», «Roller» läses inte in.",
+                "Rad 1: kolumnerna «Ansvarig», «Status» läses inte in.",
                 "Rad 3: krav «2» har inget område och läggs under «Övrigt».",
             ]
         );
@@ -571,6 +693,79 @@ mod tests {
             imported.chapters(),
             [("A".to_string(), 1), ("Övrigt".to_string(), 1)]
         );
+    }
+
+    #[test]
+    fn applicability_and_roles_are_read_and_doubtful_values_named_at_their_line() {
+        let csv = "Område;Id;Text;Gäller från;Roller\n\
+                   Kryptering;1;Krypterad överföring;K2;IT-drift\n\
+                   Kontinuitet;2;Kontinuitetsplan;T3;\"Systemägare; IT-drift\"\n\
+                   Kontinuitet;3;Övad plan;T5;alla\n\
+                   Kontinuitet;4;Reservrutin;\"K2;X3\";Systemägare\n\
+                   Utbildning;5;Utbildning;;Nämndsekreterare\n\
+                   Utbildning;6;Introduktion;;\"Nämndsekreterare, chefer\"\n";
+        let imported = read_csv(csv, "x", "X").expect("reads");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "Rad 4: «T5» har ingen nivå 1–4 (1 Mindre viktig, 4 Kritisk) i kolumnen \
+                 «Gäller från»; kravet gäller därför alltid.",
+                "Rad 5: «X3» är ingen parameter i klassningsmodellen (K, R, T eller Sp) i \
+                 kolumnen «Gäller från»; den delen läses inte in.",
+                "Rad 6: rollen «Nämndsekreterare» (även rad 7) är inte en av de vanliga rollerna \
+                 (Alla medarbetare, Förtroendevalda, Chefer, HR, Upphandling, Informationsägare, \
+                 Systemägare, Systemförvaltare, IT-drift, Arkiv, \
+                 Informationssäkerhetssamordnare); den läses in som den står.",
+            ]
+        );
+        let framework = imported.framework;
+        let applies = |id: &str| framework.requirement(id).expect(id).1.applies.clone();
+        assert_eq!(applies("1").from_sv(), "K2");
+        assert_eq!(applies("1").roles, ["IT-drift"]);
+        assert_eq!(applies("2").roles, ["Systemägare", "IT-drift"]);
+        assert!(applies("3").from.is_empty());
+        assert_eq!(applies("3").roles, [crate::applicability::EVERYONE]);
+        assert_eq!(applies("4").from_sv(), "K2");
+        assert_eq!(applies("6").roles, ["Nämndsekreterare", "Chefer"]);
+        assert_eq!(
+            framework.roles(),
+            [
+                "Alla medarbetare",
+                "Chefer",
+                "Systemägare",
+                "IT-drift",
+                "Nämndsekreterare"
+            ]
+        );
+        assert!(framework.has_thresholds());
+        // Written and read again as JSON, nothing is lost.
+        let json = serde_json::to_string(&framework).expect("json");
+        assert_eq!(load_framework(&json).expect("loads"), framework);
+    }
+
+    #[test]
+    fn fields_past_the_header_are_named() {
+        let csv = "område;id;text\nA;1;Ett; två;tre\nA;2;Två;\n";
+        let imported = read_csv(csv, "x", "X").expect("reads");
+        let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            ["Rad 2: raden har fler fält än rubrikraden, så «två», «tre» läses inte in. Står ett \
+              semikolon eller kommatecken i en text utan citattecken runt?"]
+        );
+    }
+
+    #[test]
+    fn a_version_1_framework_file_is_read_as_the_current_version() {
+        let old = r#"{"format":"yttra-framework","format_version":1,"id":"x","title":"X",
+            "areas":[{"id":"a","title":"A","requirements":[{"id":"1","text":"Ett"}]}]}"#;
+        let framework = load_framework(old).expect("reads");
+        assert_eq!(framework.format_version, FRAMEWORK_VERSION);
+        assert!(framework.requirement("1").expect("1").1.applies.is_always());
+        let newer = old.replace("\"format_version\":1", "\"format_version\":9");
+        let refused = load_framework(&newer).expect_err("newer");
+        assert!(refused.message.contains("läser 1–2"), "{refused}");
     }
 
     #[test]

@@ -206,6 +206,18 @@ pub enum AssessmentField {
         index: usize,
         field: AssessmentAnswerField,
     },
+    /// A text about the asset assessed.
+    Subject(SubjectText),
+    /// The motivation of a chapter marked not applicable, by position in that list.
+    AreaMotivation(usize),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SubjectText {
+    Name,
+    OwnerRole,
+    Description,
+    Motivation(crate::applicability::Parameter),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -221,6 +233,12 @@ pub enum FrameworkText {
         area: usize,
         index: usize,
         field: RequirementText,
+    },
+    /// A role a requirement names, by position.
+    Role {
+        area: usize,
+        index: usize,
+        role: usize,
     },
 }
 
@@ -443,6 +461,21 @@ impl fmt::Display for AssessmentField {
                 };
                 write!(f, "answers[{index}].{key}")
             }
+            AssessmentField::Subject(text) => match text {
+                SubjectText::Name => write!(f, "subject.name"),
+                SubjectText::OwnerRole => write!(f, "subject.owner_role"),
+                SubjectText::Description => write!(f, "subject.description"),
+                SubjectText::Motivation(parameter) => {
+                    let key = serde_json::to_value(parameter)
+                        .ok()
+                        .and_then(|value| value.as_str().map(str::to_string))
+                        .unwrap_or_default();
+                    write!(f, "subject.classification.{key}.motivation")
+                }
+            },
+            AssessmentField::AreaMotivation(index) => {
+                write!(f, "not_applicable_areas[{index}].motivation")
+            }
         }
     }
 }
@@ -466,6 +499,12 @@ impl fmt::Display for FrameworkText {
                     RequirementText::Reference => "reference",
                 };
                 write!(f, "areas[{area}].requirements[{index}].{key}")
+            }
+            FrameworkText::Role { area, index, role } => {
+                write!(
+                    f,
+                    "areas[{area}].requirements[{index}].applies.roles[{role}]"
+                )
             }
         }
     }
@@ -680,6 +719,14 @@ fn assessment_texts<'a>(
                 };
                 framework_texts.push((part, text.as_str()));
             }
+            for (role, name) in question.applies.roles.iter().enumerate() {
+                let part = FrameworkText::Role {
+                    area: area_index,
+                    index: requirement,
+                    role,
+                };
+                framework_texts.push((part, name.as_str()));
+            }
         }
     }
     for (text_at, text) in framework_texts {
@@ -697,6 +744,27 @@ fn assessment_texts<'a>(
             };
             texts.push((at(field), text.as_str()));
         }
+    }
+    if let Some(subject) = &assessment.subject {
+        for (field, text) in [
+            (SubjectText::Name, &subject.name),
+            (SubjectText::OwnerRole, &subject.owner_role),
+            (SubjectText::Description, &subject.description),
+        ] {
+            texts.push((at(AssessmentField::Subject(field)), text.as_str()));
+        }
+        for parameter in crate::applicability::Parameter::ALL {
+            if let Some(classified) = subject.classification.get(parameter) {
+                let field = AssessmentField::Subject(SubjectText::Motivation(parameter));
+                texts.push((at(field), classified.motivation.as_str()));
+            }
+        }
+    }
+    for (marked, area) in assessment.not_applicable_areas.iter().enumerate() {
+        texts.push((
+            at(AssessmentField::AreaMotivation(marked)),
+            area.motivation.as_str(),
+        ));
     }
 }
 

@@ -656,6 +656,8 @@ mod tests {
             started: crate::date::Date::parse("2026-02-01").expect("date"),
             framework,
             answers: Vec::new(),
+            subject: None,
+            not_applicable_areas: Vec::new(),
         });
         let origin = |assessment: &str| MeasureOrigin {
             assessment: assessment.into(),

@@ -8,8 +8,9 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::applicability::{self, Subject, Verdict};
 use crate::date::Date;
-use crate::framework::{Area, Framework, NOT_APPLICABLE_SV};
+use crate::framework::{Area, Framework, Requirement, NOT_APPLICABLE_SV};
 
 /// One self-assessment of one board.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -27,6 +28,24 @@ pub struct SelfAssessment {
     /// One entry per question that has been touched; a missing entry is unanswered.
     #[serde(default)]
     pub answers: Vec<Answer>,
+    /// What is assessed when it is one information asset, with its classification; `None`
+    /// for the whole board or förvaltning. Requirements that apply only from a classification
+    /// level are left out when the asset does not reach it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<Subject>,
+    /// Chapters marked "ej tillämplig" as a whole, each with one motivation. The answers inside
+    /// are kept, so unmarking a chapter brings them back.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_applicable_areas: Vec<AreaNotApplicable>,
+}
+
+/// A chapter that does not apply, and why.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AreaNotApplicable {
+    /// The area's id in the framework.
+    pub area: String,
+    pub motivation: String,
 }
 
 /// The answer to one question.
@@ -63,9 +82,59 @@ impl SelfAssessment {
             .find(|answer| answer.requirement == requirement)
     }
 
-    /// The rating of a question, when it has one.
-    pub fn rating(&self, requirement: &str) -> Option<Rating> {
+    /// The rating given to the question itself, ignoring a chapter marked not applicable.
+    pub fn own_rating(&self, requirement: &str) -> Option<Rating> {
         self.answer(requirement).and_then(|answer| answer.rating)
+    }
+
+    /// The rating that counts: "ej tillämplig" in a chapter marked so, else the question's own.
+    pub fn rating(&self, requirement: &str) -> Option<Rating> {
+        match self.framework.requirement(requirement) {
+            Some((area, _)) => self.rating_in(area, requirement),
+            None => self.own_rating(requirement),
+        }
+    }
+
+    /// [`Self::rating`] when the question's area is known, without looking it up.
+    pub fn rating_in(&self, area: &Area, requirement: &str) -> Option<Rating> {
+        if self.area_not_applicable(&area.id).is_some() {
+            Some(Rating::NotApplicable)
+        } else {
+            self.own_rating(requirement)
+        }
+    }
+
+    /// The motivation of a chapter marked "ej tillämplig" as a whole.
+    pub fn area_not_applicable(&self, area: &str) -> Option<&str> {
+        self.not_applicable_areas
+            .iter()
+            .find(|marked| marked.area == area)
+            .map(|marked| marked.motivation.as_str())
+    }
+
+    /// Whether a requirement applies to what is assessed, and why.
+    pub fn verdict(&self, requirement: &Requirement) -> Verdict {
+        applicability::verdict(&requirement.applies, self.subject.as_ref())
+    }
+
+    /// The requirements of an area that apply to what is assessed.
+    pub fn in_scope<'a>(&'a self, area: &'a Area) -> impl Iterator<Item = &'a Requirement> + 'a {
+        area.requirements
+            .iter()
+            .filter(move |requirement| self.verdict(requirement).applies())
+    }
+
+    /// Every requirement that applies, with its area, in framework order.
+    pub fn requirements_in_scope(&self) -> impl Iterator<Item = (&Area, &Requirement)> {
+        self.framework
+            .areas
+            .iter()
+            .flat_map(move |area| self.in_scope(area).map(move |r| (area, r)))
+    }
+
+    /// How many requirements do not apply to the asset's classification.
+    pub fn out_of_scope_count(&self) -> usize {
+        self.framework.requirement_count() - self.requirements_in_scope().count()
     }
 
     /// "3 – Infört", "Ej tillämplig", or "Ej besvarad".
@@ -80,40 +149,37 @@ impl SelfAssessment {
         }
     }
 
-    /// The score of one area.
+    /// The score of one area, over the requirements that apply.
     pub fn area_score(&self, area: &Area) -> Score {
         Score::of(
-            area.requirements.iter().map(|r| self.rating(&r.id)),
+            self.in_scope(area).map(|r| self.rating_in(area, &r.id)),
             self.framework.scale.max(),
         )
     }
 
-    /// The score over every question.
+    /// The score over every question that applies.
     pub fn overall_score(&self) -> Score {
         Score::of(
-            self.framework
-                .requirements()
-                .map(|(_, r)| self.rating(&r.id)),
+            self.requirements_in_scope()
+                .map(|(area, r)| self.rating_in(area, &r.id)),
             self.framework.scale.max(),
         )
     }
 
-    /// Questions rated at or below `level` (the gaps), in framework order.
+    /// Questions that apply and are rated at or below `level` (the gaps), in framework order.
     pub fn low_rated(&self, level: u8) -> Vec<&str> {
-        self.framework
-            .requirements()
-            .filter(
-                |(_, r)| matches!(self.rating(&r.id), Some(Rating::Level(value)) if value <= level),
-            )
+        self.requirements_in_scope()
+            .filter(|(area, r)| {
+                matches!(self.rating_in(area, &r.id), Some(Rating::Level(value)) if value <= level)
+            })
             .map(|(_, r)| r.id.as_str())
             .collect()
     }
 
-    /// Questions without a rating, in framework order.
+    /// Questions that apply and have no rating, in framework order.
     pub fn unanswered(&self) -> Vec<&str> {
-        self.framework
-            .requirements()
-            .filter(|(_, r)| self.rating(&r.id).is_none())
+        self.requirements_in_scope()
+            .filter(|(area, r)| self.rating_in(area, &r.id).is_none())
             .map(|(_, r)| r.id.as_str())
             .collect()
     }
@@ -220,6 +286,9 @@ pub struct QuestionChange {
     pub before: Option<Rating>,
     pub after: Option<Rating>,
     pub change: Change,
+    /// The requirement's text differs between the two versions of the framework: the ratings
+    /// are compared, but the question asked was not quite the same.
+    pub text_changed: bool,
 }
 
 /// One area in both assessments; areas are matched by id.
@@ -272,13 +341,12 @@ pub fn compare(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<Asses
         .iter()
         .map(|area| {
             let before_area = earlier.framework.areas.iter().find(|a| a.id == area.id);
-            let mut questions: Vec<QuestionChange> = area
-                .requirements
-                .iter()
+            let mut questions: Vec<QuestionChange> = later
+                .in_scope(area)
                 .map(|r| {
-                    let in_earlier = earlier.framework.requirement(&r.id).is_some();
-                    let (before, after) = (earlier.rating(&r.id), later.rating(&r.id));
-                    let change = if in_earlier {
+                    let in_earlier = earlier.framework.requirement(&r.id);
+                    let (before, after) = (earlier.rating(&r.id), later.rating_in(area, &r.id));
+                    let change = if in_earlier.is_some() {
                         rating_change(before, after)
                     } else {
                         Change::New
@@ -289,6 +357,7 @@ pub fn compare(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<Asses
                         before,
                         after,
                         change,
+                        text_changed: in_earlier.is_some_and(|(_, old)| old.text != r.text),
                     }
                 })
                 .collect();
@@ -304,6 +373,7 @@ pub fn compare(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<Asses
                             before: earlier.rating(&r.id),
                             after: None,
                             change: Change::Removed,
+                            text_changed: false,
                         }),
                 );
             }
@@ -372,15 +442,23 @@ fn level_change(before: f64, after: f64) -> Change {
 
 /// The answers as CSV for a spreadsheet: one row per question, `;`-separated as Swedish
 /// spreadsheets expect, UTF-8 with a byte order mark so Excel reads å, ä and ö, CRLF line ends.
-/// The first three columns are those of a framework CSV, so the file can be imported again.
+/// The first five columns are those of a framework CSV, so the file can be imported again.
+/// "Gäller" says whether the requirement applies to what is assessed, with the reason.
 pub fn answers_csv(assessment: &SelfAssessment) -> String {
     let mut csv = String::from(
-        "\u{feff}Område;Id;Text;Betyg;Betyg i text;Kommentar;Belägg;Bedömd av;Datum\r\n",
+        "\u{feff}Område;Id;Text;Gäller från;Roller;Gäller;Betyg;Betyg i text;Kommentar;Belägg;\
+         Bedömd av;Datum\r\n",
     );
     for (area, requirement) in assessment.framework.requirements() {
         let answer = assessment.answer(&requirement.id);
         let text = |pick: fn(&Answer) -> &str| answer.map_or("", pick).to_string();
-        let rating = match assessment.rating(&requirement.id) {
+        let verdict = assessment.verdict(requirement);
+        let applies = match (verdict.applies(), verdict.reason()) {
+            (true, None) => "Ja".to_string(),
+            (true, Some(reason)) => format!("Ja: {reason}"),
+            (false, reason) => format!("Nej: {}", reason.unwrap_or_default()),
+        };
+        let rating = match assessment.rating_in(area, &requirement.id) {
             Some(Rating::Level(value)) => value.to_string(),
             Some(Rating::NotApplicable) => "ET".to_string(),
             None => String::new(),
@@ -389,6 +467,9 @@ pub fn answers_csv(assessment: &SelfAssessment) -> String {
             area.title.clone(),
             requirement.id.clone(),
             requirement.text.clone(),
+            requirement.applies.from_sv().replace(" eller ", ";"),
+            requirement.applies.roles.join(";"),
+            applies,
             rating,
             assessment.rating_label(&requirement.id),
             text(|a| &a.comment),

@@ -931,6 +931,8 @@ mod tests {
                     comment: "Se \u{F0E0} rutinen.".into(),
                     ..Default::default()
                 }],
+                subject: None,
+                not_applicable_areas: Vec::new(),
             });
         let paths: Vec<String> = unshowable(&case)
             .into_iter()

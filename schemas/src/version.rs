@@ -19,7 +19,9 @@ pub const FORMAT_NAME: &str = "yttra-case";
 /// the tjänsteskrivelse details (`cover_note`). 3 — self-assessments (`self_assessments`) and the
 /// origin of a measure made from one (`origin`). 4 — the case's own id (`id`), by which a case
 /// opened again from a file is recognised. 5 — a measure's items are `items` (were `answers`).
-pub const FORMAT_VERSION: u32 = 5;
+/// 6 — what a self-assessment assesses (`subject`, an asset with its classification), chapters
+/// marked not applicable (`not_applicable_areas`), and when a requirement applies (`applies`).
+pub const FORMAT_VERSION: u32 = 6;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
 pub struct MigrationStep {
@@ -45,6 +47,10 @@ pub const MIGRATIONS: &[MigrationStep] = &[
     MigrationStep {
         from: 4,
         migrate: v4_to_v5,
+    },
+    MigrationStep {
+        from: 5,
+        migrate: v5_to_v6,
     },
 ];
 
@@ -102,6 +108,36 @@ fn v4_to_v5(mut value: Value) -> Result<Value, String> {
         rename_measure_items(first)?;
         let new = response.pointer_mut("/follow_up/new_measures");
         rename_measure_items(new)?;
+    }
+    Ok(value)
+}
+
+/// Version 6 only added fields, empty by default; as in [`v1_to_v2`], the step refuses a file
+/// that already has them under an older version number.
+fn v5_to_v6(value: Value) -> Result<Value, String> {
+    let assessments = value
+        .get("self_assessments")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let has_v6_fields = assessments.iter().any(|assessment| {
+        assessment.get("subject").is_some()
+            || assessment.get("not_applicable_areas").is_some()
+            || assessment
+                .pointer("/framework/areas")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|area| area.get("requirements").and_then(Value::as_array))
+                .flatten()
+                .any(|requirement| requirement.get("applies").is_some())
+    });
+    if has_v6_fields {
+        return Err(
+            "filen har klassning eller tillämplighet (formatversion 6) men är märkt \
+                    som version 5."
+                .into(),
+        );
     }
     Ok(value)
 }

@@ -54,10 +54,10 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   // A quote left open swallows rows, and a column is not read: both are said before anything
   // is used, and cancelling adds nothing.
   const doubtful = join(OUTPUT, 'oklar-riktlinje.csv');
-  writeFileSync(doubtful, 'Område;Id;Text;Roller\nA;1;"Ett med citat;alla\nA;2;Två;chefer\nA;3;Tre";alla\nA;4;Fyra;alla\n');
+  writeFileSync(doubtful, 'Område;Id;Text;Ansvarig\nA;1;"Ett med citat;alla\nA;2;Två;chefer\nA;3;Tre";alla\nA;4;Fyra;alla\n');
   await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(doubtful);
   const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
-  await preview.getByText('Rad 1: kolumnen «Roller» läses inte in.').waitFor();
+  await preview.getByText('Rad 1: kolumnen «Ansvarig» läses inte in.').waitFor();
   await preview.getByText('Rad 2: rad 2 och 3 ser ut att ha slagits ihop', { exact: false }).waitFor();
   await page.screenshot({ path: join(SCREENSHOTS, 'framework-preview.png'), fullPage: true });
   assert.deepEqual(await axeViolations(page), []);

@@ -1,6 +1,10 @@
-//! Changes to the self-assessments: starting one against a framework, rating its questions, and
-//! turning a gap into a measure that remembers where it came from.
+//! Changes to the self-assessments: starting one against a framework, what it assesses (an
+//! asset and its classification), rating its questions, chapters that do not apply, and turning a
+//! gap into a measure that remembers where it came from.
 
+use schemas::applicability::{ClassifiedLevel, Parameter, Subject, SubjectKind, LEVELS};
+use schemas::location::SubjectText;
+use schemas::self_assessment::AreaNotApplicable;
 use schemas::{
     Answer, Case, Date, Framework, ItemRef, Measure, MeasureOrigin, Rating, SelfAssessment,
 };
@@ -37,6 +41,34 @@ pub enum AssessmentEdit {
         assessment: String,
         requirement: String,
         field: AnswerField,
+    },
+    /// Assesses one asset (`Some`, with its name) or the whole board (`None`). Turning it
+    /// back to the whole board keeps nothing of the asset; the page asks first.
+    SetSubject {
+        assessment: String,
+        subject: Option<Subject>,
+    },
+    SetSubjectText {
+        assessment: String,
+        field: SubjectText,
+        text: String,
+    },
+    SetSubjectKind {
+        assessment: String,
+        kind: SubjectKind,
+    },
+    /// Sets the level of one parameter (1–4), or clears it; its motivation is kept.
+    Classify {
+        assessment: String,
+        parameter: Parameter,
+        level: Option<u8>,
+    },
+    /// Marks a chapter "ej tillämplig" with one motivation (`Some`, also to change the
+    /// motivation), or unmarks it (`None`); the answers inside stay either way.
+    MarkAreaNotApplicable {
+        assessment: String,
+        area: String,
+        motivation: Option<String>,
     },
     /// Makes a measure for the gap a question shows, answering `item`: a new measure of the
     /// follow-up when one is started, else a planned measure of the first yttrande.
@@ -78,6 +110,8 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
                 started: today,
                 framework: *framework,
                 answers: Vec::new(),
+                subject: None,
+                not_applicable_areas: Vec::new(),
             });
         }
         AssessmentEdit::Remove { assessment } => {
@@ -115,11 +149,109 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
                 AnswerField::AssessedOn(date) => answer.assessed_on = date,
             }
         }
+        AssessmentEdit::SetSubject {
+            assessment,
+            subject,
+        } => assessment_mut(case, &assessment)?.subject = subject,
+        AssessmentEdit::SetSubjectText {
+            assessment,
+            field,
+            text,
+        } => {
+            let subject = subject_mut(case, &assessment)?;
+            match field {
+                SubjectText::Name => subject.name = text,
+                SubjectText::OwnerRole => subject.owner_role = text,
+                SubjectText::Description => subject.description = text,
+                SubjectText::Motivation(parameter) => {
+                    match subject.classification.slot(parameter) {
+                        Some(classified) => classified.motivation = text,
+                        None => return Err(EditError::Unclassified(parameter)),
+                    }
+                }
+            }
+        }
+        AssessmentEdit::SetSubjectKind { assessment, kind } => {
+            subject_mut(case, &assessment)?.kind = kind
+        }
+        AssessmentEdit::Classify {
+            assessment,
+            parameter,
+            level,
+        } => classify(subject_mut(case, &assessment)?, parameter, level)?,
+        AssessmentEdit::MarkAreaNotApplicable {
+            assessment,
+            area,
+            motivation,
+        } => mark_area(assessment_mut(case, &assessment)?, area, motivation)?,
         AssessmentEdit::MeasureFromGap {
             assessment,
             requirement,
             item,
         } => measure_from_gap(case, &assessment, &requirement, item)?,
+    }
+    Ok(())
+}
+
+fn subject_mut<'a>(case: &'a mut Case, assessment: &str) -> Result<&'a mut Subject, EditError> {
+    assessment_mut(case, assessment)?
+        .subject
+        .as_mut()
+        .ok_or(EditError::NoSubject)
+}
+
+fn classify(
+    subject: &mut Subject,
+    parameter: Parameter,
+    level: Option<u8>,
+) -> Result<(), EditError> {
+    let slot = subject.classification.slot(parameter);
+    match level {
+        Some(level) if !LEVELS.contains(&level) => return Err(EditError::BadLevel(level)),
+        Some(level) => match slot {
+            Some(classified) => classified.level = level,
+            None => {
+                *slot = Some(ClassifiedLevel {
+                    level,
+                    motivation: String::new(),
+                })
+            }
+        },
+        // A motivation already written is kept by refusing to drop it silently: the level
+        // goes, and so does the motivation only when it is empty.
+        None => match slot {
+            Some(classified) if !classified.motivation.trim().is_empty() => {
+                return Err(EditError::MotivationWouldBeLost(parameter))
+            }
+            _ => *slot = None,
+        },
+    }
+    Ok(())
+}
+
+fn mark_area(
+    assessment: &mut SelfAssessment,
+    area: String,
+    motivation: Option<String>,
+) -> Result<(), EditError> {
+    if assessment.framework.areas.iter().all(|a| a.id != area) {
+        return Err(EditError::UnknownArea(area));
+    }
+    match motivation {
+        Some(motivation) => {
+            find_or_push(
+                &mut assessment.not_applicable_areas,
+                |marked| marked.area == area,
+                || AreaNotApplicable {
+                    area: area.clone(),
+                    motivation: String::new(),
+                },
+            )
+            .motivation = motivation
+        }
+        None => assessment
+            .not_applicable_areas
+            .retain(|marked| marked.area != area),
     }
     Ok(())
 }

@@ -157,13 +157,13 @@ fn a_newer_format_version_is_refused() {
     let folder = scratch();
     std::fs::write(
         folder.join("new.json"),
-        r#"{"format":"yttra-case","format_version":6}"#,
+        r#"{"format":"yttra-case","format_version":7}"#,
     )
     .expect("write");
     let output = docgen(&["first", "new.json", "--board", "ks"], &folder);
     assert_eq!(output.status.code(), Some(1));
     assert!(
-        stderr(&output).contains("nyare version av Yttra (formatversion 6)"),
+        stderr(&output).contains("nyare version av Yttra (formatversion 7)"),
         "{}",
         stderr(&output)
     );
@@ -376,7 +376,7 @@ fn framework_prints_chapters_and_every_warning_and_writes_the_framework() {
     let dir = scratch();
     std::fs::write(
         dir.join("riktlinje.csv"),
-        "Område;Id;Text;Roller\nA;1;\"Ett med citat;alla\nA;2;Två;chefer\nA;3;Tre\";alla\nB;4;Fyra;alla\n",
+        "Område;Id;Text;Ansvarig\nA;1;\"Ett med citat;alla\nA;2;Två;chefer\nA;3;Tre\";alla\nB;4;Fyra;alla\n",
     )
     .expect("write");
     let output = docgen(
@@ -390,7 +390,7 @@ fn framework_prints_chapters_and_every_warning_and_writes_the_framework() {
         "{printed}"
     );
     assert!(
-        printed.contains("Varning: Rad 1: kolumnen «Roller» läses inte in."),
+        printed.contains("Varning: Rad 1: kolumnen «Ansvarig» läses inte in."),
         "{printed}"
     );
     assert!(
