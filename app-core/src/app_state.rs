@@ -848,7 +848,12 @@ fn open_boards(open: &OpenCase) -> Vec<schemas::Board> {
 fn scope_change_sv(added: &[&str], removed: &[&str]) -> Option<String> {
     let listed = |ids: &[&str]| {
         const SHOWN: usize = 8;
-        let mut shown = ids.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+        let mut shown = ids
+            .iter()
+            .take(SHOWN)
+            .copied()
+            .collect::<Vec<_>>()
+            .join(", ");
         if ids.len() > SHOWN {
             shown.push_str(" med flera");
         }
@@ -877,7 +882,10 @@ fn scope_change_sv(added: &[&str], removed: &[&str]) -> Option<String> {
     } else {
         " Svaren på dem som inte längre gäller finns kvar och räknas igen om klassningen ändras tillbaka."
     };
-    Some(format!("Efter ändringen gäller {}.{kept}", parts.join(" och ")))
+    Some(format!(
+        "Efter ändringen gäller {}.{kept}",
+        parts.join(" och ")
+    ))
 }
 
 #[cfg(test)]
@@ -1275,7 +1283,8 @@ mod tests {
         let example =
             schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
                 .expect("example");
-        let csv = "Område;Id;Text;Gäller från\nA;1;Alltid;\nA;2;Kryptering;K2\nA;3;Kontinuitet;T3\n";
+        let csv =
+            "Område;Id;Text;Gäller från\nA;1;Alltid;\nA;2;Kryptering;K2\nA;3;Kontinuitet;T3\n";
         let framework = schemas::framework_import::framework_from_csv(csv, "r", "Riktlinje")
             .expect("framework");
         let today = schemas::Date::parse("2026-11-23").expect("date");
@@ -1329,7 +1338,9 @@ mod tests {
         let state = state.reduce(classify(Parameter::Konfidentialitet, Some(3)));
         assert_eq!(
             state.notice,
-            Some(Notice::Info("Efter ändringen gäller 1 krav till (2).".into()))
+            Some(Notice::Info(
+                "Efter ändringen gäller 1 krav till (2).".into()
+            ))
         );
         let assessment = &state.open.as_ref().expect("open").case.self_assessments[0];
         assert_eq!(assessment.rating("2"), Some(Rating::Level(1)), "kept");

@@ -517,9 +517,13 @@ fn parse_csv(text: &str, separator: char, max_rows: usize) -> Result<ParsedCsv, 
             }
             (true, '"') => {
                 quoted = false;
+                // The line that closes the field is judged whole: a row whose text ends in the
+                // stray quote's partner has most of its separators after it.
+                let rest_of_line: String = chars.clone().take_while(|c| *c != '\n').collect();
+                let closing_line = format!("{inner_line}\"{rest_of_line}");
                 if row_like.is_none()
                     && line > quote_line
-                    && looks_like_row(&inner_line, separator, row_separators)
+                    && looks_like_row(&closing_line, separator, row_separators)
                 {
                     row_like = Some(line);
                 }

@@ -1,9 +1,15 @@
-//! One self-assessment: progress and results per area (with a chart), the questions by area with
-//! rating, comment, evidence, who and when, filters for the unanswered and the low-rated, a
-//! measure from a gap, and the comparison with an earlier assessment of the same framework.
+//! One self-assessment: what it assesses (the board or a classified asset), progress and
+//! results per area (with a chart), the questions chapter by chapter with rating, comment,
+//! evidence, who and when, filters for the unanswered, the low-rated and a role, keyboard rating,
+//! chapters marked not applicable, a measure from a gap, and the comparison with an earlier
+//! assessment of the same framework.
 //!
 //! Each question is its own component with plain-data props, so one rating change re-renders
-//! one row, not all 500 (measured in `tests/e2e/bench.mjs`).
+//! one row, not all 500; a long framework shows one chapter at a time (measured in
+//! `tests/e2e/bench.mjs`).
+
+mod chapters;
+mod subject;
 
 use std::rc::Rc;
 
@@ -13,9 +19,12 @@ use app_core::field_id;
 use schemas::location::AssessmentAnswerField;
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
 use schemas::wording::count_sv;
-use schemas::{Answer, Case, ItemRef, Rating, Requirement, SelfAssessment};
-use web_sys::HtmlSelectElement;
+use schemas::{Answer, Area, Case, ItemRef, Rating, Requirement, SelfAssessment};
+use web_sys::{HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
+
+use chapters::{ChapterEntry, ChapterNav, ChapterNotApplicable};
+use subject::SubjectFields;
 
 use crate::platform::browser;
 use crate::widgets::fields::{DateField, TextField};
@@ -23,6 +32,9 @@ use crate::widgets::navigation::back_to_case;
 
 /// Questions rated at or below this level are gaps.
 const GAP_LEVEL: u8 = 1;
+
+/// A framework with more questions than this opens on its first chapter instead of all.
+const ONE_CHAPTER_FROM: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentPageProps {
@@ -46,8 +58,18 @@ enum Filter {
 #[function_component(AssessmentPage)]
 pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let filter = use_state(|| Filter::All);
+    let role = use_state(|| None::<String>);
+    let show_out_of_scope = use_state(|| false);
     let case = &props.case;
-    let Some(assessment) = case.self_assessments.iter().find(|a| a.id == props.id) else {
+    let found = case.self_assessments.iter().find(|a| a.id == props.id);
+    let chapter = {
+        let first = found
+            .filter(|a| a.framework.requirement_count() > ONE_CHAPTER_FROM)
+            .and_then(|a| a.framework.areas.first())
+            .map(|area| area.id.clone());
+        use_state(move || first)
+    };
+    let Some(assessment) = found else {
         return html! { <main id="main">{ back_to_case(&props.dispatch) }<p role="alert">{ "Självskattningen finns inte längre." }</p></main> };
     };
     let board_name = case
@@ -91,10 +113,6 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
             }))
         }
     });
-    let set_filter = |value: Filter| {
-        let filter = filter.clone();
-        Callback::from(move |_: Event| filter.set(value))
-    };
     let on_earlier = props.dispatch.reform({
         let id = assessment.id.clone();
         move |event: Event| {
@@ -141,6 +159,11 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
             <h1>{ if assessment.title.trim().is_empty() { "Självskattning".to_string() } else { assessment.title.clone() } }</h1>
             <p class="lead">{ format!("{board_name} · {} · påbörjad {}", assessment.framework.title, assessment.started) }</p>
             <TextField id={field_id::ASSESSMENT_TITLE} label="Självskattningens namn" value={assessment.title.clone()} on_change={on_title} />
+            <SubjectFields assessment={assessment.id.clone()} subject={assessment.subject.clone()}
+                board_name={board_name.clone()}
+                in_scope={(overall.total, assessment.framework.requirement_count())}
+                has_thresholds={assessment.framework.has_thresholds()}
+                dispatch={props.dispatch.clone()} />
             <p class="progress" role="status">
                 { format!("{} · {}", overall.progress_sv(), score_text(&overall, assessment.framework.scale.max())) }
             </p>
@@ -178,42 +201,147 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
             </section>
             <section aria-labelledby="questions-heading">
                 <h2 id="questions-heading">{ "Frågor" }</h2>
-                <fieldset class="filter">
-                    <legend>{ "Visa" }</legend>
-                    { for [(Filter::All, "Alla frågor", "filter-all"), (Filter::Unanswered, "Obesvarade", "filter-unanswered"), (Filter::Low, "Låga betyg (0–1)", "filter-low")]
-                        .into_iter().map(|(value, label, id)| html! {
-                            <span class="checkbox">
-                                <input type="radio" name="filter" id={id} checked={*filter == value} onchange={set_filter(value)} />
-                                <label for={id}>{ label }</label>
-                            </span>
-                        }) }
-                </fieldset>
-                { for assessment.framework.areas.iter().map(|area| {
-                    let score = assessment.area_score(area);
-                    let shown: Vec<&Requirement> = area.requirements.iter().filter(|r| shows(*filter, assessment.rating(&r.id))).collect();
-                    html! {
-                        <section class="area" key={area.id.clone()} aria-label={area.title.clone()}>
-                            <h3>{ format!("{} ({})", area.title, score.progress_sv()) }</h3>
-                            if shown.is_empty() {
-                                <p class="hint">{ "Inga frågor att visa med det här urvalet." }</p>
+                { question_tools(assessment, &filter, &role, &show_out_of_scope) }
+                <div class="chapters-layout">
+                    <ChapterNav chapters={chapter_entries(assessment, role.as_deref())}
+                        selected={(*chapter).clone()}
+                        overall={overall}
+                        on_select={{ let chapter = chapter.clone(); Callback::from(move |id| chapter.set(id)) }} />
+                    <div class="chapter-questions">
+                        { for assessment.framework.areas.iter()
+                            .filter(|area| chapter.as_deref().is_none_or(|id| id == area.id))
+                            .filter(|area| concerns(area, role.as_deref()))
+                            .map(|area| {
+                            let score = assessment.area_score(area);
+                            let marked = assessment.area_not_applicable(&area.id).map(str::to_string);
+                            let shown: Vec<&Requirement> = area.requirements.iter()
+                                .filter(|r| role.as_deref().is_none_or(|role| r.applies.concerns(role)))
+                                .filter(|r| *show_out_of_scope || assessment.verdict(r).applies())
+                                .filter(|r| shows(*filter, assessment.rating_in(area, &r.id)))
+                                .collect();
+                            let hidden = area.requirements.len() - assessment.in_scope(area).count();
+                            html! {
+                                <section class="area" key={area.id.clone()} aria-label={area.title.clone()}>
+                                    <h3>{ format!("{} ({})", area.title, score.progress_sv()) }</h3>
+                                    if !area.description.trim().is_empty() {
+                                        <p class="hint">{ area.description.trim() }</p>
+                                    }
+                                    <ChapterNotApplicable assessment={assessment.id.clone()} area={area.id.clone()} title={area.title.clone()}
+                                        marked={marked.clone()}
+                                        answered_inside={area.requirements.iter().filter(|r| assessment.own_rating(&r.id).is_some()).count()}
+                                        dispatch={props.dispatch.clone()} />
+                                    if hidden > 0 && !*show_out_of_scope {
+                                        <p class="hint">{ format!("{} gäller inte klassningen och visas inte.", count_sv(hidden, "krav", "krav")) }</p>
+                                    }
+                                    if marked.is_some() {
+                                        <p class="hint">{ "Frågorna visas inte medan kapitlet är markerat som ej tillämpligt." }</p>
+                                    } else {
+                                        if shown.is_empty() {
+                                            <p class="hint">{ "Inga frågor att visa med det här urvalet." }</p>
+                                        }
+                                        { for shown.into_iter().map(|requirement| {
+                                            let verdict = assessment.verdict(requirement);
+                                            html! {
+                                            <QuestionRow key={requirement.id.clone()}
+                                                assessment={assessment.id.clone()}
+                                                requirement={requirement.clone()}
+                                                answer={assessment.answer(&requirement.id).cloned()}
+                                                applies={verdict.applies()}
+                                                reason={verdict.reason().map(str::to_string)}
+                                                labels={labels.clone()}
+                                                not_applicable={assessment.framework.scale.not_applicable}
+                                                items={items.clone()}
+                                                made={made.iter().filter(|(question, _)| *question == requirement.id).map(|(_, id)| id.clone()).collect::<Vec<_>>()}
+                                                dispatch={props.dispatch.clone()} />
+                                        } }) }
+                                    }
+                                </section>
                             }
-                            { for shown.into_iter().map(|requirement| html! {
-                                <QuestionRow key={requirement.id.clone()}
-                                    assessment={assessment.id.clone()}
-                                    requirement={requirement.clone()}
-                                    answer={assessment.answer(&requirement.id).cloned()}
-                                    labels={labels.clone()}
-                                    not_applicable={assessment.framework.scale.not_applicable}
-                                    items={items.clone()}
-                                    made={made.iter().filter(|(question, _)| *question == requirement.id).map(|(_, id)| id.clone()).collect::<Vec<_>>()}
-                                    dispatch={props.dispatch.clone()} />
-                            }) }
-                        </section>
-                    }
-                }) }
+                        }) }
+                    </div>
+                </div>
             </section>
         </main>
     }
+}
+
+/// The filters above the questions: by answer, by role (when the framework names roles), and
+/// whether requirements outside the asset's classification are shown; with the keyboard help.
+fn question_tools(
+    assessment: &SelfAssessment,
+    filter: &UseStateHandle<Filter>,
+    role: &UseStateHandle<Option<String>>,
+    show_out_of_scope: &UseStateHandle<bool>,
+) -> Html {
+    let set_filter = |value: Filter| {
+        let filter = filter.clone();
+        Callback::from(move |_: Event| filter.set(value))
+    };
+    let roles = assessment.framework.roles();
+    let on_role = {
+        let role = role.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            role.set(Some(value).filter(|v| !v.is_empty()));
+        })
+    };
+    let on_out_of_scope = {
+        let show = show_out_of_scope.clone();
+        Callback::from(move |_: Event| show.set(!*show))
+    };
+    let out_of_scope = assessment.out_of_scope_count();
+    html! {
+        <div class="question-tools">
+            <fieldset class="filter">
+                <legend>{ "Visa" }</legend>
+                { for [(Filter::All, "Alla frågor", "filter-all"), (Filter::Unanswered, "Obesvarade", "filter-unanswered"), (Filter::Low, "Låga betyg (0–1)", "filter-low")]
+                    .into_iter().map(|(value, label, id)| html! {
+                        <span class="checkbox">
+                            <input type="radio" name="filter" id={id} checked={**filter == value} onchange={set_filter(value)} />
+                            <label for={id}>{ label }</label>
+                        </span>
+                    }) }
+            </fieldset>
+            if !roles.is_empty() {
+                <div class="field">
+                    <label for="role-filter">{ "Kapitel som rör rollen" }</label>
+                    <select id="role-filter" onchange={on_role}>
+                        <option value="" selected={role.is_none()}>{ "Alla roller" }</option>
+                        { for roles.iter().map(|name| html! {
+                            <option value={name.clone()} selected={role.as_deref() == Some(name.as_str())}>{ name }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+            if out_of_scope > 0 {
+                <span class="checkbox">
+                    <input type="checkbox" id="show-out-of-scope" checked={**show_out_of_scope} onchange={on_out_of_scope} />
+                    <label for="show-out-of-scope">{ format!("Visa även de {} som inte gäller klassningen", count_sv(out_of_scope, "krav", "krav")) }</label>
+                </span>
+            }
+            <p class="hint">{ "Med tangentbordet: stå i en betygslista och tryck 0–4 för betyg eller E för ej tillämplig; fokus går vidare till nästa fråga." }</p>
+        </div>
+    }
+}
+
+/// The chapters the role filter leaves, with their progress.
+fn chapter_entries(assessment: &SelfAssessment, role: Option<&str>) -> Vec<ChapterEntry> {
+    assessment
+        .framework
+        .areas
+        .iter()
+        .filter(|area| concerns(area, role))
+        .map(|area| ChapterEntry {
+            id: area.id.clone(),
+            title: area.title.clone(),
+            score: assessment.area_score(area),
+            not_applicable: assessment.area_not_applicable(&area.id).is_some(),
+        })
+        .collect()
+}
+
+fn concerns(area: &Area, role: Option<&str>) -> bool {
+    role.is_none_or(|role| area.requirements.iter().any(|r| r.applies.concerns(role)))
 }
 
 fn shows(filter: Filter, rating: Option<Rating>) -> bool {
@@ -384,6 +512,10 @@ struct QuestionRowProps {
     assessment: String,
     requirement: Requirement,
     answer: Option<Answer>,
+    /// Whether the requirement applies to the asset's classification, and why (when it has a
+    /// threshold).
+    applies: bool,
+    reason: Option<String>,
     labels: Rc<Vec<(u8, String)>>,
     not_applicable: bool,
     /// The board's items to make a measure under, with a label that quotes each.
@@ -442,10 +574,45 @@ fn question_row(props: &QuestionRowProps) -> Html {
         Some(Rating::NotApplicable) => "na".to_string(),
         None => String::new(),
     };
-    let gap = matches!(answer.rating, Some(Rating::Level(value)) if value <= GAP_LEVEL);
+    let gap =
+        props.applies && matches!(answer.rating, Some(Rating::Level(value)) if value <= GAP_LEVEL);
+    let on_key = {
+        let (dispatch, assessment, id) = (
+            props.dispatch.clone(),
+            props.assessment.clone(),
+            requirement.id.clone(),
+        );
+        let levels: Vec<u8> = props.labels.iter().map(|(value, _)| *value).collect();
+        let not_applicable = props.not_applicable;
+        Callback::from(move |event: KeyboardEvent| {
+            let Some(rating) = key_rating(&event, &levels, not_applicable) else {
+                return;
+            };
+            event.prevent_default();
+            focus_next_question(&event);
+            dispatch.emit(Action::Edit(Edit::SelfAssessment(AssessmentEdit::Rate {
+                assessment: assessment.clone(),
+                requirement: id.clone(),
+                rating: Some(rating),
+                today: browser::today(),
+            })));
+        })
+    };
     html! {
-        <div class={classes!("question", gap.then_some("gap"))} id={prefix.clone()}>
+        <div class={classes!("question", gap.then_some("gap"), (!props.applies).then_some("out-of-scope"))} id={prefix.clone()}>
             <p class="question-text"><strong>{ format!("{} ", requirement.id) }</strong>{ &requirement.text }</p>
+            if props.reason.is_some() || !requirement.applies.roles.is_empty() {
+                <p class="applies">
+                    if let Some(reason) = &props.reason {
+                        { capitalise(reason) }
+                        if !props.applies { { ". Svaret räknas inte." } }
+                    }
+                    if props.reason.is_some() && !requirement.applies.roles.is_empty() { { " · " } }
+                    if !requirement.applies.roles.is_empty() {
+                        { format!("Berör: {}", requirement.applies.roles.join(", ")) }
+                    }
+                </p>
+            }
             if !requirement.guidance.trim().is_empty() || !requirement.reference.trim().is_empty() {
                 <p class="hint">
                     { requirement.guidance.trim() }
@@ -457,7 +624,7 @@ fn question_row(props: &QuestionRowProps) -> Html {
             <div class="columns">
                 <div class="field">
                     <label for={format!("{prefix}-rating")}>{ format!("Betyg, fråga {}", requirement.id) }</label>
-                    <select id={format!("{prefix}-rating")} onchange={on_rating}>
+                    <select id={format!("{prefix}-rating")} class="rating" onchange={on_rating} onkeydown={on_key}>
                         <option value="" selected={current.is_empty()}>{ "Ej besvarad" }</option>
                         { for props.labels.iter().map(|(value, label)| html! {
                             <option value={value.to_string()} selected={current == value.to_string()}>{ format!("{value} – {label}") }</option>
@@ -484,6 +651,51 @@ fn question_row(props: &QuestionRowProps) -> Html {
                 { gap_form(props, &prefix) }
             }
         </div>
+    }
+}
+
+/// The rating a key gives: a level's digit, or E for "ej tillämplig"; `None` for every other
+/// key (the select handles those as usual) and with a modifier held.
+fn key_rating(event: &KeyboardEvent, levels: &[u8], not_applicable: bool) -> Option<Rating> {
+    if event.ctrl_key() || event.alt_key() || event.meta_key() {
+        return None;
+    }
+    let key = event.key();
+    if not_applicable && key.eq_ignore_ascii_case("e") {
+        return Some(Rating::NotApplicable);
+    }
+    let level: u8 = key.parse().ok()?;
+    levels.contains(&level).then_some(Rating::Level(level))
+}
+
+/// Moves focus to the rating of the next question on the page, so a chapter can be rated
+/// with the keyboard alone.
+fn focus_next_question(event: &KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(select) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let next = select
+        .closest(".question")
+        .ok()
+        .flatten()
+        .and_then(|question| question.next_element_sibling())
+        .and_then(|next| next.query_selector("select.rating").ok().flatten())
+        .and_then(|next| next.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(next) = next {
+        let _ = next.focus();
+    }
+}
+
+/// "gäller från K2 – …" as the start of a sentence.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
