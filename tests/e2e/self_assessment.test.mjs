@@ -11,6 +11,8 @@ import {
 } from './support.mjs';
 
 const TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
+/** The synthetic guideline of 14 chapters (tests/fixtures/make_guideline.py). */
+const GUIDELINE_320 = new URL('../fixtures/riktlinje-320.csv', import.meta.url).pathname;
 const env = serverAndBrowser();
 
 /** A guideline as a Swedish spreadsheet saves it: `;`, quoted texts, 12 chapters. */
@@ -119,11 +121,88 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
 
   const answers = await downloadFrom(page, 'Svaren som CSV');
   const exported = readFileSync(answers.path, 'utf8');
-  assert.ok(exported.startsWith('\ufeffOmråde;Id;Text;Betyg;'));
-  assert.ok(exported.includes('Kapitel 1;K1;"Krav 1: rutinen finns; den följs";3;3 – Infört;'));
+  assert.ok(exported.startsWith('\ufeffOmråde;Id;Text;Gäller från;Roller;Gäller;Betyg;'));
+  assert.ok(exported.includes('Kapitel 1;K1;"Krav 1: rutinen finns; den följs";;;Ja;3;3 – Infört;'));
   assert.equal(exported.trim().split('\r\n').length, 301);
 
   assert.deepEqual(seen.foreign, []);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a guideline with classification levels and roles: an asset is classified and assessed chapter by chapter', async () => {
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  page.on('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(GUIDELINE_320);
+  const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
+  await preview.getByText('«riktlinje-320.csv» har 319 krav i 14 kapitel.').waitFor();
+  await preview.getByText('Rad 50: rad 50 och 51 ser ut att ha slagits ihop', { exact: false }).waitFor();
+  await preview.getByText('Rad 125: rollen «IT-drfit» är inte en av de vanliga rollerna', { exact: false }).waitFor();
+  await preview.getByText('Rad 1: kolumnen «Kommentar» läses inte in.').waitFor();
+  await preview.getByRole('button', { name: 'Påbörja självskattningen med riktlinjen' }).click();
+  await page.locator('p.progress').filter({ hasText: '0 av 319 besvarade' }).waitFor();
+
+  // The assessment is of one system: classified low, the requirements from higher levels go,
+  // and the app says so.
+  await page.getByLabel('Ett system, en e-tjänst, ett register eller en förvaltning').check();
+  await page.locator('#subject-name').fill('Ekonomisystemet');
+  for (const [parameter, level] of [['K', '1'], ['R', '1'], ['T', '2'], ['Sp', '1']]) {
+    await page.locator(`#subject-level-${parameter}`).selectOption(level);
+  }
+  await page.getByRole('status').filter({ hasText: /^Efter ändringen gäller \d+ krav inte längre/ }).first().waitFor();
+  await page.locator('#subject-motivation-T').fill('Ett dygns avbrott går att hantera manuellt.');
+  await page.locator('p.progress').filter({ hasText: '0 av 186 besvarade' }).waitFor();
+  await page.getByText('186 av 319 krav gäller med klassningen K1 R1 T2 Sp1.', { exact: false }).waitFor();
+  assert.equal(await page.locator('#q-1\\.3').count(), 0, '1.3 applies from K2');
+  await page.getByLabel('Visa även de 133 krav som inte gäller klassningen').check();
+  await page.locator('#q-1\\.3').getByText('Gäller från K2 – systemet är klassat K1. Svaret räknas inte.').waitFor();
+  await page.getByLabel('Visa även de 133 krav som inte gäller klassningen').uncheck();
+
+  // Keyboard rating: 3, 2, E on the first questions of the chapter, focus moving on.
+  await page.locator('#q-1\\.1-rating').focus();
+  await page.keyboard.press('3');
+  await page.keyboard.press('2');
+  await page.keyboard.press('e');
+  assert.equal(await page.locator('#q-1\\.1-rating').inputValue(), '3');
+  assert.equal(await page.locator('#q-1\\.2-rating').inputValue(), '2');
+  assert.equal(await page.locator('#q-1\\.4-rating').inputValue(), 'na', '1.3 is not shown, so 1.4 is next');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'q-1.6-rating');
+  await page.getByRole('navigation', { name: 'Kapitel' }).getByRole('button', { name: /^Styrning av informationssäkerhet 3\/12$/ }).waitFor();
+
+  // A whole chapter not applicable, with one motivation.
+  const chapters = page.getByRole('navigation', { name: 'Kapitel' });
+  await chapters.getByRole('button', { name: /^Kryptering / }).click();
+  await page.getByRole('heading', { name: /^Kryptering \(/, level: 3 }).waitFor();
+  await page.getByRole('button', { name: 'Hela kapitlet är ej tillämpligt…' }).click();
+  await page.getByRole('button', { name: 'Markera kapitlet som ej tillämpligt' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Skriv varför kapitlet inte är tillämpligt' }).waitFor();
+  await page.getByLabel('Varför är «Kryptering» inte tillämpligt?').fill('Nämnden har inga egna system; IT-avdelningen krypterar.');
+  await page.getByRole('button', { name: 'Markera kapitlet som ej tillämpligt' }).click();
+  await chapters.getByRole('button', { name: 'Kryptering ej tillämpligt' }).waitFor();
+  await page.locator('p.progress').filter({ hasText: '14 av 186 besvarade' }).waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-chapters.png'), fullPage: false });
+  assert.deepEqual(await axeViolations(page), []);
+
+  // The role filter leaves the chapters that concern IT operations (and everyone).
+  await page.getByLabel('Kapitel som rör rollen').selectOption('IT-drift');
+  assert.deepEqual(
+    (await chapters.getByRole('button').allInnerTexts()).map((text) => text.split('\n')[0]),
+    ['Alla kapitel', 'Styrning av informationssäkerhet', 'Kryptering', 'Driftsäkerhet', 'Kommunikationssäkerhet', 'Incidenthantering'],
+  );
+
+  // Everything survives a reload, and a higher classification brings the answers back.
+  await page.reload();
+  await page.locator('p.progress').filter({ hasText: '14 av 186 besvarade' }).waitFor();
+  assert.equal(await page.locator('#subject-motivation-T').inputValue(), 'Ett dygns avbrott går att hantera manuellt.');
+  await page.locator('#subject-level-K').selectOption('3');
+  await page.getByRole('status').filter({ hasText: /^Efter ändringen gäller \d+ krav till/ }).first().waitFor();
+
+  await page.setViewportSize({ width: 683, height: 384 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'chapters and classification at 200 % zoom: no horizontal scrolling');
+  await page.locator('#questions-heading').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-chapters-zoom-200.png'), fullPage: false });
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
