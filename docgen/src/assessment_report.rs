@@ -3,8 +3,9 @@
 //! change per area and the questions that moved. Same document standards as the yttranden.
 
 use docx_rs::{Docx, Paragraph};
+use schemas::applicability::{level_name_sv, Parameter, SubjectKind};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
-use schemas::{Board, Case, Date, SelfAssessment};
+use schemas::{Area, Board, Case, Date, Requirement, SelfAssessment};
 
 use crate::blocks::{self, CellContent, Column, Columns};
 use crate::frame;
@@ -48,6 +49,21 @@ const QUESTION_COLUMNS: Columns = Columns::new(&[
     Column {
         title: "Kommentar och belägg",
         width: 2800,
+    },
+]);
+/// The asset's classification, one row per parameter.
+const CLASSIFICATION_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Parameter",
+        width: 2200,
+    },
+    Column {
+        title: "Nivå",
+        width: 2000,
+    },
+    Column {
+        title: "Motivering",
+        width: 4872,
     },
 ]);
 /// The change per area since the earlier assessment.
@@ -114,6 +130,7 @@ pub fn build(
     };
     let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, introduction(board, assessment));
+    docx = add_subject(docx, assessment);
     docx = add_results(docx, assessment);
     if let Some(comparison) =
         earlier.and_then(|earlier| compare(earlier, assessment).map(|c| (earlier, c)))
@@ -151,6 +168,85 @@ fn introduction(board: &Board, assessment: &SelfAssessment) -> Vec<Paragraph> {
         .join(", ");
     paragraphs.push(blocks::labelled("Skala", &scale));
     paragraphs
+}
+
+/// What was assessed when it is one asset: its name, kind, owner, description and
+/// classification with every motivation, and how many requirements its classification leaves
+/// out (they stay in the answer tables, marked, so nothing the document carries is unseen).
+fn add_subject(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
+    let Some(subject) = &assessment.subject else {
+        return docx;
+    };
+    let name = match subject.name.trim() {
+        "" => "(namn saknas)",
+        name => name,
+    };
+    docx = docx
+        .add_paragraph(blocks::heading1("Vad som bedömdes"))
+        .add_paragraph(blocks::labelled(subject.kind.label_sv(), name));
+    for (label, text) in [
+        ("Ägare", &subject.owner_role),
+        ("Beskrivning", &subject.description),
+    ] {
+        if !text.trim().is_empty() {
+            docx = docx.add_paragraph(blocks::labelled(label, text.trim()));
+        }
+    }
+    if subject.kind == SubjectKind::Unit {
+        return docx;
+    }
+    let rows = Parameter::ALL
+        .into_iter()
+        .map(|parameter| {
+            let classified = subject.classification.get(parameter);
+            let level = classified.map_or("Inte klassad".to_string(), |c| {
+                format!("{} – {}", c.level, level_name_sv(c.level))
+            });
+            let motivation = classified.map_or("", |c| c.motivation.trim());
+            vec![
+                vec![blocks::styled(
+                    styles::TABLE_TEXT,
+                    &format!("{} ({})", parameter.name_sv(), parameter.letter()),
+                )],
+                vec![blocks::styled(styles::TABLE_TEXT, &level)],
+                blocks::text_paragraphs(styles::TABLE_TEXT, motivation),
+            ]
+        })
+        .collect();
+    docx = docx
+        .add_table(blocks::table_with_header(CLASSIFICATION_COLUMNS, rows))
+        .add_paragraph(blocks::spacer());
+    let left_out = assessment.out_of_scope_count();
+    if left_out > 0 {
+        docx = docx.add_paragraph(blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "{} av ramverkets {} gäller först från en högre klassning. De räknas inte i \
+                 resultatet och står i svarstabellerna som ”Gäller inte”.",
+                count_sv(left_out, "krav", "krav"),
+                count_sv(assessment.framework.requirement_count(), "krav", "krav")
+            ),
+        ));
+    }
+    docx
+}
+
+/// The rating column of a question: its rating, or why it does not count.
+fn rating_cell(assessment: &SelfAssessment, area: &Area, requirement: &Requirement) -> String {
+    let verdict = assessment.verdict(requirement);
+    let own = assessment.own_rating(&requirement.id).is_some();
+    if !verdict.applies() {
+        return format!("Gäller inte ({})", verdict.reason().unwrap_or_default());
+    }
+    if assessment.area_not_applicable(&area.id).is_some() && own {
+        let own_label = SelfAssessment {
+            not_applicable_areas: Vec::new(),
+            ..assessment.clone()
+        }
+        .rating_label(&requirement.id);
+        return format!("Ej tillämplig (hela kapitlet); eget betyg {own_label}");
+    }
+    assessment.rating_label(&requirement.id)
 }
 
 /// "2,5 av 4" with a Swedish decimal comma; "–" when nothing is rated.
@@ -294,6 +390,12 @@ fn add_questions(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
     docx = docx.add_paragraph(blocks::heading1("Svar per område"));
     for area in &assessment.framework.areas {
         docx = docx.add_paragraph(blocks::heading2(&area.title));
+        if let Some(motivation) = assessment.area_not_applicable(&area.id) {
+            docx = docx.add_paragraph(blocks::labelled(
+                "Hela kapitlet är ej tillämpligt",
+                motivation.trim(),
+            ));
+        }
         let rows = area
             .requirements
             .iter()
@@ -324,7 +426,7 @@ fn add_questions(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
                     blocks::text_paragraphs(styles::TABLE_TEXT, &requirement.text),
                     vec![blocks::styled(
                         styles::TABLE_TEXT,
-                        &assessment.rating_label(&requirement.id),
+                        &rating_cell(assessment, area, requirement),
                     )],
                     notes,
                 ]

@@ -13,12 +13,13 @@
 //! document's fields with the stored case instead (`fields::differences`) and the user takes in
 //! what should change.
 
+use crate::applicability::{Parameter, Subject};
 use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
 use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
 use crate::model::{
     find_or_push, Board, BoardResponse, Case, FirstYttrande, ItemAnswer, ItemRef, Measure, Yttrande,
 };
-use crate::self_assessment::{Answer, SelfAssessment};
+use crate::self_assessment::{Answer, AreaNotApplicable, SelfAssessment};
 
 /// The case a document embeds: the audit, the boards' names and what the document shows.
 /// `Ok(None)` for requests that are not documents (data files carry the whole case on purpose:
@@ -391,6 +392,15 @@ fn carry_ratings(from: &Case, into: &mut Case, id: &str) {
         || SelfAssessment {
             title: String::new(),
             answers: Vec::new(),
+            subject: source.subject.as_ref().map(levels_only),
+            not_applicable_areas: source
+                .not_applicable_areas
+                .iter()
+                .map(|marked| AreaNotApplicable {
+                    area: marked.area.clone(),
+                    motivation: String::new(),
+                })
+                .collect(),
             ..source.clone()
         },
     );
@@ -405,6 +415,22 @@ fn carry_ratings(from: &Case, into: &mut Case, id: &str) {
         );
         rated.rating = answer.rating;
         rated.assessed_on = answer.assessed_on;
+    }
+}
+
+/// An asset as the evidence section needs it: its kind and levels decide which requirements
+/// count in the means; its name, description and motivations are not printed there.
+fn levels_only(subject: &Subject) -> Subject {
+    let mut classification = subject.classification.clone();
+    for parameter in Parameter::ALL {
+        if let Some(classified) = classification.slot(parameter) {
+            classified.motivation.clear();
+        }
+    }
+    Subject {
+        kind: subject.kind,
+        classification,
+        ..Subject::default()
     }
 }
 

@@ -21,32 +21,97 @@ fn is_public_source(location: &Location) -> bool {
     }
 }
 
+/// Checks one document: every free text it embeds that is not from a public source is shown.
+fn assert_shows_what_it_embeds(stem: &str, case: &schemas::Case, request: &Request) -> bool {
+    let Ok(made) = docgen::make(case, request, today()) else {
+        return false;
+    };
+    let extracted = docgen::extract(&made.bytes).expect("reads back");
+    assert_eq!(extracted.document.as_ref(), Some(request));
+    let shown = visible_text(&made.bytes);
+    for (location, text) in schemas::location::every_text(&extracted.case) {
+        if is_public_source(&location) {
+            continue;
+        }
+        for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
+            assert!(
+                shown.contains(line),
+                "{stem} {request:?}: {location} «{line}» is embedded but not shown"
+            );
+        }
+    }
+    true
+}
+
 #[test]
 fn every_text_a_document_embeds_is_one_it_shows() {
     let mut checked = 0;
     for (stem, case) in examples() {
         for request in every_document_request(&case) {
-            let Ok(made) = docgen::make(&case, &request, today()) else {
-                continue;
-            };
-            let extracted = docgen::extract(&made.bytes).expect("reads back");
-            assert_eq!(extracted.document.as_ref(), Some(&request));
-            let shown = visible_text(&made.bytes);
-            for (location, text) in schemas::location::every_text(&extracted.case) {
-                if is_public_source(&location) {
-                    continue;
-                }
-                for line in text.lines().map(str::trim).filter(|line| !line.is_empty()) {
-                    assert!(
-                        shown.contains(line),
-                        "{stem} {request:?}: {location} «{line}» is embedded but not shown"
-                    );
-                }
+            if assert_shows_what_it_embeds(&stem, &case, &request) {
+                checked += 1;
             }
-            checked += 1;
         }
     }
     assert!(checked >= 12, "only {checked} documents checked");
+}
+
+#[test]
+fn the_report_of_a_classified_asset_shows_its_classification_and_what_does_not_apply() {
+    use schemas::applicability::{parse_thresholds, ClassifiedLevel, Subject};
+    use schemas::self_assessment::AreaNotApplicable;
+    let (stem, mut case) = examples()
+        .into_iter()
+        .find(|(_, case)| !case.self_assessments.is_empty())
+        .expect("an example with a self-assessment");
+    let assessment = &mut case.self_assessments[0];
+    // The built-in framework, for its several chapters; its questions start unanswered.
+    assessment.framework = schemas::framework::built_in_lis();
+    assessment.answers.clear();
+    let first_area = assessment.framework.areas[0].id.clone();
+    let requirement = &mut assessment.framework.areas[1].requirements[0];
+    requirement.applies.from = parse_thresholds("K3").0;
+    let out_of_scope = requirement.id.clone();
+    assessment.answers.push(schemas::Answer {
+        requirement: out_of_scope.clone(),
+        comment: "Kommentar till ett krav som inte gäller.".into(),
+        ..Default::default()
+    });
+    assessment.subject = Some(Subject {
+        name: "Ekonomisystemet".into(),
+        owner_role: "Systemägare: ekonomichefen".into(),
+        description: "Redovisning och leverantörsreskontra.".into(),
+        classification: schemas::applicability::Classification {
+            konfidentialitet: Some(ClassifiedLevel {
+                level: 2,
+                motivation: "Uppgifter om enskilda förekommer sällan.".into(),
+            }),
+            ..Default::default()
+        },
+        ..Subject::default()
+    });
+    assessment.not_applicable_areas.push(AreaNotApplicable {
+        area: first_area,
+        motivation: "Nämnden har inga egna system i drift.".into(),
+    });
+    let request = Request::AssessmentReport {
+        assessment: assessment.id.clone(),
+        compare_with: None,
+    };
+    assert!(assert_shows_what_it_embeds(&stem, &case, &request));
+    let made = docgen::make(&case, &request, today()).expect("report");
+    let shown = visible_text(&made.bytes);
+    for expected in [
+        "Vad som bedömdes",
+        "IT-system: Ekonomisystemet",
+        "2 – Viktig",
+        "Inte klassad",
+        "Hela kapitlet är ej tillämpligt: Nämnden har inga egna system i drift.",
+        "Gäller inte (gäller från K3 – systemet är klassat K2)",
+        "1 krav av ramverkets",
+    ] {
+        assert!(shown.contains(expected), "{expected} in {shown}");
+    }
 }
 
 #[test]
