@@ -5,7 +5,7 @@
 use docx_rs::{Docx, Paragraph};
 use schemas::applicability::{level_name_sv, Parameter, SubjectKind};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
-use schemas::{Area, Board, Case, Date, Requirement, SelfAssessment};
+use schemas::{Area, Board, Case, Date, Rating, Requirement, SelfAssessment};
 
 use crate::blocks::{self, CellContent, Column, Columns};
 use crate::frame;
@@ -192,7 +192,12 @@ fn add_subject(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
             docx = docx.add_paragraph(blocks::labelled(label, text.trim()));
         }
     }
-    if subject.kind == SubjectKind::Unit {
+    // A förvaltning is not tested against thresholds, but a classification entered before the
+    // kind was changed is still the user's: it is printed whenever it has a level.
+    let classified = Parameter::ALL
+        .into_iter()
+        .any(|parameter| subject.classification.get(parameter).is_some());
+    if subject.kind == SubjectKind::Unit && !classified {
         return docx;
     }
     let rows = Parameter::ALL
@@ -234,19 +239,31 @@ fn add_subject(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
 /// The rating column of a question: its rating, or why it does not count.
 fn rating_cell(assessment: &SelfAssessment, area: &Area, requirement: &Requirement) -> String {
     let verdict = assessment.verdict(requirement);
-    let own = assessment.own_rating(&requirement.id).is_some();
+    let own = assessment
+        .own_rating(&requirement.id)
+        .map(|rating| format!("; eget betyg {}", own_label(assessment, rating)))
+        .unwrap_or_default();
     if !verdict.applies() {
-        return format!("Gäller inte ({})", verdict.reason().unwrap_or_default());
+        return format!(
+            "Gäller inte ({}){own}",
+            verdict.reason().unwrap_or_default()
+        );
     }
-    if assessment.area_not_applicable(&area.id).is_some() && own {
-        let own_label = SelfAssessment {
-            not_applicable_areas: Vec::new(),
-            ..assessment.clone()
-        }
-        .rating_label(&requirement.id);
-        return format!("Ej tillämplig (hela kapitlet); eget betyg {own_label}");
+    if assessment.area_not_applicable(&area.id).is_some() {
+        return format!("Ej tillämplig (hela kapitlet){own}");
     }
     assessment.rating_label(&requirement.id)
+}
+
+/// "3 – Infört" or "ej tillämplig", for a rating given to the question itself.
+fn own_label(assessment: &SelfAssessment, rating: Rating) -> String {
+    match rating {
+        Rating::Level(value) => match assessment.framework.scale.label(value) {
+            Some(label) => format!("{value} – {label}"),
+            None => value.to_string(),
+        },
+        Rating::NotApplicable => "ej tillämplig".to_string(),
+    }
 }
 
 /// "2,5 av 4" with a Swedish decimal comma; "–" when nothing is rated.

@@ -238,14 +238,15 @@ impl SubjectKind {
         }
     }
 
-    /// How the text speaks of it: "systemet är klassat K3".
-    fn noun_sv(self) -> &'static str {
+    /// How the text speaks of it, with the participle that agrees: "systemet är klassat",
+    /// "e-tjänsten är klassad".
+    fn classified_sv(self) -> &'static str {
         match self {
-            SubjectKind::ItSystem => "systemet",
-            SubjectKind::EService => "e-tjänsten",
-            SubjectKind::Register => "registret",
-            SubjectKind::Unit => "verksamheten",
-            SubjectKind::Other => "tillgången",
+            SubjectKind::ItSystem => "systemet är klassat",
+            SubjectKind::EService => "e-tjänsten är klassad",
+            SubjectKind::Register => "registret är klassat",
+            SubjectKind::Unit => "verksamheten är klassad",
+            SubjectKind::Other => "tillgången är klassad",
         }
     }
 
@@ -303,7 +304,7 @@ pub fn verdict(applicability: &Applicability, subject: Option<&Subject>) -> Verd
     let Some(subject) = subject.filter(|subject| subject.kind != SubjectKind::Unit) else {
         return Verdict::Applies(format!("{from} – prövas mot klassningen av varje system"));
     };
-    let noun = subject.kind.noun_sv();
+    let classified = subject.kind.classified_sv();
     let classification = &subject.classification;
     if let Some(met) = applicability
         .from
@@ -312,7 +313,7 @@ pub fn verdict(applicability: &Applicability, subject: Option<&Subject>) -> Verd
     {
         let level = classification.level(met.parameter).unwrap_or(met.level);
         return Verdict::Applies(format!(
-            "{from} – {noun} är klassat {}{level}",
+            "{from} – {classified} {}{level}",
             met.parameter.letter()
         ));
     }
@@ -323,8 +324,9 @@ pub fn verdict(applicability: &Applicability, subject: Option<&Subject>) -> Verd
         .map(|threshold| threshold.parameter.letter())
         .collect();
     if !unclassified.is_empty() {
+        let not_classified = classified.replace(" är ", " är inte ");
         return Verdict::Applies(format!(
-            "{from} – {noun} är inte klassat för {}, så kravet visas",
+            "{from} – {not_classified} för {}, så kravet visas",
             unclassified.join(" och ")
         ));
     }
@@ -336,10 +338,7 @@ pub fn verdict(applicability: &Applicability, subject: Option<&Subject>) -> Verd
             format!("{}{level}", threshold.parameter.letter())
         })
         .collect();
-    Verdict::DoesNotApply(format!(
-        "{from} – {noun} är klassat {}",
-        levels.join(" och ")
-    ))
+    Verdict::DoesNotApply(format!("{from} – {classified} {}", levels.join(" och ")))
 }
 
 /// Reads thresholds as guidelines write them: "K2", "K2;R3", "K2, T3", "K2 eller Sp3".
@@ -408,8 +407,10 @@ const ROLE_ALIASES: [(&str, &str); 8] = [
     ("arkivet", "Arkiv"),
 ];
 
+/// Two role names for the same role, known roles by any of their names ("chef", "Chefer").
 fn same_role(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let usual = |name: &str| known_role(name).unwrap_or_else(|own| own).to_lowercase();
+    usual(a) == usual(b)
 }
 
 /// A role as the framework keeps it: a known role in its usual spelling, or `Err` with the name

@@ -93,8 +93,10 @@ fn carry(from: &Case, into: &mut Case, request: &Request) {
             assessment,
             compare_with,
         } => {
-            for id in std::iter::once(assessment).chain(compare_with) {
-                carry_assessment(from, into, id);
+            carry_assessment(from, into, assessment);
+            // The earlier assessment is shown only as means and the ratings that moved.
+            if let Some(earlier) = compare_with {
+                carry_ratings(from, into, earlier);
             }
         }
         Request::OutcomeForm { board, responsible } => {

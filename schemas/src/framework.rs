@@ -220,6 +220,19 @@ impl Framework {
             if requirement.text.trim().is_empty() {
                 problems.push(format!("Krav «{}» saknar text.", requirement.id));
             }
+            if let Some(threshold) = requirement
+                .applies
+                .from
+                .iter()
+                .find(|threshold| !crate::applicability::LEVELS.contains(&threshold.level))
+            {
+                problems.push(format!(
+                    "Krav «{}» gäller från nivå {} av {}, men nivåerna är 1–4.",
+                    requirement.id,
+                    threshold.level,
+                    threshold.parameter.name_sv().to_lowercase()
+                ));
+            }
         }
         if self.requirement_count() == 0 {
             problems.push("Ramverket har inga krav.".to_string());

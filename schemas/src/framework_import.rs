@@ -309,8 +309,8 @@ fn beyond_header(fields: &[String], columns: usize) -> Option<String> {
     (!extra.is_empty()).then(|| extra.join(", "))
 }
 
-/// The thresholds of a "gäller från" cell; a part that is none is left out with a warning, so
-/// the requirement applies from the thresholds that were read (or always, with none).
+/// The thresholds of a "gäller från" cell; a cell with a part that is none gives no threshold
+/// (the requirement always applies) and a warning.
 fn thresholds_in(
     text: &str,
     column: &str,
@@ -318,18 +318,20 @@ fn thresholds_in(
     warnings: &mut Vec<ImportWarning>,
 ) -> Vec<crate::applicability::Threshold> {
     let (thresholds, problems) = parse_thresholds(text);
-    for problem in problems {
-        let consequence = if thresholds.is_empty() {
-            "kravet gäller därför alltid"
-        } else {
-            "den delen läses inte in"
-        };
-        warnings.push(warning(
-            line,
-            format!("{problem} i kolumnen «{}»; {consequence}.", column.trim()),
-        ));
+    if problems.is_empty() {
+        return thresholds;
     }
-    thresholds
+    // Thresholds are any-of: keeping only the parts that were read would make the requirement
+    // apply less often than written, so a cell with a doubtful part gives none.
+    warnings.push(warning(
+        line,
+        format!(
+            "{} i kolumnen «{}»; kravet gäller därför alltid.",
+            problems.join(", "),
+            column.trim()
+        ),
+    ));
+    Vec::new()
 }
 
 /// The roles of a "roller" cell, known roles in their usual spelling. A role that is not known
@@ -434,7 +436,7 @@ fn find_columns(header: &[String], line: usize) -> Result<Columns, ImportError> 
         find(candidates).ok_or_else(|| {
             error(
                 line,
-                format!("kolumnen «{shown}» saknas. Första raden ska namnge kolumnerna: område; id; text; vägledning; hänvisning."),
+                format!("kolumnen «{shown}» saknas. Första raden ska namnge kolumnerna: område; id; text; vägledning; hänvisning; gäller från; roller."),
             )
         })
     };
@@ -638,7 +640,7 @@ mod tests {
             ("område;id;text\nA;1;Ett\nA;1;Två\n", "Rad 3: id «1» finns redan på en tidigare rad."),
             ("område;id;text\nA;;Ett\n", "Rad 2: kravet saknar id."),
             ("område;id;text\nA;1;\n", "Rad 2: krav «1» saknar text."),
-            ("område;id\nA;1\n", "Rad 1: kolumnen «text» saknas. Första raden ska namnge kolumnerna: område; id; text; vägledning; hänvisning."),
+            ("område;id\nA;1\n", "Rad 1: kolumnen «text» saknas. Första raden ska namnge kolumnerna: område; id; text; vägledning; hänvisning; gäller från; roller."),
             ("område;id;text\nA;1;\"Ett\nB;2;Två\n", "Rad 2: ett citattecken (\") avslutas aldrig."),
             ("", "Filen är tom."),
             ("område;id;text\n", "Ramverket har inga krav."),
@@ -716,7 +718,7 @@ mod tests {
                 "Rad 4: «T5» har ingen nivå 1–4 (1 Mindre viktig, 4 Kritisk) i kolumnen \
                  «Gäller från»; kravet gäller därför alltid.",
                 "Rad 5: «X3» är ingen parameter i klassningsmodellen (K, R, T eller Sp) i \
-                 kolumnen «Gäller från»; den delen läses inte in.",
+                 kolumnen «Gäller från»; kravet gäller därför alltid.",
                 "Rad 6: rollen «Nämndsekreterare» (även rad 7) är inte en av de vanliga rollerna \
                  (Alla medarbetare, Förtroendevalda, Chefer, HR, Upphandling, Informationsägare, \
                  Systemägare, Systemförvaltare, IT-drift, Arkiv, \
@@ -730,7 +732,10 @@ mod tests {
         assert_eq!(applies("2").roles, ["Systemägare", "IT-drift"]);
         assert!(applies("3").from.is_empty());
         assert_eq!(applies("3").roles, [crate::applicability::EVERYONE]);
-        assert_eq!(applies("4").from_sv(), "K2");
+        assert!(
+            applies("4").from.is_empty(),
+            "a doubtful cell gives no threshold"
+        );
         assert_eq!(applies("6").roles, ["Nämndsekreterare", "Chefer"]);
         assert_eq!(
             framework.roles(),

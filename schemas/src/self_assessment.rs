@@ -345,7 +345,12 @@ pub fn compare(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<Asses
                 .in_scope(area)
                 .map(|r| {
                     let in_earlier = earlier.framework.requirement(&r.id);
-                    let (before, after) = (earlier.rating(&r.id), later.rating_in(area, &r.id));
+                    // A rating that did not count then (outside the classification) is no
+                    // "before" to compare with.
+                    let before = in_earlier
+                        .filter(|(_, old)| earlier.verdict(old).applies())
+                        .and_then(|_| earlier.rating(&r.id));
+                    let after = later.rating_in(area, &r.id);
                     let change = if in_earlier.is_some() {
                         rating_change(before, after)
                     } else {

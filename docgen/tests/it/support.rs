@@ -199,6 +199,15 @@ pub fn every_document_request(case: &Case) -> Vec<schemas::documents::Request> {
             assessment: assessment.id.clone(),
             compare_with: None,
         });
+        // And compared with every earlier assessment of the same framework.
+        for earlier in case.self_assessments.iter().filter(|earlier| {
+            earlier.id != assessment.id && earlier.framework.id == assessment.framework.id
+        }) {
+            requests.push(Request::AssessmentReport {
+                assessment: assessment.id.clone(),
+                compare_with: Some(earlier.id.clone()),
+            });
+        }
     }
     // A "Begär underlag" form about every item to its boards, for the första yttrande.
     for board in &case.boards {

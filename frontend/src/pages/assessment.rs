@@ -201,7 +201,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
             </section>
             <section aria-labelledby="questions-heading">
                 <h2 id="questions-heading">{ "Frågor" }</h2>
-                { question_tools(assessment, &filter, &role, &show_out_of_scope) }
+                { question_tools(assessment, &filter, &chapter, &role, &show_out_of_scope) }
                 <div class="chapters-layout">
                     <ChapterNav chapters={chapter_entries(assessment, role.as_deref())}
                         selected={(*chapter).clone()}
@@ -231,7 +231,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                                         answered_inside={area.requirements.iter().filter(|r| assessment.own_rating(&r.id).is_some()).count()}
                                         dispatch={props.dispatch.clone()} />
                                     if hidden > 0 && !*show_out_of_scope {
-                                        <p class="hint">{ format!("{} gäller inte klassningen och visas inte.", count_sv(hidden, "krav", "krav")) }</p>
+                                        <p class="hint">{ format!("{} gäller inte med den här klassningen och visas inte.", count_sv(hidden, "krav", "krav")) }</p>
                                     }
                                     if marked.is_some() {
                                         <p class="hint">{ "Frågorna visas inte medan kapitlet är markerat som ej tillämpligt." }</p>
@@ -270,6 +270,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
 fn question_tools(
     assessment: &SelfAssessment,
     filter: &UseStateHandle<Filter>,
+    chapter: &UseStateHandle<Option<String>>,
     role: &UseStateHandle<Option<String>>,
     show_out_of_scope: &UseStateHandle<bool>,
 ) -> Html {
@@ -279,10 +280,12 @@ fn question_tools(
     };
     let roles = assessment.framework.roles();
     let on_role = {
-        let role = role.clone();
+        let (role, chapter) = (role.clone(), chapter.clone());
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlSelectElement>().value();
             role.set(Some(value).filter(|v| !v.is_empty()));
+            // The chapter shown may not concern the role: show every chapter it concerns.
+            chapter.set(None);
         })
     };
     let on_out_of_scope = {
@@ -316,12 +319,32 @@ fn question_tools(
             if out_of_scope > 0 {
                 <span class="checkbox">
                     <input type="checkbox" id="show-out-of-scope" checked={**show_out_of_scope} onchange={on_out_of_scope} />
-                    <label for="show-out-of-scope">{ format!("Visa även de {} som inte gäller klassningen", count_sv(out_of_scope, "krav", "krav")) }</label>
+                    <label for="show-out-of-scope">{ format!("Visa även de {} som inte gäller med den här klassningen", count_sv(out_of_scope, "krav", "krav")) }</label>
                 </span>
             }
-            <p class="hint">{ "Med tangentbordet: stå i en betygslista och tryck 0–4 för betyg eller E för ej tillämplig; fokus går vidare till nästa fråga." }</p>
+            <p class="hint">{ keyboard_hint(assessment) }</p>
         </div>
     }
+}
+
+/// "Med tangentbordet: …", with the keys of this framework's scale.
+fn keyboard_hint(assessment: &SelfAssessment) -> String {
+    let scale = &assessment.framework.scale;
+    let levels: Vec<u8> = scale.levels.iter().map(|level| level.value).collect();
+    let keys = match (levels.iter().min(), levels.iter().max()) {
+        (Some(low), Some(high)) if low != high => format!("{low}–{high}"),
+        (Some(only), _) => only.to_string(),
+        _ => String::new(),
+    };
+    let not_applicable = if scale.not_applicable {
+        " eller E för ej tillämplig"
+    } else {
+        ""
+    };
+    format!(
+        "Med tangentbordet: stå i en betygslista och tryck {keys} för betyg{not_applicable}; \
+         fokus går vidare till nästa fråga."
+    )
 }
 
 /// The chapters the role filter leaves, with their progress.
@@ -586,6 +609,9 @@ fn question_row(props: &QuestionRowProps) -> Html {
         let not_applicable = props.not_applicable;
         Callback::from(move |event: KeyboardEvent| {
             let Some(rating) = key_rating(&event, &levels, not_applicable) else {
+                if event.key().eq_ignore_ascii_case("e") && !event.ctrl_key() && !event.alt_key() {
+                    event.prevent_default();
+                }
                 return;
             };
             event.prevent_default();
@@ -661,8 +687,10 @@ fn key_rating(event: &KeyboardEvent, levels: &[u8], not_applicable: bool) -> Opt
         return None;
     }
     let key = event.key();
-    if not_applicable && key.eq_ignore_ascii_case("e") {
-        return Some(Rating::NotApplicable);
+    if key.eq_ignore_ascii_case("e") {
+        // Without "ej tillämplig" on the scale, E would jump to "Ej besvarad" and clear the
+        // rating: the caller swallows the key instead.
+        return not_applicable.then_some(Rating::NotApplicable);
     }
     let level: u8 = key.parse().ok()?;
     levels.contains(&level).then_some(Rating::Level(level))

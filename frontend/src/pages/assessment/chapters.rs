@@ -37,7 +37,8 @@ pub fn chapter_nav(props: &ChapterNavProps) -> Html {
         let on_select = props.on_select.clone();
         Callback::from(move |_: MouseEvent| on_select.emit(chapter.clone()))
     };
-    let current = |chapter: Option<&str>| (props.selected.as_deref() == chapter).then_some("page");
+    // The list chooses what this page shows, so the chosen entry is "current", not a page.
+    let current = |chapter: Option<&str>| (props.selected.as_deref() == chapter).then_some("true");
     html! {
         <nav class="chapters" aria-label="Kapitel">
             <ul>

@@ -10,6 +10,8 @@ use schemas::location::SubjectText;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use schemas::wording::lowercase_first;
+
 use crate::platform::browser;
 use crate::widgets::fields::TextField;
 
@@ -64,7 +66,7 @@ pub fn subject_fields(props: &SubjectFieldsProps) -> Html {
                 <legend class="visually-hidden">{ "Vad bedöms?" }</legend>
                 <span class="checkbox">
                     <input type="radio" name="subject" id="subject-whole" checked={props.subject.is_none()} onchange={on_whole} />
-                    <label for="subject-whole">{ format!("Hela {}", props.board_name.to_lowercase()) }</label>
+                    <label for="subject-whole">{ format!("Hela {}", lowercase_first(&props.board_name)) }</label>
                 </span>
                 <span class="checkbox">
                     <input type="radio" name="subject" id="subject-asset" checked={props.subject.is_some()} onchange={on_asset} />
@@ -108,8 +110,8 @@ fn display_name(subject: &Subject) -> String {
 fn scope_text(subject: Option<&Subject>, applies: usize, total: usize) -> String {
     match subject {
         Some(subject) if subject.kind != SubjectKind::Unit => format!(
-            "{applies} av {total} krav gäller med klassningen {}. Krav som gäller från en \
-             högre nivå visas inte; svaren på dem finns kvar.",
+            "{applies} av {total} krav gäller med klassningen {}. Krav som gäller först från \
+             en högre nivå visas inte; svaren på dem finns kvar.",
             subject.classification.short_sv()
         ),
         _ => format!(
@@ -186,10 +188,17 @@ fn classification_table(props: &SubjectFieldsProps, subject: &Subject) -> Html {
 fn classification_row(props: &SubjectFieldsProps, subject: &Subject, parameter: Parameter) -> Html {
     let classified = subject.classification.get(parameter);
     let level = classified.map(|c| c.level);
+    let has_motivation = classified.is_some_and(|c| !c.motivation.trim().is_empty());
     let on_level = props.dispatch.reform({
         let assessment = props.assessment.clone();
         move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let select = event.target_unchecked_into::<HtmlSelectElement>();
+            let value = select.value();
+            // Clearing a level with a motivation is refused (the motivation would be lost) and
+            // nothing re-renders, so the list is put back by hand.
+            if value.is_empty() && has_motivation {
+                select.set_value(&level.map(|l| l.to_string()).unwrap_or_default());
+            }
             Action::Edit(Edit::SelfAssessment(AssessmentEdit::Classify {
                 assessment: assessment.clone(),
                 parameter,
