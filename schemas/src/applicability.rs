@@ -533,6 +533,14 @@ mod tests {
             verdict(&continuity, Some(&register)),
             Verdict::Applies("gäller från T3 eller R4 – registret är klassat R4".into())
         );
+        let mut service = asset([Some(1), Some(1), Some(1), Some(1)]);
+        service.kind = SubjectKind::EService;
+        assert_eq!(
+            verdict(&continuity, Some(&service)),
+            Verdict::DoesNotApply(
+                "gäller från T3 eller R4 – e-tjänsten är klassad T1 och R1".into()
+            )
+        );
         let low = asset([Some(4), Some(2), Some(2), Some(4)]);
         assert_eq!(
             verdict(&continuity, Some(&low)),
@@ -554,6 +562,14 @@ mod tests {
         assert!(managers.concerns("chefer"));
         assert!(!managers.concerns("IT-drift"));
         assert!(Applicability::default().concerns("IT-drift"));
+        let written_short = Applicability {
+            from: Vec::new(),
+            roles: vec!["chef".into()],
+        };
+        assert!(
+            written_short.concerns("Chefer"),
+            "an alias is the same role"
+        );
         let everyone = Applicability {
             from: Vec::new(),
             roles: vec![EVERYONE.into()],

@@ -155,9 +155,9 @@ test('a guideline with classification levels and roles: an asset is classified a
   await page.locator('p.progress').filter({ hasText: '0 av 186 besvarade' }).waitFor();
   await page.getByText('186 av 319 krav gäller med klassningen K1 R1 T2 Sp1.', { exact: false }).waitFor();
   assert.equal(await page.locator('#q-1\\.3').count(), 0, '1.3 applies from K2');
-  await page.getByLabel('Visa även de 133 krav som inte gäller klassningen').check();
+  await page.getByLabel('Visa även de 133 krav som inte gäller med den här klassningen').check();
   await page.locator('#q-1\\.3').getByText('Gäller från K2 – systemet är klassat K1. Svaret räknas inte.').waitFor();
-  await page.getByLabel('Visa även de 133 krav som inte gäller klassningen').uncheck();
+  await page.getByLabel('Visa även de 133 krav som inte gäller med den här klassningen').uncheck();
 
   // Keyboard rating: 3, 2, E on the first questions of the chapter, focus moving on.
   await page.locator('#q-1\\.1-rating').focus();
