@@ -176,6 +176,18 @@ impl Classification {
         self.get(parameter).map(|classified| classified.level)
     }
 
+    /// Levels for K, R, T and Sp in that order, without motivations (`None`: not decided).
+    pub fn from_levels(levels: [Option<u8>; 4]) -> Classification {
+        let mut classification = Classification::default();
+        for (parameter, level) in Parameter::ALL.into_iter().zip(levels) {
+            *classification.slot(parameter) = level.map(|level| ClassifiedLevel {
+                level,
+                motivation: String::new(),
+            });
+        }
+        classification
+    }
+
     /// "K3 R2 T4 Sp–": every parameter, a dash where none is decided.
     pub fn short_sv(&self) -> String {
         let parts: Vec<String> = Parameter::ALL
@@ -446,17 +458,11 @@ mod tests {
     }
 
     fn asset(levels: [Option<u8>; 4]) -> Subject {
-        let mut subject = Subject {
+        Subject {
             name: "Ekonomisystemet".into(),
+            classification: Classification::from_levels(levels),
             ..Subject::default()
-        };
-        for (parameter, level) in Parameter::ALL.into_iter().zip(levels) {
-            *subject.classification.slot(parameter) = level.map(|level| ClassifiedLevel {
-                level,
-                motivation: String::new(),
-            });
         }
-        subject
     }
 
     #[test]

@@ -418,6 +418,31 @@ pub fn compare(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<Asses
     })
 }
 
+/// Said when two assessments of the same framework are of different things, so a comparison
+/// of two systems is never taken for a change over time.
+pub fn different_subjects_sv(earlier: &SelfAssessment, later: &SelfAssessment) -> Option<String> {
+    let name = |assessment: &SelfAssessment| match &assessment.subject {
+        Some(subject) if !subject.name.trim().is_empty() => subject.name.trim().to_string(),
+        Some(_) => "ett namnlöst objekt".to_string(),
+        None => "hela nämnden".to_string(),
+    };
+    let (before, after) = (name(earlier), name(later));
+    let classified = |a: &SelfAssessment| a.subject.as_ref().map(|s| s.classification.short_sv());
+    if before != after {
+        return Some(format!(
+            "Obs: den tidigare självskattningen gäller {before}, den här gäller {after}. \
+             Jämförelsen visar skillnaden mellan dem, inte en förändring över tid."
+        ));
+    }
+    match (classified(earlier), classified(later)) {
+        (Some(then), Some(now)) if then != now => Some(format!(
+            "Obs: klassningen har ändrats från {then} till {now}; krav som bara gäller med den \
+             ena klassningen kan inte jämföras."
+        )),
+        _ => None,
+    }
+}
+
 fn rating_change(before: Option<Rating>, after: Option<Rating>) -> Change {
     match (before, after) {
         (Some(Rating::Level(b)), Some(Rating::Level(a))) => {

@@ -1,7 +1,7 @@
 //! The synthetic 320-requirement guideline (`tests/fixtures/riktlinje-320.csv`, written by
 //! `make_guideline.py` there) through import and applicability, as a coordinator uses it.
 
-use schemas::applicability::{ClassifiedLevel, Parameter, Subject, SubjectKind};
+use schemas::applicability::{Classification, Subject, SubjectKind};
 use schemas::framework_import::read_framework_file;
 use schemas::self_assessment::SelfAssessment;
 use schemas::{Date, Framework};
@@ -26,18 +26,12 @@ fn assessment_of(framework: Framework, subject: Option<Subject>) -> SelfAssessme
 }
 
 fn system(levels: [u8; 4]) -> Subject {
-    let mut subject = Subject {
+    Subject {
         name: "Ekonomisystemet".into(),
         kind: SubjectKind::ItSystem,
+        classification: Classification::from_levels(levels.map(Some)),
         ..Subject::default()
-    };
-    for (parameter, level) in Parameter::ALL.into_iter().zip(levels) {
-        *subject.classification.slot(parameter) = Some(ClassifiedLevel {
-            level,
-            motivation: String::new(),
-        });
     }
-    subject
 }
 
 #[test]

@@ -17,7 +17,9 @@ use app_core::app_state::Action;
 use app_core::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
 use app_core::field_id;
 use schemas::location::AssessmentAnswerField;
-use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
+use schemas::self_assessment::{
+    compare, different_subjects_sv, rating_short_sv, AssessmentComparison, Change, Score,
+};
 use schemas::wording::count_sv;
 use schemas::{Answer, Area, Case, ItemRef, Rating, Requirement, SelfAssessment};
 use web_sys::{HtmlSelectElement, KeyboardEvent};
@@ -189,11 +191,14 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                             <option value="" selected={earlier.is_none()}>{ "Ingen jämförelse" }</option>
                             { for earlier_options.iter().map(|other| html! {
                                 <option value={other.id.clone()} selected={earlier.is_some_and(|e| e.id == other.id)}>
-                                    { format!("{} (påbörjad {})", if other.title.is_empty() { other.id.as_str() } else { other.title.as_str() }, other.started) }
+                                    { format!("{} (påbörjad {}{})", if other.title.is_empty() { other.id.as_str() } else { other.title.as_str() }, other.started, subject_note(other)) }
                                 </option>
                             }) }
                         </select>
                     </div>
+                    if let Some(note) = earlier.and_then(|earlier| different_subjects_sv(earlier, assessment)) {
+                        <p class="hint attention" role="note">{ note }</p>
+                    }
                     if let Some(comparison) = &comparison {
                         { comparison_view(comparison) }
                     }
@@ -324,6 +329,14 @@ fn question_tools(
             }
             <p class="hint">{ keyboard_hint(assessment) }</p>
         </div>
+    }
+}
+
+/// ", gäller Ekonomisystemet" for an assessment of an asset; empty for the whole board.
+fn subject_note(assessment: &SelfAssessment) -> String {
+    match assessment.subject.as_ref().map(|s| s.name.trim()) {
+        Some(name) if !name.is_empty() => format!(", gäller {name}"),
+        _ => String::new(),
     }
 }
 

@@ -353,3 +353,27 @@ fn the_answers_csv_quotes_what_needs_it_and_imports_again_as_the_framework() {
     let ids: Vec<&str> = again.requirements().map(|(_, r)| r.id.as_str()).collect();
     assert_eq!(ids, ["K1", "K2", "K3", "K4", "K5"]);
 }
+
+#[test]
+fn comparing_two_different_assets_or_classifications_is_said() {
+    let board = assessment(framework(), &[]);
+    let mut system = board.clone();
+    system.subject = Some(asset(2, 2, 2));
+    assert_eq!(
+        different_subjects_sv(&board, &system).as_deref(),
+        Some(
+            "Obs: den tidigare självskattningen gäller hela nämnden, den här gäller \
+             Ekonomisystemet. Jämförelsen visar skillnaden mellan dem, inte en förändring över tid."
+        )
+    );
+    let mut next_year = system.clone();
+    next_year.subject = Some(asset(3, 2, 2));
+    assert_eq!(
+        different_subjects_sv(&system, &next_year).as_deref(),
+        Some(
+            "Obs: klassningen har ändrats från K2 R2 T2 Sp– till K3 R2 T2 Sp–; krav som bara \
+             gäller med den ena klassningen kan inte jämföras."
+        )
+    );
+    assert_eq!(different_subjects_sv(&system, &system.clone()), None);
+}
