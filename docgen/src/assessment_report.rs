@@ -5,7 +5,8 @@
 use docx_rs::{Docx, Paragraph};
 use schemas::applicability::{level_name_sv, Parameter, SubjectKind};
 use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
-use schemas::{Area, Board, Case, Date, Rating, Requirement, SelfAssessment};
+use schemas::wording::lowercase_first;
+use schemas::{Area, Board, Case, Date, Requirement, SelfAssessment};
 
 use crate::blocks::{self, CellContent, Column, Columns};
 use crate::frame;
@@ -241,7 +242,10 @@ fn rating_cell(assessment: &SelfAssessment, area: &Area, requirement: &Requireme
     let verdict = assessment.verdict(requirement);
     let own = assessment
         .own_rating(&requirement.id)
-        .map(|rating| format!("; eget betyg {}", own_label(assessment, rating)))
+        .map(|rating| {
+            let label = assessment.label_of(Some(rating));
+            format!("; eget betyg {}", lowercase_first(&label))
+        })
         .unwrap_or_default();
     if !verdict.applies() {
         return format!(
@@ -253,17 +257,6 @@ fn rating_cell(assessment: &SelfAssessment, area: &Area, requirement: &Requireme
         return format!("Ej tillämplig (hela kapitlet){own}");
     }
     assessment.rating_label(&requirement.id)
-}
-
-/// "3 – Infört" or "ej tillämplig", for a rating given to the question itself.
-fn own_label(assessment: &SelfAssessment, rating: Rating) -> String {
-    match rating {
-        Rating::Level(value) => match assessment.framework.scale.label(value) {
-            Some(label) => format!("{value} – {label}"),
-            None => value.to_string(),
-        },
-        Rating::NotApplicable => "ej tillämplig".to_string(),
-    }
 }
 
 /// "2,5 av 4" with a Swedish decimal comma; "–" when nothing is rated.

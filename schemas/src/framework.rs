@@ -91,6 +91,15 @@ pub struct Requirement {
     pub applies: Applicability,
 }
 
+impl Area {
+    /// Whether any of its requirements concerns `role`: the chapters a role filter leaves.
+    pub fn concerns(&self, role: &str) -> bool {
+        self.requirements
+            .iter()
+            .any(|requirement| requirement.applies.concerns(role))
+    }
+}
+
 impl Default for Scale {
     /// The default maturity scale 0–4 with Swedish labels, plus "ej tillämplig".
     fn default() -> Scale {

@@ -139,7 +139,12 @@ impl SelfAssessment {
 
     /// "3 – Infört", "Ej tillämplig", or "Ej besvarad".
     pub fn rating_label(&self, requirement: &str) -> String {
-        match self.rating(requirement) {
+        self.label_of(self.rating(requirement))
+    }
+
+    /// A rating in words on this framework's scale: "3 – Infört", "Ej tillämplig", "Ej besvarad".
+    pub fn label_of(&self, rating: Option<Rating>) -> String {
+        match rating {
             Some(Rating::Level(value)) => match self.framework.scale.label(value) {
                 Some(label) => format!("{value} – {label}"),
                 None => value.to_string(),

@@ -123,7 +123,7 @@ fn a_role_sees_the_chapters_that_concern_it() {
         framework
             .areas
             .iter()
-            .filter(|area| area.requirements.iter().any(|r| r.applies.concerns(role)))
+            .filter(|area| area.concerns(role))
             .map(|area| area.title.as_str())
             .collect()
     };

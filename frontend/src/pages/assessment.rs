@@ -377,7 +377,7 @@ fn chapter_entries(assessment: &SelfAssessment, role: Option<&str>) -> Vec<Chapt
 }
 
 fn concerns(area: &Area, role: Option<&str>) -> bool {
-    role.is_none_or(|role| area.requirements.iter().any(|r| r.applies.concerns(role)))
+    role.is_none_or(|role| area.concerns(role))
 }
 
 fn shows(filter: Filter, rating: Option<Rating>) -> bool {
