@@ -725,7 +725,7 @@ impl AppState {
                 requirement,
                 item,
             }) => {
-                if let Some(made) = edit::measures_from(case, assessment, requirement).last() {
+                if let Some(made) = case.measures_from(assessment, requirement).last() {
                     self.notice = Some(Notice::Info(format!(
                         "Åtgärd {} har skapats under {} från fråga {requirement}.",
                         made.id,

@@ -21,7 +21,7 @@ pub use crate::paste::NewItem;
 pub use cover_note::CoverNoteEdit;
 pub use follow_up::{FollowUpEdit, OutcomeField};
 pub use lock::{audit_locked_by, item_locked_by, locked_boards};
-pub use self_assessment::{measures_from, measures_with_origin, AnswerField, AssessmentEdit};
+pub use self_assessment::{AnswerField, AssessmentEdit};
 
 /// A text field of the audit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

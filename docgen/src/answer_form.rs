@@ -33,6 +33,7 @@ pub fn build(
         subject: format!("{} – {}", case.audit.title.trim(), item.label_sv()),
         author: board.name.clone(),
         date,
+        charts: Vec::new(),
     };
     let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, instructions(case, board, item));

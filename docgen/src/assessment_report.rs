@@ -4,11 +4,14 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::applicability::{level_name_sv, Parameter, SubjectKind};
-use schemas::self_assessment::{compare, rating_short_sv, AssessmentComparison, Change, Score};
+use schemas::self_assessment::{
+    compare, rating_short_sv, AssessmentComparison, Change, Score, GAP_LEVEL,
+};
 use schemas::wording::lowercase_first;
-use schemas::{Area, Board, Case, Date, Requirement, SelfAssessment};
+use schemas::{Area, Board, Case, Date, Measure, Rating, Requirement, SelfAssessment};
 
 use crate::blocks::{self, CellContent, Column, Columns};
+use crate::chart::{self, BarChart, Series};
 use crate::frame;
 use crate::package::DocumentInfo;
 use crate::styles;
@@ -67,6 +70,25 @@ const CLASSIFICATION_COLUMNS: Columns = Columns::new(&[
         width: 4872,
     },
 ]);
+/// The gaps with their measures.
+const GAP_COLUMNS: Columns = Columns::new(&[
+    Column {
+        title: "Id",
+        width: 900,
+    },
+    Column {
+        title: "Fråga",
+        width: 3372,
+    },
+    Column {
+        title: "Betyg",
+        width: 1400,
+    },
+    Column {
+        title: "Åtgärd",
+        width: 3400,
+    },
+]);
 /// The change per area since the earlier assessment.
 const CHANGE_COLUMNS: Columns = Columns::new(&[
     Column {
@@ -110,35 +132,53 @@ const MOVED_COLUMNS: Columns = Columns::new(&[
     },
 ]);
 
-/// Builds the report; `earlier` is an earlier assessment of the same framework to compare with.
-pub fn build(
-    case: &Case,
-    board: &Board,
-    assessment: &SelfAssessment,
-    earlier: Option<&SelfAssessment>,
-    date: Date,
-) -> (Docx, DocumentInfo) {
+/// What a report is made of: the assessment, and the choices the user made for it.
+pub struct ReportOf<'a> {
+    pub case: &'a Case,
+    pub board: &'a Board,
+    pub assessment: &'a SelfAssessment,
+    /// An earlier assessment of the same framework to compare with.
+    pub earlier: Option<&'a SelfAssessment>,
+    /// Leave the questions without an answer out of the answer tables.
+    pub leave_out_unanswered: bool,
+}
+
+/// Builds the report: what was assessed, a summary, the results per chapter as a chart and a
+/// table, the gaps with their measures, the comparison when chosen, and the answers.
+pub fn build(report: &ReportOf, date: Date) -> (Docx, DocumentInfo) {
+    let ReportOf {
+        case,
+        board,
+        assessment,
+        ..
+    } = *report;
     let title = if assessment.title.trim().is_empty() {
         format!("Självskattning: {}", assessment.framework.title)
     } else {
         assessment.title.trim().to_string()
     };
-    let info = DocumentInfo {
+    let mut info = DocumentInfo {
         title,
         subject: format!("Självskattning, {}", board.name),
         author: board.name.clone(),
         date,
+        charts: Vec::new(),
     };
+    let comparison = report
+        .earlier
+        .and_then(|earlier| compare(earlier, assessment).map(|c| (earlier, c)));
     let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, introduction(board, assessment));
     docx = add_subject(docx, assessment);
-    docx = add_results(docx, assessment);
-    if let Some(comparison) =
-        earlier.and_then(|earlier| compare(earlier, assessment).map(|c| (earlier, c)))
-    {
-        docx = add_comparison(docx, comparison.0, &comparison.1);
+    docx = blocks::add_all(docx, summary(report, comparison.as_ref()));
+    let chart = results_chart(assessment, comparison.as_ref());
+    docx = add_results(docx, assessment, info.charts.len() + 1);
+    info.charts.push(chart);
+    docx = add_gaps(docx, case, assessment);
+    if let Some((earlier, comparison)) = &comparison {
+        docx = add_comparison(docx, earlier, comparison);
     }
-    docx = add_questions(docx, assessment);
+    docx = add_questions(docx, assessment, report.leave_out_unanswered);
     (docx, info)
 }
 
@@ -270,19 +310,180 @@ fn percent_sv(score: &Score) -> String {
         .map_or("–".to_string(), |percent| format!("{percent:.0} %"))
 }
 
-fn add_results(docx: Docx, assessment: &SelfAssessment) -> Docx {
+/// The summary a board member reads first: how much is answered, the mean, the strongest and
+/// weakest chapters, the gaps and how many have a measure, and the change when compared.
+fn summary(
+    report: &ReportOf,
+    comparison: Option<&(&SelfAssessment, AssessmentComparison)>,
+) -> Vec<Paragraph> {
+    let assessment = report.assessment;
+    let max = assessment.framework.scale.max();
+    let overall = assessment.overall_score();
+    let mut lines = vec![format!(
+        "{} av {} som gäller är besvarade.",
+        overall.answered,
+        count_sv(overall.total, "fråga", "frågor")
+    )];
+    match overall.mean_sv(max) {
+        Some(mean) => lines.push(format!(
+            "Genomsnittligt betyg: {mean} ({} av högsta nivån).",
+            percent_sv(&overall)
+        )),
+        None => lines.push("Ingen fråga har fått ett betyg ännu.".to_string()),
+    }
+    if let Some(line) = strongest_and_weakest(assessment) {
+        lines.push(line);
+    }
+    if overall.mean.is_some() {
+        lines.push(gaps_line(report.case, assessment));
+    }
+    if let Some((earlier, comparison)) = comparison {
+        lines.push(format!(
+            "Jämfört med skattningen som påbörjades {}: {}.",
+            earlier.started.to_swedish_text(),
+            comparison.overall.label_sv().to_lowercase()
+        ));
+    }
+    let mut paragraphs = vec![blocks::heading1("Sammanfattning")];
+    paragraphs.extend(
+        lines
+            .iter()
+            .map(|line| blocks::styled(styles::NORMAL, line)),
+    );
+    paragraphs
+}
+
+/// "Högst: ”Styrning” (3,2 av 4). Lägst: ”Incidenter” (1,1 av 4)." when two or more chapters
+/// have a mean.
+fn strongest_and_weakest(assessment: &SelfAssessment) -> Option<String> {
+    let max = assessment.framework.scale.max();
+    let rated: Vec<(&Area, Score)> = assessment
+        .framework
+        .areas
+        .iter()
+        .map(|area| (area, assessment.area_score(area)))
+        .filter(|(_, score)| score.mean.is_some())
+        .collect();
+    if rated.len() < 2 {
+        return None;
+    }
+    let mean = |score: &Score| score.mean.unwrap_or_default();
+    // The first of equals, in the framework's order.
+    let highest = rated.iter().fold(&rated[0], |best, next| {
+        if mean(&next.1) > mean(&best.1) {
+            next
+        } else {
+            best
+        }
+    });
+    let lowest = rated.iter().fold(&rated[0], |worst, next| {
+        if mean(&next.1) < mean(&worst.1) {
+            next
+        } else {
+            worst
+        }
+    });
+    Some(format!(
+        "Högst: ”{}” ({}). Lägst: ”{}” ({}).",
+        highest.0.title.trim(),
+        mean_sv(&highest.1, max),
+        lowest.0.title.trim(),
+        mean_sv(&lowest.1, max)
+    ))
+}
+
+/// The gap level in words on the assessment's scale: "1 – Påbörjat".
+fn gap_level_sv(assessment: &SelfAssessment) -> String {
+    assessment.label_of(Some(Rating::Level(GAP_LEVEL)))
+}
+
+fn gaps_line(case: &Case, assessment: &SelfAssessment) -> String {
+    let gaps = assessment.gaps();
+    if gaps.is_empty() {
+        return format!(
+            "Ingen fråga som gäller har fått betyget {} eller lägre.",
+            lowercase_first(&gap_level_sv(assessment))
+        );
+    }
+    let with_measure = gaps
+        .iter()
+        .filter(|id| case.measures_from(&assessment.id, id).next().is_some())
+        .count();
+    format!(
+        "{} (betyget {} eller lägre), varav {with_measure} med en åtgärd.",
+        count_sv(gaps.len(), "fråga är en brist", "frågor är brister"),
+        lowercase_first(&gap_level_sv(assessment))
+    )
+}
+
+/// The mean per chapter as bars, with the earlier assessment's beside them when compared.
+fn results_chart(
+    assessment: &SelfAssessment,
+    comparison: Option<&(&SelfAssessment, AssessmentComparison)>,
+) -> BarChart {
+    let areas = &assessment.framework.areas;
+    let max = assessment.framework.scale.max();
+    let mut series = Vec::new();
+    if let Some((earlier, comparison)) = comparison {
+        let before = |area: &Area| {
+            comparison
+                .areas
+                .iter()
+                .find(|change| change.area == area.id)
+                .and_then(|change| change.before.mean)
+                .map(as_printed)
+        };
+        series.push(Series {
+            name: format!("Föregående ({})", earlier.started.to_swedish_text()),
+            values: areas.iter().map(before).collect(),
+            colour: "9DC3E6",
+        });
+    }
+    series.push(Series {
+        name: format!("Denna skattning ({})", assessment.started.to_swedish_text()),
+        values: areas
+            .iter()
+            .map(|area| assessment.area_score(area).mean.map(as_printed))
+            .collect(),
+        colour: "1F4E79",
+    });
+    let compared = if comparison.is_some() {
+        ", denna skattning och den föregående"
+    } else {
+        ""
+    };
+    BarChart {
+        categories: areas
+            .iter()
+            .map(|area| area.title.trim().to_string())
+            .collect(),
+        series,
+        axis_max: f64::from(max),
+        description: format!(
+            "Stapeldiagram: genomsnittligt betyg per område på skalan 0–{max}{compared}. Ett \
+             område utan betyg har ingen stapel. Samma siffror står i tabellen under diagrammet."
+        ),
+    }
+}
+
+/// A mean as the table prints it (one decimal), so the chart and the table give the same
+/// number.
+fn as_printed(mean: f64) -> f64 {
+    format!("{mean:.1}").parse().unwrap_or(mean)
+}
+
+fn add_results(docx: Docx, assessment: &SelfAssessment, chart: usize) -> Docx {
     let max = assessment.framework.scale.max();
     let overall = assessment.overall_score();
     let docx = docx
-        .add_paragraph(blocks::heading1("Resultat"))
+        .add_paragraph(blocks::heading1("Resultat per område"))
         .add_paragraph(blocks::styled(
             styles::NORMAL,
             &format!(
-                "{} av {}. Genomsnittet räknas på de frågor som har fått ett betyg; obesvarade och ej tillämpliga frågor räknas inte.",
-                overall.answered,
-                count_sv(overall.total, "fråga besvarad", "frågor besvarade")
+                "Diagrammet visar genomsnittligt betyg per område på skalan 0–{max}; tabellen under det har samma siffror. Genomsnittet räknas på de frågor som har fått ett betyg; obesvarade och ej tillämpliga frågor räknas inte."
             ),
-        ).keep_next(true));
+        ).keep_next(true))
+        .add_paragraph(chart::placeholder(chart));
     let mut rows: Vec<Vec<CellContent>> = assessment
         .framework
         .areas
@@ -292,6 +493,78 @@ fn add_results(docx: Docx, assessment: &SelfAssessment) -> Docx {
     rows.push(score_row("Samtliga områden", &overall, max));
     docx.add_table(blocks::table_with_header(AREA_COLUMNS, rows))
         .add_paragraph(blocks::spacer())
+}
+
+/// The gaps, lowest rated first, each with the measures made from it.
+fn add_gaps(docx: Docx, case: &Case, assessment: &SelfAssessment) -> Docx {
+    let docx = docx.add_paragraph(blocks::heading1("Brister och åtgärder"));
+    let mut gaps: Vec<(&Area, &Requirement)> = assessment
+        .gaps()
+        .into_iter()
+        .filter_map(|id| assessment.framework.requirement(id))
+        .collect();
+    if gaps.is_empty() {
+        return docx.add_paragraph(blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "Ingen fråga som gäller har fått betyget {} eller lägre.",
+                lowercase_first(&gap_level_sv(assessment))
+            ),
+        ));
+    }
+    let level = |requirement: &Requirement| match assessment.rating(&requirement.id) {
+        Some(Rating::Level(value)) => value,
+        _ => u8::MAX,
+    };
+    // A stable sort: equal ratings stay in the framework's order.
+    gaps.sort_by_key(|(_, requirement)| level(requirement));
+    let rows = gaps
+        .into_iter()
+        .map(|(_, requirement)| {
+            let measures: CellContent = case
+                .measures_from(&assessment.id, &requirement.id)
+                .map(measure_paragraph)
+                .collect();
+            let measures = if measures.is_empty() {
+                vec![blocks::styled(styles::TABLE_TEXT, "Ingen åtgärd ännu.")]
+            } else {
+                measures
+            };
+            vec![
+                vec![blocks::styled(styles::TABLE_TEXT, &requirement.id)],
+                blocks::text_paragraphs(styles::TABLE_TEXT, &requirement.text),
+                vec![blocks::styled(
+                    styles::TABLE_TEXT,
+                    &assessment.rating_label(&requirement.id),
+                )],
+                measures,
+            ]
+        })
+        .collect();
+    docx.add_paragraph(
+        blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "Frågor som gäller och har fått betyget {} eller lägre, lägst först, med de åtgärder som nämnden har beslutat om.",
+                lowercase_first(&gap_level_sv(assessment))
+            ),
+        )
+        .keep_next(true),
+    )
+    .add_table(blocks::table_with_header(GAP_COLUMNS, rows))
+    .add_paragraph(blocks::spacer())
+}
+
+/// "A3: Ta fram en kontinuitetsplan. Ansvarig: IT-chef. Klar senast 30 september 2026."
+fn measure_paragraph(measure: &Measure) -> Paragraph {
+    let mut text = format!("{}: {}", measure.id, measure.action.trim());
+    if !measure.responsible.trim().is_empty() {
+        text.push_str(&format!(" Ansvarig: {}.", measure.responsible.trim()));
+    }
+    if let Some(done_by) = measure.done_by {
+        text.push_str(&format!(" Klar senast {}.", done_by.to_swedish_text()));
+    }
+    blocks::styled(styles::TABLE_TEXT, &text)
 }
 
 fn score_row(title: &str, score: &Score, max: u8) -> Vec<CellContent> {
@@ -396,8 +669,29 @@ fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentCompa
         .add_paragraph(blocks::spacer())
 }
 
-fn add_questions(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
+fn add_questions(mut docx: Docx, assessment: &SelfAssessment, leave_out_unanswered: bool) -> Docx {
     docx = docx.add_paragraph(blocks::heading1("Svar per område"));
+    let shown = |requirement: &Requirement| {
+        !leave_out_unanswered
+            || assessment
+                .answer(&requirement.id)
+                .is_some_and(|answer| !answer.is_blank())
+    };
+    if leave_out_unanswered {
+        let left_out = assessment
+            .framework
+            .requirements()
+            .filter(|(_, requirement)| !shown(requirement))
+            .count();
+        docx = docx.add_paragraph(blocks::styled(
+            styles::NORMAL,
+            &format!(
+                "Frågor utan svar (inget betyg och ingen kommentar) är utelämnade: {} av {}.",
+                left_out,
+                count_sv(assessment.framework.requirement_count(), "fråga", "frågor")
+            ),
+        ));
+    }
     for area in &assessment.framework.areas {
         docx = docx.add_paragraph(blocks::heading2(&area.title));
         if let Some(motivation) = assessment.area_not_applicable(&area.id) {
@@ -406,47 +700,74 @@ fn add_questions(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
                 motivation.trim(),
             ));
         }
-        let rows = area
+        let rows: Vec<Vec<CellContent>> = area
             .requirements
             .iter()
-            .map(|requirement| {
-                let answer = assessment.answer(&requirement.id);
-                let mut notes: CellContent = Vec::new();
-                if let Some(answer) = answer {
-                    for (label, text) in [
-                        ("Kommentar", &answer.comment),
-                        ("Belägg", &answer.evidence),
-                        ("Bedömd av", &answer.assessed_by),
-                    ] {
-                        if !text.trim().is_empty() {
-                            notes.push(
-                                Paragraph::new()
-                                    .style(styles::TABLE_TEXT)
-                                    .add_run(blocks::text_run(&format!("{label}: ")).bold())
-                                    .add_run(blocks::text_run(text.trim())),
-                            );
-                        }
-                    }
-                }
-                if notes.is_empty() {
-                    notes.push(blocks::styled(styles::TABLE_TEXT, ""));
-                }
-                vec![
-                    vec![blocks::styled(styles::TABLE_TEXT, &requirement.id)],
-                    blocks::text_paragraphs(styles::TABLE_TEXT, &requirement.text),
-                    vec![blocks::styled(
-                        styles::TABLE_TEXT,
-                        &rating_cell(assessment, area, requirement),
-                    )],
-                    notes,
-                ]
-            })
+            .filter(|requirement| shown(requirement))
+            .map(|requirement| question_row(assessment, area, requirement))
             .collect();
+        let left_out = area.requirements.len() - rows.len();
+        if rows.is_empty() {
+            docx = docx.add_paragraph(blocks::styled(
+                styles::NORMAL,
+                &format!(
+                    "Ingen av kapitlets {} har ett svar.",
+                    count_sv(left_out, "fråga", "frågor")
+                ),
+            ));
+            continue;
+        }
         docx = docx
             .add_table(blocks::table_with_header(QUESTION_COLUMNS, rows))
             .add_paragraph(blocks::spacer());
+        if left_out > 0 {
+            docx = docx.add_paragraph(blocks::styled(
+                styles::NORMAL,
+                &format!(
+                    "{} utan svar är utelämnade.",
+                    count_sv(left_out, "fråga", "frågor")
+                ),
+            ));
+        }
     }
     docx
+}
+
+/// A question's row: id, text, rating (or why it does not count), and what was written.
+fn question_row(
+    assessment: &SelfAssessment,
+    area: &Area,
+    requirement: &Requirement,
+) -> Vec<CellContent> {
+    let mut notes: CellContent = Vec::new();
+    if let Some(answer) = assessment.answer(&requirement.id) {
+        for (label, text) in [
+            ("Kommentar", &answer.comment),
+            ("Belägg", &answer.evidence),
+            ("Bedömd av", &answer.assessed_by),
+        ] {
+            if !text.trim().is_empty() {
+                notes.push(
+                    Paragraph::new()
+                        .style(styles::TABLE_TEXT)
+                        .add_run(blocks::text_run(&format!("{label}: ")).bold())
+                        .add_run(blocks::text_run(text.trim())),
+                );
+            }
+        }
+    }
+    if notes.is_empty() {
+        notes.push(blocks::styled(styles::TABLE_TEXT, ""));
+    }
+    vec![
+        vec![blocks::styled(styles::TABLE_TEXT, &requirement.id)],
+        blocks::text_paragraphs(styles::TABLE_TEXT, &requirement.text),
+        vec![blocks::styled(
+            styles::TABLE_TEXT,
+            &rating_cell(assessment, area, requirement),
+        )],
+        notes,
+    ]
 }
 
 #[cfg(test)]

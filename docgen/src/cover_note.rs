@@ -38,6 +38,7 @@ pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Docx, Docu
             note.author.name.clone()
         },
         date,
+        charts: Vec::new(),
     };
     let issuer = if note.office.trim().is_empty() {
         &board.name

@@ -23,6 +23,7 @@ pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Docx, Docum
         subject: format!("{what} till {}", lowercase_first(auditor(case))),
         author: board.name.clone(),
         date,
+        charts: Vec::new(),
     };
     (open(case, board, &board.name, &info), info)
 }

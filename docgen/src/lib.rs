@@ -8,6 +8,7 @@ mod answer_form;
 mod assessment_report;
 mod blocks;
 pub mod calendar;
+mod chart;
 mod cover_note;
 pub mod embed;
 mod extract;
@@ -23,6 +24,7 @@ mod styles;
 pub mod synthetic;
 pub mod template;
 mod wording;
+mod workbook;
 pub mod xml_tree;
 
 use schemas::comparison::compare_board;
@@ -104,6 +106,12 @@ pub fn make_in(
     }
     let bytes = match request {
         Request::Calendar => render_calendar(case, today).into_bytes(),
+        Request::AssessmentWorkbook { assessment } => {
+            let found = find_assessment(case, assessment)?;
+            let board = find_board(case, &found.board)?;
+            workbook::assessment_workbook(found, &board.name, today)
+                .map_err(|error| RenderError::Package(package::PackageError(error)))?
+        }
         // Made above, as data files.
         Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
         _ => {
@@ -125,12 +133,22 @@ fn build_request(
         Request::AssessmentReport {
             assessment,
             compare_with,
-        } => build_assessment_report(case, assessment, compare_with.as_deref(), today),
+            leave_out_unanswered,
+        } => build_assessment_report(
+            case,
+            assessment,
+            compare_with.as_deref(),
+            *leave_out_unanswered,
+            today,
+        ),
         Request::OutcomeForm { board, responsible } => {
             build_outcome_form(case, board, responsible, today)
         }
         Request::AnswerForm { board, item } => build_answer_form(case, board, *item, today),
-        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {
+        Request::Calendar
+        | Request::AssessmentAnswers { .. }
+        | Request::AssessmentWorkbook { .. }
+        | Request::CaseFile => {
             unreachable!("not a Word document")
         }
     }
@@ -333,26 +351,32 @@ pub fn render_assessment_report(
     earlier_id: Option<&str>,
     today: Date,
 ) -> Result<Vec<u8>, RenderError> {
-    let (docx, info) = build_assessment_report(case, assessment_id, earlier_id, today)?;
     let request = Request::AssessmentReport {
         assessment: assessment_id.to_string(),
         compare_with: earlier_id.map(str::to_string),
+        leave_out_unanswered: false,
     };
-    pack(docx, &info, case, &request, today, None)
+    Ok(make(case, &request, today)?.bytes)
 }
 
 fn build_assessment_report(
     case: &Case,
     assessment_id: &str,
     earlier_id: Option<&str>,
+    leave_out_unanswered: bool,
     today: Date,
 ) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
     let assessment = find_assessment(case, assessment_id)?;
     let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
     let board = find_board(case, &assessment.board)?;
-    Ok(assessment_report::build(
-        case, board, assessment, earlier, today,
-    ))
+    let report = assessment_report::ReportOf {
+        case,
+        board,
+        assessment,
+        earlier,
+        leave_out_unanswered,
+    };
+    Ok(assessment_report::build(&report, today))
 }
 
 /// "Begär underlag": the form asking `responsible` what became of their measures of `board`.

@@ -30,6 +30,7 @@ pub fn build(
         subject: format!("{} – {}", case.audit.title.trim(), responsible.trim()),
         author: board.name.clone(),
         date,
+        charts: Vec::new(),
     };
     let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, instructions(case, board, responsible));

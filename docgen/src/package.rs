@@ -12,6 +12,7 @@ use docx_rs::{Docx, XMLDocx};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use crate::chart::{self, BarChart};
 use crate::embed;
 use crate::ooxml;
 use crate::template::{self, FieldValues, Template};
@@ -31,6 +32,8 @@ pub struct DocumentInfo {
     pub subject: String,
     pub author: String,
     pub date: schemas::Date,
+    /// The charts the body's placeholders stand for, in order (see `chart`).
+    pub charts: Vec<BarChart>,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -61,10 +64,60 @@ pub fn pack(
         *item = embed::case_part_xml(case_json, Some(document)).into_bytes();
     }
     parts.doc_props.core = core_properties(info).into_bytes();
-    let parts = named_parts(parts);
+    if !info.charts.is_empty() {
+        parts.document = with_charts(&parts.document, &info.charts)?;
+    }
+    let mut parts = named_parts(parts);
+    add_chart_parts(&mut parts, &info.charts);
     match template {
         None => write_zip(normalised(parts)?),
         Some((template, values)) => write_zip(in_template(parts, template, values)?),
+    }
+}
+
+/// The body with each chart placeholder replaced by its chart's drawing.
+fn with_charts(body: &[u8], charts: &[BarChart]) -> Result<Vec<u8>, PackageError> {
+    let mut document = xml_tree::parse(body).map_err(|e| PackageError(e.to_string()))?;
+    let placed = chart::place(&mut document.root, charts);
+    if placed != charts.len() {
+        return Err(PackageError(format!(
+            "{placed} av {} diagram fick plats i dokumentet",
+            charts.len()
+        )));
+    }
+    Ok(xml_tree::write(&document).into_bytes())
+}
+
+/// Each chart's part, its relationship from the body and its content type.
+fn add_chart_parts(parts: &mut Vec<(String, Vec<u8>)>, charts: &[BarChart]) {
+    for (index, bar_chart) in charts.iter().enumerate() {
+        let n = index + 1;
+        let path = chart::part_path(n);
+        for (part, closing, addition) in [
+            (
+                "[Content_Types].xml",
+                "</Types>",
+                format!(
+                    r#"<Override PartName="/{path}" ContentType="{}"/>"#,
+                    chart::CONTENT_TYPE
+                ),
+            ),
+            (
+                "word/_rels/document.xml.rels",
+                "</Relationships>",
+                format!(
+                    r#"<Relationship Id="{}" Type="{}" Target="{}"/>"#,
+                    chart::relationship_id(n),
+                    chart::RELATIONSHIP,
+                    path.trim_start_matches("word/")
+                ),
+            ),
+        ] {
+            if let Some((_, bytes)) = parts.iter_mut().find(|(name, _)| name == part) {
+                *bytes = insert_before_closing_tag(bytes, closing, &addition);
+            }
+        }
+        parts.push((path, bar_chart.part_xml().into_bytes()));
     }
 }
 

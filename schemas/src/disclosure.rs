@@ -53,6 +53,7 @@ fn check_request(case: &Case, request: &Request) -> Result<(), RequestError> {
         Request::AssessmentReport {
             assessment,
             compare_with,
+            ..
         } => {
             find_assessment(case, assessment)?;
             if let Some(earlier) = compare_with {
@@ -92,8 +93,12 @@ fn carry(from: &Case, into: &mut Case, request: &Request) {
         Request::AssessmentReport {
             assessment,
             compare_with,
+            leave_out_unanswered,
         } => {
             carry_assessment(from, into, assessment);
+            if *leave_out_unanswered {
+                drop_blank_answers(into, assessment);
+            }
             // The earlier assessment is shown only as means and the ratings that moved.
             if let Some(earlier) = compare_with {
                 carry_ratings(from, into, earlier);
@@ -103,7 +108,10 @@ fn carry(from: &Case, into: &mut Case, request: &Request) {
             carry_outcome_form(from, into, board, responsible)
         }
         Request::AnswerForm { board, item } => carry_answer_form(from, into, board, *item),
-        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
+        Request::Calendar
+        | Request::AssessmentAnswers { .. }
+        | Request::AssessmentWorkbook { .. }
+        | Request::CaseFile => {}
     }
 }
 
@@ -380,6 +388,14 @@ fn carry_assessment(from: &Case, into: &mut Case, id: &str) {
     ) = source.clone();
 }
 
+/// A report that leaves out the questions without an answer carries none of their (blank)
+/// entries either: only the day a question was opened could be in one.
+fn drop_blank_answers(into: &mut Case, id: &str) {
+    if let Some(assessment) = into.self_assessments.iter_mut().find(|a| a.id == id) {
+        assessment.answers.retain(|answer| !answer.is_blank());
+    }
+}
+
 /// A self-assessment as the uppföljande yttrande's evidence section shows it: its framework
 /// and ratings (the section prints the means per area and the questions that moved), without
 /// the title, comments, evidence and names of who assessed. Merged into an existing assessment
@@ -506,7 +522,10 @@ pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) 
             ));
             left_out.push("Allt annat i nämndernas svar.".to_string());
         }
-        Request::Calendar | Request::AssessmentAnswers { .. } | Request::CaseFile => {}
+        Request::Calendar
+        | Request::AssessmentAnswers { .. }
+        | Request::AssessmentWorkbook { .. }
+        | Request::CaseFile => {}
     }
     (carried, left_out)
 }

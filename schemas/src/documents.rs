@@ -20,6 +20,8 @@ pub const JSON_MIME: &str = "application/json";
 pub const ICS_MIME: &str = "text/calendar";
 /// The MIME type of a self-assessment's answers for a spreadsheet.
 pub const CSV_MIME: &str = "text/csv";
+/// The MIME type of an Excel workbook (XLSX).
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// The largest case file read or handed to the generator; real cases are well under 1 MB.
 pub const MAX_CASE_BYTES: usize = 20 * 1024 * 1024;
@@ -109,9 +111,15 @@ pub enum Request {
         assessment: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         compare_with: Option<String>,
+        /// Leaves out of the answer tables the questions with nothing in them (no rating, no
+        /// comment, no evidence); the report says how many per chapter.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        leave_out_unanswered: bool,
     },
     /// A self-assessment's answers for a spreadsheet (CSV).
     AssessmentAnswers { assessment: String },
+    /// A self-assessment as an Excel workbook (XLSX): the results per chapter and every answer.
+    AssessmentWorkbook { assessment: String },
     /// The case itself as a case file (JSON).
     CaseFile,
     /// "Begär underlag": a form (DOCX) that asks one responsible role what became of its
@@ -140,6 +148,7 @@ impl Request {
             Request::AssessmentReport { .. }
             | Request::Calendar
             | Request::AssessmentAnswers { .. }
+            | Request::AssessmentWorkbook { .. }
             | Request::CaseFile => None,
         }
     }
@@ -171,6 +180,7 @@ impl Request {
             | Request::AnswerForm { .. } => DOCX,
             Request::Calendar => ICS,
             Request::AssessmentAnswers { .. } => CSV,
+            Request::AssessmentWorkbook { .. } => XLSX,
             Request::CaseFile => JSON,
         }
     }
@@ -258,6 +268,7 @@ pub fn request_file_name(
         Request::AssessmentReport {
             assessment,
             compare_with,
+            ..
         } => {
             let found = find_assessment(case, assessment)?;
             if let Some(earlier) = compare_with {
@@ -269,6 +280,10 @@ pub fn request_file_name(
         Request::AssessmentAnswers { assessment } => {
             find_assessment(case, assessment)?;
             assessment_answers_file_name(assessment, today)
+        }
+        Request::AssessmentWorkbook { assessment } => {
+            find_assessment(case, assessment)?;
+            assessment_workbook_file_name(assessment, today)
         }
         Request::CaseFile => case_file_name(case, today),
         Request::OutcomeForm { board, responsible } => {
@@ -318,6 +333,7 @@ pub fn make_data_file(
         Request::Document { .. }
         | Request::Calendar
         | Request::AssessmentReport { .. }
+        | Request::AssessmentWorkbook { .. }
         | Request::OutcomeForm { .. }
         | Request::AnswerForm { .. } => return None,
     };
@@ -393,6 +409,11 @@ pub fn assessment_answers_file_name(assessment_id: &str, date: Date) -> String {
     join_file_name(&["självskattning", assessment_id, &date.to_string()], CSV)
 }
 
+/// The file name of a self-assessment's workbook, e.g. `självskattning-S1-2026-11-23.xlsx`.
+pub fn assessment_workbook_file_name(assessment_id: &str, date: Date) -> String {
+    join_file_name(&["självskattning", assessment_id, &date.to_string()], XLSX)
+}
+
 /// The file name of the calendar export, e.g. `SR-2025-17-tidplan.ics`.
 pub fn calendar_file_name(case: &Case) -> String {
     join_file_name(&[&case.audit.reference, "tidplan"], ICS)
@@ -421,6 +442,10 @@ const ICS: FileType = FileType {
 const CSV: FileType = FileType {
     mime: CSV_MIME,
     extension: "csv",
+};
+const XLSX: FileType = FileType {
+    mime: XLSX_MIME,
+    extension: "xlsx",
 };
 const JSON: FileType = FileType {
     mime: JSON_MIME,
@@ -587,7 +612,8 @@ mod tests {
         assert_eq!(
             named(Request::AssessmentReport {
                 assessment: "S1".into(),
-                compare_with: None
+                compare_with: None,
+                leave_out_unanswered: false,
             }),
             (
                 "SR-2025-17-Kommunstyrelsen-självskattning-S1-2026-11-23.docx".to_string(),
@@ -620,7 +646,8 @@ mod tests {
         assert_eq!(
             refused(Request::AssessmentReport {
                 assessment: "S1".into(),
-                compare_with: Some("S0".into())
+                compare_with: Some("S0".into()),
+                leave_out_unanswered: false,
             }),
             RequestError::UnknownAssessment("S0".into())
         );
@@ -645,6 +672,7 @@ mod tests {
                 Request::AssessmentReport {
                     assessment: "S2".into(),
                     compare_with: Some("S1".into()),
+                    leave_out_unanswered: false,
                 },
                 r#"{"assessment_report":{"assessment":"S2","compare_with":"S1"}}"#,
             ),
@@ -652,6 +680,7 @@ mod tests {
                 Request::AssessmentReport {
                     assessment: "S2".into(),
                     compare_with: None,
+                    leave_out_unanswered: false,
                 },
                 r#"{"assessment_report":{"assessment":"S2"}}"#,
             ),

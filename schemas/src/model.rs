@@ -479,6 +479,30 @@ pub struct Progress {
 }
 
 impl Case {
+    /// Every measure made from a self-assessment's gap, planned or new, with its origin.
+    pub fn measures_with_origin(&self) -> impl Iterator<Item = (&MeasureOrigin, &Measure)> {
+        self.responses
+            .iter()
+            .flat_map(|response| {
+                let new = response.follow_up.iter().flat_map(|f| &f.new_measures);
+                response.first.measures.iter().chain(new)
+            })
+            .filter_map(|measure| Some((measure.origin.as_ref()?, measure)))
+    }
+
+    /// The measures made from one question of an assessment.
+    pub fn measures_from<'a>(
+        &'a self,
+        assessment: &'a str,
+        requirement: &'a str,
+    ) -> impl Iterator<Item = &'a Measure> + 'a {
+        self.measures_with_origin()
+            .filter(move |(origin, _)| {
+                origin.assessment == assessment && origin.requirement == requirement
+            })
+            .map(|(_, measure)| measure)
+    }
+
     /// The board's progress over the items of one kind addressed to it.
     pub fn progress(&self, board_id: &str, kind: ItemKind) -> Progress {
         let response = self.response(board_id).map(|response| &response.first);

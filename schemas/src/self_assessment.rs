@@ -12,6 +12,10 @@ use crate::applicability::{self, Subject, Verdict};
 use crate::date::Date;
 use crate::framework::{Area, Framework, Requirement, NOT_APPLICABLE_SV};
 
+/// Questions rated at or below this level are gaps: "Saknas" and "Påbörjat" on the default
+/// scale. The page marks them and offers a measure; the report lists them.
+pub const GAP_LEVEL: u8 = 1;
+
 /// One self-assessment of one board.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -73,6 +77,16 @@ pub struct Answer {
 pub enum Rating {
     Level(u8),
     NotApplicable,
+}
+
+impl Answer {
+    /// No rating and nothing written: a question opened and left.
+    pub fn is_blank(&self) -> bool {
+        self.rating.is_none()
+            && [&self.comment, &self.evidence, &self.assessed_by]
+                .iter()
+                .all(|text| text.trim().is_empty())
+    }
 }
 
 impl SelfAssessment {
@@ -179,6 +193,11 @@ impl SelfAssessment {
             })
             .map(|(_, r)| r.id.as_str())
             .collect()
+    }
+
+    /// The gaps: questions that apply and are rated at or below [`GAP_LEVEL`].
+    pub fn gaps(&self) -> Vec<&str> {
+        self.low_rated(GAP_LEVEL)
     }
 
     /// Questions that apply and have no rating, in framework order.

@@ -222,7 +222,10 @@ impl DocumentGroup {
             }),
             Request::OutcomeForm { .. } | Request::AnswerForm { .. } => Some(DocumentGroup::Form),
             Request::AssessmentReport { .. } => Some(DocumentGroup::AssessmentReport),
-            Request::Calendar | Request::CaseFile | Request::AssessmentAnswers { .. } => None,
+            Request::Calendar
+            | Request::CaseFile
+            | Request::AssessmentAnswers { .. }
+            | Request::AssessmentWorkbook { .. } => None,
         }
     }
 }

@@ -176,7 +176,8 @@ def test_the_self_assessment_report_reads_in_libreoffice_and_python_docx(other_d
     for document in of_kind(other_documents, "assessment"):
         opened = docx.Document(str(document.docx))
         headings = [p.text for p in opened.paragraphs if p.style.name == "Heading 1"]
-        assert headings[0] == "Resultat" and headings[-1] == "Svar per område", headings
+        assert headings[0] == "Sammanfattning" and headings[-1] == "Svar per område", headings
+        assert "Resultat per område" in headings and "Brister och åtgärder" in headings, headings
         assert opened.core_properties.subject.startswith("Självskattning")
         text = squeeze(pdf_texts[document.name])
         assessment = next(a for a in document.case["self_assessments"] if document.docx.stem.endswith(a["id"]))

@@ -5,9 +5,7 @@
 use schemas::applicability::{ClassifiedLevel, Parameter, Subject, SubjectKind, LEVELS};
 use schemas::location::SubjectText;
 use schemas::self_assessment::AreaNotApplicable;
-use schemas::{
-    Answer, Case, Date, Framework, ItemRef, Measure, MeasureOrigin, Rating, SelfAssessment,
-};
+use schemas::{Answer, Case, Date, Framework, ItemRef, MeasureOrigin, Rating, SelfAssessment};
 
 use super::{
     board_mut, check_addressed, empty_measure, find_or_push, first_mut, next_measure_id,
@@ -298,7 +296,7 @@ fn measure_from_gap(
         (found.board.clone(), question.text.clone())
     };
     check_addressed(case, &board, item)?;
-    if let Some(existing) = measures_from(case, assessment, requirement).next() {
+    if let Some(existing) = case.measures_from(assessment, requirement).next() {
         return Err(EditError::GapHasMeasure {
             requirement: requirement.to_string(),
             measure: existing.id.clone(),
@@ -336,32 +334,11 @@ fn assessment_ids_in_use(case: &Case) -> impl Iterator<Item = &str> {
     case.self_assessments
         .iter()
         .map(|assessment| assessment.id.as_str())
-        .chain(measures_with_origin(case).map(|(origin, _)| origin.assessment.as_str()))
+        .chain(
+            case.measures_with_origin()
+                .map(|(origin, _)| origin.assessment.as_str()),
+        )
         .chain(evidence)
-}
-
-/// Every measure of the case made from a self-assessment, planned or new, with its origin.
-pub fn measures_with_origin(case: &Case) -> impl Iterator<Item = (&MeasureOrigin, &Measure)> {
-    case.responses
-        .iter()
-        .flat_map(|response| {
-            let new = response.follow_up.iter().flat_map(|f| &f.new_measures);
-            response.first.measures.iter().chain(new)
-        })
-        .filter_map(|measure| Some((measure.origin.as_ref()?, measure)))
-}
-
-/// The measures made from one question of an assessment.
-pub fn measures_from<'a>(
-    case: &'a Case,
-    assessment: &'a str,
-    requirement: &'a str,
-) -> impl Iterator<Item = &'a Measure> + 'a {
-    measures_with_origin(case)
-        .filter(move |(origin, _)| {
-            origin.assessment == assessment && origin.requirement == requirement
-        })
-        .map(|(_, measure)| measure)
 }
 
 /// The name of a board whose uppföljande yttrande shows the assessment as evidence of effect.

@@ -27,8 +27,12 @@ Användning:
       Skriver nämndens uppföljande yttrande (DOCX).
   docgen cover ÄRENDE.json --board ID --yttrande first|follow-up [--out FIL.docx] [--today …]
       Skriver tjänsteskrivelsen till nämnden för det första eller det uppföljande yttrandet.
-  docgen assessment ÄRENDE.json --assessment ID [--compare ID] [--out FIL.docx] [--today …]
-      Skriver rapporten för en självskattning, jämförd med en tidigare om --compare anges.
+  docgen assessment ÄRENDE.json --assessment ID [--compare ID] [--without-unanswered]
+                    [--xlsx] [--out FIL.docx|FIL.xlsx] [--today …]
+      Skriver rapporten för en självskattning: sammanfattning, diagram och tabell per område,
+      brister med åtgärder, jämförd med en tidigare om --compare anges. --without-unanswered
+      utelämnar frågor utan svar ur svarstabellerna. --xlsx skriver i stället en arbetsbok för
+      Excel med översikt och alla svar.
   docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
       Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
   docgen form ÄRENDE.json --board ID (--item R2 | --responsible ROLL) [--out FIL.docx] [--today …]
@@ -141,6 +145,8 @@ struct Options {
     yttrande: Option<String>,
     assessment: Option<String>,
     compare: Option<String>,
+    without_unanswered: bool,
+    xlsx: bool,
     out: Option<PathBuf>,
     today: Option<Date>,
     adopt: bool,
@@ -167,6 +173,8 @@ impl Options {
                 "--compare" => options.compare = Some(value("--compare")?),
                 "--out" => options.out = Some(PathBuf::from(value("--out")?)),
                 "--adopt" => options.adopt = true,
+                "--without-unanswered" => options.without_unanswered = true,
+                "--xlsx" => options.xlsx = true,
                 "--responsible" => options.responsible = Some(value("--responsible")?),
                 "--item" => options.item = Some(value("--item")?),
                 "--template" => options.template = Some(PathBuf::from(value("--template")?)),
@@ -277,9 +285,14 @@ fn assessment_command(options: &Options) -> Result<(), Failure> {
         Failure::usage("Ange självskattning med --assessment (t.ex. --assessment S1).")
     })?;
     let case = read_case(path)?;
-    let request = Request::AssessmentReport {
-        assessment,
-        compare_with: options.compare.clone(),
+    let request = if options.xlsx {
+        Request::AssessmentWorkbook { assessment }
+    } else {
+        Request::AssessmentReport {
+            assessment,
+            compare_with: options.compare.clone(),
+            leave_out_unanswered: options.without_unanswered,
+        }
     };
     let output = make(options, &case, &request, options.today())?;
     let out = save(options, &output)?;

@@ -178,7 +178,6 @@ pub(crate) fn merge<'a>(
         .and_then(|document| document.root.first_child("w:body"))
         .is_some_and(|body| super::slot_of(body).placement != Placement::ReplacesBody);
     let title_shown = fill_stories(&mut package, values, &mut report.fields, body_stays)?;
-    unique_drawing_ids(&mut package)?;
     let style_map = merge_styles(&mut package, template, &yttra)?;
     if let Some(body) = package.xml(MAIN_PART)? {
         declare_namespaces(&mut body.root, &document.root);
@@ -187,7 +186,10 @@ pub(crate) fn merge<'a>(
     if title_shown {
         drop_title(&mut content);
     }
+    add_charts(&mut package, &yttra, &mut content)?;
     let (placement, header_ids) = place_content(&mut package, content, section, &style_map)?;
+    // After the content is placed, so Yttra's charts are numbered with the template's pictures.
+    unique_drawing_ids(&mut package)?;
     report.placement = Some(placement);
     add_identification(&mut package, &yttra, &style_map, &header_ids, &mut report)?;
     add_case_part(&mut package, &yttra)?;
@@ -622,7 +624,7 @@ fn text_width(section: &Element) -> Option<i64> {
 }
 
 /// Maps the content's styles to the template's, moves its bookmark ids past `offset` and
-/// scales its tables by `scale` (the template's text width over Yttra's, so that tables span
+/// scales its tables and charts by `scale` (the template's text width over Yttra's, so that tables span
 /// the template's page as they span Yttra's); returns the largest bookmark id given.
 fn remap_content(content: &mut [Node], style_map: &StyleMap, offset: usize, scale: f64) -> usize {
     let mut last = offset;
@@ -640,6 +642,7 @@ fn remap_content(content: &mut [Node], style_map: &StyleMap, offset: usize, scal
                     element.set_attribute("w:id", &id.to_string());
                 }
                 "w:gridCol" | "w:tblW" | "w:tcW" if rescale => scale_width(element, scale),
+                "wp:extent" if rescale => scale_extent(element, scale),
                 _ => style_map.remap(element),
             });
         }
@@ -658,6 +661,19 @@ fn scale_width(element: &mut Element, scale: f64) {
         .map(|width| (width * scale).round() as i64);
     if let Some(scaled) = scaled {
         element.set_attribute("w:w", &scaled.to_string());
+    }
+}
+
+/// A drawing's size (a chart) times `scale`, its proportions kept.
+fn scale_extent(element: &mut Element, scale: f64) {
+    for name in ["cx", "cy"] {
+        let scaled = element
+            .attribute(name)
+            .and_then(|size| size.parse::<f64>().ok())
+            .map(|size| (size * scale).round() as i64);
+        if let Some(scaled) = scaled {
+            element.set_attribute(name, &scaled.to_string());
+        }
     }
 }
 
@@ -913,6 +929,58 @@ fn add_case_part<'a>(package: &mut Package<'a>, yttra: &YttraParts<'a>) -> Resul
     );
     let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
     parts::set_override(&mut types.root, &props, CUSTOM_ITEM_PROPS_TYPE);
+    Ok(())
+}
+
+/// Yttra's charts (`word/charts/…`), under names and relationship ids the template leaves
+/// free, with the content's references to them changed to match.
+fn add_charts<'a>(
+    package: &mut Package<'a>,
+    yttra: &YttraParts<'a>,
+    content: &mut [Node<'a>],
+) -> Result<(), String> {
+    let rels = xml_tree::parse(yttra.get(DOCUMENT_RELS)?).map_err(|error| error.to_string())?;
+    let charts: Vec<(String, String)> = parts::internal_relationships(&rels.root, "word")
+        .into_iter()
+        .filter(|(_, kind, _)| kind == "chart")
+        .map(|(id, _, path)| (id, path))
+        .collect();
+    let mut renamed = Vec::new();
+    for (old_id, path) in charts {
+        let (_, free) = parts::free_path(
+            |candidate| package.has(candidate),
+            |n| format!("word/charts/chart{n}.xml"),
+        );
+        package.put_bytes(&free, yttra.get(&path)?);
+        let rels = package.xml_or(DOCUMENT_RELS, parts::empty_relationships)?;
+        let new_id = parts::add_relationship(
+            &mut rels.root,
+            &parts::office_relationship("chart"),
+            free.trim_start_matches("word/"),
+        );
+        let types = package.xml(CONTENT_TYPES)?.ok_or("innehållstyper saknas")?;
+        parts::set_override(&mut types.root, &free, crate::chart::CONTENT_TYPE);
+        renamed.push((old_id, new_id));
+    }
+    if renamed.is_empty() {
+        return Ok(());
+    }
+    for node in content.iter_mut() {
+        if let Node::Element(element) = node {
+            element.walk_mut(&mut |element| {
+                if element.name != "c:chart" {
+                    return;
+                }
+                let new = element
+                    .attribute("r:id")
+                    .and_then(|id| renamed.iter().find(|(old, _)| old == id))
+                    .map(|(_, new)| new.clone());
+                if let Some(new) = new {
+                    element.set_attribute("r:id", &new);
+                }
+            });
+        }
+    }
     Ok(())
 }
 

@@ -97,6 +97,7 @@ fn the_report_of_a_classified_asset_shows_its_classification_and_what_does_not_a
     let request = Request::AssessmentReport {
         assessment: assessment.id.clone(),
         compare_with: None,
+        leave_out_unanswered: false,
     };
     assert!(assert_shows_what_it_embeds(&stem, &case, &request));
     let made = docgen::make(&case, &request, today()).expect("report");

@@ -60,7 +60,8 @@ fn what_the_case_lacks_is_the_specific_error() {
     assert_eq!(
         refused(Request::AssessmentReport {
             assessment: "S1".into(),
-            compare_with: None
+            compare_with: None,
+            leave_out_unanswered: false,
         }),
         RenderError::Request(RequestError::UnknownAssessment("S1".into()))
     );

@@ -195,10 +195,13 @@ pub fn every_document_request(case: &Case) -> Vec<schemas::documents::Request> {
         }
     }
     for assessment in &case.self_assessments {
-        requests.push(Request::AssessmentReport {
-            assessment: assessment.id.clone(),
-            compare_with: None,
-        });
+        for leave_out_unanswered in [false, true] {
+            requests.push(Request::AssessmentReport {
+                assessment: assessment.id.clone(),
+                compare_with: None,
+                leave_out_unanswered,
+            });
+        }
         // And compared with every earlier assessment of the same framework.
         for earlier in case.self_assessments.iter().filter(|earlier| {
             earlier.id != assessment.id && earlier.framework.id == assessment.framework.id
@@ -206,6 +209,7 @@ pub fn every_document_request(case: &Case) -> Vec<schemas::documents::Request> {
             requests.push(Request::AssessmentReport {
                 assessment: assessment.id.clone(),
                 compare_with: Some(earlier.id.clone()),
+                leave_out_unanswered: false,
             });
         }
     }

@@ -672,3 +672,50 @@ fn a_spreadsheet_or_a_broken_part_is_refused_with_its_reason() {
     assert_eq!(error, TemplateError::BrokenPart("word/document.xml".into()));
     assert!(error.to_string().contains("word/document.xml"));
 }
+
+#[test]
+fn a_self_assessment_report_in_the_template_keeps_its_chart() {
+    let case = example("it-sakerhet-uppfoljning");
+    let request = Request::AssessmentReport {
+        assessment: "S2".into(),
+        compare_with: Some("S1".into()),
+        leave_out_unanswered: false,
+    };
+    let made =
+        docgen::make_in(&case, &request, today(), Some(&template(&fixture()))).expect("merges");
+    let parts = parts_of(&made.bytes);
+    let charts: Vec<&String> = parts
+        .keys()
+        .filter(|name| name.starts_with("word/charts/"))
+        .collect();
+    assert_eq!(charts, ["word/charts/chart1.xml"]);
+    let rels = text(&made.bytes, "word/_rels/document.xml.rels");
+    let body = text(&made.bytes, "word/document.xml");
+    let document = xml_tree::parse(body.as_bytes()).expect("XML");
+    let mut chart_ids = Vec::new();
+    let mut drawing_ids = Vec::new();
+    let mut visit = |element: &xml_tree::Element| match element.name.as_ref() {
+        "c:chart" => chart_ids.push(element.attribute("r:id").unwrap_or_default().to_string()),
+        "wp:docPr" => drawing_ids.push(element.attribute("id").unwrap_or_default().to_string()),
+        _ => {}
+    };
+    fn walk(element: &xml_tree::Element, visit: &mut dyn FnMut(&xml_tree::Element)) {
+        visit(element);
+        for child in element.child_elements() {
+            walk(child, visit);
+        }
+    }
+    walk(&document.root, &mut visit);
+    let [id] = chart_ids.as_slice() else {
+        panic!("one chart in the body: {chart_ids:?}")
+    };
+    assert!(
+        rels.contains(&format!(r#"Id="{id}""#)) && rels.contains(r#"Target="charts/chart1.xml""#),
+        "{rels}"
+    );
+    let mut unique = drawing_ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), drawing_ids.len(), "{drawing_ids:?}");
+    assert!(text(&made.bytes, "[Content_Types].xml").contains("/word/charts/chart1.xml"));
+}

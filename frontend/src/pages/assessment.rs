@@ -14,11 +14,11 @@ mod subject;
 use std::rc::Rc;
 
 use app_core::app_state::Action;
-use app_core::edit::{measures_with_origin, AnswerField, AssessmentEdit, Edit};
+use app_core::edit::{AnswerField, AssessmentEdit, Edit};
 use app_core::field_id;
 use schemas::location::AssessmentAnswerField;
 use schemas::self_assessment::{
-    compare, different_subjects_sv, rating_short_sv, AssessmentComparison, Change, Score,
+    compare, different_subjects_sv, rating_short_sv, AssessmentComparison, Change, Score, GAP_LEVEL,
 };
 use schemas::wording::count_sv;
 use schemas::{Answer, Area, Case, ItemRef, Rating, Requirement, SelfAssessment};
@@ -31,9 +31,6 @@ use subject::SubjectFields;
 use crate::platform::browser;
 use crate::widgets::fields::{DateField, TextField};
 use crate::widgets::navigation::back_to_case;
-
-/// Questions rated at or below this level are gaps.
-const GAP_LEVEL: u8 = 1;
 
 /// A framework with more questions than this opens on its first chapter instead of all.
 const ONE_CHAPTER_FROM: usize = 60;
@@ -476,7 +473,7 @@ fn area_chart(
 
 /// (question, measure id) for every measure made from a question of an assessment.
 fn measures_by_question<'a>(case: &'a Case, assessment: &str) -> Vec<(&'a str, String)> {
-    measures_with_origin(case)
+    case.measures_with_origin()
         .filter(|(origin, _)| origin.assessment == assessment)
         .map(|(origin, measure)| (origin.requirement.as_str(), measure.id.clone()))
         .collect()

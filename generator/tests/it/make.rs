@@ -30,6 +30,7 @@ fn every_request(case: &Case) -> Vec<Request> {
         requests.push(Request::AssessmentReport {
             assessment: assessment.id.clone(),
             compare_with: earlier,
+            leave_out_unanswered: false,
         });
         requests.push(Request::AssessmentAnswers {
             assessment: assessment.id.clone(),
@@ -124,6 +125,7 @@ fn files_are_named_typed_and_dated_as_the_app_offers_them() {
             Request::AssessmentReport {
                 assessment: "S2".into(),
                 compare_with: Some("S1".into()),
+                leave_out_unanswered: false,
             },
             "SR-2025-17-Servicenämnden-självskattning-S2-2026-11-23.docx",
             DOCX_MIME,
@@ -165,7 +167,8 @@ fn what_a_case_cannot_give_is_refused_in_swedish() {
     assert_eq!(
         refused(Request::AssessmentReport {
             assessment: "S1".into(),
-            compare_with: None
+            compare_with: None,
+            leave_out_unanswered: false,
         }),
         "Självskattning S1 finns inte."
     );

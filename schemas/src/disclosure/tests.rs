@@ -33,6 +33,7 @@ fn document_requests(case: &Case) -> Vec<Request> {
         requests.push(Request::AssessmentReport {
             assessment: assessment.id.clone(),
             compare_with: None,
+            leave_out_unanswered: false,
         });
     }
     requests
