@@ -402,7 +402,7 @@ fn gaps_line(case: &Case, assessment: &SelfAssessment) -> String {
     if gaps.is_empty() {
         return format!(
             "Ingen fråga som gäller har fått betyget {} eller lägre.",
-            lowercase_first(&gap_level_sv(assessment))
+            gap_level_sv(assessment)
         );
     }
     let with_measure = gaps
@@ -412,7 +412,7 @@ fn gaps_line(case: &Case, assessment: &SelfAssessment) -> String {
     format!(
         "{} (betyget {} eller lägre), varav {with_measure} med en åtgärd.",
         count_sv(gaps.len(), "fråga är en brist", "frågor är brister"),
-        lowercase_first(&gap_level_sv(assessment))
+        gap_level_sv(assessment)
     )
 }
 
@@ -508,7 +508,7 @@ fn add_gaps(docx: Docx, case: &Case, assessment: &SelfAssessment) -> Docx {
             styles::NORMAL,
             &format!(
                 "Ingen fråga som gäller har fått betyget {} eller lägre.",
-                lowercase_first(&gap_level_sv(assessment))
+                gap_level_sv(assessment)
             ),
         ));
     }
@@ -546,7 +546,7 @@ fn add_gaps(docx: Docx, case: &Case, assessment: &SelfAssessment) -> Docx {
             styles::NORMAL,
             &format!(
                 "Frågor som gäller och har fått betyget {} eller lägre, lägst först, med de åtgärder som nämnden har beslutat om.",
-                lowercase_first(&gap_level_sv(assessment))
+                gap_level_sv(assessment)
             ),
         )
         .keep_next(true),

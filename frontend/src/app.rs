@@ -127,8 +127,7 @@ pub fn app() -> Html {
         },
         (View::Assessment { id }, Some(open)) => html! {
             <AssessmentPage case={open.case} compared={state.compared_with(&id).map(str::to_string)} {id} dispatch={state.dispatcher().to_callback()}
-                on_report={download(&state, &template_store).reform(|(assessment, compare_with)| Request::AssessmentReport { assessment, compare_with, leave_out_unanswered: false })}
-                on_csv={download(&state, &template_store).reform(|assessment| Request::AssessmentAnswers { assessment })} />
+                on_download={download(&state, &template_store)} />
         },
         (View::Comparison, Some(open)) => html! {
             <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx,
+  OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx, xlsxWithOpenpyxl,
   docxTextWithLibreOffice, openApp, downloadFrom,
 } from './support.mjs';
 
@@ -92,6 +92,24 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   assert.equal(await page.locator('#q-K1-rating').inputValue(), '1');
   assert.equal(await page.locator('#q-K3-rating').inputValue(), 'na');
 
+  // The report a board member reads: a summary, the chart, the gap with its measure; the 297
+  // questions without an answer can be left out of the tables, and the report says so.
+  await page.getByLabel('Utelämna frågor utan svar ur rapportens svarstabeller (297 frågor)').check();
+  const first = docxTextWithPythonDocx((await downloadFrom(page, 'Rapport (Word)')).path);
+  for (const expected of ['Sammanfattning', 'Resultat per område', 'Brister och åtgärder',
+    '1 fråga är en brist (betyget 1 – Påbörjat eller lägre), varav 1 med en åtgärd.',
+    'Frågor utan svar (inget betyg och ingen kommentar) är utelämnade: 297 av 300 frågor.']) {
+    assert.ok(first.includes(expected), `python-docx: ${expected}`);
+  }
+  assert.match(first, /A\d+: Åtgärda brist i självskattningen: Krav 1: rutinen finns/);
+  assert.ok(!first.includes('Krav 300: rutinen finns'), 'an unanswered question is left out');
+  const workbook = xlsxWithOpenpyxl((await downloadFrom(page, 'Arbetsbok (Excel)')).path);
+  assert.deepEqual(Object.keys(workbook), ['Översikt', 'Svar']);
+  assert.equal(workbook['Svar'].length, 301);
+  assert.deepEqual(workbook['Svar'][1].slice(0, 3), ['Kapitel 1', 'K1', 'Krav 1: rutinen finns; den följs']);
+  assert.deepEqual([workbook['Svar'][1][6], workbook['Svar'][1][8]], [1, 'Brist']);
+  assert.deepEqual(workbook['Översikt'][3].slice(0, 3), ['Område', 'Frågor som gäller', 'Besvarade']);
+
   // The measure made from the gap is in the first yttrande, under recommendation 2.
   await page.getByRole('button', { name: '← Till ärendet' }).click();
   await page.getByRole('button', { name: 'Svara för Kommunstyrelsen' }).click();
@@ -117,6 +135,10 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   for (const expected of ['Förändring sedan föregående skattning', 'Frågor som har ändrats', 'Kapitel 12', 'Krav 300: rutinen finns; den följs', 'Bättre', 'Sämre']) {
     assert.ok(wordText.includes(expected), `python-docx: ${expected}`);
     assert.ok(officeText.includes(squeeze(expected)), `LibreOffice: ${expected}`);
+  }
+
+  for (const expected of ['Sammanfattning', 'Resultat per område', 'Brister och åtgärder', 'Jämfört med skattningen som påbörjades']) {
+    assert.ok(wordText.includes(expected), `python-docx: ${expected}`);
   }
 
   const answers = await downloadFrom(page, 'Svaren som CSV');

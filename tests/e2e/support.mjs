@@ -76,6 +76,16 @@ export function docxTextWithPythonDocx(path) {
   return execFileSync(join(ROOT, '.venv', 'bin', 'python'), ['-c', script, path], { encoding: 'utf8' });
 }
 
+/** Every sheet of an XLSX workbook as rows of cell values, read by openpyxl. */
+export function xlsxWithOpenpyxl(path) {
+  const script = [
+    'import sys, json, openpyxl',
+    'wb = openpyxl.load_workbook(sys.argv[1])',
+    'print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}, default=str))',
+  ].join('\n');
+  return JSON.parse(execFileSync(join(ROOT, '.venv', 'bin', 'python'), ['-c', script, path], { encoding: 'utf8' }));
+}
+
 /** The case embedded in a DOCX, read by the command-line tool. */
 export function extractCase(path) {
   const docgen = process.env.YTTRA_DOCGEN || join(ROOT, 'target', 'debug', 'docgen');

@@ -22,7 +22,8 @@ use schemas::self_assessment::{
 };
 use schemas::wording::count_sv;
 use schemas::{Answer, Area, Case, ItemRef, Rating, Requirement, SelfAssessment};
-use web_sys::{HtmlSelectElement, KeyboardEvent};
+use schemas::documents::Request;
+use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
 use chapters::{ChapterEntry, ChapterNav, ChapterNotApplicable};
@@ -42,9 +43,8 @@ pub struct AssessmentPageProps {
     /// The earlier assessment chosen for comparison, kept in the app's state.
     pub compared: Option<String>,
     pub dispatch: Callback<Action>,
-    /// Downloads the report: (assessment, earlier assessment to compare with).
-    pub on_report: Callback<(String, Option<String>)>,
-    pub on_csv: Callback<String>,
+    /// Downloads a file of the assessment: the report, the workbook or the answers as CSV.
+    pub on_download: Callback<Request>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -57,6 +57,7 @@ enum Filter {
 #[function_component(AssessmentPage)]
 pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let filter = use_state(|| Filter::All);
+    let leave_out = use_state(|| false);
     let role = use_state(|| None::<String>);
     let show_out_of_scope = use_state(|| false);
     let case = &props.case;
@@ -144,14 +145,33 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
         })
     };
     let overall = assessment.overall_score();
-    let on_report = props.on_report.reform({
+    let on_report = props.on_download.reform({
         let (id, earlier) = (assessment.id.clone(), earlier.map(|e| e.id.clone()));
-        move |_| (id.clone(), earlier.clone())
+        let leave_out_unanswered = *leave_out;
+        move |_| Request::AssessmentReport {
+            assessment: id.clone(),
+            compare_with: earlier.clone(),
+            leave_out_unanswered,
+        }
     });
-    let on_csv = props.on_csv.reform({
+    let on_leave_out = {
+        let leave_out = leave_out.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            leave_out.set(input.checked());
+        })
+    };
+    let blank = assessment
+        .framework
+        .requirements()
+        .filter(|(_, r)| assessment.answer(&r.id).is_none_or(|answer| answer.is_blank()))
+        .count();
+    let download = |request: fn(String) -> Request| {
         let id = assessment.id.clone();
-        move |_| id.clone()
-    });
+        props.on_download.reform(move |_: MouseEvent| request(id.clone()))
+    };
+    let on_workbook = download(|assessment| Request::AssessmentWorkbook { assessment });
+    let on_csv = download(|assessment| Request::AssessmentAnswers { assessment });
     html! {
         <main id="main" class="wide">
             { back_to_case(&props.dispatch) }
@@ -170,10 +190,17 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                 <h2 id="results-heading">{ "Resultat per område" }</h2>
                 { area_chart(assessment, comparison.as_ref(), earlier) }
             </section>
+            <div class="field checkbox">
+                <input type="checkbox" id="leave-out-unanswered" checked={*leave_out} onchange={on_leave_out} />
+                <label for="leave-out-unanswered">
+                    { format!("Utelämna frågor utan svar ur rapportens svarstabeller ({})", count_sv(blank, "fråga", "frågor")) }
+                </label>
+            </div>
             <div class="actions">
                 <button type="button" onclick={on_report}>
                     { if earlier.is_some() { "Rapport med jämförelse (Word)" } else { "Rapport (Word)" } }
                 </button>
+                <button type="button" class="secondary" onclick={on_workbook}>{ "Arbetsbok (Excel)" }</button>
                 <button type="button" class="secondary" onclick={on_csv}>{ "Svaren som CSV" }</button>
                 <button type="button" class="secondary" onclick={on_remove}>{ "Ta bort självskattningen" }</button>
             </div>
