@@ -13,7 +13,6 @@ use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
 use crate::templates::{self, StoredTemplate};
 use crate::word_edits::{WordEditAction, WordEdits};
-use schemas::framework_import::Imported;
 
 /// Whether this browser lets Yttra keep cases.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -194,11 +193,23 @@ pub enum Action {
         title: String,
         today: schemas::Date,
     },
+    /// Starts next year's assessment from an earlier one and shows it (see
+    /// `AssessmentEdit::StartNext`).
+    StartNextAssessment {
+        from: String,
+        keep_ratings: bool,
+        today: schemas::Date,
+    },
     /// A framework file was read: shown with its chapters and warnings before it is used.
     PreviewFramework(Box<FrameworkPreview>),
-    /// The previewed framework is used: a self-assessment of its board starts.
+    /// The user names the previewed framework or says which earlier one it is a version of.
+    EditFrameworkPreview(PreviewEdit),
+    /// The previewed framework is used: a self-assessment of its board starts, from nothing or
+    /// (`continue_from`) as next year's from the latest assessment of the earlier version.
     AcceptFramework {
         today: schemas::Date,
+        continue_from: Option<String>,
+        keep_ratings: bool,
     },
     CancelFramework,
     /// Compares a self-assessment with an earlier one, or with none.
@@ -214,17 +225,42 @@ pub enum Action {
     Templates(TemplateEvent),
 }
 
+/// What a new assessment started from an earlier one brought along, in plain Swedish.
+pub fn carried_over_sv(assessment: &schemas::SelfAssessment) -> String {
+    let Some(from) = &assessment.carried_from else {
+        return String::new();
+    };
+    let carried = assessment.answers.iter().filter(|a| a.carried_over).count();
+    let ratings = if from.ratings_kept {
+        "betygen följde med som utgångspunkt"
+    } else {
+        "betygen sätts på nytt; kommentarer och belägg följde med"
+    };
+    let mut text =
+        format!(
+        "«{}» har påbörjats från «{}»: {} ({ratings}). Bekräfta eller ändra varje överfört svar.",
+        assessment.title,
+        if from.title.trim().is_empty() { &from.assessment } else { &from.title },
+        count_sv(carried, "svar har förts över", "svar har förts över")
+    );
+    if !from.new_requirements.is_empty() || !from.changed_requirements.is_empty() {
+        text.push_str(&format!(
+            " {} och {} sedan dess är markerade.",
+            count_sv(from.new_requirements.len(), "nytt krav", "nya krav"),
+            count_sv(
+                from.changed_requirements.len(),
+                "ändrat krav",
+                "ändrade krav"
+            )
+        ));
+    }
+    text
+}
+
 /// The id of the preview's heading, focused when it appears.
 pub const FRAMEWORK_PREVIEW_HEADING: &str = "framework-preview-heading";
 
-/// A framework file read and shown before it is used: the board that will assess itself
-/// against it, the file's name, and the framework with what the user should check.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FrameworkPreview {
-    pub board: String,
-    pub file_name: String,
-    pub imported: Imported,
-}
+pub use crate::framework_preview::{FrameworkPreview, PreviewEdit};
 
 /// What happens to the stored templates (`templates`).
 #[derive(Clone, Debug, PartialEq)]
@@ -381,6 +417,11 @@ impl AppState {
                 title,
                 today,
             } => self.start_assessment(board, framework, title, today),
+            Action::StartNextAssessment {
+                from,
+                keep_ratings,
+                today,
+            } => self.start_next_assessment(from, None, keep_ratings, today),
             Action::CompareAssessment {
                 assessment,
                 earlier,
@@ -398,11 +439,27 @@ impl AppState {
                 self.framework_preview = Some(*preview);
                 self.focus = Some(FRAMEWORK_PREVIEW_HEADING.into());
             }
-            Action::AcceptFramework { today } => {
+            Action::EditFrameworkPreview(edit) => {
+                if let Some(preview) = self.framework_preview.as_mut() {
+                    preview.apply(edit);
+                }
+            }
+            Action::AcceptFramework {
+                today,
+                continue_from,
+                keep_ratings,
+            } => {
                 if let Some(preview) = self.framework_preview.take() {
-                    let framework = preview.imported.framework;
-                    let title = format!("{} {}", framework.title, today.year());
-                    self.start_assessment(preview.board, Box::new(framework), title, today);
+                    let framework = Box::new(preview.imported.framework);
+                    match continue_from {
+                        Some(from) => {
+                            self.start_next_assessment(from, Some(framework), keep_ratings, today)
+                        }
+                        None => {
+                            let title = format!("{} {}", framework.title, today.year());
+                            self.start_assessment(preview.board, framework, title, today);
+                        }
+                    }
                 }
             }
             Action::CancelFramework => self.framework_preview = None,
@@ -613,6 +670,38 @@ impl AppState {
                 self.view = View::Assessment { id };
             }
         }
+    }
+
+    /// Starts next year's assessment from `from` (against `framework`, or the same one), shows
+    /// it compared with `from`, and says what came along.
+    fn start_next_assessment(
+        &mut self,
+        from: String,
+        framework: Option<Box<schemas::Framework>>,
+        keep_ratings: bool,
+        today: schemas::Date,
+    ) {
+        let start = AssessmentEdit::StartNext {
+            from: from.clone(),
+            framework,
+            keep_ratings,
+            today,
+        };
+        if !self.apply_edit(Edit::SelfAssessment(start)) {
+            return;
+        }
+        let Some(started) = self
+            .open
+            .as_ref()
+            .and_then(|open| open.case.self_assessments.last())
+        else {
+            return;
+        };
+        let id = started.id.clone();
+        self.notice = Some(Notice::Info(carried_over_sv(started)));
+        self.compared.retain(|(assessment, _)| *assessment != id);
+        self.compared.push((id.clone(), from));
+        self.view = View::Assessment { id };
     }
 
     /// The earlier assessment `assessment` is being compared with, if one was chosen.
@@ -933,11 +1022,8 @@ mod tests {
             "Riktlinje",
         )
         .expect("reads");
-        let preview = FrameworkPreview {
-            board: "ks".into(),
-            file_name: "riktlinje.csv".into(),
-            imported,
-        };
+        let preview =
+            FrameworkPreview::new("ks".into(), "riktlinje.csv".into(), imported, &open.case);
         let state = run([
             Action::Open(OpenEvent::Opened(Box::new(open))),
             Action::PreviewFramework(Box::new(preview.clone())),
@@ -956,7 +1042,11 @@ mod tests {
         let cancelled = state.clone().reduce(Action::CancelFramework);
         assert_eq!(cancelled.framework_preview, None);
         let today = crate::test_support::day("2026-03-01");
-        let started = state.reduce(Action::AcceptFramework { today });
+        let started = state.reduce(Action::AcceptFramework {
+            today,
+            continue_from: None,
+            keep_ratings: true,
+        });
         let assessments = &started.open.as_ref().expect("open").case.self_assessments;
         assert_eq!(assessments.len(), 1);
         assert_eq!(assessments[0].title, "Riktlinje 2026");
@@ -1692,5 +1782,90 @@ mod tests {
         let deleted = state.reduce(Action::Storage(StorageEvent::Deleted("a".into())));
         assert_eq!(deleted.open, None);
         assert_eq!(deleted.view, View::Start);
+    }
+
+    #[test]
+    fn next_year_starts_from_last_year_with_answers_marked_until_confirmed() {
+        use schemas::Rating;
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let csv = "Område;Id;Text\nA;1;Policy\nA;2;Loggar\nA;3;Kontinuitet\n";
+        let framework = schemas::framework_import::framework_from_csv(csv, "r", "Riktlinje")
+            .expect("framework");
+        let last_year = schemas::Date::parse("2025-11-20").expect("date");
+        let today = schemas::Date::parse("2026-11-23").expect("date");
+        let edit = |change| Action::Edit(Edit::SelfAssessment(change));
+        let state = run([
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example,
+                1,
+                true,
+            )))),
+            Action::StartAssessment {
+                board: "ks".into(),
+                framework: Box::new(framework),
+                title: "Ekonomisystemet 2025".into(),
+                today: last_year,
+            },
+            edit(AssessmentEdit::Rate {
+                assessment: "S1".into(),
+                requirement: "1".into(),
+                rating: Some(Rating::Level(3)),
+                today: last_year,
+            }),
+            edit(AssessmentEdit::Rate {
+                assessment: "S1".into(),
+                requirement: "2".into(),
+                rating: Some(Rating::Level(1)),
+                today: last_year,
+            }),
+            Action::StartNextAssessment {
+                from: "S1".into(),
+                keep_ratings: true,
+                today,
+            },
+        ]);
+        assert_eq!(state.view, View::Assessment { id: "S2".into() });
+        assert_eq!(state.compared_with("S2"), Some("S1"));
+        assert_eq!(
+            state.notice,
+            Some(Notice::Info(
+                "«Ekonomisystemet 2026» har påbörjats från «Ekonomisystemet 2025»: 2 svar har \
+                 förts över (betygen följde med som utgångspunkt). Bekräfta eller ändra varje \
+                 överfört svar."
+                    .into()
+            ))
+        );
+        let next =
+            |state: &AppState| state.open.as_ref().expect("open").case.self_assessments[1].clone();
+        assert_eq!(next(&state).own_rating("1"), Some(Rating::Level(3)));
+        assert!(next(&state)
+            .answers
+            .iter()
+            .all(|answer| answer.carried_over));
+        let state = state
+            .reduce(edit(AssessmentEdit::Rate {
+                assessment: "S2".into(),
+                requirement: "2".into(),
+                rating: Some(Rating::Level(2)),
+                today,
+            }))
+            .reduce(edit(AssessmentEdit::ConfirmCarried {
+                assessment: "S2".into(),
+                requirement: "1".into(),
+            }));
+        let answers = next(&state).answers;
+        assert!(answers.iter().all(|answer| !answer.carried_over));
+        assert_eq!(
+            answers[1].assessed_on,
+            Some(today),
+            "a new rating is dated today"
+        );
+        assert_eq!(
+            answers[0].assessed_on, None,
+            "a confirmed one was not rated again"
+        );
     }
 }

@@ -8,12 +8,14 @@
 //! app's state and the pure reducer behind every screen; `files` opening a picked JSON or DOCX;
 //! `review` where each validation finding is fixed; `word_edits` what was changed in a document
 //! edited in Word, for the user to take in; `templates` the municipality's Word templates kept
-//! here and which one a document is written in.
+//! here and which one a document is written in; `framework_preview` a framework file checked,
+//! named and recognised as a new version before it is used.
 
 pub mod app_state;
 pub mod edit;
 pub mod field_id;
 pub mod files;
+pub mod framework_preview;
 pub mod library;
 pub mod paste;
 pub mod review;

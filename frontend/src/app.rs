@@ -805,11 +805,12 @@ fn import_framework(state: &State) -> Callback<(String, web_sys::File)> {
                 .await
                 .and_then(|bytes| open_framework_file(&name, &bytes));
             state.dispatch(match read {
-                Ok(imported) => Action::PreviewFramework(Box::new(FrameworkPreview {
-                    board,
-                    file_name: name,
-                    imported,
-                })),
+                Ok(imported) => match state.open.as_ref() {
+                    Some(open) => Action::PreviewFramework(Box::new(FrameworkPreview::new(
+                        board, name, imported, &open.case,
+                    ))),
+                    None => return,
+                },
                 Err(message) => Action::Notify(Notice::Error(message)),
             });
         });

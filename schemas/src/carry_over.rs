@@ -184,7 +184,7 @@ mod tests {
     fn version_two() -> Framework {
         let mut encrypted = requirement("1.4", "Information krypteras vid överföring.");
         encrypted.applies.from.push(Threshold {
-            parameter: Parameter::Confidentiality,
+            parameter: Parameter::Konfidentialitet,
             level: 2,
         });
         framework(
@@ -202,7 +202,7 @@ mod tests {
             requirement: requirement.into(),
             rating: Some(Rating::Level(rating)),
             comment: comment.into(),
-            assessed_on: Some(Date::new(2025, 3, 1).expect("date")),
+            assessed_on: Some(Date::from_ymd(2025, 3, 1).expect("date")),
             ..Answer::default()
         }
     }
@@ -212,7 +212,7 @@ mod tests {
             id: "S1".into(),
             board: "ks".into(),
             title: "Självskattning 2025".into(),
-            started: Date::new(2025, 2, 1).expect("date"),
+            started: Date::from_ymd(2025, 2, 1).expect("date"),
             framework: version_one(),
             answers: vec![
                 answered("1.1", 3, "Antagen av nämnden"),
@@ -236,7 +236,7 @@ mod tests {
         NextAssessment {
             id: "S2".into(),
             title: "Självskattning 2026".into(),
-            started: Date::new(2026, 2, 1).expect("date"),
+            started: Date::from_ymd(2026, 2, 1).expect("date"),
             keep_ratings,
         }
     }
@@ -245,9 +245,16 @@ mod tests {
     fn versions_are_compared_requirement_by_requirement() {
         let changes = framework_changes(&version_one(), &version_two());
         assert_eq!(changes.added, ["1.4"]);
-        assert_eq!(changes.changed, ["1.2"], "spacing is no change; new words are");
+        assert_eq!(
+            changes.changed,
+            ["1.2"],
+            "spacing is no change; new words are"
+        );
         assert_eq!(changes.removed, ["1.3"]);
-        assert_eq!(changes.summary_sv(), "1 nytt krav, 1 ändrat och 1 borttaget.");
+        assert_eq!(
+            changes.summary_sv(),
+            "1 nytt krav, 1 ändrat och 1 borttaget."
+        );
         let same = framework_changes(&version_one(), &version_one());
         assert!(same.is_empty());
         assert_eq!(
@@ -260,10 +267,17 @@ mod tests {
     fn answers_are_carried_over_marked_with_ratings_kept_or_reset() {
         let kept = next_from(&last_year(), version_two(), next(true));
         assert_eq!(kept.id, "S2");
-        let ids: Vec<&str> = kept.answers.iter().map(|a| a.requirement.as_str()).collect();
+        let ids: Vec<&str> = kept
+            .answers
+            .iter()
+            .map(|a| a.requirement.as_str())
+            .collect();
         assert_eq!(ids, ["1.1", "1.2"], "removed and blank answers stay behind");
         assert!(kept.answers.iter().all(|answer| answer.carried_over));
-        assert!(kept.answers.iter().all(|answer| answer.assessed_on.is_none()));
+        assert!(kept
+            .answers
+            .iter()
+            .all(|answer| answer.assessed_on.is_none()));
         assert_eq!(kept.own_rating("1.1"), Some(Rating::Level(3)));
         assert_eq!(kept.not_applicable_areas, last_year().not_applicable_areas);
         let from = kept.carried_from.as_ref().expect("carried from");
@@ -274,9 +288,20 @@ mod tests {
         assert_eq!(from.changed_requirements, ["1.2"]);
 
         let reset = next_from(&last_year(), version_two(), next(false));
-        let ids: Vec<&str> = reset.answers.iter().map(|a| a.requirement.as_str()).collect();
-        assert_eq!(ids, ["1.1"], "an answer that was only a rating has nothing left");
+        let ids: Vec<&str> = reset
+            .answers
+            .iter()
+            .map(|a| a.requirement.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["1.1"],
+            "an answer that was only a rating has nothing left"
+        );
         assert_eq!(reset.own_rating("1.1"), None);
-        assert_eq!(reset.answer("1.1").expect("kept").comment, "Antagen av nämnden");
+        assert_eq!(
+            reset.answer("1.1").expect("kept").comment,
+            "Antagen av nämnden"
+        );
     }
 }

@@ -559,6 +559,7 @@ mod tests {
             answers: Vec::new(),
             subject: None,
             not_applicable_areas: Vec::new(),
+            carried_from: None,
         });
         case
     }

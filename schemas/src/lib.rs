@@ -4,6 +4,7 @@
 //! This crate is pure: no clock, no files, no browser. Callers pass "today" in.
 
 pub mod applicability;
+pub mod carry_over;
 pub mod comparison;
 pub mod date;
 pub mod disclosure;

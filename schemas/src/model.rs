@@ -682,6 +682,7 @@ mod tests {
             answers: Vec::new(),
             subject: None,
             not_applicable_areas: Vec::new(),
+            carried_from: None,
         });
         let origin = |assessment: &str| MeasureOrigin {
             assessment: assessment.into(),

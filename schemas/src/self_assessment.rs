@@ -41,6 +41,29 @@ pub struct SelfAssessment {
     /// are kept, so unmarking a chapter brings them back.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_applicable_areas: Vec<AreaNotApplicable>,
+    /// The earlier assessment this one was started from, when it was (see `carry_over`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_from: Option<CarriedFrom>,
+}
+
+/// Where an assessment started from: last year's, as it was then. Kept as written at the start,
+/// so it still reads after the earlier assessment is removed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CarriedFrom {
+    /// The earlier assessment's id in the case.
+    pub assessment: String,
+    #[serde(default)]
+    pub title: String,
+    pub started: Date,
+    /// Whether the ratings came along as a starting point (else only what was written).
+    pub ratings_kept: bool,
+    /// Requirements the earlier framework did not have.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub new_requirements: Vec<String>,
+    /// Requirements whose text or conditions changed since the earlier framework.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changed_requirements: Vec<String>,
 }
 
 /// A chapter that does not apply, and why.
@@ -69,6 +92,9 @@ pub struct Answer {
     pub assessed_by: String,
     #[serde(default)]
     pub assessed_on: Option<Date>,
+    /// Carried over from the earlier assessment and not yet confirmed or changed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub carried_over: bool,
 }
 
 /// A level of the framework's scale, or "ej tillämplig".

@@ -933,6 +933,7 @@ mod tests {
                 }],
                 subject: None,
                 not_applicable_areas: Vec::new(),
+                carried_from: None,
             });
         let paths: Vec<String> = unshowable(&case)
             .into_iter()

@@ -21,7 +21,9 @@ pub const FORMAT_NAME: &str = "yttra-case";
 /// opened again from a file is recognised. 5 — a measure's items are `items` (were `answers`).
 /// 6 — what a self-assessment assesses (`subject`, an asset with its classification), chapters
 /// marked not applicable (`not_applicable_areas`), and when a requirement applies (`applies`).
-pub const FORMAT_VERSION: u32 = 6;
+/// 7 — next year's assessment from last year's: where it started from (`carried_from`) and the
+/// answers carried over and not yet confirmed (`answers[].carried_over`).
+pub const FORMAT_VERSION: u32 = 7;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
 pub struct MigrationStep {
@@ -51,6 +53,10 @@ pub const MIGRATIONS: &[MigrationStep] = &[
     MigrationStep {
         from: 5,
         migrate: v5_to_v6,
+    },
+    MigrationStep {
+        from: 6,
+        migrate: v6_to_v7,
     },
 ];
 
@@ -114,6 +120,32 @@ fn v4_to_v5(mut value: Value) -> Result<Value, String> {
 
 /// Version 6 only added fields, empty by default; as in [`v1_to_v2`], the step refuses a file
 /// that already has them under an older version number.
+/// Version 7 only added fields (an assessment's `carried_from`, an answer's `carried_over`).
+fn v6_to_v7(value: Value) -> Result<Value, String> {
+    let assessments = value
+        .get("self_assessments")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let has_v7_fields = assessments.iter().any(|assessment| {
+        assessment.get("carried_from").is_some()
+            || assessment
+                .get("answers")
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .any(|answer| answer.get("carried_over").is_some())
+    });
+    if has_v7_fields {
+        return Err(
+            "filen har svar överförda från en tidigare självskattning (formatversion 7) men \
+             är märkt som version 6."
+                .into(),
+        );
+    }
+    Ok(value)
+}
+
 fn v5_to_v6(value: Value) -> Result<Value, String> {
     let assessments = value
         .get("self_assessments")

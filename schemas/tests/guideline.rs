@@ -22,6 +22,7 @@ fn assessment_of(framework: Framework, subject: Option<Subject>) -> SelfAssessme
         answers: Vec::new(),
         subject,
         not_applicable_areas: Vec::new(),
+        carried_from: None,
     }
 }
 

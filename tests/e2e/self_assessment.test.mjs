@@ -28,15 +28,15 @@ function guidelineCsv(count) {
 }
 
 async function rate(page, id, value) {
-  await page.locator(`#q-${id}-rating`).selectOption(value);
+  await page.locator(`#q-${id.replaceAll('.', '\\.')}-rating`).selectOption(value);
 }
 
-async function importGuideline(page, path) {
+async function importGuideline(page, path, start = 'Påbörja självskattningen med riktlinjen') {
   await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(path);
   const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
   await preview.getByText('«riktlinje-300.csv» har 300 krav i 12 kapitel.').waitFor();
   await preview.getByText('Inget behövde gissas').waitFor();
-  await preview.getByRole('button', { name: 'Påbörja självskattningen med riktlinjen' }).click();
+  await preview.getByRole('button', { name: start }).click();
   await page.getByRole('heading', { name: /^riktlinje-300 \d{4}$/, level: 1 }).waitFor();
 }
 
@@ -119,8 +119,10 @@ test('a 300-requirement guideline is imported, rated, turned into a measure, com
   await page.getByText(/^Från självskattningen ”riktlinje-300 \d{4}” mot ramverket ”[^”]+”, fråga K1\.$/).waitFor();
   await page.getByRole('button', { name: '← Till ärendet' }).click();
 
-  // Next year's assessment of the same guideline, compared with the first.
-  await importGuideline(page, csv);
+  // Another assessment of the same guideline, from nothing, compared with the first. (The file
+  // is recognised as the guideline used before; starting from last year's answers is tested
+  // below.)
+  await importGuideline(page, csv, 'Påbörja utan förra årets svar');
   await rate(page, 'K1', '3');
   await rate(page, 'K2', '2');
   await page.getByLabel('Tidigare självskattning', { exact: true }).selectOption({ index: 1 });
@@ -225,6 +227,79 @@ test('a guideline with classification levels and roles: an asset is classified a
   assert.equal(overflow, false, 'chapters and classification at 200 % zoom: no horizontal scrolling');
   await page.locator('#questions-heading').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(SCREENSHOTS, 'assessment-chapters-zoom-200.png'), fullPage: false });
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('next year starts from last year: answers carried over until confirmed, a new version of the guideline compared requirement by requirement', async () => {
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(GUIDELINE_320);
+  const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
+  await preview.getByLabel('Version (t.ex. 2026 eller 2.1)').fill('2026');
+  await preview.getByRole('button', { name: 'Påbörja självskattningen med riktlinjen' }).click();
+  await page.locator('p.progress').filter({ hasText: '0 av 319 besvarade' }).waitFor();
+  await rate(page, '1.1', '3');
+  await rate(page, '1.2', '1');
+  await page.locator('#q-1\\.2').getByText('Kommentar, belägg och bedömare, fråga 1.2').click();
+  await page.locator('#q-1\\.2').getByLabel('Kommentar').fill('Planen finns men ingen är utbildad.');
+  await page.locator('#q-1\\.2').getByLabel('Kommentar').blur();
+  await rate(page, '1.4', '2');
+  const lastYear = await page.getByRole('heading', { level: 1 }).innerText();
+
+  // Next year's, ratings kept: every answer carried over and marked until confirmed.
+  await page.getByRole('button', { name: 'Påbörja nästa självskattning från den här' }).click();
+  await page.getByRole('status').filter({ hasText: `har påbörjats från «${lastYear}»: 3 svar har förts över (betygen följde med som utgångspunkt).` }).waitFor();
+  await page.getByText('3 överförda svar återstår att bekräfta eller ändra.', { exact: false }).waitFor();
+  assert.equal(await page.locator('#q-1\\.1-rating').inputValue(), '3');
+  await page.getByLabel('Överförda att bekräfta').check();
+  assert.equal(await page.locator('.question').count(), 3);
+  await page.screenshot({ path: join(SCREENSHOTS, 'assessment-next-year.png'), fullPage: false });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: 'Stämmer fortfarande, fråga 1.1' }).click();
+  await rate(page, '1.2', '2');
+  await page.getByText('1 överfört svar återstår att bekräfta eller ändra.', { exact: false }).waitFor();
+  assert.equal(await page.locator('#q-1\\.2-carried').count(), 0, 'a new rating is the user\'s own');
+  await page.reload();
+  await page.getByText('1 överfört svar återstår att bekräfta eller ändra.', { exact: false }).waitFor();
+  await page.locator('#q-1\\.4-carried').waitFor();
+
+  // A new version of the guideline under another file name: one requirement reworded, one
+  // added, one removed. The user says it is the same guideline; the changes are listed.
+  const lines = readFileSync(GUIDELINE_320, 'utf8').split('\n');
+  const changed = lines.map((line) => line.startsWith('Styrning av informationssäkerhet;1.2;')
+    ? line.replace('minst en gång per år', 'minst två gånger per år') : line)
+    .filter((line) => !line.startsWith('Styrning av informationssäkerhet;1.5;'));
+  changed.splice(3, 0, 'Styrning av informationssäkerhet;1.99;Förvaltningen har en utsedd informationssäkerhetssamordnare;;;Chefer;');
+  const newVersion = join(OUTPUT, 'riktlinje-2027.csv');
+  writeFileSync(newVersion, changed.join('\n'));
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(newVersion);
+  await preview.getByText('«riktlinje-2027.csv» har 319 krav i 14 kapitel.').waitFor();
+  await preview.getByLabel('Är filen en ny version av ett ramverk nämnden har använt?').selectOption({ index: 1 });
+  await preview.getByText(/^Jämfört med versionen i «.+»: 1 nytt krav, 1 ändrat och 1 borttaget\.$/).waitFor();
+  await preview.getByLabel('Ramverkets namn').fill('riktlinje-320');
+  await preview.getByLabel('Version (t.ex. 2026 eller 2.1)').fill('2027');
+  await preview.getByText('Ändrade krav (1)').click();
+  await preview.getByText('Förvaltningen utbildar om planen för kontinuitet vid avbrott minst två gånger per år').waitFor();
+  await page.screenshot({ path: join(SCREENSHOTS, 'framework-new-version.png'), fullPage: true });
+  assert.deepEqual(await axeViolations(page), []);
+  await preview.getByLabel('Sätt alla betyg på nytt (kommentarer och belägg följer med)').check();
+  await preview.getByRole('button', { name: /^Påbörja nästa självskattning från «/ }).click();
+  await page.getByRole('status').filter({ hasText: '1 nytt krav och 1 ändrat krav sedan dess är markerade.' }).waitFor();
+  assert.equal(await page.locator('#q-1\\.1-rating').inputValue(), '', 'ratings are set anew');
+  await page.locator('#q-1\\.2').getByText('Kommentar, belägg och bedömare, fråga 1.2').click();
+  assert.equal(await page.locator('#q-1\\.2').getByLabel('Kommentar').inputValue(), 'Planen finns men ingen är utbildad.');
+  await page.getByLabel('Nya och ändrade krav').check();
+  assert.equal(await page.locator('.question').count(), 2);
+  await page.locator('#q-1\\.99').getByText('Nytt krav sedan förra självskattningen').waitFor();
+  await page.locator('#q-1\\.2').getByText('Kravet har ändrats sedan förra självskattningen').waitFor();
+  // Compared with the assessment it started from, straight away.
+  assert.notEqual(await page.getByLabel('Tidigare självskattning', { exact: true }).inputValue(), '');
+
+  await page.setViewportSize({ width: 683, height: 384 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'next year at 200 % zoom: no horizontal scrolling');
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 //! gap into a measure that remembers where it came from.
 
 use schemas::applicability::{ClassifiedLevel, Parameter, Subject, SubjectKind, LEVELS};
+use schemas::carry_over::{self, NextAssessment};
 use schemas::location::SubjectText;
 use schemas::self_assessment::AreaNotApplicable;
 use schemas::{Answer, Case, Date, Framework, ItemRef, MeasureOrigin, Rating, SelfAssessment};
@@ -20,6 +21,19 @@ pub enum AssessmentEdit {
         framework: Box<Framework>,
         title: String,
         today: Date,
+    },
+    /// Starts next year's assessment from `from`: its answers carried over and marked, its
+    /// ratings kept or not, against `framework` (a later version) or the same framework.
+    StartNext {
+        from: String,
+        framework: Option<Box<Framework>>,
+        keep_ratings: bool,
+        today: Date,
+    },
+    /// A carried-over answer still holds: it is no longer marked as carried over.
+    ConfirmCarried {
+        assessment: String,
+        requirement: String,
     },
     Remove {
         assessment: String,
@@ -97,12 +111,8 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
             if let Some(problem) = framework.problems().into_iter().next() {
                 return Err(EditError::BadFramework(problem));
             }
-            let number = next_number(
-                assessment_ids_in_use(case)
-                    .filter_map(|id| id.strip_prefix('S').and_then(|digits| digits.parse().ok())),
-            );
             case.self_assessments.push(SelfAssessment {
-                id: format!("S{number}"),
+                id: next_assessment_id(case),
                 board,
                 title,
                 started: today,
@@ -110,8 +120,33 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
                 answers: Vec::new(),
                 subject: None,
                 not_applicable_areas: Vec::new(),
+                carried_from: None,
             });
         }
+        AssessmentEdit::StartNext {
+            from,
+            framework,
+            keep_ratings,
+            today,
+        } => {
+            let earlier = assessment_mut(case, &from)?.clone();
+            let framework = framework.map_or_else(|| earlier.framework.clone(), |f| *f);
+            if let Some(problem) = framework.problems().into_iter().next() {
+                return Err(EditError::BadFramework(problem));
+            }
+            let next = NextAssessment {
+                id: next_assessment_id(case),
+                title: next_title(&earlier, today),
+                started: today,
+                keep_ratings,
+            };
+            case.self_assessments
+                .push(carry_over::next_from(&earlier, framework, next));
+        }
+        AssessmentEdit::ConfirmCarried {
+            assessment,
+            requirement,
+        } => answer_mut(case, &assessment, &requirement)?.carried_over = false,
         AssessmentEdit::Remove { assessment } => {
             assessment_mut(case, &assessment)?;
             if let Some(board) = evidence_use(case, &assessment) {
@@ -130,6 +165,8 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
         } => {
             let answer = answer_mut(case, &assessment, &requirement)?;
             answer.rating = rating;
+            // A rating given is the user's own, whatever was carried over.
+            answer.carried_over = false;
             if answer.assessed_on.is_none() && rating.is_some() {
                 answer.assessed_on = Some(today);
             }
@@ -140,6 +177,7 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
             field,
         } => {
             let answer = answer_mut(case, &assessment, &requirement)?;
+            answer.carried_over = false;
             match field {
                 AnswerField::Comment(text) => answer.comment = text,
                 AnswerField::Evidence(text) => answer.evidence = text,
@@ -325,6 +363,30 @@ fn measure_from_gap(
 /// Every assessment id the case refers to: its assessments, and those a measure was made from
 /// or a follow-up shows as evidence, which may have been removed since. A new assessment takes
 /// none of them, so that no measure comes to name an assessment it was not made from.
+/// The next free id, "S3": never one a measure or a follow-up still names.
+fn next_assessment_id(case: &Case) -> String {
+    let number = next_number(
+        assessment_ids_in_use(case)
+            .filter_map(|id| id.strip_prefix('S').and_then(|digits| digits.parse().ok())),
+    );
+    format!("S{number}")
+}
+
+/// Next year's title: last year's with the year changed ("Ekonomisystemet 2025" becomes
+/// "Ekonomisystemet 2026"), or with this year added when it names none.
+fn next_title(earlier: &SelfAssessment, today: Date) -> String {
+    let title = match earlier.title.trim() {
+        "" => earlier.framework.title.trim(),
+        title => title,
+    };
+    let (then, now) = (earlier.started.year().to_string(), today.year().to_string());
+    if title.contains(&then) && then != now {
+        title.replace(&then, &now)
+    } else {
+        format!("{title} ({today})")
+    }
+}
+
 fn assessment_ids_in_use(case: &Case) -> impl Iterator<Item = &str> {
     let evidence = case
         .responses

@@ -16,13 +16,13 @@ use std::rc::Rc;
 use app_core::app_state::Action;
 use app_core::edit::{AnswerField, AssessmentEdit, Edit};
 use app_core::field_id;
+use schemas::documents::Request;
 use schemas::location::AssessmentAnswerField;
 use schemas::self_assessment::{
     compare, different_subjects_sv, rating_short_sv, AssessmentComparison, Change, Score, GAP_LEVEL,
 };
 use schemas::wording::count_sv;
 use schemas::{Answer, Area, Case, ItemRef, Rating, Requirement, SelfAssessment};
-use schemas::documents::Request;
 use web_sys::{HtmlInputElement, HtmlSelectElement, KeyboardEvent};
 use yew::prelude::*;
 
@@ -52,12 +52,17 @@ enum Filter {
     All,
     Unanswered,
     Low,
+    /// Answers carried over from last year and not yet confirmed or changed.
+    Carried,
+    /// Requirements new or changed since the assessment this one started from.
+    NewOrChanged,
 }
 
 #[function_component(AssessmentPage)]
 pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let filter = use_state(|| Filter::All);
     let leave_out = use_state(|| false);
+    let keep_ratings = use_state(|| true);
     let role = use_state(|| None::<String>);
     let show_out_of_scope = use_state(|| false);
     let case = &props.case;
@@ -164,11 +169,17 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
     let blank = assessment
         .framework
         .requirements()
-        .filter(|(_, r)| assessment.answer(&r.id).is_none_or(|answer| answer.is_blank()))
+        .filter(|(_, r)| {
+            assessment
+                .answer(&r.id)
+                .is_none_or(|answer| answer.is_blank())
+        })
         .count();
     let download = |request: fn(String) -> Request| {
         let id = assessment.id.clone();
-        props.on_download.reform(move |_: MouseEvent| request(id.clone()))
+        props
+            .on_download
+            .reform(move |_: MouseEvent| request(id.clone()))
     };
     let on_workbook = download(|assessment| Request::AssessmentWorkbook { assessment });
     let on_csv = download(|assessment| Request::AssessmentAnswers { assessment });
@@ -183,6 +194,9 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                 in_scope={(overall.total, assessment.framework.requirement_count())}
                 has_thresholds={assessment.framework.has_thresholds()}
                 dispatch={props.dispatch.clone()} />
+            if let Some(line) = carried_from_line(assessment) {
+                <p class="hint">{ line }</p>
+            }
             <p class="progress" role="status">
                 { format!("{} · {}", overall.progress_sv(), score_text(&overall, assessment.framework.scale.max())) }
             </p>
@@ -228,6 +242,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                     }
                 }
             </section>
+            { next_year_section(assessment, &keep_ratings, &props.dispatch) }
             <section aria-labelledby="questions-heading">
                 <h2 id="questions-heading">{ "Frågor" }</h2>
                 { question_tools(assessment, &filter, &chapter, &role, &show_out_of_scope) }
@@ -246,7 +261,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                             let shown: Vec<&Requirement> = area.requirements.iter()
                                 .filter(|r| role.as_deref().is_none_or(|role| r.applies.concerns(role)))
                                 .filter(|r| *show_out_of_scope || assessment.verdict(r).applies())
-                                .filter(|r| shows(*filter, assessment.rating_in(area, &r.id)))
+                                .filter(|r| shows(*filter, assessment, area, r))
                                 .collect();
                             let hidden = area.requirements.len() - assessment.in_scope(area).count();
                             html! {
@@ -281,6 +296,7 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                                                 not_applicable={assessment.framework.scale.not_applicable}
                                                 items={items.clone()}
                                                 made={made.iter().filter(|(question, _)| *question == requirement.id).map(|(_, id)| id.clone()).collect::<Vec<_>>()}
+                                                novelty={novelty(assessment, &requirement.id)}
                                                 dispatch={props.dispatch.clone()} />
                                         } }) }
                                     }
@@ -291,6 +307,46 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                 </div>
             </section>
         </main>
+    }
+}
+
+/// Next year's assessment from this one: the ratings kept or reset, then started.
+fn next_year_section(
+    assessment: &SelfAssessment,
+    keep_ratings: &UseStateHandle<bool>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let choose = |keep: bool| {
+        let keep_ratings = keep_ratings.clone();
+        Callback::from(move |_: Event| keep_ratings.set(keep))
+    };
+    let on_start = dispatch.reform({
+        let (from, keep) = (assessment.id.clone(), **keep_ratings);
+        move |_: MouseEvent| Action::StartNextAssessment {
+            from: from.clone(),
+            keep_ratings: keep,
+            today: browser::today(),
+        }
+    });
+    html! {
+        <section aria-labelledby="next-heading">
+            <h2 id="next-heading">{ "Nästa års självskattning" }</h2>
+            <p>{ "Börja nästa självskattning från den här. Svaren följer med och är markerade som överförda tills du bekräftar eller ändrar dem; krav som har tillkommit eller ändrats i ramverket markeras." }</p>
+            <fieldset class="filter">
+                <legend>{ "Betygen" }</legend>
+                <span class="checkbox">
+                    <input type="radio" name="keep-ratings" id="keep-ratings" checked={**keep_ratings} onchange={choose(true)} />
+                    <label for="keep-ratings">{ "Behåll betygen som utgångspunkt" }</label>
+                </span>
+                <span class="checkbox">
+                    <input type="radio" name="keep-ratings" id="reset-ratings" checked={!**keep_ratings} onchange={choose(false)} />
+                    <label for="reset-ratings">{ "Sätt alla betyg på nytt (kommentarer och belägg följer med)" }</label>
+                </span>
+            </fieldset>
+            <div class="actions">
+                <button type="button" onclick={on_start}>{ "Påbörja nästa självskattning från den här" }</button>
+            </div>
+        </section>
     }
 }
 
@@ -327,7 +383,12 @@ fn question_tools(
             <fieldset class="filter">
                 <legend>{ "Visa" }</legend>
                 { for [(Filter::All, "Alla frågor", "filter-all"), (Filter::Unanswered, "Obesvarade", "filter-unanswered"), (Filter::Low, "Låga betyg (0–1)", "filter-low")]
-                    .into_iter().map(|(value, label, id)| html! {
+                    .into_iter()
+                    .chain(assessment.carried_from.is_some().then_some([
+                        (Filter::Carried, "Överförda att bekräfta", "filter-carried"),
+                        (Filter::NewOrChanged, "Nya och ändrade krav", "filter-new"),
+                    ]).into_iter().flatten())
+                    .map(|(value, label, id)| html! {
                         <span class="checkbox">
                             <input type="radio" name="filter" id={id} checked={**filter == value} onchange={set_filter(value)} />
                             <label for={id}>{ label }</label>
@@ -404,12 +465,56 @@ fn concerns(area: &Area, role: Option<&str>) -> bool {
     role.is_none_or(|role| area.concerns(role))
 }
 
-fn shows(filter: Filter, rating: Option<Rating>) -> bool {
+fn shows(
+    filter: Filter,
+    assessment: &SelfAssessment,
+    area: &Area,
+    requirement: &Requirement,
+) -> bool {
+    let rating = || assessment.rating_in(area, &requirement.id);
     match filter {
         Filter::All => true,
-        Filter::Unanswered => rating.is_none(),
-        Filter::Low => matches!(rating, Some(Rating::Level(value)) if value <= GAP_LEVEL),
+        Filter::Unanswered => rating().is_none(),
+        Filter::Low => matches!(rating(), Some(Rating::Level(value)) if value <= GAP_LEVEL),
+        Filter::Carried => assessment
+            .answer(&requirement.id)
+            .is_some_and(|answer| answer.carried_over),
+        Filter::NewOrChanged => novelty(assessment, &requirement.id).is_some(),
     }
+}
+
+/// "Nytt krav" or "Ändrat krav" since the assessment this one started from.
+fn novelty(assessment: &SelfAssessment, requirement: &str) -> Option<&'static str> {
+    let from = assessment.carried_from.as_ref()?;
+    let has = |ids: &[String]| ids.iter().any(|id| id == requirement);
+    if has(&from.new_requirements) {
+        Some("Nytt krav sedan förra självskattningen")
+    } else if has(&from.changed_requirements) {
+        Some("Kravet har ändrats sedan förra självskattningen")
+    } else {
+        None
+    }
+}
+
+/// "Påbörjad från «Ekonomisystemet 2025» (2025-11-20): 12 av 40 överförda svar är bekräftade."
+fn carried_from_line(assessment: &SelfAssessment) -> Option<String> {
+    let from = assessment.carried_from.as_ref()?;
+    let waiting = assessment.answers.iter().filter(|a| a.carried_over).count();
+    let name = if from.title.trim().is_empty() {
+        from.assessment.as_str()
+    } else {
+        from.title.trim()
+    };
+    let ratings = if from.ratings_kept {
+        "betygen följde med"
+    } else {
+        "betygen sätts på nytt"
+    };
+    Some(format!(
+        "Påbörjad från «{name}» ({}; {ratings}). {} att bekräfta eller ändra.",
+        from.started,
+        count_sv(waiting, "överfört svar återstår", "överförda svar återstår")
+    ))
 }
 
 /// "genomsnitt 2,5 av 4 (63 %)", or that nothing is rated yet.
@@ -582,6 +687,8 @@ struct QuestionRowProps {
     items: Rc<Vec<(ItemRef, String)>>,
     /// The ids of the measures already made from this question.
     made: Vec<String>,
+    /// Whether the requirement is new or changed since the assessment this one started from.
+    novelty: Option<&'static str>,
     dispatch: Callback<Action>,
 }
 
@@ -661,9 +768,29 @@ fn question_row(props: &QuestionRowProps) -> Html {
             })));
         })
     };
+    let on_confirm = props.dispatch.reform({
+        let (assessment, id) = (props.assessment.clone(), requirement.id.clone());
+        move |_: MouseEvent| {
+            Action::Edit(Edit::SelfAssessment(AssessmentEdit::ConfirmCarried {
+                assessment: assessment.clone(),
+                requirement: id.clone(),
+            }))
+        }
+    });
     html! {
-        <div class={classes!("question", gap.then_some("gap"), (!props.applies).then_some("out-of-scope"))} id={prefix.clone()}>
+        <div class={classes!("question", gap.then_some("gap"), (!props.applies).then_some("out-of-scope"), answer.carried_over.then_some("carried"))} id={prefix.clone()}>
             <p class="question-text"><strong>{ format!("{} ", requirement.id) }</strong>{ &requirement.text }</p>
+            if let Some(novelty) = props.novelty {
+                <p class="tag">{ novelty }</p>
+            }
+            if answer.carried_over {
+                <p class="carried-note" id={format!("{prefix}-carried")}>
+                    { "Överfört från förra självskattningen. " }
+                    <button type="button" class="secondary small" onclick={on_confirm}>
+                        { format!("Stämmer fortfarande, fråga {}", requirement.id) }
+                    </button>
+                </p>
+            }
             if props.reason.is_some() || !requirement.applies.roles.is_empty() {
                 <p class="applies">
                     if let Some(reason) = &props.reason {

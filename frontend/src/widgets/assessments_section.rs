@@ -1,7 +1,8 @@
 //! The case page's self-assessments: the ones made, and starting a new one against the built-in
 //! framework, the audit's questions, or a guideline the user imports (CSV or JSON).
 
-use app_core::app_state::{Action, FrameworkPreview, View, FRAMEWORK_PREVIEW_HEADING};
+use app_core::app_state::{Action, FrameworkPreview, PreviewEdit, View, FRAMEWORK_PREVIEW_HEADING};
+use app_core::framework_preview::known_frameworks;
 use schemas::framework::{built_in_lis, from_audit_questions};
 use schemas::wording::count_sv;
 use schemas::Case;
@@ -9,6 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::widgets::fields::TextField;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentsSectionProps {
@@ -30,6 +32,7 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
             .unwrap_or_default()
     });
     let source = use_state(|| "lis".to_string());
+    let keep_ratings = use_state(|| true);
     let chosen_board = if case.board(&board).is_some() {
         (*board).clone()
     } else {
@@ -131,7 +134,7 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                     <button type="button" onclick={on_start}>{ "Påbörja självskattning" }</button>
                 </div>
                 if let Some(preview) = &props.preview {
-                    { framework_preview(preview, &props.dispatch) }
+                    { framework_preview(preview, case, &keep_ratings, &props.dispatch) }
                 }
                 <div class="field">
                     <label for="framework-file">{ "Eller importera en egen riktlinje (CSV eller JSON)" }</label>
@@ -149,10 +152,19 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
 /// An imported guideline before it is used: its chapters with their numbers of requirements, and
 /// what the import had to decide (columns not read, rows without a chapter, a quote that seems
 /// to swallow rows), to accept or cancel.
-fn framework_preview(preview: &FrameworkPreview, dispatch: &Callback<Action>) -> Html {
+fn framework_preview(
+    preview: &FrameworkPreview,
+    case: &Case,
+    keep_ratings: &UseStateHandle<bool>,
+    dispatch: &Callback<Action>,
+) -> Html {
     let chapters = preview.imported.chapters();
     let total: usize = chapters.iter().map(|(_, count)| count).sum();
     let warnings = &preview.imported.warnings;
+    let framework = &preview.imported.framework;
+    let edit = |make: fn(String) -> PreviewEdit| {
+        dispatch.reform(move |text: String| Action::EditFrameworkPreview(make(text)))
+    };
     html! {
         <section class="banner framework-preview" aria-labelledby={FRAMEWORK_PREVIEW_HEADING}>
             <h3 id={FRAMEWORK_PREVIEW_HEADING} tabindex="-1">{ "Granska riktlinjen innan den används" }</h3>
@@ -177,14 +189,120 @@ fn framework_preview(preview: &FrameworkPreview, dispatch: &Callback<Action>) ->
                 <p class="warning-text">{ "Kontrollera det här innan du går vidare:" }</p>
                 <ul>{ for warnings.iter().map(|warning| html! { <li>{ warning.to_string() }</li> }) }</ul>
             }
+            <div class="columns">
+                <TextField id="framework-title" label="Ramverkets namn" value={framework.title.clone()} on_change={edit(PreviewEdit::Title)} />
+                <TextField id="framework-version" label="Version (t.ex. 2026 eller 2.1)" value={framework.version.clone()} on_change={edit(PreviewEdit::Version)} />
+            </div>
+            { version_choice(preview, case, dispatch) }
+            { preview_actions(preview, case, keep_ratings, dispatch) }
+        </section>
+    }
+}
+
+/// Whether the file is a new version of a framework the board used before; with the changes
+/// requirement by requirement when it is.
+fn version_choice(preview: &FrameworkPreview, case: &Case, dispatch: &Callback<Action>) -> Html {
+    let known = known_frameworks(case, &preview.board);
+    if known.is_empty() {
+        return html! {};
+    }
+    let on_change = dispatch.reform(|event: Event| {
+        let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Action::EditFrameworkPreview(PreviewEdit::VersionOf(Some(value).filter(|v| !v.is_empty())))
+    });
+    let framework = &preview.imported.framework;
+    let text_of = |id: &str| {
+        framework
+            .requirement(id)
+            .or_else(|| preview.earlier(case).and_then(|earlier| earlier.framework.requirement(id)))
+            .map_or(String::new(), |(_, requirement)| requirement.text.clone())
+    };
+    let list = |title: &str, ids: &[String]| {
+        if ids.is_empty() {
+            return html! {};
+        }
+        html! {
+            <details>
+                <summary>{ format!("{title} ({})", ids.len()) }</summary>
+                <ul>{ for ids.iter().map(|id| html! { <li><strong>{ format!("{id} ") }</strong>{ text_of(id) }</li> }) }</ul>
+            </details>
+        }
+    };
+    html! {
+        <>
+            <div class="field">
+                <label for="framework-version-of">{ "Är filen en ny version av ett ramverk nämnden har använt?" }</label>
+                <select id="framework-version-of" onchange={on_change}>
+                    <option value="" selected={preview.version_of.is_none()}>{ "Nej, ett eget ramverk" }</option>
+                    { for known.iter().map(|entry| html! {
+                        <option value={entry.id.to_string()} selected={preview.version_of.as_deref() == Some(entry.id)}>
+                            { format!("Ja: {}", entry.label_sv()) }
+                        </option>
+                    }) }
+                </select>
+            </div>
+            if let (Some(earlier), Some(changes)) = (preview.earlier(case), preview.changes(case)) {
+                <p role="note">{ format!(
+                    "Jämfört med versionen i «{}»: {}",
+                    if earlier.title.trim().is_empty() { earlier.id.as_str() } else { earlier.title.trim() },
+                    changes.summary_sv()
+                ) }</p>
+                { list("Nya krav", &changes.added) }
+                { list("Ändrade krav", &changes.changed) }
+                { list("Borttagna krav", &changes.removed) }
+            }
+        </>
+    }
+}
+
+/// Start from nothing, or as next year's from the earlier version's latest assessment.
+fn preview_actions(
+    preview: &FrameworkPreview,
+    case: &Case,
+    keep_ratings: &UseStateHandle<bool>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let earlier = preview.earlier(case);
+    let keep = **keep_ratings;
+    let accept = |continue_from: Option<String>| {
+        dispatch.reform(move |_: MouseEvent| Action::AcceptFramework {
+            today: browser::today(),
+            continue_from: continue_from.clone(),
+            keep_ratings: keep,
+        })
+    };
+    let choose = |value: bool| {
+        let keep_ratings = keep_ratings.clone();
+        Callback::from(move |_: Event| keep_ratings.set(value))
+    };
+    html! {
+        <>
+            if earlier.is_some() {
+                <fieldset class="filter">
+                    <legend>{ "Betygen från förra självskattningen" }</legend>
+                    <span class="checkbox">
+                        <input type="radio" name="preview-keep-ratings" id="preview-keep-ratings" checked={keep} onchange={choose(true)} />
+                        <label for="preview-keep-ratings">{ "Behåll betygen som utgångspunkt" }</label>
+                    </span>
+                    <span class="checkbox">
+                        <input type="radio" name="preview-keep-ratings" id="preview-reset-ratings" checked={!keep} onchange={choose(false)} />
+                        <label for="preview-reset-ratings">{ "Sätt alla betyg på nytt (kommentarer och belägg följer med)" }</label>
+                    </span>
+                </fieldset>
+            }
             <div class="actions">
-                <button type="button" onclick={dispatch.reform(|_| Action::AcceptFramework { today: browser::today() })}>
-                    { "Påbörja självskattningen med riktlinjen" }
-                </button>
+                if let Some(earlier) = earlier {
+                    <button type="button" onclick={accept(Some(earlier.id.clone()))}>
+                        { format!("Påbörja nästa självskattning från «{}»", if earlier.title.trim().is_empty() { earlier.id.as_str() } else { earlier.title.trim() }) }
+                    </button>
+                    <button type="button" class="secondary" onclick={accept(None)}>{ "Påbörja utan förra årets svar" }</button>
+                } else {
+                    <button type="button" onclick={accept(None)}>{ "Påbörja självskattningen med riktlinjen" }</button>
+                }
                 <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelFramework)}>
                     { "Avbryt" }
                 </button>
             </div>
-        </section>
+        </>
     }
 }

@@ -44,6 +44,7 @@ fn assessment(framework: Framework, ratings: &[(&str, Rating)]) -> SelfAssessmen
             .collect(),
         subject: None,
         not_applicable_areas: Vec::new(),
+        carried_from: None,
     }
 }
 
