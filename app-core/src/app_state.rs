@@ -9,6 +9,7 @@ use schemas::Case;
 use schemas::ItemKind;
 
 use crate::edit::{self, AssessmentEdit, Edit};
+use crate::framework_library;
 use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
 use crate::templates::{self, StoredTemplate};
@@ -135,6 +136,8 @@ pub struct AppState {
     pub confirm_remove_template: Option<String>,
     /// A framework file read, waiting for the user to accept or cancel it.
     pub framework_preview: Option<FrameworkPreview>,
+    /// The frameworks kept in this browser (`framework_library`), to be chosen again.
+    pub frameworks: Vec<schemas::Framework>,
 }
 
 impl Default for AppState {
@@ -155,6 +158,7 @@ impl Default for AppState {
             templates: Vec::new(),
             confirm_remove_template: None,
             framework_preview: None,
+            frameworks: Vec::new(),
         }
     }
 }
@@ -223,6 +227,8 @@ pub enum Action {
     WordEdit(WordEditAction),
     /// The municipality's Word templates: what storage reports, and removal to confirm.
     Templates(TemplateEvent),
+    /// The frameworks kept in this browser, as storage reports them.
+    Frameworks(FrameworkEvent),
 }
 
 /// What a new assessment started from an earlier one brought along, in plain Swedish.
@@ -261,6 +267,18 @@ pub fn carried_over_sv(assessment: &schemas::SelfAssessment) -> String {
 pub const FRAMEWORK_PREVIEW_HEADING: &str = "framework-preview-heading";
 
 pub use crate::framework_preview::{FrameworkPreview, PreviewEdit};
+
+/// What happens to the frameworks kept in this browser.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrameworkEvent {
+    Listed(Vec<schemas::Framework>),
+    /// A framework used for an assessment was kept (or its copy under the same key replaced).
+    Kept(Box<schemas::Framework>),
+    /// Removed from the browser, by its key (`framework_library::key`).
+    Forgotten(String),
+    /// Storage refused; said as it is, nothing else changes.
+    Failed(String),
+}
 
 /// What happens to the stored templates (`templates`).
 #[derive(Clone, Debug, PartialEq)]
@@ -435,6 +453,7 @@ impl AppState {
             Action::DismissNotice => self.notice = None,
             Action::WordEdit(action) => self.word_edit(action),
             Action::Templates(event) => self.template_event(event),
+            Action::Frameworks(event) => self.framework_event(event),
             Action::PreviewFramework(preview) => {
                 self.framework_preview = Some(*preview);
                 self.focus = Some(FRAMEWORK_PREVIEW_HEADING.into());
@@ -465,6 +484,30 @@ impl AppState {
             Action::CancelFramework => self.framework_preview = None,
         }
         self
+    }
+
+    fn framework_event(&mut self, event: FrameworkEvent) {
+        match event {
+            FrameworkEvent::Listed(mut frameworks) => {
+                framework_library::sort(&mut frameworks);
+                self.frameworks = frameworks;
+            }
+            FrameworkEvent::Kept(framework) => {
+                framework_library::keep(&mut self.frameworks, *framework)
+            }
+            FrameworkEvent::Forgotten(key) => {
+                let before = self.frameworks.len();
+                self.frameworks
+                    .retain(|kept| framework_library::key(kept) != key);
+                if self.frameworks.len() < before {
+                    self.notice = Some(Notice::Info(
+                        "Ramverket är borttaget ur webbläsaren. Självskattningar som redan har gjorts mot det finns kvar."
+                            .into(),
+                    ));
+                }
+            }
+            FrameworkEvent::Failed(message) => self.notice = Some(Notice::Error(message)),
+        }
     }
 
     fn template_event(&mut self, event: TemplateEvent) {

@@ -9,12 +9,14 @@
 //! `review` where each validation finding is fixed; `word_edits` what was changed in a document
 //! edited in Word, for the user to take in; `templates` the municipality's Word templates kept
 //! here and which one a document is written in; `framework_preview` a framework file checked,
-//! named and recognised as a new version before it is used.
+//! named and recognised as a new version before it is used; `framework_library` the frameworks
+//! kept in this browser to be chosen again.
 
 pub mod app_state;
 pub mod edit;
 pub mod field_id;
 pub mod files;
+pub mod framework_library;
 pub mod framework_preview;
 pub mod library;
 pub mod paste;

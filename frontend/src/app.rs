@@ -5,8 +5,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use app_core::app_state::{
-    Action, AppState, FrameworkPreview, Notice, OpenCase, OpenEvent, Storage, StorageEvent,
-    TemplateEvent, View,
+    Action, AppState, FrameworkEvent, FrameworkPreview, Notice, OpenCase, OpenEvent, Storage,
+    StorageEvent, TemplateEvent, View,
 };
 use app_core::files::{
     is_docx, open_extracted, open_framework_file, open_json_file, OpenedDocument,
@@ -29,6 +29,7 @@ use crate::pages::review::ReviewPage;
 use crate::pages::start::StartPage;
 use crate::pages::templates::TemplatesPage;
 use crate::platform::browser;
+use crate::platform::frameworks::FrameworkStore;
 use crate::platform::generator;
 use crate::platform::store::{Saved, Store};
 use crate::platform::tabs;
@@ -61,18 +62,21 @@ impl std::ops::Deref for Reduced {
 type State = UseReducerHandle<Reduced>;
 type StoreRef = Rc<RefCell<Option<Store>>>;
 type TemplateStoreRef = Rc<RefCell<Option<TemplateStore>>>;
+type FrameworkStoreRef = Rc<RefCell<Option<FrameworkStore>>>;
 
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(Reduced::default);
     let store: StoreRef = use_mut_ref(|| None);
     let template_store: TemplateStoreRef = use_mut_ref(|| None);
+    let framework_store: FrameworkStoreRef = use_mut_ref(|| None);
     let saving = use_mut_ref(|| false);
     // Identifies this tab in messages to other tabs, so it ignores its own.
     let tab = use_memo((), |_| browser::new_case_id());
 
     use_open_store(&state, &store);
     use_open_template_store(&state, &template_store);
+    use_open_framework_store(&state, &framework_store);
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &saving, &tab);
     use_focus_requested_field(&state);
@@ -97,6 +101,9 @@ pub fn app() -> Html {
                 on_download_case={download(&state, &template_store).reform(|()| Request::CaseFile)}
                 on_download_calendar={download(&state, &template_store).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
+                frameworks={state.frameworks.clone()}
+                on_keep_framework={keep_framework(&state, &framework_store)}
+                on_forget_framework={forget_framework(&state, &framework_store)}
                 word_edits={state.word_edits.clone()}
                 templates={state.templates.clone()}
                 on_templates={show_templates(&state)}
@@ -646,6 +653,69 @@ fn use_open_template_store(state: &State, store: &TemplateStoreRef) {
             }
         });
     });
+}
+
+#[hook]
+fn use_open_framework_store(state: &State, store: &FrameworkStoreRef) {
+    let (state, store) = (state.clone(), store.clone());
+    use_effect_with((), move |_| {
+        spawn_local(async move {
+            let Ok(opened) = FrameworkStore::open().await else {
+                return;
+            };
+            *store.borrow_mut() = Some(opened.clone());
+            if let Ok(listed) = opened.list().await {
+                state.dispatch(Action::Frameworks(FrameworkEvent::Listed(listed)));
+            }
+        });
+    });
+}
+
+/// Keeps a framework an assessment was started against, to be chosen again; a storage that
+/// refuses is said, and the assessment goes on.
+fn keep_framework(state: &State, store: &FrameworkStoreRef) -> Callback<schemas::Framework> {
+    let (state, store) = (state.clone(), store.clone());
+    Callback::from(move |framework: schemas::Framework| {
+        let (state, store) = (state.clone(), store.clone());
+        spawn_local(async move {
+            let store = store.borrow().clone();
+            let kept = match store {
+                Some(store) => store
+                    .keep(&framework)
+                    .await
+                    .map_err(|error| error.to_string()),
+                None => Err("webbläsaren sparar inga data här".to_string()),
+            };
+            state.dispatch(Action::Frameworks(match kept {
+                Ok(()) => FrameworkEvent::Kept(Box::new(framework)),
+                Err(reason) => FrameworkEvent::Failed(format!(
+                    "Ramverket kunde inte sparas i webbläsaren ({reason}); självskattningen \
+                     påbörjades ändå. Spara filen för att kunna välja ramverket igen."
+                )),
+            }));
+        });
+    })
+}
+
+fn forget_framework(state: &State, store: &FrameworkStoreRef) -> Callback<String> {
+    let (state, store) = (state.clone(), store.clone());
+    Callback::from(move |key: String| {
+        let (state, store) = (state.clone(), store.clone());
+        spawn_local(async move {
+            let store = store.borrow().clone();
+            let forgotten = match store {
+                Some(store) => store.forget(&key).await.is_ok(),
+                None => false,
+            };
+            state.dispatch(Action::Frameworks(if forgotten {
+                FrameworkEvent::Forgotten(key)
+            } else {
+                FrameworkEvent::Failed(
+                    "Ramverket kunde inte tas bort ur webbläsaren. Försök igen.".to_string(),
+                )
+            }));
+        });
+    })
 }
 
 fn show_templates(state: &State) -> Callback<()> {

@@ -297,6 +297,27 @@ test('next year starts from last year: answers carried over until confirmed, a n
   // Compared with the assessment it started from, straight away.
   assert.notEqual(await page.getByLabel('Tidigare självskattning', { exact: true }).inputValue(), '');
 
+  // Both versions were kept in the browser: after a reload they are chosen without the file.
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  await page.reload();
+  const framework = page.getByLabel('Ramverk', { exact: true });
+  await framework.locator('option', { hasText: 'Sparad: riktlinje-320, version 2027 (319 krav)' }).waitFor({ state: 'attached' });
+  assert.deepEqual(
+    (await framework.locator('option').allInnerTexts()).filter((text) => text.startsWith('Sparad:')),
+    ['Sparad: riktlinje-320, version 2026 (319 krav)', 'Sparad: riktlinje-320, version 2027 (319 krav)'],
+  );
+  await framework.selectOption({ label: 'Sparad: riktlinje-320, version 2027 (319 krav)' });
+  await page.getByRole('button', { name: 'Påbörja självskattning', exact: true }).click();
+  await preview.getByText('Inga krav har tillkommit, ändrats eller tagits bort.', { exact: false }).waitFor();
+  await preview.getByRole('button', { name: 'Påbörja utan förra årets svar' }).click();
+  await page.locator('p.progress').filter({ hasText: '0 av 319 besvarade' }).waitFor();
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByText('Ramverk sparade i den här webbläsaren (2)').click();
+  await page.getByRole('button', { name: 'Ta bort riktlinje-320, version 2026 (319 krav)' }).click();
+  await page.getByRole('status').filter({ hasText: 'Ramverket är borttaget ur webbläsaren.' }).waitFor();
+  await page.getByText('Ramverk sparade i den här webbläsaren (1)').waitFor();
+
   await page.setViewportSize({ width: 683, height: 384 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(overflow, false, 'next year at 200 % zoom: no horizontal scrolling');

@@ -37,6 +37,10 @@ pub struct CasePageProps {
     pub on_templates: Callback<()>,
     /// A framework file read, shown before a self-assessment starts against it.
     pub framework_preview: Option<FrameworkPreview>,
+    /// The frameworks kept in this browser; keeping one used, forgetting one (by its key).
+    pub frameworks: Vec<schemas::Framework>,
+    pub on_keep_framework: Callback<schemas::Framework>,
+    pub on_forget_framework: Callback<String>,
     /// "Begär underlag": a form to one responsible role of a board (board id, role).
     pub on_download_form: Callback<(String, String)>,
     /// "Begär underlag" for the första yttrande: a form about one item (board id, item).
@@ -90,7 +94,8 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
                 draft={draft(PasteTarget::Items(ItemKind::Recommendation))} dispatch={props.dispatch.clone()} />
             { answers_section(case, &props.dispatch) }
-            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()} />
+            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()}
+                frameworks={props.frameworks.clone()} on_keep={props.on_keep_framework.clone()} on_forget={props.on_forget_framework.clone()} />
             { documents_section(case, props) }
         </main>
     }

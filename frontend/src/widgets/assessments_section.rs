@@ -2,10 +2,12 @@
 //! framework, the audit's questions, or a guideline the user imports (CSV or JSON).
 
 use app_core::app_state::{Action, FrameworkPreview, PreviewEdit, View, FRAMEWORK_PREVIEW_HEADING};
+use app_core::framework_library;
 use app_core::framework_preview::known_frameworks;
 use schemas::framework::{built_in_lis, from_audit_questions};
+use schemas::framework_import::Imported;
 use schemas::wording::count_sv;
-use schemas::Case;
+use schemas::{Case, Framework};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -20,6 +22,11 @@ pub struct AssessmentsSectionProps {
     pub on_import: Callback<(String, web_sys::File)>,
     /// A framework file read, to accept or cancel before the assessment starts.
     pub preview: Option<FrameworkPreview>,
+    /// The frameworks kept in this browser, offered beside the built-in ones.
+    pub frameworks: Vec<Framework>,
+    /// Keeps the framework an assessment starts against; forgets one by its key.
+    pub on_keep: Callback<Framework>,
+    pub on_forget: Callback<String>,
 }
 
 #[function_component(AssessmentsSection)]
@@ -60,7 +67,25 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
             chosen_board.clone(),
             (*source).clone(),
         );
+        let kept = props.frameworks.clone();
         Callback::from(move |_| {
+            // A kept framework is shown first, as an imported file is: it may be a new version
+            // of one the board used, and next year's assessment may start from last year's.
+            if let Some(framework) = source
+                .strip_prefix(KEPT_PREFIX)
+                .and_then(|key| kept.iter().find(|f| framework_library::key(f) == key))
+            {
+                dispatch.emit(Action::PreviewFramework(Box::new(FrameworkPreview::new(
+                    board.clone(),
+                    framework_library::label_sv(framework),
+                    Imported {
+                        framework: framework.clone(),
+                        warnings: Vec::new(),
+                    },
+                    &case,
+                ))));
+                return;
+            }
             let framework = if source == "questions" {
                 from_audit_questions(&case)
             } else {
@@ -127,6 +152,12 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                             if !case.audit.questions.is_empty() {
                                 <option value="questions" selected={*source == "questions"}>{ "Granskningens revisionsfrågor" }</option>
                             }
+                            { for props.frameworks.iter().map(|framework| {
+                                let value = format!("{KEPT_PREFIX}{}", framework_library::key(framework));
+                                html! {
+                                    <option selected={*source == value} value={value.clone()}>{ format!("Sparad: {}", framework_library::label_sv(framework)) }</option>
+                                }
+                            }) }
                         </select>
                     </div>
                 </div>
@@ -134,7 +165,7 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                     <button type="button" onclick={on_start}>{ "Påbörja självskattning" }</button>
                 </div>
                 if let Some(preview) = &props.preview {
-                    { framework_preview(preview, case, &keep_ratings, &props.dispatch) }
+                    { framework_preview(preview, case, &keep_ratings, &props.dispatch, &props.on_keep) }
                 }
                 <div class="field">
                     <label for="framework-file">{ "Eller importera en egen riktlinje (CSV eller JSON)" }</label>
@@ -144,6 +175,7 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
                     <input id="framework-file" type="file" accept=".csv,.json,.txt" onchange={on_file}
                         aria-describedby="framework-file-hint" />
                 </div>
+                { kept_frameworks(&props.frameworks, &props.on_forget) }
             }
         </section>
     }
@@ -152,11 +184,47 @@ pub fn assessments_section(props: &AssessmentsSectionProps) -> Html {
 /// An imported guideline before it is used: its chapters with their numbers of requirements, and
 /// what the import had to decide (columns not read, rows without a chapter, a quote that seems
 /// to swallow rows), to accept or cancel.
+/// The value prefix of a kept framework in the framework list.
+const KEPT_PREFIX: &str = "sparad:";
+
+/// The frameworks kept in this browser, each with a way to remove it.
+fn kept_frameworks(frameworks: &[Framework], on_forget: &Callback<String>) -> Html {
+    if frameworks.is_empty() {
+        return html! {};
+    }
+    html! {
+        <details class="kept-frameworks">
+            <summary>{ format!("Ramverk sparade i den här webbläsaren ({})", frameworks.len()) }</summary>
+            <p class="hint">{ "Ett ramverk sparas när en självskattning påbörjas mot det, och kan sedan väljas i listan Ramverk utan filen." }</p>
+            <ul>
+                { for frameworks.iter().map(|framework| {
+                    let key = framework_library::key(framework);
+                    let label = framework_library::label_sv(framework);
+                    let question = format!("Ta bort «{label}» ur webbläsaren? Självskattningar som redan har gjorts mot det finns kvar.");
+                    let on_forget = on_forget.clone();
+                    let forget = Callback::from(move |_: MouseEvent| {
+                        if browser::confirm(&question) {
+                            on_forget.emit(key.clone());
+                        }
+                    });
+                    html! {
+                        <li>
+                            { label.clone() }{ " " }
+                            <button type="button" class="secondary small" onclick={forget}>{ format!("Ta bort {label}") }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}
+
 fn framework_preview(
     preview: &FrameworkPreview,
     case: &Case,
     keep_ratings: &UseStateHandle<bool>,
     dispatch: &Callback<Action>,
+    on_keep: &Callback<Framework>,
 ) -> Html {
     let chapters = preview.imported.chapters();
     let total: usize = chapters.iter().map(|(_, count)| count).sum();
@@ -194,7 +262,7 @@ fn framework_preview(
                 <TextField id="framework-version" label="Version (t.ex. 2026 eller 2.1)" value={framework.version.clone()} on_change={edit(PreviewEdit::Version)} />
             </div>
             { version_choice(preview, case, dispatch) }
-            { preview_actions(preview, case, keep_ratings, dispatch) }
+            { preview_actions(preview, case, keep_ratings, dispatch, on_keep) }
         </section>
     }
 }
@@ -208,13 +276,19 @@ fn version_choice(preview: &FrameworkPreview, case: &Case, dispatch: &Callback<A
     }
     let on_change = dispatch.reform(|event: Event| {
         let value = event.target_unchecked_into::<HtmlSelectElement>().value();
-        Action::EditFrameworkPreview(PreviewEdit::VersionOf(Some(value).filter(|v| !v.is_empty())))
+        Action::EditFrameworkPreview(PreviewEdit::VersionOf(
+            Some(value).filter(|v| !v.is_empty()),
+        ))
     });
     let framework = &preview.imported.framework;
     let text_of = |id: &str| {
         framework
             .requirement(id)
-            .or_else(|| preview.earlier(case).and_then(|earlier| earlier.framework.requirement(id)))
+            .or_else(|| {
+                preview
+                    .earlier(case)
+                    .and_then(|earlier| earlier.framework.requirement(id))
+            })
             .map_or(String::new(), |(_, requirement)| requirement.text.clone())
     };
     let list = |title: &str, ids: &[String]| {
@@ -261,14 +335,20 @@ fn preview_actions(
     case: &Case,
     keep_ratings: &UseStateHandle<bool>,
     dispatch: &Callback<Action>,
+    on_keep: &Callback<Framework>,
 ) -> Html {
     let earlier = preview.earlier(case);
     let keep = **keep_ratings;
     let accept = |continue_from: Option<String>| {
-        dispatch.reform(move |_: MouseEvent| Action::AcceptFramework {
-            today: browser::today(),
-            continue_from: continue_from.clone(),
-            keep_ratings: keep,
+        let (dispatch, on_keep) = (dispatch.clone(), on_keep.clone());
+        let framework = preview.imported.framework.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_keep.emit(framework.clone());
+            dispatch.emit(Action::AcceptFramework {
+                today: browser::today(),
+                continue_from: continue_from.clone(),
+                keep_ratings: keep,
+            });
         })
     };
     let choose = |value: bool| {
