@@ -1776,6 +1776,8 @@ mod tests {
             next_deadline: None,
             saved_at: "t".into(),
             revision: 1,
+            kind: schemas::CaseKind::Audit,
+            assessments: 0,
         };
         let state = run([
             Action::Storage(StorageEvent::Ready(vec![summary.clone()])),

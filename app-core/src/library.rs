@@ -25,6 +25,12 @@ pub struct CaseSummary {
     /// When the case was last saved, as the browser's clock said (ISO 8601).
     pub saved_at: String,
     pub revision: u64,
+    /// An audit case, or self-assessments on their own (listed apart on the start page).
+    #[serde(default)]
+    pub kind: schemas::CaseKind,
+    /// How many self-assessments the case holds.
+    #[serde(default)]
+    pub assessments: usize,
 }
 
 impl CaseSummary {
@@ -38,6 +44,8 @@ impl CaseSummary {
             next_deadline: next_deadline(case, today),
             saved_at: saved_at.to_string(),
             revision,
+            kind: case.kind,
+            assessments: case.self_assessments.len(),
         }
     }
 
@@ -403,6 +411,8 @@ mod tests {
             next_deadline: deadline.map(|d| (day(d), String::new())),
             saved_at: saved.into(),
             revision: 1,
+            kind: schemas::CaseKind::Audit,
+            assessments: 0,
         };
         let mut list = vec![
             summary("none-old", None, "2025-01-01"),

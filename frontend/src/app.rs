@@ -146,6 +146,7 @@ pub fn app() -> Html {
                 confirm_delete={state.confirm_delete.clone()}
                 on_open={open_stored_callback(&state, &store)}
                 on_new={open_new(&state)}
+                on_new_assessments={open_new_assessments(&state)}
                 on_example={open_example(&state, &store)}
                 on_file={open_file(&state, &store)}
                 duplicate={state.duplicate.clone()}
@@ -411,6 +412,17 @@ fn open_new(state: &State) -> Callback<()> {
     let state = state.clone();
     Callback::from(move |_| {
         let case = with_identity(Case::new_empty(), browser::new_case_id);
+        let open = OpenCase::new(case.id.clone(), case, 0, false);
+        state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
+    })
+}
+
+/// Starts self-assessments kept on their own, named for this year.
+fn open_new_assessments(state: &State) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        let name = format!("Självskattningar {}", browser::today().year());
+        let case = with_identity(Case::new_self_assessments(&name), browser::new_case_id);
         let open = OpenCase::new(case.id.clone(), case, 0, false);
         state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
     })

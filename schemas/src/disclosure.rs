@@ -73,6 +73,7 @@ fn frame(case: &Case) -> Case {
         format: case.format.clone(),
         format_version: case.format_version,
         id: case.id.clone(),
+        kind: case.kind,
         organisation: case.organisation.clone(),
         audit: case.audit.clone(),
         boards: case

@@ -16,6 +16,7 @@ pub mod framework_import;
 pub mod json_schema;
 pub mod location;
 pub mod model;
+pub mod overview;
 pub mod self_assessment;
 pub mod template;
 #[cfg(test)]

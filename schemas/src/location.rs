@@ -519,6 +519,7 @@ pub fn every_text(case: &Case) -> Vec<(Location, &str)> {
         format: _,
         format_version: _,
         id: _,
+        kind: _,
         organisation,
         audit,
         boards,

@@ -30,6 +30,9 @@ pub struct Case {
     /// in a case that has never been stored.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub id: String,
+    /// An audit case, or a board's self-assessments kept on their own (no audit).
+    #[serde(default, skip_serializing_if = "CaseKind::is_audit")]
+    pub kind: CaseKind,
     /// The municipality or organisation, e.g. "Malmö stad".
     #[serde(default)]
     pub organisation: String,
@@ -42,6 +45,23 @@ pub struct Case {
     /// The boards' self-assessments (självskattningar), oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub self_assessments: Vec<SelfAssessment>,
+}
+
+/// What a case file holds: an audit and the boards' answers to it, or self-assessments on
+/// their own (a board's annual assessment of its systems and förvaltningar, outside any audit).
+/// The latter keeps its name in `audit.title` and leaves the rest of the audit empty.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CaseKind {
+    #[default]
+    Audit,
+    SelfAssessments,
+}
+
+impl CaseKind {
+    pub fn is_audit(&self) -> bool {
+        *self == CaseKind::Audit
+    }
 }
 
 /// What the auditors sent: the report and its missiv.
@@ -236,6 +256,23 @@ pub struct MeasureOrigin {
     pub assessment: String,
     /// The id of the question (requirement) in its framework.
     pub requirement: String,
+    /// Set when the assessment is kept in another file (self-assessments on their own): where,
+    /// as it read when the measure was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub elsewhere: Option<OriginElsewhere>,
+}
+
+/// The self-assessment a measure came from, kept in another case file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OriginElsewhere {
+    /// The other file's case id.
+    pub case: String,
+    /// Its name, e.g. "Självskattningar 2026, Servicenämnden".
+    pub name: String,
+    /// The assessment's title and its framework's, as they were.
+    pub assessment_title: String,
+    pub framework_title: String,
 }
 
 impl MeasureOrigin {
@@ -244,6 +281,21 @@ impl MeasureOrigin {
     /// when the assessment is no longer there.
     pub fn label_sv(&self, case: &Case) -> String {
         let question = format!("fråga {}", self.requirement.trim());
+        let framework = |title: &str| match title.trim() {
+            "" => String::new(),
+            title => format!(" mot ramverket ”{title}”"),
+        };
+        if let Some(elsewhere) = &self.elsewhere {
+            let name = match elsewhere.assessment_title.trim() {
+                "" => self.assessment.trim(),
+                title => title,
+            };
+            return format!(
+                "Från självskattningen ”{name}” i ”{}”{}, {question}",
+                elsewhere.name.trim(),
+                framework(&elsewhere.framework_title)
+            );
+        }
         let Some(assessment) = case
             .self_assessments
             .iter()
@@ -255,11 +307,10 @@ impl MeasureOrigin {
             "" => assessment.id.trim(),
             title => title,
         };
-        let framework = match assessment.framework.title.trim() {
-            "" => String::new(),
-            title => format!(" mot ramverket ”{title}”"),
-        };
-        format!("Från självskattningen ”{name}”{framework}, {question}")
+        format!(
+            "Från självskattningen ”{name}”{}, {question}",
+            framework(&assessment.framework.title)
+        )
     }
 }
 
@@ -421,12 +472,25 @@ impl Case {
             format: FORMAT_NAME.to_string(),
             format_version: FORMAT_VERSION,
             id: String::new(),
+            kind: CaseKind::Audit,
             organisation: String::new(),
             audit: Audit::default(),
             boards: Vec::new(),
             responses: Vec::new(),
             self_assessments: Vec::new(),
         }
+    }
+
+    /// Self-assessments on their own, named `name`, with no audit.
+    pub fn new_self_assessments(name: &str) -> Case {
+        let mut case = Case::new_empty();
+        case.kind = CaseKind::SelfAssessments;
+        case.audit.title = name.to_string();
+        case
+    }
+
+    pub fn is_self_assessments(&self) -> bool {
+        self.kind == CaseKind::SelfAssessments
     }
 
     pub fn board(&self, id: &str) -> Option<&Board> {
@@ -687,6 +751,7 @@ mod tests {
         let origin = |assessment: &str| MeasureOrigin {
             assessment: assessment.into(),
             requirement: "3.2".into(),
+            elsewhere: None,
         };
         assert_eq!(
             origin("S1").label_sv(&case),

@@ -75,6 +75,18 @@ pub fn has_errors(findings: &[Finding]) -> bool {
 /// Checks the whole case. `today` stands in for the date of a yttrande that has none yet.
 pub fn validate(case: &Case, today: Date) -> Vec<Finding> {
     let mut findings = Findings::default();
+    if case.is_self_assessments() {
+        // No audit and no yttrande: a name, the boards that assess, and the texts.
+        if is_blank(&case.audit.title) {
+            findings.error(
+                Location::Audit(AuditField::Title),
+                "Ge självskattningarna ett namn (t.ex. Självskattningar 2026, Servicenämnden).",
+            );
+        }
+        check_boards(case, &mut findings);
+        characters::check(case, &mut findings);
+        return findings.list;
+    }
     check_audit(case, &mut findings);
     check_boards(case, &mut findings);
     check_responses(case, today, &mut findings);
@@ -243,7 +255,7 @@ fn check_boards(case: &Case, findings: &mut Findings) {
             findings.error(at(BoardField::Name), "Ange nämndens namn.");
         }
         check_board_dates(case, board, &at, findings);
-        if case.items_for_board(&board.id).next().is_none() {
+        if !case.is_self_assessments() && case.items_for_board(&board.id).next().is_none() {
             findings.warning(
                 at(BoardField::Whole),
                 format!(
@@ -976,5 +988,21 @@ mod tests {
             paths,
             ["boards[0].follow_up_deadline", "boards[0].follow_up_period"]
         );
+    }
+
+    #[test]
+    fn self_assessments_on_their_own_need_a_name_and_no_audit() {
+        let mut case = Case::new_self_assessments(" ");
+        case.boards.push(Board::new("sn", "Servicenämnden"));
+        let found = validate(&case, day("2026-11-30"));
+        let messages: Vec<&str> = found.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["Ge självskattningarna ett namn (t.ex. Självskattningar 2026, Servicenämnden)."]
+        );
+        case.audit.title = "Självskattningar 2026".into();
+        assert_eq!(validate(&case, day("2026-11-30")), []);
+        let read = load_case(&crate::version::save_case(&case)).expect("reads back");
+        assert!(read.is_self_assessments());
     }
 }

@@ -22,7 +22,8 @@ pub const FORMAT_NAME: &str = "yttra-case";
 /// 6 — what a self-assessment assesses (`subject`, an asset with its classification), chapters
 /// marked not applicable (`not_applicable_areas`), and when a requirement applies (`applies`).
 /// 7 — next year's assessment from last year's: where it started from (`carried_from`) and the
-/// answers carried over and not yet confirmed (`answers[].carried_over`).
+/// answers carried over and not yet confirmed (`answers[].carried_over`); self-assessments
+/// kept on their own (`kind`), and a measure made from a gap in one of them (`origin.elsewhere`).
 pub const FORMAT_VERSION: u32 = 7;
 
 /// One migration: turns a file of version `from` into version `from + 1`.
@@ -120,26 +121,44 @@ fn v4_to_v5(mut value: Value) -> Result<Value, String> {
 
 /// Version 6 only added fields, empty by default; as in [`v1_to_v2`], the step refuses a file
 /// that already has them under an older version number.
-/// Version 7 only added fields (an assessment's `carried_from`, an answer's `carried_over`).
+/// Version 7 only added fields (the case's `kind`, an assessment's `carried_from`, an answer's
+/// `carried_over`, a measure origin's `elsewhere`).
 fn v6_to_v7(value: Value) -> Result<Value, String> {
     let assessments = value
         .get("self_assessments")
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
-    let has_v7_fields = assessments.iter().any(|assessment| {
-        assessment.get("carried_from").is_some()
-            || assessment
-                .get("answers")
-                .and_then(Value::as_array)
-                .into_iter()
-                .flatten()
-                .any(|answer| answer.get("carried_over").is_some())
-    });
+    let measures_elsewhere = value
+        .get("responses")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .flat_map(|response| {
+            let first = response
+                .pointer("/first/measures")
+                .and_then(Value::as_array);
+            let new = response
+                .pointer("/follow_up/new_measures")
+                .and_then(Value::as_array);
+            first.into_iter().chain(new).flatten()
+        })
+        .any(|measure| measure.pointer("/origin/elsewhere").is_some());
+    let has_v7_fields = value.get("kind").is_some()
+        || measures_elsewhere
+        || assessments.iter().any(|assessment| {
+            assessment.get("carried_from").is_some()
+                || assessment
+                    .get("answers")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .any(|answer| answer.get("carried_over").is_some())
+        });
     if has_v7_fields {
         return Err(
-            "filen har svar överförda från en tidigare självskattning (formatversion 7) men \
-             är märkt som version 6."
+            "filen har fält från formatversion 7 (självskattningar för sig eller svar \
+             överförda från en tidigare självskattning) men är märkt som version 6."
                 .into(),
         );
     }

@@ -343,6 +343,7 @@ fn measure_from_gap(
     let origin = MeasureOrigin {
         assessment: assessment.to_string(),
         requirement: requirement.to_string(),
+        elsewhere: None,
     };
     let follow_up = case
         .responses

@@ -18,6 +18,7 @@ fn with_origin(assessment: &str) -> Case {
     measure.origin = Some(MeasureOrigin {
         assessment: assessment.into(),
         requirement: "Q5".into(),
+        elsewhere: None,
     });
     case
 }

@@ -23,6 +23,8 @@ use crate::widgets::period::period_fields;
 use crate::widgets::templates_line::templates_line;
 use crate::widgets::word_edits::WordEditsPanel;
 
+mod register;
+
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
     pub open: OpenCase,
@@ -56,14 +58,6 @@ pub struct CasePageProps {
 pub fn case_page(props: &CasePageProps) -> Html {
     let case = &props.open.case;
     let title = case_title(case);
-    let on_edit = props.dispatch.reform(Action::Edit);
-    let draft = |target: PasteTarget| {
-        props
-            .paste
-            .as_ref()
-            .filter(|(draft_target, _)| *draft_target == target)
-            .map(|(_, draft)| draft.clone())
-    };
     html! {
         <main id="main">
             <nav aria-label="Sidor">
@@ -73,6 +67,29 @@ pub fn case_page(props: &CasePageProps) -> Html {
             </nav>
             <h1>{ title }</h1>
             <p class="save-state" role="status">{ save_state(props) }</p>
+            if case.is_self_assessments() {
+                { register::register_body(props) }
+            } else {
+                { audit_case_body(props) }
+            }
+        </main>
+    }
+}
+
+/// An audit case: the audit, its questions, the boards, the report's items, the answers, the
+/// self-assessments and the documents.
+fn audit_case_body(props: &CasePageProps) -> Html {
+    let case = &props.open.case;
+    let on_edit = props.dispatch.reform(Action::Edit);
+    let draft = |target: PasteTarget| {
+        props
+            .paste
+            .as_ref()
+            .filter(|(draft_target, _)| *draft_target == target)
+            .map(|(_, draft)| draft.clone())
+    };
+    html! {
+        <>
             if let Some(edits) = &props.word_edits {
                 <WordEditsPanel edits={edits.clone()} dispatch={props.dispatch.clone()} />
             }
@@ -97,7 +114,7 @@ pub fn case_page(props: &CasePageProps) -> Html {
             <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()}
                 frameworks={props.frameworks.clone()} on_keep={props.on_keep_framework.clone()} on_forget={props.on_forget_framework.clone()} />
             { documents_section(case, props) }
-        </main>
+        </>
     }
 }
 

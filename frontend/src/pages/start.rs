@@ -4,6 +4,8 @@
 use app_core::app_state::{Action, Duplicate, OpenEvent, Storage};
 use app_core::library::CaseSummary;
 use app_core::templates::StoredTemplate;
+use schemas::wording::count_sv;
+use schemas::CaseKind;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -17,6 +19,8 @@ pub struct StartPageProps {
     pub confirm_delete: Option<String>,
     pub on_open: Callback<String>,
     pub on_new: Callback<()>,
+    /// Starts self-assessments kept on their own, outside any audit.
+    pub on_new_assessments: Callback<()>,
     pub on_example: Callback<()>,
     pub on_file: Callback<web_sys::File>,
     pub on_ask_delete: Callback<String>,
@@ -63,6 +67,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <h2 id="begin-heading">{ "Börja" }</h2>
                 <div class="actions">
                     <button type="button" onclick={props.on_new.reform(|_| ())}>{ "Nytt ärende" }</button>
+                    <button type="button" class="secondary" onclick={props.on_new_assessments.reform(|_| ())}>
+                        { "Nya självskattningar (utan granskning)" }
+                    </button>
                     <button type="button" class="secondary" onclick={props.on_example.reform(|_| ())}>
                         { "Öppna exempelärendet" }
                     </button>
@@ -82,6 +89,15 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <h2 id="saved-heading">{ "Sparade ärenden" }</h2>
                 { saved_cases(props) }
             </section>
+            if props.saved.iter().any(|summary| summary.kind == CaseKind::SelfAssessments) {
+                <section aria-labelledby="registers-heading">
+                    <h2 id="registers-heading">{ "Självskattningar" }</h2>
+                    <p class="hint">{ "Nämndernas egna självskattningar av system och förvaltningar, år för år." }</p>
+                    <ul class="documents">
+                        { for props.saved.iter().filter(|summary| summary.kind == CaseKind::SelfAssessments).map(|summary| register_row(props, summary)) }
+                    </ul>
+                </section>
+            }
             <section aria-labelledby="templates-heading">
                 <h2 id="templates-heading">{ "Kommunens dokumentmall" }</h2>
                 { templates_line(&props.templates, &props.on_templates) }
@@ -143,7 +159,12 @@ fn saved_cases(props: &StartPageProps) -> Html {
         }
         Storage::Available => {}
     }
-    if props.saved.is_empty() {
+    let audits: Vec<&CaseSummary> = props
+        .saved
+        .iter()
+        .filter(|summary| summary.kind == CaseKind::Audit)
+        .collect();
+    if audits.is_empty() {
         return html! {
             <p>{ "Inga ärenden är sparade här ännu. Börja med ett nytt ärende, öppna en fil eller prova exempelärendet." }</p>
         };
@@ -160,10 +181,40 @@ fn saved_cases(props: &StartPageProps) -> Html {
                 </tr>
             </thead>
             <tbody>
-                { for props.saved.iter().map(|summary| saved_row(props, summary)) }
+                { for audits.into_iter().map(|summary| saved_row(props, summary)) }
             </tbody>
         </table>
     }
+}
+
+/// A register of self-assessments: open it, or remove it (asked first).
+fn register_row(props: &StartPageProps, summary: &CaseSummary) -> Html {
+    let title = summary.display_title();
+    let id = summary.id.clone();
+    let asking = props.confirm_delete.as_deref() == Some(summary.id.as_str());
+    html! {
+        <li key={summary.id.clone()}>
+            <button type="button" class="secondary" onclick={props.on_open.reform({ let id = id.clone(); move |_| id.clone() })}>
+                { format!("Öppna {title}") }
+            </button>
+            <span class="hint">{ format!(" {} · {} · senast ändrat {}", summary.boards.join(", "), count_sv(summary.assessments, "självskattning", "självskattningar"), saved_day(&summary.saved_at)) }</span>
+            if asking {
+                <span role="group" aria-label={format!("Ta bort {title}?")}>
+                    { " Ta bort? " }
+                    <button type="button" class="danger" onclick={props.on_confirm_delete.reform({ let id = id.clone(); move |_| id.clone() })}>{ "Ja, ta bort" }</button>
+                    <button type="button" class="secondary" onclick={props.on_cancel_delete.reform(|_| ())}>{ "Avbryt" }</button>
+                </span>
+            } else {
+                <button type="button" class="secondary small" aria-label={format!("Ta bort {title}")}
+                    onclick={props.on_ask_delete.reform(move |_| id.clone())}>{ "Ta bort" }</button>
+            }
+        </li>
+    }
+}
+
+/// The date part of an ISO 8601 timestamp.
+fn saved_day(saved_at: &str) -> &str {
+    saved_at.get(..10).unwrap_or(saved_at)
 }
 
 fn saved_row(props: &StartPageProps, summary: &CaseSummary) -> Html {

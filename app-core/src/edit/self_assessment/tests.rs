@@ -157,7 +157,8 @@ fn a_gap_becomes_a_measure_that_remembers_its_question() {
         made.origin,
         Some(MeasureOrigin {
             assessment: "S1".into(),
-            requirement: "Q5".into()
+            requirement: "Q5".into(),
+            elsewhere: None,
         })
     );
     assert!(made.action.ends_with(&case.audit.questions[4].text));
