@@ -10,6 +10,7 @@ use schemas::ItemKind;
 
 use crate::edit::{self, AssessmentEdit, Edit};
 use crate::framework_library;
+use crate::gap_elsewhere::PendingGap;
 use crate::library::{self, sort_for_start_page, CaseSummary};
 use crate::paste::{merge_with_next, split_at, PasteDraft, PasteTarget};
 use crate::templates::{self, StoredTemplate};
@@ -138,6 +139,8 @@ pub struct AppState {
     pub framework_preview: Option<FrameworkPreview>,
     /// The frameworks kept in this browser (`framework_library`), to be chosen again.
     pub frameworks: Vec<schemas::Framework>,
+    /// A gap of self-assessments kept on their own, waiting to be placed in an audit case.
+    pub pending_gap: Option<PendingGap>,
 }
 
 impl Default for AppState {
@@ -159,6 +162,7 @@ impl Default for AppState {
             confirm_remove_template: None,
             framework_preview: None,
             frameworks: Vec::new(),
+            pending_gap: None,
         }
     }
 }
@@ -229,6 +233,14 @@ pub enum Action {
     Templates(TemplateEvent),
     /// The frameworks kept in this browser, as storage reports them.
     Frameworks(FrameworkEvent),
+    /// A gap of self-assessments kept on their own goes to an audit case (which the app opens).
+    CarryGap(Box<PendingGap>),
+    /// The carried gap becomes a measure of `board` answering `item` in the open case.
+    PlaceGap {
+        board: String,
+        item: schemas::ItemRef,
+    },
+    CancelGap,
 }
 
 /// What a new assessment started from an earlier one brought along, in plain Swedish.
@@ -454,6 +466,9 @@ impl AppState {
             Action::WordEdit(action) => self.word_edit(action),
             Action::Templates(event) => self.template_event(event),
             Action::Frameworks(event) => self.framework_event(event),
+            Action::CarryGap(gap) => self.pending_gap = Some(*gap),
+            Action::CancelGap => self.pending_gap = None,
+            Action::PlaceGap { board, item } => self.place_gap(board, item),
             Action::PreviewFramework(preview) => {
                 self.framework_preview = Some(*preview);
                 self.focus = Some(FRAMEWORK_PREVIEW_HEADING.into());
@@ -484,6 +499,42 @@ impl AppState {
             Action::CancelFramework => self.framework_preview = None,
         }
         self
+    }
+
+    /// Makes the carried gap a measure in the open case, when it is the case the gap was
+    /// carried to; says which measure was made and where.
+    fn place_gap(&mut self, board: String, item: schemas::ItemRef) {
+        let Some(gap) = self.pending_gap.clone() else {
+            return;
+        };
+        if self.open.as_ref().map(|open| &open.id) != Some(&gap.target_case) {
+            return;
+        }
+        let edit = AssessmentEdit::MeasureFromElsewhere {
+            board: board.clone(),
+            item,
+            origin: gap.origin.clone(),
+            text: gap.text.clone(),
+        };
+        if !self.apply_edit(Edit::SelfAssessment(edit)) {
+            return;
+        }
+        self.pending_gap = None;
+        let Some(case) = self.open.as_ref().map(|open| &open.case) else {
+            return;
+        };
+        let made = case
+            .measures_with_origin()
+            .filter(|(origin, _)| **origin == gap.origin)
+            .map(|(_, measure)| measure.id.clone())
+            .last()
+            .unwrap_or_default();
+        let board_name = case.board(&board).map_or(board.clone(), |b| b.name.clone());
+        self.notice = Some(Notice::Info(format!(
+            "Åtgärd {made} har skapats för {board_name} under {}. {}.",
+            schemas::wording::lowercase_first(&item.label_sv()),
+            gap.origin.label_sv(case)
+        )));
     }
 
     fn framework_event(&mut self, event: FrameworkEvent) {
@@ -1911,6 +1962,98 @@ mod tests {
         assert_eq!(
             answers[0].assessed_on, None,
             "a confirmed one was not rated again"
+        );
+    }
+
+    #[test]
+    fn a_gap_of_self_assessments_on_their_own_becomes_a_measure_in_an_audit_case() {
+        use crate::gap_elsewhere::PendingGap;
+        use schemas::{ItemKind, ItemRef, Rating};
+        let mut register = schemas::Case::new_self_assessments("Självskattningar 2026");
+        register.id = "reg".into();
+        register
+            .boards
+            .push(schemas::Board::new("ks", "Kommunstyrelsen"));
+        let csv = "Område;Id;Text\nA;1;Det finns en kontinuitetsplan\n";
+        let framework = schemas::framework_import::framework_from_csv(csv, "r", "Riktlinje")
+            .expect("framework");
+        let today = schemas::Date::parse("2026-11-23").expect("date");
+        let state = run([
+            Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "reg".into(),
+                register,
+                1,
+                true,
+            )))),
+            Action::StartAssessment {
+                board: "ks".into(),
+                framework: Box::new(framework),
+                title: "Ekonomisystemet 2026".into(),
+                today,
+            },
+            Action::Edit(Edit::SelfAssessment(AssessmentEdit::Rate {
+                assessment: "S1".into(),
+                requirement: "1".into(),
+                rating: Some(Rating::Level(0)),
+                today,
+            })),
+        ]);
+        let register = state.open.as_ref().expect("open").case.clone();
+        let gap = PendingGap::of(
+            &register,
+            &register.self_assessments[0],
+            "1",
+            "a",
+            "Granskning",
+        )
+        .expect("a gap");
+        let example =
+            schemas::load_case(include_str!("../../examples/it-sakerhet-tva-namnder.json"))
+                .expect("example");
+        let item = ItemRef {
+            kind: ItemKind::Recommendation,
+            number: 2,
+        };
+        let place = Action::PlaceGap {
+            board: "ks".into(),
+            item,
+        };
+        let state = state
+            .reduce(Action::CarryGap(Box::new(gap)))
+            .reduce(place.clone());
+        assert!(
+            state.pending_gap.is_some(),
+            "not placed in the register itself"
+        );
+        let state = state
+            .reduce(Action::Open(OpenEvent::Opened(Box::new(OpenCase::new(
+                "a".into(),
+                example,
+                1,
+                true,
+            )))))
+            .reduce(place.clone());
+        assert_eq!(state.pending_gap, None);
+        let Some(Notice::Info(said)) = &state.notice else {
+            panic!("{:?}", state.notice)
+        };
+        assert!(
+            said.ends_with("Från självskattningen ”Ekonomisystemet 2026” i ”Självskattningar 2026” mot ramverket ”Riktlinje”, fråga 1."),
+            "{said}"
+        );
+        let case = &state.open.as_ref().expect("open").case;
+        let (origin, measure) = case.measures_with_origin().last().expect("a measure");
+        assert_eq!(
+            origin.elsewhere.as_ref().map(|e| e.case.as_str()),
+            Some("reg")
+        );
+        assert_eq!(
+            measure.action,
+            "Åtgärda brist i självskattningen: Det finns en kontinuitetsplan"
+        );
+        assert!(
+            case.self_assessments.is_empty(),
+            "the assessment stays in its own file"
         );
     }
 }

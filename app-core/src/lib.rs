@@ -10,7 +10,8 @@
 //! edited in Word, for the user to take in; `templates` the municipality's Word templates kept
 //! here and which one a document is written in; `framework_preview` a framework file checked,
 //! named and recognised as a new version before it is used; `framework_library` the frameworks
-//! kept in this browser to be chosen again.
+//! kept in this browser to be chosen again; `gap_elsewhere` a gap of self-assessments kept on
+//! their own on its way to becoming a measure in an audit case.
 
 pub mod app_state;
 pub mod edit;
@@ -18,6 +19,7 @@ pub mod field_id;
 pub mod files;
 pub mod framework_library;
 pub mod framework_preview;
+pub mod gap_elsewhere;
 pub mod library;
 pub mod paste;
 pub mod review;

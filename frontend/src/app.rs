@@ -34,6 +34,7 @@ use crate::platform::generator;
 use crate::platform::store::{Saved, Store};
 use crate::platform::tabs;
 use crate::platform::templates::TemplateStore;
+use app_core::gap_elsewhere::PendingGap;
 
 /// The example case shipped with the app (also in `examples/`).
 const EXAMPLE_CASE: &str = include_str!("../../examples/it-sakerhet-tva-namnder.json");
@@ -102,6 +103,7 @@ pub fn app() -> Html {
                 on_download_calendar={download(&state, &template_store).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
                 frameworks={state.frameworks.clone()}
+                pending_gap={state.pending_gap.clone()}
                 on_keep_framework={keep_framework(&state, &framework_store)}
                 on_forget_framework={forget_framework(&state, &framework_store)}
                 word_edits={state.word_edits.clone()}
@@ -134,7 +136,9 @@ pub fn app() -> Html {
         },
         (View::Assessment { id }, Some(open)) => html! {
             <AssessmentPage case={open.case} compared={state.compared_with(&id).map(str::to_string)} {id} dispatch={state.dispatcher().to_callback()}
-                on_download={download(&state, &template_store)} />
+                on_download={download(&state, &template_store)}
+                audit_cases={audit_cases(&state)}
+                on_carry_gap={carry_gap(&state, &store)} />
         },
         (View::Comparison, Some(open)) => html! {
             <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />
@@ -414,6 +418,31 @@ fn open_new(state: &State) -> Callback<()> {
         let case = with_identity(Case::new_empty(), browser::new_case_id);
         let open = OpenCase::new(case.id.clone(), case, 0, false);
         state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
+    })
+}
+
+/// The audit cases stored here, (id, title), where a gap can become a measure.
+fn audit_cases(state: &State) -> Vec<(String, String)> {
+    state
+        .saved
+        .iter()
+        .filter(|summary| summary.kind == schemas::CaseKind::Audit)
+        .map(|summary| (summary.id.clone(), summary.display_title()))
+        .collect()
+}
+
+/// Carries a gap to an audit case: holds it, then opens the case, where the user picks what
+/// the measure answers.
+fn carry_gap(state: &State, store: &StoreRef) -> Callback<PendingGap> {
+    let (state, store) = (state.clone(), store.clone());
+    Callback::from(move |gap: PendingGap| {
+        let target = gap.target_case.clone();
+        state.dispatch(Action::CarryGap(Box::new(gap)));
+        let Some(opened) = store.borrow().clone() else {
+            return;
+        };
+        let state = state.clone();
+        spawn_local(async move { open_stored(&state, &opened, &target).await });
     })
 }
 

@@ -554,7 +554,7 @@ impl Case {
             .filter_map(|measure| Some((measure.origin.as_ref()?, measure)))
     }
 
-    /// The measures made from one question of an assessment.
+    /// The measures made from one question of an assessment of this case.
     pub fn measures_from<'a>(
         &'a self,
         assessment: &'a str,
@@ -562,7 +562,9 @@ impl Case {
     ) -> impl Iterator<Item = &'a Measure> + 'a {
         self.measures_with_origin()
             .filter(move |(origin, _)| {
-                origin.assessment == assessment && origin.requirement == requirement
+                origin.elsewhere.is_none()
+                    && origin.assessment == assessment
+                    && origin.requirement == requirement
             })
             .map(|(_, measure)| measure)
     }

@@ -128,14 +128,22 @@ fn subject_name(assessment: &SelfAssessment) -> Option<String> {
 
 /// The assessment started last (the later in the list on the same day).
 fn latest<'a>(assessments: &[&'a SelfAssessment]) -> Option<&'a SelfAssessment> {
-    assessments
-        .iter()
-        .copied()
-        .reduce(|best, next| if next.started >= best.started { next } else { best })
+    assessments.iter().copied().reduce(|best, next| {
+        if next.started >= best.started {
+            next
+        } else {
+            best
+        }
+    })
 }
 
 fn cell(assessment: &SelfAssessment, chapter: &str) -> Cell {
-    match assessment.framework.areas.iter().find(|area| area.id == chapter) {
+    match assessment
+        .framework
+        .areas
+        .iter()
+        .find(|area| area.id == chapter)
+    {
         None => Cell::Missing,
         Some(area) if assessment.area_not_applicable(&area.id).is_some() => Cell::NotApplicable,
         Some(area) => Cell::Score(assessment.area_score(area)),
@@ -212,7 +220,12 @@ mod tests {
         case.self_assessments = vec![
             assessment("S1", "Ekonomisystemet", "2025-02-01", &[("1", 1), ("3", 1)]),
             assessment("S2", "", "2025-03-01", &[("1", 4)]),
-            assessment("S3", "Ekonomisystemet", "2026-02-01", &[("1", 3), ("2", 2), ("3", 2)]),
+            assessment(
+                "S3",
+                "Ekonomisystemet",
+                "2026-02-01",
+                &[("1", 3), ("2", 2), ("3", 2)],
+            ),
         ];
         case.self_assessments[2]
             .not_applicable_areas

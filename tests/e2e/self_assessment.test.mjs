@@ -325,6 +325,56 @@ test('next year starts from last year: answers carried over until confirmed, a n
   await context.close();
 });
 
+test('self-assessments on their own: an asset assessed outside any audit, the overview, and a gap made a measure in an audit case', async () => {
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  // An audit case stored here, for the gap to go to.
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+
+  await page.getByRole('button', { name: 'Nya självskattningar (utan granskning)' }).click();
+  await page.getByRole('heading', { name: /^Självskattningar \d{4}$/, level: 1 }).waitFor();
+  await page.getByLabel('Lägg till nämnd eller förvaltning').fill('Servicenämnden');
+  await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
+  await page.getByLabel('Eller importera en egen riktlinje (CSV eller JSON)').setInputFiles(GUIDELINE_320);
+  const preview = page.getByRole('region', { name: 'Granska riktlinjen innan den används' });
+  await preview.getByRole('button', { name: 'Påbörja självskattningen med riktlinjen' }).click();
+  await page.getByLabel('Ett system, en e-tjänst, ett register eller en förvaltning').check();
+  await page.locator('#subject-name').fill('Ekonomisystemet');
+  await page.locator('#subject-name').blur();
+  await rate(page, '1.1', '0');
+  await rate(page, '1.2', '3');
+
+  // The gap goes to the audit case: the case opens, the user picks what the measure answers.
+  await page.getByLabel('Gör bristen till en åtgärd i granskningsärendet').selectOption({ label: TITLE });
+  await page.getByRole('button', { name: 'Öppna ärendet och skapa åtgärd från fråga 1.1' }).click();
+  await page.getByRole('heading', { name: TITLE, level: 1 }).waitFor();
+  const banner = page.getByRole('region', { name: 'En brist från självskattningarna blir en åtgärd' });
+  await banner.getByText(/^Från självskattningen ”riktlinje-320 \d{4}” i ”Självskattningar \d{4}” mot ramverket ”riktlinje-320”, fråga 1\.1: /).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  const target = banner.getByLabel('Åtgärden besvarar');
+  const label = (await target.locator('option').allInnerTexts()).find((text) => text.startsWith('Kommunstyrelsen: Rekommendation 2: '));
+  await target.selectOption({ label });
+  await banner.getByRole('button', { name: 'Skapa åtgärden' }).click();
+  await page.getByRole('status').filter({ hasText: /^Åtgärd A\d+ har skapats för Kommunstyrelsen under rekommendation 2\. Från självskattningen/ }).waitFor();
+  await banner.waitFor({ state: 'detached' });
+
+  // The register is listed apart on the start page, and its overview shows the asset.
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  await page.getByRole('heading', { name: 'Självskattningar', level: 2 }).waitFor();
+  await page.getByRole('button', { name: /^Öppna Självskattningar \d{4}$/ }).click();
+  const overview = page.getByRole('region', { name: 'Översikt: riktlinje-320' }).last();
+  await overview.getByRole('rowheader', { name: /^Ekonomisystemet/ }).waitFor();
+  assert.equal(await overview.getByRole('cell', { name: '1,5 (2/20)' }).count(), 1, 'Styrning: two answers, mean 1,5');
+  await page.screenshot({ path: join(SCREENSHOTS, 'self-assessments-overview.png'), fullPage: false });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 683, height: 384 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'the overview scrolls inside its own region at 200 % zoom');
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('the built-in framework and the audit questions start an assessment', async () => {
   const { context, page } = await openApp(env.browser, env.server.url);
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();

@@ -89,6 +89,14 @@ pub enum AssessmentEdit {
         requirement: String,
         item: ItemRef,
     },
+    /// The same, for a gap of an assessment kept in another file: `origin` says where, `text`
+    /// is the question's text.
+    MeasureFromElsewhere {
+        board: String,
+        item: ItemRef,
+        origin: MeasureOrigin,
+        text: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -225,6 +233,12 @@ pub(super) fn apply(case: &mut Case, change: AssessmentEdit) -> Result<(), EditE
             requirement,
             item,
         } => measure_from_gap(case, &assessment, &requirement, item)?,
+        AssessmentEdit::MeasureFromElsewhere {
+            board,
+            item,
+            origin,
+            text,
+        } => measure_from_elsewhere(case, &board, item, origin, &text)?,
     }
     Ok(())
 }
@@ -345,6 +359,46 @@ fn measure_from_gap(
         requirement: requirement.to_string(),
         elsewhere: None,
     };
+    push_gap_measure(case, &board, item, &text, origin)
+}
+
+/// A gap of an assessment kept in another file (self-assessments on their own) made a measure
+/// of `board` here, answering `item`; refused when the same gap already made one.
+fn measure_from_elsewhere(
+    case: &mut Case,
+    board: &str,
+    item: ItemRef,
+    origin: MeasureOrigin,
+    text: &str,
+) -> Result<(), EditError> {
+    check_addressed(case, board, item)?;
+    let same_gap = |found: &MeasureOrigin| {
+        found.assessment == origin.assessment
+            && found.requirement == origin.requirement
+            && found.elsewhere.as_ref().map(|e| &e.case)
+                == origin.elsewhere.as_ref().map(|e| &e.case)
+    };
+    if let Some((_, existing)) = case
+        .measures_with_origin()
+        .find(|(found, _)| same_gap(found))
+    {
+        return Err(EditError::GapHasMeasure {
+            requirement: origin.requirement.clone(),
+            measure: existing.id.clone(),
+        });
+    }
+    push_gap_measure(case, board, item, text, origin)
+}
+
+/// The measure for a gap: a new measure of the follow-up when one is started, else a planned
+/// measure of the first yttrande.
+fn push_gap_measure(
+    case: &mut Case,
+    board: &str,
+    item: ItemRef,
+    text: &str,
+    origin: MeasureOrigin,
+) -> Result<(), EditError> {
     let follow_up = case
         .responses
         .iter_mut()
@@ -352,7 +406,7 @@ fn measure_from_gap(
         .and_then(|response| response.follow_up.as_mut());
     let (measures, letter) = match follow_up {
         Some(follow_up) => (&mut follow_up.new_measures, 'N'),
-        None => (&mut first_mut(case, &board)?.measures, 'A'),
+        None => (&mut first_mut(case, board)?.measures, 'A'),
     };
     let mut measure = empty_measure(next_measure_id(letter, measures), item);
     measure.action = format!("Åtgärda brist i självskattningen: {}", text.trim());

@@ -16,6 +16,7 @@ use std::rc::Rc;
 use app_core::app_state::Action;
 use app_core::edit::{AnswerField, AssessmentEdit, Edit};
 use app_core::field_id;
+use app_core::gap_elsewhere::PendingGap;
 use schemas::documents::Request;
 use schemas::location::AssessmentAnswerField;
 use schemas::self_assessment::{
@@ -45,6 +46,10 @@ pub struct AssessmentPageProps {
     pub dispatch: Callback<Action>,
     /// Downloads a file of the assessment: the report, the workbook or the answers as CSV.
     pub on_download: Callback<Request>,
+    /// The audit cases stored here (id, title), where a gap of self-assessments kept on their
+    /// own can become a measure; and carrying a gap there (the app opens the case).
+    pub audit_cases: Vec<(String, String)>,
+    pub on_carry_gap: Callback<PendingGap>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -129,6 +134,28 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
         }
     });
     let made = measures_by_question(case, &assessment.id);
+    let cases: Rc<Vec<(String, String)>> = Rc::new(if case.is_self_assessments() {
+        props.audit_cases.clone()
+    } else {
+        Vec::new()
+    });
+    let on_carry = {
+        let (on_carry_gap, case, assessment, titles) = (
+            props.on_carry_gap.clone(),
+            case.clone(),
+            assessment.clone(),
+            cases.clone(),
+        );
+        Callback::from(move |(requirement, target): (String, String)| {
+            let title = titles
+                .iter()
+                .find(|(id, _)| *id == target)
+                .map_or(String::new(), |(_, title)| title.clone());
+            if let Some(gap) = PendingGap::of(&case, &assessment, &requirement, &target, &title) {
+                on_carry_gap.emit(gap);
+            }
+        })
+    };
     let on_remove = {
         let (dispatch, id) = (props.dispatch.clone(), assessment.id.clone());
         let question = match made.len() {
@@ -288,6 +315,8 @@ pub fn assessment_page(props: &AssessmentPageProps) -> Html {
                                             html! {
                                             <QuestionRow key={requirement.id.clone()}
                                                 assessment={assessment.id.clone()}
+                                                cases={cases.clone()}
+                                                on_carry={on_carry.clone()}
                                                 requirement={requirement.clone()}
                                                 answer={assessment.answer(&requirement.id).cloned()}
                                                 applies={verdict.applies()}
@@ -606,7 +635,7 @@ fn area_chart(
 /// (question, measure id) for every measure made from a question of an assessment.
 fn measures_by_question<'a>(case: &'a Case, assessment: &str) -> Vec<(&'a str, String)> {
     case.measures_with_origin()
-        .filter(|(origin, _)| origin.assessment == assessment)
+        .filter(|(origin, _)| origin.elsewhere.is_none() && origin.assessment == assessment)
         .map(|(origin, measure)| (origin.requirement.as_str(), measure.id.clone()))
         .collect()
 }
@@ -675,6 +704,10 @@ fn comparison_view(comparison: &AssessmentComparison) -> Html {
 #[derive(Properties, PartialEq)]
 struct QuestionRowProps {
     assessment: String,
+    /// Audit cases a gap can be carried to (self-assessments on their own only).
+    cases: Rc<Vec<(String, String)>>,
+    /// Carries the gap of (requirement, audit case id).
+    on_carry: Callback<(String, String)>,
     requirement: Requirement,
     answer: Option<Answer>,
     /// Whether the requirement applies to the asset's classification, and why (when it has a
@@ -839,6 +872,8 @@ fn question_row(props: &QuestionRowProps) -> Html {
                 ) }</p>
             } else if gap && !props.items.is_empty() {
                 { gap_form(props, &prefix) }
+            } else if gap && !props.cases.is_empty() {
+                { carry_form(props, &prefix) }
             }
         </div>
     }
@@ -892,6 +927,44 @@ fn capitalise(text: &str) -> String {
 }
 
 /// For a low-rated question: make a measure answering one of the board's items.
+/// Self-assessments on their own: the gap becomes a measure in an audit case stored here.
+fn carry_form(props: &QuestionRowProps, prefix: &str) -> Html {
+    let select_id = format!("{prefix}-case");
+    let on_carry = {
+        let (on_carry, dispatch, id, select_id) = (
+            props.on_carry.clone(),
+            props.dispatch.clone(),
+            props.requirement.id.clone(),
+            select_id.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let chosen = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&select_id))
+                .map(|e| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(e).value())
+                .filter(|value| !value.is_empty());
+            match chosen {
+                Some(case) => on_carry.emit((id.clone(), case)),
+                None => dispatch.emit(Action::Notify(app_core::app_state::Notice::Error(
+                    "Välj först i vilket granskningsärende åtgärden ska stå.".into(),
+                ))),
+            }
+        })
+    };
+    html! {
+        <div class="gap-measure inline-form">
+            <div class="field">
+                <label for={select_id.clone()}>{ "Gör bristen till en åtgärd i granskningsärendet" }</label>
+                <select id={select_id}>
+                    <option value="" selected=true>{ "Välj granskningsärende" }</option>
+                    { for props.cases.iter().map(|(id, title)| html! { <option value={id.clone()}>{ title }</option> }) }
+                </select>
+            </div>
+            <button type="button" class="secondary" onclick={on_carry}>{ format!("Öppna ärendet och skapa åtgärd från fråga {}", props.requirement.id) }</button>
+        </div>
+    }
+}
+
 fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
     let select_id = format!("{prefix}-item");
     let on_make = {

@@ -3,6 +3,7 @@
 use app_core::app_state::{Action, FrameworkPreview, OpenCase, Storage, View};
 use app_core::edit::{audit_locked_by, AuditText, BoardField, Edit, FollowUpEdit};
 use app_core::field_id;
+use app_core::gap_elsewhere::PendingGap;
 use app_core::library::case_title;
 use app_core::paste::{PasteDraft, PasteTarget};
 use app_core::templates::StoredTemplate;
@@ -43,6 +44,8 @@ pub struct CasePageProps {
     pub frameworks: Vec<schemas::Framework>,
     pub on_keep_framework: Callback<schemas::Framework>,
     pub on_forget_framework: Callback<String>,
+    /// A gap of self-assessments kept on their own, to place in this case when it is its target.
+    pub pending_gap: Option<PendingGap>,
     /// "Begär underlag": a form to one responsible role of a board (board id, role).
     pub on_download_form: Callback<(String, String)>,
     /// "Begär underlag" for the första yttrande: a form about one item (board id, item).
@@ -90,6 +93,9 @@ fn audit_case_body(props: &CasePageProps) -> Html {
     };
     html! {
         <>
+            if let Some(gap) = props.pending_gap.as_ref().filter(|gap| gap.target_case == props.open.id) {
+                { gap_banner(case, gap, &props.dispatch) }
+            }
             if let Some(edits) = &props.word_edits {
                 <WordEditsPanel edits={edits.clone()} dispatch={props.dispatch.clone()} />
             }
@@ -115,6 +121,68 @@ fn audit_case_body(props: &CasePageProps) -> Html {
                 frameworks={props.frameworks.clone()} on_keep={props.on_keep_framework.clone()} on_forget={props.on_forget_framework.clone()} />
             { documents_section(case, props) }
         </>
+    }
+}
+
+/// The gap carried from self-assessments kept on their own: the user picks the board and the
+/// assessment or recommendation the new measure answers, or cancels.
+fn gap_banner(case: &Case, gap: &PendingGap, dispatch: &Callback<Action>) -> Html {
+    let choices: Vec<(String, String)> = case
+        .boards
+        .iter()
+        .flat_map(|board| {
+            case.items_for_board(&board.id)
+                .map(move |(item, audit_item)| {
+                    (
+                        format!("{}|{item}", board.id),
+                        format!(
+                            "{}: {}: {}",
+                            board.name,
+                            item.label_sv(),
+                            audit_item.text.trim()
+                        ),
+                    )
+                })
+        })
+        .collect();
+    let on_place = dispatch.reform(|_: MouseEvent| {
+        let value = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("gap-target"))
+            .map(|e| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlSelectElement>(e).value())
+            .unwrap_or_default();
+        match value
+            .split_once('|')
+            .and_then(|(board, item)| Some((board.to_string(), item.parse::<ItemRef>().ok()?)))
+        {
+            Some((board, item)) => Action::PlaceGap { board, item },
+            None => Action::Notify(app_core::app_state::Notice::Error(
+                "Välj först vilken bedömning eller rekommendation åtgärden ska besvara.".into(),
+            )),
+        }
+    });
+    html! {
+        <section class="banner" aria-labelledby="gap-heading">
+            <h2 id="gap-heading">{ "En brist från självskattningarna blir en åtgärd" }</h2>
+            <p>{ format!("{}: «{}».", gap.origin.label_sv(case), gap.text.trim()) }</p>
+            if choices.is_empty() {
+                <p>{ "Ärendet har ingen bedömning eller rekommendation riktad till en nämnd ännu." }</p>
+            } else {
+                <div class="field">
+                    <label for="gap-target">{ "Åtgärden besvarar" }</label>
+                    <select id="gap-target">
+                        <option value="" selected=true>{ "Välj nämnd och bedömning eller rekommendation" }</option>
+                        { for choices.iter().map(|(value, label)| html! { <option value={value.clone()}>{ label }</option> }) }
+                    </select>
+                </div>
+            }
+            <div class="actions">
+                if !choices.is_empty() {
+                    <button type="button" onclick={on_place}>{ "Skapa åtgärden" }</button>
+                }
+                <button type="button" class="secondary" onclick={dispatch.reform(|_| Action::CancelGap)}>{ "Avbryt" }</button>
+            </div>
+        </section>
     }
 }
 
