@@ -937,19 +937,14 @@ fn carry_form(props: &QuestionRowProps, prefix: &str) -> Html {
             props.requirement.id.clone(),
             select_id.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
-            let chosen = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&select_id))
-                .map(|e| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(e).value())
-                .filter(|value| !value.is_empty());
-            match chosen {
+        Callback::from(
+            move |_: MouseEvent| match browser::select_value(&select_id) {
                 Some(case) => on_carry.emit((id.clone(), case)),
                 None => dispatch.emit(Action::Notify(app_core::app_state::Notice::Error(
                     "Välj först i vilket granskningsärende åtgärden ska stå.".into(),
                 ))),
-            }
-        })
+            },
+        )
     };
     html! {
         <div class="gap-measure inline-form">
@@ -975,11 +970,8 @@ fn gap_form(props: &QuestionRowProps, prefix: &str) -> Html {
             select_id.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let chosen = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id(&select_id))
-                .map(|e| wasm_bindgen::JsCast::unchecked_into::<HtmlSelectElement>(e).value())
-                .and_then(|value| value.parse::<ItemRef>().ok());
+            let chosen =
+                browser::select_value(&select_id).and_then(|value| value.parse::<ItemRef>().ok());
             // Nothing is guessed: without a chosen item the user is asked to choose one.
             let Some(item) = chosen else {
                 dispatch.emit(Action::Notify(app_core::app_state::Notice::Error(

@@ -146,11 +146,7 @@ fn gap_banner(case: &Case, gap: &PendingGap, dispatch: &Callback<Action>) -> Htm
         })
         .collect();
     let on_place = dispatch.reform(|_: MouseEvent| {
-        let value = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("gap-target"))
-            .map(|e| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlSelectElement>(e).value())
-            .unwrap_or_default();
+        let value = browser::select_value("gap-target").unwrap_or_default();
         match value
             .split_once('|')
             .and_then(|(board, item)| Some((board.to_string(), item.parse::<ItemRef>().ok()?)))

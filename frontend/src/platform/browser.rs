@@ -100,6 +100,15 @@ pub fn local_time_text(iso: &str) -> String {
 }
 
 /// Asks the user to confirm with the browser's own dialog (accessible everywhere).
+/// The value of the select list with this id; `None` when nothing is chosen.
+pub fn select_value(id: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|e| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlSelectElement>(e).value())
+        .filter(|value| !value.is_empty())
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|window| window.confirm_with_message(question).ok())
