@@ -67,11 +67,11 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <h2 id="begin-heading">{ "Börja" }</h2>
                 <div class="actions">
                     <button type="button" onclick={props.on_new.reform(|_| ())}>{ "Nytt ärende" }</button>
-                    <button type="button" class="secondary" onclick={props.on_new_assessments.reform(|_| ())}>
-                        { "Nya självskattningar (utan granskning)" }
-                    </button>
                     <button type="button" class="secondary" onclick={props.on_example.reform(|_| ())}>
                         { "Öppna exempelärendet" }
+                    </button>
+                    <button type="button" class="secondary" onclick={props.on_new_assessments.reform(|_| ())}>
+                        { "Nya självskattningar (utan granskning)" }
                     </button>
                 </div>
                 <div class="field">
