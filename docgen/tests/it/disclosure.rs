@@ -116,6 +116,35 @@ fn the_report_of_a_classified_asset_shows_its_classification_and_what_does_not_a
 }
 
 #[test]
+fn next_years_report_names_the_assessment_it_started_from_and_embeds_only_that() {
+    let (stem, mut case) = examples()
+        .into_iter()
+        .find(|(_, case)| !case.self_assessments.is_empty())
+        .expect("an example with a self-assessment");
+    let earlier = case.self_assessments[0].clone();
+    let next = schemas::carry_over::next_from(
+        &earlier,
+        earlier.framework.clone(),
+        schemas::carry_over::NextAssessment {
+            id: "S9".into(),
+            title: "Nästa år".into(),
+            started: today(),
+            keep_ratings: false,
+        },
+    );
+    case.self_assessments.push(next);
+    let request = Request::AssessmentReport {
+        assessment: "S9".into(),
+        compare_with: None,
+        leave_out_unanswered: true,
+    };
+    assert!(assert_shows_what_it_embeds(&stem, &case, &request));
+    let shown = visible_text(&docgen::make(&case, &request, today()).expect("report").bytes);
+    let from = format!("Påbörjad från: {}", earlier.title.trim());
+    assert!(shown.contains(&from), "{from} in {shown}");
+}
+
+#[test]
 fn a_boards_document_embeds_nothing_of_the_other_board() {
     let case = crate::support::example("it-sakerhet-tva-namnder");
     let other = case.board("sn").expect("servicenämnden");
