@@ -139,7 +139,11 @@ fn next_years_report_names_the_assessment_it_started_from_and_embeds_only_that()
         leave_out_unanswered: true,
     };
     assert!(assert_shows_what_it_embeds(&stem, &case, &request));
-    let shown = visible_text(&docgen::make(&case, &request, today()).expect("report").bytes);
+    let shown = visible_text(
+        &docgen::make(&case, &request, today())
+            .expect("report")
+            .bytes,
+    );
     let from = format!("Påbörjad från: {}", earlier.title.trim());
     assert!(shown.contains(&from), "{from} in {shown}");
 }
