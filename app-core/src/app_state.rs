@@ -254,11 +254,10 @@ pub fn carried_over_sv(assessment: &schemas::SelfAssessment) -> String {
     } else {
         "betygen sätts på nytt; kommentarer och belägg följde med"
     };
-    let mut text =
-        format!(
+    let mut text = format!(
         "«{}» har påbörjats från «{}»: {} ({ratings}). Bekräfta eller ändra varje överfört svar.",
         assessment.title,
-        if from.title.trim().is_empty() { &from.assessment } else { &from.title },
+        from.name(),
         count_sv(carried, "svar har förts över", "svar har förts över")
     );
     if !from.new_requirements.is_empty() || !from.changed_requirements.is_empty() {

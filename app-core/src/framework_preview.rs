@@ -47,10 +47,7 @@ impl KnownFramework<'_> {
             "" => String::new(),
             version => format!(", version {version}"),
         };
-        let latest = match self.latest.title.trim() {
-            "" => self.latest.id.as_str(),
-            title => title,
-        };
+        let latest = self.latest.name();
         format!(
             "{}{version} (senast i «{latest}», påbörjad {})",
             self.framework.title.trim(),

@@ -202,13 +202,13 @@ fn introduction(board: &Board, assessment: &SelfAssessment) -> Vec<Paragraph> {
     }
     // Next year's assessment names the one it started from (the embedded case carries it).
     if let Some(from) = &assessment.carried_from {
-        let name = match from.title.trim() {
-            "" => from.assessment.trim(),
-            title => title,
-        };
         paragraphs.push(blocks::labelled(
             "Påbörjad från",
-            &format!("{name} (påbörjad {})", from.started.to_swedish_text()),
+            &format!(
+                "{} (påbörjad {})",
+                from.name(),
+                from.started.to_swedish_text()
+            ),
         ));
     }
     let scale = framework

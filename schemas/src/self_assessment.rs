@@ -105,6 +105,16 @@ pub enum Rating {
     NotApplicable,
 }
 
+impl CarriedFrom {
+    /// The earlier assessment as the user named it, or its id.
+    pub fn name(&self) -> &str {
+        match self.title.trim() {
+            "" => &self.assessment,
+            title => title,
+        }
+    }
+}
+
 impl Answer {
     /// No rating and nothing written: a question opened and left.
     pub fn is_blank(&self) -> bool {
@@ -116,6 +126,14 @@ impl Answer {
 }
 
 impl SelfAssessment {
+    /// The assessment as the user named it, or its id.
+    pub fn name(&self) -> &str {
+        match self.title.trim() {
+            "" => &self.id,
+            title => title,
+        }
+    }
+
     pub fn answer(&self, requirement: &str) -> Option<&Answer> {
         self.answers
             .iter()

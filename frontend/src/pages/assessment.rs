@@ -529,11 +529,7 @@ fn novelty(assessment: &SelfAssessment, requirement: &str) -> Option<&'static st
 fn carried_from_line(assessment: &SelfAssessment) -> Option<String> {
     let from = assessment.carried_from.as_ref()?;
     let waiting = assessment.answers.iter().filter(|a| a.carried_over).count();
-    let name = if from.title.trim().is_empty() {
-        from.assessment.as_str()
-    } else {
-        from.title.trim()
-    };
+    let name = from.name();
     let ratings = if from.ratings_kept {
         "betygen följde med"
     } else {

@@ -318,7 +318,7 @@ fn version_choice(preview: &FrameworkPreview, case: &Case, dispatch: &Callback<A
             if let (Some(earlier), Some(changes)) = (preview.earlier(case), preview.changes(case)) {
                 <p role="note">{ format!(
                     "Jämfört med versionen i «{}»: {}",
-                    if earlier.title.trim().is_empty() { earlier.id.as_str() } else { earlier.title.trim() },
+                    earlier.name(),
                     changes.summary_sv()
                 ) }</p>
                 { list("Nya krav", &changes.added) }
@@ -373,7 +373,7 @@ fn preview_actions(
             <div class="actions">
                 if let Some(earlier) = earlier {
                     <button type="button" onclick={accept(Some(earlier.id.clone()))}>
-                        { format!("Påbörja nästa självskattning från «{}»", if earlier.title.trim().is_empty() { earlier.id.as_str() } else { earlier.title.trim() }) }
+                        { format!("Påbörja nästa självskattning från «{}»", earlier.name()) }
                     </button>
                     <button type="button" class="secondary" onclick={accept(None)}>{ "Påbörja utan förra årets svar" }</button>
                 } else {
