@@ -331,6 +331,13 @@ fn carry_measures(from: &[Measure], into: &mut Vec<Measure>, detail: Detail) {
                 target.origin = measure.origin.clone();
             }
         }
+        // A document does not print where a measure came from: of an assessment kept in
+        // another file, only the ids go along, not its names.
+        if let Some(elsewhere) = target.origin.as_mut().and_then(|o| o.elsewhere.as_mut()) {
+            elsewhere.name.clear();
+            elsewhere.assessment_title.clear();
+            elsewhere.framework_title.clear();
+        }
     }
 }
 

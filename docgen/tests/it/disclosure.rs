@@ -149,6 +149,35 @@ fn next_years_report_names_the_assessment_it_started_from_and_embeds_only_that()
 }
 
 #[test]
+fn a_measure_from_an_assessment_kept_elsewhere_embeds_only_its_ids() {
+    let mut case = crate::support::example("it-sakerhet-tva-namnder");
+    let response = case
+        .responses
+        .iter_mut()
+        .find(|response| response.board == "ks")
+        .expect("ks answers");
+    response.first.measures[0].origin = Some(schemas::MeasureOrigin {
+        assessment: "S4".into(),
+        requirement: "3.2".into(),
+        elsewhere: Some(schemas::OriginElsewhere {
+            case: "register-1".into(),
+            name: "Självskattningar 2026, Kommunstyrelsen".into(),
+            assessment_title: "Ekonomisystemet 2026".into(),
+            framework_title: "Riktlinje för informationssäkerhet".into(),
+        }),
+    });
+    let request = Request::document("ks", docgen::DocumentKind::FirstYttrande);
+    assert!(assert_shows_what_it_embeds(
+        "it-sakerhet-tva-namnder",
+        &case,
+        &request
+    ));
+    let made = docgen::make(&case, &request, today()).expect("made");
+    let json = schemas::save_case(&docgen::extract(&made.bytes).expect("reads").case);
+    assert!(json.contains("register-1") && !json.contains("Ekonomisystemet 2026"));
+}
+
+#[test]
 fn a_boards_document_embeds_nothing_of_the_other_board() {
     let case = crate::support::example("it-sakerhet-tva-namnder");
     let other = case.board("sn").expect("servicenämnden");
