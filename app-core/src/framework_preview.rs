@@ -131,11 +131,45 @@ impl FrameworkPreview {
             .map(|entry| entry.latest)
     }
 
+    /// The latest assessment of each thing assessed (an asset, or the board as a whole)
+    /// against the framework this file is a new version of, in the order first assessed:
+    /// each can be next year's starting point, and none is chosen for the user.
+    pub fn earlier_by_subject<'a>(&self, case: &'a Case) -> Vec<&'a SelfAssessment> {
+        let Some(id) = self.version_of.as_deref() else {
+            return Vec::new();
+        };
+        let mut latest: Vec<&SelfAssessment> = Vec::new();
+        let of_framework = case
+            .self_assessments
+            .iter()
+            .filter(|a| a.board == self.board && a.framework.id == id);
+        for assessment in of_framework {
+            match latest
+                .iter_mut()
+                .find(|kept| subject_name(kept) == subject_name(assessment))
+            {
+                Some(kept) if assessment.started >= kept.started => *kept = assessment,
+                Some(_) => {}
+                None => latest.push(assessment),
+            }
+        }
+        latest
+    }
+
     /// What differs from the earlier version, requirement by requirement.
     pub fn changes(&self, case: &Case) -> Option<FrameworkChanges> {
         self.earlier(case)
             .map(|earlier| framework_changes(&earlier.framework, &self.imported.framework))
     }
+}
+
+/// The asset's name, or `None` for an assessment of the board as a whole.
+fn subject_name(assessment: &SelfAssessment) -> Option<&str> {
+    assessment
+        .subject
+        .as_ref()
+        .map(|subject| subject.name.trim())
+        .filter(|name| !name.is_empty())
 }
 
 #[cfg(test)]
@@ -197,6 +231,44 @@ mod tests {
             (changes.added, changes.changed),
             (vec!["3".to_string()], vec!["2".to_string()])
         );
+    }
+
+    #[test]
+    fn each_asset_assessed_against_the_earlier_version_can_start_next_year() {
+        let mut case = case_with_assessment();
+        let asset = |id: &str, name: &str, started: &str| {
+            let mut assessment = case.self_assessments[0].clone();
+            assessment.id = id.into();
+            assessment.started = schemas::Date::parse(started).expect("date");
+            assessment.subject = Some(schemas::applicability::Subject {
+                name: name.into(),
+                ..Default::default()
+            });
+            assessment
+        };
+        let more = [
+            asset("S2", "Ekonomisystemet", "2025-03-01"),
+            asset("S3", "Lönesystemet", "2025-12-01"),
+            asset("S4", "Ekonomisystemet", "2025-10-01"),
+        ];
+        case.self_assessments.extend(more);
+        let preview = FrameworkPreview::new(
+            "ks".into(),
+            "riktlinje-2026.csv".into(),
+            imported("riktlinje", "Riktlinje"),
+            &case,
+        );
+        let ids: Vec<&str> = preview
+            .earlier_by_subject(&case)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            ["S1", "S4", "S3"],
+            "the board's own, then each asset's latest"
+        );
+        assert_eq!(preview.earlier(&case).map(|a| a.id.as_str()), Some("S3"));
     }
 
     #[test]

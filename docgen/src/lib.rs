@@ -112,6 +112,8 @@ pub fn make_in(
             workbook::assessment_workbook(found, &board.name, today)
                 .map_err(|error| RenderError::Package(package::PackageError(error)))?
         }
+        Request::OverviewWorkbook => workbook::overview_workbook(case, today)
+            .map_err(|error| RenderError::Package(package::PackageError(error)))?,
         // Made above, as data files.
         Request::AssessmentAnswers { .. } | Request::CaseFile => Vec::new(),
         _ => {
@@ -148,6 +150,7 @@ fn build_request(
         Request::Calendar
         | Request::AssessmentAnswers { .. }
         | Request::AssessmentWorkbook { .. }
+        | Request::OverviewWorkbook
         | Request::CaseFile => {
             unreachable!("not a Word document")
         }

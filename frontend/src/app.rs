@@ -100,6 +100,7 @@ pub fn app() -> Html {
                 on_download_form={download(&state, &template_store).reform(|(board, responsible)| Request::OutcomeForm { board, responsible })}
                 on_download_answer_form={download(&state, &template_store).reform(|(board, item)| Request::AnswerForm { board, item })}
                 on_download_case={download(&state, &template_store).reform(|()| Request::CaseFile)}
+                on_download_overview={download(&state, &template_store).reform(|()| Request::OverviewWorkbook)}
                 on_download_calendar={download(&state, &template_store).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
                 frameworks={state.frameworks.clone()}

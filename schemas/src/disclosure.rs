@@ -112,6 +112,7 @@ fn carry(from: &Case, into: &mut Case, request: &Request) {
         Request::Calendar
         | Request::AssessmentAnswers { .. }
         | Request::AssessmentWorkbook { .. }
+        | Request::OverviewWorkbook
         | Request::CaseFile => {}
     }
 }
@@ -533,6 +534,7 @@ pub fn carried_sv(case: &Case, request: &Request) -> (Vec<String>, Vec<String>) 
         Request::Calendar
         | Request::AssessmentAnswers { .. }
         | Request::AssessmentWorkbook { .. }
+        | Request::OverviewWorkbook
         | Request::CaseFile => {}
     }
     (carried, left_out)

@@ -120,6 +120,9 @@ pub enum Request {
     AssessmentAnswers { assessment: String },
     /// A self-assessment as an Excel workbook (XLSX): the results per chapter and every answer.
     AssessmentWorkbook { assessment: String },
+    /// The overview of a case's self-assessments as an Excel workbook (XLSX): per framework,
+    /// every asset × chapter with the trend per year.
+    OverviewWorkbook,
     /// The case itself as a case file (JSON).
     CaseFile,
     /// "Begär underlag": a form (DOCX) that asks one responsible role what became of its
@@ -149,6 +152,7 @@ impl Request {
             | Request::Calendar
             | Request::AssessmentAnswers { .. }
             | Request::AssessmentWorkbook { .. }
+            | Request::OverviewWorkbook
             | Request::CaseFile => None,
         }
     }
@@ -180,7 +184,7 @@ impl Request {
             | Request::AnswerForm { .. } => DOCX,
             Request::Calendar => ICS,
             Request::AssessmentAnswers { .. } => CSV,
-            Request::AssessmentWorkbook { .. } => XLSX,
+            Request::AssessmentWorkbook { .. } | Request::OverviewWorkbook => XLSX,
             Request::CaseFile => JSON,
         }
     }
@@ -285,6 +289,7 @@ pub fn request_file_name(
             find_assessment(case, assessment)?;
             assessment_workbook_file_name(assessment, today)
         }
+        Request::OverviewWorkbook => overview_workbook_file_name(case, today),
         Request::CaseFile => case_file_name(case, today),
         Request::OutcomeForm { board, responsible } => {
             let found = find_board(case, board)?;
@@ -334,6 +339,7 @@ pub fn make_data_file(
         | Request::Calendar
         | Request::AssessmentReport { .. }
         | Request::AssessmentWorkbook { .. }
+        | Request::OverviewWorkbook
         | Request::OutcomeForm { .. }
         | Request::AnswerForm { .. } => return None,
     };
@@ -412,6 +418,16 @@ pub fn assessment_answers_file_name(assessment_id: &str, date: Date) -> String {
 /// The file name of a self-assessment's workbook, e.g. `självskattning-S1-2026-11-23.xlsx`.
 pub fn assessment_workbook_file_name(assessment_id: &str, date: Date) -> String {
     join_file_name(&["självskattning", assessment_id, &date.to_string()], XLSX)
+}
+
+/// The file name of the overview workbook, e.g. `Självskattningar-2026-översikt-2026-12-01.xlsx`:
+/// named by the case's reference, or its name when it has none (self-assessments on their own).
+pub fn overview_workbook_file_name(case: &Case, date: Date) -> String {
+    let name = match case.audit.reference.trim() {
+        "" => case.audit.title.trim(),
+        reference => reference,
+    };
+    join_file_name(&[name, "översikt", &date.to_string()], XLSX)
 }
 
 /// The file name of the calendar export, e.g. `SR-2025-17-tidplan.ics`.

@@ -18,6 +18,8 @@ pub struct Overview {
     pub rows: Vec<OverviewRow>,
     /// Every year an assessment was started, oldest first: the trend's columns.
     pub years: Vec<u16>,
+    /// The newest version's top level (4 on the default scale): the means are out of it.
+    pub scale_max: u8,
 }
 
 /// One thing assessed, with its latest assessment.
@@ -117,6 +119,7 @@ fn overview_of(case: &Case, framework_id: &str) -> Overview {
         chapters,
         rows,
         years,
+        scale_max: newest.map_or(0, |a| a.framework.scale.max()),
     }
 }
 
@@ -235,6 +238,7 @@ mod tests {
             });
         let [overview] = overviews(&case).try_into().expect("one framework");
         assert_eq!(overview.years, [2025, 2026]);
+        assert_eq!(overview.scale_max, 4);
         assert_eq!(
             overview.chapters,
             [("a".into(), "A".into()), ("b".into(), "B".into())]

@@ -225,7 +225,8 @@ impl DocumentGroup {
             Request::Calendar
             | Request::CaseFile
             | Request::AssessmentAnswers { .. }
-            | Request::AssessmentWorkbook { .. } => None,
+            | Request::AssessmentWorkbook { .. }
+            | Request::OverviewWorkbook => None,
         }
     }
 }

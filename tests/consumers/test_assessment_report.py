@@ -155,3 +155,51 @@ def test_openpyxl_reads_the_workbook_overview_and_every_answer(guideline_case):
         assert row[6] == ratings.get(row[1]), row[1]
     gap_row = next(row for row in rows if row[1] == gap["requirement"])
     assert gap_row[8] == "Brist"
+
+
+def test_the_overview_workbook_holds_every_asset_by_chapter_and_the_trend_per_year(guideline_case, tmp_path):
+    """Two assets against the guideline, one of them assessed two years running: one row each
+    with the latest numbers (the same the assessment's own workbook gives), "ET" for a chapter
+    not applicable, the mean per year, and a line chart with a series per asset."""
+    case_path, case, _ = guideline_case
+    latest = case["self_assessments"][0]
+    earlier = dict(latest, id="S6", title="Självskattning 2025 – Ekonomisystemet", started="2025-02-03",
+                   answers=[dict(a, rating={"level": 1}) for a in latest["answers"][:40]])
+    first_area = latest["framework"]["areas"][0]
+    other = dict(latest, id="S8", title="Självskattning 2026 – Lönesystemet", started="2026-03-01",
+                 subject=dict(latest["subject"], name="Lönesystemet"),
+                 answers=[a for a in latest["answers"] if a["requirement"] not in {r["id"] for r in first_area["requirements"]}],
+                 not_applicable_areas=[{"area": first_area["id"], "motivation": "Förvaltas av leverantören"}])
+    case = dict(case, self_assessments=[earlier, latest, other])
+    path = tmp_path / "oversikt.json"
+    path.write_text(json.dumps(case, ensure_ascii=False), encoding="utf-8")
+    out = OUTPUT / "riktlinje-oversikt.xlsx"
+    run([docgen_binary(), "overview", str(path), "--today", "2026-11-30", "--out", str(out)])
+
+    own = openpyxl.load_workbook(make(case_path, tmp_path / "S7.xlsx", "--xlsx"))["Översikt"]
+    own_means = {row[0]: row[4] for row in own.iter_rows(min_row=5, values_only=True)}
+
+    workbook = openpyxl.load_workbook(out)
+    assert workbook.sheetnames == ["Översikt"]
+    sheet = workbook["Översikt"]
+    areas = latest["framework"]["areas"]
+    header = [cell.value for cell in sheet[4]]
+    assert header == ["Skattat", "Nämnd", "Senaste självskattning", "Påbörjad", "Besvarade", "Totalt"] + [
+        area["title"] for area in areas] + ["Snitt 2025", "Snitt 2026"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=5, values_only=True)}
+    assert list(rows) == ["Ekonomisystemet", "Lönesystemet"]
+    system = rows["Ekonomisystemet"]
+    assert system[2:4] == ("Självskattning 2026 – Ekonomisystemet", "2026-02-02")
+    assert system[5] == pytest.approx(own_means["Samtliga områden"])
+    for offset, area in enumerate(areas):
+        assert system[6 + offset] == pytest.approx(own_means[area["title"]]) if own_means[area["title"]] is not None else system[6 + offset] is None
+    assert system[-2] == pytest.approx(1.0) and system[-1] == pytest.approx(own_means["Samtliga områden"])
+    payroll = rows["Lönesystemet"]
+    assert payroll[6] == "ET" and payroll[-2] is None
+    assert sheet.conditional_formatting, "the colour scale is there as an aid"
+
+    with zipfile.ZipFile(out) as package:
+        chart = ET.fromstring(package.read("xl/charts/chart1.xml"))
+    assert chart.find(".//c:lineChart", CHART_NS) is not None
+    names = [v.text for v in chart.findall(".//c:ser/c:tx//c:v", CHART_NS)]
+    assert names == ["Ekonomisystemet", "Lönesystemet"]

@@ -368,6 +368,13 @@ test('self-assessments on their own: an asset assessed outside any audit, the ov
   assert.equal(await overview.getByRole('cell', { name: '1,5 (2/20)' }).count(), 1, 'Styrning: two answers, mean 1,5');
   await page.screenshot({ path: join(SCREENSHOTS, 'self-assessments-overview.png'), fullPage: false });
   assert.deepEqual(await axeViolations(page), []);
+  // The same overview as a workbook: the asset's row, its chapters' means and this year's mean.
+  const { path: overviewPath, name: overviewName } = await downloadFrom(page, 'Översikten som arbetsbok (Excel)');
+  assert.match(overviewName, /^Självskattningar-\d{4}-översikt-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const [overviewSheet] = Object.values(xlsxWithOpenpyxl(overviewPath));
+  assert.deepEqual(overviewSheet[3].slice(0, 6), ['Skattat', 'Nämnd', 'Senaste självskattning', 'Påbörjad', 'Besvarade', 'Totalt']);
+  assert.deepEqual(overviewSheet[4].slice(0, 2), ['Ekonomisystemet', 'Servicenämnden']);
+  assert.equal(overviewSheet[4][6], 1.5, 'Styrning: two answers, mean 1,5');
   await page.setViewportSize({ width: 683, height: 384 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(overflow, false, 'the overview scrolls inside its own region at 200 % zoom');

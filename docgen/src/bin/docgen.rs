@@ -33,6 +33,9 @@ Användning:
       brister med åtgärder, jämförd med en tidigare om --compare anges. --without-unanswered
       utelämnar frågor utan svar ur svarstabellerna. --xlsx skriver i stället en arbetsbok för
       Excel med översikt och alla svar.
+  docgen overview ÄRENDE.json [--out FIL.xlsx] [--today …]
+      Skriver översikten över ärendets självskattningar som arbetsbok för Excel: per ramverk
+      varje skattat system eller nämnd × kapitel, med genomsnittet per år och ett diagram.
   docgen calendar ÄRENDE.json [--out FIL.ics] [--today ÅÅÅÅ-MM-DD]
       Skriver ärendets tidplan (yttranden och åtgärder) som kalenderfil för Outlook.
   docgen form ÄRENDE.json --board ID (--item R2 | --responsible ROLL) [--out FIL.docx] [--today …]
@@ -121,6 +124,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
         }
         "calendar" => calendar_command(&options),
         "assessment" => assessment_command(&options),
+        "overview" => overview_command(&options),
         "form" => form_command(&options),
         "extract" => extract_command(&options),
         "template" => template_command(&options),
@@ -295,6 +299,19 @@ fn assessment_command(options: &Options) -> Result<(), Failure> {
         }
     };
     let output = make(options, &case, &request, options.today())?;
+    let out = save(options, &output)?;
+    println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
+    Ok(())
+}
+
+fn overview_command(options: &Options) -> Result<(), Failure> {
+    let case = read_case(options.input()?)?;
+    if case.self_assessments.is_empty() {
+        return Err(Failure::failed(
+            "Ärendet har inga självskattningar att göra en översikt av.",
+        ));
+    }
+    let output = make(options, &case, &Request::OverviewWorkbook, options.today())?;
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())

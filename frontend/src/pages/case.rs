@@ -51,6 +51,8 @@ pub struct CasePageProps {
     /// "Begär underlag" for the första yttrande: a form about one item (board id, item).
     pub on_download_answer_form: Callback<(String, ItemRef)>,
     pub on_download_case: Callback<()>,
+    /// The overview of the self-assessments (every asset × chapter, the trend) as a workbook.
+    pub on_download_overview: Callback<()>,
     pub on_download_calendar: Callback<()>,
     pub on_import_framework: Callback<(String, web_sys::File)>,
     /// What was changed in a document opened after it was edited in Word.

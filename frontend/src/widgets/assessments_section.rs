@@ -337,7 +337,7 @@ fn preview_actions(
     dispatch: &Callback<Action>,
     on_keep: &Callback<Framework>,
 ) -> Html {
-    let earlier = preview.earlier(case);
+    let earlier = preview.earlier_by_subject(case);
     let keep = **keep_ratings;
     let accept = |continue_from: Option<String>| {
         let (dispatch, on_keep) = (dispatch.clone(), on_keep.clone());
@@ -357,7 +357,10 @@ fn preview_actions(
     };
     html! {
         <>
-            if earlier.is_some() {
+            if earlier.len() > 1 {
+                <p class="hint">{ format!("Nämnden har skattat {} saker mot den förra versionen. Välj vilken självskattning som blir utgångspunkt nu; de andra påbörjar du på samma sätt efteråt.", earlier.len()) }</p>
+            }
+            if !earlier.is_empty() {
                 <fieldset class="filter">
                     <legend>{ "Betygen från förra självskattningen" }</legend>
                     <span class="checkbox">
@@ -371,10 +374,12 @@ fn preview_actions(
                 </fieldset>
             }
             <div class="actions">
-                if let Some(earlier) = earlier {
-                    <button type="button" onclick={accept(Some(earlier.id.clone()))}>
-                        { format!("Påbörja nästa självskattning från «{}»", earlier.name()) }
-                    </button>
+                if !earlier.is_empty() {
+                    { for earlier.iter().map(|earlier| html! {
+                        <button type="button" onclick={accept(Some(earlier.id.clone()))}>
+                            { next_from_label(earlier) }
+                        </button>
+                    }) }
                     <button type="button" class="secondary" onclick={accept(None)}>{ "Påbörja utan förra årets svar" }</button>
                 } else {
                     <button type="button" onclick={accept(None)}>{ "Påbörja självskattningen med riktlinjen" }</button>
@@ -384,5 +389,20 @@ fn preview_actions(
                 </button>
             </div>
         </>
+    }
+}
+
+/// "Påbörja nästa självskattning från «…»", naming the asset when the title does not, so that
+/// two assets' assessments with the same title are told apart.
+fn next_from_label(earlier: &schemas::SelfAssessment) -> String {
+    let name = earlier.name();
+    let asset = earlier
+        .subject
+        .as_ref()
+        .map(|subject| subject.name.trim())
+        .filter(|asset| !asset.is_empty() && !name.contains(asset));
+    match asset {
+        Some(asset) => format!("Påbörja nästa självskattning för {asset} från «{name}»"),
+        None => format!("Påbörja nästa självskattning från «{name}»"),
     }
 }

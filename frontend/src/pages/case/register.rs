@@ -38,6 +38,11 @@ pub fn register_body(props: &CasePageProps) -> Html {
             <section aria-labelledby="register-file-heading">
                 <h2 id="register-file-heading">{ "Fil" }</h2>
                 <div class="actions">
+                    if !case.self_assessments.is_empty() {
+                        <button type="button" class="secondary" onclick={props.on_download_overview.reform(|_| ())}>
+                            { "Översikten som arbetsbok (Excel)" }
+                        </button>
+                    }
                     <button type="button" class="secondary" onclick={props.on_download_case.reform(|_| ())}>
                         { "Ladda ner självskattningarna som fil (JSON)" }
                     </button>
