@@ -536,42 +536,9 @@ fn add_board(case: &mut Case, name: String) -> Result<(), EditError> {
     if name.is_empty() {
         return Err(EditError::EmptyName);
     }
-    let id = unique_board_id(case, &name);
+    let id = case.unique_board_id(&name);
     case.boards.push(Board::new(&id, &name));
     Ok(())
-}
-
-/// A short id from the name ("Barn- och ungdomsnämnden" → "barn-och-ungdomsnamnden"), made
-/// unique with a number when needed. Ids only need to be stable, not pretty.
-fn unique_board_id(case: &Case, name: &str) -> String {
-    let slug: String = name
-        .to_lowercase()
-        .chars()
-        .map(|c| match c {
-            'å' | 'ä' => 'a',
-            'ö' => 'o',
-            'é' => 'e',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        })
-        .collect::<String>()
-        .split('-')
-        .filter(|part| !part.is_empty())
-        .collect::<Vec<_>>()
-        .join("-");
-    let base = if slug.is_empty() {
-        "namnd".to_string()
-    } else {
-        slug
-    };
-    let taken = |id: &str| case.boards.iter().any(|board| board.id == id);
-    if !taken(&base) {
-        return base;
-    }
-    (2..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|id| !taken(id))
-        .unwrap_or(base)
 }
 
 fn set_board_field(board: &mut Board, field: BoardField) {

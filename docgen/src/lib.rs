@@ -20,6 +20,7 @@ mod outcome_form;
 mod package;
 pub mod preview;
 pub mod read_back;
+pub mod report_text;
 mod styles;
 pub mod synthetic;
 pub mod template;

@@ -17,6 +17,7 @@ pub mod json_schema;
 pub mod location;
 pub mod model;
 pub mod overview;
+pub mod report_import;
 pub mod self_assessment;
 pub mod template;
 #[cfg(test)]

@@ -466,6 +466,39 @@ impl BoardResponse {
 }
 
 impl Case {
+    /// A short id from the name ("Barn- och ungdomsnämnden" → "barn-och-ungdomsnamnden"), made
+    /// unique with a number when needed. Ids only need to be stable, not pretty.
+    pub fn unique_board_id(&self, name: &str) -> String {
+        let slug: String = name
+            .to_lowercase()
+            .chars()
+            .map(|c| match c {
+                'å' | 'ä' => 'a',
+                'ö' => 'o',
+                'é' => 'e',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            })
+            .collect::<String>()
+            .split('-')
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        let base = if slug.is_empty() {
+            "namnd".to_string()
+        } else {
+            slug
+        };
+        let taken = |id: &str| self.boards.iter().any(|board| board.id == id);
+        if !taken(&base) {
+            return base;
+        }
+        (2..)
+            .map(|n| format!("{base}-{n}"))
+            .find(|id| !taken(id))
+            .unwrap_or(base)
+    }
+
     /// An empty case of the current format version, ready to be filled in.
     pub fn new_empty() -> Case {
         Case {

@@ -51,6 +51,13 @@ Användning:
       allt som importen inte kunde läsa som det stod (oanvända kolumner, rader utan kapitel,
       citattecken som slår ihop rader). Avslutas med kod 1 om filen inte kan läsas; med --out
       skrivs ramverket som JSON.
+  docgen import RAPPORT.pdf|docx|txt [--missiv MISSIV.pdf|docx|txt] [--out ÄRENDE.json]
+      Läser granskningsrapporten (och missivet) och skriver ett förslag till ärende: rubrik,
+      diarienummer, datum, samlad bedömning, revisionsfrågor, rekommendationer med
+      mottagare och avsnitt, nämnderna med sista dag för yttrandena. Skriver ut vad som hittades
+      (med sida), vad som inte hittades och vad som togs bort (sidhuvuden, sidnummer,
+      innehållsförteckning). Avslutas med kod 1 om filen inte kan läsas eller inte ser ut som
+      en granskning; då skrivs ingenting.
   docgen template MALL.dotx
       Visar vad kommunens Word-mall innehåller och vad Yttra gör med den: sidhuvud, sidfot,
       fält som fylls i, formatmallar och var Yttras text hamnar.
@@ -129,6 +136,7 @@ fn run(arguments: &[String]) -> Result<(), Failure> {
         "extract" => extract_command(&options),
         "template" => template_command(&options),
         "framework" => framework_command(&options),
+        "import" => import_command(&options),
         "schema" => {
             print!("{}", schemas::json_schema::case_json_schema());
             Ok(())
@@ -157,6 +165,7 @@ struct Options {
     responsible: Option<String>,
     item: Option<String>,
     template: Option<PathBuf>,
+    missiv: Option<PathBuf>,
 }
 
 impl Options {
@@ -182,6 +191,7 @@ impl Options {
                 "--responsible" => options.responsible = Some(value("--responsible")?),
                 "--item" => options.item = Some(value("--item")?),
                 "--template" => options.template = Some(PathBuf::from(value("--template")?)),
+                "--missiv" => options.missiv = Some(PathBuf::from(value("--missiv")?)),
                 "--today" => {
                     let text = value("--today")?;
                     let date = Date::parse(&text).ok_or_else(|| {
@@ -302,6 +312,70 @@ fn assessment_command(options: &Options) -> Result<(), Failure> {
     let out = save(options, &output)?;
     println!("Skrev {} ({} kB).", out.display(), kilobytes(&output));
     Ok(())
+}
+
+fn import_command(options: &Options) -> Result<(), Failure> {
+    let mut sources = vec![read_report_source(options.input()?)?];
+    if let Some(missiv) = &options.missiv {
+        // The missiv first: it says most plainly what each board must do.
+        sources.insert(0, read_report_source(missiv)?);
+    }
+    let proposal = schemas::report_import::recognise(&sources);
+    if proposal.is_empty() {
+        return Err(Failure::failed(
+            "Filen ser inte ut som en granskningsrapport eller ett missiv: ingen rubrik, inga rekommendationer och inga nämnder hittades. Ingenting skrevs.",
+        ));
+    }
+    println!("Hittat:");
+    for line in proposal.found_sv() {
+        println!("  {line}");
+    }
+    let missing = proposal.missing_sv();
+    if !missing.is_empty() {
+        println!("Hittades inte (fyll i själv):");
+        for what in missing {
+            println!("  {what}");
+        }
+    }
+    for note in &proposal.notes {
+        println!("Obs! {note}");
+    }
+    let case = proposal.to_case();
+    let out = options
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("ärende-förslag.json"));
+    write_file(&out, save_case(&case).as_bytes())?;
+    println!(
+        "Skrev {} ({} nämnder, {} rekommendationer, {} revisionsfrågor). Kontrollera förslaget mot rapporten.",
+        out.display(),
+        case.boards.len(),
+        case.audit.recommendations.len(),
+        case.audit.questions.len()
+    );
+    Ok(())
+}
+
+/// A report or missiv as text: a PDF, a Word document, or plain text (copied from a PDF).
+fn read_report_source(path: &Path) -> Result<schemas::report_import::SourceText, Failure> {
+    let limit = schemas::report_import::MAX_REPORT_FILE_BYTES as u64;
+    let bytes = read_bounded(path, limit)?;
+    let name = path
+        .file_name()
+        .map_or(String::new(), |name| name.to_string_lossy().into_owned());
+    let failed = |message: String| Failure::failed(format!("{}: {message}", path.display()));
+    if bytes.starts_with(b"%PDF") {
+        docgen::report_text::pdf_source(&bytes, &name).map_err(failed)
+    } else if bytes.starts_with(b"PK") {
+        docgen::report_text::docx_source(&bytes, &name).map_err(failed)
+    } else {
+        let text = String::from_utf8(bytes).map_err(|_| {
+            failed("filen är varken PDF, Word-dokument eller text i UTF-8.".to_string())
+        })?;
+        Ok(schemas::report_import::SourceText::single_page(
+            &name, &text,
+        ))
+    }
 }
 
 fn overview_command(options: &Options) -> Result<(), Failure> {

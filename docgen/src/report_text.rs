@@ -1,0 +1,120 @@
+//! The text of a report or missiv that came as a file, for the report import
+//! (`schemas::report_import`): a Word document's paragraphs (any DOCX, not only Yttra's), and
+//! with the command line a PDF's pages (read by `pdf-extract`; the browser reads PDFs with
+//! pdf.js). A paragraph is a line with a gap after it; a list paragraph gets a bullet, so that
+//! lists are found as they are in a PDF.
+
+use schemas::report_import::SourceText;
+
+use crate::extract::read_document_part;
+use crate::xml_tree::{self, Element, Node};
+
+/// A Word document's paragraphs, in order (table cells included), as one page.
+pub fn docx_source(docx: &[u8], name: &str) -> Result<SourceText, String> {
+    let part = read_document_part(docx).map_err(|error| error.to_string())?;
+    let document = xml_tree::parse(&part)
+        .map_err(|error| format!("Word-dokumentet går inte att läsa: {error}."))?;
+    let mut lines = Vec::new();
+    collect_paragraphs(&document.root, &mut lines);
+    Ok(SourceText {
+        name: name.to_string(),
+        pages: vec![lines],
+    })
+}
+
+fn collect_paragraphs(element: &Element, lines: &mut Vec<String>) {
+    for child in element.child_elements() {
+        if child.name == "w:p" {
+            let mut text = String::new();
+            paragraph_text(child, &mut text);
+            let listed = child
+                .first_child("w:pPr")
+                .and_then(|properties| properties.first_child("w:numPr"))
+                .is_some();
+            let text = text.trim();
+            if !text.is_empty() {
+                lines.extend(
+                    text.lines()
+                        .enumerate()
+                        .map(|(index, line)| match (index, listed) {
+                            (0, true) => format!("• {line}"),
+                            _ => line.to_string(),
+                        }),
+                );
+                lines.push(String::new());
+            }
+        } else {
+            collect_paragraphs(child, lines);
+        }
+    }
+}
+
+/// The visible text of a paragraph: runs' text, tabs and line breaks; not field codes or
+/// deleted text.
+fn paragraph_text(element: &Element, out: &mut String) {
+    for child in &element.children {
+        let Node::Element(child) = child else {
+            continue;
+        };
+        match child.name.as_ref() {
+            "w:t" => out.push_str(&child.text_content()),
+            "w:tab" => out.push('\t'),
+            "w:br" | "w:cr" => out.push('\n'),
+            "w:instrText" | "w:delText" | "w:pPr" | "w:rPr" => {}
+            _ => paragraph_text(child, out),
+        }
+    }
+}
+
+/// Why a PDF gives no text to read, in Swedish.
+#[cfg(feature = "cli")]
+fn pdf_error_sv(error: &pdf_extract::OutputError) -> String {
+    let text = error.to_string();
+    if text.contains("password") || text.contains("decrypt") || text.contains("ncrypt") {
+        "PDF:en är lösenordsskyddad. Spara den utan lösenord och försök igen.".to_string()
+    } else {
+        format!("Filen går inte att läsa som PDF (den kan vara skadad): {text}.")
+    }
+}
+
+/// A PDF's pages as text, read by `pdf-extract`. A panic inside the reader (it has them on
+/// some fonts) is a message, not a crash, in builds that unwind.
+#[cfg(feature = "cli")]
+pub fn pdf_source(pdf: &[u8], name: &str) -> Result<SourceText, String> {
+    if !pdf.starts_with(b"%PDF") {
+        return Err("Filen är ingen PDF (den börjar inte med %PDF).".to_string());
+    }
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem_by_pages(pdf));
+    std::panic::set_hook(hook);
+    let pages = match read {
+        Ok(Ok(pages)) => pages,
+        Ok(Err(error)) => return Err(pdf_error_sv(&error)),
+        Err(_) => {
+            return Err(
+                "PDF:en innehåller något som läsaren inte klarar (ett ovanligt typsnitt). Kopiera texten ur PDF:en och klistra in den i stället."
+                    .to_string(),
+            )
+        }
+    };
+    let source = SourceText {
+        name: name.to_string(),
+        pages: pages
+            .iter()
+            .map(|page| {
+                page.lines()
+                    .map(|line| line.trim_end().to_string())
+                    .collect()
+            })
+            .collect(),
+    };
+    if !source.has_text() {
+        return Err(NO_TEXT_SV.to_string());
+    }
+    Ok(source)
+}
+
+/// What a scanned PDF (pages as pictures, no text) is told.
+pub const NO_TEXT_SV: &str =
+    "PDF:en saknar text – den är troligen inskannad. Be revisionen om en PDF med text, eller skriv av uppgifterna.";

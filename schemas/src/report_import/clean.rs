@@ -1,0 +1,522 @@
+//! The pages of a report as read, made into paragraphs of running text: page numbers, running
+//! headers and footers, the table of contents and footnote markers glued to words are taken
+//! out (and counted, so the user is told), and lines broken by the page layout are joined.
+
+use super::{Place, SourceText};
+use crate::report_import::lists::{is_lone_marker, is_private_use, join_text, strip_marker, tidy};
+
+/// A paragraph of running text and where it starts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    pub place: Place,
+    /// The lines it was joined from, as read (a list keeps its bullets here).
+    pub lines: Vec<String>,
+}
+
+/// What cleaning took out, to say so.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Removed {
+    /// Running headers and footers, once each ("Granskning av stadens IT-säkerhet").
+    pub furniture: Vec<String>,
+    pub page_numbers: usize,
+    pub contents_lines: usize,
+    pub footnote_markers: usize,
+    /// Footnotes at the foot of a page ("1 Rekommendationerna upprepas i avsnitt 4.2.").
+    pub footnotes: usize,
+}
+
+/// How many lines at the top and at the foot of a page can be a running header or footer.
+const EDGE_LINES: usize = 4;
+
+/// Every source's pages as paragraphs, in order, and what was taken out.
+pub fn paragraphs(sources: &[SourceText]) -> (Vec<Paragraph>, Removed) {
+    let mut removed = Removed::default();
+    let mut all = Vec::new();
+    for (file, source) in sources.iter().enumerate() {
+        let pages = without_furniture(&source.pages, &mut removed);
+        let pages = without_contents(pages, &mut removed);
+        let pages = without_footnotes(pages, &mut removed);
+        all.extend(join_paragraphs(file, &pages, &mut removed));
+    }
+    (all, removed)
+}
+
+/// A line's shape for recognising a running header or footer: digits and spacing do not count
+/// ("Sida 7 (46)" and "Sida 8 (46)" are one footer).
+fn furniture_key(line: &str) -> String {
+    line.chars()
+        .filter(|c| !c.is_whitespace() && !is_private_use(*c))
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// "7", "Sida 7 (46)", "Sida 7 av 46", "7 (46)", "7/46", "- 7 -".
+pub fn is_page_number(line: &str) -> bool {
+    let text = line.trim().to_lowercase();
+    let text = text.strip_prefix("sida").unwrap_or(&text).trim();
+    let text = text.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    if text.is_empty() || text.chars().count() > 12 {
+        return false;
+    }
+    let first_number = text.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=3).contains(&first_number) {
+        return false;
+    }
+    let rest = text[first_number..]
+        .replace("av", " ")
+        .replace(['(', ')', '/'], " ");
+    rest.split_whitespace()
+        .all(|word| word.len() <= 3 && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Pages without their page numbers and running headers and footers: a line at the top or foot
+/// of a page whose shape recurs there on at least three pages (and a third of them). The first
+/// page keeps such a line, as it is often the report's title on its title page.
+fn without_furniture(pages: &[Vec<String>], removed: &mut Removed) -> Vec<Vec<String>> {
+    let edges = |page: &Vec<String>| -> Vec<String> {
+        let lines: Vec<&String> = page.iter().filter(|line| !line.trim().is_empty()).collect();
+        let mut keys: Vec<String> = lines
+            .iter()
+            .take(EDGE_LINES)
+            .chain(lines.iter().rev().take(EDGE_LINES))
+            .map(|line| furniture_key(line))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for page in pages {
+        for key in edges(page) {
+            match counts.iter_mut().find(|(known, _)| *known == key) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((key, 1)),
+            }
+        }
+    }
+    let needed = 3.max(pages.len().div_ceil(3));
+    let furniture: Vec<&String> = counts
+        .iter()
+        .filter(|(key, count)| *count >= needed && !key.is_empty() && key.chars().count() <= 80)
+        .map(|(key, _)| key)
+        .collect();
+    pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let edge_keys = edges(page);
+            page.iter()
+                .enumerate()
+                .filter(|(at, line)| {
+                    if is_page_number(line) && !marks_footnote(page, *at) {
+                        removed.page_numbers += 1;
+                        return false;
+                    }
+                    let key = furniture_key(line);
+                    let running = index > 0
+                        && edge_keys.contains(&key)
+                        && furniture.iter().any(|known| **known == key);
+                    if running {
+                        let text = tidy(line);
+                        if !removed.furniture.contains(&text) && !text.contains('#') {
+                            removed.furniture.push(text);
+                        }
+                    }
+                    !running
+                })
+                .map(|(_, line)| line.clone())
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether the lone number at `at` is a footnote's marker: the next line is the footnote's
+/// text, a sentence.
+fn marks_footnote(page: &[String], at: usize) -> bool {
+    let number = page[at].trim();
+    number.len() <= 2
+        && number.chars().all(|c| c.is_ascii_digit())
+        && page.get(at + 1).is_some_and(|next| {
+            let next = next.trim();
+            next.chars().next().is_some_and(char::is_uppercase) && next.ends_with(['.', ')'])
+        })
+}
+
+/// Whether a line starts a footnote: "1 Text …" or a lone "1" (its text on the next line).
+fn starts_footnote(line: &str) -> bool {
+    let text = line.trim();
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if !(1..=2).contains(&digits) {
+        return false;
+    }
+    let rest = &text[digits..];
+    rest.is_empty()
+        || rest.starts_with(char::is_whitespace)
+            && rest
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+}
+
+/// Pages without the footnotes at their foot: from the end, blocks after a gap that start
+/// with a footnote number and end a sentence.
+fn without_footnotes(mut pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
+    for page in &mut pages {
+        loop {
+            while page.last().is_some_and(|line| line.trim().is_empty()) {
+                page.pop();
+            }
+            let Some(gap) = page.iter().rposition(|line| line.trim().is_empty()) else {
+                break;
+            };
+            let block = &page[gap + 1..];
+            let text = block
+                .iter()
+                .map(|line| line.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let footnote = block.first().is_some_and(|first| starts_footnote(first))
+                && section_number(&text).is_none()
+                && text.ends_with(['.', ')'])
+                && block.len() <= 6;
+            if !footnote || gap == 0 {
+                break;
+            }
+            removed.footnotes += 1;
+            page.truncate(gap);
+        }
+    }
+    pages
+}
+
+/// Pages without the table of contents: after "Innehållsförteckning" (or "Innehåll"), the
+/// lines up to the next gap, when they are mostly numbers and titles (an entry may wrap).
+fn without_contents(mut pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
+    for page in &mut pages {
+        let Some(start) = page.iter().position(|line| is_contents_heading(line)) else {
+            continue;
+        };
+        let first = (start + 1..page.len())
+            .find(|&index| !page[index].trim().is_empty())
+            .unwrap_or(page.len());
+        let end = (first..page.len())
+            .find(|&index| page[index].trim().is_empty())
+            .unwrap_or(page.len());
+        let entries = &page[first..end];
+        let words: Vec<&str> = entries
+            .iter()
+            .flat_map(|line| line.split_whitespace())
+            .collect();
+        let numbers = words
+            .iter()
+            .filter(|word| word.chars().all(|c| c.is_ascii_digit() || c == '.'))
+            .count();
+        // A contents list is section and page numbers between the titles: at least one word in
+        // four a number (running text has far fewer).
+        if entries.is_empty() || numbers * 4 < words.len() {
+            continue;
+        }
+        removed.contents_lines += entries.len() + 1;
+        page.drain(start..end);
+    }
+    pages
+}
+
+fn is_contents_heading(line: &str) -> bool {
+    let text = tidy(line).trim_matches('#').trim().to_lowercase();
+    text == "innehållsförteckning" || text == "innehåll"
+}
+
+/// "rekommendationer1" → "rekommendationer", "att1:" → "att:": a footnote number glued to the
+/// end of a word in lower case. Numbers after an upper-case word ("ISO27001"), a hyphen
+/// ("covid-19") or a digit stay.
+fn without_footnote_markers(line: &str, removed: &mut Removed) -> String {
+    let mut out = String::with_capacity(line.len());
+    let chars: Vec<char> = line.chars().collect();
+    let mut index = 0;
+    while index < chars.len() {
+        let c = chars[index];
+        if c.is_ascii_digit() && index >= 2 {
+            let digits = chars[index..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            let after = chars.get(index + digits);
+            let word_start = chars[..index]
+                .iter()
+                .rposition(|c| !c.is_alphabetic())
+                .map_or(0, |p| p + 1);
+            let word = &chars[word_start..index];
+            let glued = digits <= 2
+                && word.len() >= 2
+                && word.iter().all(|c| c.is_lowercase())
+                && after.is_none_or(|c| c.is_whitespace() || ".,:;)".contains(*c));
+            if glued {
+                removed.footnote_markers += 1;
+                index += digits;
+                continue;
+            }
+        }
+        out.push(c);
+        index += 1;
+    }
+    out
+}
+
+/// A line that starts a paragraph of its own: a bullet or list number, or a heading.
+fn starts_own_paragraph(line: &str) -> bool {
+    let text = line.trim();
+    strip_marker(text).is_some() || is_lone_marker(text) || section_number(text).is_some()
+}
+
+/// The number of a numbered heading: "4.2 Rekommendationer" → "4.2". A short line, not a
+/// sentence, whose first word is a section number.
+pub fn section_number(line: &str) -> Option<String> {
+    let text = tidy(line);
+    let text = text.trim_start_matches('#').trim();
+    let (first, rest) = text.split_once(' ')?;
+    // "1." numbers a list item; "1" and "4.2" (and "4.2.") number headings.
+    if first.ends_with('.') && first.matches('.').count() == 1 {
+        return None;
+    }
+    let number = first.trim_end_matches('.');
+    let numbered = !number.is_empty()
+        && number
+            .split('.')
+            .all(|part| (1..=2).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()));
+    let heading = rest.chars().next().is_some_and(char::is_uppercase)
+        && rest.chars().count() <= 90
+        && !rest.ends_with(['.', ',', ';', ':'])
+        && !rest.chars().last().is_some_and(|c| c.is_ascii_digit());
+    (numbered && heading).then(|| number.to_string())
+}
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['.', '!', '?', ':', ';'])
+}
+
+/// Lines into paragraphs: a gap (an empty line), a bullet, a heading or a line after one that
+/// ends with a colon starts a new one. A page break ends a paragraph only when its sentence has
+/// ended or the next page starts in upper case.
+fn join_paragraphs(file: usize, pages: &[Vec<String>], removed: &mut Removed) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open = false;
+    for (index, page) in pages.iter().enumerate() {
+        let place = Place {
+            file,
+            page: index as u32 + 1,
+        };
+        let mut first_on_page = true;
+        for raw in page {
+            let line = without_footnote_markers(raw.trim(), removed);
+            if line.trim().is_empty() {
+                open = false;
+                continue;
+            }
+            let continues = !starts_own_paragraph(&line)
+                && out.last().is_some_and(|last| {
+                    let previous = last.lines.last().map_or("", String::as_str);
+                    let after_heading = section_number(previous).is_some() && last.lines.len() == 1;
+                    let joinable = !previous.trim_end().ends_with(':') && !after_heading;
+                    if first_on_page {
+                        // Over a page break (and the gaps the page's header left), a sentence
+                        // goes on when it has not ended and the new page starts in lower case.
+                        joinable
+                            && !ends_sentence(&last.text)
+                            && line.chars().next().is_some_and(char::is_lowercase)
+                    } else {
+                        open && joinable
+                    }
+                });
+            match out.last_mut() {
+                Some(last) if continues => {
+                    last.text = join_text(&last.text, &tidy(&line));
+                    last.lines.push(line);
+                }
+                _ => out.push(Paragraph {
+                    text: tidy(&line),
+                    place,
+                    lines: vec![line],
+                }),
+            }
+            open = true;
+            first_on_page = false;
+        }
+    }
+    join_broken_dates(out)
+}
+
+/// A date broken over two paragraphs by the layout ("senast 2026-01-" / "30 (servicenämnden)")
+/// is joined back.
+fn join_broken_dates(paragraphs: Vec<Paragraph>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(paragraphs.len());
+    for paragraph in paragraphs {
+        match out.last_mut() {
+            Some(last) if ends_with_broken_date(&last.text) && starts_with_day(&paragraph.text) => {
+                last.text.push_str(&paragraph.text);
+                last.lines.extend(paragraph.lines);
+            }
+            _ => out.push(paragraph),
+        }
+    }
+    out
+}
+
+fn ends_with_broken_date(text: &str) -> bool {
+    let bytes = text.trim_end().as_bytes();
+    let n = bytes.len();
+    n >= 8
+        && bytes[n - 1] == b'-'
+        && bytes[n - 4] == b'-'
+        && bytes[n - 8..n - 4].iter().all(u8::is_ascii_digit)
+        && bytes[n - 3..n - 1].iter().all(u8::is_ascii_digit)
+}
+
+fn starts_with_day(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() >= 2
+        && bytes[..2].iter().all(u8::is_ascii_digit)
+        && bytes.get(2).is_none_or(|b| !b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(pages: &[&str]) -> SourceText {
+        SourceText {
+            name: "rapport.pdf".into(),
+            pages: pages
+                .iter()
+                .map(|page| page.lines().map(str::to_string).collect())
+                .collect(),
+        }
+    }
+
+    fn texts(paragraphs: &[Paragraph]) -> Vec<&str> {
+        paragraphs.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    #[test]
+    fn page_numbers_are_recognised_in_their_usual_forms() {
+        for number in [
+            "7",
+            "Sida 7 (46)",
+            "sida 7 av 46",
+            "7 (46)",
+            "7/46",
+            "- 7 -",
+        ] {
+            assert!(is_page_number(number), "{number}");
+        }
+        for text in ["2020", "7 punkter", "Sida", "Sidan 7 visar", "2025-01-29"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn running_headers_and_footers_go_and_are_named_but_the_title_page_keeps_its_title() {
+        let page = |body: &str, number: usize| {
+            format!("Granskning av stadens IT-säkerhet\n{body}\nSida {number} (4)")
+        };
+        let pages: Vec<String> = [
+            "Rapport\n\nInledningen börjar här.",
+            "Mer text som\nfortsätter här.",
+            "Ännu ett stycke.",
+            "Sista stycket.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(index, body)| page(body, index + 1))
+        .collect();
+        let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+        let (paragraphs, removed) = super::paragraphs(&[source(&pages)]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                // Without a gap between them, the title page's two lines are one paragraph.
+                "Granskning av stadens IT-säkerhet Rapport",
+                "Inledningen börjar här.",
+                "Mer text som fortsätter här.",
+                "Ännu ett stycke.",
+                "Sista stycket."
+            ]
+        );
+        assert_eq!(removed.furniture, ["Granskning av stadens IT-säkerhet"]);
+        assert_eq!(removed.page_numbers, 4);
+        assert_eq!(paragraphs[2].place.page, 2);
+    }
+
+    #[test]
+    fn the_table_of_contents_is_left_out() {
+        let (paragraphs, removed) = super::paragraphs(&[source(&[
+            "Innehållsförteckning\n1 Sammanfattning 2\n2.1 Syfte, revisionsfråga och avgränsning 6\n\tBilaga 1 Intervjupersoner\t41\n\n1 Sammanfattning\nText.",
+        ])]);
+        assert_eq!(texts(&paragraphs), ["1 Sammanfattning", "Text."]);
+        assert_eq!(removed.contents_lines, 4);
+        // Entries wrapped into running lines, as some PDF readers give them.
+        let (paragraphs, _) = super::paragraphs(&[source(&[
+            "Innehållsförteckning\n\n1 Sammanfattning 2 2 Bakgrund 6 2.1 Syfte\n6 2.2 Metod 7 3 Resultat av\ngranskningen 9\n\n1 Sammanfattning",
+        ])]);
+        assert_eq!(texts(&paragraphs), ["1 Sammanfattning"]);
+    }
+
+    #[test]
+    fn footnote_markers_glued_to_words_go_and_other_numbers_stay() {
+        let mut removed = Removed::default();
+        assert_eq!(
+            without_footnote_markers(
+                "rekommenderar vi kommunstyrelsen att1: följa ISO27001, covid-19 och rekommendationer12.",
+                &mut removed
+            ),
+            "rekommenderar vi kommunstyrelsen att: följa ISO27001, covid-19 och rekommendationer."
+        );
+        assert_eq!(removed.footnote_markers, 2);
+    }
+
+    #[test]
+    fn a_sentence_over_a_page_break_is_one_paragraph_and_a_list_item_is_its_own() {
+        let (paragraphs, _) = super::paragraphs(&[source(&[
+            "Vi rekommenderar kommunstyrelsen att:\n\u{f0b7} Etablera en organisation med\ntydligt ansvar\n\u{f0b7} Ta fram en policy som",
+            "omfattar IT-\nsäkerhet\nNästa stycke.",
+        ])]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                "Vi rekommenderar kommunstyrelsen att:",
+                "Etablera en organisation med tydligt ansvar",
+                "Ta fram en policy som omfattar IT-säkerhet Nästa stycke."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_broken_over_two_paragraphs_is_joined() {
+        let (paragraphs, _) = super::paragraphs(&[source(&[
+            "Det uppföljande yttrandet ska inkomma senast 2026-01-\n\n30 (servicenämnden).",
+        ])]);
+        assert_eq!(
+            texts(&paragraphs),
+            ["Det uppföljande yttrandet ska inkomma senast 2026-01-30 (servicenämnden)."]
+        );
+    }
+
+    #[test]
+    fn numbered_headings_are_told_from_sentences_and_contents_lines() {
+        assert_eq!(
+            section_number("4.2 Rekommendationer").as_deref(),
+            Some("4.2")
+        );
+        assert_eq!(
+            section_number("## 4 Slutsats och rekommendationer").as_deref(),
+            Some("4")
+        );
+        assert_eq!(section_number("2 Revisionsfrågor"), Some("2".into()));
+        assert_eq!(section_number("2020 var ett år då mycket hände."), None);
+        assert_eq!(section_number("4.2 Rekommendationer 39"), None);
+        assert_eq!(section_number("3 av 5 nämnder"), None);
+    }
+}
