@@ -73,7 +73,8 @@ fn pdf_error_sv(error: &pdf_extract::OutputError) -> String {
     if text.contains("password") || text.contains("decrypt") || text.contains("ncrypt") {
         "PDF:en är lösenordsskyddad. Spara den utan lösenord och försök igen.".to_string()
     } else {
-        format!("Filen går inte att läsa som PDF (den kan vara skadad): {text}.")
+        "Filen går inte att läsa som PDF: den är troligen skadad eller ofullständig (till exempel en avbruten nedladdning). Hämta den igen, eller kopiera texten ur den och klistra in."
+            .to_string()
     }
 }
 
