@@ -28,11 +28,16 @@ optimise dist/pkg/frontend_bg.wasm
 optimise dist/generator/generator_bg.wasm
 cp index.html dist/
 cp frontend/static/* dist/
+# pdf.js (npm pdfjs-dist, pinned in package.json) reads a report's PDF; it is imported only
+# when one is opened, so the first screen does not carry it.
+mkdir -p dist/pdfjs
+cp node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs dist/pdfjs/
+cp node_modules/pdfjs-dist/LICENSE dist/pdfjs/LICENSE
 
 size_line() {
   printf '%s: %s bytes raw, %s bytes gzip -9' "$1" "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"
 }
-say "Built dist/ — $(size_line dist/pkg/frontend_bg.wasm); $(size_line dist/generator/generator_bg.wasm)"
+say "Built dist/ — $(size_line dist/pkg/frontend_bg.wasm); $(size_line dist/generator/generator_bg.wasm); $(size_line dist/pdfjs/pdf.min.mjs); $(size_line dist/pdfjs/pdf.worker.min.mjs)"
 
 # The same app as one file that works when opened straight from disk (file://).
 python3 scripts/single_file.py dist

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every importer of untrusted input with libFuzzer (cargo-fuzz): a case file (JSON), a
-# framework file (CSV or JSON), a DOCX read back (whole, and its body's fields), text pasted from a report's PDF. Each target
+# framework file (CSV or JSON), a DOCX read back (whole, and its body's fields), text pasted from a report's PDF, a report's text read for the report import. Each target
 # runs FUZZ_SECONDS (default 30) with a memory limit, and the script fails if any of them
 # crashes, panics, runs out of memory or takes longer than 10 s on one input. Installs the
 # pinned cargo-fuzz first when it is missing.
@@ -26,7 +26,7 @@ CARGO_FUZZ_VERSION=0.13.2
 FUZZ_SECONDS="${FUZZ_SECONDS:-30}"
 # target:-max_len (bytes), a little above each target's largest seed so seeds are read whole.
 # app-core/tests/fuzz_regressions.rs holds fuzz/src/lib.rs's TARGETS to this list.
-TARGETS=(case_json:32768 framework_file:32768 docx_extract:32768 docx_fields:40960 paste:16384)
+TARGETS=(case_json:32768 framework_file:32768 docx_extract:32768 docx_fields:40960 paste:16384 report_text:16384)
 
 ensure_cargo_fuzz() {
   if [ "$(cargo fuzz --version 2>/dev/null)" = "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then return 0; fi

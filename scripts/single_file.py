@@ -4,7 +4,9 @@ Browsers refuse to load a page's separate script and wasm files from file://, so
 inlined: the styles, both wasm-bindgen glue modules (each in its own module script, since their
 names clash), and both WebAssembly binaries as base64 in non-executed script blocks. The
 Content Security Policy still forbids every other origin; the inline scripts and styles are
-allowed by their SHA-256 hashes, not by 'unsafe-inline'.
+allowed by their SHA-256 hashes, not by 'unsafe-inline'. pdf.js (its library and its worker)
+is carried as base64 too and started from blob: addresses when a PDF is opened, so the policy
+allows blob: scripts and workers (made only by the page's own scripts).
 
 The generator's functions are handed to the app by the names in generator/exports.txt, the one
 list of them.
@@ -66,11 +68,18 @@ def generator_module(dist: pathlib.Path) -> str:
     # replace what is there. They are decoded only when needed.
     return """
 const yttraEncoded = {};
-for (const id of ['yttra-app-wasm', 'yttra-generator-wasm']) {
+for (const id of ['yttra-app-wasm', 'yttra-generator-wasm', 'yttra-pdfjs', 'yttra-pdfjs-worker']) {
   yttraEncoded[id] = document.getElementById(id).textContent.trim();
 }
 globalThis.yttraBytes = (id) => Uint8Array.from(atob(yttraEncoded[id]), (c) => c.charCodeAt(0));
 """ + glue + """
+// pdf.js, carried as text and started from blob: addresses only when a PDF is opened.
+globalThis.yttraLoadPdfjs = async () => {
+  const url = (id) => URL.createObjectURL(new Blob([globalThis.yttraBytes(id)], { type: 'text/javascript' }));
+  const lib = await import(url('yttra-pdfjs'));
+  lib.GlobalWorkerOptions.workerSrc = url('yttra-pdfjs-worker');
+  return lib;
+};
 globalThis.yttraLoadGenerator = async () => {
   await __wbg_init({ module_or_path: globalThis.yttraBytes('yttra-generator-wasm') });
   return { """ + ", ".join(names) + """ };
@@ -90,7 +99,7 @@ def main():
     app = app_module(dist)
     csp = (
         "default-src 'none'; "
-        f"script-src {sha256(generator)} {sha256(app)} 'wasm-unsafe-eval'; "
+        f"script-src {sha256(generator)} {sha256(app)} blob: 'wasm-unsafe-eval'; worker-src blob:; "
         f"style-src {sha256(style)}; img-src data: blob:; base-uri 'none'; form-action 'none'"
     )
     page = re.sub(r'content="default-src[^"]*"', f'content="{csp}"', page)
@@ -102,6 +111,8 @@ def main():
         for element_id, path in [
             ("yttra-app-wasm", dist / "pkg" / "frontend_bg.wasm"),
             ("yttra-generator-wasm", dist / "generator" / "generator_bg.wasm"),
+            ("yttra-pdfjs", dist / "pdfjs" / "pdf.min.mjs"),
+            ("yttra-pdfjs-worker", dist / "pdfjs" / "pdf.worker.min.mjs"),
         ]
     )
     scripts = f'<script type="module">{generator}</script>\n<script type="module">{app}</script>\n'

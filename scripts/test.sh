@@ -43,7 +43,7 @@ cargo test --workspace --locked
 cargo build --locked -p docgen
 export YTTRA_DOCGEN="$ROOT/target/debug/docgen"
 
-say "Fuzzing the importers (case JSON, framework CSV/JSON, DOCX read-back, paste): ${FUZZ_SECONDS:-30}s each with libFuzzer, fails on any crash"
+say "Fuzzing the importers (case JSON, framework CSV/JSON, DOCX read-back, paste, report text): ${FUZZ_SECONDS:-30}s each with libFuzzer, fails on any crash"
 bash scripts/fuzz.sh
 
 say "Building the browser app"

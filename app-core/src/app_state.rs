@@ -51,6 +51,8 @@ pub enum View {
     },
     /// The municipality's Word templates (Dokumentmallar), with or without a case open.
     Templates,
+    /// A missiv and report read from their files, proposed as a case to check and accept.
+    ReportImport,
 }
 
 /// The case on screen, with the stored revision it was read at.
@@ -141,6 +143,8 @@ pub struct AppState {
     pub frameworks: Vec<schemas::Framework>,
     /// A gap of self-assessments kept on their own, waiting to be placed in an audit case.
     pub pending_gap: Option<PendingGap>,
+    /// A missiv and report read into a proposal, being checked.
+    pub report_draft: Option<ReportDraft>,
 }
 
 impl Default for AppState {
@@ -161,6 +165,7 @@ impl Default for AppState {
             templates: Vec::new(),
             confirm_remove_template: None,
             framework_preview: None,
+            report_draft: None,
             frameworks: Vec::new(),
             pending_gap: None,
         }
@@ -241,6 +246,8 @@ pub enum Action {
         item: schemas::ItemRef,
     },
     CancelGap,
+    /// A missiv and report read from files, checked and accepted (`report_draft`).
+    Report(ReportAction),
 }
 
 /// What a new assessment started from an earlier one brought along, in plain Swedish.
@@ -278,6 +285,7 @@ pub fn carried_over_sv(assessment: &schemas::SelfAssessment) -> String {
 pub const FRAMEWORK_PREVIEW_HEADING: &str = "framework-preview-heading";
 
 pub use crate::framework_preview::{FrameworkPreview, PreviewEdit};
+pub use crate::report_draft::{ReportAction, ReportDraft};
 
 /// What happens to the frameworks kept in this browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -496,8 +504,71 @@ impl AppState {
                 }
             }
             Action::CancelFramework => self.framework_preview = None,
+            Action::Report(action) => self.report_action(action),
         }
         self
+    }
+
+    /// A report read, corrected, put into the open case, or dropped.
+    fn report_action(&mut self, action: ReportAction) {
+        match action {
+            ReportAction::Read {
+                sources,
+                proposal,
+                into_case,
+            } => match ReportDraft::read(sources, *proposal, into_case) {
+                Ok(draft) => {
+                    self.report_draft = Some(draft);
+                    self.view = View::ReportImport;
+                }
+                Err(message) => self.notice = Some(Notice::Error(message)),
+            },
+            ReportAction::Edit(edit) => {
+                if let Some(draft) = self.report_draft.as_mut() {
+                    draft.proposal.apply(edit);
+                    draft.edited = true;
+                }
+            }
+            ReportAction::Replace(replace) => {
+                if let Some(draft) = self.report_draft.as_mut() {
+                    draft.replace = replace;
+                }
+            }
+            ReportAction::FillOpenCase => self.fill_open_case(),
+            ReportAction::Done => self.report_draft = None,
+            ReportAction::Cancel => {
+                let back_to_case = self
+                    .report_draft
+                    .take()
+                    .is_some_and(|draft| draft.into_case.is_some() && self.open.is_some());
+                self.view = if back_to_case {
+                    View::Case
+                } else {
+                    View::Start
+                };
+            }
+            ReportAction::Failed(message) => self.notice = Some(Notice::Error(message)),
+        }
+    }
+
+    /// Puts the proposal into the open case (when it is the case it was read for) and says
+    /// what was filled in, kept and added.
+    fn fill_open_case(&mut self) {
+        let (Some(draft), Some(open)) = (self.report_draft.as_ref(), self.open.as_mut()) else {
+            return;
+        };
+        if draft.into_case.as_deref() != Some(open.id.as_str()) {
+            return;
+        }
+        let said = draft.fill(&mut open.case);
+        open.changes += 1;
+        self.report_draft = None;
+        self.view = View::Case;
+        self.notice = Some(Notice::Info(if said.is_empty() {
+            "Förslaget stämde redan med ärendet; inget ändrades.".to_string()
+        } else {
+            format!("Rapporten lästes in i ärendet. {}", said.join(" "))
+        }));
     }
 
     /// Makes the carried gap a measure in the open case, when it is the case the gap was
@@ -817,6 +888,12 @@ impl AppState {
             self.view = view;
             return;
         }
+        if view == View::ReportImport {
+            if self.report_draft.is_some() {
+                self.view = view;
+            }
+            return;
+        }
         let Some(open) = self.open.as_ref() else {
             return;
         };
@@ -835,6 +912,7 @@ impl AppState {
             }
             View::Assessment { id } => open.case.self_assessments.iter().any(|a| a.id == *id),
             View::Start | View::Templates | View::Case | View::Review | View::Comparison => true,
+            View::ReportImport => self.report_draft.is_some(),
         };
         if fits {
             self.view = view;
@@ -1103,6 +1181,76 @@ mod tests {
             scope: Default::default(),
             summary: Default::default(),
         }
+    }
+
+    fn report_text(name: &str, text: &str) -> schemas::report_import::SourceText {
+        schemas::report_import::SourceText::single_page(name, text)
+    }
+
+    /// What the app dispatches once the generator has recognised the files.
+    fn read_report(
+        sources: Vec<schemas::report_import::SourceText>,
+        into_case: Option<String>,
+    ) -> Action {
+        let proposal = Box::new(schemas::report_import::recognise(&sources));
+        Action::Report(ReportAction::Read {
+            sources,
+            proposal,
+            into_case,
+        })
+    }
+
+    #[test]
+    fn a_report_read_is_a_proposal_to_check_and_goes_into_the_open_case_without_overwriting() {
+        let missiv = report_text(
+            "missiv.txt",
+            "Till:\nKommunstyrelsen\n\nGranskning av arkiv SR-2025-9\n\nDet första yttrandet ska inkomma senast 2025-05-30.\n",
+        );
+        // Nothing like an audit: said, and nothing changes.
+        let state = run([read_report(
+            vec![report_text("brev.txt", "Hej!\nVälkommen på fest.")],
+            None,
+        )]);
+        assert_eq!(state.report_draft, None);
+        assert!(
+            matches!(&state.notice, Some(Notice::Error(m)) if m.starts_with("«brev.txt» ser inte ut som en granskningsrapport"))
+        );
+        // A new case: the proposal is shown and corrected.
+        let state = run([
+            read_report(vec![missiv.clone()], None),
+            Action::Report(ReportAction::Edit(
+                schemas::report_import::ProposalEdit::Text(
+                    schemas::report_import::ProposalText::Title,
+                    "Granskning av arkivet".into(),
+                ),
+            )),
+        ]);
+        assert_eq!(state.view, View::ReportImport);
+        let draft = state.report_draft.as_ref().expect("draft");
+        assert!(draft.edited);
+        assert_eq!(
+            draft.proposal.title.as_ref().map(|f| f.value.as_str()),
+            Some("Granskning av arkivet")
+        );
+        assert_eq!(
+            state.reduce(Action::Report(ReportAction::Cancel)).view,
+            View::Start
+        );
+        // Into the open case: what it has is kept and said; the new board is added.
+        let open = OpenCase::new("a".into(), crate::test_support::example(), 1, true);
+        let title = open.case.audit.title.clone();
+        let state = run([
+            Action::Open(OpenEvent::Opened(Box::new(open))),
+            read_report(vec![missiv], Some("a".into())),
+            Action::Report(ReportAction::FillOpenCase),
+        ]);
+        let case = &state.open.as_ref().expect("open").case;
+        assert_eq!(case.audit.title, title);
+        assert_eq!(state.view, View::Case);
+        assert_eq!(state.report_draft, None);
+        assert!(
+            matches!(&state.notice, Some(Notice::Info(m)) if m.contains(&format!("Rubrik: ärendets «{title}» behölls")))
+        );
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! here and which one a document is written in; `framework_preview` a framework file checked,
 //! named and recognised as a new version before it is used; `framework_library` the frameworks
 //! kept in this browser to be chosen again; `gap_elsewhere` a gap of self-assessments kept on
-//! their own on its way to becoming a measure in an audit case.
+//! their own on its way to becoming a measure in an audit case; `report_draft` a missiv and
+//! report read from their files into a proposal, checked before it becomes a case.
 
 pub mod app_state;
 pub mod edit;
@@ -22,6 +23,7 @@ pub mod framework_preview;
 pub mod gap_elsewhere;
 pub mod library;
 pub mod paste;
+pub mod report_draft;
 pub mod review;
 pub mod templates;
 #[cfg(test)]

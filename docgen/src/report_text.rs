@@ -5,6 +5,8 @@
 //! lists are found as they are in a PDF.
 
 use schemas::report_import::SourceText;
+#[cfg(feature = "cli")]
+use schemas::report_import::{DAMAGED_SV, LOCKED_SV, NO_TEXT_SV};
 
 use crate::extract::read_document_part;
 use crate::xml_tree::{self, Element, Node};
@@ -71,10 +73,9 @@ fn paragraph_text(element: &Element, out: &mut String) {
 fn pdf_error_sv(error: &pdf_extract::OutputError) -> String {
     let text = error.to_string();
     if text.contains("password") || text.contains("decrypt") || text.contains("ncrypt") {
-        "PDF:en är lösenordsskyddad. Spara den utan lösenord och försök igen.".to_string()
+        LOCKED_SV.to_string()
     } else {
-        "Filen går inte att läsa som PDF: den är troligen skadad eller ofullständig (till exempel en avbruten nedladdning). Hämta den igen, eller kopiera texten ur den och klistra in."
-            .to_string()
+        DAMAGED_SV.to_string()
     }
 }
 
@@ -115,7 +116,3 @@ pub fn pdf_source(pdf: &[u8], name: &str) -> Result<SourceText, String> {
     }
     Ok(source)
 }
-
-/// What a scanned PDF (pages as pictures, no text) is told.
-pub const NO_TEXT_SV: &str =
-    "PDF:en saknar text – den är troligen inskannad. Be revisionen om en PDF med text, eller skriv av uppgifterna.";

@@ -25,6 +25,7 @@ use crate::pages::case::CasePage;
 use crate::pages::comparison::ComparisonPage;
 use crate::pages::first_yttrande::FirstYttrandePage;
 use crate::pages::follow_up::FollowUpPage;
+use crate::pages::report_import::ReportImportPage;
 use crate::pages::review::ReviewPage;
 use crate::pages::start::StartPage;
 use crate::pages::templates::TemplatesPage;
@@ -59,6 +60,8 @@ impl std::ops::Deref for Reduced {
         &self.0
     }
 }
+
+mod report_files;
 
 type State = UseReducerHandle<Reduced>;
 type StoreRef = Rc<RefCell<Option<Store>>>;
@@ -103,6 +106,7 @@ pub fn app() -> Html {
                 on_download_overview={download(&state, &template_store).reform(|()| Request::OverviewWorkbook)}
                 on_download_calendar={download(&state, &template_store).reform(|()| Request::Calendar)}
                 on_import_framework={import_framework(&state)}
+                on_report_files={report_files::read_report_files(&state)}
                 frameworks={state.frameworks.clone()}
                 pending_gap={state.pending_gap.clone()}
                 on_keep_framework={keep_framework(&state, &framework_store)}
@@ -126,6 +130,19 @@ pub fn app() -> Html {
                 dispatch={state.dispatcher().to_callback()}
             />
         },
+        (View::ReportImport, open) if state.report_draft.is_some() => {
+            let draft = state.report_draft.clone().unwrap_or_default();
+            let into_title = draft
+                .into_case
+                .as_ref()
+                .and(open.as_ref())
+                .map(|open| app_core::library::case_title(&open.case));
+            html! {
+                <ReportImportPage {draft} {into_title} dispatch={state.dispatcher().to_callback()}
+                    on_more_files={report_files::read_report_files(&state)}
+                    on_create={report_files::create_case_from_report(&state)} />
+            }
+        }
         (View::Review, Some(open)) => html! {
             <ReviewPage case={open.case} dispatch={state.dispatcher().to_callback()} />
         },
@@ -154,6 +171,8 @@ pub fn app() -> Html {
                 on_new_assessments={open_new_assessments(&state)}
                 on_example={open_example(&state, &store)}
                 on_file={open_file(&state, &store)}
+                on_report_files={report_files::read_report_files(&state)}
+                on_report_text={report_files::read_report_text(&state)}
                 duplicate={state.duplicate.clone()}
                 dispatch={state.dispatcher().to_callback()}
                 on_ask_delete={state.dispatcher().to_callback().reform(Action::AskDelete)}

@@ -47,6 +47,11 @@ pub const TARGETS: &[Target] = &[
         run: paste,
         max_len: 16 * 1024,
     },
+    Target {
+        name: "report_text",
+        run: report_text,
+        max_len: 16 * 1024,
+    },
 ];
 
 /// A case file (JSON): `schemas::load_case`, what every way of opening a case ends in. A case
@@ -126,4 +131,32 @@ pub fn paste(data: &[u8]) {
         split_at(&mut items, index, place % 97);
         merge_with_next(&mut items, index);
     }
+}
+
+/// The report import on text read from a PDF or pasted: the input split into pages at form
+/// feeds (as PDF readers mark them), recognised (`schemas::report_import::recognise`), made a
+/// case and merged into a copy of itself, as accepting the proposal does. The proposed case
+/// must be a case the file format reads back.
+pub fn report_text(data: &[u8]) {
+    use schemas::report_import::{merge_into, recognise, SourceText};
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let source = SourceText {
+        name: "rapport.pdf".into(),
+        pages: text
+            .split('\u{c}')
+            .map(|page| page.lines().map(str::to_string).collect())
+            .collect(),
+    };
+    let proposal = recognise(&[source]);
+    let mut case = proposal.to_case();
+    let saved = schemas::save_case(&case);
+    assert!(
+        schemas::load_case(&saved).is_ok(),
+        "a proposed case reads back"
+    );
+    let _ = merge_into(&mut case, &proposal, false);
+    let _ = proposal.found_sv();
+    let _ = proposal.missing_sv();
 }

@@ -76,6 +76,36 @@ pub fn extract_case(docx: &[u8]) -> Result<String, JsError> {
     extract(docx).map_err(|message| JsError::new(&message))
 }
 
+/// A Word document's paragraphs for the report import, as `schemas::report_import::SourceText`
+/// JSON (any DOCX: a report or missiv that came as Word).
+#[wasm_bindgen]
+pub fn read_report_docx(docx: &[u8], file_name: &str) -> Result<String, JsError> {
+    report_text(docx, file_name).map_err(|message| JsError::new(&message))
+}
+
+/// The reading behind [`read_report_docx`].
+pub fn report_text(docx: &[u8], file_name: &str) -> Result<String, String> {
+    let source = docgen::report_text::docx_source(docx, file_name)?;
+    serde_json::to_string(&source).map_err(|error| format!("Texten kunde inte skickas: {error}"))
+}
+
+/// The report import's recognition (`schemas::report_import::recognise`) of the files read, as
+/// JSON: `SourceText`s in, the `Proposal` out. It runs here, loaded on demand, so that the
+/// app's first screen does not carry it.
+#[wasm_bindgen]
+pub fn recognise_report(sources_json: &str) -> Result<String, JsError> {
+    recognise(sources_json).map_err(|message| JsError::new(&message))
+}
+
+/// The recognition behind [`recognise_report`].
+pub fn recognise(sources_json: &str) -> Result<String, String> {
+    let sources: Vec<schemas::report_import::SourceText> = serde_json::from_str(sources_json)
+        .map_err(|error| format!("Texten kunde inte tas emot: {error}"))?;
+    let proposal = schemas::report_import::recognise(&sources);
+    serde_json::to_string(&proposal)
+        .map_err(|error| format!("Förslaget kunde inte skickas: {error}"))
+}
+
 /// The shared entry behind [`make_document`]: the case and request read from JSON, then made by
 /// `docgen::make_in`, in the template when one is given. Errors are the Swedish messages the app
 /// shows.

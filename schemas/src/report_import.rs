@@ -5,6 +5,7 @@
 //! case only when accepted.
 
 pub mod clean;
+pub mod edit;
 pub mod lists;
 mod recognise;
 
@@ -13,7 +14,15 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::model::{Audit, AuditItem, AuditQuestion, Board, BoardResponse, Case, YearPeriod};
 
+pub use edit::{merge_into, ProposalEdit, ProposalText};
 pub use recognise::recognise;
+
+/// What a PDF without text (pages as pictures: a scanned report) is told.
+pub const NO_TEXT_SV: &str = "PDF:en saknar text – den är troligen inskannad. Be revisionen om en PDF med text, eller skriv av uppgifterna.";
+/// What a PDF that needs a password to open is told.
+pub const LOCKED_SV: &str = "PDF:en är lösenordsskyddad. Spara den utan lösenord och försök igen.";
+/// What a PDF that cannot be read is told.
+pub const DAMAGED_SV: &str = "Filen går inte att läsa som PDF: den är troligen skadad eller ofullständig (till exempel en avbruten nedladdning). Hämta den igen, eller kopiera texten ur den och klistra in.";
 
 /// Largest file the import reads (a 50-page report is 1–3 MB).
 pub const MAX_REPORT_FILE_BYTES: usize = 40 * 1024 * 1024;
@@ -117,6 +126,9 @@ impl Proposal {
 
     /// "rapport.pdf, sida 7": where a found value stands, for the user to check.
     pub fn place_sv(&self, place: Place) -> String {
+        if place == edit::TYPED {
+            return "ifyllt av dig".to_string();
+        }
         let file = self.files.get(place.file).map_or("", String::as_str);
         match file {
             "" => format!("sida {}", place.page),

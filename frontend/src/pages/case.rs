@@ -55,6 +55,8 @@ pub struct CasePageProps {
     pub on_download_overview: Callback<()>,
     pub on_download_calendar: Callback<()>,
     pub on_import_framework: Callback<(String, web_sys::File)>,
+    /// The report's or missiv's files, read into a proposal for this case.
+    pub on_report_files: Callback<(Vec<web_sys::File>, Option<String>)>,
     /// What was changed in a document opened after it was edited in Word.
     pub word_edits: Option<WordEdits>,
 }
@@ -111,7 +113,7 @@ fn audit_case_body(props: &CasePageProps) -> Html {
                     </button>
                 }
             </div>
-            { audit_section(case, &on_edit) }
+            { audit_section(case, &on_edit, &props.on_report_files) }
             { questions_section(case, draft(PasteTarget::Questions).as_ref(), &props.dispatch) }
             { boards_section(case, &on_edit) }
             <ItemsSection case={case.clone()} kind={ItemKind::Assessment}
@@ -200,9 +202,27 @@ fn text(on_edit: &Callback<Edit>, field: AuditText) -> Callback<String> {
     on_edit.reform(move |value| Edit::SetAuditText(field, value))
 }
 
-fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
+fn audit_section(
+    case: &Case,
+    on_edit: &Callback<Edit>,
+    on_report_files: &Callback<(Vec<web_sys::File>, Option<String>)>,
+) -> Html {
     let audit = &case.audit;
     let locked_by = audit_locked_by(case);
+    let on_files = {
+        let (on_files, id) = (on_report_files.clone(), case.id.clone());
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let files: Vec<web_sys::File> = input
+                .files()
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            input.set_value("");
+            if !files.is_empty() {
+                on_files.emit((files, Some(id.clone())));
+            }
+        })
+    };
     html! {
         <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{ "Granskningen" }</h2>
@@ -211,6 +231,16 @@ fn audit_section(case: &Case, on_edit: &Callback<Edit>) -> Html {
                     "Referens, titel, organisation, avsändare, missivets datum och samlade bedömning \
                      visas i det inlämnade första yttrandet från {board} och är därför låsta."
                 ) }</p>
+            }
+            if locked_by.is_none() {
+                <div class="field">
+                    <label for="case-report-files">{ "Fyll i från missivet och rapporten (PDF eller Word)" }</label>
+                    <p class="hint" id="case-report-files-hint">
+                        { "Yttra läser filerna här på datorn och föreslår uppgifterna. Det ärendet redan har behålls om du inte väljer annat; rekommendationer och frågor läggs bara till." }
+                    </p>
+                    <input id="case-report-files" type="file" multiple=true accept=".pdf,.docx,.txt" onchange={on_files}
+                        aria-describedby="case-report-files-hint" />
+                </div>
             }
             // What a filed first yttrande shows is disabled as a whole by the fieldset.
             <fieldset class="plain" disabled={locked_by.is_some()}>

@@ -6,6 +6,7 @@ pub mod case;
 pub mod comparison;
 pub mod first_yttrande;
 pub mod follow_up;
+pub mod report_import;
 pub mod review;
 pub mod start;
 pub mod templates;

@@ -23,6 +23,10 @@ pub struct StartPageProps {
     pub on_new_assessments: Callback<()>,
     pub on_example: Callback<()>,
     pub on_file: Callback<web_sys::File>,
+    /// The missiv's and report's files (PDF, Word, text), read into a proposed case.
+    pub on_report_files: Callback<(Vec<web_sys::File>, Option<String>)>,
+    /// Text pasted from a report, read the same way.
+    pub on_report_text: Callback<(String, Option<String>)>,
     pub on_ask_delete: Callback<String>,
     pub on_confirm_delete: Callback<String>,
     pub on_cancel_delete: Callback<()>,
@@ -85,6 +89,7 @@ pub fn start_page(props: &StartPageProps) -> Html {
                         aria-describedby="open-file-hint" />
                 </div>
             </section>
+            { report_import(props) }
             <section aria-labelledby="saved-heading">
                 <h2 id="saved-heading">{ "Sparade ärenden" }</h2>
                 { saved_cases(props) }
@@ -103,6 +108,56 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 { templates_line(&props.templates, &props.on_templates) }
             </section>
         </main>
+    }
+}
+
+/// A new case from the missiv and report the auditors sent: their PDFs (or Word documents) read
+/// here, or text pasted from them, proposed field by field before anything is stored.
+fn report_import(props: &StartPageProps) -> Html {
+    let on_files = {
+        let on_files = props.on_report_files.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let files: Vec<web_sys::File> = input
+                .files()
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            input.set_value("");
+            if !files.is_empty() {
+                on_files.emit((files, None));
+            }
+        })
+    };
+    let on_paste = {
+        let on_text = props.on_report_text.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(text) = browser::textarea_value("report-paste") {
+                if !text.trim().is_empty() {
+                    on_text.emit((text, None));
+                }
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="report-import-heading">
+            <h2 id="report-import-heading">{ "Ny granskning från missiv och rapport" }</h2>
+            <div class="field">
+                <label for="report-files">{ "Läs in missivet och granskningsrapporten (PDF eller Word)" }</label>
+                <p class="hint" id="report-files-hint">
+                    { "Välj en eller flera filer. De läses här på datorn; Yttra föreslår rubrik, diarienummer,                        nämnder med sista dag för yttrandena, revisionsfrågor och rekommendationer, som du                        kontrollerar innan ärendet skapas." }
+                </p>
+                <input id="report-files" type="file" multiple=true accept=".pdf,.docx,.txt" onchange={on_files}
+                    aria-describedby="report-files-hint" />
+            </div>
+            <details>
+                <summary>{ "Går PDF:en inte att läsa? Klistra in texten" }</summary>
+                <div class="field">
+                    <label for="report-paste">{ "Text kopierad ur missivet eller rapporten" }</label>
+                    <textarea id="report-paste" rows="8" />
+                </div>
+                <button type="button" class="secondary" onclick={on_paste}>{ "Läs texten" }</button>
+            </details>
+        </section>
     }
 }
 

@@ -109,6 +109,14 @@ pub fn select_value(id: &str) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// The text in a textarea, by id (read when its button is pressed, so it is kept as typed).
+pub fn textarea_value(id: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .map(|e| wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlTextAreaElement>(e).value())
+}
+
 pub fn confirm(question: &str) -> bool {
     web_sys::window()
         .and_then(|window| window.confirm_with_message(question).ok())

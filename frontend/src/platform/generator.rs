@@ -26,7 +26,8 @@ function load() {
   }
   return loading;
 }
-export async function makeDocument(caseJson, requestJson, today, template) {
+export async function makeDocument(caseJson, requestJson, today, view) {
+  const template = view.slice();
   const made = (await load()).make_document(caseJson, requestJson, today, template);
   // A plain object for this module; the generator's own object is freed at once.
   try {
@@ -38,10 +39,21 @@ export async function makeDocument(caseJson, requestJson, today, template) {
 export async function previewDocument(caseJson, board, kind, today) {
   return (await load()).preview_document(caseJson, board, kind, today);
 }
-export async function extractCase(bytes) {
+export async function extractCase(view) {
+  const bytes = view.slice();
   return (await load()).extract_case(bytes);
 }
-export async function inspectTemplate(template, fileName) {
+export async function recogniseReport(sourcesJson) {
+  return (await load()).recognise_report(sourcesJson);
+}
+// Byte arrays are copied before the first wait: they are views on the app's memory, which may
+// grow (and leave a view empty) while the generator loads.
+export async function readReportDocx(view, fileName) {
+  const bytes = view.slice();
+  return (await load()).read_report_docx(bytes, fileName);
+}
+export async function inspectTemplate(view, fileName) {
+  const template = view.slice();
   return (await load()).inspect_template(template, fileName);
 }
 "#)]
@@ -62,6 +74,10 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = extractCase)]
     async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = recogniseReport)]
+    async fn recognise_report_js(sources_json: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = readReportDocx)]
+    async fn read_report_docx_js(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = inspectTemplate)]
     async fn inspect_js(template: &[u8], file_name: &str) -> Result<JsValue, JsValue>;
 }
@@ -152,6 +168,29 @@ pub async fn preview_document(
     let json = preview_js(&save_case(case), board, kind.key(), &today.to_string())
         .await
         .map_err(message)?;
+    let json = json.as_string().ok_or_else(unreadable_answer)?;
+    serde_json::from_str(&json).map_err(|_| unreadable_answer())
+}
+
+/// A Word report's or missiv's paragraphs, for the report import.
+pub async fn read_report_docx(
+    docx: &[u8],
+    file_name: &str,
+) -> Result<schemas::report_import::SourceText, String> {
+    let json = read_report_docx_js(docx, file_name)
+        .await
+        .map_err(message)?;
+    let json = json.as_string().ok_or_else(unreadable_answer)?;
+    serde_json::from_str(&json).map_err(|_| unreadable_answer())
+}
+
+/// The report import's proposal for the files read (recognised in the generator module).
+pub async fn recognise_report(
+    sources: &[schemas::report_import::SourceText],
+) -> Result<schemas::report_import::Proposal, String> {
+    let sources_json = serde_json::to_string(sources)
+        .map_err(|error| format!("Texten kunde inte skickas till dokumentdelen: {error}"))?;
+    let json = recognise_report_js(&sources_json).await.map_err(message)?;
     let json = json.as_string().ok_or_else(unreadable_answer)?;
     serde_json::from_str(&json).map_err(|_| unreadable_answer())
 }

@@ -104,6 +104,9 @@ pub struct DateFieldProps {
     pub label: AttrValue,
     pub value: Option<Date>,
     pub on_change: Callback<Option<Date>>,
+    /// A short help text under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
 }
 
 /// A date picker; an emptied field means "no date".
@@ -115,10 +118,15 @@ pub fn date_field(props: &DateFieldProps) -> Html {
         on_change.emit(Date::parse(&value));
     });
     let value = props.value.map(|date| date.to_string()).unwrap_or_default();
+    let hint_id = format!("{}-hint", props.id);
+    let described_by = props.hint.as_ref().map(|_| hint_id.clone());
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
-            <input id={props.id.clone()} type="date" {value} {onchange} />
+            if let Some(hint) = &props.hint {
+                <p class="hint" id={hint_id}>{ hint }</p>
+            }
+            <input id={props.id.clone()} type="date" {value} {onchange} aria-describedby={described_by} />
         </div>
     }
 }

@@ -12,8 +12,13 @@ use super::{Found, FoundBoard, FoundItem, Place, Proposal, SourceText};
 use crate::date::Date;
 use crate::model::{Board, YearPeriod};
 
-/// Reads the files (report, missiv, in any order; one file may hold both) into a proposal.
+/// Reads the files (report, missiv, in any order; one file may hold both) into a proposal. A
+/// missiv (a file addressed "Till:" on its first page) is read first, whatever the order given.
 pub fn recognise(sources: &[SourceText]) -> Proposal {
+    let mut sources: Vec<&SourceText> = sources.iter().collect();
+    sources.sort_by_key(|source| !is_missiv(source));
+    let sources: Vec<SourceText> = sources.into_iter().cloned().collect();
+    let sources = sources.as_slice();
     let (paragraphs, removed) = paragraphs(sources);
     let mut proposal = Proposal {
         files: sources.iter().map(|source| source.name.clone()).collect(),
@@ -38,6 +43,15 @@ pub fn recognise(sources: &[SourceText]) -> Proposal {
     proposal.missiv_date = missiv_date;
     proposal.notes = notes(&removed, repeated);
     proposal
+}
+
+fn is_missiv(source: &SourceText) -> bool {
+    source.pages.first().is_some_and(|page| {
+        page.iter().any(|line| {
+            let line = tidy(line).trim_matches('*').to_lowercase();
+            line == "till:" || line.starts_with("till: ")
+        })
+    })
 }
 
 fn found<T>(value: T, paragraph: &Paragraph) -> Found<T> {
@@ -522,7 +536,7 @@ fn find_recommendations(
 
 /// Whether two items are the same recommendation, worded alike: at least four in five of
 /// their words in common (the summary and the chapter may differ by a word or a typo).
-fn same_item(one: &str, other: &str) -> bool {
+pub(super) fn same_item(one: &str, other: &str) -> bool {
     let words_of = |text: &str| -> Vec<String> {
         let mut words: Vec<String> = text
             .split(|c: char| !c.is_alphanumeric())

@@ -1,0 +1,80 @@
+//! A report read into a proposal, being checked before it becomes a case or goes into the open
+//! one: the files read, the proposal as the user corrects it, and where it goes.
+
+use schemas::report_import::{merge_into, Proposal, ProposalEdit, SourceText};
+
+/// The proposal being checked.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportDraft {
+    /// The files read, in order; a file added later is read together with them.
+    pub sources: Vec<SourceText>,
+    pub proposal: Proposal,
+    /// The case the proposal goes into; `None`: a new case.
+    pub into_case: Option<String>,
+    /// Whether the user has corrected the proposal (reading another file starts it anew).
+    pub edited: bool,
+    /// Into an existing case: whether what the case has is replaced by the proposal's.
+    pub replace: bool,
+}
+
+/// What the user does with a report being read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReportAction {
+    /// Files were read (text from a PDF, a Word document or a paste) and recognised: a new
+    /// proposal, or the open one read again with them added (`sources` are then all the files).
+    /// Recognition runs in the generator module, so that the first screen does not carry it.
+    Read {
+        sources: Vec<SourceText>,
+        proposal: Box<Proposal>,
+        into_case: Option<String>,
+    },
+    Edit(ProposalEdit),
+    Replace(bool),
+    /// The proposal goes into the open case (see `schemas::report_import::merge_into`).
+    FillOpenCase,
+    /// The proposal became a new case, which the app opens.
+    Done,
+    Cancel,
+    /// A file could not be read; nothing changes but the message.
+    Failed(String),
+}
+
+impl ReportDraft {
+    /// A draft of the sources read, or why there is none: nothing in them looks like an audit.
+    pub fn read(
+        sources: Vec<SourceText>,
+        proposal: Proposal,
+        into_case: Option<String>,
+    ) -> Result<ReportDraft, String> {
+        if proposal.is_empty() {
+            let names: Vec<String> = sources.iter().map(|s| format!("«{}»", s.name)).collect();
+            return Err(format!(
+                "{} ser inte ut som en granskningsrapport eller ett missiv: ingen rubrik, inga rekommendationer och inga nämnder hittades. Inget har ändrats.",
+                names.join(" och ")
+            ));
+        }
+        Ok(ReportDraft {
+            sources,
+            proposal,
+            into_case,
+            edited: false,
+            replace: false,
+        })
+    }
+
+    /// The files to read together when `more` are added to this draft: the same file again
+    /// replaces itself rather than being read twice.
+    pub fn sources_with(&self, more: Vec<SourceText>) -> Vec<SourceText> {
+        let mut sources = self.sources.clone();
+        for source in more {
+            sources.retain(|known| known.name != source.name);
+            sources.push(source);
+        }
+        sources
+    }
+
+    /// Merges the proposal into `case` and says what was done.
+    pub fn fill(&self, case: &mut schemas::Case) -> Vec<String> {
+        merge_into(case, &self.proposal, self.replace)
+    }
+}

@@ -1,0 +1,111 @@
+//! The report import's side in the browser: the files the user picks (a PDF read by pdf.js, a
+//! Word document by the generator, text as it is) or text pasted become the sources the core
+//! recognises; an accepted proposal becomes a new case. Nothing is stored until then.
+
+use app_core::app_state::{Action, OpenCase, OpenEvent, ReportAction};
+use app_core::library::with_identity;
+use schemas::report_import::{SourceText, MAX_REPORT_FILE_BYTES};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::State;
+use crate::platform::{browser, generator, pdf};
+
+/// Reads the picked files (report, missiv, in any order) for a new case (`None`) or the open
+/// case; one that cannot be read is named, and nothing changes.
+pub fn read_report_files(state: &State) -> Callback<(Vec<web_sys::File>, Option<String>)> {
+    let state = state.clone();
+    Callback::from(
+        move |(files, into_case): (Vec<web_sys::File>, Option<String>)| {
+            let state = state.clone();
+            spawn_local(async move {
+                let mut sources = Vec::new();
+                for file in files {
+                    match source_of(&file).await {
+                        Ok(source) => sources.push(source),
+                        Err(message) => {
+                            state.dispatch(Action::Report(ReportAction::Failed(format!(
+                                "«{}»: {message} Inget har ändrats.",
+                                file.name()
+                            ))));
+                            return;
+                        }
+                    }
+                }
+                if !sources.is_empty() {
+                    read_sources(&state, sources, into_case).await;
+                }
+            });
+        },
+    )
+}
+
+/// Text pasted from a report whose PDF cannot be read goes through the same recognition.
+pub fn read_report_text(state: &State) -> Callback<(String, Option<String>)> {
+    let state = state.clone();
+    Callback::from(move |(text, into_case): (String, Option<String>)| {
+        let state = state.clone();
+        let source = SourceText::single_page("inklistrad text", &text);
+        spawn_local(async move { read_sources(&state, vec![source], into_case).await });
+    })
+}
+
+/// Recognises the sources (with the open proposal's, when these are added to it) and shows
+/// the proposal.
+async fn read_sources(state: &State, sources: Vec<SourceText>, into_case: Option<String>) {
+    let sources = match state.report_draft.as_ref() {
+        Some(draft) if draft.into_case == into_case => draft.sources_with(sources),
+        _ => sources,
+    };
+    let action = match generator::recognise_report(&sources).await {
+        Ok(proposal) => ReportAction::Read {
+            sources,
+            proposal: Box::new(proposal),
+            into_case,
+        },
+        Err(message) => ReportAction::Failed(message),
+    };
+    state.dispatch(Action::Report(action));
+}
+
+/// The accepted proposal as a new case, opened (and stored by the app as any new case).
+pub fn create_case_from_report(state: &State) -> Callback<()> {
+    let state = state.clone();
+    Callback::from(move |_| {
+        let Some(draft) = state.report_draft.as_ref() else {
+            return;
+        };
+        let case = with_identity(draft.proposal.to_case(), browser::new_case_id);
+        let open = OpenCase::new(case.id.clone(), case, 0, false);
+        state.dispatch(Action::Report(ReportAction::Done));
+        state.dispatch(Action::Open(OpenEvent::Opened(Box::new(open))));
+        state.dispatch(Action::Notify(app_core::app_state::Notice::Info(
+            "Ärendet är skapat från rapporten. Kontrollera uppgifterna här och svara sedan för varje nämnd."
+                .to_string(),
+        )));
+    })
+}
+
+async fn source_of(file: &web_sys::File) -> Result<SourceText, String> {
+    let size = file.size() as usize;
+    if size > MAX_REPORT_FILE_BYTES {
+        return Err(format!(
+            "filen är för stor ({} MB); Yttra läser rapporter på högst {} MB.",
+            size.div_ceil(1024 * 1024),
+            MAX_REPORT_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let name = file.name();
+    let bytes = browser::read_file(file).await?;
+    if bytes.starts_with(b"%PDF") {
+        pdf::read_pdf(&bytes, &name).await
+    } else if bytes.starts_with(b"PK") {
+        generator::read_report_docx(&bytes, &name).await
+    } else {
+        let text = String::from_utf8(bytes).map_err(|_| {
+            "filen är varken en PDF, ett Word-dokument eller text. Välj rapporten som PDF."
+                .to_string()
+        })?;
+        Ok(SourceText::single_page(&name, &text))
+    }
+}

@@ -1,0 +1,336 @@
+//! "Förslag från rapporten": what the report import found in the missiv and report, every
+//! field with the page it came from, to check, correct and accept, and what was not found or
+//! was taken out of the text. Accepting makes a new case, or fills the open case (which keeps
+//! what it has unless the user asks otherwise).
+
+use app_core::app_state::{Action, ReportAction, ReportDraft};
+use schemas::report_import::{Found, FoundItem, Place, Proposal, ProposalEdit, ProposalText};
+use schemas::wording::count_sv;
+use schemas::Date;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::platform::browser;
+use crate::widgets::fields::{DateField, TextField};
+
+#[derive(Properties, PartialEq)]
+pub struct ReportImportPageProps {
+    pub draft: ReportDraft,
+    /// The title of the case the proposal goes into, when it goes into one.
+    pub into_title: Option<String>,
+    pub dispatch: Callback<Action>,
+    /// More files picked (the missiv after the report, say), for the same target.
+    pub on_more_files: Callback<(Vec<web_sys::File>, Option<String>)>,
+    pub on_create: Callback<()>,
+}
+
+#[function_component(ReportImportPage)]
+pub fn report_import_page(props: &ReportImportPageProps) -> Html {
+    let proposal = &props.draft.proposal;
+    let edit = props
+        .dispatch
+        .reform(|edit: ProposalEdit| Action::Report(ReportAction::Edit(edit)));
+    let cancel = props
+        .dispatch
+        .reform(|_| Action::Report(ReportAction::Cancel));
+    let files: Vec<String> = proposal.files.iter().map(|f| format!("«{f}»")).collect();
+    let missing = proposal.missing_sv();
+    html! {
+        <main id="main">
+            <nav aria-label="Sidor">
+                <button type="button" class="link" onclick={cancel.clone()}>{ "← Avbryt inläsningen" }</button>
+            </nav>
+            <h1 tabindex="-1">{ "Förslag från rapporten" }</h1>
+            <p class="lead">
+                { format!("Yttra har läst {} här på datorn. Kontrollera varje uppgift mot rapporten – sidan står vid varje uppgift –, rätta det som behövs och {}. Inget sparas förrän dess.",
+                    files.join(" och "),
+                    if props.into_title.is_some() { "läs sedan in förslaget i ärendet" } else { "skapa sedan ärendet" }) }
+            </p>
+            if !missing.is_empty() {
+                <section class="banner" aria-labelledby="import-missing-heading">
+                    <h2 id="import-missing-heading">{ "Hittades inte" }</h2>
+                    <p>{ "Fyll i det nedan eller senare i ärendet:" }</p>
+                    <ul>{ for missing.iter().map(|what| html! { <li>{ *what }</li> }) }</ul>
+                </section>
+            }
+            { audit_fields(proposal, &edit) }
+            { boards(proposal, &edit) }
+            { questions(proposal, &edit) }
+            { recommendations(proposal, &edit) }
+            if !proposal.notes.is_empty() {
+                <section aria-labelledby="import-notes-heading">
+                    <h2 id="import-notes-heading">{ "Så lästes texten" }</h2>
+                    <ul>{ for proposal.notes.iter().map(|note| html! { <li>{ note }</li> }) }</ul>
+                </section>
+            }
+            { more_files(props) }
+            { accept(props) }
+        </main>
+    }
+}
+
+/// "Från rapport.pdf, sida 7", "Ifyllt av dig" or "Hittades inte".
+fn origin<T>(proposal: &Proposal, found: Option<&Found<T>>) -> String {
+    match found {
+        Some(found) => place_hint(proposal, found.place),
+        None => "Hittades inte i filerna.".to_string(),
+    }
+}
+
+fn place_hint(proposal: &Proposal, place: Place) -> String {
+    let place = proposal.place_sv(place);
+    match place.as_str() {
+        "ifyllt av dig" => "Ifyllt av dig.".to_string(),
+        _ => format!("Från {place}."),
+    }
+}
+
+fn text_of(found: &Option<Found<String>>) -> String {
+    found.as_ref().map_or(String::new(), |f| f.value.clone())
+}
+
+fn audit_fields(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+    let text_field = |id: &'static str,
+                      label: &'static str,
+                      which: ProposalText,
+                      found: &Option<Found<String>>,
+                      multiline: bool| {
+        html! {
+            <TextField id={id} {label} value={text_of(found)} {multiline}
+                hint={origin(proposal, found.as_ref())}
+                on_change={edit.reform(move |text| ProposalEdit::Text(which, text))} />
+        }
+    };
+    let date_field = |id: &'static str,
+                      label: &'static str,
+                      found: &Option<Found<Date>>,
+                      make: fn(Option<Date>) -> ProposalEdit| {
+        html! {
+            <DateField id={id} {label} value={found.as_ref().map(|f| f.value)}
+                hint={origin(proposal, found.as_ref())} on_change={edit.reform(make)} />
+        }
+    };
+    html! {
+        <section aria-labelledby="import-audit-heading">
+            <h2 id="import-audit-heading">{ "Granskningen" }</h2>
+            { text_field("import-title", "Rubrik", ProposalText::Title, &proposal.title, false) }
+            <div class="columns">
+                { text_field("import-reference", "Diarienummer", ProposalText::Reference, &proposal.reference, false) }
+                { text_field("import-performed-by", "Genomförd av", ProposalText::PerformedBy, &proposal.performed_by, false) }
+            </div>
+            <div class="columns">
+                { text_field("import-auditor", "Avsändare", ProposalText::Auditor, &proposal.auditor, false) }
+                { date_field("import-report-date", "Rapportens datum", &proposal.report_date, ProposalEdit::ReportDate) }
+                { date_field("import-missiv-date", "Missivets datum", &proposal.missiv_date, ProposalEdit::MissivDate) }
+            </div>
+            { text_field("import-conclusion", "Samlad bedömning", ProposalText::Conclusion, &proposal.conclusion, true) }
+        </section>
+    }
+}
+
+fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+    html! {
+        <section aria-labelledby="import-boards-heading">
+            <h2 id="import-boards-heading">{ format!("Nämnder som ska yttra sig ({})", proposal.boards.len()) }</h2>
+            if proposal.boards.is_empty() {
+                <p>{ "Inga nämnder hittades. Lägg till dem i ärendet när det är skapat." }</p>
+            }
+            { for proposal.boards.iter().enumerate().map(|(index, board)| html! {
+                <fieldset class="import-board" key={index}>
+                    <legend>{ &board.name }</legend>
+                    <TextField id={format!("import-board-{index}-name")} label="Namn" value={board.name.clone()}
+                        hint={place_hint(proposal, board.place)}
+                        on_change={edit.reform(move |name| ProposalEdit::BoardName { index, name })} />
+                    <div class="columns">
+                        <DateField id={format!("import-board-{index}-first")} label="Första yttrandet senast"
+                            value={board.first_deadline.as_ref().map(|f| f.value)}
+                            hint={origin(proposal, board.first_deadline.as_ref())}
+                            on_change={edit.reform(move |date| ProposalEdit::FirstDeadline { index, date })} />
+                        <DateField id={format!("import-board-{index}-follow-up")} label="Uppföljande yttrandet senast"
+                            value={board.follow_up_deadline.as_ref().map(|f| f.value)}
+                            hint={origin(proposal, board.follow_up_deadline.as_ref())}
+                            on_change={edit.reform(move |date| ProposalEdit::FollowUpDeadline { index, date })} />
+                    </div>
+                    if let Some(send_to) = &board.send_to {
+                        <p class="hint">{ format!("Yttrandet skickas till {} ({}).", send_to.value, proposal.place_sv(send_to.place)) }</p>
+                    }
+                    <button type="button" class="secondary small" onclick={edit.reform(move |_| ProposalEdit::RemoveBoard(index))}>
+                        { format!("Ta bort {} ur förslaget", board.name) }
+                    </button>
+                </fieldset>
+            }) }
+        </section>
+    }
+}
+
+fn questions(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+    html! {
+        <section aria-labelledby="import-questions-heading">
+            <h2 id="import-questions-heading">{ format!("Revisionsfrågor ({})", proposal.questions.len()) }</h2>
+            { for proposal.questions.iter().enumerate().map(|(index, question)| html! {
+                <div class="import-item" key={index}>
+                    <TextField id={format!("import-question-{index}")} label={format!("Revisionsfråga {}", index + 1)}
+                        value={question.value.clone()} multiline=true hint={place_hint(proposal, question.place)}
+                        on_change={edit.reform(move |text| ProposalEdit::Question { index, text })} />
+                    <button type="button" class="secondary small" onclick={edit.reform(move |_| ProposalEdit::RemoveQuestion(index))}>
+                        { format!("Ta bort revisionsfråga {}", index + 1) }
+                    </button>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+fn recommendations(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+    html! {
+        <section aria-labelledby="import-recommendations-heading">
+            <h2 id="import-recommendations-heading">{ format!("Rekommendationer ({})", proposal.recommendations.len()) }</h2>
+            if !proposal.recommendations.is_empty() {
+                <p class="hint">{ addressee_summary(proposal) }</p>
+            }
+            { for proposal.recommendations.iter().enumerate().map(|(index, item)| recommendation(proposal, edit, index, item)) }
+        </section>
+    }
+}
+
+/// "Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 4 rekommendationer."
+fn addressee_summary(proposal: &Proposal) -> String {
+    let mut parts: Vec<String> = proposal
+        .boards
+        .iter()
+        .map(|board| {
+            let count = proposal
+                .recommendations
+                .iter()
+                .filter(|item| item.addressees.contains(&board.name))
+                .count();
+            format!(
+                "{}: {}.",
+                board.name,
+                count_sv(count, "rekommendation", "rekommendationer")
+            )
+        })
+        .collect();
+    let unaddressed = proposal
+        .recommendations
+        .iter()
+        .filter(|item| item.addressees.is_empty())
+        .count();
+    if unaddressed > 0 {
+        parts.push(format!(
+            "Utan mottagare: {unaddressed} – välj nämnd vid dem."
+        ));
+    }
+    parts.join(" ")
+}
+
+fn recommendation(
+    proposal: &Proposal,
+    edit: &Callback<ProposalEdit>,
+    index: usize,
+    item: &FoundItem,
+) -> Html {
+    let where_from = match item.section.as_str() {
+        "" => place_hint(proposal, item.place),
+        section => format!("Avsnitt {section}. {}", place_hint(proposal, item.place)),
+    };
+    html! {
+        <div class="import-item" key={index}>
+            <TextField id={format!("import-recommendation-{index}")} label={format!("Rekommendation {}", index + 1)}
+                value={item.text.clone()} multiline=true hint={where_from}
+                on_change={edit.reform(move |text| ProposalEdit::Recommendation { index, text })} />
+            <fieldset class="filter">
+                <legend>{ format!("Rekommendation {} riktas till", index + 1) }</legend>
+                { for proposal.boards.iter().enumerate().map(|(board_index, board)| {
+                    let id = format!("import-recommendation-{index}-board-{board_index}");
+                    let name = board.name.clone();
+                    let onchange = edit.reform(move |event: Event| {
+                        let input: HtmlInputElement = event.target_unchecked_into();
+                        ProposalEdit::Addressed { index, board: name.clone(), addressed: input.checked() }
+                    });
+                    html! {
+                        <span class="checkbox">
+                            <input type="checkbox" id={id.clone()} checked={item.addressees.contains(&board.name)} {onchange} />
+                            <label for={id}>{ &board.name }</label>
+                        </span>
+                    }
+                }) }
+            </fieldset>
+            <button type="button" class="secondary small" onclick={edit.reform(move |_| ProposalEdit::RemoveRecommendation(index))}>
+                { format!("Ta bort rekommendation {}", index + 1) }
+            </button>
+        </div>
+    }
+}
+
+/// Another file read together with these (the missiv after the report); corrections made so
+/// far are lost then, so the user is asked first.
+fn more_files(props: &ReportImportPageProps) -> Html {
+    let onchange = {
+        let (on_more, into, edited) = (
+            props.on_more_files.clone(),
+            props.draft.into_case.clone(),
+            props.draft.edited,
+        );
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let files: Vec<web_sys::File> = input
+                .files()
+                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+                .unwrap_or_default();
+            input.set_value("");
+            let go_on = !edited
+                || browser::confirm(
+                    "Förslaget läses om med alla filerna, och dina ändringar i det försvinner. Fortsätta?",
+                );
+            if go_on && !files.is_empty() {
+                on_more.emit((files, into.clone()));
+            }
+        })
+    };
+    html! {
+        <section aria-labelledby="import-more-heading">
+            <h2 id="import-more-heading">{ "Fler filer" }</h2>
+            <div class="field">
+                <label for="import-more-files">{ "Läs också missivet eller rapporten (PDF, Word eller text)" }</label>
+                <p class="hint" id="import-more-files-hint">{ "Missivet anger nämnderna och sista dag för yttrandena; rapporten revisionsfrågorna och rekommendationerna." }</p>
+                <input id="import-more-files" type="file" multiple=true accept=".pdf,.docx,.txt" {onchange}
+                    aria-describedby="import-more-files-hint" />
+            </div>
+        </section>
+    }
+}
+
+fn accept(props: &ReportImportPageProps) -> Html {
+    let cancel = props
+        .dispatch
+        .reform(|_| Action::Report(ReportAction::Cancel));
+    match &props.into_title {
+        None => html! {
+            <div class="actions">
+                <button type="button" onclick={props.on_create.reform(|_| ())}>{ "Skapa ärendet" }</button>
+                <button type="button" class="secondary" onclick={cancel}>{ "Avbryt" }</button>
+            </div>
+        },
+        Some(title) => {
+            let on_replace = props.dispatch.reform(|event: Event| {
+                let input: HtmlInputElement = event.target_unchecked_into();
+                Action::Report(ReportAction::Replace(input.checked()))
+            });
+            html! {
+                <>
+                    <div class="field checkbox">
+                        <input type="checkbox" id="import-replace" checked={props.draft.replace} onchange={on_replace} />
+                        <label for="import-replace">{ format!("Ersätt det som redan står i «{title}» med förslagets uppgifter (rekommendationer och frågor läggs alltid bara till)") }</label>
+                    </div>
+                    <div class="actions">
+                        <button type="button" onclick={props.dispatch.reform(|_| Action::Report(ReportAction::FillOpenCase))}>
+                            { format!("Läs in förslaget i «{title}»") }
+                        </button>
+                        <button type="button" class="secondary" onclick={cancel}>{ "Avbryt" }</button>
+                    </div>
+                </>
+            }
+        }
+    }
+}

@@ -1,0 +1,471 @@
+//! The user's corrections to a proposal before it becomes a case, and the proposal merged into
+//! a case that already exists (which it never overwrites without being asked).
+
+use super::{Found, FoundBoard, Place, Proposal};
+use crate::date::Date;
+use crate::model::{AuditItem, AuditQuestion, Board, BoardResponse, Case, ItemKind};
+use crate::wording::count_sv;
+
+/// A place for what the user typed rather than what was found: page 0.
+pub const TYPED: Place = Place { file: 0, page: 0 };
+
+/// One of the proposal's single texts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProposalText {
+    Reference,
+    Title,
+    Auditor,
+    PerformedBy,
+    Conclusion,
+}
+
+/// A correction to a proposal.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProposalEdit {
+    Text(ProposalText, String),
+    ReportDate(Option<Date>),
+    MissivDate(Option<Date>),
+    Question {
+        index: usize,
+        text: String,
+    },
+    RemoveQuestion(usize),
+    Recommendation {
+        index: usize,
+        text: String,
+    },
+    RemoveRecommendation(usize),
+    /// Addresses recommendation `index` to the board named, or not.
+    Addressed {
+        index: usize,
+        board: String,
+        addressed: bool,
+    },
+    BoardName {
+        index: usize,
+        name: String,
+    },
+    FirstDeadline {
+        index: usize,
+        date: Option<Date>,
+    },
+    FollowUpDeadline {
+        index: usize,
+        date: Option<Date>,
+    },
+    RemoveBoard(usize),
+}
+
+fn set_text(slot: &mut Option<Found<String>>, text: String) {
+    match (slot.as_mut(), text.trim().is_empty()) {
+        (_, true) => *slot = None,
+        (Some(found), false) => found.value = text,
+        (None, false) => {
+            *slot = Some(Found {
+                value: text,
+                place: TYPED,
+            })
+        }
+    }
+}
+
+fn set_date(slot: &mut Option<Found<Date>>, date: Option<Date>) {
+    *slot = date.map(|value| Found {
+        value,
+        place: slot.as_ref().map_or(TYPED, |found| found.place),
+    });
+}
+
+impl Proposal {
+    pub fn apply(&mut self, edit: ProposalEdit) {
+        match edit {
+            ProposalEdit::Text(which, text) => {
+                let slot = match which {
+                    ProposalText::Reference => &mut self.reference,
+                    ProposalText::Title => &mut self.title,
+                    ProposalText::Auditor => &mut self.auditor,
+                    ProposalText::PerformedBy => &mut self.performed_by,
+                    ProposalText::Conclusion => &mut self.conclusion,
+                };
+                set_text(slot, text);
+            }
+            ProposalEdit::ReportDate(date) => set_date(&mut self.report_date, date),
+            ProposalEdit::MissivDate(date) => set_date(&mut self.missiv_date, date),
+            ProposalEdit::Question { index, text } => {
+                if let Some(question) = self.questions.get_mut(index) {
+                    question.value = text;
+                }
+            }
+            ProposalEdit::RemoveQuestion(index) => {
+                if index < self.questions.len() {
+                    self.questions.remove(index);
+                }
+            }
+            ProposalEdit::Recommendation { index, text } => {
+                if let Some(item) = self.recommendations.get_mut(index) {
+                    item.text = text;
+                }
+            }
+            ProposalEdit::RemoveRecommendation(index) => {
+                if index < self.recommendations.len() {
+                    self.recommendations.remove(index);
+                }
+            }
+            ProposalEdit::Addressed {
+                index,
+                board,
+                addressed,
+            } => {
+                if let Some(item) = self.recommendations.get_mut(index) {
+                    item.addressees.retain(|name| *name != board);
+                    if addressed {
+                        item.addressees.push(board);
+                        let order: Vec<&String> = self.boards.iter().map(|b| &b.name).collect();
+                        item.addressees
+                            .sort_by_key(|name| order.iter().position(|known| *known == name));
+                    }
+                }
+            }
+            ProposalEdit::BoardName { index, name } => self.rename_board(index, name),
+            ProposalEdit::FirstDeadline { index, date } => {
+                if let Some(board) = self.boards.get_mut(index) {
+                    set_date(&mut board.first_deadline, date);
+                }
+            }
+            ProposalEdit::FollowUpDeadline { index, date } => {
+                if let Some(board) = self.boards.get_mut(index) {
+                    set_date(&mut board.follow_up_deadline, date);
+                }
+            }
+            ProposalEdit::RemoveBoard(index) => {
+                if index < self.boards.len() {
+                    let gone = self.boards.remove(index).name;
+                    for item in self.recommendations.iter_mut().chain(&mut self.assessments) {
+                        item.addressees.retain(|name| *name != gone);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A board renamed keeps its recommendations.
+    fn rename_board(&mut self, index: usize, name: String) {
+        let Some(board) = self.boards.get_mut(index) else {
+            return;
+        };
+        let old = std::mem::replace(&mut board.name, name.clone());
+        for item in self.recommendations.iter_mut().chain(&mut self.assessments) {
+            for addressee in &mut item.addressees {
+                if *addressee == old {
+                    addressee.clone_from(&name);
+                }
+            }
+        }
+    }
+}
+
+/// Merges a proposal into a case: what the case lacks is filled in; what the case has and the
+/// proposal says otherwise is kept, unless `replace`; boards are matched by name and new
+/// ones added; questions and items are only ever added (an item the case has, worded alike,
+/// is not added again), since answers refer to them. Returns what was done, one line each.
+pub fn merge_into(case: &mut Case, proposal: &Proposal, replace: bool) -> Vec<String> {
+    let mut said = Vec::new();
+    let texts = [
+        (
+            "Diarienummer",
+            &proposal.reference,
+            &mut case.audit.reference,
+        ),
+        ("Rubrik", &proposal.title, &mut case.audit.title),
+        ("Avsändare", &proposal.auditor, &mut case.audit.auditor),
+        (
+            "Genomförd av",
+            &proposal.performed_by,
+            &mut case.audit.performed_by,
+        ),
+        (
+            "Samlad bedömning",
+            &proposal.conclusion,
+            &mut case.audit.conclusion,
+        ),
+    ];
+    for (label, found, field) in texts {
+        merge_value(
+            label,
+            found.as_ref().map(|f| f.value.clone()),
+            field,
+            replace,
+            &mut said,
+        );
+    }
+    let dates = [
+        (
+            "Rapportens datum",
+            &proposal.report_date,
+            &mut case.audit.report_date,
+        ),
+        (
+            "Missivets datum",
+            &proposal.missiv_date,
+            &mut case.audit.missiv_date,
+        ),
+    ];
+    for (label, found, field) in dates {
+        merge_date(
+            label,
+            found.as_ref().map(|f| f.value),
+            field,
+            replace,
+            &mut said,
+        );
+    }
+    for found in &proposal.boards {
+        merge_board(case, found, replace, &mut said);
+    }
+    let ids_of = |names: &[String], case: &Case| -> Vec<String> {
+        names
+            .iter()
+            .filter_map(|name| {
+                case.boards
+                    .iter()
+                    .find(|b| b.name.eq_ignore_ascii_case(name))
+            })
+            .map(|b| b.id.clone())
+            .collect()
+    };
+    let mut questions_added = 0;
+    for question in &proposal.questions {
+        let known = case
+            .audit
+            .questions
+            .iter()
+            .any(|q| super::recognise::same_item(&q.text, &question.value));
+        if !known {
+            let number = next_number(case.audit.questions.iter().map(|q| q.number));
+            case.audit.questions.push(AuditQuestion {
+                number,
+                text: question.value.clone(),
+            });
+            questions_added += 1;
+        }
+    }
+    let mut added = [0usize; 2];
+    for (slot, kind, items) in [
+        (0, ItemKind::Assessment, &proposal.assessments),
+        (1, ItemKind::Recommendation, &proposal.recommendations),
+    ] {
+        for item in items {
+            let addressees = ids_of(&item.addressees, case);
+            let list = match kind {
+                ItemKind::Assessment => &mut case.audit.assessments,
+                ItemKind::Recommendation => &mut case.audit.recommendations,
+            };
+            if list
+                .iter()
+                .any(|known| super::recognise::same_item(&known.text, &item.text))
+            {
+                continue;
+            }
+            let number = next_number(list.iter().map(|i| i.number));
+            list.push(AuditItem {
+                number,
+                text: item.text.clone(),
+                addressees,
+                section: item.section.clone(),
+            });
+            added[slot] += 1;
+        }
+    }
+    let counts = [
+        (
+            questions_added,
+            proposal.questions.len(),
+            ("revisionsfråga", "revisionsfrågor"),
+        ),
+        (
+            added[0],
+            proposal.assessments.len(),
+            ("bedömning", "bedömningar"),
+        ),
+        (
+            added[1],
+            proposal.recommendations.len(),
+            ("rekommendation", "rekommendationer"),
+        ),
+    ];
+    for (added, found, (one, many)) in counts {
+        if found > 0 {
+            let known = found - added;
+            let added = count_sv(added, one, many);
+            said.push(match known {
+                0 => format!("{added} lades till."),
+                known => format!(
+                    "{added} lades till; {known} fanns redan i ärendet och lades inte till igen."
+                ),
+            });
+        }
+    }
+    said
+}
+
+fn next_number(numbers: impl Iterator<Item = u32>) -> u32 {
+    numbers.max().unwrap_or(0) + 1
+}
+
+fn merge_value(
+    label: &str,
+    found: Option<String>,
+    field: &mut String,
+    replace: bool,
+    said: &mut Vec<String>,
+) {
+    let Some(value) = found.filter(|v| !v.trim().is_empty()) else {
+        return;
+    };
+    if field.trim() == value.trim() {
+        return;
+    }
+    if field.trim().is_empty() {
+        *field = value;
+        said.push(format!("{label} fylldes i."));
+    } else if replace {
+        said.push(format!("{label} ersattes (var «{}»).", field.trim()));
+        *field = value;
+    } else {
+        said.push(format!(
+            "{label}: ärendets «{}» behölls (förslaget: «{}»).",
+            field.trim(),
+            value.trim()
+        ));
+    }
+}
+
+fn merge_date(
+    label: &str,
+    found: Option<Date>,
+    field: &mut Option<Date>,
+    replace: bool,
+    said: &mut Vec<String>,
+) {
+    let Some(value) = found else {
+        return;
+    };
+    match *field {
+        Some(current) if current == value => {}
+        None => {
+            *field = Some(value);
+            said.push(format!("{label} fylldes i."));
+        }
+        Some(current) if replace => {
+            *field = Some(value);
+            said.push(format!("{label} ersattes (var {current})."));
+        }
+        Some(current) => said.push(format!(
+            "{label}: ärendets {current} behölls (förslaget: {value})."
+        )),
+    }
+}
+
+fn merge_board(case: &mut Case, found: &FoundBoard, replace: bool, said: &mut Vec<String>) {
+    let index = match case
+        .boards
+        .iter()
+        .position(|b| b.name.trim().eq_ignore_ascii_case(found.name.trim()))
+    {
+        Some(index) => index,
+        None => {
+            let id = case.unique_board_id(&found.name);
+            case.boards.push(Board::new(&id, &found.name));
+            case.responses.push(BoardResponse::new(&id));
+            said.push(format!("{} lades till som nämnd.", found.name));
+            case.boards.len() - 1
+        }
+    };
+    let board = &mut case.boards[index];
+    let name = board.name.clone();
+    merge_date(
+        &format!("{name}: sista dag för första yttrandet"),
+        found.first_deadline.as_ref().map(|f| f.value),
+        &mut board.first_deadline,
+        replace,
+        said,
+    );
+    merge_date(
+        &format!("{name}: sista dag för uppföljande yttrandet"),
+        found.follow_up_deadline.as_ref().map(|f| f.value),
+        &mut board.follow_up_deadline,
+        replace,
+        said,
+    );
+    merge_value(
+        &format!("{name}: adress för yttrandet"),
+        found.send_to.as_ref().map(|f| f.value.clone()),
+        &mut board.send_to,
+        replace,
+        said,
+    );
+    if board.follow_up_period.is_none() {
+        board.follow_up_period = found.follow_up_period.as_ref().map(|f| f.value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report_import::{recognise, SourceText};
+
+    const MISSIV: &str = "Till:\nKommunstyrelsen\n\nGranskning av arkiv SR-2025-9\n\nDet första yttrandet ska inkomma senast 2025-05-30.\n\nRevisorskollegiet rekommenderar kommunstyrelsen att:\n• Ta fram en arkivplan\n• Utse en arkivansvarig\n";
+
+    fn proposal() -> Proposal {
+        recognise(&[SourceText::single_page("missiv.txt", MISSIV)])
+    }
+
+    #[test]
+    fn corrections_change_the_proposal_and_a_renamed_board_keeps_its_items() {
+        let mut proposal = proposal();
+        proposal.apply(ProposalEdit::Text(
+            ProposalText::Title,
+            "Granskning av arkivet".into(),
+        ));
+        proposal.apply(ProposalEdit::BoardName {
+            index: 0,
+            name: "Kommunstyrelsen i Ystad".into(),
+        });
+        proposal.apply(ProposalEdit::Text(ProposalText::PerformedBy, "EY".into()));
+        assert_eq!(
+            proposal.title.as_ref().map(|f| f.value.as_str()),
+            Some("Granskning av arkivet")
+        );
+        assert_eq!(proposal.performed_by.as_ref().map(|f| f.place), Some(TYPED));
+        assert_eq!(
+            proposal.recommendations[1].addressees,
+            ["Kommunstyrelsen i Ystad"]
+        );
+        proposal.apply(ProposalEdit::RemoveBoard(0));
+        assert!(proposal.recommendations[0].addressees.is_empty());
+    }
+
+    #[test]
+    fn merging_fills_what_is_missing_keeps_what_differs_and_adds_only_new_items() {
+        let mut case = proposal().to_case();
+        case.audit.title = "Arkivgranskningen".into();
+        case.audit.recommendations.truncate(1);
+        case.boards[0].first_deadline = None;
+        let said = merge_into(&mut case, &proposal(), false);
+        assert_eq!(case.audit.title, "Arkivgranskningen");
+        assert_eq!(case.audit.recommendations.len(), 2);
+        assert_eq!(case.audit.recommendations[1].number, 2);
+        assert_eq!(case.boards[0].first_deadline, Date::parse("2025-05-30"));
+        assert_eq!(
+            said,
+            [
+                "Rubrik: ärendets «Arkivgranskningen» behölls (förslaget: «Granskning av arkiv»).",
+                "Kommunstyrelsen: sista dag för första yttrandet fylldes i.",
+                "1 rekommendation lades till; 1 fanns redan i ärendet och lades inte till igen.",
+            ]
+        );
+        let said = merge_into(&mut case, &proposal(), true);
+        assert_eq!(case.audit.title, "Granskning av arkiv");
+        assert_eq!(said[0], "Rubrik ersattes (var «Arkivgranskningen»).");
+    }
+}

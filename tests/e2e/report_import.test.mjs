@@ -1,0 +1,103 @@
+// The report import in Debian's Chromium: the missiv and the KPMG report as PDFs LibreOffice
+// made from the reference texts (tests/fixtures/report_pdfs.py), read by pdf.js on this machine,
+// proposed field by field, one field corrected, accepted as a case, answered and written as a
+// första yttrande; a scanned PDF and a letter are refused with nothing changed; the open case
+// is filled from a missiv without losing what it had.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ROOT, OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx, openApp, downloadFrom,
+} from './support.mjs';
+
+const env = serverAndBrowser();
+const PDFS = join(OUTPUT, 'report-pdfs');
+
+/** The test PDFs, built once with LibreOffice. */
+function pdfs() {
+  execFileSync(join(ROOT, '.venv', 'bin', 'python'), [join(ROOT, 'tests', 'fixtures', 'report_pdfs.py'), PDFS]);
+  return (name) => join(PDFS, name);
+}
+
+test('the missiv and report as PDFs become a proposed case, corrected, accepted, answered and written', async () => {
+  const pdf = pdfs();
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)')
+    .setInputFiles([pdf('rapport-sr-2020-83.pdf'), pdf('missiv-sr-2020-83.pdf')]);
+  await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
+  assert.equal(await page.getByLabel('Diarienummer').inputValue(), 'SR-2020-83');
+  assert.equal(await page.getByLabel('Genomförd av').inputValue(), 'KPMG');
+  assert.equal(await page.getByLabel('Rapportens datum').inputValue(), '2020-12-16');
+  await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (2)' }).waitFor();
+  await page.getByRole('heading', { name: 'Revisionsfrågor (8)' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
+  await page.getByText('Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 4 rekommendationer.').waitFor();
+  assert.equal(await page.locator('#import-board-1-first').inputValue(), '2021-03-26', 'Servicenämnden');
+  assert.equal(await page.locator('#import-board-0-follow-up').inputValue(), '2022-02-21', 'Kommunstyrelsen');
+  // Where each value came from, and what was taken out of the text, is said.
+  await page.getByText(/^Avsnitt 4\.2\. Från rapport-sr-2020-83\.pdf, sida \d+\.$/).first().waitFor();
+  await page.getByText(/^Sidhuvuden och sidfötter som upprepas på sidorna togs bort: «Granskning av stadens IT-säkerhet»/).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Hittades inte' }).count(), 0, 'everything was found');
+  const first = await page.getByLabel('Rekommendation 1', { exact: true }).inputValue();
+  assert.equal(first, 'Etablera en organisation med tydligt ansvar och mandat för stadens informations- och IT-säkerhetsarbete');
+  assert.ok(!(await page.locator('textarea').evaluateAll((els) => els.map((e) => e.value))).some((text) => /[\ue000-\uf8ff]/.test(text)), 'no private-use bullets');
+  await page.screenshot({ path: join(SCREENSHOTS, 'report-import-proposal.png'), fullPage: false });
+  assert.deepEqual(await axeViolations(page), []);
+  await page.setViewportSize({ width: 683, height: 384 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, 'the proposal at 200 % zoom: no horizontal scrolling');
+  await page.screenshot({ path: join(SCREENSHOTS, 'report-import-zoom-200.png'), fullPage: false });
+  await page.setViewportSize({ width: 1366, height: 768 });
+
+  // One field corrected, then accepted: the case is the proposal.
+  await page.getByLabel('Rubrik', { exact: true }).fill('Granskning av stadens IT-säkerhet');
+  await page.getByRole('button', { name: 'Skapa ärendet' }).click();
+  await page.getByRole('heading', { name: 'Granskning av stadens IT-säkerhet (SR-2020-83)', level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Ärendet är skapat från rapporten.' }).waitFor();
+  assert.equal(await page.getByLabel('Text, rekommendation 13').inputValue(),
+    'Säkerställa att förvaltningsspecifik rutin för incidenthantering inkluderar information till berörda funktioner med ansvar för informationssäkerhet, IT-säkerhet och ansvar för driftsäkerhet');
+
+  // Answered for servicenämnden and written as its första yttrande.
+  await page.getByRole('button', { name: 'Svara för Servicenämnden' }).click();
+  await page.getByLabel('Nämndens sammanfattande svar').fill('Nämnden delar revisionens bedömning och åtgärdar bristerna under 2021.');
+  await page.getByLabel('Nämndens sammanfattande svar').blur();
+  await page.getByRole('button', { name: '← Till ärendet' }).first().click();
+  const { path } = await downloadFrom(page, 'Första yttrandet, Servicenämnden (Word)');
+  const text = docxTextWithPythonDocx(path);
+  for (const expected of ['Granskning av stadens IT-säkerhet', 'SR-2020-83',
+    'Nämnden delar revisionens bedömning och åtgärdar bristerna under 2021.',
+    'Upprätta risk- och sårbarhetsanalyser för nätverk och drift']) {
+    assert.ok(text.includes(expected), `python-docx: ${expected}`);
+  }
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a scanned PDF and a letter are refused with a Swedish message, and the open case is filled from a missiv without losing its own', async () => {
+  const pdf = pdfs();
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('inskannad.pdf'));
+  await page.getByRole('alert').filter({ hasText: '«inskannad.pdf»: PDF:en saknar text – den är troligen inskannad.' }).waitFor({ timeout: 30000 });
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('krypterad.pdf'));
+  await page.getByRole('alert').filter({ hasText: '«krypterad.pdf»: PDF:en är lösenordsskyddad.' }).waitFor();
+  const letter = join(OUTPUT, 'brev.txt');
+  writeFileSync(letter, 'Hej!\n\nVälkommen på personalfest fredag 2025-05-16.\n');
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(letter);
+  await page.getByRole('alert').filter({ hasText: '«brev.txt» ser inte ut som en granskningsrapport eller ett missiv' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Förslag från rapporten' }).count(), 0);
+
+  // The example case, filled from the 2024 missiv: its own reference is kept and said.
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  const reference = await page.getByLabel('Revisorernas referens').inputValue();
+  await page.getByLabel('Fyll i från missivet och rapporten (PDF eller Word)').setInputFiles(pdf('missiv-sr-2024-38.pdf'));
+  await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
+  await page.getByRole('heading', { name: 'Hittades inte' }).waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  await page.getByRole('button', { name: /^Läs in förslaget i «/ }).click();
+  await page.getByRole('status').filter({ hasText: `Diarienummer: ärendets «${reference}» behölls (förslaget: «SR-2024-38»).` }).waitFor();
+  assert.equal(await page.getByLabel('Revisorernas referens').inputValue(), reference);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
