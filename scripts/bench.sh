@@ -19,5 +19,10 @@ ensure_browser
 ensure_node_tools
 large_case="$(mktemp --suffix=.json)"
 cargo run --quiet --release --locked -p docgen --example synthetic_case > "$large_case"
-node tests/e2e/bench.mjs "$large_case"
+# The report import's PDFs, made with LibreOffice from the reference texts (as the tests do).
+apt_install libreoffice-writer-nogui pandoc poppler-utils
+ensure_python_tools
+pdfs=tests/output/e2e/report-pdfs
+.venv/bin/python tests/fixtures/report_pdfs.py "$pdfs" >/dev/null
+node tests/e2e/bench.mjs "$large_case" "$pdfs/rapport-sr-2020-83.pdf" "$pdfs/missiv-sr-2020-83.pdf"
 rm -f "$large_case"

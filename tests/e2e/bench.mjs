@@ -1,7 +1,9 @@
 // Browser benchmark (not a test): time from navigation to an interactive start page, the time to
 // make the large synthetic case's DOCX in Chromium, and the time to re-render a self-assessment
 // of 500 questions after one rating change. Prints medians; never fails on speed.
-// Usage: node tests/e2e/bench.mjs LARGE_CASE.json
+// Also the report import: the 47-page KPMG report and its missiv as PDFs, from picking the files to
+// the proposal on screen.
+// Usage: node tests/e2e/bench.mjs LARGE_CASE.json [REPORT.pdf MISSIV.pdf]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer, launchChromium, OUTPUT } from './support.mjs';
@@ -66,6 +68,7 @@ try {
   await context.close();
 
   await rerenderAfterOneRating(browser, server.url);
+  if (process.argv[4]) await reportImport(browser, server.url, process.argv.slice(3, 5));
 } finally {
   await browser.close();
   server.stop();
@@ -187,5 +190,29 @@ async function rerenderAfterOneRating(browser, url) {
     return measured;
   }, 41);
   console.log(`self-assessment, 500 questions: keystroke in a comment to next frame, median of 41: ${median(keystrokes).toFixed(1)} ms (goal <= 16 ms)`);
+  await context.close();
+}
+
+/** The report and missiv PDFs picked on the start page until the proposal shows: the first time
+ * (pdf.js and the generator loaded on demand) and again in the same page. */
+async function reportImport(browser, url, files) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  const input = page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)');
+  const heading = page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 });
+  const once = async () => {
+    const start = Date.now();
+    await input.setInputFiles(files);
+    await heading.waitFor({ timeout: 60000 });
+    const elapsed = Date.now() - start;
+    await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
+    await input.waitFor();
+    return elapsed;
+  };
+  const first = await once();
+  const again = [];
+  for (let run = 0; run < 5; run++) again.push(await once());
+  console.log(`report import, 47-page report and missiv as PDF to the proposal: first ${first} ms (pdf.js and generator loaded), then median of 5: ${median(again)} ms (goal <= 1000 ms)`);
   await context.close();
 }

@@ -101,3 +101,31 @@ test('a scanned PDF and a letter are refused with a Swedish message, and the ope
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('the single-file build reads a PDF opened straight from disk, and pasted text goes the same way', async () => {
+  const pdf = pdfs();
+  const context = await env.browser.newContext({ locale: 'sv-SE' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  const requests = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(`file://${join(ROOT, 'dist', 'yttra.html')}`);
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('missiv-sr-2024-38.pdf'));
+  await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('#import-board-1-first').inputValue(), '2025-03-31', 'Servicenämnden');
+  assert.deepEqual(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('blob:') && !url.startsWith('data:')), []);
+  await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
+
+  // Text copied from a report whose PDF cannot be read.
+  await page.getByText('Går PDF:en inte att läsa? Klistra in texten').click();
+  await page.getByLabel('Text kopierad ur missivet eller rapporten').fill(
+    'Granskning av arkivhantering SR-2025-12\n\nUtifrån vår bedömning rekommenderar vi kulturnämnden att:\n• Ta fram en arkivplan\n• Utse en arkivansvarig\n');
+  await page.getByRole('button', { name: 'Läs texten' }).click();
+  await page.getByRole('heading', { name: 'Rekommendationer (2)' }).waitFor();
+  assert.equal(await page.getByLabel('Diarienummer').inputValue(), 'SR-2025-12');
+  await page.getByText('Kulturnämnden: 2 rekommendationer.').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
