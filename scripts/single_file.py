@@ -32,6 +32,12 @@ def app_module(dist: pathlib.Path) -> str:
     glue = (dist / "pkg" / "frontend.js").read_text(encoding="utf-8")
     snippets = sorted((dist / "pkg" / "snippets").rglob("*.js"))
     inlined = "".join(strip_exports(path.read_text(encoding="utf-8")) + "\n" for path in snippets)
+    # The snippets (each `inline_js` of the app) share one module scope here, so their top-level
+    # names must differ; a clash would stop the whole page.
+    names = re.findall(r"^(?:let|const|var|function|async function) (\w+)", inlined, flags=re.MULTILINE)
+    clashes = sorted({name for name in names if names.count(name) > 1})
+    if clashes:
+        raise RuntimeError(f"inline_js snippets declare the same top-level names {clashes}; rename them")
     glue = re.sub(r"^import \{[^}]*\} from '\./snippets/[^']*';\s*$", "", glue, flags=re.MULTILINE)
     # The page's own start-up script, with the wasm taken from the page instead of a file.
     start = (dist / "app.js").read_text(encoding="utf-8")

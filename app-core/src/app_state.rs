@@ -439,7 +439,8 @@ impl AppState {
             }
             Action::Navigate(view) => self.show(view),
             Action::GoTo { view, field } => {
-                if self.open.is_some() {
+                let proposal = view == View::ReportImport && self.report_draft.is_some();
+                if self.open.is_some() || proposal {
                     self.view = view;
                     self.focus = Some(field);
                 }
@@ -523,6 +524,16 @@ impl AppState {
                 }
                 Err(message) => self.notice = Some(Notice::Error(message)),
             },
+            ReportAction::More { sources, proposal } => {
+                if let Some(draft) = self.report_draft.as_mut() {
+                    self.notice = Some(match draft.add(sources, *proposal) {
+                        Ok(said) => Notice::Info(said),
+                        Err(message) => {
+                            Notice::Error(format!("{message} Förslaget är oförändrat."))
+                        }
+                    });
+                }
+            }
             ReportAction::Edit(edit) => {
                 if let Some(draft) = self.report_draft.as_mut() {
                     draft.proposal.apply(edit);

@@ -28,6 +28,12 @@ pub enum ReportAction {
         proposal: Box<Proposal>,
         into_case: Option<String>,
     },
+    /// More files read into the open proposal (the missiv after the report): what they found
+    /// fills only what the proposal lacks, so corrections are kept.
+    More {
+        sources: Vec<SourceText>,
+        proposal: Box<Proposal>,
+    },
     Edit(ProposalEdit),
     Replace(bool),
     /// The proposal goes into the open case (see `schemas::report_import::merge_into`).
@@ -46,6 +52,9 @@ impl ReportDraft {
         proposal: Proposal,
         into_case: Option<String>,
     ) -> Result<ReportDraft, String> {
+        if let Some(reason) = &proposal.refused {
+            return Err(format!("{reason} Inget har ändrats."));
+        }
         if proposal.is_empty() {
             let names: Vec<String> = sources.iter().map(|s| format!("«{}»", s.name)).collect();
             return Err(format!(
@@ -62,15 +71,29 @@ impl ReportDraft {
         })
     }
 
-    /// The files to read together when `more` are added to this draft: the same file again
-    /// replaces itself rather than being read twice.
-    pub fn sources_with(&self, more: Vec<SourceText>) -> Vec<SourceText> {
-        let mut sources = self.sources.clone();
-        for source in more {
-            sources.retain(|known| known.name != source.name);
-            sources.push(source);
+    /// Adds files read later; a file read already is not read again. Says what was added.
+    pub fn add(&mut self, sources: Vec<SourceText>, proposal: Proposal) -> Result<String, String> {
+        let names: Vec<String> = sources.iter().map(|s| format!("«{}»", s.name)).collect();
+        if sources
+            .iter()
+            .all(|source| self.sources.iter().any(|known| known.name == source.name))
+        {
+            return Err(format!("{} är redan inläst.", names.join(" och ")));
         }
-        sources
+        let said = self.proposal.absorb(proposal)?;
+        self.sources.extend(sources);
+        Ok(if said.is_empty() {
+            format!(
+                "{} lästes in; förslaget hade redan allt som stod där.",
+                names.join(" och ")
+            )
+        } else {
+            format!(
+                "{} lästes in och förslaget fick: {}. Dina ändringar finns kvar.",
+                names.join(" och "),
+                said.join(", ")
+            )
+        })
     }
 
     /// Merges the proposal into `case` and says what was done.

@@ -111,17 +111,24 @@ pub struct Proposal {
     /// What was done to the text that the user should know: page furniture and the table of
     /// contents left out, a list found twice taken once.
     pub notes: Vec<String>,
+    /// What the user must look at before accepting: files that name different audits.
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// Why the files are no audit to read (a tjänsteskrivelse, say); then nothing is proposed.
+    #[serde(default)]
+    pub refused: Option<String>,
 }
 
 impl Proposal {
     /// Whether anything that makes an audit was found.
     pub fn is_empty(&self) -> bool {
-        self.reference.is_none()
-            && self.title.is_none()
-            && self.conclusion.is_none()
-            && self.questions.is_empty()
-            && self.recommendations.is_empty()
-            && self.boards.is_empty()
+        self.refused.is_some()
+            || self.reference.is_none()
+                && self.title.is_none()
+                && self.conclusion.is_none()
+                && self.questions.is_empty()
+                && self.recommendations.is_empty()
+                && self.boards.is_empty()
     }
 
     /// "rapport.pdf, sida 7": where a found value stands, for the user to check.

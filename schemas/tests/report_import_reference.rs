@@ -174,8 +174,28 @@ fn the_2020_missiv_and_report_in_one_file_give_the_whole_audit() {
 }
 
 #[test]
-fn a_cover_report_is_not_an_audit() {
+fn a_cover_report_is_not_an_audit_even_beside_the_missiv() {
     let proposal = recognise(&[reference("tjansteskrivelse-ks-2025.txt")]);
-    assert!(proposal.recommendations.is_empty());
-    assert!(proposal.boards.iter().all(|b| b.first_deadline.is_none()));
+    assert!(proposal.is_empty());
+    assert_eq!(
+        proposal.refused.as_deref(),
+        Some("«tjansteskrivelse-ks-2025.txt» är en tjänsteskrivelse, inte revisorernas missiv eller granskningsrapport. Läs in missivet och rapporten.")
+    );
+    let together = recognise(&[
+        reference("missiv-sr-2024-38.txt"),
+        reference("tjansteskrivelse-ks-2025.txt"),
+    ]);
+    assert!(together.refused.is_some(), "a foreign file is not mixed in");
+}
+
+#[test]
+fn files_of_different_audits_are_warned_about() {
+    let proposal = recognise(&[
+        reference("missiv-sr-2024-38.txt"),
+        reference("missiv-och-rapport-sr-2020-83.txt"),
+    ]);
+    assert_eq!(
+        proposal.warnings,
+        ["«missiv-sr-2024-38.txt» gäller SR-2024-38 men «missiv-och-rapport-sr-2020-83.txt» SR-2020-83: kontrollera att filerna hör till samma granskning."]
+    );
 }

@@ -75,6 +75,41 @@ test('the missiv and report as PDFs become a proposed case, corrected, accepted,
   await context.close();
 });
 
+test('the missiv added after the report fills the proposal and keeps the corrections; a tjänsteskrivelse is refused', async () => {
+  const pdf = pdfs();
+  const { context, page, seen } = await openApp(env.browser, env.server.url);
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('rapport-sr-2020-83.pdf'));
+  await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
+  await page.getByRole('heading', { name: 'Hittades inte' }).waitFor();
+  await page.getByLabel('Rubrik', { exact: true }).fill('Granskning av stadens IT-säkerhet 2020');
+  await page.getByLabel('Rubrik', { exact: true }).blur();
+  await page.getByRole('button', { name: 'Ta bort rekommendation 13' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-recommendations-heading', 'focus on the section after a removal');
+  await page.getByRole('heading', { name: 'Rekommendationer (12)' }).waitFor();
+  await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(pdf('missiv-sr-2020-83.pdf'));
+  await page.getByRole('status').filter({ hasText: /«missiv-sr-2020-83\.pdf» lästes in och förslaget fick: diarienummer, .*Dina ändringar finns kvar\./ }).waitFor({ timeout: 30000 });
+  assert.equal(await page.getByLabel('Rubrik', { exact: true }).inputValue(), 'Granskning av stadens IT-säkerhet 2020');
+  assert.equal(await page.getByLabel('Diarienummer').inputValue(), 'SR-2020-83');
+  await page.getByRole('heading', { name: 'Rekommendationer (12)' }).waitFor();
+  assert.equal(await page.locator('#import-board-1-first').inputValue(), '2021-03-26');
+  // A date typed digit by digit is taken once it is whole, and not lost on the way.
+  await page.locator('#import-board-0-first').click();
+  await page.keyboard.press('Control+a');
+  await page.locator('#import-board-0-first').pressSequentially('2021-05-06'.replaceAll('-', '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$2$3$1'));
+  await page.keyboard.press('Tab');
+  assert.equal(await page.locator('#import-board-0-first').inputValue(), '2021-05-06');
+  await page.getByRole('button', { name: '← Avbryt inläsningen' }).click();
+  await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor();
+
+  const cover = join(OUTPUT, 'tjansteskrivelse.txt');
+  writeFileSync(cover, 'Malmö stad\nStadskontoret\n\nTjänsteskrivelse\nDatum\n2025-03-12\n\nGranskning av IT-säkerhet\nSTK-2025-302\n\nUtifrån resultatet av granskningen rekommenderas kommunstyrelsen att:\n• Bereda förslag till en policy\n');
+  await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(cover);
+  await page.getByRole('alert').filter({ hasText: '«tjansteskrivelse.txt» är en tjänsteskrivelse, inte revisorernas missiv eller granskningsrapport.' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (12)' }).waitFor();
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('a scanned PDF and a letter are refused with a Swedish message, and the open case is filled from a missiv without losing its own', async () => {
   const pdf = pdfs();
   const { context, page, seen } = await openApp(env.browser, env.server.url);

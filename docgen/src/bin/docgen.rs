@@ -321,6 +321,9 @@ fn import_command(options: &Options) -> Result<(), Failure> {
         sources.insert(0, read_report_source(missiv)?);
     }
     let proposal = schemas::report_import::recognise(&sources);
+    if let Some(reason) = &proposal.refused {
+        return Err(Failure::failed(format!("{reason} Ingenting skrevs.")));
+    }
     if proposal.is_empty() {
         return Err(Failure::failed(
             "Filen ser inte ut som en granskningsrapport eller ett missiv: ingen rubrik, inga rekommendationer och inga nämnder hittades. Ingenting skrevs.",
@@ -336,6 +339,9 @@ fn import_command(options: &Options) -> Result<(), Failure> {
         for what in missing {
             println!("  {what}");
         }
+    }
+    for warning in &proposal.warnings {
+        println!("Varning! {warning}");
     }
     for note in &proposal.notes {
         println!("Obs! {note}");

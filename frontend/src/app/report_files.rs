@@ -2,7 +2,7 @@
 //! Word document by the generator, text as it is) or text pasted become the sources the core
 //! recognises; an accepted proposal becomes a new case. Nothing is stored until then.
 
-use app_core::app_state::{Action, OpenCase, OpenEvent, ReportAction};
+use app_core::app_state::{Action, OpenCase, OpenEvent, ReportAction, View};
 use app_core::library::with_identity;
 use schemas::report_import::{SourceText, MAX_REPORT_FILE_BYTES};
 use yew::platform::spawn_local;
@@ -50,14 +50,18 @@ pub fn read_report_text(state: &State) -> Callback<(String, Option<String>)> {
     })
 }
 
-/// Recognises the sources (with the open proposal's, when these are added to it) and shows
-/// the proposal.
+/// Recognises the sources and shows the proposal; files added to an open proposal for the
+/// same case fill it in without undoing the user's corrections.
 async fn read_sources(state: &State, sources: Vec<SourceText>, into_case: Option<String>) {
-    let sources = match state.report_draft.as_ref() {
-        Some(draft) if draft.into_case == into_case => draft.sources_with(sources),
-        _ => sources,
-    };
+    let adding = state
+        .report_draft
+        .as_ref()
+        .is_some_and(|draft| draft.into_case == into_case && state.view == View::ReportImport);
     let action = match generator::recognise_report(&sources).await {
+        Ok(proposal) if adding => ReportAction::More {
+            sources,
+            proposal: Box::new(proposal),
+        },
         Ok(proposal) => ReportAction::Read {
             sources,
             proposal: Box::new(proposal),

@@ -3,7 +3,7 @@
 //! was taken out of the text. Accepting makes a new case, or fills the open case (which keeps
 //! what it has unless the user asks otherwise).
 
-use app_core::app_state::{Action, ReportAction, ReportDraft};
+use app_core::app_state::{Action, ReportAction, ReportDraft, View};
 use schemas::report_import::{Found, FoundItem, Place, Proposal, ProposalEdit, ProposalText};
 use schemas::wording::count_sv;
 use schemas::Date;
@@ -30,9 +30,7 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
     let edit = props
         .dispatch
         .reform(|edit: ProposalEdit| Action::Report(ReportAction::Edit(edit)));
-    let cancel = props
-        .dispatch
-        .reform(|_| Action::Report(ReportAction::Cancel));
+    let cancel = cancel_asking(props);
     let files: Vec<String> = proposal.files.iter().map(|f| format!("«{f}»")).collect();
     let missing = proposal.missing_sv();
     html! {
@@ -46,6 +44,12 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
                     files.join(" och "),
                     if props.into_title.is_some() { "läs sedan in förslaget i ärendet" } else { "skapa sedan ärendet" }) }
             </p>
+            if !proposal.warnings.is_empty() {
+                <section class="banner error" aria-labelledby="import-warnings-heading">
+                    <h2 id="import-warnings-heading">{ "Kontrollera först" }</h2>
+                    <ul>{ for proposal.warnings.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                </section>
+            }
             if !missing.is_empty() {
                 <section class="banner" aria-labelledby="import-missing-heading">
                     <h2 id="import-missing-heading">{ "Hittades inte" }</h2>
@@ -54,9 +58,9 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
                 </section>
             }
             { audit_fields(proposal, &edit) }
-            { boards(proposal, &edit) }
-            { questions(proposal, &edit) }
-            { recommendations(proposal, &edit) }
+            { boards(proposal, &edit, &props.dispatch) }
+            { questions(proposal, &edit, &props.dispatch) }
+            { recommendations(proposal, &edit, &props.dispatch) }
             if !proposal.notes.is_empty() {
                 <section aria-labelledby="import-notes-heading">
                     <h2 id="import-notes-heading">{ "Så lästes texten" }</h2>
@@ -128,10 +132,10 @@ fn audit_fields(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
     }
 }
 
-fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callback<Action>) -> Html {
     html! {
         <section aria-labelledby="import-boards-heading">
-            <h2 id="import-boards-heading">{ format!("Nämnder som ska yttra sig ({})", proposal.boards.len()) }</h2>
+            <h2 id="import-boards-heading" tabindex="-1">{ format!("Nämnder som ska yttra sig ({})", proposal.boards.len()) }</h2>
             if proposal.boards.is_empty() {
                 <p>{ "Inga nämnder hittades. Lägg till dem i ärendet när det är skapat." }</p>
             }
@@ -154,7 +158,7 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
                     if let Some(send_to) = &board.send_to {
                         <p class="hint">{ format!("Yttrandet skickas till {} ({}).", send_to.value, proposal.place_sv(send_to.place)) }</p>
                     }
-                    <button type="button" class="secondary small" onclick={edit.reform(move |_| ProposalEdit::RemoveBoard(index))}>
+                    <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveBoard(index), "import-boards-heading")}>
                         { format!("Ta bort {} ur förslaget", board.name) }
                     </button>
                 </fieldset>
@@ -163,16 +167,20 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
     }
 }
 
-fn questions(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+fn questions(
+    proposal: &Proposal,
+    edit: &Callback<ProposalEdit>,
+    dispatch: &Callback<Action>,
+) -> Html {
     html! {
         <section aria-labelledby="import-questions-heading">
-            <h2 id="import-questions-heading">{ format!("Revisionsfrågor ({})", proposal.questions.len()) }</h2>
+            <h2 id="import-questions-heading" tabindex="-1">{ format!("Revisionsfrågor ({})", proposal.questions.len()) }</h2>
             { for proposal.questions.iter().enumerate().map(|(index, question)| html! {
                 <div class="import-item" key={index}>
                     <TextField id={format!("import-question-{index}")} label={format!("Revisionsfråga {}", index + 1)}
                         value={question.value.clone()} multiline=true hint={place_hint(proposal, question.place)}
                         on_change={edit.reform(move |text| ProposalEdit::Question { index, text })} />
-                    <button type="button" class="secondary small" onclick={edit.reform(move |_| ProposalEdit::RemoveQuestion(index))}>
+                    <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveQuestion(index), "import-questions-heading")}>
                         { format!("Ta bort revisionsfråga {}", index + 1) }
                     </button>
                 </div>
@@ -181,14 +189,18 @@ fn questions(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
     }
 }
 
-fn recommendations(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
+fn recommendations(
+    proposal: &Proposal,
+    edit: &Callback<ProposalEdit>,
+    dispatch: &Callback<Action>,
+) -> Html {
     html! {
         <section aria-labelledby="import-recommendations-heading">
-            <h2 id="import-recommendations-heading">{ format!("Rekommendationer ({})", proposal.recommendations.len()) }</h2>
+            <h2 id="import-recommendations-heading" tabindex="-1">{ format!("Rekommendationer ({})", proposal.recommendations.len()) }</h2>
             if !proposal.recommendations.is_empty() {
                 <p class="hint">{ addressee_summary(proposal) }</p>
             }
-            { for proposal.recommendations.iter().enumerate().map(|(index, item)| recommendation(proposal, edit, index, item)) }
+            { for proposal.recommendations.iter().enumerate().map(|(index, item)| recommendation(proposal, edit, dispatch, index, item)) }
         </section>
     }
 }
@@ -218,7 +230,7 @@ fn addressee_summary(proposal: &Proposal) -> String {
         .count();
     if unaddressed > 0 {
         parts.push(format!(
-            "Utan mottagare: {unaddressed} – välj nämnd vid dem."
+            "Utan mottagare: {unaddressed} – välj nämnd för dem."
         ));
     }
     parts.join(" ")
@@ -227,6 +239,7 @@ fn addressee_summary(proposal: &Proposal) -> String {
 fn recommendation(
     proposal: &Proposal,
     edit: &Callback<ProposalEdit>,
+    dispatch: &Callback<Action>,
     index: usize,
     item: &FoundItem,
 ) -> Html {
@@ -256,22 +269,18 @@ fn recommendation(
                     }
                 }) }
             </fieldset>
-            <button type="button" class="secondary small" onclick={edit.reform(move |_| ProposalEdit::RemoveRecommendation(index))}>
+            <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveRecommendation(index), "import-recommendations-heading")}>
                 { format!("Ta bort rekommendation {}", index + 1) }
             </button>
         </div>
     }
 }
 
-/// Another file read together with these (the missiv after the report); corrections made so
-/// far are lost then, so the user is asked first.
+/// Another file read into this proposal (the missiv after the report): it fills only what the
+/// proposal lacks, so the corrections made so far stay.
 fn more_files(props: &ReportImportPageProps) -> Html {
     let onchange = {
-        let (on_more, into, edited) = (
-            props.on_more_files.clone(),
-            props.draft.into_case.clone(),
-            props.draft.edited,
-        );
+        let (on_more, into) = (props.on_more_files.clone(), props.draft.into_case.clone());
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let files: Vec<web_sys::File> = input
@@ -279,11 +288,7 @@ fn more_files(props: &ReportImportPageProps) -> Html {
                 .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
                 .unwrap_or_default();
             input.set_value("");
-            let go_on = !edited
-                || browser::confirm(
-                    "Förslaget läses om med alla filerna, och dina ändringar i det försvinner. Fortsätta?",
-                );
-            if go_on && !files.is_empty() {
+            if !files.is_empty() {
                 on_more.emit((files, into.clone()));
             }
         })
@@ -293,7 +298,7 @@ fn more_files(props: &ReportImportPageProps) -> Html {
             <h2 id="import-more-heading">{ "Fler filer" }</h2>
             <div class="field">
                 <label for="import-more-files">{ "Läs också missivet eller rapporten (PDF, Word eller text)" }</label>
-                <p class="hint" id="import-more-files-hint">{ "Missivet anger nämnderna och sista dag för yttrandena; rapporten revisionsfrågorna och rekommendationerna." }</p>
+                <p class="hint" id="import-more-files-hint">{ "Missivet anger nämnderna och sista dag för yttrandena; rapporten revisionsfrågorna och rekommendationerna. Det som redan står i förslaget, med dina ändringar, behålls." }</p>
                 <input id="import-more-files" type="file" multiple=true accept=".pdf,.docx,.txt" {onchange}
                     aria-describedby="import-more-files-hint" />
             </div>
@@ -301,10 +306,38 @@ fn more_files(props: &ReportImportPageProps) -> Html {
     }
 }
 
+/// Removes something from the proposal and puts the focus on its section's heading (which
+/// says the new count), not on the page's end where the removed button was.
+fn removing(
+    dispatch: &Callback<Action>,
+    removal: ProposalEdit,
+    heading: &'static str,
+) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_: MouseEvent| {
+        dispatch.emit(Action::Report(ReportAction::Edit(removal.clone())));
+        // Focused after the page has re-rendered, as a followed finding's field is.
+        dispatch.emit(Action::GoTo {
+            view: View::ReportImport,
+            field: heading.to_string(),
+        });
+    })
+}
+
+/// Cancels the reading; corrections made are not thrown away without asking.
+fn cancel_asking(props: &ReportImportPageProps) -> Callback<MouseEvent> {
+    let (dispatch, edited) = (props.dispatch.clone(), props.draft.edited);
+    Callback::from(move |_: MouseEvent| {
+        if !edited
+            || browser::confirm("Avbryta inläsningen? Dina ändringar i förslaget sparas inte.")
+        {
+            dispatch.emit(Action::Report(ReportAction::Cancel));
+        }
+    })
+}
+
 fn accept(props: &ReportImportPageProps) -> Html {
-    let cancel = props
-        .dispatch
-        .reform(|_| Action::Report(ReportAction::Cancel));
+    let cancel = cancel_asking(props);
     match &props.into_title {
         None => html! {
             <div class="actions">

@@ -9,24 +9,24 @@ use schemas::report_import::{SourceText, DAMAGED_SV, LOCKED_SV, NO_TEXT_SV};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-let loading;
-function load() {
-  if (!loading) {
+let pdfjsLoading;
+function loadPdfjs() {
+  if (!pdfjsLoading) {
     // The single-file build carries pdf.js inside the page (yttra.html).
     if (globalThis.yttraLoadPdfjs) {
-      loading = globalThis.yttraLoadPdfjs();
+      pdfjsLoading = globalThis.yttraLoadPdfjs();
     } else {
       const base = new URL('./pdfjs/', document.baseURI).href;
-      loading = import(base + 'pdf.min.mjs').then((lib) => {
+      pdfjsLoading = import(base + 'pdf.min.mjs').then((lib) => {
         lib.GlobalWorkerOptions.workerSrc = base + 'pdf.worker.min.mjs';
         return lib;
       });
     }
-    loading.catch(() => { loading = undefined; });
+    pdfjsLoading.catch(() => { pdfjsLoading = undefined; });
   }
-  return loading;
+  return pdfjsLoading;
 }
-function linesOf(items) {
+function pdfLinesOf(items) {
   const lines = [];
   let text = '';
   let y = null;
@@ -67,7 +67,7 @@ export async function readPdfPages(view) {
   const bytes = view.slice();
   let lib;
   try {
-    lib = await load();
+    lib = await loadPdfjs();
   } catch (e) {
     const error = new Error(String(e));
     error.name = 'LoadError';
@@ -89,7 +89,7 @@ export async function readPdfPages(view) {
     const pages = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
-      pages.push(linesOf((await page.getTextContent()).items));
+      pages.push(pdfLinesOf((await page.getTextContent()).items));
       page.cleanup();
     }
     return JSON.stringify(pages);

@@ -114,8 +114,16 @@ pub struct DateFieldProps {
 pub fn date_field(props: &DateFieldProps) -> Html {
     let on_change = props.on_change.clone();
     let onchange = Callback::from(move |event: Event| {
-        let value = event.target_unchecked_into::<HtmlInputElement>().value();
-        on_change.emit(Date::parse(&value));
+        let input = event.target_unchecked_into::<HtmlInputElement>();
+        let value = input.value();
+        // Typed digit by digit, the browser reports the date on the way ("0002-05-06", or an
+        // empty value while a part is incomplete); only a finished date, or a field the user
+        // emptied, is taken: anything else would re-render the field empty mid-typing.
+        match Date::parse(&value) {
+            Some(date) => on_change.emit(Some(date)),
+            None if value.is_empty() && !input.validity().bad_input() => on_change.emit(None),
+            None => {}
+        }
     });
     let value = props.value.map(|date| date.to_string()).unwrap_or_default();
     let hint_id = format!("{}-hint", props.id);

@@ -164,6 +164,175 @@ impl Proposal {
     }
 }
 
+impl Proposal {
+    /// Adds what another file's proposal found (the missiv read after the report) to this one,
+    /// which the user may have corrected: only what this one lacks is taken, so no correction
+    /// is lost. Says what was added.
+    pub fn absorb(&mut self, mut other: Proposal) -> Result<Vec<String>, String> {
+        if let Some(reason) = other.refused {
+            return Err(reason);
+        }
+        let offset = self.files.len();
+        other.shift_files(offset);
+        let names: Vec<String> = other.files.iter().map(|name| format!("«{name}»")).collect();
+        if let (Some(mine), Some(theirs)) = (&self.reference, &other.reference) {
+            if mine.value.trim() != theirs.value.trim() {
+                self.warnings.push(format!(
+                    "Förslaget gäller {} men {} {}: kontrollera att filerna hör till samma granskning.",
+                    mine.value,
+                    names.join(" och "),
+                    theirs.value
+                ));
+            }
+        }
+        let mut said = Vec::new();
+        let mut fill =
+            |label: &str, mine: &mut Option<Found<String>>, theirs: Option<Found<String>>| {
+                if mine.is_none() && theirs.is_some() {
+                    *mine = theirs;
+                    said.push(label.to_string());
+                }
+            };
+        fill("diarienummer", &mut self.reference, other.reference);
+        fill("rubrik", &mut self.title, other.title);
+        fill("avsändare", &mut self.auditor, other.auditor);
+        fill(
+            "vem som genomförde granskningen",
+            &mut self.performed_by,
+            other.performed_by,
+        );
+        fill("samlad bedömning", &mut self.conclusion, other.conclusion);
+        if self.report_date.is_none() && other.report_date.is_some() {
+            self.report_date = other.report_date;
+            said.push("rapportens datum".to_string());
+        }
+        if self.missiv_date.is_none() && other.missiv_date.is_some() {
+            self.missiv_date = other.missiv_date;
+            said.push("missivets datum".to_string());
+        }
+        for board in other.boards {
+            match self
+                .boards
+                .iter_mut()
+                .find(|mine| mine.name.trim().eq_ignore_ascii_case(board.name.trim()))
+            {
+                Some(mine) => {
+                    let before = (
+                        mine.first_deadline.is_some(),
+                        mine.follow_up_deadline.is_some(),
+                    );
+                    mine.first_deadline = mine.first_deadline.take().or(board.first_deadline);
+                    mine.follow_up_deadline =
+                        mine.follow_up_deadline.take().or(board.follow_up_deadline);
+                    mine.send_to = mine.send_to.take().or(board.send_to);
+                    mine.follow_up_period = mine.follow_up_period.take().or(board.follow_up_period);
+                    if before
+                        != (
+                            mine.first_deadline.is_some(),
+                            mine.follow_up_deadline.is_some(),
+                        )
+                    {
+                        said.push(format!("{}s sista dagar", mine.name));
+                    }
+                }
+                None => {
+                    said.push(format!("nämnden {}", board.name));
+                    self.boards.push(board);
+                }
+            }
+        }
+        let mut questions = 0;
+        for question in other.questions {
+            if !self
+                .questions
+                .iter()
+                .any(|q| super::recognise::same_item(&q.value, &question.value))
+            {
+                self.questions.push(question);
+                questions += 1;
+            }
+        }
+        let mut items = 0;
+        for item in other.recommendations {
+            if !self
+                .recommendations
+                .iter()
+                .any(|known| super::recognise::same_item(&known.text, &item.text))
+            {
+                self.recommendations.push(item);
+                items += 1;
+            }
+        }
+        for item in other.assessments {
+            if !self
+                .assessments
+                .iter()
+                .any(|known| super::recognise::same_item(&known.text, &item.text))
+            {
+                self.assessments.push(item);
+            }
+        }
+        if questions > 0 {
+            said.push(count_sv(questions, "revisionsfråga", "revisionsfrågor"));
+        }
+        if items > 0 {
+            said.push(count_sv(items, "rekommendation", "rekommendationer"));
+        }
+        self.files.extend(other.files);
+        self.notes.extend(other.notes);
+        self.warnings.extend(other.warnings);
+        Ok(said)
+    }
+
+    /// The places of a proposal whose files follow `offset` others.
+    fn shift_files(&mut self, offset: usize) {
+        let shift = |place: &mut Place| {
+            if *place != TYPED {
+                place.file += offset;
+            }
+        };
+        for found in [
+            &mut self.reference,
+            &mut self.title,
+            &mut self.auditor,
+            &mut self.performed_by,
+            &mut self.conclusion,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            shift(&mut found.place);
+        }
+        for found in [&mut self.report_date, &mut self.missiv_date]
+            .into_iter()
+            .flatten()
+        {
+            shift(&mut found.place);
+        }
+        for question in &mut self.questions {
+            shift(&mut question.place);
+        }
+        for item in self.recommendations.iter_mut().chain(&mut self.assessments) {
+            shift(&mut item.place);
+        }
+        for board in &mut self.boards {
+            shift(&mut board.place);
+            for found in [&mut board.first_deadline, &mut board.follow_up_deadline]
+                .into_iter()
+                .flatten()
+            {
+                shift(&mut found.place);
+            }
+            if let Some(found) = board.send_to.as_mut() {
+                shift(&mut found.place);
+            }
+            if let Some(found) = board.follow_up_period.as_mut() {
+                shift(&mut found.place);
+            }
+        }
+    }
+}
+
 /// Merges a proposal into a case: what the case lacks is filled in; what the case has and the
 /// proposal says otherwise is kept, unless `replace`; boards are matched by name and new
 /// ones added; questions and items are only ever added (an item the case has, worded alike,
@@ -443,6 +612,55 @@ mod tests {
         );
         proposal.apply(ProposalEdit::RemoveBoard(0));
         assert!(proposal.recommendations[0].addressees.is_empty());
+    }
+
+    #[test]
+    fn a_file_added_later_fills_what_is_missing_and_keeps_every_correction() {
+        let report = recognise(&[SourceText::single_page(
+            "rapport.txt",
+            "Granskning av arkiv\n\nVi rekommenderar kommunstyrelsen att:\n• Ta fram en arkivplan\n",
+        )]);
+        let mut proposal = report;
+        proposal.apply(ProposalEdit::Text(
+            ProposalText::Title,
+            "Granskning av arkivet".into(),
+        ));
+        let said = proposal
+            .absorb(super::super::recognise(&[SourceText::single_page(
+                "missiv.txt",
+                MISSIV,
+            )]))
+            .expect("absorbed");
+        assert_eq!(
+            proposal.title.as_ref().map(|f| f.value.as_str()),
+            Some("Granskning av arkivet")
+        );
+        assert_eq!(
+            proposal
+                .reference
+                .as_ref()
+                .map(|f| (f.value.as_str(), f.place.file)),
+            Some(("SR-2025-9", 1))
+        );
+        assert_eq!(
+            proposal.boards[0].first_deadline.as_ref().map(|f| f.value),
+            Date::parse("2025-05-30")
+        );
+        assert_eq!(
+            proposal.recommendations.len(),
+            2,
+            "the one alike is not added again"
+        );
+        assert_eq!(
+            said,
+            [
+                "diarienummer",
+                "avsändare",
+                "Kommunstyrelsens sista dagar",
+                "1 rekommendation"
+            ]
+        );
+        assert_eq!(proposal.files, ["rapport.txt", "missiv.txt"]);
     }
 
     #[test]

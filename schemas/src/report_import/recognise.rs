@@ -42,7 +42,54 @@ pub fn recognise(sources: &[SourceText]) -> Proposal {
     proposal.report_date = find_report_date(&paragraphs, missiv_date.as_ref());
     proposal.missiv_date = missiv_date;
     proposal.notes = notes(&removed, repeated);
+    proposal.warnings = different_audits(sources);
+    proposal.refused = sources.iter().find_map(foreign_document);
     proposal
+}
+
+/// A board's own document about the audit, not the auditors': its first lines name its kind.
+fn foreign_document(source: &SourceText) -> Option<String> {
+    const KINDS: [(&str, &str); 3] = [
+        ("tjänsteskrivelse", "en tjänsteskrivelse"),
+        ("protokollsutdrag", "ett protokollsutdrag"),
+        ("protokoll", "ett protokoll"),
+    ];
+    let first_lines = source.pages.first()?.iter().take(30);
+    for line in first_lines {
+        let line = tidy(line).trim_matches('*').to_lowercase();
+        if let Some((_, kind)) = KINDS.iter().find(|(word, _)| line == *word) {
+            return Some(format!(
+                "«{}» är {kind}, inte revisorernas missiv eller granskningsrapport. Läs in missivet och rapporten.",
+                source.name
+            ));
+        }
+    }
+    None
+}
+
+/// Files that name different audit references ("SR-2020-83" in one, "SR-2024-38" in another).
+fn different_audits(sources: &[SourceText]) -> Vec<String> {
+    let references: Vec<(String, String)> = sources
+        .iter()
+        .filter_map(|source| {
+            let (paragraphs, _) = paragraphs(std::slice::from_ref(source));
+            let reference = find_reference(&paragraphs)?.value;
+            Some((source.name.clone(), reference))
+        })
+        .collect();
+    let Some((first_name, first)) = references.first() else {
+        return Vec::new();
+    };
+    references
+        .iter()
+        .skip(1)
+        .filter(|(_, reference)| reference != first)
+        .map(|(name, reference)| {
+            format!(
+                "«{first_name}» gäller {first} men «{name}» {reference}: kontrollera att filerna hör till samma granskning."
+            )
+        })
+        .collect()
 }
 
 fn is_missiv(source: &SourceText) -> bool {
@@ -301,32 +348,35 @@ fn list_after(paragraphs: &[Paragraph], intro: usize) -> (Vec<(String, Place)>, 
     (items, index)
 }
 
-/// The revisionsfrågor: the list after the line that announces them, or the questions in the
-/// section about them.
+/// The revisionsfrågor: the list after a line that announces them ("… följande
+/// revisionsfrågor:"), else the questions ending in "?" in the section about them.
 fn find_questions(paragraphs: &[Paragraph]) -> Vec<Found<String>> {
+    let mentions = |p: &Paragraph| p.text.to_lowercase().contains("revisionsfråg");
+    let announced = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| mentions(p) && p.text.ends_with(':'))
+        .map(|(index, _)| list_after(paragraphs, index).0)
+        .find(|items| !items.is_empty());
+    if let Some(items) = announced {
+        return items
+            .into_iter()
+            .map(|(text, place)| Found { value: text, place })
+            .collect();
+    }
     for (index, p) in paragraphs.iter().enumerate() {
-        let lower = p.text.to_lowercase();
-        if !lower.contains("revisionsfråg") {
+        if !mentions(p) || section_number(&p.text).is_none() {
             continue;
         }
-        let announces = p.text.ends_with(':') || section_number(&p.text).is_some();
-        if !announces {
-            continue;
-        }
-        let (items, _) = list_after(paragraphs, index);
-        if !items.is_empty() {
-            return items
-                .into_iter()
-                .map(|(text, place)| Found { value: text, place })
-                .collect();
-        }
-        // In a section of its own, the questions may stand as paragraphs ending with "?".
         let questions: Vec<Found<String>> = paragraphs[index + 1..]
             .iter()
             .take_while(|p| section_number(&p.text).is_none())
             .take(20)
             .filter(|p| p.text.ends_with('?'))
-            .map(|p| found(p.text.clone(), p))
+            .map(|p| {
+                let text = strip_marker(&p.text).unwrap_or(&p.text).to_string();
+                found(tidy(&text), p)
+            })
             .collect();
         if !questions.is_empty() {
             return questions;
@@ -391,9 +441,27 @@ fn find_addressed_boards(paragraphs: &[Paragraph]) -> Vec<FoundBoard> {
     boards
 }
 
-/// "Kommunstyrelsen Servicenämnden" (two names the layout put on one line) → both; a name of
-/// several words ("Nämnden för arbetsmarknad") stays whole.
+/// "Kommunstyrelsen Servicenämnden" (two names the layout put on one line) → both, as
+/// "Kommunstyrelsen, Kulturnämnden" and "… och …"; a name of several words ("Nämnden för
+/// arbetsmarknad") stays whole.
 fn split_board_names(line: &str) -> Vec<String> {
+    let parts: Vec<&str> = line
+        .split(", ")
+        .flat_map(|part| part.split(" och "))
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .collect();
+    let names_a_board = |part: &str| {
+        let lower = part.to_lowercase();
+        (lower.contains("nämnd") || lower.contains("styrelse"))
+            && part.split_whitespace().count() <= 7
+    };
+    if parts.len() > 1 && parts.iter().all(|part| names_a_board(part)) {
+        return parts
+            .iter()
+            .flat_map(|part| split_board_names(&capitalised(part)))
+            .collect();
+    }
     let mut names: Vec<String> = Vec::new();
     let mut current: Vec<&str> = Vec::new();
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -463,7 +531,7 @@ fn boards_in_intro(intro: &str) -> Vec<String> {
 /// Whether a paragraph introduces a list of recommendations.
 fn is_recommendation_intro(p: &Paragraph) -> bool {
     let lower = p.text.to_lowercase();
-    lower.contains("rekommenderar") && p.text.ends_with(':')
+    (lower.contains("rekommenderar") || lower.contains("rekommenderas")) && p.text.ends_with(':')
 }
 
 /// The recommendations of every list introduced by "… rekommenderar vi X att:", addressed to
@@ -685,7 +753,8 @@ fn find_board_details(paragraphs: &[Paragraph], boards: &mut [FoundBoard]) {
     for p in paragraphs {
         for sentence in sentences(&p.text) {
             let lower = sentence.to_lowercase();
-            if !lower.contains("yttrande") {
+            // "yttrandet ska inkomma …", "ska yttra sig … senast …".
+            if !lower.contains("yttra") {
                 continue;
             }
             let which = if lower.contains("uppföljande") {
@@ -892,4 +961,77 @@ fn notes(removed: &Removed, repeated: usize) -> Vec<String> {
         });
     }
     notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Proposal {
+        recognise(&[SourceText::single_page("inklistrad text", text)])
+    }
+
+    #[test]
+    fn board_names_on_one_line_are_split() {
+        assert_eq!(
+            split_board_names("Kommunstyrelsen, Kulturnämnden och servicenämnden"),
+            ["Kommunstyrelsen", "Kulturnämnden", "Servicenämnden"]
+        );
+        assert_eq!(
+            split_board_names("Kommunstyrelsen Servicenämnden"),
+            ["Kommunstyrelsen", "Servicenämnden"]
+        );
+        assert_eq!(
+            split_board_names("Barn- och ungdomsnämnden"),
+            ["Barn- och ungdomsnämnden"]
+        );
+    }
+
+    #[test]
+    fn passive_wording_questions_after_a_heading_and_yttra_sig() {
+        let proposal = read(
+            "Till: Kommunstyrelsen, Kulturnämnden\n\nKulturnämnden ska yttra sig senast 2025-03-31.\n\n2.1 Syfte, revisionsfråga och avgränsning\n\nGranskningen ska besvara följande revisionsfrågor:\n\n• Finns en arkivplan?\n\n• Följs den?\n\n4.2 Rekommendationer\n\nUtifrån resultatet rekommenderas kulturnämnden att:\n\n1. Ta fram en arkivplan\n\n2. Utse en arkivansvarig\n",
+        );
+        let questions: Vec<&str> = proposal
+            .questions
+            .iter()
+            .map(|q| q.value.as_str())
+            .collect();
+        assert_eq!(questions, ["Finns en arkivplan?", "Följs den?"]);
+        let items: Vec<(&str, &[String])> = proposal
+            .recommendations
+            .iter()
+            .map(|item| (item.text.as_str(), item.addressees.as_slice()))
+            .collect();
+        assert_eq!(
+            items,
+            [
+                ("Ta fram en arkivplan", &["Kulturnämnden".to_string()][..]),
+                ("Utse en arkivansvarig", &["Kulturnämnden".to_string()][..])
+            ]
+        );
+        let names: Vec<&str> = proposal.boards.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["Kommunstyrelsen", "Kulturnämnden"]);
+        assert_eq!(
+            proposal.boards[1].first_deadline.as_ref().map(|f| f.value),
+            Date::parse("2025-03-31")
+        );
+        assert_eq!(
+            proposal.boards[0].first_deadline, None,
+            "the sentence names one board"
+        );
+    }
+
+    #[test]
+    fn questions_without_an_announcing_line_lose_their_markers() {
+        let proposal = read(
+            "2 Revisionsfrågor\n\nVi har granskat detta.\n\n1. Finns en arkivplan?\n\nMer text.\n",
+        );
+        let questions: Vec<&str> = proposal
+            .questions
+            .iter()
+            .map(|q| q.value.as_str())
+            .collect();
+        assert_eq!(questions, ["Finns en arkivplan?"]);
+    }
 }
