@@ -33,20 +33,28 @@ fn build(assessment: &SelfAssessment, board_name: &str, date: Date) -> Result<Ve
         "" => format!("Självskattning: {}", assessment.framework.title.trim()),
         title => title.to_string(),
     };
-    let properties = DocProperties::new()
-        .set_title(&title)
-        .set_author(board_name)
-        .set_creation_datetime(&ExcelDateTime::from_ymd(
-            date.year(),
-            date.month(),
-            date.day(),
-        )?);
-    workbook.set_properties(&properties);
+    set_properties(&mut workbook, &title, board_name, date)?;
     let overview = workbook.add_worksheet();
     write_overview(overview, assessment, &title)?;
     let answers = workbook.add_worksheet();
     write_answers(answers, assessment)?;
     workbook.save_to_buffer()
+}
+
+/// The workbook's title, author and creation date (the given day, never the clock).
+fn set_properties(
+    workbook: &mut Workbook,
+    title: &str,
+    author: &str,
+    date: Date,
+) -> Result<(), XlsxError> {
+    let created = ExcelDateTime::from_ymd(date.year(), date.month(), date.day())?;
+    let properties = DocProperties::new()
+        .set_title(title)
+        .set_author(author)
+        .set_creation_datetime(&created);
+    workbook.set_properties(&properties);
+    Ok(())
 }
 
 const OVERVIEW_HEADER: [&str; 7] = [
@@ -255,15 +263,7 @@ pub fn overview_workbook(case: &Case, date: Date) -> Result<Vec<u8>, String> {
 fn build_overview(case: &Case, date: Date) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let title = format!("Översikt: {}", case.audit.title.trim());
-    let properties = DocProperties::new()
-        .set_title(&title)
-        .set_author(case.organisation.trim())
-        .set_creation_datetime(&ExcelDateTime::from_ymd(
-            date.year(),
-            date.month(),
-            date.day(),
-        )?);
-    workbook.set_properties(&properties);
+    set_properties(&mut workbook, &title, case.organisation.trim(), date)?;
     let all = overviews(case);
     let names = sheet_names(&all);
     if all.is_empty() {

@@ -282,12 +282,7 @@ fn more_files(props: &ReportImportPageProps) -> Html {
     let onchange = {
         let (on_more, into) = (props.on_more_files.clone(), props.draft.into_case.clone());
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let files: Vec<web_sys::File> = input
-                .files()
-                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-                .unwrap_or_default();
-            input.set_value("");
+            let files = browser::take_picked_files(&event);
             if !files.is_empty() {
                 on_more.emit((files, into.clone()));
             }

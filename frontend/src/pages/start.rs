@@ -117,12 +117,7 @@ fn report_import(props: &StartPageProps) -> Html {
     let on_files = {
         let on_files = props.on_report_files.clone();
         Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let files: Vec<web_sys::File> = input
-                .files()
-                .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
-                .unwrap_or_default();
-            input.set_value("");
+            let files = browser::take_picked_files(&event);
             if !files.is_empty() {
                 on_files.emit((files, None));
             }

@@ -109,6 +109,22 @@ pub fn select_value(id: &str) -> Option<String> {
         .filter(|value| !value.is_empty())
 }
 
+/// The files picked in the file input a change event came from, with the input then cleared,
+/// so that picking the same file again (after fixing it) is seen as a change.
+pub fn take_picked_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    let Some(input) = event.target().and_then(|target| {
+        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(target).ok()
+    }) else {
+        return Vec::new();
+    };
+    let files = input
+        .files()
+        .map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect())
+        .unwrap_or_default();
+    input.set_value("");
+    files
+}
+
 /// The text in a textarea, by id (read when its button is pressed, so it is kept as typed).
 pub fn textarea_value(id: &str) -> Option<String> {
     web_sys::window()
