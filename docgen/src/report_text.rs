@@ -11,22 +11,50 @@ use schemas::report_import::{DAMAGED_SV, LOCKED_SV, NO_TEXT_SV};
 use crate::extract::read_document_part;
 use crate::xml_tree::{self, Element, Node};
 
-/// A Word document's paragraphs, in order (table cells included), as one page.
+/// A Word document's paragraphs, in order (table cells included), split into pages where the
+/// document marks a page break (a manual one, one before a paragraph, or the breaks Word
+/// records where it last laid the pages out), so that found values name their page.
 pub fn docx_source(docx: &[u8], name: &str) -> Result<SourceText, String> {
     let part = read_document_part(docx).map_err(|error| error.to_string())?;
     let document = xml_tree::parse(&part)
         .map_err(|error| format!("Word-dokumentet går inte att läsa: {error}."))?;
-    let mut lines = Vec::new();
-    collect_paragraphs(&document.root, &mut lines);
+    let mut pages = vec![Vec::new()];
+    collect_paragraphs(&document.root, &mut pages);
     Ok(SourceText {
         name: name.to_string(),
-        pages: vec![lines],
+        pages,
     })
 }
 
-fn collect_paragraphs(element: &Element, lines: &mut Vec<String>) {
+/// Whether a paragraph starts on a new page, or holds a break to one (its text is then
+/// counted to the new page).
+fn breaks_page(paragraph: &Element) -> bool {
+    let before = paragraph
+        .first_child("w:pPr")
+        .and_then(|properties| properties.first_child("w:pageBreakBefore"))
+        .is_some_and(|flag| !matches!(flag.attribute("w:val"), Some("0" | "false")));
+    before || holds_page_break(paragraph)
+}
+
+fn holds_page_break(element: &Element) -> bool {
+    element
+        .child_elements()
+        .any(|child| match child.name.as_ref() {
+            "w:lastRenderedPageBreak" => true,
+            "w:br" => child.attribute("w:type") == Some("page"),
+            _ => holds_page_break(child),
+        })
+}
+
+fn collect_paragraphs(element: &Element, pages: &mut Vec<Vec<String>>) {
     for child in element.child_elements() {
         if child.name == "w:p" {
+            if breaks_page(child) && pages.last().is_some_and(|page| !page.is_empty()) {
+                pages.push(Vec::new());
+            }
+            let Some(lines) = pages.last_mut() else {
+                return;
+            };
             let mut text = String::new();
             paragraph_text(child, &mut text);
             let listed = child
@@ -46,7 +74,7 @@ fn collect_paragraphs(element: &Element, lines: &mut Vec<String>) {
                 lines.push(String::new());
             }
         } else {
-            collect_paragraphs(child, lines);
+            collect_paragraphs(child, pages);
         }
     }
 }
@@ -115,4 +143,51 @@ pub fn pdf_source(pdf: &[u8], name: &str) -> Result<SourceText, String> {
         return Err(NO_TEXT_SV.to_string());
     }
     Ok(source)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{Cursor, Write};
+
+    fn docx(body: &str) -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        out.start_file(
+            "word/document.xml",
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("written");
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#
+        );
+        out.write_all(xml.as_bytes()).expect("written");
+        out.finish().expect("finished").into_inner()
+    }
+
+    #[test]
+    fn paragraphs_lists_and_the_page_breaks_word_records() {
+        let read = docx_source(
+            &docx(concat!(
+                r#"<w:p><w:r><w:t>Granskning av arkiv</w:t></w:r></w:p>"#,
+                r#"<w:p><w:r><w:lastRenderedPageBreak/><w:t>Vi rekommenderar kommunstyrelsen att:</w:t></w:r></w:p>"#,
+                r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/></w:numPr></w:pPr><w:r><w:t>Ta fram en plan</w:t></w:r><w:r><w:instrText>PAGE</w:instrText></w:r></w:p>"#,
+                r#"<w:p><w:pPr><w:pageBreakBefore/></w:pPr><w:r><w:t>Bilaga</w:t></w:r></w:p>"#,
+            )),
+            "rapport.docx",
+        )
+        .expect("read");
+        assert_eq!(
+            read.pages,
+            [
+                vec!["Granskning av arkiv".to_string(), String::new()],
+                vec![
+                    "Vi rekommenderar kommunstyrelsen att:".to_string(),
+                    String::new(),
+                    "• Ta fram en plan".to_string(),
+                    String::new()
+                ],
+                vec!["Bilaga".to_string(), String::new()],
+            ]
+        );
+    }
 }

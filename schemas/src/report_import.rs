@@ -100,6 +100,9 @@ pub struct Proposal {
     pub title: Option<Found<String>>,
     /// Who sends the missiv ("Revisorskollegiet").
     pub auditor: Option<Found<String>>,
+    /// The municipality or organisation audited ("Malmö stad").
+    #[serde(default)]
+    pub organisation: Option<Found<String>>,
     pub performed_by: Option<Found<String>>,
     pub report_date: Option<Found<Date>>,
     pub missiv_date: Option<Found<Date>>,
@@ -153,6 +156,7 @@ impl Proposal {
             ("Diarienummer", &self.reference),
             ("Rubrik", &self.title),
             ("Avsändare", &self.auditor),
+            ("Kommun eller organisation", &self.organisation),
             ("Genomförd av", &self.performed_by),
             ("Samlad bedömning", &self.conclusion),
         ];
@@ -305,6 +309,7 @@ impl Proposal {
                 })
                 .collect()
         };
+        case.organisation = text(&self.organisation);
         case.audit = Audit {
             reference: text(&self.reference),
             title: text(&self.title),

@@ -109,6 +109,7 @@ fn the_2020_missiv_and_report_in_one_file_give_the_whole_audit() {
         Some("Granskning av IT-säkerhet")
     );
     assert_eq!(value(&proposal.performed_by).as_deref(), Some("KPMG"));
+    assert_eq!(value(&proposal.organisation).as_deref(), Some("Malmö stad"));
     assert_eq!(value(&proposal.missiv_date), date("2021-01-27"));
     assert_eq!(value(&proposal.report_date), date("2020-12-16"));
     // "Servicenämndens yttrande ska skickas … senast 2021-03-26", "… senast 2022-01-31

@@ -124,6 +124,7 @@ fn audit_fields(proposal: &Proposal, edit: &Callback<ProposalEdit>) -> Html {
             </div>
             <div class="columns">
                 { text_field("import-auditor", "Avsändare", ProposalText::Auditor, &proposal.auditor, false) }
+                { text_field("import-organisation", "Kommun eller organisation", ProposalText::Organisation, &proposal.organisation, false) }
                 { date_field("import-report-date", "Rapportens datum", &proposal.report_date, ProposalEdit::ReportDate) }
                 { date_field("import-missiv-date", "Missivets datum", &proposal.missiv_date, ProposalEdit::MissivDate) }
             </div>

@@ -15,6 +15,7 @@ pub enum ProposalText {
     Reference,
     Title,
     Auditor,
+    Organisation,
     PerformedBy,
     Conclusion,
 }
@@ -84,6 +85,7 @@ impl Proposal {
                     ProposalText::Reference => &mut self.reference,
                     ProposalText::Title => &mut self.title,
                     ProposalText::Auditor => &mut self.auditor,
+                    ProposalText::Organisation => &mut self.organisation,
                     ProposalText::PerformedBy => &mut self.performed_by,
                     ProposalText::Conclusion => &mut self.conclusion,
                 };
@@ -196,6 +198,7 @@ impl Proposal {
         fill("diarienummer", &mut self.reference, other.reference);
         fill("rubrik", &mut self.title, other.title);
         fill("avsändare", &mut self.auditor, other.auditor);
+        fill("kommun", &mut self.organisation, other.organisation);
         fill(
             "vem som genomförde granskningen",
             &mut self.performed_by,
@@ -347,6 +350,11 @@ pub fn merge_into(case: &mut Case, proposal: &Proposal, replace: bool) -> Vec<St
         ),
         ("Rubrik", &proposal.title, &mut case.audit.title),
         ("Avsändare", &proposal.auditor, &mut case.audit.auditor),
+        (
+            "Kommun eller organisation",
+            &proposal.organisation,
+            &mut case.organisation,
+        ),
         (
             "Genomförd av",
             &proposal.performed_by,

@@ -27,6 +27,7 @@ pub fn recognise(sources: &[SourceText]) -> Proposal {
     proposal.reference = find_reference(&paragraphs);
     proposal.title = find_title(&paragraphs, proposal.reference.as_ref());
     proposal.auditor = find_auditor(&paragraphs);
+    proposal.organisation = find_organisation(&paragraphs);
     proposal.performed_by = find_performer(&paragraphs);
     proposal.conclusion = find_conclusion(&paragraphs);
     proposal.questions = find_questions(&paragraphs);
@@ -192,6 +193,27 @@ fn find_title(
             })
     });
     with_reference.or_else(|| candidates.first().map(|(line, p)| found(line.clone(), p)))
+}
+
+/// The municipality, from a line that is only its name ("Malmö stad", "Ystads kommun",
+/// "Region Skåne"), as a report's title page and page headers print it.
+fn find_organisation(paragraphs: &[Paragraph]) -> Option<Found<String>> {
+    paragraphs.iter().find_map(|p| {
+        p.lines.iter().find_map(|line| {
+            let line = tidy(line);
+            let line = line.trim_matches(|c: char| c == '*' || c == '#' || c.is_whitespace());
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let names = match words.as_slice() {
+                ["Region", name] => name.chars().next().is_some_and(char::is_uppercase),
+                [name, kind] => {
+                    name.chars().next().is_some_and(char::is_uppercase)
+                        && matches!(*kind, "stad" | "kommun")
+                }
+                _ => false,
+            };
+            names.then(|| found(line.to_string(), p))
+        })
+    })
 }
 
 fn find_auditor(paragraphs: &[Paragraph]) -> Option<Found<String>> {
