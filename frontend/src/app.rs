@@ -230,14 +230,20 @@ fn use_top_of_page_on_navigation(state: &State) {
 /// Asks before the tab is closed or reloaded while an edit is not yet stored.
 #[hook]
 fn use_ask_before_closing_unsaved(state: &State) {
-    // An unsaved edit, or a pasted list not yet added (it is never stored).
+    // An unsaved edit, a pasted list not yet added, or a corrected report proposal (neither is
+    // ever stored).
     let unsaved =
         state.storage == Storage::Available && state.open.as_ref().is_some_and(OpenCase::unsaved);
     let pasting = state
         .paste
         .as_ref()
         .is_some_and(|(_, draft)| !draft.text.trim().is_empty());
-    let pending = unsaved || pasting;
+    // A proposal read from a report and corrected is not stored until it becomes a case.
+    let correcting = state
+        .report_draft
+        .as_ref()
+        .is_some_and(|draft| draft.edited);
+    let pending = unsaved || pasting || correcting;
     use_effect_with(pending, move |pending| {
         let guard = pending.then(browser::ask_before_unload);
         move || drop(guard)

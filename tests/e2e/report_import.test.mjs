@@ -98,6 +98,14 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.locator('#import-board-0-first').pressSequentially('2021-05-06'.replaceAll('-', '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$2$3$1'));
   await page.keyboard.press('Tab');
   assert.equal(await page.locator('#import-board-0-first').inputValue(), '2021-05-06');
+  // The corrected proposal is not stored: closing the tab asks, and so does cancelling
+  // (the question is dismissed here, so the proposal stays).
+  const asksBeforeClosing = await page.evaluate(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return event.defaultPrevented;
+  });
+  assert.equal(asksBeforeClosing, true);
   await page.getByRole('button', { name: '← Avbryt inläsningen' }).click();
   await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor();
 
