@@ -21,6 +21,7 @@ use crate::widgets::fields::{AddForm, DateField, TextField};
 use crate::widgets::items_section::ItemsSection;
 use crate::widgets::paste_panel::{paste_panel, start_button};
 use crate::widgets::period::period_fields;
+use crate::widgets::report_files::ReportFiles;
 use crate::widgets::templates_line::templates_line;
 use crate::widgets::word_edits::WordEditsPanel;
 
@@ -209,15 +210,6 @@ fn audit_section(
 ) -> Html {
     let audit = &case.audit;
     let locked_by = audit_locked_by(case);
-    let on_files = {
-        let (on_files, id) = (on_report_files.clone(), case.id.clone());
-        Callback::from(move |event: Event| {
-            let files = browser::take_picked_files(&event);
-            if !files.is_empty() {
-                on_files.emit((files, Some(id.clone())));
-            }
-        })
-    };
     html! {
         <section aria-labelledby="audit-heading">
             <h2 id="audit-heading">{ "Granskningen" }</h2>
@@ -228,14 +220,9 @@ fn audit_section(
                 ) }</p>
             }
             if locked_by.is_none() {
-                <div class="field">
-                    <label for="case-report-files">{ "Fyll i från missivet och rapporten (PDF eller Word)" }</label>
-                    <p class="hint" id="case-report-files-hint">
-                        { "Yttra läser filerna här på datorn och föreslår uppgifterna. Det ärendet redan har behålls om du inte väljer annat; rekommendationer och frågor läggs bara till." }
-                    </p>
-                    <input id="case-report-files" type="file" multiple=true accept=".pdf,.docx,.txt" onchange={on_files}
-                        aria-describedby="case-report-files-hint" />
-                </div>
+                <ReportFiles id="case-report-files" label="Fyll i från missivet och rapporten (PDF eller Word)"
+                    hint="Yttra läser filerna här på datorn och föreslår uppgifterna. Det ärendet redan har behålls om du inte väljer annat; rekommendationer och frågor läggs bara till."
+                    into_case={Some(case.id.clone())} on_files={on_report_files.clone()} />
             }
             // What a filed first yttrande shows is disabled as a whole by the fieldset.
             <fieldset class="plain" disabled={locked_by.is_some()}>

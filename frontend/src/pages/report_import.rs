@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::platform::browser;
 use crate::widgets::fields::{DateField, TextField};
+use crate::widgets::report_files::ReportFiles;
 
 #[derive(Properties, PartialEq)]
 pub struct ReportImportPageProps {
@@ -280,24 +281,12 @@ fn recommendation(
 /// Another file read into this proposal (the missiv after the report): it fills only what the
 /// proposal lacks, so the corrections made so far stay.
 fn more_files(props: &ReportImportPageProps) -> Html {
-    let onchange = {
-        let (on_more, into) = (props.on_more_files.clone(), props.draft.into_case.clone());
-        Callback::from(move |event: Event| {
-            let files = browser::take_picked_files(&event);
-            if !files.is_empty() {
-                on_more.emit((files, into.clone()));
-            }
-        })
-    };
     html! {
         <section aria-labelledby="import-more-heading">
             <h2 id="import-more-heading">{ "Fler filer" }</h2>
-            <div class="field">
-                <label for="import-more-files">{ "Läs också missivet eller rapporten (PDF, Word eller text)" }</label>
-                <p class="hint" id="import-more-files-hint">{ "Missivet anger nämnderna och sista dag för yttrandena; rapporten revisionsfrågorna och rekommendationerna. Det som redan står i förslaget, med dina ändringar, behålls." }</p>
-                <input id="import-more-files" type="file" multiple=true accept=".pdf,.docx,.txt" {onchange}
-                    aria-describedby="import-more-files-hint" />
-            </div>
+            <ReportFiles id="import-more-files" label="Läs också missivet eller rapporten (PDF, Word eller text)"
+                hint="Missivet anger nämnderna och sista dag för yttrandena; rapporten revisionsfrågorna och rekommendationerna. Det som redan står i förslaget, med dina ändringar, behålls."
+                into_case={props.draft.into_case.clone()} on_files={props.on_more_files.clone()} />
         </section>
     }
 }

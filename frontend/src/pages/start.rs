@@ -10,6 +10,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::widgets::report_files::ReportFiles;
 use crate::widgets::templates_line::templates_line;
 
 #[derive(Properties, PartialEq)]
@@ -114,15 +115,6 @@ pub fn start_page(props: &StartPageProps) -> Html {
 /// A new case from the missiv and report the auditors sent: their PDFs (or Word documents) read
 /// here, or text pasted from them, proposed field by field before anything is stored.
 fn report_import(props: &StartPageProps) -> Html {
-    let on_files = {
-        let on_files = props.on_report_files.clone();
-        Callback::from(move |event: Event| {
-            let files = browser::take_picked_files(&event);
-            if !files.is_empty() {
-                on_files.emit((files, None));
-            }
-        })
-    };
     let on_paste = {
         let on_text = props.on_report_text.clone();
         Callback::from(move |_: MouseEvent| {
@@ -136,14 +128,9 @@ fn report_import(props: &StartPageProps) -> Html {
     html! {
         <section aria-labelledby="report-import-heading">
             <h2 id="report-import-heading">{ "Ny granskning från missiv och rapport" }</h2>
-            <div class="field">
-                <label for="report-files">{ "Läs in missivet och granskningsrapporten (PDF eller Word)" }</label>
-                <p class="hint" id="report-files-hint">
-                    { "Välj en eller flera filer. De läses här på datorn; Yttra föreslår rubrik, diarienummer,                        nämnder med sista dag för yttrandena, revisionsfrågor och rekommendationer, som du                        kontrollerar innan ärendet skapas." }
-                </p>
-                <input id="report-files" type="file" multiple=true accept=".pdf,.docx,.txt" onchange={on_files}
-                    aria-describedby="report-files-hint" />
-            </div>
+            <ReportFiles id="report-files" label="Läs in missivet och granskningsrapporten (PDF eller Word)"
+                hint="Välj en eller flera filer. De läses här på datorn; Yttra föreslår rubrik, diarienummer, nämnder med sista dag för yttrandena, revisionsfrågor och rekommendationer, som du kontrollerar innan ärendet skapas."
+                on_files={props.on_report_files.clone()} />
             <details>
                 <summary>{ "Går PDF:en inte att läsa? Klistra in texten" }</summary>
                 <div class="field">

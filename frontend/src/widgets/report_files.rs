@@ -1,0 +1,40 @@
+//! The file picker that reads a missiv and report (PDF, Word or text, one or several files)
+//! into the report import: for a new case, or for the case `into_case`. The same field on the
+//! start page, the case page and the proposal page.
+
+use yew::prelude::*;
+
+use crate::platform::browser;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportFilesProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub hint: AttrValue,
+    /// The case the files are read for; `None`: a new case.
+    #[prop_or_default]
+    pub into_case: Option<String>,
+    pub on_files: Callback<(Vec<web_sys::File>, Option<String>)>,
+}
+
+#[function_component(ReportFiles)]
+pub fn report_files(props: &ReportFilesProps) -> Html {
+    let onchange = {
+        let (on_files, into_case) = (props.on_files.clone(), props.into_case.clone());
+        Callback::from(move |event: Event| {
+            let files = browser::take_picked_files(&event);
+            if !files.is_empty() {
+                on_files.emit((files, into_case.clone()));
+            }
+        })
+    };
+    let hint_id = format!("{}-hint", props.id);
+    html! {
+        <div class="field">
+            <label for={props.id.clone()}>{ &props.label }</label>
+            <p class="hint" id={hint_id.clone()}>{ &props.hint }</p>
+            <input id={props.id.clone()} type="file" multiple=true accept=".pdf,.docx,.txt" {onchange}
+                aria-describedby={hint_id} />
+        </div>
+    }
+}
