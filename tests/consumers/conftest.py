@@ -18,6 +18,14 @@ def docgen_binary():
     return os.environ.get("YTTRA_DOCGEN", str(ROOT / "target" / "debug" / "docgen"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def output_folder():
+    """Every test file writes what it makes under tests/output/consumers for a reviewer to open;
+    a fresh checkout has no such folder, and a file may run before the one that renders all."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    return OUTPUT
+
+
 def run(arguments, **kwargs):
     return subprocess.run(arguments, check=True, capture_output=True, text=True, **kwargs)
 
