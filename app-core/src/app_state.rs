@@ -536,8 +536,16 @@ impl AppState {
             }
             ReportAction::Edit(edit) => {
                 if let Some(draft) = self.report_draft.as_mut() {
-                    draft.proposal.apply(edit);
-                    draft.edited = true;
+                    match draft.proposal.apply(edit) {
+                        Ok(said) => {
+                            draft.edited = true;
+                            self.notice = said.map(Notice::Info);
+                        }
+                        Err(message) => {
+                            self.notice =
+                                Some(Notice::Error(format!("{message} Förslaget är oförändrat.")))
+                        }
+                    }
                 }
             }
             ReportAction::Replace(replace) => {
@@ -569,6 +577,10 @@ impl AppState {
             return;
         };
         if draft.into_case.as_deref() != Some(open.id.as_str()) {
+            return;
+        }
+        if let Some(reason) = draft.proposal.unfinished() {
+            self.notice = Some(Notice::Error(reason));
             return;
         }
         let said = draft.fill(&mut open.case);

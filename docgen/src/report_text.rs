@@ -20,8 +20,10 @@ pub fn docx_source(docx: &[u8], name: &str) -> Result<SourceText, String> {
         .map_err(|error| format!("Word-dokumentet går inte att läsa: {error}."))?;
     let mut pages = vec![Vec::new()];
     collect_paragraphs(&document.root, &mut pages);
+    // Without a break Word recorded (LibreOffice and pandoc record none), the pages are unknown.
     Ok(SourceText {
         name: name.to_string(),
+        paged: pages.len() > 1,
         pages,
     })
 }
@@ -130,6 +132,7 @@ pub fn pdf_source(pdf: &[u8], name: &str) -> Result<SourceText, String> {
     };
     let source = SourceText {
         name: name.to_string(),
+        paged: true,
         pages: pages
             .iter()
             .map(|page| {

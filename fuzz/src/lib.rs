@@ -144,6 +144,7 @@ pub fn report_text(data: &[u8]) {
     };
     let source = SourceText {
         name: "rapport.pdf".into(),
+        paged: true,
         pages: text
             .split('\u{c}')
             .map(|page| page.lines().map(str::to_string).collect())

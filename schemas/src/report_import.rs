@@ -18,7 +18,7 @@ pub use edit::{merge_into, ProposalEdit, ProposalText};
 pub use recognise::recognise;
 
 /// What a PDF without text (pages as pictures: a scanned report) is told.
-pub const NO_TEXT_SV: &str = "PDF:en saknar text – den är troligen inskannad. Be revisionen om en PDF med text, eller skriv av uppgifterna.";
+pub const NO_TEXT_SV: &str = "PDF:en saknar text: sidorna är tomma eller bilder (en inskannad rapport). Be revisionen om en PDF med text, eller skriv av uppgifterna.";
 /// What a PDF that needs a password to open is told.
 pub const LOCKED_SV: &str = "PDF:en är lösenordsskyddad. Spara den utan lösenord och försök igen.";
 /// What a PDF that cannot be read is told.
@@ -27,20 +27,82 @@ pub const DAMAGED_SV: &str = "Filen går inte att läsa som PDF: den är trolige
 /// Largest file the import reads (a 50-page report is 1–3 MB).
 pub const MAX_REPORT_FILE_BYTES: usize = 40 * 1024 * 1024;
 
+/// How a picked file is read: as a PDF, as a Word document (DOCX), or as text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportFormat {
+    Pdf,
+    Docx,
+    Text,
+}
+
+/// The format of a picked file, from its first bytes (the name may lie), or why it cannot be
+/// read, in Swedish, with what the user can do instead.
+pub fn report_format(bytes: &[u8]) -> Result<ReportFormat, String> {
+    const SAVE_AS: &str = "Öppna den i Word eller LibreOffice och spara den som PDF eller Word-dokument (.docx), eller kopiera texten och klistra in den.";
+    let start = &bytes[..bytes.len().min(1024)];
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err("filen är tom.".to_string());
+    }
+    // A PDF may have a few bytes before its header (some scanners write them).
+    if start.windows(5).any(|window| window == b"%PDF-") {
+        return Ok(ReportFormat::Pdf);
+    }
+    if bytes.starts_with(b"PK\x03\x04") {
+        // An OpenDocument file stores its type first, uncompressed, as "mimetype".
+        if bytes.get(30..38) == Some(b"mimetype") {
+            let kind = String::from_utf8_lossy(&bytes[38..bytes.len().min(120)]);
+            if kind.contains("opendocument") {
+                return Err(format!("filen är ett OpenDocument-dokument (till exempel .odt), som Yttra inte läser. {SAVE_AS}"));
+            }
+        }
+        return Ok(ReportFormat::Docx);
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Err(format!("filen är ett Word-dokument i det äldre formatet (.doc), eller ett lösenordsskyddat dokument, som Yttra inte läser. {SAVE_AS}"));
+    }
+    if start.trim_ascii_start().starts_with(b"{\\rtf") {
+        return Err(format!(
+            "filen är i RTF-format, som Yttra inte läser. {SAVE_AS}"
+        ));
+    }
+    if std::str::from_utf8(bytes).is_err() {
+        return Err(
+            "filen är varken en PDF, ett Word-dokument eller text. Välj rapporten som PDF."
+                .to_string(),
+        );
+    }
+    Ok(ReportFormat::Text)
+}
+
 /// One file's text as read: its pages, each a list of lines; an empty line is a gap between
 /// paragraphs. Crosses from the PDF reader to the core as JSON.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceText {
     pub name: String,
     pub pages: Vec<Vec<String>>,
+    /// Whether `pages` are the document's printed pages (a PDF's, or those a Word document
+    /// records). Pasted text and a Word document without page breaks are one run of text,
+    /// and what is found in them names no page: "sida 1" would send the user to the wrong one.
+    #[serde(default)]
+    pub paged: bool,
 }
 
 impl SourceText {
-    /// Pasted text, or a Word document's paragraphs: one page.
+    /// A document's printed pages, each a list of lines.
+    pub fn paged(name: &str, pages: Vec<Vec<String>>) -> SourceText {
+        SourceText {
+            name: name.to_string(),
+            pages,
+            paged: true,
+        }
+    }
+
+    /// Pasted text, or a Word document's paragraphs without page breaks: one run of text.
     pub fn single_page(name: &str, text: &str) -> SourceText {
         SourceText {
             name: name.to_string(),
             pages: vec![text.lines().map(str::to_string).collect()],
+            paged: false,
         }
     }
 
@@ -53,11 +115,38 @@ impl SourceText {
     }
 }
 
-/// Where a found value stands: the file (in the order given) and its page, from 1.
+/// Where a found value stands: the file (in the order given) and its page, and whether the
+/// user has changed it since.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     pub file: usize,
+    /// From 1; 0 in a file without printed pages (see [`SourceText::paged`]).
     pub page: u32,
+    #[serde(default)]
+    pub by_user: ByUser,
+}
+
+/// What the user has done to a value: nothing (it stands as found), changed what was found,
+/// or typed what was not found at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ByUser {
+    #[default]
+    Nothing,
+    Changed,
+    Typed,
+}
+
+impl Place {
+    /// The same place, marked as changed by the user (a typed value stays typed).
+    pub fn changed(self) -> Place {
+        match self.by_user {
+            ByUser::Typed => self,
+            _ => Place {
+                by_user: ByUser::Changed,
+                ..self
+            },
+        }
+    }
 }
 
 /// A value found and where.
@@ -134,15 +223,19 @@ impl Proposal {
                 && self.boards.is_empty()
     }
 
-    /// "rapport.pdf, sida 7": where a found value stands, for the user to check.
+    /// "rapport.pdf, sida 7": where a found value stands, for the user to check; "ändrat av
+    /// dig (rapport.pdf, sida 7)" once the user has changed it; "ifyllt av dig" when typed.
     pub fn place_sv(&self, place: Place) -> String {
-        if place == edit::TYPED {
-            return "ifyllt av dig".to_string();
-        }
         let file = self.files.get(place.file).map_or("", String::as_str);
-        match file {
-            "" => format!("sida {}", place.page),
-            file => format!("{file}, sida {}", place.page),
+        let found = match (file, place.page) {
+            (file, 0) => file.to_string(),
+            ("", page) => format!("sida {page}"),
+            (file, page) => format!("{file}, sida {page}"),
+        };
+        match place.by_user {
+            ByUser::Typed => "ifyllt av dig".to_string(),
+            ByUser::Changed => format!("ändrat av dig (hittades i {found})"),
+            ByUser::Nothing => found,
         }
     }
 
@@ -331,5 +424,45 @@ impl Proposal {
             recommendations: items(&self.recommendations, &case.boards),
         };
         case
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_picked_file_is_read_by_its_first_bytes_and_one_yttra_cannot_read_is_named() {
+        assert_eq!(report_format(b"%PDF-1.7\n..."), Ok(ReportFormat::Pdf));
+        assert_eq!(
+            report_format(b"\r\n%PDF-1.4\n..."),
+            Ok(ReportFormat::Pdf),
+            "bytes before the header"
+        );
+        assert_eq!(report_format(b"PK\x03\x04\x14\x00"), Ok(ReportFormat::Docx));
+        assert_eq!(
+            report_format("Granskning av arkiv".as_bytes()),
+            Ok(ReportFormat::Text)
+        );
+        let mut odt = b"PK\x03\x04".to_vec();
+        odt.extend([0; 26]);
+        odt.extend(b"mimetypeapplication/vnd.oasis.opendocument.text");
+        let refused = [
+            (odt, "filen är ett OpenDocument-dokument"),
+            (
+                vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0],
+                "filen är ett Word-dokument i det äldre formatet (.doc)",
+            ),
+            (
+                b"{\\rtf1\\ansi Granskning".to_vec(),
+                "filen är i RTF-format",
+            ),
+            (b" \n".to_vec(), "filen är tom."),
+            (vec![0xFF, 0xFE, 0x00], "filen är varken en PDF"),
+        ];
+        for (bytes, message) in refused {
+            let said = report_format(&bytes).expect_err(message);
+            assert!(said.starts_with(message), "{said}");
+        }
     }
 }

@@ -24,6 +24,15 @@ pub fn lowercase_first(text: &str) -> String {
     }
 }
 
+/// "gäller från K2" → "Gäller från K2", for a text that starts a sentence.
+pub fn uppercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

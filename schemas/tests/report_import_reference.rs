@@ -158,6 +158,27 @@ fn the_2020_missiv_and_report_in_one_file_give_the_whole_audit() {
         .notes
         .iter()
         .any(|note| note.starts_with("13 rekommendationer stod två gånger")));
+    // Counted by hand: six chapters of findings end in a "Bedömning" section; 3.4.5 and 3.6.2
+    // name both boards, the others kommunstyrelsen alone.
+    let assessments: Vec<(&str, usize)> = proposal
+        .assessments
+        .iter()
+        .map(|item| (item.section.as_str(), item.addressees.len()))
+        .collect();
+    assert_eq!(
+        assessments,
+        [
+            ("3.1.6", 1),
+            ("3.2.4", 1),
+            ("3.3.6", 1),
+            ("3.4.5", 2),
+            ("3.5.4", 1),
+            ("3.6.2", 2)
+        ]
+    );
+    assert!(proposal.assessments[0]
+        .text
+        .starts_with("Vår bedömning är att kommunstyrelsen inte har tillsett"));
     let case = proposal.to_case();
     assert_eq!(
         schemas::validate(&case, Date::parse("2021-02-01").expect("date"))

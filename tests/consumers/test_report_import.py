@@ -56,6 +56,13 @@ def test_the_2020_report_with_its_missiv_gives_the_whole_audit(pdfs, tmp_path):
     assert per_addressee(case) == {"Kommunstyrelsen": 9, "Servicenämnden": 4}
     assert {item["section"] for item in audit["recommendations"]} == {"4.2"}
     assert all("\uf0b7" not in item["text"] for item in audit["recommendations"])
+    # Six chapters of findings end in "Bedömning": 3.4.5 and 3.6.2 name both boards.
+    names = {board["id"]: board["name"] for board in case["boards"]}
+    assert [(item["section"], [names[a] for a in item["addressees"]]) for item in audit["assessments"]] == [
+        ("3.1.6", ["Kommunstyrelsen"]), ("3.2.4", ["Kommunstyrelsen"]), ("3.3.6", ["Kommunstyrelsen"]),
+        ("3.4.5", ["Kommunstyrelsen", "Servicenämnden"]), ("3.5.4", ["Kommunstyrelsen"]),
+        ("3.6.2", ["Kommunstyrelsen", "Servicenämnden"]),
+    ]
     boards = boards_by_name(case)
     assert (boards["Servicenämnden"]["first_deadline"], boards["Servicenämnden"]["follow_up_deadline"]) == ("2021-03-26", "2022-01-31")
     assert (boards["Kommunstyrelsen"]["first_deadline"], boards["Kommunstyrelsen"]["follow_up_deadline"]) == ("2021-04-07", "2022-02-21")
@@ -99,11 +106,14 @@ def test_a_word_report_goes_through_the_same_recognition(pdfs, tmp_path):
 
 
 @pytest.mark.parametrize("name, message", [
-    ("inskannad.pdf", "PDF:en saknar text – den är troligen inskannad."),
+    ("inskannad.pdf", "PDF:en saknar text: sidorna är tomma eller bilder (en inskannad rapport)."),
     ("krypterad.pdf", "PDF:en är lösenordsskyddad."),
     ("skadad.pdf", "Filen går inte att läsa som PDF: den är troligen skadad eller ofullständig"),
+    ("missiv-sr-2024-38.doc", "filen är ett Word-dokument i det äldre formatet (.doc)"),
+    ("missiv-sr-2024-38.odt", "filen är ett OpenDocument-dokument (till exempel .odt)"),
+    ("missiv-sr-2024-38.rtf", "filen är i RTF-format"),
 ])
-def test_bad_pdfs_get_a_swedish_message_and_nothing_is_written(pdfs, tmp_path, name, message):
+def test_bad_files_get_a_swedish_message_and_nothing_is_written(pdfs, tmp_path, name, message):
     out = tmp_path / "forslag.json"
     result = attempt([docgen_binary(), "import", str(pdfs[name]), "--out", str(out)])
     assert result.returncode == 1

@@ -122,7 +122,7 @@ test('a scanned PDF and a letter are refused with a Swedish message, and the ope
   const pdf = pdfs();
   const { context, page, seen } = await openApp(env.browser, env.server.url);
   await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('inskannad.pdf'));
-  await page.getByRole('alert').filter({ hasText: '«inskannad.pdf»: PDF:en saknar text – den är troligen inskannad.' }).waitFor({ timeout: 30000 });
+  await page.getByRole('alert').filter({ hasText: '«inskannad.pdf»: PDF:en saknar text: sidorna är tomma eller bilder (en inskannad rapport).' }).waitFor({ timeout: 30000 });
   await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('krypterad.pdf'));
   await page.getByRole('alert').filter({ hasText: '«krypterad.pdf»: PDF:en är lösenordsskyddad.' }).waitFor();
   const letter = join(OUTPUT, 'brev.txt');

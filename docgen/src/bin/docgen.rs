@@ -370,17 +370,14 @@ fn read_report_source(path: &Path) -> Result<schemas::report_import::SourceText,
         .file_name()
         .map_or(String::new(), |name| name.to_string_lossy().into_owned());
     let failed = |message: String| Failure::failed(format!("{}: {message}", path.display()));
-    if bytes.starts_with(b"%PDF") {
-        docgen::report_text::pdf_source(&bytes, &name).map_err(failed)
-    } else if bytes.starts_with(b"PK") {
-        docgen::report_text::docx_source(&bytes, &name).map_err(failed)
-    } else {
-        let text = String::from_utf8(bytes).map_err(|_| {
-            failed("filen är varken PDF, Word-dokument eller text i UTF-8.".to_string())
-        })?;
-        Ok(schemas::report_import::SourceText::single_page(
-            &name, &text,
-        ))
+    use schemas::report_import::{report_format, ReportFormat, SourceText};
+    match report_format(&bytes).map_err(failed)? {
+        ReportFormat::Pdf => docgen::report_text::pdf_source(&bytes, &name).map_err(failed),
+        ReportFormat::Docx => docgen::report_text::docx_source(&bytes, &name).map_err(failed),
+        ReportFormat::Text => Ok(SourceText::single_page(
+            &name,
+            &String::from_utf8_lossy(&bytes),
+        )),
     }
 }
 

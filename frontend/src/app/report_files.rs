@@ -4,7 +4,7 @@
 
 use app_core::app_state::{Action, OpenCase, OpenEvent, ReportAction, View};
 use app_core::library::with_identity;
-use schemas::report_import::{SourceText, MAX_REPORT_FILE_BYTES};
+use schemas::report_import::{report_format, ReportFormat, SourceText, MAX_REPORT_FILE_BYTES};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -79,6 +79,10 @@ pub fn create_case_from_report(state: &State) -> Callback<()> {
         let Some(draft) = state.report_draft.as_ref() else {
             return;
         };
+        if let Some(reason) = draft.proposal.unfinished() {
+            state.dispatch(Action::Notify(app_core::app_state::Notice::Error(reason)));
+            return;
+        }
         let case = with_identity(draft.proposal.to_case(), browser::new_case_id);
         let open = OpenCase::new(case.id.clone(), case, 0, false);
         state.dispatch(Action::Report(ReportAction::Done));
@@ -101,15 +105,12 @@ async fn source_of(file: &web_sys::File) -> Result<SourceText, String> {
     }
     let name = file.name();
     let bytes = browser::read_file(file).await?;
-    if bytes.starts_with(b"%PDF") {
-        pdf::read_pdf(&bytes, &name).await
-    } else if bytes.starts_with(b"PK") {
-        generator::read_report_docx(&bytes, &name).await
-    } else {
-        let text = String::from_utf8(bytes).map_err(|_| {
-            "filen är varken en PDF, ett Word-dokument eller text. Välj rapporten som PDF."
-                .to_string()
-        })?;
-        Ok(SourceText::single_page(&name, &text))
+    match report_format(&bytes)? {
+        ReportFormat::Pdf => pdf::read_pdf(&bytes, &name).await,
+        ReportFormat::Docx => generator::read_report_docx(&bytes, &name).await,
+        ReportFormat::Text => Ok(SourceText::single_page(
+            &name,
+            &String::from_utf8_lossy(&bytes),
+        )),
     }
 }

@@ -823,7 +823,7 @@ fn question_row(props: &QuestionRowProps) -> Html {
             if props.reason.is_some() || !requirement.applies.roles.is_empty() {
                 <p class="applies">
                     if let Some(reason) = &props.reason {
-                        { capitalise(reason) }
+                        { schemas::wording::uppercase_first(reason) }
                         if !props.applies { { ". Svaret räknas inte." } }
                     }
                     if props.reason.is_some() && !requirement.applies.roles.is_empty() { { " · " } }
@@ -910,15 +910,6 @@ fn focus_next_question(event: &KeyboardEvent) {
         .and_then(|next| next.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(next) = next {
         let _ = next.focus();
-    }
-}
-
-/// "gäller från K2 – …" as the start of a sentence.
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 

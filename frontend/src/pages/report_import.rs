@@ -4,14 +4,16 @@
 //! what it has unless the user asks otherwise).
 
 use app_core::app_state::{Action, ReportAction, ReportDraft, View};
-use schemas::report_import::{Found, FoundItem, Place, Proposal, ProposalEdit, ProposalText};
-use schemas::wording::count_sv;
-use schemas::Date;
+use schemas::report_import::{
+    ByUser, Found, FoundItem, Place, Proposal, ProposalEdit, ProposalText,
+};
+use schemas::wording::{count_sv, uppercase_first};
+use schemas::{Date, ItemKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::platform::browser;
-use crate::widgets::fields::{DateField, TextField};
+use crate::widgets::fields::{AddForm, DateField, TextField};
 use crate::widgets::report_files::ReportFiles;
 
 #[derive(Properties, PartialEq)]
@@ -61,7 +63,8 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
             { audit_fields(proposal, &edit) }
             { boards(proposal, &edit, &props.dispatch) }
             { questions(proposal, &edit, &props.dispatch) }
-            { recommendations(proposal, &edit, &props.dispatch) }
+            { items(proposal, ItemKind::Assessment, &edit, &props.dispatch) }
+            { items(proposal, ItemKind::Recommendation, &edit, &props.dispatch) }
             if !proposal.notes.is_empty() {
                 <section aria-labelledby="import-notes-heading">
                     <h2 id="import-notes-heading">{ "Så lästes texten" }</h2>
@@ -83,10 +86,10 @@ fn origin<T>(proposal: &Proposal, found: Option<&Found<T>>) -> String {
 }
 
 fn place_hint(proposal: &Proposal, place: Place) -> String {
-    let place = proposal.place_sv(place);
-    match place.as_str() {
-        "ifyllt av dig" => "Ifyllt av dig.".to_string(),
-        _ => format!("Från {place}."),
+    let said = proposal.place_sv(place);
+    match place.by_user {
+        ByUser::Nothing => format!("Från {said}."),
+        ByUser::Changed | ByUser::Typed => format!("{}.", uppercase_first(&said)),
     }
 }
 
@@ -139,7 +142,7 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callbac
         <section aria-labelledby="import-boards-heading">
             <h2 id="import-boards-heading" tabindex="-1">{ format!("Nämnder som ska yttra sig ({})", proposal.boards.len()) }</h2>
             if proposal.boards.is_empty() {
-                <p>{ "Inga nämnder hittades. Lägg till dem i ärendet när det är skapat." }</p>
+                <p>{ "Inga nämnder hittades. Läs in missivet nedan, eller lägg till nämnderna här." }</p>
             }
             { for proposal.boards.iter().enumerate().map(|(index, board)| html! {
                 <fieldset class="import-board" key={index}>
@@ -160,13 +163,52 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callbac
                     if let Some(send_to) = &board.send_to {
                         <p class="hint">{ format!("Yttrandet skickas till {} ({}).", send_to.value, proposal.place_sv(send_to.place)) }</p>
                     }
-                    <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveBoard(index), "import-boards-heading")}>
+                    <button type="button" class="secondary small" onclick={removing_board(proposal, index, dispatch)}>
                         { format!("Ta bort {} ur förslaget", board.name) }
                     </button>
                 </fieldset>
             }) }
+            <AddForm id="import-new-board" label="Lägg till nämnd" button="Lägg till nämnd"
+                placeholder="Till exempel Servicenämnden" on_add={edit.reform(ProposalEdit::AddBoard)} />
         </section>
     }
+}
+
+/// Removes a board, asking first when items addressed to it alone would go with it.
+fn removing_board(
+    proposal: &Proposal,
+    index: usize,
+    dispatch: &Callback<Action>,
+) -> Callback<MouseEvent> {
+    let name = proposal.boards[index].name.clone();
+    let (assessments, recommendations) = proposal.items_only_to(&name);
+    let mut going = Vec::new();
+    if assessments > 0 {
+        going.push(count_sv(assessments, "bedömning", "bedömningar"));
+    }
+    if recommendations > 0 {
+        going.push(count_sv(
+            recommendations,
+            "rekommendation",
+            "rekommendationer",
+        ));
+    }
+    let question = (!going.is_empty()).then(|| {
+        format!(
+            "Ta bort {name} ur förslaget? {} riktas bara till {name} och tas också bort.",
+            uppercase_first(&going.join(" och "))
+        )
+    });
+    let remove = removing(
+        dispatch,
+        ProposalEdit::RemoveBoard(index),
+        "import-boards-heading",
+    );
+    Callback::from(move |event: MouseEvent| {
+        if question.as_deref().is_none_or(browser::confirm) {
+            remove.emit(event);
+        }
+    })
 }
 
 fn questions(
@@ -187,46 +229,82 @@ fn questions(
                     </button>
                 </div>
             }) }
+            <AddForm id="import-new-question" label="Lägg till revisionsfråga" button="Lägg till fråga"
+                on_add={edit.reform(ProposalEdit::AddQuestion)} />
         </section>
     }
 }
 
-fn recommendations(
+/// The words for one kind of item: heading, label, "a new one", and the ids' stem.
+struct ItemWords {
+    heading: &'static str,
+    label: &'static str,
+    add: &'static str,
+    id: &'static str,
+}
+
+fn words(kind: ItemKind) -> ItemWords {
+    match kind {
+        ItemKind::Assessment => ItemWords {
+            heading: "Bedömningar",
+            label: "Bedömning",
+            add: "Lägg till bedömning",
+            id: "assessment",
+        },
+        ItemKind::Recommendation => ItemWords {
+            heading: "Rekommendationer",
+            label: "Rekommendation",
+            add: "Lägg till rekommendation",
+            id: "recommendation",
+        },
+    }
+}
+
+/// The assessments or recommendations found, each with its addressees.
+fn items(
     proposal: &Proposal,
+    kind: ItemKind,
     edit: &Callback<ProposalEdit>,
     dispatch: &Callback<Action>,
 ) -> Html {
+    let found = proposal.items(kind);
+    let words = words(kind);
+    let heading = format!("import-{}s-heading", words.id);
     html! {
-        <section aria-labelledby="import-recommendations-heading">
-            <h2 id="import-recommendations-heading" tabindex="-1">{ format!("Rekommendationer ({})", proposal.recommendations.len()) }</h2>
-            if !proposal.recommendations.is_empty() {
-                <p class="hint">{ addressee_summary(proposal) }</p>
+        <section aria-labelledby={heading.clone()}>
+            <h2 id={heading} tabindex="-1">{ format!("{} ({})", words.heading, found.len()) }</h2>
+            if found.is_empty() && kind == ItemKind::Assessment {
+                <p class="hint">{ "Rapporten listar inga bedömningar under en rubrik eller etikett som Yttra känner igen. Lägg till dem som nämnderna ska svara på, eller svara bara på rekommendationerna." }</p>
             }
-            { for proposal.recommendations.iter().enumerate().map(|(index, item)| recommendation(proposal, edit, dispatch, index, item)) }
+            if !found.is_empty() {
+                <p class="hint">{ addressee_summary(proposal, kind) }</p>
+            }
+            { for found.iter().enumerate().map(|(index, item)| item_fields(proposal, kind, edit, dispatch, index, item)) }
+            <AddForm id={format!("import-new-{}", words.id)} label={words.add} button={words.add}
+                on_add={edit.reform(move |text| ProposalEdit::AddItem { kind, text })} />
         </section>
     }
 }
 
 /// "Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 4 rekommendationer."
-fn addressee_summary(proposal: &Proposal) -> String {
+fn addressee_summary(proposal: &Proposal, kind: ItemKind) -> String {
+    let (one, many) = match kind {
+        ItemKind::Assessment => ("bedömning", "bedömningar"),
+        ItemKind::Recommendation => ("rekommendation", "rekommendationer"),
+    };
+    let found = proposal.items(kind);
     let mut parts: Vec<String> = proposal
         .boards
         .iter()
         .map(|board| {
-            let count = proposal
-                .recommendations
+            let count = found
                 .iter()
                 .filter(|item| item.addressees.contains(&board.name))
                 .count();
-            format!(
-                "{}: {}.",
-                board.name,
-                count_sv(count, "rekommendation", "rekommendationer")
-            )
+            format!("{}: {}.", board.name, count_sv(count, one, many))
         })
         .collect();
-    let unaddressed = proposal
-        .recommendations
+    let unaddressed = found
         .iter()
         .filter(|item| item.addressees.is_empty())
         .count();
@@ -238,30 +316,37 @@ fn addressee_summary(proposal: &Proposal) -> String {
     parts.join(" ")
 }
 
-fn recommendation(
+fn item_fields(
     proposal: &Proposal,
+    kind: ItemKind,
     edit: &Callback<ProposalEdit>,
     dispatch: &Callback<Action>,
     index: usize,
     item: &FoundItem,
 ) -> Html {
+    let words = words(kind);
     let where_from = match item.section.as_str() {
         "" => place_hint(proposal, item.place),
         section => format!("Avsnitt {section}. {}", place_hint(proposal, item.place)),
     };
+    let label = format!("{} {}", words.label, index + 1);
+    let heading = match kind {
+        ItemKind::Assessment => "import-assessments-heading",
+        ItemKind::Recommendation => "import-recommendations-heading",
+    };
     html! {
         <div class="import-item" key={index}>
-            <TextField id={format!("import-recommendation-{index}")} label={format!("Rekommendation {}", index + 1)}
+            <TextField id={format!("import-{}-{index}", words.id)} label={label.clone()}
                 value={item.text.clone()} multiline=true hint={where_from}
-                on_change={edit.reform(move |text| ProposalEdit::Recommendation { index, text })} />
+                on_change={edit.reform(move |text| ProposalEdit::Item { kind, index, text })} />
             <fieldset class="filter">
-                <legend>{ format!("Rekommendation {} riktas till", index + 1) }</legend>
+                <legend>{ format!("{label} riktas till") }</legend>
                 { for proposal.boards.iter().enumerate().map(|(board_index, board)| {
-                    let id = format!("import-recommendation-{index}-board-{board_index}");
+                    let id = format!("import-{}-{index}-board-{board_index}", words.id);
                     let name = board.name.clone();
                     let onchange = edit.reform(move |event: Event| {
                         let input: HtmlInputElement = event.target_unchecked_into();
-                        ProposalEdit::Addressed { index, board: name.clone(), addressed: input.checked() }
+                        ProposalEdit::Addressed { kind, index, board: name.clone(), addressed: input.checked() }
                     });
                     html! {
                         <span class="checkbox">
@@ -271,8 +356,8 @@ fn recommendation(
                     }
                 }) }
             </fieldset>
-            <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveRecommendation(index), "import-recommendations-heading")}>
-                { format!("Ta bort rekommendation {}", index + 1) }
+            <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveItem { kind, index }, heading)}>
+                { format!("Ta bort {}", schemas::wording::lowercase_first(&label)) }
             </button>
         </div>
     }

@@ -110,10 +110,7 @@ pub async fn read_pdf(pdf: &[u8], name: &str) -> Result<SourceText, String> {
     let json = json.as_string().ok_or_else(|| DAMAGED_SV.to_string())?;
     let pages: Vec<Vec<String>> =
         serde_json::from_str(&json).map_err(|_| DAMAGED_SV.to_string())?;
-    let source = SourceText {
-        name: name.to_string(),
-        pages,
-    };
+    let source = SourceText::paged(name, pages);
     if !source.has_text() {
         return Err(NO_TEXT_SV.to_string());
     }

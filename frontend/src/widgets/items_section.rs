@@ -106,7 +106,8 @@ fn item_fields(
                     ) }</p>
                 }
                 <TextField id={field_id::item_text(reference)} label={format!("Text, {}", label.to_lowercase())}
-                    multiline=true value={item.text.clone()} on_change={on_text} />
+                    multiline=true value={item.text.clone()} on_change={on_text}
+                    hint={(!item.section.is_empty()).then(|| AttrValue::from(format!("Avsnitt {} i rapporten.", item.section)))} />
                 { addressee_checkboxes(
                     &|board| field_id::item_addressee(reference, board),
                     "Riktad till",

@@ -37,7 +37,8 @@ pub fn paragraphs(sources: &[SourceText]) -> (Vec<Paragraph>, Removed) {
         let pages = without_furniture(&source.pages, &mut removed);
         let pages = without_contents(pages, &mut removed);
         let pages = without_footnotes(pages, &mut removed);
-        all.extend(join_paragraphs(file, &pages, &mut removed));
+        let page_of = |index: usize| if source.paged { index as u32 + 1 } else { 0 };
+        all.extend(join_paragraphs(file, &pages, page_of, &mut removed));
     }
     (all, removed)
 }
@@ -276,7 +277,12 @@ fn starts_own_paragraph(line: &str) -> bool {
 /// sentence, whose first word is a section number.
 pub fn section_number(line: &str) -> Option<String> {
     let text = tidy(line);
-    let text = text.trim_start_matches('#').trim();
+    // Markdown's heading marks and bold ("## **3.6.2 Bedömning**", text copied from a
+    // converter) are no part of the heading.
+    let text = text
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c: char| c == '*' || c.is_whitespace());
     let (first, rest) = text.split_once(' ')?;
     // "1." numbers a list item; "1" and "4.2" (and "4.2.") number headings.
     if first.ends_with('.') && first.matches('.').count() == 1 {
@@ -301,13 +307,19 @@ fn ends_sentence(text: &str) -> bool {
 /// Lines into paragraphs: a gap (an empty line), a bullet, a heading or a line after one that
 /// ends with a colon starts a new one. A page break ends a paragraph only when its sentence has
 /// ended or the next page starts in upper case.
-fn join_paragraphs(file: usize, pages: &[Vec<String>], removed: &mut Removed) -> Vec<Paragraph> {
+fn join_paragraphs(
+    file: usize,
+    pages: &[Vec<String>],
+    page_of: impl Fn(usize) -> u32,
+    removed: &mut Removed,
+) -> Vec<Paragraph> {
     let mut out: Vec<Paragraph> = Vec::new();
     let mut open = false;
     for (index, page) in pages.iter().enumerate() {
         let place = Place {
             file,
-            page: index as u32 + 1,
+            page: page_of(index),
+            ..Place::default()
         };
         let mut first_on_page = true;
         for raw in page {
@@ -389,6 +401,7 @@ mod tests {
     fn source(pages: &[&str]) -> SourceText {
         SourceText {
             name: "rapport.pdf".into(),
+            paged: true,
             pages: pages
                 .iter()
                 .map(|page| page.lines().map(str::to_string).collect())

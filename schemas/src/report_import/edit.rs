@@ -1,13 +1,17 @@
 //! The user's corrections to a proposal before it becomes a case, and the proposal merged into
 //! a case that already exists (which it never overwrites without being asked).
 
-use super::{Found, FoundBoard, Place, Proposal};
+use super::{ByUser, Found, FoundBoard, FoundItem, Place, Proposal};
 use crate::date::Date;
 use crate::model::{AuditItem, AuditQuestion, Board, BoardResponse, Case, ItemKind};
 use crate::wording::count_sv;
 
-/// A place for what the user typed rather than what was found: page 0.
-pub const TYPED: Place = Place { file: 0, page: 0 };
+/// The place of what the user typed rather than found.
+pub const TYPED: Place = Place {
+    file: 0,
+    page: 0,
+    by_user: ByUser::Typed,
+};
 
 /// One of the proposal's single texts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,13 +35,26 @@ pub enum ProposalEdit {
         text: String,
     },
     RemoveQuestion(usize),
-    Recommendation {
+    /// A question the files did not give (typed by the user).
+    AddQuestion(String),
+    /// Rewords assessment or recommendation `index`.
+    Item {
+        kind: ItemKind,
         index: usize,
         text: String,
     },
-    RemoveRecommendation(usize),
-    /// Addresses recommendation `index` to the board named, or not.
+    RemoveItem {
+        kind: ItemKind,
+        index: usize,
+    },
+    /// An item the files did not give; addressed to the only board, if there is one.
+    AddItem {
+        kind: ItemKind,
+        text: String,
+    },
+    /// Addresses item `index` to the board named, or not.
     Addressed {
+        kind: ItemKind,
         index: usize,
         board: String,
         addressed: bool,
@@ -54,13 +71,21 @@ pub enum ProposalEdit {
         index: usize,
         date: Option<Date>,
     },
+    /// A board the files did not name (the missiv was not read, say).
+    AddBoard(String),
+    /// Removes the board, and the items addressed to it alone (no one else answers them).
     RemoveBoard(usize),
 }
 
 fn set_text(slot: &mut Option<Found<String>>, text: String) {
     match (slot.as_mut(), text.trim().is_empty()) {
         (_, true) => *slot = None,
-        (Some(found), false) => found.value = text,
+        (Some(found), false) => {
+            if found.value != text {
+                found.place = found.place.changed();
+                found.value = text;
+            }
+        }
         (None, false) => {
             *slot = Some(Found {
                 value: text,
@@ -71,14 +96,31 @@ fn set_text(slot: &mut Option<Found<String>>, text: String) {
 }
 
 fn set_date(slot: &mut Option<Found<Date>>, date: Option<Date>) {
-    *slot = date.map(|value| Found {
-        value,
-        place: slot.as_ref().map_or(TYPED, |found| found.place),
+    *slot = date.map(|value| match slot.as_ref() {
+        Some(found) if found.value == value => found.clone(),
+        Some(found) => Found {
+            value,
+            place: found.place.changed(),
+        },
+        None => Found {
+            value,
+            place: TYPED,
+        },
     });
 }
 
+/// A found text the user rewrote: its place says so.
+fn rewrite(text: &mut String, place: &mut Place, new: String) {
+    if *text != new {
+        *text = new;
+        *place = place.changed();
+    }
+}
+
 impl Proposal {
-    pub fn apply(&mut self, edit: ProposalEdit) {
+    /// Applies a correction. Says what was done beyond the edit itself (items removed with a
+    /// board), or refuses it with the reason, the proposal unchanged.
+    pub fn apply(&mut self, edit: ProposalEdit) -> Result<Option<String>, String> {
         match edit {
             ProposalEdit::Text(which, text) => {
                 let slot = match which {
@@ -95,7 +137,7 @@ impl Proposal {
             ProposalEdit::MissivDate(date) => set_date(&mut self.missiv_date, date),
             ProposalEdit::Question { index, text } => {
                 if let Some(question) = self.questions.get_mut(index) {
-                    question.value = text;
+                    rewrite(&mut question.value, &mut question.place, text);
                 }
             }
             ProposalEdit::RemoveQuestion(index) => {
@@ -103,32 +145,39 @@ impl Proposal {
                     self.questions.remove(index);
                 }
             }
-            ProposalEdit::Recommendation { index, text } => {
-                if let Some(item) = self.recommendations.get_mut(index) {
-                    item.text = text;
+            ProposalEdit::AddQuestion(text) => self.questions.push(Found {
+                value: non_empty(text, "Skriv revisionsfrågan först.")?,
+                place: TYPED,
+            }),
+            ProposalEdit::Item { kind, index, text } => {
+                if let Some(item) = self.items_mut(kind).get_mut(index) {
+                    rewrite(&mut item.text, &mut item.place, text);
                 }
             }
-            ProposalEdit::RemoveRecommendation(index) => {
-                if index < self.recommendations.len() {
-                    self.recommendations.remove(index);
+            ProposalEdit::RemoveItem { kind, index } => {
+                let items = self.items_mut(kind);
+                if index < items.len() {
+                    items.remove(index);
                 }
             }
+            ProposalEdit::AddItem { kind, text } => self.add_item(kind, text)?,
             ProposalEdit::Addressed {
+                kind,
                 index,
                 board,
                 addressed,
             } => {
-                if let Some(item) = self.recommendations.get_mut(index) {
+                let order: Vec<String> = self.boards.iter().map(|b| b.name.clone()).collect();
+                if let Some(item) = self.items_mut(kind).get_mut(index) {
                     item.addressees.retain(|name| *name != board);
                     if addressed {
                         item.addressees.push(board);
-                        let order: Vec<&String> = self.boards.iter().map(|b| &b.name).collect();
                         item.addressees
-                            .sort_by_key(|name| order.iter().position(|known| *known == name));
+                            .sort_by_key(|name| order.iter().position(|known| known == name));
                     }
                 }
             }
-            ProposalEdit::BoardName { index, name } => self.rename_board(index, name),
+            ProposalEdit::BoardName { index, name } => self.rename_board(index, name)?,
             ProposalEdit::FirstDeadline { index, date } => {
                 if let Some(board) = self.boards.get_mut(index) {
                     set_date(&mut board.first_deadline, date);
@@ -139,23 +188,141 @@ impl Proposal {
                     set_date(&mut board.follow_up_deadline, date);
                 }
             }
-            ProposalEdit::RemoveBoard(index) => {
-                if index < self.boards.len() {
-                    let gone = self.boards.remove(index).name;
-                    for item in self.recommendations.iter_mut().chain(&mut self.assessments) {
-                        item.addressees.retain(|name| *name != gone);
-                    }
-                }
+            ProposalEdit::AddBoard(name) => {
+                let name = self.free_board_name(None, name)?;
+                self.boards.push(FoundBoard {
+                    name,
+                    place: TYPED,
+                    ..FoundBoard::default()
+                });
             }
+            ProposalEdit::RemoveBoard(index) => return Ok(self.remove_board(index)),
+        }
+        Ok(None)
+    }
+
+    /// The proposal's assessments or recommendations.
+    pub fn items(&self, kind: ItemKind) -> &[FoundItem] {
+        match kind {
+            ItemKind::Assessment => &self.assessments,
+            ItemKind::Recommendation => &self.recommendations,
         }
     }
 
-    /// A board renamed keeps its recommendations.
-    fn rename_board(&mut self, index: usize, name: String) {
-        let Some(board) = self.boards.get_mut(index) else {
-            return;
+    fn items_mut(&mut self, kind: ItemKind) -> &mut Vec<FoundItem> {
+        match kind {
+            ItemKind::Assessment => &mut self.assessments,
+            ItemKind::Recommendation => &mut self.recommendations,
+        }
+    }
+
+    fn add_item(&mut self, kind: ItemKind, text: String) -> Result<(), String> {
+        let empty = match kind {
+            ItemKind::Assessment => "Skriv bedömningen först.",
+            ItemKind::Recommendation => "Skriv rekommendationen först.",
         };
-        let old = std::mem::replace(&mut board.name, name.clone());
+        let text = non_empty(text, empty)?;
+        let addressees = match self.boards.as_slice() {
+            [only] => vec![only.name.clone()],
+            _ => Vec::new(),
+        };
+        self.items_mut(kind).push(FoundItem {
+            text,
+            addressees,
+            intro: String::new(),
+            section: String::new(),
+            place: TYPED,
+        });
+        Ok(())
+    }
+
+    /// The items addressed to board `name` and no other: they go with it when it is removed.
+    pub fn items_only_to(&self, name: &str) -> (usize, usize) {
+        let only = |items: &[FoundItem]| {
+            items
+                .iter()
+                .filter(|item| item.addressees == [name])
+                .count()
+        };
+        (only(&self.assessments), only(&self.recommendations))
+    }
+
+    /// Removes the board, the items that only it was to answer, and its name from the others'
+    /// addressees; says what went with it.
+    fn remove_board(&mut self, index: usize) -> Option<String> {
+        if index >= self.boards.len() {
+            return None;
+        }
+        let gone = self.boards.remove(index).name;
+        let (assessments, recommendations) = self.items_only_to(&gone);
+        for items in [&mut self.assessments, &mut self.recommendations] {
+            items.retain(|item| item.addressees != [gone.as_str()]);
+            for item in items.iter_mut() {
+                item.addressees.retain(|name| *name != gone);
+            }
+        }
+        let mut went = Vec::new();
+        if assessments > 0 {
+            went.push(count_sv(assessments, "bedömning", "bedömningar"));
+        }
+        if recommendations > 0 {
+            went.push(count_sv(
+                recommendations,
+                "rekommendation",
+                "rekommendationer",
+            ));
+        }
+        Some(match went.as_slice() {
+            [] => format!("{gone} togs bort ur förslaget."),
+            went => format!(
+                "{gone} togs bort ur förslaget, och med den {} som bara riktades till {gone}.",
+                went.join(" och ")
+            ),
+        })
+    }
+
+    /// A board name the proposal does not have yet: boards are told apart by name until the
+    /// case gives them ids, so two alike would share their items for good. `renaming` is the
+    /// board being renamed, whose name may be empty while it is retyped.
+    fn free_board_name(&self, renaming: Option<usize>, name: String) -> Result<String, String> {
+        let name = match renaming {
+            // Kept as typed: a trailing space is the next word on its way.
+            Some(_) => name,
+            None => non_empty(name, "Skriv nämndens namn.")?,
+        };
+        let taken = self.boards.iter().enumerate().any(|(index, board)| {
+            Some(index) != renaming && board.name.trim().eq_ignore_ascii_case(name.trim())
+        });
+        match (taken, name.trim()) {
+            (false, _) => Ok(name),
+            (true, "") => Err(
+                "En annan nämnd i förslaget saknar också namn. Skriv in namnet på den först."
+                    .to_string(),
+            ),
+            (true, trimmed) => Err(format!("Förslaget har redan en nämnd som heter {trimmed}.")),
+        }
+    }
+
+    /// What must be filled in before the proposal can be accepted: a board without a name.
+    pub fn unfinished(&self) -> Option<String> {
+        let position = self
+            .boards
+            .iter()
+            .position(|board| board.name.trim().is_empty())?;
+        Some(format!(
+            "Nämnd {} i förslaget saknar namn. Skriv in namnet, eller ta bort nämnden.",
+            position + 1
+        ))
+    }
+
+    /// A board renamed keeps its items.
+    fn rename_board(&mut self, index: usize, name: String) -> Result<(), String> {
+        let name = self.free_board_name(Some(index), name)?;
+        let Some(board) = self.boards.get_mut(index) else {
+            return Ok(());
+        };
+        let old = board.name.clone();
+        rewrite(&mut board.name, &mut board.place, name.clone());
         for item in self.recommendations.iter_mut().chain(&mut self.assessments) {
             for addressee in &mut item.addressees {
                 if *addressee == old {
@@ -163,6 +330,15 @@ impl Proposal {
                 }
             }
         }
+        Ok(())
+    }
+}
+
+/// A typed text, trimmed, or `empty` when there is none.
+fn non_empty(text: String, empty: &str) -> Result<String, String> {
+    match text.trim() {
+        "" => Err(empty.to_string()),
+        text => Ok(text.to_string()),
     }
 }
 
@@ -290,7 +466,7 @@ impl Proposal {
     /// The places of a proposal whose files follow `offset` others.
     fn shift_files(&mut self, offset: usize) {
         let shift = |place: &mut Place| {
-            if *place != TYPED {
+            if place.by_user != ByUser::Typed {
                 place.file += offset;
             }
         };
@@ -298,6 +474,7 @@ impl Proposal {
             &mut self.reference,
             &mut self.title,
             &mut self.auditor,
+            &mut self.organisation,
             &mut self.performed_by,
             &mut self.conclusion,
         ]
@@ -600,26 +777,165 @@ mod tests {
     #[test]
     fn corrections_change_the_proposal_and_a_renamed_board_keeps_its_items() {
         let mut proposal = proposal();
-        proposal.apply(ProposalEdit::Text(
-            ProposalText::Title,
-            "Granskning av arkivet".into(),
-        ));
-        proposal.apply(ProposalEdit::BoardName {
-            index: 0,
-            name: "Kommunstyrelsen i Ystad".into(),
-        });
-        proposal.apply(ProposalEdit::Text(ProposalText::PerformedBy, "EY".into()));
+        let title_place = proposal.title.as_ref().map(|f| f.place).expect("title");
+        assert_eq!(proposal.place_sv(title_place), "missiv.txt");
+        let edits = [
+            ProposalEdit::Text(ProposalText::Title, "Granskning av arkivet".into()),
+            ProposalEdit::BoardName {
+                index: 0,
+                name: "Kommunstyrelsen i Ystad".into(),
+            },
+            ProposalEdit::Text(ProposalText::PerformedBy, "EY".into()),
+        ];
+        for edit in edits {
+            assert_eq!(proposal.apply(edit), Ok(None));
+        }
+        let title = proposal.title.clone().expect("title");
+        assert_eq!(title.value, "Granskning av arkivet");
         assert_eq!(
-            proposal.title.as_ref().map(|f| f.value.as_str()),
-            Some("Granskning av arkivet")
+            proposal.place_sv(title.place),
+            "ändrat av dig (hittades i missiv.txt)",
+            "an edited value says so, and where it was found"
         );
         assert_eq!(proposal.performed_by.as_ref().map(|f| f.place), Some(TYPED));
+        assert_eq!(proposal.place_sv(TYPED), "ifyllt av dig");
         assert_eq!(
             proposal.recommendations[1].addressees,
             ["Kommunstyrelsen i Ystad"]
         );
-        proposal.apply(ProposalEdit::RemoveBoard(0));
-        assert!(proposal.recommendations[0].addressees.is_empty());
+    }
+
+    #[test]
+    fn a_found_text_rewritten_and_a_date_changed_are_marked_and_one_left_alone_is_not() {
+        let mut proposal = recognise(&[SourceText::paged(
+            "missiv.pdf",
+            vec![
+                vec!["Till:".into(), "Kommunstyrelsen".into()],
+                MISSIV.lines().skip(3).map(str::to_string).collect(),
+            ],
+        )]);
+        let deadline = proposal.boards[0].first_deadline.clone().expect("deadline");
+        assert_eq!(proposal.place_sv(deadline.place), "missiv.pdf, sida 2");
+        proposal
+            .apply(ProposalEdit::FirstDeadline {
+                index: 0,
+                date: Some(deadline.value),
+            })
+            .expect("same date");
+        assert_eq!(proposal.boards[0].first_deadline, Some(deadline.clone()));
+        proposal
+            .apply(ProposalEdit::FirstDeadline {
+                index: 0,
+                date: Date::parse("2025-06-13"),
+            })
+            .expect("new date");
+        let changed = proposal.boards[0].first_deadline.clone().expect("date");
+        assert_eq!(
+            proposal.place_sv(changed.place),
+            "ändrat av dig (hittades i missiv.pdf, sida 2)"
+        );
+        proposal
+            .apply(ProposalEdit::Item {
+                kind: ItemKind::Recommendation,
+                index: 0,
+                text: "Ta fram en arkivplan för hela förvaltningen".into(),
+            })
+            .expect("reworded");
+        assert_eq!(proposal.recommendations[0].place.by_user, ByUser::Changed);
+        assert_eq!(proposal.recommendations[1].place.by_user, ByUser::Nothing);
+    }
+
+    #[test]
+    fn boards_questions_and_items_the_files_lacked_are_added_and_a_removed_board_takes_its_own_items(
+    ) {
+        let mut proposal = proposal();
+        assert_eq!(
+            proposal.apply(ProposalEdit::AddBoard("  ".into())),
+            Err("Skriv nämndens namn.".to_string())
+        );
+        assert_eq!(
+            proposal.apply(ProposalEdit::AddBoard("kommunstyrelsen".into())),
+            Err("Förslaget har redan en nämnd som heter kommunstyrelsen.".to_string())
+        );
+        proposal
+            .apply(ProposalEdit::AddBoard("Servicenämnden".into()))
+            .expect("added");
+        assert_eq!(proposal.boards[1].place, TYPED);
+        proposal
+            .apply(ProposalEdit::AddQuestion("Finns en arkivplan?".into()))
+            .expect("question");
+        assert_eq!(proposal.questions.last().map(|q| q.place), Some(TYPED));
+        proposal
+            .apply(ProposalEdit::AddItem {
+                kind: ItemKind::Assessment,
+                text: "Arkivet saknar en plan.".into(),
+            })
+            .expect("assessment");
+        assert!(
+            proposal.assessments[0].addressees.is_empty(),
+            "with two boards, the user picks"
+        );
+        proposal
+            .apply(ProposalEdit::Addressed {
+                kind: ItemKind::Assessment,
+                index: 0,
+                board: "Servicenämnden".into(),
+                addressed: true,
+            })
+            .expect("addressed");
+        proposal
+            .apply(ProposalEdit::Addressed {
+                kind: ItemKind::Recommendation,
+                index: 1,
+                board: "Servicenämnden".into(),
+                addressed: true,
+            })
+            .expect("addressed");
+        // Renaming into another board's name would merge their items for good.
+        let before = proposal.clone();
+        assert_eq!(
+            proposal.apply(ProposalEdit::BoardName {
+                index: 1,
+                name: "Kommunstyrelsen ".into()
+            }),
+            Err("Förslaget har redan en nämnd som heter Kommunstyrelsen.".to_string())
+        );
+        assert_eq!(proposal, before);
+        // Emptied while retyped: allowed, but the proposal cannot be accepted so.
+        proposal
+            .apply(ProposalEdit::BoardName {
+                index: 1,
+                name: String::new(),
+            })
+            .expect("emptied");
+        assert_eq!(
+            proposal.unfinished().as_deref(),
+            Some("Nämnd 2 i förslaget saknar namn. Skriv in namnet, eller ta bort nämnden.")
+        );
+        proposal
+            .apply(ProposalEdit::BoardName {
+                index: 1,
+                name: "Servicenämnden".into(),
+            })
+            .expect("named");
+        assert_eq!(proposal.unfinished(), None);
+        assert_eq!(proposal.items_only_to("Kommunstyrelsen"), (0, 1));
+        assert_eq!(
+            proposal.apply(ProposalEdit::RemoveBoard(0)),
+            Ok(Some(
+                "Kommunstyrelsen togs bort ur förslaget, och med den 1 rekommendation som bara riktades till Kommunstyrelsen."
+                    .to_string()
+            ))
+        );
+        assert_eq!(proposal.recommendations.len(), 1);
+        assert_eq!(proposal.recommendations[0].addressees, ["Servicenämnden"]);
+        assert_eq!(proposal.assessments[0].addressees, ["Servicenämnden"]);
+        let case = proposal.to_case();
+        assert_eq!(case.audit.questions.len(), 1);
+        assert_eq!(
+            case.audit.assessments[0].addressees,
+            [case.boards[0].id.clone()]
+        );
     }
 
     #[test]
@@ -629,10 +945,12 @@ mod tests {
             "Granskning av arkiv\n\nVi rekommenderar kommunstyrelsen att:\n• Ta fram en arkivplan\n",
         )]);
         let mut proposal = report;
-        proposal.apply(ProposalEdit::Text(
-            ProposalText::Title,
-            "Granskning av arkivet".into(),
-        ));
+        proposal
+            .apply(ProposalEdit::Text(
+                ProposalText::Title,
+                "Granskning av arkivet".into(),
+            ))
+            .expect("corrected");
         let said = proposal
             .absorb(super::super::recognise(&[SourceText::single_page(
                 "missiv.txt",

@@ -11,6 +11,7 @@ use super::lists::{boards_named, is_lone_marker, split_items, strip_marker, tidy
 use super::{Found, FoundBoard, FoundItem, Place, Proposal, SourceText};
 use crate::date::Date;
 use crate::model::{Board, YearPeriod};
+use crate::wording::uppercase_first;
 
 /// Reads the files (report, missiv, in any order; one file may hold both) into a proposal. A
 /// missiv (a file addressed "Till:" on its first page) is read first, whatever the order given.
@@ -280,19 +281,11 @@ fn find_performer(paragraphs: &[Paragraph]) -> Option<Found<String>> {
                 Some(before) if before.chars().next().is_some_and(char::is_uppercase) => {
                     format!("{before} {office}")
                 }
-                _ => capitalised(office),
+                _ => uppercase_first(office),
             };
             Some(found(name, p))
         })
     })
-}
-
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The samlad bedömning: from the first sentence that states it to the end of its paragraph
@@ -481,7 +474,7 @@ fn split_board_names(line: &str) -> Vec<String> {
     if parts.len() > 1 && parts.iter().all(|part| names_a_board(part)) {
         return parts
             .iter()
-            .flat_map(|part| split_board_names(&capitalised(part)))
+            .flat_map(|part| split_board_names(&uppercase_first(part)))
             .collect();
     }
     let mut names: Vec<String> = Vec::new();
@@ -541,7 +534,7 @@ fn boards_in_intro(intro: &str) -> Vec<String> {
             let lower = word.to_lowercase();
             (lower.ends_with("nämnden") || lower.ends_with("styrelsen")) && lower != "nämnden"
         })
-        .map(capitalised)
+        .map(uppercase_first)
         .fold(Vec::new(), |mut names: Vec<String>, name| {
             if !names.contains(&name) {
                 names.push(name);
@@ -565,6 +558,8 @@ fn find_recommendations(
     boards: &mut Vec<FoundBoard>,
 ) -> (Vec<FoundItem>, usize) {
     let mut items: Vec<FoundItem> = Vec::new();
+    // The items of each list, in order, for a list that repeats a whole earlier one.
+    let mut lists: Vec<Vec<usize>> = Vec::new();
     let mut repeated = 0;
     let mut section = String::new();
     let mut index = 0;
@@ -601,6 +596,20 @@ fn find_recommendations(
             .collect();
         let addressees = boards_named(&p.text, &as_boards);
         let (list, next) = list_after(paragraphs, index);
+        if let Some(earlier) = same_list(&lists, &items, &addressees, &list) {
+            // The whole list again (the chapter after the summary), some items reworded:
+            // the later list is the report's own wording.
+            for (slot, (text, place)) in earlier.iter().zip(list) {
+                let item = &mut items[*slot];
+                item.text = text;
+                item.section = section.clone();
+                item.place = place;
+                repeated += 1;
+            }
+            index = next.max(index + 1);
+            continue;
+        }
+        let mut this_list = Vec::new();
         for (text, place) in list {
             match items.iter_mut().find(|item| same_item(&item.text, &text)) {
                 // The later list (the recommendations chapter) is the report's own wording.
@@ -610,23 +619,70 @@ fn find_recommendations(
                     earlier.place = place;
                     repeated += 1;
                 }
-                None => items.push(FoundItem {
-                    text,
-                    addressees: addressees.clone(),
-                    intro: p.text.clone(),
-                    section: section.clone(),
-                    place,
-                }),
+                None => {
+                    this_list.push(items.len());
+                    items.push(FoundItem {
+                        text,
+                        addressees: addressees.clone(),
+                        intro: p.text.clone(),
+                        section: section.clone(),
+                        place,
+                    });
+                }
             }
         }
+        lists.push(this_list);
         index = next.max(index + 1);
     }
     (items, repeated)
 }
 
+/// An earlier list that `list` repeats: as long, to the same boards, each item in turn saying
+/// loosely the same as the earlier one, and one of them worded alike. Returns the earlier
+/// list's items.
+fn same_list<'a>(
+    lists: &'a [Vec<usize>],
+    items: &[FoundItem],
+    addressees: &[String],
+    list: &[(String, Place)],
+) -> Option<&'a Vec<usize>> {
+    lists.iter().find(|earlier| {
+        earlier.len() == list.len()
+            && earlier.len() > 1
+            && earlier
+                .iter()
+                .all(|slot| items[*slot].addressees == addressees)
+            && earlier
+                .iter()
+                .zip(list)
+                .all(|(slot, (text, _))| loosely_same_item(&items[*slot].text, text))
+            && earlier
+                .iter()
+                .zip(list)
+                .any(|(slot, (text, _))| same_item(&items[*slot].text, text))
+    })
+}
+
 /// Whether two items are the same recommendation, worded alike: at least four in five of
 /// their words in common (the summary and the chapter may differ by a word or a typo).
 pub(super) fn same_item(one: &str, other: &str) -> bool {
+    let (common, one, other) = word_counts(one, other);
+    let all = one + other - common;
+    all > 0 && common * 5 >= all * 4
+}
+
+/// Whether an item in a repeated list says the same as the earlier one in its place: half
+/// their words in common, or three in four of the shorter's words in the longer (a summary
+/// often shortens what the chapter says).
+fn loosely_same_item(one: &str, other: &str) -> bool {
+    let (common, one, other) = word_counts(one, other);
+    let all = one + other - common;
+    let shorter = one.min(other);
+    all > 0 && (common * 2 >= all || common * 4 >= shorter * 3)
+}
+
+/// The words two texts have in common, and how many each has (each word counted once).
+fn word_counts(one: &str, other: &str) -> (usize, usize, usize) {
     let words_of = |text: &str| -> Vec<String> {
         let mut words: Vec<String> = text
             .split(|c: char| !c.is_alphanumeric())
@@ -639,8 +695,7 @@ pub(super) fn same_item(one: &str, other: &str) -> bool {
     };
     let (one, other) = (words_of(one), words_of(other));
     let common = one.iter().filter(|word| other.contains(word)).count();
-    let all = one.len() + other.len() - common;
-    all > 0 && common * 5 >= all * 4
+    (common, one.len(), other.len())
 }
 
 /// Assessments where the report lists them: paragraphs that start "Bedömning:".
@@ -677,7 +732,75 @@ fn find_assessments(paragraphs: &[Paragraph], boards: &[FoundBoard]) -> Vec<Foun
             place: p.place,
         });
     }
+    if items.is_empty() {
+        items = assessment_sections(paragraphs, &as_boards);
+    }
     items
+}
+
+/// Assessments under headings of their own ("3.1.6 Bedömning" closing each chapter of
+/// findings): the section's first paragraph of prose, addressed to the boards the whole
+/// section names by name (every board when it names none).
+fn assessment_sections(paragraphs: &[Paragraph], boards: &[Board]) -> Vec<FoundItem> {
+    let mut items = Vec::new();
+    for (index, heading) in paragraphs.iter().enumerate() {
+        let Some(section) = section_number(&heading.text) else {
+            continue;
+        };
+        if !is_assessment_heading(&heading.text) {
+            continue;
+        }
+        let body: Vec<&Paragraph> = paragraphs[index + 1..]
+            .iter()
+            .take_while(|p| section_number(&p.text).is_none())
+            .collect();
+        // A running header left in the text ("Malmö stad") is no assessment.
+        let Some(first) = body.iter().find(|p| p.text.split_whitespace().count() >= 8) else {
+            continue;
+        };
+        // By name only: a finding's text mentions "nämnderna" in passing.
+        let whole = body
+            .iter()
+            .map(|p| p.text.to_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut addressees: Vec<String> = boards
+            .iter()
+            .filter(|board| whole.contains(&board.name.trim().to_lowercase()))
+            .map(|board| board.name.clone())
+            .collect();
+        if addressees.is_empty() {
+            addressees = boards.iter().map(|b| b.name.clone()).collect();
+        }
+        items.push(FoundItem {
+            text: first.text.trim().to_string(),
+            addressees,
+            intro: String::new(),
+            section,
+            place: first.place,
+        });
+    }
+    items
+}
+
+/// "3.1.6 Bedömning", "4.1 Revisorernas bedömning", "**3.6.2 Bedömning**".
+fn is_assessment_heading(text: &str) -> bool {
+    let text = tidy(text);
+    let title = text
+        .trim_start_matches('#')
+        .trim()
+        .split_once(' ')
+        .map_or("", |(_, title)| title)
+        .trim_matches(|c: char| c == '*' || c.is_whitespace())
+        .to_lowercase();
+    [
+        "bedömning",
+        "bedömningar",
+        "vår bedömning",
+        "revisorernas bedömning",
+        "revisionens bedömning",
+    ]
+    .contains(&title.as_str())
 }
 
 /// The sentences of a paragraph: split after ".", "!" or "?" followed by a space and an
@@ -887,6 +1010,30 @@ fn lone_date(p: &Paragraph) -> Option<Date> {
     Date::parse_swedish(text)
 }
 
+/// A date after the place it was written ("Malmö den 29 januari 2025", "Lund, 2025-01-29"):
+/// up to three capitalised words of place, then "den" or a comma, then the date.
+fn place_and_date(text: &str) -> Option<Date> {
+    let text = text.trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // The date is the last word (2025-01-29) or the last three (29 januari 2025).
+    [1, 3].into_iter().find_map(|length| {
+        let split = words.len().checked_sub(length)?;
+        let date = Date::parse_swedish(&words[split..].join(" "))?;
+        let mut place: Vec<&str> = words[..split].to_vec();
+        if place.last() == Some(&"den") {
+            place.pop();
+        }
+        // A place's name: every word capitalised ("Upplands Väsby"), letters and a hyphen only.
+        let is_place = (1..=3).contains(&place.len())
+            && place.iter().all(|word| {
+                let word = word.trim_end_matches(',');
+                word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-')
+            });
+        is_place.then_some(date)
+    })
+}
+
 /// The missiv's date: a date on its own line above the signature ("Ordförande"), in a missiv
 /// (after its "Till:") and before the report's first numbered heading.
 fn find_missiv_date(paragraphs: &[Paragraph]) -> Option<Found<Date>> {
@@ -907,7 +1054,7 @@ fn find_missiv_date(paragraphs: &[Paragraph]) -> Option<Found<Date>> {
         .enumerate()
         .skip(addressed)
         .find_map(|(index, p)| {
-            let date = lone_date(p)?;
+            let date = lone_date(p).or_else(|| place_and_date(&p.text))?;
             let signed = paragraphs[index + 1..].iter().take(4).any(|next| {
                 let lower = next.text.to_lowercase();
                 next.text.split_whitespace().count() <= 6
@@ -1042,6 +1189,62 @@ mod tests {
             proposal.boards[0].first_deadline, None,
             "the sentence names one board"
         );
+    }
+
+    #[test]
+    fn a_list_repeated_from_the_summary_is_taken_once_even_when_items_are_reworded() {
+        let proposal = read(
+            "Sammanfattning\n\nVi rekommenderar kulturnämnden att:\n\n• Ta fram en arkivplan\n\n• Se till att arkivet gallras\n\n• Utse en arkivansvarig för nämnden\n\n4.2 Rekommendationer\n\nVi rekommenderar kulturnämnden att:\n\n• Ta fram en arkivplan\n\n• Se till att arkivet gallras enligt den beslutade gallringsplanen varje år\n\n• Utse en arkivansvarig för nämnden och hennes ersättare\n",
+        );
+        let texts: Vec<(&str, &str)> = proposal
+            .recommendations
+            .iter()
+            .map(|item| (item.text.as_str(), item.section.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("Ta fram en arkivplan", "4.2"),
+                (
+                    "Se till att arkivet gallras enligt den beslutade gallringsplanen varje år",
+                    "4.2"
+                ),
+                (
+                    "Utse en arkivansvarig för nämnden och hennes ersättare",
+                    "4.2"
+                ),
+            ]
+        );
+        assert!(proposal
+            .notes
+            .iter()
+            .any(|note| note.starts_with("3 rekommendationer stod två gånger")));
+        // A different list to the same board, as long, is no repeat.
+        let proposal = read(
+            "Vi rekommenderar kulturnämnden att:\n\n• Ta fram en arkivplan\n\n• Utse en arkivansvarig\n\nVi rekommenderar också kulturnämnden att:\n\n• Rapportera brister i informationssäkerheten\n\n• Följa upp avtalen med leverantörerna\n",
+        );
+        assert_eq!(proposal.recommendations.len(), 4);
+    }
+
+    #[test]
+    fn the_missiv_date_may_follow_the_place_it_was_written() {
+        for (line, expected) in [
+            ("Malmö den 29 januari 2025", "2025-01-29"),
+            ("Lund, 2025-01-29", "2025-01-29"),
+            ("Upplands Väsby den 3 mars 2025", "2025-03-03"),
+            ("29 januari 2025", "2025-01-29"),
+        ] {
+            let proposal = read(&format!(
+                "Till:\nKommunstyrelsen\n\nGranskning av arkiv\n\n{line}\n\nAnna Andersson\nOrdförande\n"
+            ));
+            assert_eq!(
+                proposal.missiv_date.map(|f| f.value),
+                Date::parse(expected),
+                "{line}"
+            );
+        }
+        assert_eq!(place_and_date("Beslutet togs 2025-01-29"), None);
+        assert_eq!(place_and_date("senast den 29 januari 2025"), None);
     }
 
     #[test]
