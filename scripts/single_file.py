@@ -39,6 +39,21 @@ def app_module(dist: pathlib.Path) -> str:
     if clashes:
         raise RuntimeError(f"inline_js snippets declare the same top-level names {clashes}; rename them")
     glue = re.sub(r"^import \{[^}]*\} from '\./snippets/[^']*';\s*$", "", glue, flags=re.MULTILINE)
+    # A plain (not `catch`) import is reached as `importN.name`: that namespace becomes an object
+    # of the snippet's exported functions, which now stand in the page's scope.
+    exported = {
+        path.relative_to(dist / "pkg").as_posix(): re.findall(
+            r"^export (?:async )?function (\w+)", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        for path in snippets
+    }
+
+    def namespace(match):
+        names = exported.get(match.group(2))
+        if names is None:
+            raise RuntimeError(f"the glue imports {match.group(2)}, which is no snippet; update single_file.py")
+        return f"const {match.group(1)} = {{ {', '.join(names)} }};"
+
+    glue = re.sub(r"""^import \* as (\w+) from ["']\./([^"']*)["'];?\s*$""", namespace, glue, flags=re.MULTILINE)
     # The page's own start-up script, with the wasm taken from the page instead of a file.
     start = (dist / "app.js").read_text(encoding="utf-8")
     start = re.sub(r"^import init from [^;]*;\s*$", "", start, flags=re.MULTILINE)

@@ -193,26 +193,35 @@ async function rerenderAfterOneRating(browser, url) {
   await context.close();
 }
 
-/** The report and missiv PDFs picked on the start page until the proposal shows: the first time
- * (pdf.js and the generator loaded on demand) and again in the same page. */
+/** The report and missiv PDFs picked on the start page until the proposal shows: as a user
+ * does it (the picker opened, so pdf.js and the generator load while the files are chosen: 2 s
+ * here), with nothing loaded (files set on the field straight away), and again in the same page. */
 async function reportImport(browser, url, files) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  const input = page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)');
-  const heading = page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 });
-  const once = async () => {
+  const opened = async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    const input = page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)');
+    return { context, page, input };
+  };
+  const once = async ({ page, input }) => {
     const start = Date.now();
     await input.setInputFiles(files);
-    await heading.waitFor({ timeout: 60000 });
+    await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 60000 });
     const elapsed = Date.now() - start;
     await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
     await input.waitFor();
     return elapsed;
   };
-  const first = await once();
+  const user = await opened();
+  await user.input.focus();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const picked = await once(user);
+  await user.context.close();
+  const cold = await opened();
+  const first = await once(cold);
   const again = [];
-  for (let run = 0; run < 5; run++) again.push(await once());
-  console.log(`report import, 47-page report and missiv as PDF to the proposal: first ${first} ms (pdf.js and generator loaded), then median of 5: ${median(again)} ms (goal <= 1000 ms)`);
-  await context.close();
+  for (let run = 0; run < 5; run++) again.push(await once(cold));
+  await cold.context.close();
+  console.log(`report import, 47-page report and missiv as PDF to the proposal: picked after opening the picker ${picked} ms; with nothing loaded ${first} ms; again in the same page, median of 5: ${median(again)} ms (goal <= 1000 ms)`);
 }

@@ -34,6 +34,9 @@ test('the missiv and report as PDFs become a proposed case, corrected, accepted,
   await page.getByRole('heading', { name: 'Revisionsfrågor (8)' }).waitFor();
   await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
   await page.getByText('Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 4 rekommendationer.').waitFor();
+  // Each chapter's "Bedömning" section is an assessment the boards answer.
+  await page.getByRole('heading', { name: 'Bedömningar (6)' }).waitFor();
+  await page.getByText('Kommunstyrelsen: 6 bedömningar. Servicenämnden: 2 bedömningar.').waitFor();
   assert.equal(await page.locator('#import-board-1-first').inputValue(), '2021-03-26', 'Servicenämnden');
   assert.equal(await page.locator('#import-board-0-follow-up').inputValue(), '2022-02-21', 'Kommunstyrelsen');
   // Where each value came from, and what was taken out of the text, is said.
@@ -58,6 +61,9 @@ test('the missiv and report as PDFs become a proposed case, corrected, accepted,
   await page.getByRole('status').filter({ hasText: 'Ärendet är skapat från rapporten.' }).waitFor();
   assert.equal(await page.getByLabel('Text, rekommendation 13').inputValue(),
     'Säkerställa att förvaltningsspecifik rutin för incidenthantering inkluderar information till berörda funktioner med ansvar för informationssäkerhet, IT-säkerhet och ansvar för driftsäkerhet');
+  // The report's section stays with each item.
+  assert.equal(await page.locator('#item-R13-text-hint').textContent(), 'Avsnitt 4.2 i rapporten.');
+  assert.equal(await page.locator('#item-B4-text-hint').textContent(), 'Avsnitt 3.4.5 i rapporten.');
 
   // Answered for servicenämnden and written as its första yttrande.
   await page.getByRole('button', { name: 'Svara för Servicenämnden' }).click();
@@ -83,6 +89,7 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.getByRole('heading', { name: 'Hittades inte' }).waitFor();
   await page.getByLabel('Rubrik', { exact: true }).fill('Granskning av stadens IT-säkerhet 2020');
   await page.getByLabel('Rubrik', { exact: true }).blur();
+  assert.match(await page.locator('#import-title-hint').textContent(), /^Ändrat av dig \(hittades i rapport-sr-2020-83\.pdf, sida \d+\)\.$/);
   await page.getByRole('button', { name: 'Ta bort rekommendation 13' }).click();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'import-recommendations-heading', 'focus on the section after a removal');
   await page.getByRole('heading', { name: 'Rekommendationer (12)' }).waitFor();
@@ -98,6 +105,30 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.locator('#import-board-0-first').pressSequentially('2021-05-06'.replaceAll('-', '').replace(/^(\d{4})(\d{2})(\d{2})$/, '$2$3$1'));
   await page.keyboard.press('Tab');
   assert.equal(await page.locator('#import-board-0-first').inputValue(), '2021-05-06');
+  // What the files lacked is added here; a board removed takes the items only it answers.
+  await page.getByLabel('Lägg till revisionsfråga').fill('Finns en plan för kontinuitet?');
+  await page.getByRole('button', { name: 'Lägg till fråga' }).click();
+  await page.getByRole('heading', { name: 'Revisionsfrågor (9)' }).waitFor();
+  assert.equal(await page.locator('#import-question-8-hint').textContent(), 'Ifyllt av dig.');
+  await page.getByLabel('Lägg till nämnd').fill('Kommunstyrelsen');
+  await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Förslaget har redan en nämnd som heter Kommunstyrelsen. Förslaget är oförändrat.' }).waitFor();
+  await page.getByLabel('Lägg till nämnd').fill('Kulturnämnden');
+  await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
+  await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (3)' }).waitFor();
+  await page.getByLabel('Lägg till rekommendation').fill('Inventera kulturförvaltningens system');
+  await page.getByRole('button', { name: 'Lägg till rekommendation' }).click();
+  await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
+  await page.getByText(/Utan mottagare: 1 – välj nämnd för dem\.$/).waitFor();
+  await page.getByLabel('Kulturnämnden').last().check();
+  await page.getByText('Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 3 rekommendationer. Kulturnämnden: 1 rekommendation.').waitFor();
+  let asked = '';
+  page.once('dialog', (dialog) => { asked = dialog.message(); dialog.accept(); });
+  await page.getByRole('button', { name: 'Ta bort Servicenämnden ur förslaget' }).click();
+  assert.equal(asked, 'Ta bort Servicenämnden ur förslaget? 3 rekommendationer riktas bara till Servicenämnden och tas också bort.');
+  await page.getByRole('status').filter({ hasText: 'Servicenämnden togs bort ur förslaget, och med den 3 rekommendationer som bara riktades till Servicenämnden.' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (10)' }).waitFor();
+  await page.getByText('Kommunstyrelsen: 6 bedömningar. Kulturnämnden: 0 bedömningar.').waitFor();
   // The corrected proposal is not stored: closing the tab asks, and so does cancelling
   // (the question is dismissed here, so the proposal stays).
   const asksBeforeClosing = await page.evaluate(() => {
@@ -113,7 +144,7 @@ test('the missiv added after the report fills the proposal and keeps the correct
   writeFileSync(cover, 'Malmö stad\nStadskontoret\n\nTjänsteskrivelse\nDatum\n2025-03-12\n\nGranskning av IT-säkerhet\nSTK-2025-302\n\nUtifrån resultatet av granskningen rekommenderas kommunstyrelsen att:\n• Bereda förslag till en policy\n');
   await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(cover);
   await page.getByRole('alert').filter({ hasText: '«tjansteskrivelse.txt» är en tjänsteskrivelse, inte revisorernas missiv eller granskningsrapport.' }).waitFor();
-  await page.getByRole('heading', { name: 'Rekommendationer (12)' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (10)' }).waitFor();
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
@@ -125,6 +156,8 @@ test('a scanned PDF and a letter are refused with a Swedish message, and the ope
   await page.getByRole('alert').filter({ hasText: '«inskannad.pdf»: PDF:en saknar text: sidorna är tomma eller bilder (en inskannad rapport).' }).waitFor({ timeout: 30000 });
   await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('krypterad.pdf'));
   await page.getByRole('alert').filter({ hasText: '«krypterad.pdf»: PDF:en är lösenordsskyddad.' }).waitFor();
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('missiv-sr-2024-38.odt'));
+  await page.getByRole('alert').filter({ hasText: '«missiv-sr-2024-38.odt»: filen är ett OpenDocument-dokument (till exempel .odt), som Yttra inte läser.' }).waitFor();
   const letter = join(OUTPUT, 'brev.txt');
   writeFileSync(letter, 'Hej!\n\nVälkommen på personalfest fredag 2025-05-16.\n');
   await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(letter);

@@ -18,10 +18,15 @@ pub fn read_report_files(state: &State) -> Callback<(Vec<web_sys::File>, Option<
     Callback::from(
         move |(files, into_case): (Vec<web_sys::File>, Option<String>)| {
             let state = state.clone();
+            // Recognition needs the generator: it loads while the files are read.
+            generator::prepare();
             spawn_local(async move {
+                // The files are read at once (pdf.js parses one while the other's lines are
+                // joined); the first that cannot be read, in the order picked, is named.
+                let read = futures::future::join_all(files.iter().map(source_of)).await;
                 let mut sources = Vec::new();
-                for file in files {
-                    match source_of(&file).await {
+                for (file, source) in files.iter().zip(read) {
+                    match source {
                         Ok(source) => sources.push(source),
                         Err(message) => {
                             state.dispatch(Action::Report(ReportAction::Failed(format!(

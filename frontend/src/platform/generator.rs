@@ -43,6 +43,9 @@ export async function extractCase(view) {
   const bytes = view.slice();
   return (await load()).extract_case(bytes);
 }
+export function prepareGenerator() {
+  load().catch(() => {});
+}
 export async function recogniseReport(sourcesJson) {
   return (await load()).recognise_report(sourcesJson);
 }
@@ -74,12 +77,20 @@ extern "C" {
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = extractCase)]
     async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = prepareGenerator)]
+    fn prepare_js();
     #[wasm_bindgen(catch, js_name = recogniseReport)]
     async fn recognise_report_js(sources_json: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = readReportDocx)]
     async fn read_report_docx_js(bytes: &[u8], file_name: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = inspectTemplate)]
     async fn inspect_js(template: &[u8], file_name: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Starts loading the generator, not waiting for it: for work that will need it after a
+/// wait of its own (reading a PDF before recognising it). A failure shows when it is used.
+pub fn prepare() {
+    prepare_js();
 }
 
 /// The message of a thrown error; a failed import (the module missing or blocked) says so.

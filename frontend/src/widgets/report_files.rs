@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::platform::browser;
+use crate::platform::{browser, generator, pdf};
 
 #[derive(Properties, PartialEq)]
 pub struct ReportFilesProps {
@@ -28,12 +28,20 @@ pub fn report_files(props: &ReportFilesProps) -> Html {
             }
         })
     };
+    // The readers load while the user chooses files in the dialog, or drags them over the
+    // field (seconds), not after.
+    let prepare = || {
+        pdf::prepare();
+        generator::prepare();
+    };
+    let onfocus = Callback::from(move |_: FocusEvent| prepare());
+    let ondragenter = Callback::from(move |_: DragEvent| prepare());
     let hint_id = format!("{}-hint", props.id);
     html! {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             <p class="hint" id={hint_id.clone()}>{ &props.hint }</p>
-            <input id={props.id.clone()} type="file" multiple=true accept=".pdf,.docx,.txt" {onchange}
+            <input id={props.id.clone()} type="file" multiple=true accept=".pdf,.docx,.txt" {onchange} {onfocus} {ondragenter}
                 aria-describedby={hint_id} />
         </div>
     }
