@@ -7,7 +7,7 @@ use app_core::app_state::{Action, ReportAction, ReportDraft, View};
 use schemas::report_import::{
     ByUser, Found, FoundItem, Place, Proposal, ProposalEdit, ProposalText,
 };
-use schemas::wording::{count_sv, uppercase_first};
+use schemas::wording::{count_sv, lowercase_first, uppercase_first};
 use schemas::{Date, ItemKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -181,22 +181,10 @@ fn removing_board(
     dispatch: &Callback<Action>,
 ) -> Callback<MouseEvent> {
     let name = proposal.boards[index].name.clone();
-    let (assessments, recommendations) = proposal.items_only_to(&name);
-    let mut going = Vec::new();
-    if assessments > 0 {
-        going.push(count_sv(assessments, "bedömning", "bedömningar"));
-    }
-    if recommendations > 0 {
-        going.push(count_sv(
-            recommendations,
-            "rekommendation",
-            "rekommendationer",
-        ));
-    }
-    let question = (!going.is_empty()).then(|| {
+    let question = proposal.items_only_to_sv(&name).map(|going| {
         format!(
             "Ta bort {name} ur förslaget? {} riktas bara till {name} och tas också bort.",
-            uppercase_first(&going.join(" och "))
+            uppercase_first(&going)
         )
     });
     let remove = removing(
@@ -235,29 +223,17 @@ fn questions(
     }
 }
 
-/// The words for one kind of item: heading, label, "a new one", and the ids' stem.
-struct ItemWords {
-    heading: &'static str,
-    label: &'static str,
-    add: &'static str,
-    id: &'static str,
+/// The stem of an item kind's field ids ("import-recommendation-3").
+fn id_stem(kind: ItemKind) -> &'static str {
+    match kind {
+        ItemKind::Assessment => "assessment",
+        ItemKind::Recommendation => "recommendation",
+    }
 }
 
-fn words(kind: ItemKind) -> ItemWords {
-    match kind {
-        ItemKind::Assessment => ItemWords {
-            heading: "Bedömningar",
-            label: "Bedömning",
-            add: "Lägg till bedömning",
-            id: "assessment",
-        },
-        ItemKind::Recommendation => ItemWords {
-            heading: "Rekommendationer",
-            label: "Rekommendation",
-            add: "Lägg till rekommendation",
-            id: "recommendation",
-        },
-    }
+/// The id of an item kind's section heading, focused after a removal.
+fn heading_id(kind: ItemKind) -> String {
+    format!("import-{}s-heading", id_stem(kind))
 }
 
 /// The assessments or recommendations found, each with its addressees.
@@ -268,11 +244,11 @@ fn items(
     dispatch: &Callback<Action>,
 ) -> Html {
     let found = proposal.items(kind);
-    let words = words(kind);
-    let heading = format!("import-{}s-heading", words.id);
+    let heading = heading_id(kind);
+    let add = format!("Lägg till {}", lowercase_first(kind.label_sv()));
     html! {
         <section aria-labelledby={heading.clone()}>
-            <h2 id={heading} tabindex="-1">{ format!("{} ({})", words.heading, found.len()) }</h2>
+            <h2 id={heading} tabindex="-1">{ format!("{} ({})", kind.plural_label_sv(), found.len()) }</h2>
             if found.is_empty() && kind == ItemKind::Assessment {
                 <p class="hint">{ "Rapporten listar inga bedömningar under en rubrik eller etikett som Yttra känner igen. Lägg till dem som nämnderna ska svara på, eller svara bara på rekommendationerna." }</p>
             }
@@ -280,7 +256,7 @@ fn items(
                 <p class="hint">{ addressee_summary(proposal, kind) }</p>
             }
             { for found.iter().enumerate().map(|(index, item)| item_fields(proposal, kind, edit, dispatch, index, item)) }
-            <AddForm id={format!("import-new-{}", words.id)} label={words.add} button={words.add}
+            <AddForm id={format!("import-new-{}", id_stem(kind))} label={add.clone()} button={add}
                 on_add={edit.reform(move |text| ProposalEdit::AddItem { kind, text })} />
         </section>
     }
@@ -288,10 +264,10 @@ fn items(
 
 /// "Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 4 rekommendationer."
 fn addressee_summary(proposal: &Proposal, kind: ItemKind) -> String {
-    let (one, many) = match kind {
-        ItemKind::Assessment => ("bedömning", "bedömningar"),
-        ItemKind::Recommendation => ("rekommendation", "rekommendationer"),
-    };
+    let (one, many) = (
+        lowercase_first(kind.label_sv()),
+        lowercase_first(kind.plural_label_sv()),
+    );
     let found = proposal.items(kind);
     let mut parts: Vec<String> = proposal
         .boards
@@ -301,7 +277,7 @@ fn addressee_summary(proposal: &Proposal, kind: ItemKind) -> String {
                 .iter()
                 .filter(|item| item.addressees.contains(&board.name))
                 .count();
-            format!("{}: {}.", board.name, count_sv(count, one, many))
+            format!("{}: {}.", board.name, count_sv(count, &one, &many))
         })
         .collect();
     let unaddressed = found
@@ -324,25 +300,21 @@ fn item_fields(
     index: usize,
     item: &FoundItem,
 ) -> Html {
-    let words = words(kind);
+    let stem = id_stem(kind);
     let where_from = match item.section.as_str() {
         "" => place_hint(proposal, item.place),
         section => format!("Avsnitt {section}. {}", place_hint(proposal, item.place)),
     };
-    let label = format!("{} {}", words.label, index + 1);
-    let heading = match kind {
-        ItemKind::Assessment => "import-assessments-heading",
-        ItemKind::Recommendation => "import-recommendations-heading",
-    };
+    let label = format!("{} {}", kind.label_sv(), index + 1);
     html! {
         <div class="import-item" key={index}>
-            <TextField id={format!("import-{}-{index}", words.id)} label={label.clone()}
+            <TextField id={format!("import-{stem}-{index}")} label={label.clone()}
                 value={item.text.clone()} multiline=true hint={where_from}
                 on_change={edit.reform(move |text| ProposalEdit::Item { kind, index, text })} />
             <fieldset class="filter">
                 <legend>{ format!("{label} riktas till") }</legend>
                 { for proposal.boards.iter().enumerate().map(|(board_index, board)| {
-                    let id = format!("import-{}-{index}-board-{board_index}", words.id);
+                    let id = format!("import-{stem}-{index}-board-{board_index}");
                     let name = board.name.clone();
                     let onchange = edit.reform(move |event: Event| {
                         let input: HtmlInputElement = event.target_unchecked_into();
@@ -356,8 +328,8 @@ fn item_fields(
                     }
                 }) }
             </fieldset>
-            <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveItem { kind, index }, heading)}>
-                { format!("Ta bort {}", schemas::wording::lowercase_first(&label)) }
+            <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveItem { kind, index }, heading_id(kind))}>
+                { format!("Ta bort {}", lowercase_first(&label)) }
             </button>
         </div>
     }
@@ -381,15 +353,15 @@ fn more_files(props: &ReportImportPageProps) -> Html {
 fn removing(
     dispatch: &Callback<Action>,
     removal: ProposalEdit,
-    heading: &'static str,
+    heading: impl Into<String>,
 ) -> Callback<MouseEvent> {
-    let dispatch = dispatch.clone();
+    let (dispatch, heading) = (dispatch.clone(), heading.into());
     Callback::from(move |_: MouseEvent| {
         dispatch.emit(Action::Report(ReportAction::Edit(removal.clone())));
         // Focused after the page has re-rendered, as a followed finding's field is.
         dispatch.emit(Action::GoTo {
             view: View::ReportImport,
-            field: heading.to_string(),
+            field: heading.clone(),
         });
     })
 }

@@ -247,6 +247,22 @@ impl Proposal {
         (only(&self.assessments), only(&self.recommendations))
     }
 
+    /// "1 bedömning och 3 rekommendationer": the items that would go with board `name`, or
+    /// `None` when there are none.
+    pub fn items_only_to_sv(&self, name: &str) -> Option<String> {
+        let (assessments, recommendations) = self.items_only_to(name);
+        let counts = [
+            (assessments, "bedömning", "bedömningar"),
+            (recommendations, "rekommendation", "rekommendationer"),
+        ];
+        let going: Vec<String> = counts
+            .into_iter()
+            .filter(|(count, _, _)| *count > 0)
+            .map(|(count, one, many)| count_sv(count, one, many))
+            .collect();
+        (!going.is_empty()).then(|| going.join(" och "))
+    }
+
     /// Removes the board, the items that only it was to answer, and its name from the others'
     /// addressees; says what went with it.
     fn remove_board(&mut self, index: usize) -> Option<String> {
@@ -254,29 +270,17 @@ impl Proposal {
             return None;
         }
         let gone = self.boards.remove(index).name;
-        let (assessments, recommendations) = self.items_only_to(&gone);
+        let went = self.items_only_to_sv(&gone);
         for items in [&mut self.assessments, &mut self.recommendations] {
             items.retain(|item| item.addressees != [gone.as_str()]);
             for item in items.iter_mut() {
                 item.addressees.retain(|name| *name != gone);
             }
         }
-        let mut went = Vec::new();
-        if assessments > 0 {
-            went.push(count_sv(assessments, "bedömning", "bedömningar"));
-        }
-        if recommendations > 0 {
-            went.push(count_sv(
-                recommendations,
-                "rekommendation",
-                "rekommendationer",
-            ));
-        }
-        Some(match went.as_slice() {
-            [] => format!("{gone} togs bort ur förslaget."),
-            went => format!(
-                "{gone} togs bort ur förslaget, och med den {} som bara riktades till {gone}.",
-                went.join(" och ")
+        Some(match went {
+            None => format!("{gone} togs bort ur förslaget."),
+            Some(went) => format!(
+                "{gone} togs bort ur förslaget, och med den {went} som bara riktades till {gone}."
             ),
         })
     }
