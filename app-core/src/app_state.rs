@@ -285,7 +285,7 @@ pub fn carried_over_sv(assessment: &schemas::SelfAssessment) -> String {
 pub const FRAMEWORK_PREVIEW_HEADING: &str = "framework-preview-heading";
 
 pub use crate::framework_preview::{FrameworkPreview, PreviewEdit};
-pub use crate::report_draft::{ReportAction, ReportDraft};
+pub use crate::report_draft::{unread_sv, ReportAction, ReportDraft};
 
 /// What happens to the frameworks kept in this browser.
 #[derive(Clone, Debug, PartialEq)]
@@ -517,20 +517,34 @@ impl AppState {
                 sources,
                 proposal,
                 into_case,
+                unread,
             } => match ReportDraft::read(sources, *proposal, into_case) {
                 Ok(draft) => {
                     self.report_draft = Some(draft);
                     self.view = View::ReportImport;
+                    self.notice = unread_sv(&unread).map(Notice::Error);
                 }
-                Err(message) => self.notice = Some(Notice::Error(message)),
+                Err(message) => {
+                    let said = [Some(message), unread_sv(&unread)];
+                    self.notice = Some(Notice::Error(
+                        said.into_iter().flatten().collect::<Vec<_>>().join(" "),
+                    ));
+                }
             },
-            ReportAction::More { sources, proposal } => {
+            ReportAction::More {
+                sources,
+                proposal,
+                unread,
+            } => {
                 if let Some(draft) = self.report_draft.as_mut() {
-                    self.notice = Some(match draft.add(sources, *proposal) {
-                        Ok(said) => Notice::Info(said),
-                        Err(message) => {
-                            Notice::Error(format!("{message} Förslaget är oförändrat."))
-                        }
+                    let unread = unread_sv(&unread);
+                    self.notice = Some(match (draft.add(sources, *proposal), unread) {
+                        (Ok(said), None) => Notice::Info(said),
+                        (Ok(said), Some(unread)) => Notice::Error(format!("{unread} {said}")),
+                        (Err(message), unread) => Notice::Error(format!(
+                            "{}{message} Förslaget är oförändrat.",
+                            unread.map(|u| u + " ").unwrap_or_default()
+                        )),
                     });
                 }
             }
@@ -1220,6 +1234,7 @@ mod tests {
             sources,
             proposal,
             into_case,
+            unread: Vec::new(),
         })
     }
 
@@ -1273,6 +1288,51 @@ mod tests {
         assert_eq!(state.report_draft, None);
         assert!(
             matches!(&state.notice, Some(Notice::Info(m)) if m.contains(&format!("Rubrik: ärendets «{title}» behölls")))
+        );
+    }
+
+    #[test]
+    fn files_that_could_not_be_read_are_named_and_the_others_are_read() {
+        let missiv = report_text(
+            "missiv.txt",
+            "Till:\nKommunstyrelsen\n\nGranskning av arkiv SR-2025-9\n",
+        );
+        let unread = vec!["«låst.pdf»: PDF:en är lösenordsskyddad.".to_string()];
+        let Action::Report(ReportAction::Read {
+            sources,
+            proposal,
+            into_case,
+            ..
+        }) = read_report(vec![missiv.clone()], None)
+        else {
+            unreachable!()
+        };
+        let read = Action::Report(ReportAction::Read {
+            sources,
+            proposal,
+            into_case,
+            unread: unread.clone(),
+        });
+        let state = run([read]);
+        assert_eq!(state.view, View::ReportImport);
+        assert_eq!(
+            state.notice,
+            Some(Notice::Error("«låst.pdf»: PDF:en är lösenordsskyddad. Den filen är inte med i förslaget; de andra filerna lästes in.".into()))
+        );
+        // Added to the open proposal: what was added and what was not, in one message.
+        let more = Action::Report(ReportAction::More {
+            sources: vec![report_text(
+                "rapport.txt",
+                "Rekommendationer\n\nVi rekommenderar kommunstyrelsen att ta fram en arkivplan.\n",
+            )],
+            proposal: Box::new(schemas::report_import::recognise(&[])),
+            unread,
+        });
+        let state = state.reduce(more);
+        assert!(
+            matches!(&state.notice, Some(Notice::Error(m)) if m.starts_with("«låst.pdf»: PDF:en är lösenordsskyddad. Den filen är inte med i förslaget") && m.contains("«rapport.txt» lästes in")),
+            "{:?}",
+            state.notice
         );
     }
 

@@ -27,12 +27,16 @@ pub enum ReportAction {
         sources: Vec<SourceText>,
         proposal: Box<Proposal>,
         into_case: Option<String>,
+        /// Files picked with them that could not be read, each as «name»: why. The others are
+        /// read all the same, and the message names these.
+        unread: Vec<String>,
     },
     /// More files read into the open proposal (the missiv after the report): what they found
     /// fills only what the proposal lacks, so corrections are kept.
     More {
         sources: Vec<SourceText>,
         proposal: Box<Proposal>,
+        unread: Vec<String>,
     },
     Edit(ProposalEdit),
     Replace(bool),
@@ -100,4 +104,21 @@ impl ReportDraft {
     pub fn fill(&self, case: &mut schemas::Case) -> Vec<String> {
         merge_into(case, &self.proposal, self.replace)
     }
+}
+
+/// What is said of files that could not be read while others were: each by name with its
+/// reason, and that the proposal is of the others alone.
+pub fn unread_sv(unread: &[String]) -> Option<String> {
+    if unread.is_empty() {
+        return None;
+    }
+    let them = if unread.len() == 1 {
+        "Den filen"
+    } else {
+        "De filerna"
+    };
+    Some(format!(
+        "{} {them} är inte med i förslaget; de andra filerna lästes in.",
+        unread.join(" ")
+    ))
 }

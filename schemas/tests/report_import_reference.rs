@@ -179,6 +179,27 @@ fn the_2020_missiv_and_report_in_one_file_give_the_whole_audit() {
     assert!(proposal.assessments[0]
         .text
         .starts_with("Vår bedömning är att kommunstyrelsen inte har tillsett"));
+    // A bedömning is its whole section: 3.3.6 has seven paragraphs, one broken by the report's
+    // running header ("2020-12-16") and joined back; 3.6.2 goes on after the header block
+    // ("Malmö stad", the title, the date) that stands amid its text.
+    let section = |number: &str| {
+        let item = proposal
+            .assessments
+            .iter()
+            .find(|item| item.section == number);
+        item.expect("the section").text.clone()
+    };
+    let classification = section("3.3.6");
+    assert_eq!(classification.split("\n\n").count(), 7, "{classification}");
+    assert!(classification.contains("riskanalyser i samband med klassningar"));
+    assert!(classification.contains("Vår bedömning är att nuvarande kontrollmål"));
+    let reporting = section("3.6.2");
+    assert!(
+        reporting.contains("stadskontoret har i uppdrag att samordna hela stadens arbete"),
+        "{reporting}"
+    );
+    assert!(reporting.contains("De kontrollmål som finns internkontrollplan för 2020"));
+    assert!(!reporting.contains("Malmö stad") && !reporting.contains("2020-12-16"));
     let case = proposal.to_case();
     assert_eq!(
         schemas::validate(&case, Date::parse("2021-02-01").expect("date"))

@@ -164,6 +164,16 @@ test('a scanned PDF and a letter are refused with a Swedish message, and the ope
   await page.getByRole('alert').filter({ hasText: '«brev.txt» ser inte ut som en granskningsrapport eller ett missiv' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Förslag från rapporten' }).count(), 0);
 
+  // A good PDF picked with a locked and a broken one: the good one is read, the others named.
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)')
+    .setInputFiles([pdf('missiv-sr-2024-38.pdf'), pdf('krypterad.pdf'), pdf('skadad.pdf')]);
+  await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
+  const unread = page.getByRole('alert').filter({ hasText: '«krypterad.pdf»: PDF:en är lösenordsskyddad.' });
+  await unread.filter({ hasText: '«skadad.pdf»: Filen går inte att läsa som PDF' })
+    .filter({ hasText: 'De filerna är inte med i förslaget; de andra filerna lästes in.' }).waitFor();
+  assert.equal(await page.locator('#import-reference').inputValue(), 'SR-2024-38');
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+
   // The example case, filled from the 2024 missiv: its own reference is kept and said.
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
   const reference = await page.getByLabel('Revisorernas referens').inputValue();

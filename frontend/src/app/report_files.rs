@@ -22,24 +22,24 @@ pub fn read_report_files(state: &State) -> Callback<(Vec<web_sys::File>, Option<
             generator::prepare();
             spawn_local(async move {
                 // The files are read at once (pdf.js parses one while the other's lines are
-                // joined); the first that cannot be read, in the order picked, is named.
+                // joined). One that cannot be read is named; the others are read all the same.
                 let read = futures::future::join_all(files.iter().map(source_of)).await;
                 let mut sources = Vec::new();
+                let mut unread = Vec::new();
                 for (file, source) in files.iter().zip(read) {
                     match source {
                         Ok(source) => sources.push(source),
-                        Err(message) => {
-                            state.dispatch(Action::Report(ReportAction::Failed(format!(
-                                "«{}»: {message} Inget har ändrats.",
-                                file.name()
-                            ))));
-                            return;
-                        }
+                        Err(message) => unread.push(format!("«{}»: {message}", file.name())),
                     }
                 }
-                if !sources.is_empty() {
-                    read_sources(&state, sources, into_case).await;
+                if sources.is_empty() {
+                    if !unread.is_empty() {
+                        let said = format!("{} Inget har ändrats.", unread.join(" "));
+                        state.dispatch(Action::Report(ReportAction::Failed(said)));
+                    }
+                    return;
                 }
+                read_sources(&state, sources, into_case, unread).await;
             });
         },
     )
@@ -51,13 +51,19 @@ pub fn read_report_text(state: &State) -> Callback<(String, Option<String>)> {
     Callback::from(move |(text, into_case): (String, Option<String>)| {
         let state = state.clone();
         let source = SourceText::single_page("inklistrad text", &text);
-        spawn_local(async move { read_sources(&state, vec![source], into_case).await });
+        spawn_local(async move { read_sources(&state, vec![source], into_case, Vec::new()).await });
     })
 }
 
 /// Recognises the sources and shows the proposal; files added to an open proposal for the
-/// same case fill it in without undoing the user's corrections.
-async fn read_sources(state: &State, sources: Vec<SourceText>, into_case: Option<String>) {
+/// same case fill it in without undoing the user's corrections. `unread` names the files
+/// picked with them that could not be read.
+async fn read_sources(
+    state: &State,
+    sources: Vec<SourceText>,
+    into_case: Option<String>,
+    unread: Vec<String>,
+) {
     let adding = state
         .report_draft
         .as_ref()
@@ -66,11 +72,13 @@ async fn read_sources(state: &State, sources: Vec<SourceText>, into_case: Option
         Ok(proposal) if adding => ReportAction::More {
             sources,
             proposal: Box::new(proposal),
+            unread,
         },
         Ok(proposal) => ReportAction::Read {
             sources,
             proposal: Box::new(proposal),
             into_case,
+            unread,
         },
         Err(message) => ReportAction::Failed(message),
     };

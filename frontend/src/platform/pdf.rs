@@ -92,9 +92,10 @@ export async function readPdfPages(view) {
   try {
     doc = await task.promise;
   } catch (e) {
-    // Whatever went wrong, the next PDF gets a fresh reader.
-    pdfWorker.destroy();
-    pdfWorker = undefined;
+    // The reader stays: a locked or broken PDF does not harm it, and other PDFs picked with
+    // this one are being read by it now (destroying it would leave them waiting forever).
+    // A reader that did break is destroyed by pdf.js and replaced by pdfWorkerOf.
+    await task.destroy().catch(() => {});
     const error = new Error((e && e.message) || String(e));
     error.name = (e && e.name) || 'Error';
     throw error;

@@ -35,6 +35,7 @@ pub fn paragraphs(sources: &[SourceText]) -> (Vec<Paragraph>, Removed) {
     let mut all = Vec::new();
     for (file, source) in sources.iter().enumerate() {
         let pages = without_furniture(&source.pages, &mut removed);
+        let pages = without_repeated_lines(pages, &mut removed);
         let pages = without_contents(pages, &mut removed);
         let pages = without_footnotes(pages, &mut removed);
         let page_of = |index: usize| if source.paged { index as u32 + 1 } else { 0 };
@@ -160,6 +161,87 @@ fn starts_footnote(line: &str) -> bool {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase)
+}
+
+/// Where a running header stood inside a page's text: joining goes on over it as over a page
+/// break. (A line no reader gives: it holds a NUL.)
+const HEADER_REMOVED: &str = "\u{0}header";
+
+/// How often a short line must stand alone in a source to be taken for a running header.
+const REPEATS_OF_HEADER: usize = 3;
+
+/// Pages without the running headers left inside their text: text pasted from a PDF, or a PDF
+/// whose header the layout put amid the page ("Malmö stad" / "Granskning av stadens IT-
+/// säkerhet" / "2020-12-16" between the halves of a sentence). A short line standing alone
+/// (empty lines, or other such lines, around it) that recurs alone at least three times; the
+/// first time stays, as it is often the title page. Headings with a number, list items and
+/// lines ending a sentence or a label are never taken.
+fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
+    let candidate = |line: &str| {
+        let text = tidy(line);
+        let text = text.trim_start_matches('#').trim().trim_matches('*').trim();
+        !text.is_empty()
+            && text.split_whitespace().count() <= 8
+            && !text.ends_with(['.', ':', ';', '!', '?', ','])
+            && !starts_own_paragraph(line)
+    };
+    let alone = |page: &[String], at: usize| {
+        let apart = |other: Option<&String>| {
+            other.is_none_or(|line| line.trim().is_empty() || candidate(line))
+        };
+        apart(at.checked_sub(1).and_then(|before| page.get(before))) && apart(page.get(at + 1))
+    };
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for page in &pages {
+        for (at, line) in page.iter().enumerate() {
+            if candidate(line) && alone(page, at) {
+                let text = tidy(line);
+                match counts.iter_mut().find(|(known, _)| *known == text) {
+                    Some((_, count)) => *count += 1,
+                    None => counts.push((text, 1)),
+                }
+            }
+        }
+    }
+    let headers: Vec<String> = counts
+        .into_iter()
+        .filter(|(_, count)| *count >= REPEATS_OF_HEADER)
+        .map(|(text, _)| text)
+        .collect();
+    if headers.is_empty() {
+        return pages;
+    }
+    let mut seen: Vec<&String> = Vec::new();
+    let mut out = Vec::with_capacity(pages.len());
+    for page in &pages {
+        let mut kept: Vec<String> = Vec::with_capacity(page.len());
+        for (at, line) in page.iter().enumerate() {
+            let text = tidy(line);
+            let header = headers.iter().find(|known| **known == text);
+            match header {
+                Some(header) if alone(page, at) && seen.contains(&header) => {
+                    let said = header
+                        .trim_start_matches('#')
+                        .trim()
+                        .trim_matches('*')
+                        .trim();
+                    if !removed.furniture.iter().any(|known| known == said) {
+                        removed.furniture.push(said.to_string());
+                    }
+                    if kept.last().is_none_or(|last| last != HEADER_REMOVED) {
+                        kept.push(HEADER_REMOVED.to_string());
+                    }
+                }
+                Some(header) if alone(page, at) => {
+                    seen.push(header);
+                    kept.push(line.clone());
+                }
+                _ => kept.push(line.clone()),
+            }
+        }
+        out.push(kept);
+    }
+    out
 }
 
 /// Pages without the footnotes at their foot: from the end, blocks after a gap that start
@@ -304,9 +386,9 @@ fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['.', '!', '?', ':', ';'])
 }
 
-/// Lines into paragraphs: a gap (an empty line), a bullet, a heading or a line after one that
-/// ends with a colon starts a new one. A page break ends a paragraph only when its sentence has
-/// ended or the next page starts in upper case.
+/// Lines into paragraphs: a bullet, a heading or a line after one that ends with a colon starts
+/// a new one. A page break or a gap (an empty line) ends a paragraph only when its sentence has
+/// ended or the next line starts in upper case.
 fn join_paragraphs(
     file: usize,
     pages: &[Vec<String>],
@@ -321,11 +403,14 @@ fn join_paragraphs(
             page: page_of(index),
             ..Place::default()
         };
-        let mut first_on_page = true;
+        let mut after_break = true;
         for raw in page {
             let line = without_footnote_markers(raw.trim(), removed);
-            if line.trim().is_empty() {
+            if raw == HEADER_REMOVED || line.trim().is_empty() {
+                // A gap, or a header taken out, ends the paragraph unless its sentence goes
+                // on: text converted from a PDF keeps the page break as an empty line.
                 open = false;
+                after_break = true;
                 continue;
             }
             let continues = !starts_own_paragraph(&line)
@@ -333,7 +418,7 @@ fn join_paragraphs(
                     let previous = last.lines.last().map_or("", String::as_str);
                     let after_heading = section_number(previous).is_some() && last.lines.len() == 1;
                     let joinable = !previous.trim_end().ends_with(':') && !after_heading;
-                    if first_on_page {
+                    if after_break {
                         // Over a page break (and the gaps the page's header left), a sentence
                         // goes on when it has not ended and the new page starts in lower case.
                         joinable
@@ -355,7 +440,7 @@ fn join_paragraphs(
                 }),
             }
             open = true;
-            first_on_page = false;
+            after_break = false;
         }
     }
     join_broken_dates(out)
@@ -428,6 +513,36 @@ mod tests {
         for text in ["2020", "7 punkter", "Sida", "Sidan 7 visar", "2025-01-29"] {
             assert!(!is_page_number(text), "{text}");
         }
+    }
+
+    #[test]
+    fn a_running_header_left_amid_pasted_text_goes_and_the_sentence_it_broke_is_joined() {
+        let header = "Malmö stad\n\nGranskning av IT-säkerhet\n\n2020-12-16";
+        let text = format!(
+            "{header}\n\n## 3.3 Klassning\n\nFörvaltningarna arbetar med riskanalyser i\n\n{header}\n\nsamband med klassningar.\n\nNästa stycke har\n\nen sidbrytning utan sidhuvud.\n\n{header}\n\nSista stycket.\n\nKort rubrik\n\nEtt stycke efter en rubrik."
+        );
+        let (paragraphs, removed) =
+            super::paragraphs(&[SourceText::single_page("inklistrad text", &text)]);
+        assert_eq!(
+            texts(&paragraphs),
+            [
+                // The first time is kept: it is often the title page.
+                "Malmö stad",
+                "Granskning av IT-säkerhet",
+                "2020-12-16",
+                "## 3.3 Klassning",
+                "Förvaltningarna arbetar med riskanalyser i samband med klassningar.",
+                "Nästa stycke har en sidbrytning utan sidhuvud.",
+                "Sista stycket.",
+                // Standing alone once, a short line is a heading, and stays.
+                "Kort rubrik",
+                "Ett stycke efter en rubrik.",
+            ]
+        );
+        assert_eq!(
+            removed.furniture,
+            ["Malmö stad", "Granskning av IT-säkerhet", "2020-12-16"]
+        );
     }
 
     #[test]

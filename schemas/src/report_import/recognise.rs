@@ -750,12 +750,8 @@ fn assessment_sections(paragraphs: &[Paragraph], boards: &[Board]) -> Vec<FoundI
         if !is_assessment_heading(&heading.text) {
             continue;
         }
-        let body: Vec<&Paragraph> = paragraphs[index + 1..]
-            .iter()
-            .take_while(|p| section_number(&p.text).is_none())
-            .collect();
-        // A running header left in the text ("Malmö stad") is no assessment.
-        let Some(first) = body.iter().find(|p| p.text.split_whitespace().count() >= 8) else {
+        let body = section_body(&paragraphs[index + 1..]);
+        let Some(first) = body.first() else {
             continue;
         };
         // By name only: a finding's text mentions "nämnderna" in passing.
@@ -773,7 +769,11 @@ fn assessment_sections(paragraphs: &[Paragraph], boards: &[Board]) -> Vec<FoundI
             addressees = boards.iter().map(|b| b.name.clone()).collect();
         }
         items.push(FoundItem {
-            text: first.text.trim().to_string(),
+            text: body
+                .iter()
+                .map(|p| p.text.trim())
+                .collect::<Vec<_>>()
+                .join("\n\n"),
             addressees,
             intro: String::new(),
             section,
@@ -781,6 +781,17 @@ fn assessment_sections(paragraphs: &[Paragraph], boards: &[Board]) -> Vec<FoundI
         });
     }
     items
+}
+
+/// A section's running text, every paragraph of it: up to the next heading with a number or
+/// a converter's "#" heading. A short line that is no sentence (a sub-heading, a header
+/// left in the text) is no part of the assessment.
+fn section_body(after_heading: &[Paragraph]) -> Vec<&Paragraph> {
+    after_heading
+        .iter()
+        .take_while(|p| section_number(&p.text).is_none() && !p.text.trim_start().starts_with('#'))
+        .filter(|p| p.text.split_whitespace().count() >= 8)
+        .collect()
 }
 
 /// "3.1.6 Bedömning", "4.1 Revisorernas bedömning", "**3.6.2 Bedömning**".
