@@ -84,20 +84,23 @@ impl ReportDraft {
         {
             return Err(format!("{} är redan inläst.", names.join(" och ")));
         }
-        let said = self.proposal.absorb(proposal)?;
+        let absorbed = self.proposal.absorb(proposal)?;
         self.sources.extend(sources);
-        Ok(if said.is_empty() {
-            format!(
-                "{} lästes in; förslaget hade redan allt som stod där.",
-                names.join(" och ")
-            )
+        let read = names.join(" och ");
+        let mut said = if absorbed.added.is_empty() {
+            format!("{read} lästes in; förslaget hade redan allt som stod där.")
         } else {
             format!(
-                "{} lästes in och förslaget fick: {}. Dina ändringar finns kvar.",
-                names.join(" och "),
-                said.join(", ")
+                "{read} lästes in och förslaget fick: {}. Dina ändringar finns kvar.",
+                absorbed.added.join(", ")
             )
-        })
+        };
+        if let Some(kept_out) = absorbed.kept_out {
+            said.push_str(&format!(
+                " Det du har tagit bort lades inte till igen: {kept_out}."
+            ));
+        }
+        Ok(said)
     }
 
     /// Merges the proposal into `case` and says what was done.

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::model::{Audit, AuditItem, AuditQuestion, Board, BoardResponse, Case, YearPeriod};
 
-pub use edit::{merge_into, ProposalEdit, ProposalText};
+pub use edit::{merge_into, Absorbed, ProposalEdit, ProposalText};
 pub use recognise::recognise;
 
 /// What a PDF without text (pages as pictures: a scanned report) is told.
@@ -132,21 +132,36 @@ pub struct Place {
 pub enum ByUser {
     #[default]
     Nothing,
-    Changed,
+    /// `found` is a fingerprint of the value as found: written back, it is no longer a change.
+    Changed {
+        found: u64,
+    },
     Typed,
 }
 
 impl Place {
-    /// The same place, marked as changed by the user (a typed value stays typed).
-    pub fn changed(self) -> Place {
-        match self.by_user {
-            ByUser::Typed => self,
-            _ => Place {
-                by_user: ByUser::Changed,
-                ..self
+    /// The place of a value rewritten from `from` to `to`: changed by the user, or as found
+    /// again when `to` is what was found (a typed value stays typed).
+    pub fn changed(self, from: &str, to: &str) -> Place {
+        let by_user = match self.by_user {
+            ByUser::Typed => ByUser::Typed,
+            ByUser::Nothing if from == to => ByUser::Nothing,
+            ByUser::Nothing => ByUser::Changed {
+                found: fingerprint(from),
             },
-        }
+            ByUser::Changed { found } if fingerprint(to) == found => ByUser::Nothing,
+            changed @ ByUser::Changed { .. } => changed,
+        };
+        Place { by_user, ..self }
     }
+}
+
+/// FNV-1a: a found value's fingerprint, the same in every run (unlike std's hasher, whose
+/// algorithm may change), without keeping the text twice.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// A value found and where.
@@ -209,6 +224,17 @@ pub struct Proposal {
     /// Why the files are no audit to read (a tjänsteskrivelse, say); then nothing is proposed.
     #[serde(default)]
     pub refused: Option<String>,
+    /// What the user took out of the proposal: a file read later does not bring it back.
+    #[serde(default)]
+    pub taken_out: TakenOut,
+}
+
+/// Boards (by name), questions and items (by text) the user removed from a proposal.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TakenOut {
+    pub boards: Vec<String>,
+    pub questions: Vec<String>,
+    pub items: Vec<String>,
 }
 
 impl Proposal {
@@ -234,7 +260,7 @@ impl Proposal {
         };
         match place.by_user {
             ByUser::Typed => "ifyllt av dig".to_string(),
-            ByUser::Changed => format!("ändrat av dig (hittades i {found})"),
+            ByUser::Changed { .. } => format!("ändrat av dig (hittades i {found})"),
             ByUser::Nothing => found,
         }
     }

@@ -33,9 +33,29 @@ pub fn uppercase_first(text: &str) -> String {
     }
 }
 
+/// "A", "A och B", "A, B och C": a list in running text.
+pub fn join_and_sv<S: AsRef<str>>(parts: &[S]) -> String {
+    match parts {
+        [] => String::new(),
+        [only] => only.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} och {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_in_running_text_joins_its_last_with_och() {
+        assert_eq!(join_and_sv::<&str>(&[]), "");
+        assert_eq!(join_and_sv(&["A"]), "A");
+        assert_eq!(join_and_sv(&["A", "B"]), "A och B");
+        assert_eq!(join_and_sv(&["A", "B", "C"]), "A, B och C");
+    }
 
     #[test]
     fn one_takes_the_singular_and_every_other_count_the_plural() {

@@ -89,7 +89,7 @@ fn place_hint(proposal: &Proposal, place: Place) -> String {
     let said = proposal.place_sv(place);
     match place.by_user {
         ByUser::Nothing => format!("Från {said}."),
-        ByUser::Changed | ByUser::Typed => format!("{}.", uppercase_first(&said)),
+        ByUser::Changed { .. } | ByUser::Typed => format!("{}.", uppercase_first(&said)),
     }
 }
 
@@ -327,6 +327,9 @@ fn item_fields(
                         </span>
                     }
                 }) }
+                if item.addressees.is_empty() && !proposal.boards.is_empty() {
+                    <p class="warning-text">{ "Ingen nämnd är vald: kryssa i den som ska svara, annars kan ärendet inte skapas." }</p>
+                }
             </fieldset>
             <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveItem { kind, index }, heading_id(kind))}>
                 { format!("Ta bort {}", lowercase_first(&label)) }

@@ -1,10 +1,11 @@
 //! The user's corrections to a proposal before it becomes a case, and the proposal merged into
 //! a case that already exists (which it never overwrites without being asked).
 
+use super::recognise::same_item;
 use super::{ByUser, Found, FoundBoard, FoundItem, Place, Proposal};
 use crate::date::Date;
 use crate::model::{AuditItem, AuditQuestion, Board, BoardResponse, Case, ItemKind};
-use crate::wording::count_sv;
+use crate::wording::{count_sv, join_and_sv};
 
 /// The place of what the user typed rather than found.
 pub const TYPED: Place = Place {
@@ -82,7 +83,7 @@ fn set_text(slot: &mut Option<Found<String>>, text: String) {
         (_, true) => *slot = None,
         (Some(found), false) => {
             if found.value != text {
-                found.place = found.place.changed();
+                found.place = found.place.changed(&found.value, &text);
                 found.value = text;
             }
         }
@@ -99,8 +100,10 @@ fn set_date(slot: &mut Option<Found<Date>>, date: Option<Date>) {
     *slot = date.map(|value| match slot.as_ref() {
         Some(found) if found.value == value => found.clone(),
         Some(found) => Found {
+            place: found
+                .place
+                .changed(&found.value.to_string(), &value.to_string()),
             value,
-            place: found.place.changed(),
         },
         None => Found {
             value,
@@ -112,8 +115,8 @@ fn set_date(slot: &mut Option<Found<Date>>, date: Option<Date>) {
 /// A found text the user rewrote: its place says so.
 fn rewrite(text: &mut String, place: &mut Place, new: String) {
     if *text != new {
+        *place = place.changed(text, &new);
         *text = new;
-        *place = place.changed();
     }
 }
 
@@ -142,13 +145,20 @@ impl Proposal {
             }
             ProposalEdit::RemoveQuestion(index) => {
                 if index < self.questions.len() {
-                    self.questions.remove(index);
+                    let question = self.questions.remove(index);
+                    self.taken_out.questions.push(question.value);
                 }
             }
-            ProposalEdit::AddQuestion(text) => self.questions.push(Found {
-                value: non_empty(text, "Skriv revisionsfrågan först.")?,
-                place: TYPED,
-            }),
+            ProposalEdit::AddQuestion(text) => {
+                let value = non_empty(text, "Skriv revisionsfrågan först.")?;
+                self.taken_out
+                    .questions
+                    .retain(|gone| !same_item(gone, &value));
+                self.questions.push(Found {
+                    value,
+                    place: TYPED,
+                });
+            }
             ProposalEdit::Item { kind, index, text } => {
                 if let Some(item) = self.items_mut(kind).get_mut(index) {
                     rewrite(&mut item.text, &mut item.place, text);
@@ -157,7 +167,8 @@ impl Proposal {
             ProposalEdit::RemoveItem { kind, index } => {
                 let items = self.items_mut(kind);
                 if index < items.len() {
-                    items.remove(index);
+                    let item = items.remove(index);
+                    self.taken_out.items.push(item.text);
                 }
             }
             ProposalEdit::AddItem { kind, text } => self.add_item(kind, text)?,
@@ -190,6 +201,7 @@ impl Proposal {
             }
             ProposalEdit::AddBoard(name) => {
                 let name = self.free_board_name(None, name)?;
+                self.taken_out.boards.retain(|gone| !same_name(gone, &name));
                 self.boards.push(FoundBoard {
                     name,
                     place: TYPED,
@@ -222,6 +234,7 @@ impl Proposal {
             ItemKind::Recommendation => "Skriv rekommendationen först.",
         };
         let text = non_empty(text, empty)?;
+        self.taken_out.items.retain(|gone| !same_item(gone, &text));
         let addressees = match self.boards.as_slice() {
             [only] => vec![only.name.clone()],
             _ => Vec::new(),
@@ -271,6 +284,7 @@ impl Proposal {
         }
         let gone = self.boards.remove(index).name;
         let went = self.items_only_to_sv(&gone);
+        self.taken_out.boards.push(gone.clone());
         for items in [&mut self.assessments, &mut self.recommendations] {
             items.retain(|item| item.addressees != [gone.as_str()]);
             for item in items.iter_mut() {
@@ -294,9 +308,11 @@ impl Proposal {
             Some(_) => name,
             None => non_empty(name, "Skriv nämndens namn.")?,
         };
-        let taken = self.boards.iter().enumerate().any(|(index, board)| {
-            Some(index) != renaming && board.name.trim().eq_ignore_ascii_case(name.trim())
-        });
+        let taken = self
+            .boards
+            .iter()
+            .enumerate()
+            .any(|(index, board)| Some(index) != renaming && same_name(&board.name, &name));
         match (taken, name.trim()) {
             (false, _) => Ok(name),
             (true, "") => Err(
@@ -307,16 +323,38 @@ impl Proposal {
         }
     }
 
-    /// What must be filled in before the proposal can be accepted: a board without a name.
+    /// What must be filled in before the proposal can be accepted: a board without a name, and
+    /// (when there are boards) an assessment or recommendation addressed to none of them, which
+    /// no yttrande would answer.
     pub fn unfinished(&self) -> Option<String> {
-        let position = self
-            .boards
-            .iter()
-            .position(|board| board.name.trim().is_empty())?;
-        Some(format!(
-            "Nämnd {} i förslaget saknar namn. Skriv in namnet, eller ta bort nämnden.",
-            position + 1
-        ))
+        if let Some(position) = self.boards.iter().position(|b| b.name.trim().is_empty()) {
+            return Some(format!(
+                "Nämnd {} i förslaget saknar namn. Skriv in namnet, eller ta bort nämnden.",
+                position + 1
+            ));
+        }
+        if self.boards.is_empty() {
+            return None;
+        }
+        let unaddressed: Vec<String> = [ItemKind::Assessment, ItemKind::Recommendation]
+            .into_iter()
+            .flat_map(|kind| {
+                let items = self.items(kind).iter().enumerate();
+                items
+                    .filter(|(_, item)| item.addressees.is_empty())
+                    .map(move |(index, _)| format!("{} {}", kind.label_sv(), index + 1))
+            })
+            .collect();
+        match unaddressed.as_slice() {
+            [] => None,
+            [one] => Some(format!(
+                "{one} är inte riktad till någon nämnd. Kryssa i nämnden som ska svara på den, eller ta bort den."
+            )),
+            many => Some(format!(
+                "{} är inte riktade till någon nämnd. Kryssa i nämnden som ska svara på var och en, eller ta bort dem.",
+                join_and_sv(many)
+            )),
+        }
     }
 
     /// A board renamed keeps its items.
@@ -346,11 +384,86 @@ fn non_empty(text: String, empty: &str) -> Result<String, String> {
     }
 }
 
+/// What a file read into a proposal added ("nämnden Servicenämnden", "3 rekommendationer"),
+/// and what it also held that the user had taken out of the proposal ("Servicenämnden och
+/// 4 rekommendationer"), which stays out.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Absorbed {
+    pub added: Vec<String>,
+    pub kept_out: Option<String>,
+}
+
+/// What a file read later held that the user had removed.
+#[derive(Default)]
+struct KeptOut {
+    boards: Vec<String>,
+    questions: usize,
+    /// Assessments and recommendations, by [`slot`].
+    items: [usize; 2],
+}
+
+impl KeptOut {
+    fn said_sv(&self) -> Option<String> {
+        let mut parts = self.boards.clone();
+        let counts = [
+            (self.questions, "revisionsfråga", "revisionsfrågor"),
+            (
+                self.items[slot(ItemKind::Assessment)],
+                "bedömning",
+                "bedömningar",
+            ),
+            (
+                self.items[slot(ItemKind::Recommendation)],
+                "rekommendation",
+                "rekommendationer",
+            ),
+        ];
+        parts.extend(
+            counts
+                .into_iter()
+                .filter(|(count, _, _)| *count > 0)
+                .map(|(count, one, many)| count_sv(count, one, many)),
+        );
+        (!parts.is_empty()).then(|| join_and_sv(&parts))
+    }
+}
+
+/// Where a count per kind of item stands in a `[usize; 2]`.
+fn slot(kind: ItemKind) -> usize {
+    match kind {
+        ItemKind::Assessment => 0,
+        ItemKind::Recommendation => 1,
+    }
+}
+
+/// Fills what a board lacks from the same board found in another file; whether a deadline
+/// was added.
+fn fill_board(mine: &mut FoundBoard, theirs: FoundBoard) -> bool {
+    let before = (
+        mine.first_deadline.is_some(),
+        mine.follow_up_deadline.is_some(),
+    );
+    mine.first_deadline = mine.first_deadline.take().or(theirs.first_deadline);
+    mine.follow_up_deadline = mine.follow_up_deadline.take().or(theirs.follow_up_deadline);
+    mine.send_to = mine.send_to.take().or(theirs.send_to);
+    mine.follow_up_period = mine.follow_up_period.take().or(theirs.follow_up_period);
+    before
+        != (
+            mine.first_deadline.is_some(),
+            mine.follow_up_deadline.is_some(),
+        )
+}
+
+/// Board names compared as a reader would: "SERVICENÄMNDEN" is "Servicenämnden".
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
 impl Proposal {
     /// Adds what another file's proposal found (the missiv read after the report) to this one,
     /// which the user may have corrected: only what this one lacks is taken, so no correction
-    /// is lost. Says what was added.
-    pub fn absorb(&mut self, mut other: Proposal) -> Result<Vec<String>, String> {
+    /// is lost, and what the user took out stays out. Says what was added and what was not.
+    pub fn absorb(&mut self, mut other: Proposal) -> Result<Absorbed, String> {
         if let Some(reason) = other.refused {
             return Err(reason);
         }
@@ -393,28 +506,24 @@ impl Proposal {
             self.missiv_date = other.missiv_date;
             said.push("missivets datum".to_string());
         }
+        let mut kept_out = KeptOut::default();
         for board in other.boards {
+            if self
+                .taken_out
+                .boards
+                .iter()
+                .any(|gone| same_name(gone, &board.name))
+            {
+                kept_out.boards.push(board.name);
+                continue;
+            }
             match self
                 .boards
                 .iter_mut()
-                .find(|mine| mine.name.trim().eq_ignore_ascii_case(board.name.trim()))
+                .find(|mine| same_name(&mine.name, &board.name))
             {
                 Some(mine) => {
-                    let before = (
-                        mine.first_deadline.is_some(),
-                        mine.follow_up_deadline.is_some(),
-                    );
-                    mine.first_deadline = mine.first_deadline.take().or(board.first_deadline);
-                    mine.follow_up_deadline =
-                        mine.follow_up_deadline.take().or(board.follow_up_deadline);
-                    mine.send_to = mine.send_to.take().or(board.send_to);
-                    mine.follow_up_period = mine.follow_up_period.take().or(board.follow_up_period);
-                    if before
-                        != (
-                            mine.first_deadline.is_some(),
-                            mine.follow_up_deadline.is_some(),
-                        )
-                    {
+                    if fill_board(mine, board) {
                         said.push(format!("{}s sista dagar", mine.name));
                     }
                 }
@@ -426,45 +535,70 @@ impl Proposal {
         }
         let mut questions = 0;
         for question in other.questions {
-            if !self
+            if self
+                .taken_out
                 .questions
                 .iter()
-                .any(|q| super::recognise::same_item(&q.value, &question.value))
+                .any(|gone| same_item(gone, &question.value))
+            {
+                kept_out.questions += 1;
+            } else if !self
+                .questions
+                .iter()
+                .any(|q| same_item(&q.value, &question.value))
             {
                 self.questions.push(question);
                 questions += 1;
             }
         }
-        let mut items = 0;
-        for item in other.recommendations {
-            if !self
-                .recommendations
-                .iter()
-                .any(|known| super::recognise::same_item(&known.text, &item.text))
-            {
-                self.recommendations.push(item);
-                items += 1;
-            }
-        }
-        for item in other.assessments {
-            if !self
-                .assessments
-                .iter()
-                .any(|known| super::recognise::same_item(&known.text, &item.text))
-            {
-                self.assessments.push(item);
+        let mut added = [0, 0];
+        for (kind, items) in [
+            (ItemKind::Assessment, other.assessments),
+            (ItemKind::Recommendation, other.recommendations),
+        ] {
+            for mut item in items {
+                let addressed = !item.addressees.is_empty();
+                let taken_out = &self.taken_out;
+                item.addressees
+                    .retain(|name| !taken_out.boards.iter().any(|gone| same_name(gone, name)));
+                let removed = taken_out
+                    .items
+                    .iter()
+                    .any(|gone| same_item(gone, &item.text));
+                if removed || addressed && item.addressees.is_empty() {
+                    kept_out.items[slot(kind)] += 1;
+                } else if !self
+                    .items(kind)
+                    .iter()
+                    .any(|known| same_item(&known.text, &item.text))
+                {
+                    self.items_mut(kind).push(item);
+                    added[slot(kind)] += 1;
+                }
             }
         }
         if questions > 0 {
             said.push(count_sv(questions, "revisionsfråga", "revisionsfrågor"));
         }
-        if items > 0 {
-            said.push(count_sv(items, "rekommendation", "rekommendationer"));
+        let recommendations = added[slot(ItemKind::Recommendation)];
+        if recommendations > 0 {
+            said.push(count_sv(
+                recommendations,
+                "rekommendation",
+                "rekommendationer",
+            ));
+        }
+        let assessments = added[slot(ItemKind::Assessment)];
+        if assessments > 0 {
+            said.push(count_sv(assessments, "bedömning", "bedömningar"));
         }
         self.files.extend(other.files);
         self.notes.extend(other.notes);
         self.warnings.extend(other.warnings);
-        Ok(said)
+        Ok(Absorbed {
+            added: said,
+            kept_out: kept_out.said_sv(),
+        })
     }
 
     /// The places of a proposal whose files follow `offset` others.
@@ -583,11 +717,7 @@ pub fn merge_into(case: &mut Case, proposal: &Proposal, replace: bool) -> Vec<St
     let ids_of = |names: &[String], case: &Case| -> Vec<String> {
         names
             .iter()
-            .filter_map(|name| {
-                case.boards
-                    .iter()
-                    .find(|b| b.name.eq_ignore_ascii_case(name))
-            })
+            .filter_map(|name| case.boards.iter().find(|b| same_name(&b.name, name)))
             .map(|b| b.id.clone())
             .collect()
     };
@@ -597,7 +727,7 @@ pub fn merge_into(case: &mut Case, proposal: &Proposal, replace: bool) -> Vec<St
             .audit
             .questions
             .iter()
-            .any(|q| super::recognise::same_item(&q.text, &question.value));
+            .any(|q| same_item(&q.text, &question.value));
         if !known {
             let number = next_number(case.audit.questions.iter().map(|q| q.number));
             case.audit.questions.push(AuditQuestion {
@@ -618,10 +748,7 @@ pub fn merge_into(case: &mut Case, proposal: &Proposal, replace: bool) -> Vec<St
                 ItemKind::Assessment => &mut case.audit.assessments,
                 ItemKind::Recommendation => &mut case.audit.recommendations,
             };
-            if list
-                .iter()
-                .any(|known| super::recognise::same_item(&known.text, &item.text))
-            {
+            if list.iter().any(|known| same_item(&known.text, &item.text)) {
                 continue;
             }
             let number = next_number(list.iter().map(|i| i.number));
@@ -838,6 +965,7 @@ mod tests {
             proposal.place_sv(changed.place),
             "ändrat av dig (hittades i missiv.pdf, sida 2)"
         );
+        let found_text = proposal.recommendations[0].text.clone();
         proposal
             .apply(ProposalEdit::Item {
                 kind: ItemKind::Recommendation,
@@ -845,8 +973,28 @@ mod tests {
                 text: "Ta fram en arkivplan för hela förvaltningen".into(),
             })
             .expect("reworded");
-        assert_eq!(proposal.recommendations[0].place.by_user, ByUser::Changed);
+        assert!(matches!(
+            proposal.recommendations[0].place.by_user,
+            ByUser::Changed { .. }
+        ));
         assert_eq!(proposal.recommendations[1].place.by_user, ByUser::Nothing);
+        // Written back as it was found, a value is no longer a change.
+        proposal
+            .apply(ProposalEdit::Item {
+                kind: ItemKind::Recommendation,
+                index: 0,
+                text: found_text,
+            })
+            .expect("written back");
+        assert_eq!(proposal.recommendations[0].place.by_user, ByUser::Nothing);
+        proposal
+            .apply(ProposalEdit::FirstDeadline {
+                index: 0,
+                date: Some(deadline.value),
+            })
+            .expect("date back");
+        let date = proposal.boards[0].first_deadline.clone().expect("date");
+        assert_eq!(proposal.place_sv(date.place), "missiv.pdf, sida 2");
     }
 
     #[test]
@@ -934,6 +1082,37 @@ mod tests {
         assert_eq!(proposal.recommendations.len(), 1);
         assert_eq!(proposal.recommendations[0].addressees, ["Servicenämnden"]);
         assert_eq!(proposal.assessments[0].addressees, ["Servicenämnden"]);
+        // An item addressed to no board would be answered by none: said, before accepting.
+        for addressed in [false, true] {
+            let board = "Servicenämnden".to_string();
+            let edit = |kind| ProposalEdit::Addressed {
+                kind,
+                index: 0,
+                board: board.clone(),
+                addressed,
+            };
+            proposal
+                .apply(edit(ItemKind::Recommendation))
+                .expect("addressed");
+            if !addressed {
+                assert_eq!(
+                    proposal.unfinished().as_deref(),
+                    Some("Rekommendation 1 är inte riktad till någon nämnd. Kryssa i nämnden som ska svara på den, eller ta bort den.")
+                );
+                proposal
+                    .apply(edit(ItemKind::Assessment))
+                    .expect("addressed");
+                assert_eq!(
+                    proposal.unfinished().as_deref(),
+                    Some("Bedömning 1 och Rekommendation 1 är inte riktade till någon nämnd. Kryssa i nämnden som ska svara på var och en, eller ta bort dem.")
+                );
+            } else {
+                proposal
+                    .apply(edit(ItemKind::Assessment))
+                    .expect("addressed");
+                assert_eq!(proposal.unfinished(), None);
+            }
+        }
         let case = proposal.to_case();
         assert_eq!(case.audit.questions.len(), 1);
         assert_eq!(
@@ -982,7 +1161,7 @@ mod tests {
             "the one alike is not added again"
         );
         assert_eq!(
-            said,
+            said.added,
             [
                 "diarienummer",
                 "avsändare",
@@ -990,7 +1169,81 @@ mod tests {
                 "1 rekommendation"
             ]
         );
+        assert_eq!(said.kept_out, None);
         assert_eq!(proposal.files, ["rapport.txt", "missiv.txt"]);
+    }
+
+    #[test]
+    fn what_the_user_took_out_is_not_brought_back_by_a_file_read_later() {
+        const TWO_BOARDS: &str = "Till:\nKommunstyrelsen\nServicenämnden\n\nGranskning av arkiv SR-2025-9\n\nRevisorskollegiet rekommenderar servicenämnden att:\n• Gallra e-posten\n\nRevisorskollegiet rekommenderar kommunstyrelsen att:\n• Ta fram en arkivplan\n• Utse en arkivansvarig\n\nRevisionsfrågor:\n• Finns en arkivplan?\n";
+        let read = |name: &str| recognise(&[SourceText::single_page(name, TWO_BOARDS)]);
+        let mut proposal = read("missiv.txt");
+        assert_eq!(proposal.boards.len(), 2);
+        assert_eq!(proposal.recommendations.len(), 3);
+        let servicenamnden = proposal
+            .boards
+            .iter()
+            .position(|b| b.name == "Servicenämnden")
+            .expect("board");
+        proposal
+            .apply(ProposalEdit::RemoveBoard(servicenamnden))
+            .expect("removed");
+        let plan = proposal
+            .recommendations
+            .iter()
+            .position(|item| item.text == "Ta fram en arkivplan")
+            .expect("item");
+        proposal
+            .apply(ProposalEdit::RemoveItem {
+                kind: ItemKind::Recommendation,
+                index: plan,
+            })
+            .expect("removed");
+        let questions = proposal.questions.len();
+        if questions > 0 {
+            proposal
+                .apply(ProposalEdit::RemoveQuestion(0))
+                .expect("removed");
+        }
+        let before = (
+            proposal.boards.clone(),
+            proposal.recommendations.clone(),
+            proposal.questions.clone(),
+        );
+        // The same text again, under another name (the report after the missiv).
+        let said = proposal
+            .absorb(read("SERVICENÄMNDEN.txt"))
+            .expect("absorbed");
+        assert_eq!(
+            (
+                proposal.boards.clone(),
+                proposal.recommendations.clone(),
+                proposal.questions.clone()
+            ),
+            before
+        );
+        let questions = if questions > 0 {
+            ", 1 revisionsfråga"
+        } else {
+            ""
+        };
+        assert_eq!(
+            said.kept_out.as_deref().map(|s| s.replace(" och ", ", ")),
+            Some(format!("Servicenämnden{questions}, 2 rekommendationer"))
+        );
+        // Added again by hand, a board is no longer kept out.
+        proposal
+            .apply(ProposalEdit::AddBoard("Servicenämnden".into()))
+            .expect("added");
+        let said = proposal.absorb(read("igen.txt")).expect("absorbed");
+        assert!(
+            said.added.iter().any(|s| s == "1 rekommendation"),
+            "{said:?}"
+        );
+        assert!(proposal
+            .boards
+            .iter()
+            .any(|b| b.name == "Servicenämnden" && b.first_deadline.is_none()));
     }
 
     #[test]
