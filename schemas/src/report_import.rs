@@ -97,11 +97,17 @@ impl SourceText {
         }
     }
 
-    /// Pasted text, or a Word document's paragraphs without page breaks: one run of text.
+    /// Pasted text, a text file, or a Word document's paragraphs without page breaks: text
+    /// whose pages, if any, are not named.
     pub fn single_page(name: &str, text: &str) -> SourceText {
+        // A form feed is a page break (pdftotext writes one between pages): the pages are
+        // kept apart, so that their running headers and footnotes are found, but not named.
         SourceText {
             name: name.to_string(),
-            pages: vec![text.lines().map(str::to_string).collect()],
+            pages: text
+                .split('\u{c}')
+                .map(|page| page.lines().map(str::to_string).collect())
+                .collect(),
             paged: false,
         }
     }

@@ -67,10 +67,32 @@ def test_the_2020_report_with_its_missiv_gives_the_whole_audit(pdfs, tmp_path):
     assert (boards["Servicenämnden"]["first_deadline"], boards["Servicenämnden"]["follow_up_deadline"]) == ("2021-03-26", "2022-01-31")
     assert (boards["Kommunstyrelsen"]["first_deadline"], boards["Kommunstyrelsen"]["follow_up_deadline"]) == ("2021-04-07", "2022-02-21")
     assert "Sidhuvuden och sidfötter som upprepas på sidorna togs bort: «Granskning av stadens IT-säkerhet»" in printed
+    # Six footnotes: the one at the foot of page 4, and five that the conversion to Word and
+    # back left amid the text under their numbers ("1 Ant. av kf 17–18/12 1991 …").
+    assert "6 fotnoter togs bort" in printed and "6 fotnotsnummer som satt ihop med ord togs bort" in printed
     assert "Hittades inte" not in printed
     # The proposal is a case file the command line reads.
     validated = attempt([docgen_binary(), "validate", str(tmp_path / "forslag.json"), "--today", "2021-02-01"])
     assert "fel" in validated.stdout and "kan inte läsas" not in validated.stderr
+
+
+def test_text_from_pdftotext_layout_reads_as_the_pdfs_do(pdfs, tmp_path):
+    """The text a secretary gets from `pdftotext -layout` (or pastes from such a file): no gaps
+    between paragraphs, indented list items, page breaks as form feeds, a footnote under its
+    number at a page's foot, the appendix's list of interviewees."""
+    texts = [subprocess.run(["pdftotext", "-layout", str(pdfs[name]), "-"], capture_output=True, text=True,
+                            check=True).stdout for name in ("missiv-sr-2020-83.pdf", "rapport-sr-2020-83.pdf")]
+    pasted = tmp_path / "inklistrad.txt"
+    pasted.write_text("\f".join(texts), encoding="utf-8")
+    case, printed = import_case(tmp_path, pasted)
+    audit = case["audit"]
+    assert (audit["reference"], audit["report_date"], audit["missiv_date"]) == ("SR-2020-83", "2020-12-16", "2021-01-27")
+    assert len(audit["questions"]) == 8 and all(q["text"].endswith("?") for q in audit["questions"])
+    assert per_addressee(case) == {"Kommunstyrelsen": 9, "Servicenämnden": 4}
+    assert not any("Rekommendationerna upprepas" in item["text"] for item in audit["recommendations"])
+    assert [item["section"] for item in audit["assessments"]] == ["3.1.6", "3.2.4", "3.3.6", "3.4.5", "3.5.4", "3.6.2"]
+    assert "6 fotnoter togs bort" in printed
+    assert "Hittades inte" not in printed
 
 
 def test_the_2024_missiv_gives_each_board_its_deadlines_from_running_text(pdfs, tmp_path):

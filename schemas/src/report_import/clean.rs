@@ -22,8 +22,11 @@ pub struct Removed {
     pub page_numbers: usize,
     pub contents_lines: usize,
     pub footnote_markers: usize,
-    /// Footnotes at the foot of a page ("1 Rekommendationerna upprepas i avsnitt 4.2.").
+    /// Footnotes at the foot of a page ("1 Rekommendationerna upprepas i avsnitt 4.2."), or
+    /// amid the text under a number taken from a word.
     pub footnotes: usize,
+    /// The numbers of the footnote markers taken from words, whose footnotes are still to find.
+    marker_numbers: Vec<u8>,
 }
 
 /// How many lines at the top and at the foot of a page can be a running header or footer.
@@ -39,7 +42,8 @@ pub fn paragraphs(sources: &[SourceText]) -> (Vec<Paragraph>, Removed) {
         let pages = without_contents(pages, &mut removed);
         let pages = without_footnotes(pages, &mut removed);
         let page_of = |index: usize| if source.paged { index as u32 + 1 } else { 0 };
-        all.extend(join_paragraphs(file, &pages, page_of, &mut removed));
+        let joined = join_paragraphs(file, &pages, page_of, &mut removed);
+        all.extend(without_marked_footnotes(joined, &mut removed));
     }
     (all, removed)
 }
@@ -252,27 +256,100 @@ fn without_footnotes(mut pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<
             while page.last().is_some_and(|line| line.trim().is_empty()) {
                 page.pop();
             }
-            let Some(gap) = page.iter().rposition(|line| line.trim().is_empty()) else {
+            let Some(start) = footnote_start(page) else {
                 break;
             };
-            let block = &page[gap + 1..];
-            let text = block
-                .iter()
-                .map(|line| line.trim())
-                .collect::<Vec<_>>()
-                .join(" ");
-            let footnote = block.first().is_some_and(|first| starts_footnote(first))
-                && section_number(&text).is_none()
-                && text.ends_with(['.', ')'])
-                && block.len() <= 6;
-            if !footnote || gap == 0 {
-                break;
-            }
             removed.footnotes += 1;
-            page.truncate(gap);
+            page.truncate(start);
         }
     }
     pages
+}
+
+/// Where the last footnote on a page starts, if the page ends in one: the block after the
+/// last gap, or (in text whose lines have no gaps, as pdftotext gives) from a lone footnote
+/// number near the foot, when it starts with the footnote's number and ends a sentence.
+fn footnote_start(page: &[String]) -> Option<usize> {
+    let is_footnote = |block: &[String]| {
+        let text = block
+            .iter()
+            .map(|line| line.trim())
+            .collect::<Vec<_>>()
+            .join(" ");
+        block.first().is_some_and(|first| starts_footnote(first))
+            && section_number(&text).is_none()
+            && text.ends_with(['.', ')'])
+            && block.len() <= 6
+    };
+    let after_gap = page
+        .iter()
+        .rposition(|line| line.trim().is_empty())
+        .map(|gap| gap + 1)
+        .filter(|start| *start > 1 && is_footnote(&page[*start..]));
+    let lone_number = (page.len().saturating_sub(6)..page.len())
+        .rev()
+        .find(|at| *at > 0 && marks_footnote(page, *at))
+        .filter(|at| is_footnote(&page[*at..]));
+    after_gap.or(lone_number)
+}
+
+/// Paragraphs without the footnotes that a layout put amid the text (a report converted to
+/// Word and back keeps them where their page ended): a paragraph, or a line within one (a
+/// footnote at a page's foot with no gap before it), that starts with the number of a marker
+/// taken from a word, then a capital ("1 Ant. av kf 17–18/12 1991 …"), and is no heading.
+/// Each marker's footnote is taken once.
+fn without_marked_footnotes(paragraphs: Vec<Paragraph>, removed: &mut Removed) -> Vec<Paragraph> {
+    if removed.marker_numbers.is_empty() {
+        return paragraphs;
+    }
+    let mut out = Vec::with_capacity(paragraphs.len());
+    for mut paragraph in paragraphs {
+        if paragraph.text.split_whitespace().count() <= 40
+            && take_footnote(&paragraph.text, removed)
+        {
+            continue;
+        }
+        let before = paragraph.lines.len();
+        let mut first = true;
+        paragraph.lines.retain(|line| {
+            let keep = std::mem::take(&mut first) || !take_footnote(line, removed);
+            keep
+        });
+        if paragraph.lines.len() != before {
+            paragraph.text = paragraph
+                .lines
+                .iter()
+                .fold(String::new(), |text, line| join_text(&text, &tidy(line)));
+        }
+        out.push(paragraph);
+    }
+    out
+}
+
+/// Whether `text` is the footnote of a marker taken from a word; if so, the marker is done.
+fn take_footnote(text: &str, removed: &mut Removed) -> bool {
+    let text = text.trim();
+    let Some((number, rest)) = text.split_once(' ') else {
+        return false;
+    };
+    let Some(at) = number.parse::<u8>().ok().and_then(|number| {
+        removed
+            .marker_numbers
+            .iter()
+            .position(|known| *known == number)
+    }) else {
+        return false;
+    };
+    // A heading has neither dates nor commas ("4 Slutsats"); a footnote often looks like one
+    // otherwise ("4 Beslutad av kommunstyrelsen 2013-11-27, senast reviderad av KSAU").
+    let unlike_heading =
+        section_number(text).is_none() || rest.contains(|c: char| c.is_ascii_digit() || c == ',');
+    let footnote = rest.starts_with(char::is_uppercase) && unlike_heading;
+    if footnote {
+        removed.marker_numbers.remove(at);
+        removed.footnotes += 1;
+    }
+    footnote
 }
 
 /// Pages without the table of contents: after "Innehållsförteckning" (or "Innehåll"), the
@@ -339,6 +416,8 @@ fn without_footnote_markers(line: &str, removed: &mut Removed) -> String {
                 && after.is_none_or(|c| c.is_whitespace() || ".,:;)".contains(*c));
             if glued {
                 removed.footnote_markers += 1;
+                let number: String = chars[index..index + digits].iter().collect();
+                removed.marker_numbers.extend(number.parse::<u8>().ok());
                 index += digits;
                 continue;
             }
@@ -404,6 +483,9 @@ fn join_paragraphs(
             ..Place::default()
         };
         let mut after_break = true;
+        // Whether the open paragraph is a list item whose bullet stood indented (text laid
+        // out as on the page, pdftotext -layout): a line at the margin then ends it.
+        let mut in_indented_item = false;
         for raw in page {
             let line = without_footnote_markers(raw.trim(), removed);
             if raw == HEADER_REMOVED || line.trim().is_empty() {
@@ -413,7 +495,9 @@ fn join_paragraphs(
                 after_break = true;
                 continue;
             }
+            let indented = raw.starts_with(char::is_whitespace);
             let continues = !starts_own_paragraph(&line)
+                && !(in_indented_item && !indented)
                 && out.last().is_some_and(|last| {
                     let previous = last.lines.last().map_or("", String::as_str);
                     let after_heading = section_number(previous).is_some() && last.lines.len() == 1;
@@ -433,11 +517,15 @@ fn join_paragraphs(
                     last.text = join_text(&last.text, &tidy(&line));
                     last.lines.push(line);
                 }
-                _ => out.push(Paragraph {
-                    text: tidy(&line),
-                    place,
-                    lines: vec![line],
-                }),
+                _ => {
+                    let item = strip_marker(&line).is_some() || is_lone_marker(&line);
+                    in_indented_item = item && indented;
+                    out.push(Paragraph {
+                        text: tidy(&line),
+                        place,
+                        lines: vec![line],
+                    })
+                }
             }
             open = true;
             after_break = false;

@@ -11,7 +11,7 @@ use super::lists::{boards_named, is_lone_marker, split_items, strip_marker, tidy
 use super::{Found, FoundBoard, FoundItem, Place, Proposal, SourceText};
 use crate::date::Date;
 use crate::model::{Board, YearPeriod};
-use crate::wording::uppercase_first;
+use crate::wording::{count_sv, uppercase_first};
 
 /// Reads the files (report, missiv, in any order; one file may hold both) into a proposal. A
 /// missiv (a file addressed "Till:" on its first page) is read first, whatever the order given.
@@ -543,6 +543,16 @@ fn boards_in_intro(intro: &str) -> Vec<String> {
         })
 }
 
+/// A paragraph's last sentence: after the last ". ", "? " or "! " that a capital follows.
+fn last_sentence(text: &str) -> &str {
+    let starts = text.char_indices().filter_map(|(at, c)| {
+        let after = &text[at + c.len_utf8()..];
+        let next = after.strip_prefix(' ')?.chars().next()?;
+        (matches!(c, '.' | '?' | '!') && next.is_uppercase()).then_some(at + c.len_utf8() + 1)
+    });
+    starts.last().map_or(text, |start| &text[start..])
+}
+
 /// Whether a paragraph introduces a list of recommendations.
 fn is_recommendation_intro(p: &Paragraph) -> bool {
     let lower = p.text.to_lowercase();
@@ -572,12 +582,15 @@ fn find_recommendations(
             index += 1;
             continue;
         }
+        // Text without gaps (pasted from a PDF) joins the introduction to the paragraph
+        // before it, which may name other boards: the introduction is its last sentence.
+        let intro = last_sentence(&p.text);
         if boards.is_empty()
-            || !boards_in_intro(&p.text)
+            || !boards_in_intro(intro)
                 .iter()
                 .all(|name| boards.iter().any(|b| b.name.eq_ignore_ascii_case(name)))
         {
-            for name in boards_in_intro(&p.text) {
+            for name in boards_in_intro(intro) {
                 if !boards
                     .iter()
                     .any(|board| board.name.eq_ignore_ascii_case(&name))
@@ -594,7 +607,7 @@ fn find_recommendations(
             .iter()
             .map(|b| Board::new(&b.name, &b.name))
             .collect();
-        let addressees = boards_named(&p.text, &as_boards);
+        let addressees = boards_named(intro, &as_boards);
         let (list, next) = list_after(paragraphs, index);
         if let Some(earlier) = same_list(&lists, &items, &addressees, &list) {
             // The whole list again (the chapter after the summary), some items reworded:
@@ -624,7 +637,7 @@ fn find_recommendations(
                     items.push(FoundItem {
                         text,
                         addressees: addressees.clone(),
-                        intro: p.text.clone(),
+                        intro: intro.to_string(),
                         section: section.clone(),
                         place,
                     });
@@ -1060,26 +1073,29 @@ fn find_missiv_date(paragraphs: &[Paragraph]) -> Option<Found<Date>> {
         .iter()
         .position(|p| section_number(&p.text).is_some())
         .map_or(paragraphs.len(), |offset| addressed + offset);
-    paragraphs[..report_starts]
+    // By line: text pasted without gaps joins the date, the name and the role into one
+    // paragraph with the missiv's last sentence.
+    let lines: Vec<(String, &Paragraph)> = paragraphs[addressed..report_starts]
         .iter()
-        .enumerate()
-        .skip(addressed)
-        .find_map(|(index, p)| {
-            let date = lone_date(p).or_else(|| place_and_date(&p.text))?;
-            let signed = paragraphs[index + 1..].iter().take(4).any(|next| {
-                let lower = next.text.to_lowercase();
-                next.text.split_whitespace().count() <= 6
-                    && [
-                        "ordförande",
-                        "revisionsdirektör",
-                        "revisionschef",
-                        "revisor",
-                    ]
-                    .iter()
-                    .any(|role| lower.contains(role))
-            });
-            signed.then(|| found(date, p))
-        })
+        .flat_map(|p| p.lines.iter().map(move |line| (tidy(line), p)))
+        .collect();
+    lines.iter().enumerate().find_map(|(index, (line, p))| {
+        let line = line.trim_matches(|c: char| c == '*' || c.is_whitespace());
+        let date = Date::parse_swedish(line).or_else(|| place_and_date(line))?;
+        let signed = lines[index + 1..].iter().take(4).any(|(next, _)| {
+            let lower = next.to_lowercase();
+            next.split_whitespace().count() <= 6
+                && [
+                    "ordförande",
+                    "revisionsdirektör",
+                    "revisionschef",
+                    "revisor",
+                ]
+                .iter()
+                .any(|role| lower.contains(role))
+        });
+        signed.then(|| found(date, p))
+    })
 }
 
 /// The report's date: on the title page, alone or in a short line about the report, and not
@@ -1123,10 +1139,10 @@ fn notes(removed: &Removed, repeated: usize) -> Vec<String> {
         ));
     }
     if removed.footnotes > 0 {
-        notes.push(match removed.footnotes {
-            1 => "1 fotnot längst ned på en sida togs bort.".to_string(),
-            count => format!("{count} fotnoter längst ned på sidorna togs bort."),
-        });
+        notes.push(format!(
+            "{} (texten under ett fotnotsnummer, längst ned på sidan eller där layouten satte den).",
+            count_sv(removed.footnotes, "fotnot togs bort", "fotnoter togs bort")
+        ));
     }
     if removed.footnote_markers > 0 {
         notes.push(format!(
