@@ -172,7 +172,7 @@ test('a scanned PDF and a letter are refused with a Swedish message, and the ope
   await unread.filter({ hasText: '«skadad.pdf»: Filen går inte att läsa som PDF' })
     .filter({ hasText: 'De filerna är inte med i förslaget; de andra filerna lästes in.' }).waitFor();
   assert.equal(await page.locator('#import-reference').inputValue(), 'SR-2024-38');
-  await page.getByRole('button', { name: 'Avbryt' }).click();
+  await page.getByRole('button', { name: 'Avbryt', exact: true }).click();
 
   // The example case, filled from the 2024 missiv: its own reference is kept and said.
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
