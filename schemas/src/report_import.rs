@@ -364,11 +364,11 @@ impl Proposal {
     }
 
     /// What was looked for and not found, in Swedish, for the user to fill in.
-    pub fn missing_sv(&self) -> Vec<&'static str> {
+    pub fn missing_sv(&self) -> Vec<String> {
         let mut missing = Vec::new();
-        let mut say = |absent: bool, what: &'static str| {
+        let mut say = |absent: bool, what: &str| {
             if absent {
-                missing.push(what);
+                missing.push(what.to_string());
             }
         };
         say(self.reference.is_none(), "Diarienummer (t.ex. SR-2024-38)");
@@ -383,14 +383,30 @@ impl Proposal {
         say(self.questions.is_empty(), "Revisionsfrågor");
         say(self.recommendations.is_empty(), "Rekommendationer");
         say(self.boards.is_empty(), "Nämnder som ska yttra sig");
-        say(
-            !self.boards.is_empty() && self.boards.iter().any(|b| b.first_deadline.is_none()),
-            "Sista dag för första yttrandet (för någon nämnd)",
-        );
-        say(
-            !self.boards.is_empty() && self.boards.iter().any(|b| b.follow_up_deadline.is_none()),
-            "Sista dag för uppföljande yttrandet (för någon nämnd)",
-        );
+        let without = |deadline: fn(&FoundBoard) -> bool| -> Vec<&str> {
+            self.boards
+                .iter()
+                .filter(|board| !deadline(board))
+                .map(|board| match board.name.trim() {
+                    "" => "nämnd utan namn",
+                    name => name,
+                })
+                .collect()
+        };
+        for (names, what) in [
+            (
+                without(|b| b.first_deadline.is_some()),
+                "Sista dag för första yttrandet",
+            ),
+            (
+                without(|b| b.follow_up_deadline.is_some()),
+                "Sista dag för uppföljande yttrandet",
+            ),
+        ] {
+            if !names.is_empty() {
+                missing.push(format!("{what} ({})", crate::wording::join_and_sv(&names)));
+            }
+        }
         missing
     }
 

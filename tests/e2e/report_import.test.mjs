@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx, openApp, downloadFrom,
@@ -69,6 +69,10 @@ test('the missiv and report as PDFs become a proposed case, corrected, accepted,
   await page.getByRole('button', { name: 'Svara för Servicenämnden' }).click();
   await page.getByLabel('Nämndens sammanfattande svar').fill('Nämnden delar revisionens bedömning och åtgärdar bristerna under 2021.');
   await page.getByLabel('Nämndens sammanfattande svar').blur();
+  // Each assessment and recommendation is answered beside its words and its section.
+  await page.getByRole('button', { name: /^Nästa/ }).first().click();
+  assert.match(await page.locator('.item-section').textContent(), /^Avsnitt 3\.\d(\.\d)? i rapporten\.$/);
+  assert.ok(await page.locator('blockquote p').count() >= 1);
   await page.getByRole('button', { name: '← Till ärendet' }).first().click();
   const { path } = await downloadFrom(page, 'Första yttrandet, Servicenämnden (Word)');
   const text = docxTextWithPythonDocx(path);
@@ -110,16 +114,31 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.getByRole('button', { name: 'Lägg till fråga' }).click();
   await page.getByRole('heading', { name: 'Revisionsfrågor (9)' }).waitFor();
   assert.equal(await page.locator('#import-question-8-hint').textContent(), 'Ifyllt av dig.');
+  await page.waitForFunction(() => document.activeElement?.id === 'import-question-8');
+  // At 200 % zoom a refusal stands at the window's foot, in view where the user typed.
+  await page.setViewportSize({ width: 683, height: 384 });
   await page.getByLabel('Lägg till nämnd').fill('Kommunstyrelsen');
   await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Förslaget har redan en nämnd som heter Kommunstyrelsen. Förslaget är oförändrat.' }).waitFor();
+  const refusal = page.getByRole('alert').filter({ hasText: 'Förslaget har redan en nämnd som heter Kommunstyrelsen. Förslaget är oförändrat.' });
+  await refusal.waitFor();
+  const box = await refusal.boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 384, `the message is in view at 200 % zoom: ${JSON.stringify(box)}`);
+  await page.screenshot({ path: join(SCREENSHOTS, 'report-import-message-zoom-200.png') });
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByLabel('Lägg till nämnd').fill('Kulturnämnden');
   await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
   await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (3)' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'import-board-2-name');
+  assert.equal(await page.locator('#import-board-2-first-hint').textContent(), 'Står i missivet; fyll i datumet därifrån.');
   await page.getByLabel('Lägg till rekommendation').fill('Inventera kulturförvaltningens system');
   await page.getByRole('button', { name: 'Lägg till rekommendation' }).click();
   await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'import-recommendation-12');
   await page.getByText(/Utan mottagare: 1 – välj nämnd för dem\.$/).waitFor();
+  // An item no board answers stops the case from being made, and says which.
+  await page.getByText('Ingen nämnd är vald: kryssa i den som ska svara, annars kan ärendet inte skapas.').waitFor();
+  await page.getByRole('button', { name: 'Skapa ärendet' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Rekommendation 13 är inte riktad till någon nämnd.' }).waitFor();
   await page.getByLabel('Kulturnämnden').last().check();
   await page.getByText('Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 3 rekommendationer. Kulturnämnden: 1 rekommendation.').waitFor();
   let asked = '';
@@ -129,6 +148,12 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.getByRole('status').filter({ hasText: 'Servicenämnden togs bort ur förslaget, och med den 3 rekommendationer som bara riktades till Servicenämnden.' }).waitFor();
   await page.getByRole('heading', { name: 'Rekommendationer (10)' }).waitFor();
   await page.getByText('Kommunstyrelsen: 6 bedömningar. Kulturnämnden: 0 bedömningar.').waitFor();
+  // The missiv read again (another copy) does not bring the removed board back.
+  const copy = join(OUTPUT, 'missiv-kopia.pdf');
+  copyFileSync(pdf('missiv-sr-2020-83.pdf'), copy);
+  await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(copy);
+  await page.getByRole('status').filter({ hasText: 'Det du har tagit bort lades inte till igen: Servicenämnden.' }).waitFor({ timeout: 30000 });
+  await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (3)' }).waitFor();
   // The corrected proposal is not stored: closing the tab asks, and so does cancelling
   // (the question is dismissed here, so the proposal stays).
   const asksBeforeClosing = await page.evaluate(() => {

@@ -22,6 +22,7 @@ use crate::widgets::items_section::ItemsSection;
 use crate::widgets::paste_panel::{paste_panel, start_button};
 use crate::widgets::period::period_fields;
 use crate::widgets::report_files::ReportFiles;
+use crate::widgets::steps::first_progress_text;
 use crate::widgets::templates_line::templates_line;
 use crate::widgets::word_edits::WordEditsPanel;
 
@@ -454,13 +455,7 @@ fn board_answers(case: &Case, board: &Board, dispatch: &Callback<Action>) -> Htm
                     if recommendations.total + assessments.total == 0 {
                         { " Inga bedömningar eller rekommendationer är riktade till nämnden ännu." }
                     } else {
-                    { format!(
-                        " {} av {} och {} av {} besvarade",
-                        recommendations.answered,
-                        count_sv(recommendations.total, "rekommendation", "rekommendationer"),
-                        assessments.answered,
-                        count_sv(assessments.total, "bedömning", "bedömningar"),
-                    ) }
+                        { format!(" {}", first_progress_text(case, &board.id)) }
                     }
                 </span>
             </>

@@ -5,17 +5,17 @@ use app_core::app_state::{Action, View};
 use app_core::edit::{Direction, Edit, MeasureField};
 use app_core::field_id;
 use schemas::location::MeasureField as LocatedMeasureField;
-use schemas::wording::count_sv;
-use schemas::{Board, Case, FirstYttrande, ItemKind, ItemRef, Measure, Stance, Yttrande};
+use schemas::{Board, Case, FirstYttrande, ItemRef, Measure, Stance, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
 use crate::widgets::cover_note_fields::cover_note_fields;
 use crate::widgets::fields::{DateField, TextField};
+use crate::widgets::items_section::quoted_item;
 use crate::widgets::measure_parts::{item_links, origin_note};
 use crate::widgets::navigation::back_to_case;
 use crate::widgets::people::signatories;
-use crate::widgets::steps::{step_buttons, step_list};
+use crate::widgets::steps::{first_progress_text, step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
 pub struct FirstYttrandePageProps {
@@ -48,7 +48,7 @@ pub fn first_yttrande_page(props: &FirstYttrandePageProps) -> Html {
         <main id="main">
             { back_to_case(&props.dispatch) }
             <h1>{ format!("Första yttrandet: {}", board.name) }</h1>
-            <p class="progress">{ progress_text(case, &board.id) }</p>
+            <p class="progress">{ first_progress_text(case, &board.id) }</p>
             if let Some(started) = locked_since {
                 <div class="banner" role="note">
                     <p>{ format!(
@@ -71,29 +71,6 @@ fn done_steps(items: &[ItemRef], response: &FirstYttrande) -> Vec<bool> {
     std::iter::once(!response.summary.trim().is_empty())
         .chain(items.iter().map(|item| response.is_answered(*item)))
         .collect()
-}
-
-/// "3 av 4 rekommendationer besvarade · 1 av 2 bedömningar besvarade".
-fn progress_text(case: &Case, board: &str) -> String {
-    [ItemKind::Recommendation, ItemKind::Assessment]
-        .into_iter()
-        .map(|kind| (kind, case.progress(board, kind)))
-        .filter(|(_, progress)| progress.total > 0)
-        .map(|(kind, progress)| {
-            let (one, many) = match kind {
-                ItemKind::Assessment => ("bedömning besvarad", "bedömningar besvarade"),
-                ItemKind::Recommendation => {
-                    ("rekommendation besvarad", "rekommendationer besvarade")
-                }
-            };
-            format!(
-                "{} av {}",
-                progress.answered,
-                count_sv(progress.total, one, many)
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
 
 fn summary_step(
@@ -159,10 +136,7 @@ fn item_step(
 ) -> Html {
     // The caller found the step inside `items`.
     let (item, count) = (items[index], items.len());
-    let text = case
-        .item(item)
-        .map(|found| found.text.clone())
-        .unwrap_or_default();
+    let quoted = case.item(item).map(quoted_item).unwrap_or_default();
     let answer = response.answer(item);
     let board_id = board.id.clone();
     let on_motivation = dispatch.reform({
@@ -198,7 +172,7 @@ fn item_step(
     html! {
         <section aria-labelledby="item-heading">
             <h2 id="item-heading">{ item.label_sv() }</h2>
-            <blockquote>{ text }</blockquote>
+            { quoted }
             <fieldset class="plain" disabled={locked}>
             { stance_choice(&board_id, item, answer.and_then(|a| a.stance), dispatch) }
             <TextField id={field_id::MOTIVATION} label="Motivering"

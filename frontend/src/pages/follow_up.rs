@@ -16,6 +16,7 @@ use yew::prelude::*;
 use crate::platform::browser;
 use crate::widgets::cover_note_fields::cover_note_fields;
 use crate::widgets::fields::{DateField, SelectField, TextField};
+use crate::widgets::items_section::quoted_item;
 use crate::widgets::measure_parts::{item_links, origin_note};
 use crate::widgets::navigation::back_to_case;
 use crate::widgets::people::signatories;
@@ -262,7 +263,7 @@ fn item_step(
     html! {
         <section aria-labelledby="item-heading">
             <h2 id="item-heading">{ item.item.label_sv() }</h2>
-            <blockquote>{ &item.audit_item.text }</blockquote>
+            { quoted_item(item.audit_item) }
             <div class="promise">
                 <p class="hint">{ "I det första yttrandet (låst, så som det lämnades in):" }</p>
                 <p><strong>{ "Ställningstagande: " }</strong>

@@ -5,7 +5,7 @@
 
 use app_core::app_state::{Action, ReportAction, ReportDraft, View};
 use schemas::report_import::{
-    ByUser, Found, FoundItem, Place, Proposal, ProposalEdit, ProposalText,
+    ByUser, Found, FoundBoard, FoundItem, Place, Proposal, ProposalEdit, ProposalText,
 };
 use schemas::wording::{count_sv, lowercase_first, uppercase_first};
 use schemas::{Date, ItemKind};
@@ -43,8 +43,10 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
             </nav>
             <h1 tabindex="-1">{ "Förslag från rapporten" }</h1>
             <p class="lead">
-                { format!("Yttra har läst {} här på datorn. Kontrollera varje uppgift mot rapporten – sidan står vid varje uppgift –, rätta det som behövs och {}. Inget sparas förrän dess.",
+                { format!("Yttra har läst {} här på datorn. Kontrollera varje uppgift mot rapporten – {} står vid varje uppgift –, rätta det som behövs och {}. Inget sparas förrän dess.",
                     files.join(" och "),
+                    // Pasted text and a Word document have no pages to name.
+                    if props.draft.sources.iter().any(|source| source.paged) { "filen och sidan" } else { "var den hittades" },
                     if props.into_title.is_some() { "läs sedan in förslaget i ärendet" } else { "skapa sedan ärendet" }) }
             </p>
             if !proposal.warnings.is_empty() {
@@ -57,7 +59,7 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
                 <section class="banner" aria-labelledby="import-missing-heading">
                     <h2 id="import-missing-heading">{ "Hittades inte" }</h2>
                     <p>{ "Fyll i det nedan eller senare i ärendet:" }</p>
-                    <ul>{ for missing.iter().map(|what| html! { <li>{ *what }</li> }) }</ul>
+                    <ul>{ for missing.iter().map(|what| html! { <li>{ what }</li> }) }</ul>
                 </section>
             }
             { audit_fields(proposal, &edit) }
@@ -82,6 +84,14 @@ fn origin<T>(proposal: &Proposal, found: Option<&Found<T>>) -> String {
     match found {
         Some(found) => place_hint(proposal, found.place),
         None => "Hittades inte i filerna.".to_string(),
+    }
+}
+
+/// A board's date: where it was found, or for a board the user added, where to look.
+fn board_date_hint<T>(proposal: &Proposal, board: &FoundBoard, found: Option<&Found<T>>) -> String {
+    match (found, board.place.by_user) {
+        (None, ByUser::Typed) => "Står i missivet; fyll i datumet därifrån.".to_string(),
+        _ => origin(proposal, found),
     }
 }
 
@@ -153,11 +163,11 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callbac
                     <div class="columns">
                         <DateField id={format!("import-board-{index}-first")} label="Första yttrandet senast"
                             value={board.first_deadline.as_ref().map(|f| f.value)}
-                            hint={origin(proposal, board.first_deadline.as_ref())}
+                            hint={board_date_hint(proposal, board, board.first_deadline.as_ref())}
                             on_change={edit.reform(move |date| ProposalEdit::FirstDeadline { index, date })} />
                         <DateField id={format!("import-board-{index}-follow-up")} label="Uppföljande yttrandet senast"
                             value={board.follow_up_deadline.as_ref().map(|f| f.value)}
-                            hint={origin(proposal, board.follow_up_deadline.as_ref())}
+                            hint={board_date_hint(proposal, board, board.follow_up_deadline.as_ref())}
                             on_change={edit.reform(move |date| ProposalEdit::FollowUpDeadline { index, date })} />
                     </div>
                     if let Some(send_to) = &board.send_to {
@@ -169,7 +179,8 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callbac
                 </fieldset>
             }) }
             <AddForm id="import-new-board" label="Lägg till nämnd" button="Lägg till nämnd"
-                placeholder="Till exempel Servicenämnden" on_add={edit.reform(ProposalEdit::AddBoard)} />
+                placeholder="Till exempel Servicenämnden"
+                on_add={adding(dispatch, format!("import-board-{}-name", proposal.boards.len()), ProposalEdit::AddBoard)} />
         </section>
     }
 }
@@ -218,7 +229,7 @@ fn questions(
                 </div>
             }) }
             <AddForm id="import-new-question" label="Lägg till revisionsfråga" button="Lägg till fråga"
-                on_add={edit.reform(ProposalEdit::AddQuestion)} />
+                on_add={adding(dispatch, format!("import-question-{}", proposal.questions.len()), ProposalEdit::AddQuestion)} />
         </section>
     }
 }
@@ -257,7 +268,7 @@ fn items(
             }
             { for found.iter().enumerate().map(|(index, item)| item_fields(proposal, kind, edit, dispatch, index, item)) }
             <AddForm id={format!("import-new-{}", id_stem(kind))} label={add.clone()} button={add}
-                on_add={edit.reform(move |text| ProposalEdit::AddItem { kind, text })} />
+                on_add={adding(dispatch, format!("import-{}-{}", id_stem(kind), found.len()), move |text| ProposalEdit::AddItem { kind, text })} />
         </section>
     }
 }
@@ -349,6 +360,27 @@ fn more_files(props: &ReportImportPageProps) -> Html {
                 into_case={props.draft.into_case.clone()} on_files={props.on_more_files.clone()} />
         </section>
     }
+}
+
+/// Adds what was typed to the proposal and puts the focus on the new field (`field`), so that
+/// the user sees it added and goes on there; text refused (empty, a board's name again) leaves
+/// the focus where it was, beside the message.
+fn adding(
+    dispatch: &Callback<Action>,
+    field: String,
+    edit: impl Fn(String) -> ProposalEdit + 'static,
+) -> Callback<String> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |text: String| {
+        let typed = !text.trim().is_empty();
+        dispatch.emit(Action::Report(ReportAction::Edit(edit(text))));
+        if typed {
+            dispatch.emit(Action::GoTo {
+                view: View::ReportImport,
+                field: field.clone(),
+            });
+        }
+    })
 }
 
 /// Removes something from the proposal and puts the focus on its section's heading (which

@@ -12,6 +12,21 @@ use crate::platform::browser;
 use crate::widgets::fields::TextField;
 use crate::widgets::paste_panel::{addressee_checkboxes, noun, paste_panel, start_button};
 
+/// An assessment or recommendation as the report words it, paragraph by paragraph, and the
+/// report's section it stands in, so that it can be looked up while it is answered.
+pub fn quoted_item(item: &AuditItem) -> Html {
+    html! {
+        <>
+            <blockquote>
+                { for item.text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(|p| html! { <p>{ p }</p> }) }
+            </blockquote>
+            if !item.section.is_empty() {
+                <p class="hint item-section">{ format!("Avsnitt {} i rapporten.", item.section) }</p>
+            }
+        </>
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ItemsSectionProps {
     pub case: Case,

@@ -2,7 +2,8 @@
 //! step, then one step per assessment and recommendation addressed to the board.
 
 use app_core::app_state::{Action, View};
-use schemas::ItemRef;
+use schemas::wording::count_sv;
+use schemas::{Case, ItemKind, ItemRef};
 use yew::prelude::*;
 
 /// The list of steps. `done[0]` is the summary step, then one per item; `done_word` and
@@ -66,4 +67,28 @@ pub fn step_buttons(
             }
         </div>
     }
+}
+
+/// How far the board has come in its första yttrande: "3 av 4 rekommendationer besvarade · 1 av 2 bedömningar besvarade" (a kind the board has
+/// none of is not named).
+pub fn first_progress_text(case: &Case, board: &str) -> String {
+    [ItemKind::Recommendation, ItemKind::Assessment]
+        .into_iter()
+        .map(|kind| (kind, case.progress(board, kind)))
+        .filter(|(_, progress)| progress.total > 0)
+        .map(|(kind, progress)| {
+            let (one, many) = match kind {
+                ItemKind::Assessment => ("bedömning besvarad", "bedömningar besvarade"),
+                ItemKind::Recommendation => {
+                    ("rekommendation besvarad", "rekommendationer besvarade")
+                }
+            };
+            format!(
+                "{} av {}",
+                progress.answered,
+                count_sv(progress.total, one, many)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

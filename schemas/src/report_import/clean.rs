@@ -311,10 +311,9 @@ fn without_marked_footnotes(paragraphs: Vec<Paragraph>, removed: &mut Removed) -
         }
         let before = paragraph.lines.len();
         let mut first = true;
-        paragraph.lines.retain(|line| {
-            let keep = std::mem::take(&mut first) || !take_footnote(line, removed);
-            keep
-        });
+        paragraph
+            .lines
+            .retain(|line| std::mem::take(&mut first) || !take_footnote(line, removed));
         if paragraph.lines.len() != before {
             paragraph.text = paragraph
                 .lines
@@ -497,7 +496,7 @@ fn join_paragraphs(
             }
             let indented = raw.starts_with(char::is_whitespace);
             let continues = !starts_own_paragraph(&line)
-                && !(in_indented_item && !indented)
+                && (indented || !in_indented_item)
                 && out.last().is_some_and(|last| {
                     let previous = last.lines.last().map_or("", String::as_str);
                     let after_heading = section_number(previous).is_some() && last.lines.len() == 1;

@@ -545,12 +545,12 @@ fn boards_in_intro(intro: &str) -> Vec<String> {
 
 /// A paragraph's last sentence: after the last ". ", "? " or "! " that a capital follows.
 fn last_sentence(text: &str) -> &str {
-    let starts = text.char_indices().filter_map(|(at, c)| {
+    let mut starts = text.char_indices().filter_map(|(at, c)| {
         let after = &text[at + c.len_utf8()..];
         let next = after.strip_prefix(' ')?.chars().next()?;
         (matches!(c, '.' | '?' | '!') && next.is_uppercase()).then_some(at + c.len_utf8() + 1)
     });
-    starts.last().map_or(text, |start| &text[start..])
+    starts.next_back().map_or(text, |start| &text[start..])
 }
 
 /// Whether a paragraph introduces a list of recommendations.
