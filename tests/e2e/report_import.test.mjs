@@ -153,7 +153,7 @@ test('the missiv added after the report fills the proposal and keeps the correct
   copyFileSync(pdf('missiv-sr-2020-83.pdf'), copy);
   await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(copy);
   await page.getByRole('status').filter({ hasText: 'Det du har tagit bort lades inte till igen: Servicenämnden.' }).waitFor({ timeout: 30000 });
-  await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (3)' }).waitFor();
+  await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (2)' }).waitFor();
   // The corrected proposal is not stored: closing the tab asks, and so does cancelling
   // (the question is dismissed here, so the proposal stays).
   const asksBeforeClosing = await page.evaluate(() => {
