@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod frameworks;
 pub mod generator;
+pub mod listeners;
 pub mod pdf;
 pub mod store;
 pub mod tabs;

@@ -6,16 +6,20 @@
 //! every case. A save checks the stored revision and writes in the same transaction, inside the
 //! callback of its read, so no other tab can save in between (see `library::check_save`).
 
-use js_sys::{Array, Object, Promise, Reflect};
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect};
 use schemas::Case;
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{
     DomException, Event, IdbDatabase, IdbObjectStore, IdbObjectStoreParameters, IdbOpenDbRequest,
     IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
 use app_core::library::{check_save, CaseSummary, SaveCheck};
+
+use super::listeners::{first_event, Listeners};
 
 const DATABASE: &str = "yttra";
 const DATABASE_VERSION: u32 = 1;
@@ -106,34 +110,24 @@ impl Store {
         let summary = summary.clone();
         let id = id.to_string();
         let read = cases.get(&JsValue::from_str(&id)).map_err(failed)?;
-        let outcome = Promise::new(&mut |resolve, reject| {
-            let reject_write = reject.clone();
-            let on_abort = {
-                let (transaction, reject) = (transaction.clone(), reject.clone());
-                move |_: Event| {
-                    let error = transaction
-                        .error()
-                        .map(JsValue::from)
-                        .unwrap_or(JsValue::NULL);
-                    let _ = reject.call1(&JsValue::NULL, &error);
+        // The revision written, for the completion to report (set once the read has checked).
+        let written_revision = Rc::new(Cell::new(None::<u64>));
+        let outcome = first_event(|listeners, resolve, reject| {
+            let failed = transaction.clone();
+            let reject_abort = reject.clone();
+            listeners.on(&transaction, "abort", move |_| {
+                let error = failed.error().map(JsValue::from).unwrap_or(JsValue::NULL);
+                let _ = reject_abort.call1(&JsValue::NULL, &error);
+            });
+            let (written, resolve_complete) = (written_revision.clone(), resolve.clone());
+            listeners.on(&transaction, "complete", move |_| {
+                if let Some(revision) = written.get() {
+                    let _ = resolve_complete
+                        .call1(&JsValue::NULL, &outcome_value("revision", revision));
                 }
-            };
-            transaction.set_onabort(Some(
-                wasm_bindgen::closure::Closure::once_into_js(on_abort).unchecked_ref(),
-            ));
-            let (reading, transaction, cases, summaries) = (
-                read.clone(),
-                transaction.clone(),
-                cases.clone(),
-                summaries.clone(),
-            );
-            let (id, case_json, saved_at, summary) = (
-                id.clone(),
-                case_json.clone(),
-                saved_at.clone(),
-                summary.clone(),
-            );
-            let on_read = move |_: Event| {
+            });
+            let (reading, transaction) = (read.clone(), transaction.clone());
+            listeners.on(&read, "success", move |_| {
                 let stored = reading
                     .result()
                     .ok()
@@ -146,7 +140,7 @@ impl Store {
                     SaveCheck::Write { revision } => {
                         let summary = CaseSummary {
                             revision,
-                            ..summary
+                            ..summary.clone()
                         };
                         #[allow(clippy::expect_used)] // A bug in the type, not in any input.
                         let summary_json = serde_json::to_string(&summary)
@@ -163,26 +157,17 @@ impl Store {
                         if let Err(error) = written {
                             // The thrown error says why (e.g. QuotaExceededError); the abort's own
                             // error would be empty.
-                            let _ = reject_write.call1(&JsValue::NULL, &error);
+                            let _ = reject.call1(&JsValue::NULL, &error);
                             let _ = transaction.abort();
                             return;
                         }
-                        let on_complete = move |_: Event| {
-                            let _ =
-                                resolve.call1(&JsValue::NULL, &outcome_value("revision", revision));
-                        };
-                        transaction.set_oncomplete(Some(
-                            wasm_bindgen::closure::Closure::once_into_js(on_complete)
-                                .unchecked_ref(),
-                        ));
+                        written_revision.set(Some(revision));
                     }
                 }
-            };
-            read.set_onsuccess(Some(
-                wasm_bindgen::closure::Closure::once_into_js(on_read).unchecked_ref(),
-            ));
-        });
-        let outcome = JsFuture::from(outcome).await.map_err(store_error)?;
+            });
+        })
+        .await
+        .map_err(store_error)?;
         if let Some(stored) = number_field(&outcome, "conflict") {
             return Ok(Saved::Conflict { stored });
         }
@@ -264,18 +249,27 @@ pub(crate) async fn open_database(
     let request = factory
         .open_with_u32(name, version)
         .map_err(|_| StoreError::Unavailable)?;
-    let upgrade = upgrade_handler(request.clone(), stores);
-    request.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    // The upgrade comes (if at all) before the open succeeds: its listener lives as long.
+    let mut upgrade = Listeners::default();
+    upgrade.on(
+        &request,
+        "upgradeneeded",
+        upgrade_handler(request.clone(), stores),
+    );
     let database = request_result(&request)
         .await
         .map_err(|_| StoreError::Unavailable)?;
+    drop(upgrade);
     Ok(database.unchecked_into())
 }
 
 /// Creates the object stores (keyed by their records' `id`) on first use, and on a future
 /// version's upgrade.
-fn upgrade_handler(request: IdbOpenDbRequest, stores: &'static [&'static str]) -> JsValue {
-    let upgrade = move |_: Event| {
+fn upgrade_handler(
+    request: IdbOpenDbRequest,
+    stores: &'static [&'static str],
+) -> impl FnMut(Event) {
+    move |_: Event| {
         let Ok(result) = request.result() else {
             return;
         };
@@ -288,8 +282,7 @@ fn upgrade_handler(request: IdbOpenDbRequest, stores: &'static [&'static str]) -
                 let _ = database.create_object_store_with_optional_parameters(name, &parameters);
             }
         }
-    };
-    wasm_bindgen::closure::Closure::once_into_js(upgrade)
+    }
 }
 
 pub(crate) fn object_store(
@@ -301,13 +294,13 @@ pub(crate) fn object_store(
 
 /// Waits for a request's result (or its error).
 pub(crate) async fn request_result(request: &IdbRequest) -> Result<JsValue, JsValue> {
-    let promise = Promise::new(&mut |resolve, reject| {
+    first_event(|listeners, resolve, reject| {
         let done = request.clone();
-        let on_success = move |_: Event| {
+        listeners.on(request, "success", move |_| {
             let _ = resolve.call1(&JsValue::NULL, &done.result().unwrap_or(JsValue::UNDEFINED));
-        };
+        });
         let failed = request.clone();
-        let on_error = move |_: Event| {
+        listeners.on(request, "error", move |_| {
             let error = failed
                 .error()
                 .ok()
@@ -315,38 +308,25 @@ pub(crate) async fn request_result(request: &IdbRequest) -> Result<JsValue, JsVa
                 .map(JsValue::from)
                 .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
-        };
-        request.set_onsuccess(Some(
-            wasm_bindgen::closure::Closure::once_into_js(on_success).unchecked_ref(),
-        ));
-        request.set_onerror(Some(
-            wasm_bindgen::closure::Closure::once_into_js(on_error).unchecked_ref(),
-        ));
-    });
-    JsFuture::from(promise).await
+        });
+    })
+    .await
 }
 
 pub(crate) async fn transaction_done(transaction: &IdbTransaction) -> Result<(), StoreError> {
-    let promise = Promise::new(&mut |resolve, reject| {
-        let on_complete = move |_: Event| {
+    first_event(|listeners, resolve, reject| {
+        listeners.on(transaction, "complete", move |_| {
             let _ = resolve.call0(&JsValue::NULL);
-        };
+        });
         let failed = transaction.clone();
-        let on_abort = move |_: Event| {
+        listeners.on(transaction, "abort", move |_| {
             let error = failed.error().map(JsValue::from).unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
-        };
-        transaction.set_oncomplete(Some(
-            wasm_bindgen::closure::Closure::once_into_js(on_complete).unchecked_ref(),
-        ));
-        transaction.set_onabort(Some(
-            wasm_bindgen::closure::Closure::once_into_js(on_abort).unchecked_ref(),
-        ));
-    });
-    JsFuture::from(promise)
-        .await
-        .map(|_| ())
-        .map_err(store_error)
+        });
+    })
+    .await
+    .map(|_| ())
+    .map_err(store_error)
 }
 
 fn record(fields: &[(&str, &str)], revision: u64) -> JsValue {
