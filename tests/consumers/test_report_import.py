@@ -91,6 +91,8 @@ def test_text_from_pdftotext_layout_reads_as_the_pdfs_do(pdfs, tmp_path):
     assert per_addressee(case) == {"Kommunstyrelsen": 9, "Servicenämnden": 4}
     assert not any("Rekommendationerna upprepas" in item["text"] for item in audit["recommendations"])
     assert [item["section"] for item in audit["assessments"]] == ["3.1.6", "3.2.4", "3.3.6", "3.4.5", "3.5.4", "3.6.2"]
+    # The report's header (its date, "Malmö stad", the title) left amid the text is taken out.
+    assert not any("2020-12-16" in item["text"] for item in audit["assessments"])
     assert "6 fotnoter togs bort" in printed
     assert "Hittades inte" not in printed
 
@@ -125,6 +127,11 @@ def test_a_word_report_goes_through_the_same_recognition(pdfs, tmp_path):
     case, _ = import_case(tmp_path, pdfs["rapport-sr-2020-83.docx"])
     assert per_addressee(case) == {"Kommunstyrelsen": 9, "Servicenämnden": 4}
     assert len(case["audit"]["questions"]) == 8
+    # Each bedömning ends where the next section starts, also at a heading ending in a year
+    # ("3.5 Förändrade arbetssätt … Corona-pandemin 2020").
+    assessments = {item["section"]: item["text"] for item in case["audit"]["assessments"]}
+    assert list(assessments) == ["3.1.6", "3.2.4", "3.3.6", "3.4.5", "3.5.4", "3.6.2"]
+    assert "Förändrade arbetssätt" not in assessments["3.4.5"]
 
 
 @pytest.mark.parametrize("name, message", [

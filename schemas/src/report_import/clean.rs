@@ -3,6 +3,7 @@
 //! out (and counted, so the user is told), and lines broken by the page layout are joined.
 
 use super::{Place, SourceText};
+use crate::date::Date;
 use crate::report_import::lists::{is_lone_marker, is_private_use, join_text, strip_marker, tidy};
 
 /// A paragraph of running text and where it starts.
@@ -215,6 +216,18 @@ fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec
     if headers.is_empty() {
         return pages;
     }
+    let is_header = |line: Option<&String>| line.is_some_and(|line| headers.contains(&tidy(line)));
+    // Once known, a header goes also where it stands amid the text as a block ("Malmö stad",
+    // the title, the date, each on its own line between two halves of a sentence), or where
+    // it stands at a paragraph's end or start (a gap or the page's edge on one side).
+    let in_block = |page: &[String], at: usize| {
+        let (before, after) = (
+            at.checked_sub(1).and_then(|b| page.get(b)),
+            page.get(at + 1),
+        );
+        let apart = |line: Option<&String>| line.is_none_or(|line| line.trim().is_empty());
+        is_header(before) || is_header(after) || apart(before) || apart(after)
+    };
     let mut seen: Vec<&String> = Vec::new();
     let mut out = Vec::with_capacity(pages.len());
     for page in &pages {
@@ -223,7 +236,11 @@ fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec
             let text = tidy(line);
             let header = headers.iter().find(|known| **known == text);
             match header {
-                Some(header) if alone(page, at) && seen.contains(&header) => {
+                // A repeated date on a line of its own is the header's anywhere.
+                Some(header)
+                    if (in_block(page, at) || Date::parse_swedish(header).is_some())
+                        && seen.contains(&header) =>
+                {
                     let said = header
                         .trim_start_matches('#')
                         .trim()
@@ -453,10 +470,16 @@ pub fn section_number(line: &str) -> Option<String> {
         && number
             .split('.')
             .all(|part| (1..=2).contains(&part.len()) && part.chars().all(|c| c.is_ascii_digit()));
+    // A contents line ends in its page number ("3.5 Förändrade arbetssätt 30"); a heading may
+    // end in a year ("3.5 … under Corona-pandemin 2020").
+    let last_word = rest.rsplit(' ').next().unwrap_or("");
+    let ends_in_year = last_word.len() == 4
+        && last_word.chars().all(|c| c.is_ascii_digit())
+        && (last_word.starts_with("19") || last_word.starts_with("20"));
     let heading = rest.chars().next().is_some_and(char::is_uppercase)
         && rest.chars().count() <= 90
         && !rest.ends_with(['.', ',', ';', ':'])
-        && !rest.chars().last().is_some_and(|c| c.is_ascii_digit());
+        && (ends_in_year || !rest.chars().last().is_some_and(|c| c.is_ascii_digit()));
     (numbered && heading).then(|| number.to_string())
 }
 
@@ -732,6 +755,10 @@ mod tests {
         assert_eq!(section_number("2 Revisionsfrågor"), Some("2".into()));
         assert_eq!(section_number("2020 var ett år då mycket hände."), None);
         assert_eq!(section_number("4.2 Rekommendationer 39"), None);
+        assert_eq!(
+            section_number("3.5 Förändrade arbetssätt under Corona-pandemin 2020").as_deref(),
+            Some("3.5")
+        );
         assert_eq!(section_number("3 av 5 nämnder"), None);
     }
 }

@@ -1104,15 +1104,30 @@ fn find_report_date(
     paragraphs: &[Paragraph],
     missiv_date: Option<&Found<Date>>,
 ) -> Option<Found<Date>> {
-    paragraphs.iter().find_map(|p| {
+    let not_missiv = |date: Date, p: &Paragraph| {
+        let is_missiv = missiv_date.is_some_and(|m| m.place == p.place && m.value == date);
+        (!is_missiv).then(|| found(date, p))
+    };
+    let by_paragraph = paragraphs.iter().find_map(|p| {
         let date = lone_date(p).or_else(|| {
             let short = p.text.split_whitespace().count() <= 12;
             (short && p.text.to_lowercase().contains("rapport"))
                 .then(|| dates_in(&p.text).first().map(|(date, _)| *date))
                 .flatten()
         })?;
-        let is_missiv = missiv_date.is_some_and(|m| m.place == p.place && m.value == date);
-        (!is_missiv).then(|| found(date, p))
+        not_missiv(date, p)
+    });
+    // Text without gaps (pdftotext -layout) joins the title page into one paragraph: a date
+    // on a line of its own there.
+    by_paragraph.or_else(|| {
+        paragraphs.iter().find_map(|p| {
+            let date = p.lines.iter().find_map(|line| {
+                Date::parse_swedish(
+                    tidy(line).trim_matches(|c: char| c == '*' || c.is_whitespace()),
+                )
+            })?;
+            not_missiv(date, p)
+        })
     })
 }
 
