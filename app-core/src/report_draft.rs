@@ -100,6 +100,9 @@ impl ReportDraft {
                 " Det du har tagit bort lades inte till igen: {kept_out}."
             ));
         }
+        if absorbed.board_kept_out {
+            said.push_str(" En nämnd du lägger till igen kommer tillbaka som den var.");
+        }
         Ok(said)
     }
 

@@ -12,6 +12,7 @@ mod recognise;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::model::ItemKind;
 use crate::model::{Audit, AuditItem, AuditQuestion, Board, BoardResponse, Case, YearPeriod};
 
 pub use edit::{merge_into, Absorbed, ProposalEdit, ProposalText};
@@ -231,16 +232,27 @@ pub struct Proposal {
     #[serde(default)]
     pub refused: Option<String>,
     /// What the user took out of the proposal: a file read later does not bring it back.
-    #[serde(default)]
+    /// (Only the app's corrections fill it; recognition never sends one.)
+    #[serde(skip)]
     pub taken_out: TakenOut,
 }
 
-/// Boards (by name), questions and items (by text) the user removed from a proposal.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Boards, questions and items (by text) the user removed from a proposal.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TakenOut {
-    pub boards: Vec<String>,
+    pub boards: Vec<RemovedBoard>,
     pub questions: Vec<String>,
     pub items: Vec<String>,
+}
+
+/// A board the user removed, with what went with it, so that adding it again restores it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemovedBoard {
+    pub board: FoundBoard,
+    /// The items addressed to it alone, removed with it.
+    pub own: Vec<(ItemKind, FoundItem)>,
+    /// The texts of the items it shared with other boards, which lost it as an addressee.
+    pub shared: Vec<(ItemKind, String)>,
 }
 
 impl Proposal {

@@ -2,7 +2,7 @@
 //! a case that already exists (which it never overwrites without being asked).
 
 use super::recognise::same_item;
-use super::{ByUser, Found, FoundBoard, FoundItem, Place, Proposal};
+use super::{ByUser, Found, FoundBoard, FoundItem, Place, Proposal, RemovedBoard};
 use crate::date::Date;
 use crate::model::{AuditItem, AuditQuestion, Board, BoardResponse, Case, ItemKind};
 use crate::wording::{count_sv, join_and_sv};
@@ -199,15 +199,7 @@ impl Proposal {
                     set_date(&mut board.follow_up_deadline, date);
                 }
             }
-            ProposalEdit::AddBoard(name) => {
-                let name = self.free_board_name(None, name)?;
-                self.taken_out.boards.retain(|gone| !same_name(gone, &name));
-                self.boards.push(FoundBoard {
-                    name,
-                    place: TYPED,
-                    ..FoundBoard::default()
-                });
-            }
+            ProposalEdit::AddBoard(name) => return self.add_board(name),
             ProposalEdit::RemoveBoard(index) => return Ok(self.remove_board(index)),
         }
         Ok(None)
@@ -282,21 +274,109 @@ impl Proposal {
         if index >= self.boards.len() {
             return None;
         }
-        let gone = self.boards.remove(index).name;
+        let board = self.boards.remove(index);
+        let gone = board.name.clone();
         let went = self.items_only_to_sv(&gone);
-        self.taken_out.boards.push(gone.clone());
-        for items in [&mut self.assessments, &mut self.recommendations] {
-            items.retain(|item| item.addressees != [gone.as_str()]);
-            for item in items.iter_mut() {
-                item.addressees.retain(|name| *name != gone);
+        let mut removed = RemovedBoard {
+            board,
+            own: Vec::new(),
+            shared: Vec::new(),
+        };
+        for kind in [ItemKind::Assessment, ItemKind::Recommendation] {
+            let items = self.items_mut(kind);
+            for item in std::mem::take(items) {
+                if item.addressees == [gone.as_str()] {
+                    removed.own.push((kind, item));
+                    continue;
+                }
+                let mut item = item;
+                if item.addressees.contains(&gone) {
+                    removed.shared.push((kind, item.text.clone()));
+                    item.addressees.retain(|name| *name != gone);
+                }
+                items.push(item);
             }
         }
+        self.taken_out.boards.push(removed);
         Some(match went {
             None => format!("{gone} togs bort ur förslaget."),
             Some(went) => format!(
                 "{gone} togs bort ur förslaget, och med den {went} som bara riktades till {gone}."
             ),
         })
+    }
+
+    /// Adds a board by name. One the user removed comes back as it was: its deadlines, the
+    /// items it took with it and its place among the addressees of the items it shared.
+    fn add_board(&mut self, name: String) -> Result<Option<String>, String> {
+        let name = self.free_board_name(None, name)?;
+        let Some(at) = self
+            .taken_out
+            .boards
+            .iter()
+            .position(|gone| same_name(&gone.board.name, &name))
+        else {
+            self.boards.push(FoundBoard {
+                name,
+                place: TYPED,
+                ..FoundBoard::default()
+            });
+            return Ok(None);
+        };
+        let removed = self.taken_out.boards.remove(at);
+        self.boards.push(FoundBoard {
+            name: name.clone(),
+            ..removed.board
+        });
+        let own = removed.own.len();
+        for (kind, mut item) in removed.own {
+            self.taken_out
+                .items
+                .retain(|gone| !same_item(gone, &item.text));
+            item.addressees = vec![name.clone()];
+            if !self
+                .items(kind)
+                .iter()
+                .any(|known| same_item(&known.text, &item.text))
+            {
+                self.items_mut(kind).push(item);
+            }
+        }
+        let order: Vec<String> = self.boards.iter().map(|b| b.name.clone()).collect();
+        let mut shared = 0;
+        for (kind, text) in removed.shared {
+            if let Some(item) = self
+                .items_mut(kind)
+                .iter_mut()
+                .find(|item| item.text == text)
+            {
+                if !item.addressees.contains(&name) {
+                    item.addressees.push(name.clone());
+                    item.addressees
+                        .sort_by_key(|addressee| order.iter().position(|known| known == addressee));
+                    shared += 1;
+                }
+            }
+        }
+        let mut said = format!("{name} lades tillbaka som den var när den togs bort");
+        if own > 0 {
+            said.push_str(&format!(
+                ", med {} som bara riktades till den",
+                count_sv(
+                    own,
+                    "bedömning eller rekommendation",
+                    "bedömningar och rekommendationer"
+                )
+            ));
+        }
+        if shared > 0 {
+            said.push_str(&format!(
+                ", och riktas åter till {} som den delade med andra nämnder",
+                count_sv(shared, "punkt", "punkter")
+            ));
+        }
+        said.push('.');
+        Ok(Some(said))
     }
 
     /// A board name the proposal does not have yet: boards are told apart by name until the
@@ -391,6 +471,8 @@ fn non_empty(text: String, empty: &str) -> Result<String, String> {
 pub struct Absorbed {
     pub added: Vec<String>,
     pub kept_out: Option<String>,
+    /// Whether a removed board was among what was kept out (the user may want it back).
+    pub board_kept_out: bool,
 }
 
 /// What a file read later held that the user had removed.
@@ -512,7 +594,7 @@ impl Proposal {
                 .taken_out
                 .boards
                 .iter()
-                .any(|gone| same_name(gone, &board.name))
+                .any(|gone| same_name(&gone.board.name, &board.name))
             {
                 kept_out.boards.push(board.name);
                 continue;
@@ -559,8 +641,12 @@ impl Proposal {
             for mut item in items {
                 let addressed = !item.addressees.is_empty();
                 let taken_out = &self.taken_out;
-                item.addressees
-                    .retain(|name| !taken_out.boards.iter().any(|gone| same_name(gone, name)));
+                item.addressees.retain(|name| {
+                    !taken_out
+                        .boards
+                        .iter()
+                        .any(|gone| same_name(&gone.board.name, name))
+                });
                 let removed = taken_out
                     .items
                     .iter()
@@ -598,6 +684,7 @@ impl Proposal {
         Ok(Absorbed {
             added: said,
             kept_out: kept_out.said_sv(),
+            board_kept_out: !kept_out.boards.is_empty(),
         })
     }
 
@@ -1119,6 +1206,32 @@ mod tests {
             case.audit.assessments[0].addressees,
             [case.boards[0].id.clone()]
         );
+        // Added back, Kommunstyrelsen answers again what it shared and what it took with it.
+        let said = proposal
+            .apply(ProposalEdit::AddBoard("Kommunstyrelsen".into()))
+            .expect("added back")
+            .expect("said");
+        assert!(
+            said.ends_with("och riktas åter till 1 punkt som den delade med andra nämnder."),
+            "{said}"
+        );
+        let addressees: Vec<Vec<String>> = proposal
+            .assessments
+            .iter()
+            .chain(&proposal.recommendations)
+            .map(|item| item.addressees.clone())
+            .collect();
+        assert_eq!(addressees.len(), 3, "{addressees:?}");
+        assert!(
+            addressees
+                .iter()
+                .any(|a| a == &["Servicenämnden", "Kommunstyrelsen"]),
+            "{addressees:?}"
+        );
+        assert!(
+            addressees.iter().any(|a| a == &["Kommunstyrelsen"]),
+            "{addressees:?}"
+        );
     }
 
     #[test]
@@ -1231,19 +1344,24 @@ mod tests {
             said.kept_out.as_deref().map(|s| s.replace(" och ", ", ")),
             Some(format!("Servicenämnden{questions}, 2 rekommendationer"))
         );
-        // Added again by hand, a board is no longer kept out.
-        proposal
-            .apply(ProposalEdit::AddBoard("Servicenämnden".into()))
-            .expect("added");
-        let said = proposal.absorb(read("igen.txt")).expect("absorbed");
-        assert!(
-            said.added.iter().any(|s| s == "1 rekommendation"),
-            "{said:?}"
+        // Added again by hand, a board comes back as it was, with what went with it.
+        assert_eq!(
+            proposal.apply(ProposalEdit::AddBoard("servicenämnden".into())),
+            Ok(Some("servicenämnden lades tillbaka som den var när den togs bort, med 1 bedömning eller rekommendation som bara riktades till den.".into()))
         );
         assert!(proposal
-            .boards
+            .recommendations
             .iter()
-            .any(|b| b.name == "Servicenämnden" && b.first_deadline.is_none()));
+            .any(|item| item.text == "Gallra e-posten" && item.addressees == ["servicenämnden"]));
+        let said = proposal.absorb(read("igen.txt")).expect("absorbed");
+        assert!(
+            said.added.iter().all(|s| !s.contains("rekommendation")),
+            "{said:?}"
+        );
+        assert_eq!(
+            said.kept_out.as_deref(),
+            Some("1 revisionsfråga och 1 rekommendation")
+        );
     }
 
     #[test]
