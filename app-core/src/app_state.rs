@@ -519,7 +519,10 @@ impl AppState {
                 into_case,
                 unread,
             } => match ReportDraft::read(sources, *proposal, into_case) {
-                Ok(draft) => {
+                Ok(mut draft) => {
+                    if let Some(open) = self.open.as_ref() {
+                        draft.warn_if_another_audit(&open.id, &open.case);
+                    }
                     self.report_draft = Some(draft);
                     self.view = View::ReportImport;
                     self.notice = unread_sv(&unread).map(Notice::Error);
@@ -604,7 +607,7 @@ impl AppState {
         self.notice = Some(Notice::Info(if said.is_empty() {
             "Förslaget stämde redan med ärendet; inget ändrades.".to_string()
         } else {
-            format!("Rapporten lästes in i ärendet. {}", said.join(" "))
+            format!("Filerna lästes in i ärendet. {}", said.join(" "))
         }));
     }
 
@@ -1274,9 +1277,24 @@ mod tests {
             state.reduce(Action::Report(ReportAction::Cancel)).view,
             View::Start
         );
-        // Into the open case: what it has is kept and said; the new board is added.
+        // Into the open case: what it has is kept and said; the new board is added. The files
+        // name another audit than the case, so the user is asked to check them first.
         let open = OpenCase::new("a".into(), crate::test_support::example(), 1, true);
         let title = open.case.audit.title.clone();
+        let checking = run([
+            Action::Open(OpenEvent::Opened(Box::new(open.clone()))),
+            read_report(vec![missiv.clone()], Some("a".into())),
+        ]);
+        let warnings = &checking
+            .report_draft
+            .as_ref()
+            .expect("draft")
+            .proposal
+            .warnings;
+        assert_eq!(
+            warnings,
+            &["Ärendet gäller SR-2025-17, men filerna gäller SR-2025-9: kontrollera att du har valt missivet och rapporten till den här granskningen."]
+        );
         let state = run([
             Action::Open(OpenEvent::Opened(Box::new(open))),
             read_report(vec![missiv], Some("a".into())),
@@ -1317,7 +1335,7 @@ mod tests {
         assert_eq!(state.view, View::ReportImport);
         assert_eq!(
             state.notice,
-            Some(Notice::Error("«låst.pdf»: PDF:en är lösenordsskyddad. Den filen är inte med i förslaget; de andra filerna lästes in.".into()))
+            Some(Notice::Error("«låst.pdf»: PDF:en är lösenordsskyddad.\nDen filen är inte med i förslaget; de andra filerna lästes in.".into()))
         );
         // Added to the open proposal: what was added and what was not, in one message.
         let more = Action::Report(ReportAction::More {
@@ -1330,7 +1348,7 @@ mod tests {
         });
         let state = state.reduce(more);
         assert!(
-            matches!(&state.notice, Some(Notice::Error(m)) if m.starts_with("«låst.pdf»: PDF:en är lösenordsskyddad. Den filen är inte med i förslaget") && m.contains("«rapport.txt» lästes in")),
+            matches!(&state.notice, Some(Notice::Error(m)) if m.starts_with("«låst.pdf»: PDF:en är lösenordsskyddad.\nDen filen är inte med i förslaget") && m.contains("«rapport.txt» lästes in")),
             "{:?}",
             state.notice
         );

@@ -106,6 +106,23 @@ impl ReportDraft {
         Ok(said)
     }
 
+    /// When the proposal goes into the case `id` and names another audit (another diarienummer)
+    /// than the case has, the user is asked to check the files first.
+    pub fn warn_if_another_audit(&mut self, id: &str, case: &schemas::Case) {
+        if self.into_case.as_deref() != Some(id) {
+            return;
+        }
+        let (Some(found), ours) = (&self.proposal.reference, case.audit.reference.trim()) else {
+            return;
+        };
+        if !ours.is_empty() && found.value.trim() != ours {
+            self.proposal.warnings.push(format!(
+                "Ärendet gäller {ours}, men filerna gäller {}: kontrollera att du har valt missivet och rapporten till den här granskningen.",
+                found.value.trim()
+            ));
+        }
+    }
+
     /// Merges the proposal into `case` and says what was done.
     pub fn fill(&self, case: &mut schemas::Case) -> Vec<String> {
         merge_into(case, &self.proposal, self.replace)
@@ -123,8 +140,9 @@ pub fn unread_sv(unread: &[String]) -> Option<String> {
     } else {
         "De filerna"
     };
+    // One file a line: several reasons run together are hard to tell apart.
     Some(format!(
-        "{} {them} är inte med i förslaget; de andra filerna lästes in.",
-        unread.join(" ")
+        "{}\n{them} är inte med i förslaget; de andra filerna lästes in.",
+        unread.join("\n")
     ))
 }

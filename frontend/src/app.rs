@@ -258,13 +258,13 @@ fn notice_view(state: &State) -> Html {
     match &state.notice {
         Some(Notice::Error(message)) => html! {
             <div class="banner error notice" role="alert">
-                <p>{ message }</p>
+                <p class="preserve-lines">{ message }</p>
                 <button type="button" class="secondary" onclick={dismiss}>{ "Stäng meddelandet" }</button>
             </div>
         },
         Some(Notice::Info(message)) => html! {
             <div class="banner notice" role="status">
-                <p>{ message }</p>
+                <p class="preserve-lines">{ message }</p>
                 <button type="button" class="secondary" onclick={dismiss}>{ "Stäng meddelandet" }</button>
             </div>
         },

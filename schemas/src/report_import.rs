@@ -15,7 +15,7 @@ use crate::date::Date;
 use crate::model::ItemKind;
 use crate::model::{Audit, AuditItem, AuditQuestion, Board, BoardResponse, Case, YearPeriod};
 
-pub use edit::{merge_into, Absorbed, ProposalEdit, ProposalText};
+pub use edit::{merge_into, Absorbed, ProposalEdit, ProposalText, Unfinished};
 pub use recognise::recognise;
 
 /// What a PDF without text (pages as pictures: a scanned report) is told.
@@ -385,6 +385,8 @@ impl Proposal {
         };
         say(self.reference.is_none(), "Diarienummer (t.ex. SR-2024-38)");
         say(self.title.is_none(), "Granskningens rubrik");
+        say(self.organisation.is_none(), "Kommun eller organisation");
+        say(self.auditor.is_none(), "Avsändare");
         say(
             self.performed_by.is_none(),
             "Vem som har genomfört granskningen",

@@ -96,7 +96,13 @@ fn the_2024_missiv_gives_the_boards_their_deadlines_in_running_text_and_the_addr
     assert!(proposal.recommendations.is_empty() && proposal.questions.is_empty());
     assert_eq!(
         proposal.missing_sv(),
-        ["Rapportens datum", "Revisionsfrågor", "Rekommendationer"]
+        // The missiv names the performer (Malmö stadsrevision), not the municipality itself.
+        [
+            "Kommun eller organisation",
+            "Rapportens datum",
+            "Revisionsfrågor",
+            "Rekommendationer"
+        ]
     );
 }
 

@@ -104,7 +104,7 @@ def test_the_2024_missiv_gives_each_board_its_deadlines_from_running_text(pdfs, 
     assert (boards["Servicenämnden"]["first_deadline"], boards["Servicenämnden"]["follow_up_deadline"]) == ("2025-03-31", "2026-01-30")
     assert (boards["Kommunstyrelsen"]["first_deadline"], boards["Kommunstyrelsen"]["follow_up_deadline"]) == ("2025-04-04", "2026-02-27")
     assert boards["Kommunstyrelsen"]["send_to"] == "registrera.stadsrevisionen@malmö.se"
-    assert "Hittades inte (fyll i själv):\n  Rapportens datum\n  Revisionsfrågor\n  Rekommendationer" in printed
+    assert "Hittades inte (fyll i själv):\n  Kommun eller organisation\n  Rapportens datum\n  Revisionsfrågor\n  Rekommendationer" in printed
 
 
 def test_a_hard_layout_two_columns_a_list_over_a_page_break_and_the_audited_boards(pdfs, tmp_path):

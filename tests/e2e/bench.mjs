@@ -201,7 +201,7 @@ async function reportImport(browser, url, files) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(url);
-    const input = page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)');
+    const input = page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)');
     return { context, page, input };
   };
   const once = async ({ page, input }) => {

@@ -24,7 +24,7 @@ function pdfs() {
 test('the missiv and report as PDFs become a proposed case, corrected, accepted, answered and written', async () => {
   const pdf = pdfs();
   const { context, page, seen } = await openApp(env.browser, env.server.url);
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)')
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)')
     .setInputFiles([pdf('rapport-sr-2020-83.pdf'), pdf('missiv-sr-2020-83.pdf')]);
   await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
   assert.equal(await page.getByLabel('Diarienummer').inputValue(), 'SR-2020-83');
@@ -88,7 +88,7 @@ test('the missiv and report as PDFs become a proposed case, corrected, accepted,
 test('the missiv added after the report fills the proposal and keeps the corrections; a tjänsteskrivelse is refused', async () => {
   const pdf = pdfs();
   const { context, page, seen } = await openApp(env.browser, env.server.url);
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('rapport-sr-2020-83.pdf'));
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)').setInputFiles(pdf('rapport-sr-2020-83.pdf'));
   await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
   await page.getByRole('heading', { name: 'Hittades inte' }).waitFor();
   await page.getByLabel('Rubrik', { exact: true }).fill('Granskning av stadens IT-säkerhet 2020');
@@ -139,6 +139,7 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.getByText('Ingen nämnd är vald: kryssa i den som ska svara, annars kan ärendet inte skapas.').waitFor();
   await page.getByRole('button', { name: 'Skapa ärendet' }).click();
   await page.getByRole('alert').filter({ hasText: 'Rekommendation 13 är inte riktad till någon nämnd.' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'import-recommendation-12-board-0');
   await page.getByLabel('Kulturnämnden').last().check();
   await page.getByText('Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 3 rekommendationer. Kulturnämnden: 1 rekommendation.').waitFor();
   let asked = '';
@@ -177,20 +178,20 @@ test('the missiv added after the report fills the proposal and keeps the correct
 test('a scanned PDF and a letter are refused with a Swedish message, and the open case is filled from a missiv without losing its own', async () => {
   const pdf = pdfs();
   const { context, page, seen } = await openApp(env.browser, env.server.url);
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('inskannad.pdf'));
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)').setInputFiles(pdf('inskannad.pdf'));
   await page.getByRole('alert').filter({ hasText: '«inskannad.pdf»: PDF:en saknar text: sidorna är tomma eller bilder (en inskannad rapport).' }).waitFor({ timeout: 30000 });
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('krypterad.pdf'));
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)').setInputFiles(pdf('krypterad.pdf'));
   await page.getByRole('alert').filter({ hasText: '«krypterad.pdf»: PDF:en är lösenordsskyddad.' }).waitFor();
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('missiv-sr-2024-38.odt'));
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)').setInputFiles(pdf('missiv-sr-2024-38.odt'));
   await page.getByRole('alert').filter({ hasText: '«missiv-sr-2024-38.odt»: filen är ett OpenDocument-dokument (till exempel .odt), som Yttra inte läser.' }).waitFor();
   const letter = join(OUTPUT, 'brev.txt');
   writeFileSync(letter, 'Hej!\n\nVälkommen på personalfest fredag 2025-05-16.\n');
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(letter);
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)').setInputFiles(letter);
   await page.getByRole('alert').filter({ hasText: '«brev.txt» ser inte ut som en granskningsrapport eller ett missiv' }).waitFor();
   assert.equal(await page.getByRole('heading', { name: 'Förslag från rapporten' }).count(), 0);
 
   // A good PDF picked with a locked and a broken one: the good one is read, the others named.
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)')
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)')
     .setInputFiles([pdf('missiv-sr-2024-38.pdf'), pdf('krypterad.pdf'), pdf('skadad.pdf')]);
   await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
   const unread = page.getByRole('alert').filter({ hasText: '«krypterad.pdf»: PDF:en är lösenordsskyddad.' });
@@ -202,7 +203,7 @@ test('a scanned PDF and a letter are refused with a Swedish message, and the ope
   // The example case, filled from the 2024 missiv: its own reference is kept and said.
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
   const reference = await page.getByLabel('Revisorernas referens').inputValue();
-  await page.getByLabel('Fyll i från missivet och rapporten (PDF eller Word)').setInputFiles(pdf('missiv-sr-2024-38.pdf'));
+  await page.getByLabel('Fyll i från missivet och rapporten (PDF, Word eller text)').setInputFiles(pdf('missiv-sr-2024-38.pdf'));
   await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
   await page.getByRole('heading', { name: 'Hittades inte' }).waitFor();
   assert.deepEqual(await axeViolations(page), []);
@@ -223,7 +224,7 @@ test('the single-file build reads a PDF opened straight from disk, and pasted te
   const requests = [];
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(`file://${join(ROOT, 'dist', 'yttra.html')}`);
-  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF eller Word)').setInputFiles(pdf('missiv-sr-2024-38.pdf'));
+  await page.getByLabel('Läs in missivet och granskningsrapporten (PDF, Word eller text)').setInputFiles(pdf('missiv-sr-2024-38.pdf'));
   await page.getByRole('heading', { name: 'Förslag från rapporten', level: 1 }).waitFor({ timeout: 30000 });
   assert.equal(await page.locator('#import-board-1-first').inputValue(), '2025-03-31', 'Servicenämnden');
   assert.deepEqual(requests.filter((url) => !url.startsWith('file://') && !url.startsWith('blob:') && !url.startsWith('data:')), []);

@@ -9,6 +9,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::State;
+use crate::pages::report_import::unfinished_field;
 use crate::platform::{browser, generator, pdf};
 
 /// Reads the picked files (report, missiv, in any order) for a new case (`None`) or the open
@@ -34,7 +35,7 @@ pub fn read_report_files(state: &State) -> Callback<(Vec<web_sys::File>, Option<
                 }
                 if sources.is_empty() {
                     if !unread.is_empty() {
-                        let said = format!("{} Inget har ändrats.", unread.join(" "));
+                        let said = format!("{}\nInget har ändrats.", unread.join("\n"));
                         state.dispatch(Action::Report(ReportAction::Failed(said)));
                     }
                     return;
@@ -92,8 +93,13 @@ pub fn create_case_from_report(state: &State) -> Callback<()> {
         let Some(draft) = state.report_draft.as_ref() else {
             return;
         };
-        if let Some(reason) = draft.proposal.unfinished() {
+        if let Some((at, reason)) = draft.proposal.unfinished_at() {
             state.dispatch(Action::Notify(app_core::app_state::Notice::Error(reason)));
+            // To the place to mend, so the user need not look for it.
+            state.dispatch(Action::GoTo {
+                view: View::ReportImport,
+                field: unfinished_field(at),
+            });
             return;
         }
         let case = with_identity(draft.proposal.to_case(), browser::new_case_id);

@@ -221,7 +221,7 @@ fn audit_section(
                 ) }</p>
             }
             if locked_by.is_none() {
-                <ReportFiles id="case-report-files" label="Fyll i från missivet och rapporten (PDF eller Word)"
+                <ReportFiles id="case-report-files" label="Fyll i från missivet och rapporten (PDF, Word eller text)"
                     hint="Yttra läser filerna här på datorn och föreslår uppgifterna. Det ärendet redan har behålls om du inte väljer annat; rekommendationer och frågor läggs bara till."
                     into_case={Some(case.id.clone())} on_files={on_report_files.clone()} />
             }

@@ -5,7 +5,7 @@
 
 use app_core::app_state::{Action, ReportAction, ReportDraft, View};
 use schemas::report_import::{
-    ByUser, Found, FoundBoard, FoundItem, Place, Proposal, ProposalEdit, ProposalText,
+    ByUser, Found, FoundBoard, FoundItem, Place, Proposal, ProposalEdit, ProposalText, Unfinished,
 };
 use schemas::wording::{count_sv, lowercase_first, uppercase_first};
 use schemas::{Date, ItemKind};
@@ -58,7 +58,11 @@ pub fn report_import_page(props: &ReportImportPageProps) -> Html {
             if !missing.is_empty() {
                 <section class="banner" aria-labelledby="import-missing-heading">
                     <h2 id="import-missing-heading">{ "Hittades inte" }</h2>
-                    <p>{ "Fyll i det nedan eller senare i ärendet:" }</p>
+                    <p>{ if props.into_title.is_some() {
+                        "Det här stod inte i filerna; ärendet behåller det det redan har:"
+                    } else {
+                        "Fyll i det nedan eller senare i ärendet:"
+                    } }</p>
                     <ul>{ for missing.iter().map(|what| html! { <li>{ what }</li> }) }</ul>
                 </section>
             }
@@ -90,7 +94,7 @@ fn origin<T>(proposal: &Proposal, found: Option<&Found<T>>) -> String {
 /// A board's date: where it was found, or for a board the user added, where to look.
 fn board_date_hint<T>(proposal: &Proposal, board: &FoundBoard, found: Option<&Found<T>>) -> String {
     match (found, board.place.by_user) {
-        (None, ByUser::Typed) => "Står i missivet; fyll i datumet därifrån.".to_string(),
+        (None, ByUser::Typed) => "Fyll i datumet (sista dagen står oftast i missivet).".to_string(),
         _ => origin(proposal, found),
     }
 }
@@ -242,6 +246,15 @@ fn id_stem(kind: ItemKind) -> &'static str {
     }
 }
 
+/// The field where an unfinished proposal is mended: the board's name, or the item's first
+/// board box.
+pub fn unfinished_field(unfinished: Unfinished) -> String {
+    match unfinished {
+        Unfinished::BoardName(index) => format!("import-board-{index}-name"),
+        Unfinished::Addressees(kind, index) => format!("import-{}-{index}-board-0", id_stem(kind)),
+    }
+}
+
 /// The id of an item kind's section heading, focused after a removal.
 fn heading_id(kind: ItemKind) -> String {
     format!("import-{}s-heading", id_stem(kind))
@@ -261,7 +274,7 @@ fn items(
         <section aria-labelledby={heading.clone()}>
             <h2 id={heading} tabindex="-1">{ format!("{} ({})", kind.plural_label_sv(), found.len()) }</h2>
             if found.is_empty() && kind == ItemKind::Assessment {
-                <p class="hint">{ "Rapporten listar inga bedömningar under en rubrik eller etikett som Yttra känner igen. Lägg till dem som nämnderna ska svara på, eller svara bara på rekommendationerna." }</p>
+                <p class="hint">{ "Inga bedömningar hittades under en rubrik eller etikett som Yttra känner igen. Lägg till dem som nämnderna ska svara på, eller svara bara på rekommendationerna." }</p>
             }
             if !found.is_empty() {
                 <p class="hint">{ addressee_summary(proposal, kind) }</p>

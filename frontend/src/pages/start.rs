@@ -128,7 +128,7 @@ fn report_import(props: &StartPageProps) -> Html {
     html! {
         <section aria-labelledby="report-import-heading">
             <h2 id="report-import-heading">{ "Ny granskning från missiv och rapport" }</h2>
-            <ReportFiles id="report-files" label="Läs in missivet och granskningsrapporten (PDF eller Word)"
+            <ReportFiles id="report-files" label="Läs in missivet och granskningsrapporten (PDF, Word eller text)"
                 hint="Välj en eller flera filer. De läses här på datorn; Yttra föreslår rubrik, diarienummer, nämnder med sista dag för yttrandena, revisionsfrågor och rekommendationer, som du kontrollerar innan ärendet skapas."
                 on_files={props.on_report_files.clone()} />
             <details>

@@ -23,6 +23,12 @@ pub struct TextFieldProps {
     pub invalid: bool,
 }
 
+/// How many lines a textarea shows: five, more for a longer text, at most fourteen.
+fn visible_rows(text: &str) -> usize {
+    let lines: usize = text.lines().map(|line| line.chars().count() / 80 + 1).sum();
+    lines.clamp(5, 14)
+}
+
 #[function_component(TextField)]
 pub fn text_field(props: &TextFieldProps) -> Html {
     let hint_id = format!("{}-hint", props.id);
@@ -32,8 +38,10 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         .reform(|event: InputEvent| typed_value(&event));
     let invalid = props.invalid.then_some("true");
     let input = if props.multiline {
+        // A long text (a bedömning of a whole report section) shows more of itself.
+        let rows = visible_rows(&props.value).to_string();
         html! {
-            <textarea id={props.id.clone()} rows="5" value={props.value.clone()} {oninput}
+            <textarea id={props.id.clone()} {rows} value={props.value.clone()} {oninput}
                 aria-describedby={described_by} aria-invalid={invalid} />
         }
     } else {

@@ -41,7 +41,9 @@ pub fn report_files(props: &ReportFilesProps) -> Html {
         <div class="field">
             <label for={props.id.clone()}>{ &props.label }</label>
             <p class="hint" id={hint_id.clone()}>{ &props.hint }</p>
-            <input id={props.id.clone()} type="file" multiple=true accept=".pdf,.docx,.txt" {onchange} {onfocus} {ondragenter}
+            // .doc, .odt and .rtf are offered too: Yttra cannot read them, and says so and what
+            // to do, rather than hiding them from the picker.
+            <input id={props.id.clone()} type="file" multiple=true accept=".pdf,.docx,.txt,.doc,.odt,.rtf" {onchange} {onfocus} {ondragenter}
                 aria-describedby={hint_id} />
         </div>
     }

@@ -407,34 +407,48 @@ impl Proposal {
     /// (when there are boards) an assessment or recommendation addressed to none of them, which
     /// no yttrande would answer.
     pub fn unfinished(&self) -> Option<String> {
+        self.unfinished_at().map(|(_, said)| said)
+    }
+
+    /// [`Proposal::unfinished`], with the first place to mend (for the app to go to).
+    pub fn unfinished_at(&self) -> Option<(Unfinished, String)> {
         if let Some(position) = self.boards.iter().position(|b| b.name.trim().is_empty()) {
-            return Some(format!(
-                "Nämnd {} i förslaget saknar namn. Skriv in namnet, eller ta bort nämnden.",
-                position + 1
+            return Some((
+                Unfinished::BoardName(position),
+                format!(
+                    "Nämnd {} i förslaget saknar namn. Skriv in namnet, eller ta bort nämnden.",
+                    position + 1
+                ),
             ));
         }
         if self.boards.is_empty() {
             return None;
         }
-        let unaddressed: Vec<String> = [ItemKind::Assessment, ItemKind::Recommendation]
+        let unaddressed: Vec<(ItemKind, usize)> = [ItemKind::Assessment, ItemKind::Recommendation]
             .into_iter()
             .flat_map(|kind| {
                 let items = self.items(kind).iter().enumerate();
                 items
                     .filter(|(_, item)| item.addressees.is_empty())
-                    .map(move |(index, _)| format!("{} {}", kind.label_sv(), index + 1))
+                    .map(move |(index, _)| (kind, index))
             })
             .collect();
-        match unaddressed.as_slice() {
-            [] => None,
-            [one] => Some(format!(
+        let labels: Vec<String> = unaddressed
+            .iter()
+            .map(|(kind, index)| format!("{} {}", kind.label_sv(), index + 1))
+            .collect();
+        let said = match labels.as_slice() {
+            [] => return None,
+            [one] => format!(
                 "{one} är inte riktad till någon nämnd. Kryssa i nämnden som ska svara på den, eller ta bort den."
-            )),
-            many => Some(format!(
+            ),
+            many => format!(
                 "{} är inte riktade till någon nämnd. Kryssa i nämnden som ska svara på var och en, eller ta bort dem.",
                 join_and_sv(many)
-            )),
-        }
+            ),
+        };
+        let (kind, index) = unaddressed[0];
+        Some((Unfinished::Addressees(kind, index), said))
     }
 
     /// A board renamed keeps its items.
@@ -473,6 +487,15 @@ pub struct Absorbed {
     pub kept_out: Option<String>,
     /// Whether a removed board was among what was kept out (the user may want it back).
     pub board_kept_out: bool,
+}
+
+/// Where a proposal must be mended before it is accepted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unfinished {
+    /// The board at this index has no name.
+    BoardName(usize),
+    /// The item of this kind and index is addressed to no board.
+    Addressees(ItemKind, usize),
 }
 
 /// What a file read later held that the user had removed.
@@ -901,14 +924,25 @@ fn merge_value(
         *field = value;
         said.push(format!("{label} fylldes i."));
     } else if replace {
-        said.push(format!("{label} ersattes (var «{}»).", field.trim()));
+        said.push(format!("{label} ersattes (var «{}»).", quoted_start(field)));
         *field = value;
     } else {
         said.push(format!(
             "{label}: ärendets «{}» behölls (förslaget: «{}»).",
-            field.trim(),
-            value.trim()
+            quoted_start(field),
+            quoted_start(&value)
         ));
+    }
+}
+
+/// A value as a message quotes it: a long text (a samlad bedömning) by its first words.
+fn quoted_start(text: &str) -> String {
+    const WORDS: usize = 12;
+    let words: Vec<&str> = text.split_whitespace().collect();
+    if words.len() <= WORDS {
+        words.join(" ")
+    } else {
+        format!("{} …", words[..WORDS].join(" "))
     }
 }
 
