@@ -31,6 +31,12 @@ test('the missiv and report as PDFs become a proposed case, corrected, accepted,
   assert.equal(await page.getByLabel('Genomförd av').inputValue(), 'KPMG');
   assert.equal(await page.getByLabel('Rapportens datum').inputValue(), '2020-12-16');
   await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (2)' }).waitFor();
+  // Added again, it comes back as it was, with the recommendations it took.
+  await page.getByLabel('Lägg till nämnd').fill('Servicenämnden');
+  await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
+  await page.getByRole('status').filter({ hasText: 'Servicenämnden lades tillbaka som den var när den togs bort, med 3 rekommendationer som bara riktades till den, och riktas åter till 2 punkter som den delade med andra nämnder.' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
+  assert.equal(await page.locator('#import-board-2-first').inputValue(), '2021-03-26', 'its deadline is back');
   await page.getByRole('heading', { name: 'Revisionsfrågor (8)' }).waitFor();
   await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
   await page.getByText('Kommunstyrelsen: 9 rekommendationer. Servicenämnden: 4 rekommendationer.').waitFor();
@@ -129,7 +135,7 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
   await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (3)' }).waitFor();
   await page.waitForFunction(() => document.activeElement?.id === 'import-board-2-name');
-  assert.equal(await page.locator('#import-board-2-first-hint').textContent(), 'Står i missivet; fyll i datumet därifrån.');
+  assert.equal(await page.locator('#import-board-2-first-hint').textContent(), 'Fyll i datumet (sista dagen står oftast i missivet).');
   await page.getByLabel('Lägg till rekommendation').fill('Inventera kulturförvaltningens system');
   await page.getByRole('button', { name: 'Lägg till rekommendation' }).click();
   await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
@@ -155,6 +161,12 @@ test('the missiv added after the report fills the proposal and keeps the correct
   await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(copy);
   await page.getByRole('status').filter({ hasText: 'Det du har tagit bort lades inte till igen: Servicenämnden.' }).waitFor({ timeout: 30000 });
   await page.getByRole('heading', { name: 'Nämnder som ska yttra sig (2)' }).waitFor();
+  // Added again, it comes back as it was, with the recommendations it took.
+  await page.getByLabel('Lägg till nämnd').fill('Servicenämnden');
+  await page.getByRole('button', { name: 'Lägg till nämnd' }).click();
+  await page.getByRole('status').filter({ hasText: 'Servicenämnden lades tillbaka som den var när den togs bort, med 3 rekommendationer som bara riktades till den, och riktas åter till 2 punkter som den delade med andra nämnder.' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
+  assert.equal(await page.locator('#import-board-2-first').inputValue(), '2021-03-26', 'its deadline is back');
   // The corrected proposal is not stored: closing the tab asks, and so does cancelling
   // (the question is dismissed here, so the proposal stays).
   const asksBeforeClosing = await page.evaluate(() => {
@@ -170,7 +182,7 @@ test('the missiv added after the report fills the proposal and keeps the correct
   writeFileSync(cover, 'Malmö stad\nStadskontoret\n\nTjänsteskrivelse\nDatum\n2025-03-12\n\nGranskning av IT-säkerhet\nSTK-2025-302\n\nUtifrån resultatet av granskningen rekommenderas kommunstyrelsen att:\n• Bereda förslag till en policy\n');
   await page.getByLabel('Läs också missivet eller rapporten (PDF, Word eller text)').setInputFiles(cover);
   await page.getByRole('alert').filter({ hasText: '«tjansteskrivelse.txt» är en tjänsteskrivelse, inte revisorernas missiv eller granskningsrapport.' }).waitFor();
-  await page.getByRole('heading', { name: 'Rekommendationer (10)' }).waitFor();
+  await page.getByRole('heading', { name: 'Rekommendationer (13)' }).waitFor();
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

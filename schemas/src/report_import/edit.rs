@@ -328,7 +328,25 @@ impl Proposal {
             name: name.clone(),
             ..removed.board
         });
-        let own = removed.own.len();
+        let own_of = |wanted: ItemKind| {
+            removed
+                .own
+                .iter()
+                .filter(|(kind, _)| *kind == wanted)
+                .count()
+        };
+        let own: Vec<String> = [
+            (own_of(ItemKind::Assessment), "bedömning", "bedömningar"),
+            (
+                own_of(ItemKind::Recommendation),
+                "rekommendation",
+                "rekommendationer",
+            ),
+        ]
+        .into_iter()
+        .filter(|(count, _, _)| *count > 0)
+        .map(|(count, one, many)| count_sv(count, one, many))
+        .collect();
         for (kind, mut item) in removed.own {
             self.taken_out
                 .items
@@ -359,14 +377,10 @@ impl Proposal {
             }
         }
         let mut said = format!("{name} lades tillbaka som den var när den togs bort");
-        if own > 0 {
+        if !own.is_empty() {
             said.push_str(&format!(
                 ", med {} som bara riktades till den",
-                count_sv(
-                    own,
-                    "bedömning eller rekommendation",
-                    "bedömningar och rekommendationer"
-                )
+                join_and_sv(&own)
             ));
         }
         if shared > 0 {
@@ -1381,7 +1395,7 @@ mod tests {
         // Added again by hand, a board comes back as it was, with what went with it.
         assert_eq!(
             proposal.apply(ProposalEdit::AddBoard("servicenämnden".into())),
-            Ok(Some("servicenämnden lades tillbaka som den var när den togs bort, med 1 bedömning eller rekommendation som bara riktades till den.".into()))
+            Ok(Some("servicenämnden lades tillbaka som den var när den togs bort, med 1 rekommendation som bara riktades till den.".into()))
         );
         assert!(proposal
             .recommendations
