@@ -87,6 +87,7 @@ pub fn app() -> Html {
     use_top_of_page_on_navigation(&state);
     use_remember_place(&state);
     use_ask_before_closing_unsaved(&state);
+    use_effect_with((), |_| browser::remember_focus());
 
     let notice = notice_view(&state);
     let conflict = conflict_banner(&state, &store, &template_store);
@@ -251,10 +252,11 @@ fn use_ask_before_closing_unsaved(state: &State) {
 }
 
 fn notice_view(state: &State) -> Html {
-    let dismiss = state
-        .dispatcher()
-        .to_callback()
-        .reform(|_| Action::DismissNotice);
+    let dispatch = state.dispatcher().to_callback();
+    let dismiss = Callback::from(move |_: MouseEvent| {
+        dispatch.emit(Action::DismissNotice);
+        browser::focus_back_after_message();
+    });
     match &state.notice {
         Some(Notice::Error(message)) => html! {
             <div class="banner error notice" role="alert">

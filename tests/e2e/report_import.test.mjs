@@ -124,6 +124,9 @@ test('the missiv added after the report fills the proposal and keeps the correct
   const box = await refusal.boundingBox();
   assert.ok(box.y >= 0 && box.y + box.height <= 384, `the message is in view at 200 % zoom: ${JSON.stringify(box)}`);
   await page.screenshot({ path: join(SCREENSHOTS, 'report-import-message-zoom-200.png') });
+  // Closed, the message gives focus back to where the user was.
+  await page.getByRole('button', { name: 'Stäng meddelandet' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Lägg till nämnd');
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.getByLabel('Lägg till nämnd').fill('Kulturnämnden');
   await page.getByRole('button', { name: 'Lägg till nämnd' }).click();

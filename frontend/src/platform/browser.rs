@@ -211,6 +211,55 @@ pub fn show_top_of_page(step: bool) {
     }
 }
 
+thread_local! {
+    /// The element last focused outside the messages: closing a message gives focus back to
+    /// it, not to the page's start.
+    static FOCUS_BEFORE_MESSAGE: std::cell::RefCell<Option<web_sys::HtmlElement>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Starts remembering where the user was focused (outside the messages); for the app's
+/// lifetime, so its one listener is never removed.
+pub fn remember_focus() {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(|event: web_sys::Event| {
+        let Some(element) = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            return;
+        };
+        if element.closest(".messages").ok().flatten().is_none() {
+            FOCUS_BEFORE_MESSAGE.with(|focus| *focus.borrow_mut() = Some(element));
+        }
+    });
+    let _ = document.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref());
+    listener.forget();
+}
+
+/// Gives focus back to where the user was before closing a message (or, if that is gone from
+/// the page, to the page's heading).
+pub fn focus_back_after_message() {
+    let before = FOCUS_BEFORE_MESSAGE.with(|focus| focus.borrow().clone());
+    match before {
+        Some(element) if element.is_connected() => {
+            let _ = element.focus();
+        }
+        _ => {
+            let heading = web_sys::window()
+                .and_then(|window| window.document())
+                .and_then(|document| document.query_selector("main h1").ok().flatten())
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                let _ = heading.set_attribute("tabindex", "-1");
+                let _ = heading.focus();
+            }
+        }
+    }
+}
+
 /// While the returned guard lives, closing or reloading the tab asks the user first.
 pub fn ask_before_unload() -> Option<UnloadGuard> {
     let window = web_sys::window()?;
