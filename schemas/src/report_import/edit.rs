@@ -256,15 +256,7 @@ impl Proposal {
     /// `None` when there are none.
     pub fn items_only_to_sv(&self, name: &str) -> Option<String> {
         let (assessments, recommendations) = self.items_only_to(name);
-        let counts = [
-            (assessments, "bedömning", "bedömningar"),
-            (recommendations, "rekommendation", "rekommendationer"),
-        ];
-        let going: Vec<String> = counts
-            .into_iter()
-            .filter(|(count, _, _)| *count > 0)
-            .map(|(count, one, many)| count_sv(count, one, many))
-            .collect();
+        let going = items_sv(assessments, recommendations);
         (!going.is_empty()).then(|| going.join(" och "))
     }
 
@@ -335,18 +327,10 @@ impl Proposal {
                 .filter(|(kind, _)| *kind == wanted)
                 .count()
         };
-        let own: Vec<String> = [
-            (own_of(ItemKind::Assessment), "bedömning", "bedömningar"),
-            (
-                own_of(ItemKind::Recommendation),
-                "rekommendation",
-                "rekommendationer",
-            ),
-        ]
-        .into_iter()
-        .filter(|(count, _, _)| *count > 0)
-        .map(|(count, one, many)| count_sv(count, one, many))
-        .collect();
+        let own = items_sv(
+            own_of(ItemKind::Assessment),
+            own_of(ItemKind::Recommendation),
+        );
         for (kind, mut item) in removed.own {
             self.taken_out
                 .items
@@ -524,27 +508,31 @@ struct KeptOut {
 impl KeptOut {
     fn said_sv(&self) -> Option<String> {
         let mut parts = self.boards.clone();
-        let counts = [
-            (self.questions, "revisionsfråga", "revisionsfrågor"),
-            (
-                self.items[slot(ItemKind::Assessment)],
-                "bedömning",
-                "bedömningar",
-            ),
-            (
-                self.items[slot(ItemKind::Recommendation)],
-                "rekommendation",
-                "rekommendationer",
-            ),
-        ];
-        parts.extend(
-            counts
-                .into_iter()
-                .filter(|(count, _, _)| *count > 0)
-                .map(|(count, one, many)| count_sv(count, one, many)),
-        );
+        if self.questions > 0 {
+            parts.push(count_sv(
+                self.questions,
+                "revisionsfråga",
+                "revisionsfrågor",
+            ));
+        }
+        parts.extend(items_sv(
+            self.items[slot(ItemKind::Assessment)],
+            self.items[slot(ItemKind::Recommendation)],
+        ));
         (!parts.is_empty()).then(|| join_and_sv(&parts))
     }
+}
+
+/// "2 bedömningar", "1 rekommendation": the counts that are not zero, assessments first.
+fn items_sv(assessments: usize, recommendations: usize) -> Vec<String> {
+    [
+        (assessments, "bedömning", "bedömningar"),
+        (recommendations, "rekommendation", "rekommendationer"),
+    ]
+    .into_iter()
+    .filter(|(count, _, _)| *count > 0)
+    .map(|(count, one, many)| count_sv(count, one, many))
+    .collect()
 }
 
 /// Where a count per kind of item stands in a `[usize; 2]`.
