@@ -178,9 +178,11 @@ const REPEATS_OF_HEADER: usize = 3;
 /// Pages without the running headers left inside their text: text pasted from a PDF, or a PDF
 /// whose header the layout put amid the page ("Malmö stad" / "Granskning av stadens IT-
 /// säkerhet" / "2020-12-16" between the halves of a sentence). A short line standing alone
-/// (empty lines, or other such lines, around it) that recurs alone at least three times; the
-/// first time stays, as it is often the title page. Headings with a number, list items and
-/// lines ending a sentence or a label are never taken.
+/// (empty lines, or other such lines, around it) that recurs alone at least three times is a
+/// header; the first time stays, as it is often the title page, and later it goes where it
+/// stands alone, in a block of headers, at a paragraph's edge, or (a date) on any line of its
+/// own. Headings with a number, list items and lines ending a sentence or a label are never
+/// taken.
 fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
     let candidate = |line: &str| {
         let text = tidy(line);
@@ -265,8 +267,7 @@ fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec
     out
 }
 
-/// Pages without the footnotes at their foot: from the end, blocks after a gap that start
-/// with a footnote number and end a sentence.
+/// Pages without the footnotes at their foot (see [`footnote_start`]), the last first.
 fn without_footnotes(mut pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
     for page in &mut pages {
         loop {
