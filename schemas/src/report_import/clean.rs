@@ -26,9 +26,15 @@ pub struct Removed {
     /// Footnotes at the foot of a page ("1 Rekommendationerna upprepas i avsnitt 4.2."), or
     /// amid the text under a number taken from a word.
     pub footnotes: usize,
-    /// The numbers of the footnote markers taken from words, whose footnotes are still to find.
-    marker_numbers: Vec<u8>,
+    /// The footnote markers taken from words in the source being read, whose footnotes are
+    /// still to find: each number with the paragraph it stood in.
+    marker_numbers: Vec<(u8, usize)>,
+    /// The numbers of the footnotes taken from the foot of this source's pages.
+    foot_numbers: Vec<u8>,
 }
+
+/// How many paragraphs after its marker a footnote amid the text may stand (a page or so).
+const FOOTNOTE_REACH: usize = 15;
 
 /// How many lines at the top and at the foot of a page can be a running header or footer.
 const EDGE_LINES: usize = 4;
@@ -45,6 +51,8 @@ pub fn paragraphs(sources: &[SourceText]) -> (Vec<Paragraph>, Removed) {
         let page_of = |index: usize| if source.paged { index as u32 + 1 } else { 0 };
         let joined = join_paragraphs(file, &pages, page_of, &mut removed);
         all.extend(without_marked_footnotes(joined, &mut removed));
+        removed.marker_numbers.clear();
+        removed.foot_numbers.clear();
     }
     (all, removed)
 }
@@ -177,92 +185,134 @@ const REPEATS_OF_HEADER: usize = 3;
 
 /// Pages without the running headers left inside their text: text pasted from a PDF, or a PDF
 /// whose header the layout put amid the page ("Malmö stad" / "Granskning av stadens IT-
-/// säkerhet" / "2020-12-16" between the halves of a sentence). A short line standing alone
-/// (empty lines, or other such lines, around it) that recurs alone at least three times is a
-/// header; the first time stays, as it is often the title page, and later it goes where it
-/// stands alone, in a block of headers, at a paragraph's edge, or (a date) on any line of its
-/// own. Headings with a number, list items and lines ending a sentence or a label are never
-/// taken.
+/// säkerhet" / "2020-12-16" between the halves of a sentence).
+///
+/// A header is a short line (no sentence, no heading with a number, no list item) that stands
+/// alone at least three times and shows itself as furniture at least once: next to another such
+/// repeated line (the block of a header, gaps between allowed), or between the halves of a
+/// sentence. A sub-heading repeated in every chapter ("Bedömning") or a date repeated in a
+/// missiv's table is neither. Before the first numbered heading (the title page) it stays;
+/// after it, it goes wherever it stands alone, next to another header line, in a sentence, at
+/// a paragraph's edge, or (a date) on any line of its own.
 fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
-    let candidate = |line: &str| {
+    let key = |line: &str| -> String {
         let text = tidy(line);
-        let text = text.trim_start_matches('#').trim().trim_matches('*').trim();
+        text.trim_start_matches('#')
+            .trim()
+            .trim_matches('*')
+            .trim()
+            .to_string()
+    };
+    let candidate = |line: &str| {
+        let text = key(line);
         !text.is_empty()
+            && !text.starts_with(char::is_lowercase)
             && text.split_whitespace().count() <= 8
             && !text.ends_with(['.', ':', ';', '!', '?', ','])
             && !starts_own_paragraph(line)
     };
-    let alone = |page: &[String], at: usize| {
-        let apart = |other: Option<&String>| {
-            other.is_none_or(|line| line.trim().is_empty() || candidate(line))
+    let lines: Vec<(usize, usize, &String)> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(page, lines)| {
+            lines
+                .iter()
+                .enumerate()
+                .map(move |(at, line)| (page, at, line))
+        })
+        .collect();
+    // The nearest line with text before and after each line, over gaps and page breaks.
+    let nearest = |index: usize, step: isize| -> Option<&String> {
+        let mut at = index as isize + step;
+        while at >= 0 && (at as usize) < lines.len() {
+            let line = lines[at as usize].2;
+            if !line.trim().is_empty() {
+                return Some(line);
+            }
+            at += step;
+        }
+        None
+    };
+    let adjacent = |index: usize, step: isize| -> Option<&String> {
+        let at = index as isize + step;
+        (at >= 0)
+            .then(|| lines.get(at as usize))
+            .flatten()
+            .and_then(|(page, _, line)| (*page == lines[index].0).then_some(*line))
+    };
+    let alone = |index: usize| {
+        let apart = |line: Option<&String>| {
+            line.is_none_or(|line| line.trim().is_empty() || candidate(line))
         };
-        apart(at.checked_sub(1).and_then(|before| page.get(before))) && apart(page.get(at + 1))
+        apart(adjacent(index, -1)) && apart(adjacent(index, 1))
+    };
+    let breaks_sentence = |index: usize| {
+        let before =
+            nearest(index, -1).is_some_and(|line| !ends_sentence(line.trim()) && !candidate(line));
+        let after = nearest(index, 1)
+            .is_some_and(|line| line.trim().chars().next().is_some_and(char::is_lowercase));
+        before && after
     };
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for page in &pages {
-        for (at, line) in page.iter().enumerate() {
-            if candidate(line) && alone(page, at) {
-                let text = tidy(line);
-                match counts.iter_mut().find(|(known, _)| *known == text) {
-                    Some((_, count)) => *count += 1,
-                    None => counts.push((text, 1)),
-                }
+    for (index, (_, _, line)) in lines.iter().enumerate() {
+        if candidate(line) && alone(index) {
+            let text = key(line);
+            match counts.iter_mut().find(|(known, _)| *known == text) {
+                Some((_, count)) => *count += 1,
+                None => counts.push((text, 1)),
             }
         }
     }
-    let headers: Vec<String> = counts
+    let repeated: Vec<String> = counts
         .into_iter()
         .filter(|(_, count)| *count >= REPEATS_OF_HEADER)
         .map(|(text, _)| text)
         .collect();
+    let is_repeated =
+        |line: Option<&String>| line.is_some_and(|line| repeated.contains(&key(line)));
+    let headers: Vec<&String> = repeated
+        .iter()
+        .filter(|header| {
+            lines.iter().enumerate().any(|(index, (_, _, line))| {
+                key(line) == **header
+                    && (is_repeated(nearest(index, -1))
+                        || is_repeated(nearest(index, 1))
+                        || breaks_sentence(index))
+            })
+        })
+        .collect();
     if headers.is_empty() {
         return pages;
     }
-    let is_header = |line: Option<&String>| line.is_some_and(|line| headers.contains(&tidy(line)));
-    // Once known, a header goes also where it stands amid the text as a block ("Malmö stad",
-    // the title, the date, each on its own line between two halves of a sentence), or where
-    // it stands at a paragraph's end or start (a gap or the page's edge on one side).
-    let in_block = |page: &[String], at: usize| {
-        let (before, after) = (
-            at.checked_sub(1).and_then(|b| page.get(b)),
-            page.get(at + 1),
-        );
-        let apart = |line: Option<&String>| line.is_none_or(|line| line.trim().is_empty());
-        is_header(before) || is_header(after) || apart(before) || apart(after)
-    };
-    let mut seen: Vec<&String> = Vec::new();
-    let mut out = Vec::with_capacity(pages.len());
-    for page in &pages {
-        let mut kept: Vec<String> = Vec::with_capacity(page.len());
-        for (at, line) in page.iter().enumerate() {
-            let text = tidy(line);
-            let header = headers.iter().find(|known| **known == text);
-            match header {
-                // A repeated date on a line of its own is the header's anywhere.
-                Some(header)
-                    if (in_block(page, at) || Date::parse_swedish(header).is_some())
-                        && seen.contains(&header) =>
-                {
-                    let said = header
-                        .trim_start_matches('#')
-                        .trim()
-                        .trim_matches('*')
-                        .trim();
-                    if !removed.furniture.iter().any(|known| known == said) {
-                        removed.furniture.push(said.to_string());
-                    }
-                    if kept.last().is_none_or(|last| last != HEADER_REMOVED) {
-                        kept.push(HEADER_REMOVED.to_string());
-                    }
-                }
-                Some(header) if alone(page, at) => {
-                    seen.push(header);
-                    kept.push(line.clone());
-                }
-                _ => kept.push(line.clone()),
-            }
+    let is_header = |line: Option<&String>| line.is_some_and(|line| headers.contains(&&key(line)));
+    let title_page_ends = lines
+        .iter()
+        .position(|(_, _, line)| section_number(line).is_some())
+        .unwrap_or(0);
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); pages.len()];
+    for (index, (page, _, line)) in lines.iter().enumerate() {
+        let kept = &mut out[*page];
+        let goes = index > title_page_ends
+            && is_header(Some(line))
+            && (alone(index)
+                || is_header(adjacent(index, -1))
+                || is_header(adjacent(index, 1))
+                || breaks_sentence(index)
+                // A header's date on a line of its own is the header's wherever it stands.
+                || Date::parse_swedish(&key(line)).is_some()
+                || adjacent(index, -1).is_none_or(|l| l.trim().is_empty())
+                || adjacent(index, 1).is_none_or(|l| l.trim().is_empty()));
+        if !goes {
+            kept.push((*line).clone());
+            continue;
         }
-        out.push(kept);
+        let said = key(line);
+        if !removed.furniture.contains(&said) {
+            removed.furniture.push(said);
+        }
+        if kept.last().is_none_or(|last| last != HEADER_REMOVED) {
+            kept.push(HEADER_REMOVED.to_string());
+        }
     }
     out
 }
@@ -278,6 +328,12 @@ fn without_footnotes(mut pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<
                 break;
             };
             removed.footnotes += 1;
+            let number: String = page[start]
+                .trim()
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            removed.foot_numbers.extend(number.parse::<u8>().ok());
             page.truncate(start);
         }
     }
@@ -304,11 +360,25 @@ fn footnote_start(page: &[String]) -> Option<usize> {
         .rposition(|line| line.trim().is_empty())
         .map(|gap| gap + 1)
         .filter(|start| *start > 1 && is_footnote(&page[*start..]));
+    // Without a gap, a lone number is a footnote's only when the page has its marker: a
+    // number on a line of its own may be a table's.
     let lone_number = (page.len().saturating_sub(6)..page.len())
         .rev()
         .find(|at| *at > 0 && marks_footnote(page, *at))
-        .filter(|at| is_footnote(&page[*at..]));
+        .filter(|at| is_footnote(&page[*at..]) && page_marks(&page[..*at], page[*at].trim()));
     after_gap.or(lone_number)
+}
+
+/// Whether a line of `lines` has footnote `number` glued to a word in lower case ("att1:").
+fn page_marks(lines: &[String], number: &str) -> bool {
+    lines.iter().any(|line| {
+        let mut scratch = Removed::default();
+        without_footnote_markers(line, &mut scratch);
+        scratch
+            .marker_numbers
+            .iter()
+            .any(|(marked, _)| marked.to_string() == number)
+    })
 }
 
 /// Paragraphs without the footnotes that a layout put amid the text (a report converted to
@@ -317,13 +387,23 @@ fn footnote_start(page: &[String]) -> Option<usize> {
 /// taken from a word, then a capital ("1 Ant. av kf 17–18/12 1991 …"), and is no heading.
 /// Each marker's footnote is taken once.
 fn without_marked_footnotes(paragraphs: Vec<Paragraph>, removed: &mut Removed) -> Vec<Paragraph> {
+    // A footnote already taken from a page's foot is not looked for again.
+    for number in std::mem::take(&mut removed.foot_numbers) {
+        if let Some(at) = removed
+            .marker_numbers
+            .iter()
+            .position(|(marked, _)| *marked == number)
+        {
+            removed.marker_numbers.remove(at);
+        }
+    }
     if removed.marker_numbers.is_empty() {
         return paragraphs;
     }
     let mut out = Vec::with_capacity(paragraphs.len());
-    for mut paragraph in paragraphs {
+    for (index, mut paragraph) in paragraphs.into_iter().enumerate() {
         if paragraph.text.split_whitespace().count() <= 40
-            && take_footnote(&paragraph.text, removed)
+            && take_footnote(&paragraph.text, index, removed)
         {
             continue;
         }
@@ -331,7 +411,7 @@ fn without_marked_footnotes(paragraphs: Vec<Paragraph>, removed: &mut Removed) -
         let mut first = true;
         paragraph
             .lines
-            .retain(|line| std::mem::take(&mut first) || !take_footnote(line, removed));
+            .retain(|line| std::mem::take(&mut first) || !take_footnote(line, index, removed));
         if paragraph.lines.len() != before {
             paragraph.text = paragraph
                 .lines
@@ -343,8 +423,9 @@ fn without_marked_footnotes(paragraphs: Vec<Paragraph>, removed: &mut Removed) -
     out
 }
 
-/// Whether `text` is the footnote of a marker taken from a word; if so, the marker is done.
-fn take_footnote(text: &str, removed: &mut Removed) -> bool {
+/// Whether `text`, in paragraph `index`, is the footnote of a marker taken from a word in
+/// the paragraphs just before; if so, the marker is done.
+fn take_footnote(text: &str, index: usize, removed: &mut Removed) -> bool {
     let text = text.trim();
     let Some((number, rest)) = text.split_once(' ') else {
         return false;
@@ -353,14 +434,16 @@ fn take_footnote(text: &str, removed: &mut Removed) -> bool {
         removed
             .marker_numbers
             .iter()
-            .position(|known| *known == number)
+            .position(|(known, marked_in)| {
+                *known == number && *marked_in <= index && index <= marked_in + FOOTNOTE_REACH
+            })
     }) else {
         return false;
     };
-    // A heading has neither dates nor commas ("4 Slutsats"); a footnote often looks like one
-    // otherwise ("4 Beslutad av kommunstyrelsen 2013-11-27, senast reviderad av KSAU").
+    // A heading has no figures ("2 Syfte, revisionsfrågor och avgränsning"); a footnote often
+    // looks like one otherwise ("4 Beslutad av kommunstyrelsen 2013-11-27, senast …").
     let unlike_heading =
-        section_number(text).is_none() || rest.contains(|c: char| c.is_ascii_digit() || c == ',');
+        section_number(text).is_none() || rest.contains(|c: char| c.is_ascii_digit());
     let footnote = rest.starts_with(char::is_uppercase) && unlike_heading;
     if footnote {
         removed.marker_numbers.remove(at);
@@ -434,7 +517,10 @@ fn without_footnote_markers(line: &str, removed: &mut Removed) -> String {
             if glued {
                 removed.footnote_markers += 1;
                 let number: String = chars[index..index + digits].iter().collect();
-                removed.marker_numbers.extend(number.parse::<u8>().ok());
+                // The paragraph is set by `join_paragraphs`, which knows it.
+                removed
+                    .marker_numbers
+                    .extend(number.parse::<u8>().ok().map(|number| (number, usize::MAX)));
                 index += digits;
                 continue;
             }
@@ -550,6 +636,14 @@ fn join_paragraphs(
                     })
                 }
             }
+            // The markers taken from this line stood in the paragraph it went into.
+            let paragraph = out.len().saturating_sub(1);
+            for (_, marked_in) in removed.marker_numbers.iter_mut().rev() {
+                if *marked_in != usize::MAX {
+                    break;
+                }
+                *marked_in = paragraph;
+            }
             open = true;
             after_break = false;
         }
@@ -654,6 +748,58 @@ mod tests {
             removed.furniture,
             ["Malmö stad", "Granskning av IT-säkerhet", "2020-12-16"]
         );
+    }
+
+    #[test]
+    fn a_footnote_is_taken_once_near_its_marker_and_a_heading_or_a_table_number_stays() {
+        let pages = [
+            "Enligt reglementet2 ansvarar nämnden.\n\n2 Antaget av kommunfullmäktige 2019.",
+            "2 Syfte, revisionsfrågor och avgränsning\n\nGranskningen avser nämnden.",
+            "Ärenden per nämnd\nKommunstyrelsen\n12\nVi bedömer att rutinerna inte följs i tillräcklig grad.",
+        ];
+        let (paragraphs, removed) = super::paragraphs(&[source(&pages)]);
+        let texts = texts(&paragraphs);
+        assert!(
+            texts.contains(&"2 Syfte, revisionsfrågor och avgränsning"),
+            "{texts:?}"
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.ends_with("Vi bedömer att rutinerna inte följs i tillräcklig grad.")),
+            "{texts:?}"
+        );
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Antaget av kommunfullmäktige")),
+            "{texts:?}"
+        );
+        assert_eq!(removed.footnotes, 1);
+    }
+
+    #[test]
+    fn a_repeated_sub_heading_or_a_missiv_table_date_is_no_running_header() {
+        let chapter = |n: u32| {
+            format!("## {n} Kapitel\n\nText om kapitlet.\n\nBedömning\n\nVi bedömer att det brister i kapitel {n}.\n")
+        };
+        let text: String = (1..=4).map(chapter).collect::<Vec<_>>().join("\n");
+        let (paragraphs, removed) = super::paragraphs(&[SourceText::single_page("r.txt", &text)]);
+        assert_eq!(
+            paragraphs.iter().filter(|p| p.text == "Bedömning").count(),
+            4
+        );
+        assert!(removed.furniture.is_empty());
+        let table = "Till:\n\nKommunstyrelsen\n2021-03-26\n\nServicenämnden\n2021-03-26\n\nMiljönämnden\n2021-03-26\n";
+        let (paragraphs, removed) = super::paragraphs(&[SourceText::single_page("m.txt", table)]);
+        assert_eq!(
+            paragraphs
+                .iter()
+                .filter(|p| p.text.contains("2021-03-26"))
+                .count(),
+            3
+        );
+        assert!(removed.furniture.is_empty());
     }
 
     #[test]
