@@ -115,7 +115,15 @@ impl ReportDraft {
         let (Some(found), ours) = (&self.proposal.reference, case.audit.reference.trim()) else {
             return;
         };
-        if !ours.is_empty() && found.value.trim() != ours {
+        // "SR 2020-83" and "sr-2020-83" are one diarienummer.
+        let plain = |reference: &str| -> String {
+            reference
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_uppercase)
+                .collect()
+        };
+        if !ours.is_empty() && plain(&found.value) != plain(ours) {
             self.proposal.warnings.push(format!(
                 "Ärendet gäller {ours}, men filerna gäller {}: kontrollera att du har valt missivet och rapporten till den här granskningen.",
                 found.value.trim()

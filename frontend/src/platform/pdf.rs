@@ -72,7 +72,21 @@ function pdfLinesOf(items) {
   }
   return out;
 }
+// What pdf.js says of a document it cannot read (locked, not a PDF, damaged): the reader
+// itself is fine.
+const DOCUMENT_ERRORS = new Set(['PasswordException', 'InvalidPDFException', 'MissingPDFException',
+  'UnexpectedResponseException', 'FormatError']);
+// PDFs being read now (files picked together are read at once, by the one reader).
+let reading = 0;
 export async function readPdfPages(view) {
+  reading += 1;
+  try {
+    return await readPdf(view);
+  } finally {
+    reading -= 1;
+  }
+}
+async function readPdf(view) {
   // A copy before anything waits: the view is on the app's memory, which may grow (and leave
   // the view empty) meanwhile; and pdf.js hands its data over to its worker.
   const bytes = view.slice();
@@ -92,10 +106,15 @@ export async function readPdfPages(view) {
   try {
     doc = await task.promise;
   } catch (e) {
-    // The reader stays: a locked or broken PDF does not harm it, and other PDFs picked with
-    // this one are being read by it now (destroying it would leave them waiting forever).
-    // A reader that did break is destroyed by pdf.js and replaced by pdfWorkerOf.
+    // The reader stays after a locked or broken PDF: it is unharmed, and other PDFs picked
+    // with this one are being read by it now (destroying it would leave them waiting
+    // forever). Another error may be the reader's own (its script did not start): then, once
+    // no other PDF is being read, the next PDF gets a new one.
     await task.destroy().catch(() => {});
+    if (!DOCUMENT_ERRORS.has(e && e.name) && reading === 1 && pdfWorker) {
+      pdfWorker.destroy();
+      pdfWorker = undefined;
+    }
     const error = new Error((e && e.message) || String(e));
     error.name = (e && e.name) || 'Error';
     throw error;

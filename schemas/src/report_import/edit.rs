@@ -457,6 +457,10 @@ impl Proposal {
         };
         let old = board.name.clone();
         rewrite(&mut board.name, &mut board.place, name.clone());
+        // A board now of a removed board's name is no longer kept out of files read later.
+        self.taken_out
+            .boards
+            .retain(|gone| !same_name(&gone.board.name, &name));
         for item in self.recommendations.iter_mut().chain(&mut self.assessments) {
             for addressee in &mut item.addressees {
                 if *addressee == old {

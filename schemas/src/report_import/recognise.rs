@@ -543,12 +543,16 @@ fn boards_in_intro(intro: &str) -> Vec<String> {
         })
 }
 
-/// A paragraph's last sentence: after the last ". ", "? " or "! " that a capital follows.
+/// A paragraph's last sentence: after the last ". ", "? " or "! " that a capital follows and
+/// that ends a word of its own, not an abbreviation ("bl.a. Servicenämnden" goes on).
 fn last_sentence(text: &str) -> &str {
     let mut starts = text.char_indices().filter_map(|(at, c)| {
         let after = &text[at + c.len_utf8()..];
         let next = after.strip_prefix(' ')?.chars().next()?;
-        (matches!(c, '.' | '?' | '!') && next.is_uppercase()).then_some(at + c.len_utf8() + 1)
+        let word = text[..at].rsplit(char::is_whitespace).next().unwrap_or("");
+        let abbreviation = c == '.' && (word.contains('.') || word.chars().count() < 3);
+        (matches!(c, '.' | '?' | '!') && next.is_uppercase() && !abbreviation)
+            .then_some(at + c.len_utf8() + 1)
     });
     starts.next_back().map_or(text, |start| &text[start..])
 }
@@ -584,7 +588,14 @@ fn find_recommendations(
         }
         // Text without gaps (pasted from a PDF) joins the introduction to the paragraph
         // before it, which may name other boards: the introduction is its last sentence.
-        let intro = last_sentence(&p.text);
+        // (A last sentence that names no board, "Vi rekommenderar därför nämnden att:", leaves
+        // the introduction whole, as before.)
+        let last = last_sentence(&p.text);
+        let intro = if boards_in_intro(last).is_empty() {
+            p.text.as_str()
+        } else {
+            last
+        };
         if boards.is_empty()
             || !boards_in_intro(intro)
                 .iter()
@@ -796,13 +807,22 @@ fn assessment_sections(paragraphs: &[Paragraph], boards: &[Board]) -> Vec<FoundI
     items
 }
 
-/// A section's running text, every paragraph of it: up to the next heading with a number or
-/// a converter's "#" heading. A short line that is no sentence (a sub-heading, a header
-/// left in the text) is no part of the assessment.
+/// A section's running text, every paragraph of it: up to the next heading with a number, a
+/// converter's "#" heading, a list of recommendations, an appendix ("Bilaga 1 …") or the
+/// end of the file. A short line that is no sentence (a sub-heading, a header left in the
+/// text) is no part of the assessment.
 fn section_body(after_heading: &[Paragraph]) -> Vec<&Paragraph> {
+    let file = after_heading.first().map(|p| p.place.file);
     after_heading
         .iter()
-        .take_while(|p| section_number(&p.text).is_none() && !p.text.trim_start().starts_with('#'))
+        .take_while(|p| {
+            let text = p.text.trim_start();
+            section_number(text).is_none()
+                && !text.starts_with('#')
+                && !is_recommendation_intro(p)
+                && !text.starts_with("Bilaga ")
+                && Some(p.place.file) == file
+        })
         .filter(|p| p.text.split_whitespace().count() >= 8)
         .collect()
 }
@@ -1098,6 +1118,9 @@ fn find_missiv_date(paragraphs: &[Paragraph]) -> Option<Found<Date>> {
     })
 }
 
+/// How many paragraphs the title page of a report read without gaps may take.
+const TITLE_PAGE_PARAGRAPHS: usize = 15;
+
 /// The report's date: on the title page, alone or in a short line about the report, and not
 /// the missiv's.
 fn find_report_date(
@@ -1118,16 +1141,24 @@ fn find_report_date(
         not_missiv(date, p)
     });
     // Text without gaps (pdftotext -layout) joins the title page into one paragraph: a date
-    // on a line of its own there.
+    // on a line of its own there, in the report's first paragraphs (after the missiv's
+    // signature, when both are in one file), not a deadline in the missiv's text.
+    let report_starts = missiv_date
+        .and_then(|m| paragraphs.iter().position(|p| p.place == m.place))
+        .map_or(0, |signed| signed + 1);
     by_paragraph.or_else(|| {
-        paragraphs.iter().find_map(|p| {
-            let date = p.lines.iter().find_map(|line| {
-                Date::parse_swedish(
-                    tidy(line).trim_matches(|c: char| c == '*' || c.is_whitespace()),
-                )
-            })?;
-            not_missiv(date, p)
-        })
+        paragraphs
+            .iter()
+            .skip(report_starts)
+            .take(TITLE_PAGE_PARAGRAPHS)
+            .find_map(|p| {
+                let date = p.lines.iter().find_map(|line| {
+                    Date::parse_swedish(
+                        tidy(line).trim_matches(|c: char| c == '*' || c.is_whitespace()),
+                    )
+                })?;
+                not_missiv(date, p)
+            })
     })
 }
 
@@ -1180,6 +1211,35 @@ mod tests {
 
     fn read(text: &str) -> Proposal {
         recognise(&[SourceText::single_page("inklistrad text", text)])
+    }
+
+    #[test]
+    fn a_list_introduction_is_its_last_sentence_unless_that_names_no_board() {
+        assert_eq!(
+            last_sentence("Nämnden har brister. Vi rekommenderar kommunstyrelsen att:"),
+            "Vi rekommenderar kommunstyrelsen att:"
+        );
+        assert_eq!(
+            last_sentence(
+                "Vi rekommenderar kommunstyrelsen i samverkan med bl.a. Servicenämnden att:"
+            ),
+            "Vi rekommenderar kommunstyrelsen i samverkan med bl.a. Servicenämnden att:"
+        );
+        let proposal = read(
+            "Till:\nKommunstyrelsen\nServicenämnden\n\nServicenämnden har brister. Vi rekommenderar därför nämnden att:\n• Ta fram en rutin\n\nKommunstyrelsen har också brister. Vi rekommenderar kommunstyrelsen att:\n• Följa upp rutinen\n",
+        );
+        let addressees: Vec<Vec<String>> = proposal
+            .recommendations
+            .iter()
+            .map(|item| item.addressees.clone())
+            .collect();
+        assert_eq!(
+            addressees,
+            [
+                vec!["Servicenämnden".to_string()],
+                vec!["Kommunstyrelsen".to_string()]
+            ]
+        );
     }
 
     #[test]
