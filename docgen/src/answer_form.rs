@@ -7,7 +7,7 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::fields::{Field, MeasurePart, STANCE_NOT_GIVEN_SV};
-use schemas::{Board, Case, Date, FirstYttrande, ItemRef, Measure, Stance};
+use schemas::{AuditItem, Board, Case, Date, FirstYttrande, ItemRef, Measure, Stance};
 
 use crate::blocks;
 use crate::frame;
@@ -19,13 +19,14 @@ use crate::wording::{join_swedish, lowercase_first};
 /// Empty rows for new measures in every form.
 pub const NEW_MEASURE_ROWS: u32 = 3;
 
-/// The form about `item` of `board`'s first yttrande; `text` is the item as the report words it.
+/// The form about `item` of `board`'s first yttrande; `audit_item` is the item as the report
+/// words it.
 pub fn build(
     case: &Case,
     board: &Board,
     first: &FirstYttrande,
     item: ItemRef,
-    text: &str,
+    audit_item: &AuditItem,
     date: Date,
 ) -> (Docx, DocumentInfo) {
     let info = DocumentInfo {
@@ -37,7 +38,7 @@ pub fn build(
     };
     let mut docx = frame::open(case, board, &board.name, &info);
     docx = blocks::add_all(docx, instructions(case, board, item));
-    docx = frame::item_heading(docx, item, text);
+    docx = frame::item_heading(docx, item, audit_item);
     let answer = first.answer(item);
     let stance = answer
         .and_then(|a| a.stance)

@@ -98,7 +98,7 @@ fn add_items_of_kind(
     docx = docx.add_paragraph(blocks::heading1(kind.plural_label_sv()));
     for (item, audit_item) in items {
         // The quote, stance and measures read as one unit: keep them on the same page.
-        docx = item_heading(docx, item, &audit_item.text);
+        docx = item_heading(docx, item, audit_item);
         for paragraph in stance(response, item) {
             docx = docx.add_paragraph(paragraph.keep_next(true));
         }

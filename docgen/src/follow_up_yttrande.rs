@@ -132,7 +132,7 @@ fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Par
 }
 
 fn add_item(docx: Docx, case: &Case, item: &ItemComparison<'_>) -> Docx {
-    let mut docx = item_heading(docx, item.item, &item.audit_item.text);
+    let mut docx = item_heading(docx, item.item, item.audit_item);
     let stance = match item.answer.and_then(|answer| answer.stance) {
         Some(stance) => stance.label_sv(),
         None => "Besvarades inte i det första yttrandet",

@@ -5,7 +5,7 @@
 
 use docx_rs::{Docx, Paragraph};
 use schemas::fields::Field;
-use schemas::{Board, Case, Date, ItemRef};
+use schemas::{AuditItem, Board, Case, Date, ItemRef};
 
 use crate::blocks;
 use crate::package::DocumentInfo;
@@ -72,10 +72,20 @@ pub fn summary_answer(docx: Docx, field: Field, text: &str) -> Docx {
     blocks::add_all(docx, blocks::text_paragraphs(styles::NORMAL, text))
 }
 
-/// The item quoted, as a heading and the report's words; kept on the page with what follows.
-pub fn item_heading(docx: Docx, item: ItemRef, text: &str) -> Docx {
+/// The item quoted, as a heading and the report's words with the report's section they stand
+/// in (for the reader to look up); kept on the page with what follows.
+pub fn item_heading(docx: Docx, item: ItemRef, audit_item: &AuditItem) -> Docx {
     let docx = docx.add_paragraph(blocks::heading2(&item.label_sv()));
-    let quote = blocks::text_paragraphs(styles::QUOTE, text);
+    let mut quote = blocks::text_paragraphs(styles::QUOTE, &audit_item.text);
+    if !audit_item.section.trim().is_empty() {
+        quote.push(blocks::styled(
+            styles::QUOTE,
+            &format!(
+                "(Granskningsrapporten, avsnitt {}.)",
+                audit_item.section.trim()
+            ),
+        ));
+    }
     blocks::add_all(
         docx,
         quote.into_iter().map(|paragraph| paragraph.keep_next(true)),

@@ -406,10 +406,10 @@ fn build_answer_form(
     today: Date,
 ) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
     let board = find_board(case, board_id)?;
-    let text = case
+    let audit_item = case
         .items_for_board(board_id)
         .find(|(candidate, _)| *candidate == item)
-        .map(|(_, audit_item)| audit_item.text.clone())
+        .map(|(_, audit_item)| audit_item.clone())
         .ok_or_else(|| RenderError::NotAddressed {
             item: item.label_sv(),
             board: board.name.clone(),
@@ -418,7 +418,14 @@ fn build_answer_form(
         .response(board_id)
         .map(|response| response.first.clone())
         .unwrap_or_default();
-    Ok(answer_form::build(case, board, &first, item, &text, today))
+    Ok(answer_form::build(
+        case,
+        board,
+        &first,
+        item,
+        &audit_item,
+        today,
+    ))
 }
 
 fn build_outcome_form(
