@@ -197,11 +197,7 @@ const REPEATS_OF_HEADER: usize = 3;
 fn without_repeated_lines(pages: Vec<Vec<String>>, removed: &mut Removed) -> Vec<Vec<String>> {
     let key = |line: &str| -> String {
         let text = tidy(line);
-        text.trim_start_matches('#')
-            .trim()
-            .trim_matches('*')
-            .trim()
-            .to_string()
+        without_markup(&text).to_string()
     };
     let candidate = |line: &str| {
         let text = key(line);
@@ -537,16 +533,19 @@ fn starts_own_paragraph(line: &str) -> bool {
     strip_marker(text).is_some() || is_lone_marker(text) || section_number(text).is_some()
 }
 
+/// A line without a converter's heading marks and bold ("## **Malmö stad**" → "Malmö stad").
+pub fn without_markup(text: &str) -> &str {
+    text.trim_start_matches(|c: char| c == '#' || c.is_whitespace())
+        .trim_matches(|c: char| c == '*' || c.is_whitespace())
+}
+
 /// The number of a numbered heading: "4.2 Rekommendationer" → "4.2". A short line, not a
 /// sentence, whose first word is a section number.
 pub fn section_number(line: &str) -> Option<String> {
     let text = tidy(line);
     // Markdown's heading marks and bold ("## **3.6.2 Bedömning**", text copied from a
     // converter) are no part of the heading.
-    let text = text
-        .trim_start_matches('#')
-        .trim()
-        .trim_matches(|c: char| c == '*' || c.is_whitespace());
+    let text = without_markup(&text);
     let (first, rest) = text.split_once(' ')?;
     // "1." numbers a list item; "1" and "4.2" (and "4.2.") number headings.
     if first.ends_with('.') && first.matches('.').count() == 1 {

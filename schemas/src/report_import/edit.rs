@@ -178,13 +178,11 @@ impl Proposal {
                 board,
                 addressed,
             } => {
-                let order: Vec<String> = self.boards.iter().map(|b| b.name.clone()).collect();
+                let order = self.board_names();
                 if let Some(item) = self.items_mut(kind).get_mut(index) {
                     item.addressees.retain(|name| *name != board);
                     if addressed {
-                        item.addressees.push(board);
-                        item.addressees
-                            .sort_by_key(|name| order.iter().position(|known| known == name));
+                        address(item, board, &order);
                     }
                 }
             }
@@ -203,6 +201,11 @@ impl Proposal {
             ProposalEdit::RemoveBoard(index) => return Ok(self.remove_board(index)),
         }
         Ok(None)
+    }
+
+    /// The boards' names, in order (the order of every item's addressees).
+    fn board_names(&self) -> Vec<String> {
+        self.boards.iter().map(|b| b.name.clone()).collect()
     }
 
     /// The proposal's assessments or recommendations.
@@ -257,7 +260,7 @@ impl Proposal {
     pub fn items_only_to_sv(&self, name: &str) -> Option<String> {
         let (assessments, recommendations) = self.items_only_to(name);
         let going = items_sv(assessments, recommendations);
-        (!going.is_empty()).then(|| going.join(" och "))
+        (!going.is_empty()).then(|| join_and_sv(&going))
     }
 
     /// Removes the board, the items that only it was to answer, and its name from the others'
@@ -344,18 +347,13 @@ impl Proposal {
                 self.items_mut(kind).push(item);
             }
         }
-        let order: Vec<String> = self.boards.iter().map(|b| b.name.clone()).collect();
+        let order = self.board_names();
         let mut shared = 0;
         for (kind, text) in removed.shared {
-            if let Some(item) = self
-                .items_mut(kind)
-                .iter_mut()
-                .find(|item| item.text == text)
-            {
+            let items = self.items_mut(kind);
+            if let Some(item) = items.iter_mut().find(|item| item.text == text) {
                 if !item.addressees.contains(&name) {
-                    item.addressees.push(name.clone());
-                    item.addressees
-                        .sort_by_key(|addressee| order.iter().position(|known| known == addressee));
+                    address(item, name.clone(), &order);
                     shared += 1;
                 }
             }
@@ -537,6 +535,13 @@ fn items_sv(assessments: usize, recommendations: usize) -> Vec<String> {
     .filter(|(count, _, _)| *count > 0)
     .map(|(count, one, many)| count_sv(count, one, many))
     .collect()
+}
+
+/// Addresses `item` to board `name` too, its addressees in the boards' order.
+fn address(item: &mut FoundItem, name: String, order: &[String]) {
+    item.addressees.push(name);
+    item.addressees
+        .sort_by_key(|addressee| order.iter().position(|known| known == addressee));
 }
 
 /// Where a count per kind of item stands in a `[usize; 2]`.

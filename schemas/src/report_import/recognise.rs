@@ -1050,8 +1050,12 @@ fn period_in(lower: &str) -> Option<YearPeriod> {
 
 /// A paragraph that is a date and nothing else.
 fn lone_date(p: &Paragraph) -> Option<Date> {
-    let text = p.text.trim_matches(|c: char| c == '*' || c.is_whitespace());
-    Date::parse_swedish(text)
+    date_alone(&p.text)
+}
+
+/// A text (a paragraph, or a line as read) that is a date and nothing else, bold or not.
+fn date_alone(text: &str) -> Option<Date> {
+    Date::parse_swedish(tidy(text).trim_matches(|c: char| c == '*' || c.is_whitespace()))
 }
 
 /// A date after the place it was written ("Malmö den 29 januari 2025", "Lund, 2025-01-29"):
@@ -1100,8 +1104,7 @@ fn find_missiv_date(paragraphs: &[Paragraph]) -> Option<Found<Date>> {
         .flat_map(|p| p.lines.iter().map(move |line| (tidy(line), p)))
         .collect();
     lines.iter().enumerate().find_map(|(index, (line, p))| {
-        let line = line.trim_matches(|c: char| c == '*' || c.is_whitespace());
-        let date = Date::parse_swedish(line).or_else(|| place_and_date(line))?;
+        let date = date_alone(line).or_else(|| place_and_date(line))?;
         let signed = lines[index + 1..].iter().take(4).any(|(next, _)| {
             let lower = next.to_lowercase();
             next.split_whitespace().count() <= 6
@@ -1152,11 +1155,7 @@ fn find_report_date(
             .skip(report_starts)
             .take(TITLE_PAGE_PARAGRAPHS)
             .find_map(|p| {
-                let date = p.lines.iter().find_map(|line| {
-                    Date::parse_swedish(
-                        tidy(line).trim_matches(|c: char| c == '*' || c.is_whitespace()),
-                    )
-                })?;
+                let date = p.lines.iter().find_map(|line| date_alone(line))?;
                 not_missiv(date, p)
             })
     })
