@@ -285,7 +285,7 @@ pub fn carried_over_sv(assessment: &schemas::SelfAssessment) -> String {
 pub const FRAMEWORK_PREVIEW_HEADING: &str = "framework-preview-heading";
 
 pub use crate::framework_preview::{FrameworkPreview, PreviewEdit};
-pub use crate::report_draft::{unread_sv, ReportAction, ReportDraft};
+pub use crate::report_draft::{none_read_sv, unread_sv, ReportAction, ReportDraft};
 
 /// What happens to the frameworks kept in this browser.
 #[derive(Clone, Debug, PartialEq)]

@@ -137,6 +137,11 @@ impl ReportDraft {
     }
 }
 
+/// What is said when none of the files picked could be read: each by name with its reason.
+pub fn none_read_sv(unread: &[String]) -> String {
+    format!("{}\nInget har ändrats.", unread.join("\n"))
+}
+
 /// What is said of files that could not be read while others were: each by name with its
 /// reason, and that the proposal is of the others alone.
 pub fn unread_sv(unread: &[String]) -> Option<String> {

@@ -2,7 +2,7 @@
 //! Word document by the generator, text as it is) or text pasted become the sources the core
 //! recognises; an accepted proposal becomes a new case. Nothing is stored until then.
 
-use app_core::app_state::{Action, OpenCase, OpenEvent, ReportAction, View};
+use app_core::app_state::{none_read_sv, Action, OpenCase, OpenEvent, ReportAction, View};
 use app_core::library::with_identity;
 use schemas::report_import::{report_format, ReportFormat, SourceText, MAX_REPORT_FILE_BYTES};
 use yew::platform::spawn_local;
@@ -35,7 +35,7 @@ pub fn read_report_files(state: &State) -> Callback<(Vec<web_sys::File>, Option<
                 }
                 if sources.is_empty() {
                     if !unread.is_empty() {
-                        let said = format!("{}\nInget har ändrats.", unread.join("\n"));
+                        let said = none_read_sv(&unread);
                         state.dispatch(Action::Report(ReportAction::Failed(said)));
                     }
                     return;

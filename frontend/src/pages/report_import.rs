@@ -161,7 +161,7 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callbac
             { for proposal.boards.iter().enumerate().map(|(index, board)| html! {
                 <fieldset class="import-board" key={index}>
                     <legend>{ &board.name }</legend>
-                    <TextField id={format!("import-board-{index}-name")} label="Namn" value={board.name.clone()}
+                    <TextField id={board_name_id(index)} label="Namn" value={board.name.clone()}
                         hint={place_hint(proposal, board.place)}
                         on_change={edit.reform(move |name| ProposalEdit::BoardName { index, name })} />
                     <div class="columns">
@@ -184,7 +184,7 @@ fn boards(proposal: &Proposal, edit: &Callback<ProposalEdit>, dispatch: &Callbac
             }) }
             <AddForm id="import-new-board" label="Lägg till nämnd" button="Lägg till nämnd"
                 placeholder="Till exempel Servicenämnden"
-                on_add={adding(dispatch, format!("import-board-{}-name", proposal.boards.len()), ProposalEdit::AddBoard)} />
+                on_add={adding(dispatch, board_name_id(proposal.boards.len()), ProposalEdit::AddBoard)} />
         </section>
     }
 }
@@ -224,7 +224,7 @@ fn questions(
             <h2 id="import-questions-heading" tabindex="-1">{ format!("Revisionsfrågor ({})", proposal.questions.len()) }</h2>
             { for proposal.questions.iter().enumerate().map(|(index, question)| html! {
                 <div class="import-item" key={index}>
-                    <TextField id={format!("import-question-{index}")} label={format!("Revisionsfråga {}", index + 1)}
+                    <TextField id={question_id(index)} label={format!("Revisionsfråga {}", index + 1)}
                         value={question.value.clone()} multiline=true hint={place_hint(proposal, question.place)}
                         on_change={edit.reform(move |text| ProposalEdit::Question { index, text })} />
                     <button type="button" class="secondary small" onclick={removing(dispatch, ProposalEdit::RemoveQuestion(index), "import-questions-heading")}>
@@ -233,7 +233,7 @@ fn questions(
                 </div>
             }) }
             <AddForm id="import-new-question" label="Lägg till revisionsfråga" button="Lägg till fråga"
-                on_add={adding(dispatch, format!("import-question-{}", proposal.questions.len()), ProposalEdit::AddQuestion)} />
+                on_add={adding(dispatch, question_id(proposal.questions.len()), ProposalEdit::AddQuestion)} />
         </section>
     }
 }
@@ -246,12 +246,30 @@ fn id_stem(kind: ItemKind) -> &'static str {
     }
 }
 
+/// The ids of the proposal's fields: rendered here, and focused when one is added or must
+/// be mended.
+fn board_name_id(index: usize) -> String {
+    format!("import-board-{index}-name")
+}
+
+fn question_id(index: usize) -> String {
+    format!("import-question-{index}")
+}
+
+fn item_id(kind: ItemKind, index: usize) -> String {
+    format!("import-{}-{index}", id_stem(kind))
+}
+
+fn addressee_box_id(kind: ItemKind, index: usize, board_index: usize) -> String {
+    format!("{}-board-{board_index}", item_id(kind, index))
+}
+
 /// The field where an unfinished proposal is mended: the board's name, or the item's first
 /// board box.
 pub fn unfinished_field(unfinished: Unfinished) -> String {
     match unfinished {
-        Unfinished::BoardName(index) => format!("import-board-{index}-name"),
-        Unfinished::Addressees(kind, index) => format!("import-{}-{index}-board-0", id_stem(kind)),
+        Unfinished::BoardName(index) => board_name_id(index),
+        Unfinished::Addressees(kind, index) => addressee_box_id(kind, index, 0),
     }
 }
 
@@ -281,7 +299,7 @@ fn items(
             }
             { for found.iter().enumerate().map(|(index, item)| item_fields(proposal, kind, edit, dispatch, index, item)) }
             <AddForm id={format!("import-new-{}", id_stem(kind))} label={add.clone()} button={add}
-                on_add={adding(dispatch, format!("import-{}-{}", id_stem(kind), found.len()), move |text| ProposalEdit::AddItem { kind, text })} />
+                on_add={adding(dispatch, item_id(kind, found.len()), move |text| ProposalEdit::AddItem { kind, text })} />
         </section>
     }
 }
@@ -324,7 +342,6 @@ fn item_fields(
     index: usize,
     item: &FoundItem,
 ) -> Html {
-    let stem = id_stem(kind);
     let where_from = match item.section.as_str() {
         "" => place_hint(proposal, item.place),
         section => format!("Avsnitt {section}. {}", place_hint(proposal, item.place)),
@@ -332,13 +349,13 @@ fn item_fields(
     let label = format!("{} {}", kind.label_sv(), index + 1);
     html! {
         <div class="import-item" key={index}>
-            <TextField id={format!("import-{stem}-{index}")} label={label.clone()}
+            <TextField id={item_id(kind, index)} label={label.clone()}
                 value={item.text.clone()} multiline=true hint={where_from}
                 on_change={edit.reform(move |text| ProposalEdit::Item { kind, index, text })} />
             <fieldset class="filter">
                 <legend>{ format!("{label} riktas till") }</legend>
                 { for proposal.boards.iter().enumerate().map(|(board_index, board)| {
-                    let id = format!("import-{stem}-{index}-board-{board_index}");
+                    let id = addressee_box_id(kind, index, board_index);
                     let name = board.name.clone();
                     let onchange = edit.reform(move |event: Event| {
                         let input: HtmlInputElement = event.target_unchecked_into();

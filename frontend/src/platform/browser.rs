@@ -199,7 +199,12 @@ pub fn show_top_of_page(step: bool) {
     } else {
         &["main h1"]
     };
-    let document = window.document();
+    focus_heading(selectors);
+}
+
+/// Focuses the first heading of `selectors` on the page.
+fn focus_heading(selectors: &[&str]) {
+    let document = web_sys::window().and_then(|window| window.document());
     let heading = selectors
         .iter()
         .find_map(|selector| document.as_ref()?.query_selector(selector).ok().flatten())
@@ -247,16 +252,7 @@ pub fn focus_back_after_message() {
         Some(element) if element.is_connected() => {
             let _ = element.focus();
         }
-        _ => {
-            let heading = web_sys::window()
-                .and_then(|window| window.document())
-                .and_then(|document| document.query_selector("main h1").ok().flatten())
-                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
-            if let Some(heading) = heading {
-                let _ = heading.set_attribute("tabindex", "-1");
-                let _ = heading.focus();
-            }
-        }
+        _ => focus_heading(&["main h1"]),
     }
 }
 

@@ -69,8 +69,8 @@ pub fn step_buttons(
     }
 }
 
-/// How far the board has come in its första yttrande: "3 av 4 rekommendationer besvarade · 1 av 2 bedömningar besvarade" (a kind the board has
-/// none of is not named).
+/// How far the board has come in its första yttrande: "3 av 4 rekommendationer besvarade ·
+/// 1 av 2 bedömningar besvarade" (a kind the board has none of is not named).
 pub fn first_progress_text(case: &Case, board: &str) -> String {
     [ItemKind::Recommendation, ItemKind::Assessment]
         .into_iter()
