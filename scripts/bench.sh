@@ -18,7 +18,8 @@ say "Browser: start page and large DOCX in Debian's Chromium"
 ensure_browser
 ensure_node_tools
 large_case="$(mktemp --suffix=.json)"
-cargo run --quiet --release --locked -p docgen --example synthetic_case > "$large_case"
+# The bench profile: its dependencies are the ones cargo bench just built.
+cargo run --quiet --profile bench --locked -p docgen --example synthetic_case > "$large_case"
 # The report import's PDFs, made with LibreOffice from the reference texts (as the tests do).
 apt_install libreoffice-writer-nogui pandoc poppler-utils
 ensure_python_tools

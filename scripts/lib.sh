@@ -4,7 +4,9 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-say() { printf '\n==> %s\n' "$*"; }
+# Every heading says how long the run has taken so far, so a CI log shows where the time went.
+export YTTRA_STARTED="${YTTRA_STARTED:-$(date +%s)}"
+say() { printf '\n==> [%ss] %s\n' "$(( $(date +%s) - YTTRA_STARTED ))" "$*"; }
 
 # Runs a command as root: directly when we are root (CI), else through sudo.
 as_root() {
