@@ -10,6 +10,8 @@
 
 use crate::xml_tree::{self, Element, Node, XmlDocument};
 
+mod stream;
+
 pub use crate::xml_tree::escape_content as escape_text;
 
 /// Child order of `w:pPr` (CT_PPr).
@@ -336,9 +338,25 @@ pub fn normalise_part(path: &str, bytes: &[u8]) -> Result<Vec<u8>, String> {
     if !(path.ends_with(".xml") || path.ends_with(".rels")) {
         return Ok(bytes.to_vec());
     }
+    // The large parts in one pass; anything it does not expect goes the tree's way, which
+    // gives the same bytes. Every test build checks that on every document it makes.
+    if stream::is_streamed(path) {
+        if let Some(normalised) = stream::normalise(path, bytes) {
+            debug_assert_eq!(
+                Ok(&normalised),
+                normalised_as_tree(path, bytes).as_ref(),
+                "the one-pass normaliser and the tree's differ on {path}"
+            );
+            return Ok(normalised.into_bytes());
+        }
+    }
+    normalised_as_tree(path, bytes).map(String::into_bytes)
+}
+
+fn normalised_as_tree(path: &str, bytes: &[u8]) -> Result<String, String> {
     let mut document = xml_tree::parse(bytes).map_err(|e| e.to_string())?;
     normalise_document(path, &mut document);
-    Ok(xml_tree::write(&document).into_bytes())
+    Ok(xml_tree::write(&document))
 }
 
 /// The fixes for one parsed part; public so golden tests can normalise the same way.
@@ -376,39 +394,49 @@ pub fn normalise_document(path: &str, document: &mut XmlDocument) {
 /// unique, start with a letter and hold only letters, digits and `_`, and docx-rs cannot number
 /// bookmarks, so both are done here.
 pub fn name_anchors(root: &mut Element) {
-    let mut places: std::collections::HashMap<String, u32> = Default::default();
-    let mut bookmark_id = 0usize;
-    root.walk_mut(&mut |element| match element.name.as_ref() {
-        "w:bookmarkStart" => {
-            bookmark_id += 1;
-            element.set_attribute("w:id", &bookmark_id.to_string());
-            let placeholder = element
-                .attribute("w:name")
-                .and_then(|name| name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX))
-                .map(str::to_string);
-            if let Some((mode, key)) = placeholder.as_deref().and_then(|p| p.split_once(':')) {
-                let place = places.entry(format!("{mode}:{key}")).or_default();
-                *place += 1;
-                element.set_attribute("w:name", &format!("Y{place}{mode}_{key}"));
+    let mut anchors = Anchors::default();
+    root.walk_mut(&mut |element| anchors.visit(element));
+}
+
+/// The numbering of [`name_anchors`], one element at a time in document order.
+#[derive(Default)]
+pub(crate) struct Anchors {
+    places: std::collections::HashMap<String, u32>,
+    bookmark_id: usize,
+}
+
+impl Anchors {
+    pub(crate) fn visit(&mut self, element: &mut Element) {
+        match element.name.as_ref() {
+            "w:bookmarkStart" => {
+                self.bookmark_id += 1;
+                element.set_attribute("w:id", &self.bookmark_id.to_string());
+                let placeholder = element
+                    .attribute("w:name")
+                    .and_then(|name| name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX))
+                    .map(str::to_string);
+                if let Some((mode, key)) = placeholder.as_deref().and_then(|p| p.split_once(':')) {
+                    let place = self.places.entry(format!("{mode}:{key}")).or_default();
+                    *place += 1;
+                    element.set_attribute("w:name", &format!("Y{place}{mode}_{key}"));
+                }
             }
+            // Every Yttra bookmark is collapsed: its end follows its start.
+            "w:bookmarkEnd" => element.set_attribute("w:id", &self.bookmark_id.to_string()),
+            _ => {}
         }
-        // Every Yttra bookmark is collapsed: its end follows its start.
-        "w:bookmarkEnd" => element.set_attribute("w:id", &bookmark_id.to_string()),
-        _ => {}
-    });
+    }
+}
+
+/// The element's own fixes and its children's order, for every element of a subtree (as
+/// [`normalise_document`] does for a part with no part-specific fixes).
+pub(crate) fn normalise_subtree(element: &mut Element) {
+    element.walk_mut(&mut normalise_element);
+    element.walk_mut(&mut |element| order_children(element));
 }
 
 fn normalise_element(element: &mut Element) {
-    // A process-wide counter in docx-rs, so the same case would give different bytes; Word
-    // assigns its own paragraph ids when it needs them.
-    if element.name == "w:p" {
-        element.remove_attribute("w14:paraId");
-        element.remove_attribute("w14:textId");
-    }
-    // Not declared on CT_TblGridCol; the width alone is valid.
-    if element.name == "w:gridCol" {
-        element.remove_attribute("w:type");
-    }
+    normalise_attributes(element);
     // Paragraph properties of styles and defaults (CT_PPrGeneral) have no run properties;
     // docx-rs writes an empty `w:rPr` there.
     if element.name == "w:style" || element.name == "w:pPrDefault" {
@@ -419,6 +447,20 @@ fn normalise_element(element: &mut Element) {
         }
     }
     order_children(element);
+}
+
+/// The attributes docx-rs writes that must go.
+pub(crate) fn normalise_attributes(element: &mut Element) {
+    // A process-wide counter in docx-rs, so the same case would give different bytes; Word
+    // assigns its own paragraph ids when it needs them.
+    if element.name == "w:p" {
+        element.remove_attribute("w14:paraId");
+        element.remove_attribute("w14:textId");
+    }
+    // Not declared on CT_TblGridCol; the width alone is valid.
+    if element.name == "w:gridCol" {
+        element.remove_attribute("w:type");
+    }
 }
 
 /// How the children of one kind of element are ordered.
@@ -456,10 +498,13 @@ impl Sequence {
 
     /// The place of a child; unknown children and text go last, in their original order.
     fn rank(&self, node: &Node) -> usize {
-        let Node::Element(child) = node else {
-            return usize::MAX;
-        };
-        let name: &str = child.name.as_ref();
+        match node {
+            Node::Element(child) => self.rank_of(&child.name),
+            _ => usize::MAX,
+        }
+    }
+
+    fn rank_of(&self, name: &str) -> usize {
         match self {
             Sequence::Flat(order) => order
                 .iter()
@@ -471,6 +516,25 @@ impl Sequence {
                 .unwrap_or(order.len()),
         }
     }
+}
+
+/// Whether `name`'s children have a schema order.
+pub(crate) fn has_sequence(name: &str) -> bool {
+    Sequence::of(name).is_some()
+}
+
+/// Whether `name` holds content after its properties (paragraph, run, table, row, cell), as
+/// opposed to a property element, whose children are all properties.
+pub(crate) fn is_container(name: &str) -> bool {
+    PROPERTIES_FIRST
+        .iter()
+        .any(|(container, _)| *container == name)
+}
+
+/// The place of a child called `child` (text: `None`) in `container`'s order, if it has one.
+pub(crate) fn child_rank(container: &str, child: Option<&str>) -> Option<usize> {
+    let sequence = Sequence::of(container)?;
+    Some(child.map_or(usize::MAX, |name| sequence.rank_of(name)))
 }
 
 fn order_children(element: &mut Element) {
@@ -493,10 +557,14 @@ fn order_children(element: &mut Element) {
 /// the walk then puts the new row properties in their place.
 fn mark_header_row(table: &mut Element) {
     if let Some(first_row) = table.first_child_mut("w:tr") {
-        let row_properties = first_row.child_or_insert("w:trPr");
-        row_properties.child_or_insert("w:cantSplit");
-        row_properties.child_or_insert("w:tblHeader");
+        mark_header_row_properties(first_row.child_or_insert("w:trPr"));
     }
+}
+
+/// The marks of a header row in its properties (`w:trPr`).
+pub(crate) fn mark_header_row_properties(row_properties: &mut Element) {
+    row_properties.child_or_insert("w:cantSplit");
+    row_properties.child_or_insert("w:tblHeader");
 }
 
 fn set_document_language(styles: &mut Element) {

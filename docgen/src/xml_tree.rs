@@ -152,24 +152,64 @@ impl std::fmt::Display for XmlError {
 pub const MAX_DEPTH: usize = 256;
 
 pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
-    let mut reader = Reader::from_reader(input);
-    // Unmatched end tags are still refused: the tree is built from a stack and checks each end
-    // against it (see `Event::End`), so the reader's own name comparison is not needed.
-    reader.config_mut().check_end_names = false;
+    let mut reader = reader_for(input);
     let mut declaration = None;
-    let mut stack: Vec<Element> = Vec::new();
     loop {
         // Reading from a slice borrows the events instead of copying them into a buffer.
         let event = reader.read_event().map_err(|e| XmlError(e.to_string()))?;
-        let end = usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX);
+        let end = position(&reader);
         match event {
             Event::Decl(decl) => {
                 declaration = Some(format!("<?{}?>", String::from_utf8_lossy(&decl)));
             }
             Event::Start(start) => {
+                let root = element_from(input, &start, end, 1)?;
+                let root = read_subtree(&mut reader, input, root, 0)?;
+                return Ok(XmlDocument { declaration, root });
+            }
+            Event::Empty(start) => {
+                let root = element_from(input, &start, end, 2)?;
+                return Ok(XmlDocument { declaration, root });
+            }
+            Event::End(_) => return Err(XmlError("slutelement utan början".into())),
+            Event::Eof => return Err(XmlError("inget rotelement".into())),
+            // Text, comments and instructions outside the root are dropped.
+            _ => {}
+        }
+    }
+}
+
+/// A reader over a part, as every reading here sets it up.
+pub(crate) fn reader_for(input: &[u8]) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(input);
+    // Unmatched end tags are still refused: trees are built from a stack and check each end
+    // against it (see `read_subtree`), so the reader's own name comparison is not needed.
+    reader.config_mut().check_end_names = false;
+    reader
+}
+
+/// Where the reader stands: the end of the event just read.
+pub(crate) fn position(reader: &Reader<&[u8]>) -> usize {
+    usize::try_from(reader.buffer_position()).unwrap_or(usize::MAX)
+}
+
+/// Reads the children of `element`, whose start tag was just read, up to its end tag, and
+/// returns it whole. `outside` is how many elements around it are open.
+pub(crate) fn read_subtree<'a>(
+    reader: &mut Reader<&'a [u8]>,
+    input: &'a [u8],
+    element: Element<'a>,
+    outside: usize,
+) -> Result<Element<'a>, XmlError> {
+    let mut stack: Vec<Element> = vec![element];
+    loop {
+        let event = reader.read_event().map_err(|e| XmlError(e.to_string()))?;
+        let end = position(reader);
+        match event {
+            Event::Start(start) => {
                 // Every walk over the tree recurses; a hostile file nested deeper than any
                 // document is refused here instead of overflowing the stack later.
-                if stack.len() >= MAX_DEPTH {
+                if outside + stack.len() >= MAX_DEPTH {
                     return Err(XmlError(format!(
                         "elementen är nästlade djupare än {MAX_DEPTH} nivåer"
                     )));
@@ -179,10 +219,7 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
             Event::Empty(start) => {
                 let element = element_from(input, &start, end, 2)?;
                 if let Some(done) = attach(&mut stack, element) {
-                    return Ok(XmlDocument {
-                        declaration,
-                        root: done,
-                    });
+                    return Ok(done);
                 }
             }
             Event::End(end_tag) => {
@@ -196,10 +233,7 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
                     )));
                 }
                 if let Some(done) = attach(&mut stack, element) {
-                    return Ok(XmlDocument {
-                        declaration,
-                        root: done,
-                    });
+                    return Ok(done);
                 }
             }
             Event::Text(text) => push_child(&mut stack, Node::Text(utf8(text.into_inner())?)),
@@ -210,7 +244,7 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
             }
             Event::CData(text) => push_child(&mut stack, Node::CData(utf8(text.into_inner())?)),
             Event::Comment(text) => push_child(&mut stack, Node::Comment(utf8(text.into_inner())?)),
-            Event::PI(_) | Event::DocType(_) => {}
+            Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
             Event::Eof => {
                 return Err(XmlError(match stack.last() {
                     Some(open) => format!("<{}> avslutas aldrig", open.name),
@@ -221,7 +255,7 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
     }
 }
 
-fn utf8(bytes: Cow<'_, [u8]>) -> Result<Cow<'_, str>, XmlError> {
+pub(crate) fn utf8(bytes: Cow<'_, [u8]>) -> Result<Cow<'_, str>, XmlError> {
     let invalid = |_| XmlError("ogiltig UTF-8".into());
     match bytes {
         Cow::Borrowed(slice) => std::str::from_utf8(slice)
@@ -236,7 +270,7 @@ fn utf8(bytes: Cow<'_, [u8]>) -> Result<Cow<'_, str>, XmlError> {
 /// An element from a start tag. The tag's text is taken from the input itself (it ends
 /// `closing` bytes before `end`: `>` or `/>`), so names and values borrow instead of copy; if
 /// the span does not match the event, the event's own bytes are copied instead.
-fn element_from<'a>(
+pub(crate) fn element_from<'a>(
     input: &'a [u8],
     start: &BytesStart,
     end: usize,
@@ -330,15 +364,7 @@ fn write_element(element: &Element, out: &mut String, indent: Option<&str>, dept
         }
         out.push_str(&unit.repeat(depth));
     }
-    out.push('<');
-    out.push_str(&element.name);
-    for (key, value) in &element.attributes {
-        out.push(' ');
-        out.push_str(key);
-        out.push_str("=\"");
-        out.push_str(value);
-        out.push('"');
-    }
+    write_start_tag(element, out);
     if element.children.is_empty() {
         out.push_str("/>");
         return;
@@ -372,6 +398,24 @@ fn write_element(element: &Element, out: &mut String, indent: Option<&str>, dept
     out.push_str("</");
     out.push_str(&element.name);
     out.push('>');
+}
+
+/// An element's start tag up to, not including, its closing `>` or `/>`.
+pub(crate) fn write_start_tag(element: &Element, out: &mut String) {
+    out.push('<');
+    out.push_str(&element.name);
+    for (key, value) in &element.attributes {
+        out.push(' ');
+        out.push_str(key);
+        out.push_str("=\"");
+        out.push_str(value);
+        out.push('"');
+    }
+}
+
+/// An element and everything in it, compactly (as `write` does).
+pub(crate) fn write_compact(element: &Element, out: &mut String) {
+    write_element(element, out, None, 0);
 }
 
 /// Text with the characters XML 1.0 forbids removed (control characters other than tab and
