@@ -5,6 +5,7 @@
 
 use schemas::wording::count_sv;
 use schemas::Case;
+use std::rc::Rc;
 
 use schemas::ItemKind;
 
@@ -61,7 +62,10 @@ pub struct OpenCase {
     pub id: String,
     /// The stored revision this tab last read or wrote; 0 for a case not stored yet.
     pub revision: u64,
-    pub case: Case,
+    /// Shared, so the state is copied on every keystroke without copying the case. A shared
+    /// case is never changed in place: an edit makes a new one (`case_to_edit`), so the
+    /// screen can tell a changed case by its address alone.
+    pub case: Rc<Case>,
     /// Counts the edits made in this tab; `saved_changes` is the count storage has.
     pub changes: u64,
     pub saved_changes: u64,
@@ -77,10 +81,18 @@ impl OpenCase {
         OpenCase {
             id,
             revision,
-            case,
+            case: Rc::new(case),
             changes: u64::from(!stored),
             saved_changes: 0,
         }
+    }
+
+    /// The case to change: a copy of it, which then replaces it (so a case once shown is never
+    /// changed under the screen's feet).
+    pub fn case_to_edit(&mut self) -> &mut Case {
+        self.case = Rc::new(Case::clone(&self.case));
+        // The new case has one owner, so this borrows it without copying again.
+        Rc::make_mut(&mut self.case)
     }
 
     pub fn unsaved(&self) -> bool {
@@ -600,7 +612,7 @@ impl AppState {
             self.notice = Some(Notice::Error(reason));
             return;
         }
-        let said = draft.fill(&mut open.case);
+        let said = draft.fill(open.case_to_edit());
         open.changes += 1;
         self.report_draft = None;
         self.view = View::Case;
@@ -1104,7 +1116,7 @@ impl AppState {
         let Some(open) = self.open.as_mut() else {
             return false;
         };
-        match edit::apply(&mut open.case, change) {
+        match edit::apply(open.case_to_edit(), change) {
             Ok(()) => {
                 open.changes += 1;
                 true
@@ -1679,7 +1691,7 @@ mod tests {
             true,
         ))))]);
         if let Some(open) = state.open.as_mut() {
-            open.case.responses.retain(|r| r.board != "ks");
+            open.case_to_edit().responses.retain(|r| r.board != "ks");
         }
         let state = state.reduce(Action::Navigate(View::FollowUp {
             board: "ks".into(),
@@ -2041,14 +2053,14 @@ mod tests {
         assert_eq!(state.view, View::Start);
 
         let kept = state.clone().reduce(Action::Open(OpenEvent::KeepStored));
-        assert_eq!(kept.open.as_ref().map(|o| &o.case), Some(&example));
+        assert_eq!(kept.open.as_ref().map(|o| &*o.case), Some(&example));
         assert!(!kept.wants_save(), "nothing is written");
         assert_eq!(kept.duplicate, None);
 
         let updated = state.clone().reduce(Action::Open(OpenEvent::UpdateStored));
         let open = updated.open.clone().expect("open");
         assert_eq!((open.id.as_str(), open.revision), ("exempel-sr-2025-17", 4));
-        assert_eq!(open.case, a_year_on);
+        assert_eq!(*open.case, a_year_on);
         assert!(
             updated.wants_save(),
             "the stored copy is replaced at the revision read"

@@ -416,7 +416,7 @@ mod tests {
         let before = case.clone();
         let state = opened_with(case, vec![edited(action("A1"), "Omskriven.")]);
         let state = state.reduce(Action::WordEdit(WordEditAction::AdoptAll));
-        assert_eq!(state.open.as_ref().expect("open").case, before);
+        assert_eq!(*state.open.as_ref().expect("open").case, before);
         let Some(Notice::Error(message)) = &state.notice else {
             panic!("{:?}", state.notice);
         };

@@ -14,6 +14,7 @@ use app_core::files::{
 use app_core::library::{with_identity, CaseSummary};
 use app_core::templates::{self, StoredTemplate};
 use app_core::word_edits::{opening, Opening};
+use gloo_timers::callback::Timeout;
 use schemas::documents::{DocumentKind, Request};
 use schemas::template::{TemplateScope, MAX_TEMPLATE_BYTES};
 use schemas::{load_case, Case};
@@ -32,9 +33,11 @@ use crate::pages::templates::TemplatesPage;
 use crate::platform::browser;
 use crate::platform::frameworks::FrameworkStore;
 use crate::platform::generator;
+use crate::platform::listeners::Listeners;
 use crate::platform::store::{Saved, Store};
 use crate::platform::tabs;
 use crate::platform::templates::TemplateStore;
+use crate::shared::Shared;
 use app_core::gap_elsewhere::PendingGap;
 
 /// The example case shipped with the app (also in `examples/`).
@@ -89,16 +92,23 @@ pub fn app() -> Html {
     use_ask_before_closing_unsaved(&state);
     use_effect_with((), |_| browser::remember_focus());
 
+    // One callback for the whole session, so pages and rows compare it as unchanged and skip
+    // re-rendering what a change did not touch.
+    let dispatch: Callback<Action> = (*use_memo((), {
+        let dispatcher = state.dispatcher();
+        move |_| dispatcher.to_callback()
+    }))
+    .clone();
     let notice = notice_view(&state);
     let conflict = conflict_banner(&state, &store, &template_store);
     let page = match (state.view.clone(), state.open.clone()) {
         (View::Case, Some(open)) => html! {
             <CasePage
-                {open}
+                open={Shared(Rc::new(open))}
                 storage={state.storage.clone()}
                 changed_elsewhere={state.changed_elsewhere}
                 paste={state.paste.clone()}
-                dispatch={state.dispatcher().to_callback()}
+                dispatch={dispatch.clone()}
                 on_back={back_to_start(&state)}
                 on_download_document={download(&state, &template_store).reform(|(board, kind): (String, DocumentKind)| Request::document(&board, kind))}
                 on_download_form={download(&state, &template_store).reform(|(board, responsible)| Request::OutcomeForm { board, responsible })}
@@ -128,7 +138,7 @@ pub fn app() -> Html {
                 on_remove={remove_template(&state, &template_store)}
                 on_back={state.dispatcher().to_callback().reform(move |_| Action::Navigate(if open.is_some() { View::Case } else { View::Start }))}
                 back_label={if state.open.is_some() { "Tillbaka till ärendet" } else { "Tillbaka till startsidan" }}
-                dispatch={state.dispatcher().to_callback()}
+                dispatch={dispatch.clone()}
             />
         },
         (View::ReportImport, open) if state.report_draft.is_some() => {
@@ -139,28 +149,28 @@ pub fn app() -> Html {
                 .and(open.as_ref())
                 .map(|open| app_core::library::case_title(&open.case));
             html! {
-                <ReportImportPage {draft} {into_title} dispatch={state.dispatcher().to_callback()}
+                <ReportImportPage {draft} {into_title} dispatch={dispatch.clone()}
                     on_more_files={report_files::read_report_files(&state)}
                     on_create={report_files::create_case_from_report(&state)} />
             }
         }
         (View::Review, Some(open)) => html! {
-            <ReviewPage case={open.case} dispatch={state.dispatcher().to_callback()} />
+            <ReviewPage case={Shared(open.case)} dispatch={dispatch.clone()} />
         },
         (View::FirstYttrande { board, step }, Some(open)) => html! {
-            <FirstYttrandePage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
+            <FirstYttrandePage case={Shared(open.case)} {board} {step} dispatch={dispatch.clone()} />
         },
         (View::FollowUp { board, step }, Some(open)) => html! {
-            <FollowUpPage case={open.case} {board} {step} dispatch={state.dispatcher().to_callback()} />
+            <FollowUpPage case={Shared(open.case)} {board} {step} dispatch={dispatch.clone()} />
         },
         (View::Assessment { id }, Some(open)) => html! {
-            <AssessmentPage case={open.case} compared={state.compared_with(&id).map(str::to_string)} {id} dispatch={state.dispatcher().to_callback()}
+            <AssessmentPage case={Shared(open.case)} compared={state.compared_with(&id).map(str::to_string)} {id} dispatch={dispatch.clone()}
                 on_download={download(&state, &template_store)}
                 audit_cases={audit_cases(&state)}
                 on_carry_gap={carry_gap(&state, &store)} />
         },
         (View::Comparison, Some(open)) => html! {
-            <ComparisonPage case={open.case} dispatch={state.dispatcher().to_callback()} />
+            <ComparisonPage case={Shared(open.case)} dispatch={dispatch.clone()} />
         },
         _ => html! {
             <StartPage
@@ -175,7 +185,7 @@ pub fn app() -> Html {
                 on_report_files={report_files::read_report_files(&state)}
                 on_report_text={report_files::read_report_text(&state)}
                 duplicate={state.duplicate.clone()}
-                dispatch={state.dispatcher().to_callback()}
+                dispatch={dispatch.clone()}
                 on_ask_delete={state.dispatcher().to_callback().reform(Action::AskDelete)}
                 on_confirm_delete={delete_case(&state, &store, &tab)}
                 on_cancel_delete={state.dispatcher().to_callback().reform(|_| Action::CancelDelete)}
@@ -341,8 +351,88 @@ fn use_messages_from_other_tabs(state: &State, store: &StoreRef, tab: &Rc<String
     });
 }
 
-/// Saves the open case after every change. One save runs at a time; edits made meanwhile are
-/// saved when it returns (the revision change re-runs this effect).
+/// How long typing must pause before the case is saved, and how long an unsaved edit may wait
+/// at most while typing goes on. Saving writes the whole case, which costs more than a
+/// keystroke's render in a large case, so it waits for a pause; a tab hidden or closed saves at
+/// once (`use_save_when_leaving`).
+const SAVE_AFTER_PAUSE_MS: u32 = 400;
+const SAVE_AT_LEAST_EVERY_MS: f64 = 2000.0;
+
+/// What a save needs, shared by the timer and the leaving handlers: the latest state's open
+/// case (written at every render), whether a save is running, and when the oldest unsaved edit
+/// was made.
+#[derive(Clone)]
+struct Saver {
+    state: State,
+    store: StoreRef,
+    tab: Rc<String>,
+    latest: Rc<RefCell<Option<OpenCase>>>,
+    saving: Rc<RefCell<bool>>,
+    unsaved_since: Rc<RefCell<Option<f64>>>,
+}
+
+impl Saver {
+    /// Saves the latest open case now, unless a save is running (its end saves again).
+    fn save_now(&self) {
+        let Some(open) = self.latest.borrow().clone() else {
+            return;
+        };
+        let Some(store) = self.store.borrow().clone() else {
+            return;
+        };
+        if *self.saving.borrow() {
+            return;
+        }
+        *self.saving.borrow_mut() = true;
+        *self.unsaved_since.borrow_mut() = None;
+        let saver = self.clone();
+        spawn_local(async move {
+            let summary = CaseSummary::of(
+                &open.id,
+                &open.case,
+                open.revision,
+                &browser::now_iso(),
+                browser::today(),
+            );
+            let outcome = store
+                .save(&open.id, open.revision, &open.case, &summary)
+                .await;
+            *saver.saving.borrow_mut() = false;
+            let state = &saver.state;
+            match outcome {
+                Ok(Saved::At { revision }) => {
+                    state.dispatch(Action::Storage(StorageEvent::Saved {
+                        id: open.id.clone(),
+                        revision,
+                        changes: open.changes,
+                    }));
+                    tabs::tell_other_tabs(&saver.tab, &open.id, revision);
+                    refresh_list(state, &saver.store);
+                }
+                Ok(Saved::Conflict { .. }) => {
+                    state.dispatch(Action::Storage(StorageEvent::Conflict { id: open.id }))
+                }
+                Err(error) => {
+                    state.dispatch(Action::Storage(StorageEvent::Failed(error.to_string())))
+                }
+            }
+        });
+    }
+
+    /// When to save after an edit now: after a pause in typing, but no later than
+    /// `SAVE_AT_LEAST_EVERY_MS` after the oldest unsaved edit.
+    fn delay_ms(&self) -> u32 {
+        let now = js_sys::Date::now();
+        let since = *self.unsaved_since.borrow_mut().get_or_insert(now);
+        let left = (SAVE_AT_LEAST_EVERY_MS - (now - since)).max(0.0);
+        // `left` is at most two seconds, so it fits.
+        SAVE_AFTER_PAUSE_MS.min(left as u32)
+    }
+}
+
+/// Saves the open case once typing pauses, and at once when the tab is hidden or closed. One
+/// save runs at a time; edits made meanwhile are saved when it returns (the revision change
+/// re-runs this effect).
 #[hook]
 fn use_save_on_change(
     state: &State,
@@ -350,49 +440,59 @@ fn use_save_on_change(
     saving: &Rc<RefCell<bool>>,
     tab: &Rc<String>,
 ) {
+    let latest = use_mut_ref(|| None::<OpenCase>);
+    let unsaved_since = use_mut_ref(|| None::<f64>);
+    // Cheap: the case itself is shared, not copied.
+    *latest.borrow_mut() = state.open.clone().filter(|_| state.wants_save());
+    let saver = Saver {
+        state: state.clone(),
+        store: store.clone(),
+        tab: tab.clone(),
+        latest,
+        saving: saving.clone(),
+        unsaved_since,
+    };
     let key = state
         .open
         .as_ref()
         .map(|open| (open.id.clone(), open.changes, open.revision));
-    let (state, store, saving, tab) = (state.clone(), store.clone(), saving.clone(), tab.clone());
-    use_effect_with((key, state.wants_save()), move |(_, wants_save)| {
-        let store_now = store.borrow().clone();
-        let busy = *saving.borrow();
-        if let (true, false, Some(store_now), Some(open)) =
-            (*wants_save, busy, store_now, state.open.clone())
-        {
-            *saving.borrow_mut() = true;
-            spawn_local(async move {
-                let summary = CaseSummary::of(
-                    &open.id,
-                    &open.case,
-                    open.revision,
-                    &browser::now_iso(),
-                    browser::today(),
-                );
-                let outcome = store_now
-                    .save(&open.id, open.revision, &open.case, &summary)
-                    .await;
-                *saving.borrow_mut() = false;
-                match outcome {
-                    Ok(Saved::At { revision }) => {
-                        state.dispatch(Action::Storage(StorageEvent::Saved {
-                            id: open.id.clone(),
-                            revision,
-                            changes: open.changes,
-                        }));
-                        tabs::tell_other_tabs(&tab, &open.id, revision);
-                        refresh_list(&state, &store);
+    {
+        let saver = saver.clone();
+        use_effect_with((key, state.wants_save()), move |(_, wants_save)| {
+            let timer = if *wants_save {
+                let saver_later = saver.clone();
+                Some(Timeout::new(saver.delay_ms(), move || {
+                    saver_later.save_now()
+                }))
+            } else {
+                *saver.unsaved_since.borrow_mut() = None;
+                None
+            };
+            // A newer edit replaces the timer: typing on postpones the save.
+            move || drop(timer)
+        });
+    }
+    use_save_when_leaving(saver);
+}
+
+/// Saves at once when the tab is hidden (another tab, the window minimised, or closing) or the
+/// page is left, so a pending edit is not lost with the tab.
+#[hook]
+fn use_save_when_leaving(saver: Saver) {
+    use_effect_with((), move |_| {
+        let mut listeners = Listeners::default();
+        if let Some(window) = web_sys::window() {
+            if let Some(document) = window.document() {
+                let (saver, document_now) = (saver.clone(), document.clone());
+                listeners.on(&document, "visibilitychange", move |_| {
+                    if document_now.hidden() {
+                        saver.save_now();
                     }
-                    Ok(Saved::Conflict { .. }) => {
-                        state.dispatch(Action::Storage(StorageEvent::Conflict { id: open.id }))
-                    }
-                    Err(error) => {
-                        state.dispatch(Action::Storage(StorageEvent::Failed(error.to_string())))
-                    }
-                }
-            });
+                });
+            }
+            listeners.on(&window, "pagehide", move |_| saver.save_now());
         }
+        move || drop(listeners)
     });
 }
 
@@ -541,7 +641,7 @@ async fn open_document(
         Ok(stored) => stored,
         Err(message) => return state.dispatch(Action::Open(OpenEvent::Failed(message))),
     };
-    let (open, edits, message) = match opening(name, opened, stored.as_ref().map(|s| &s.case)) {
+    let (open, edits, message) = match opening(name, opened, stored.as_ref().map(|s| &*s.case)) {
         Opening::Refused(message) => {
             return state.dispatch(Action::Open(OpenEvent::Failed(message)));
         }

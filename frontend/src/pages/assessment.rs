@@ -31,6 +31,7 @@ use chapters::{ChapterEntry, ChapterNav, ChapterNotApplicable};
 use subject::SubjectFields;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::fields::{DateField, TextField};
 use crate::widgets::navigation::back_to_case;
 
@@ -39,7 +40,7 @@ const ONE_CHAPTER_FROM: usize = 60;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentPageProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub id: String,
     /// The earlier assessment chosen for comparison, kept in the app's state.
     pub compared: Option<String>,

@@ -16,6 +16,7 @@ use schemas::{Board, BoardResponse, Case, ItemKind, ItemRef, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::assessments_section::AssessmentsSection;
 use crate::widgets::fields::{AddForm, DateField, TextField};
 use crate::widgets::items_section::ItemsSection;
@@ -30,7 +31,9 @@ mod register;
 
 #[derive(Properties, PartialEq)]
 pub struct CasePageProps {
-    pub open: OpenCase,
+    /// Made anew on every render of the app (it re-renders the page anyway), so comparing
+    /// it costs nothing.
+    pub open: Shared<OpenCase>,
     pub storage: Storage,
     pub changed_elsewhere: bool,
     pub paste: Option<(PasteTarget, PasteDraft)>,
@@ -118,12 +121,12 @@ fn audit_case_body(props: &CasePageProps) -> Html {
             { audit_section(case, &on_edit, &props.on_report_files) }
             { questions_section(case, draft(PasteTarget::Questions).as_ref(), &props.dispatch) }
             { boards_section(case, &on_edit) }
-            <ItemsSection case={case.clone()} kind={ItemKind::Assessment}
+            <ItemsSection case={Shared(case.clone())} kind={ItemKind::Assessment}
                 draft={draft(PasteTarget::Items(ItemKind::Assessment))} dispatch={props.dispatch.clone()} />
-            <ItemsSection case={case.clone()} kind={ItemKind::Recommendation}
+            <ItemsSection case={Shared(case.clone())} kind={ItemKind::Recommendation}
                 draft={draft(PasteTarget::Items(ItemKind::Recommendation))} dispatch={props.dispatch.clone()} />
             { answers_section(case, &props.dispatch) }
-            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()}
+            <AssessmentsSection case={Shared(case.clone())} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()}
                 frameworks={props.frameworks.clone()} on_keep={props.on_keep_framework.clone()} on_forget={props.on_forget_framework.clone()} />
             { documents_section(case, props) }
         </>

@@ -12,11 +12,12 @@ use schemas::{Case, ItemRef};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::navigation::back_to_case;
 
 #[derive(Properties, PartialEq)]
 pub struct ComparisonPageProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub dispatch: Callback<Action>,
 }
 

@@ -9,6 +9,7 @@ use schemas::{Board, Case, FirstYttrande, ItemRef, Measure, Stance, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::cover_note_fields::cover_note_fields;
 use crate::widgets::fields::{DateField, TextField};
 use crate::widgets::items_section::quoted_item;
@@ -19,7 +20,7 @@ use crate::widgets::steps::{first_progress_text, step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
 pub struct FirstYttrandePageProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub board: String,
     pub step: Option<usize>,
     pub dispatch: Callback<Action>,

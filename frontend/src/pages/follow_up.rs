@@ -14,6 +14,7 @@ use schemas::{Board, Case, FollowUpYttrande, ItemRef, MeasureStatus, Yttrande};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::cover_note_fields::cover_note_fields;
 use crate::widgets::fields::{DateField, SelectField, TextField};
 use crate::widgets::items_section::quoted_item;
@@ -25,7 +26,7 @@ use crate::widgets::steps::{step_buttons, step_list};
 
 #[derive(Properties, PartialEq)]
 pub struct FollowUpPageProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub board: String,
     pub step: Option<usize>,
     pub dispatch: Callback<Action>,

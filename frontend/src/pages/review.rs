@@ -14,11 +14,12 @@ use yew::prelude::*;
 
 use crate::platform::browser;
 use crate::platform::generator;
+use crate::shared::Shared;
 use crate::widgets::navigation::back_to_case;
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewPageProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub dispatch: Callback<Action>,
 }
 
@@ -164,7 +165,7 @@ fn findings(case: &Case, dispatch: &Callback<Action>) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct PreviewProps {
-    case: Case,
+    case: Shared<Case>,
     board: String,
     kind: DocumentKind,
 }

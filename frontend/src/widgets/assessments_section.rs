@@ -12,11 +12,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::fields::TextField;
 
 #[derive(Properties, PartialEq)]
 pub struct AssessmentsSectionProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub dispatch: Callback<Action>,
     /// A picked framework file, for the chosen board.
     pub on_import: Callback<(String, web_sys::File)>,

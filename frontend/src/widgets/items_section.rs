@@ -5,10 +5,13 @@ use app_core::app_state::Action;
 use app_core::edit::{item_locked_by, locked_boards, Direction, Edit};
 use app_core::field_id;
 use app_core::paste::{NewItem, PasteDraft, PasteTarget};
-use schemas::{AuditItem, Case, ItemKind, ItemRef};
+use std::rc::Rc;
+
+use schemas::{AuditItem, Board, Case, ItemKind, ItemRef};
 use yew::prelude::*;
 
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::fields::TextField;
 use crate::widgets::paste_panel::{addressee_checkboxes, noun, paste_panel, start_button};
 
@@ -29,7 +32,7 @@ pub fn quoted_item(item: &AuditItem) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ItemsSectionProps {
-    pub case: Case,
+    pub case: Shared<Case>,
     pub kind: ItemKind,
     /// The paste being checked, when it is for this kind of item.
     pub draft: Option<PasteDraft>,
@@ -43,6 +46,10 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
     let heading_id = format!("{}-heading", noun(target, true));
     let items = props.case.audit.items(kind);
     let locked: Vec<String> = locked_boards(&props.case).cloned().collect();
+    // Kept while unchanged, so each row compares them in constant time and a keystroke in
+    // one item re-renders that item alone.
+    let boards = use_memo(props.case.boards.clone(), |boards| boards.clone());
+    let locked_rows = use_memo(locked.clone(), |locked| locked.clone());
     let add_one = props.dispatch.reform(move |_| {
         Action::Edit(Edit::AddItems {
             kind,
@@ -59,7 +66,14 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
                 <p>{ format!("Inga {} ännu. Klistra in listan från rapporten, eller lägg till en i taget.", noun(target, true)) }</p>
             }
             <ol class="items">
-                { for items.iter().map(|item| item_fields(&props.case, &locked, kind, item, &props.dispatch)) }
+                { for items.iter().map(|item| {
+                    let reference = ItemRef { kind, number: item.number };
+                    html! {
+                        <ItemFields key={reference.to_string()} {kind} item={item.clone()}
+                            locked_by={item_locked_by(&props.case, reference).map(str::to_string)}
+                            boards={boards.clone()} locked={locked_rows.clone()} dispatch={props.dispatch.clone()} />
+                    }
+                }) }
             </ol>
             { match &props.draft {
                 Some(draft) => paste_panel(&props.case.boards, &locked, target, draft, &props.dispatch),
@@ -76,13 +90,30 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
     }
 }
 
-fn item_fields(
-    case: &Case,
-    locked: &[String],
+#[derive(Properties, PartialEq)]
+struct ItemFieldsProps {
     kind: ItemKind,
-    item: &AuditItem,
-    dispatch: &Callback<Action>,
-) -> Html {
+    item: AuditItem,
+    /// The board whose filed first yttrande shows the item, which can then not be changed.
+    locked_by: Option<String>,
+    boards: Rc<Vec<Board>>,
+    /// The boards whose first yttrande is filed: they take no new items.
+    locked: Rc<Vec<String>>,
+    dispatch: Callback<Action>,
+}
+
+/// One item's text, addressees and buttons. Re-renders only when its own props change.
+#[function_component(ItemFields)]
+fn item_fields(props: &ItemFieldsProps) -> Html {
+    let ItemFieldsProps {
+        kind,
+        item,
+        locked_by,
+        boards,
+        locked,
+        dispatch,
+    } = props;
+    let kind = *kind;
     let reference = ItemRef {
         kind,
         number: item.number,
@@ -107,9 +138,8 @@ fn item_fields(
             }
         })
     };
-    let locked_by = item_locked_by(case, reference);
     html! {
-        <li key={reference.to_string()}>
+        <li>
             // An item shown in a filed first yttrande is shown as filed: the disabled fieldset
             // disables every control in it.
             <fieldset class="item" disabled={locked_by.is_some()}>
@@ -126,7 +156,7 @@ fn item_fields(
                 { addressee_checkboxes(
                     &|board| field_id::item_addressee(reference, board),
                     "Riktad till",
-                    &case.boards,
+                    boards,
                     &item.addressees,
                     locked,
                     dispatch.reform(move |(board, addressed)| Action::Edit(Edit::SetAddressed { item: reference, board, addressed })),

@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use super::CasePageProps;
 use crate::platform::browser;
+use crate::shared::Shared;
 use crate::widgets::assessments_section::AssessmentsSection;
 use crate::widgets::fields::{AddForm, TextField};
 
@@ -32,7 +33,7 @@ pub fn register_body(props: &CasePageProps) -> Html {
                 </div>
             </section>
             { boards(case, &on_edit) }
-            <AssessmentsSection case={case.clone()} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()}
+            <AssessmentsSection case={Shared(case.clone())} dispatch={props.dispatch.clone()} on_import={props.on_import_framework.clone()} preview={props.framework_preview.clone()}
                 frameworks={props.frameworks.clone()} on_keep={props.on_keep_framework.clone()} on_forget={props.on_forget_framework.clone()} />
             { for overviews(case).iter().map(overview_table) }
             <section aria-labelledby="register-file-heading">
