@@ -1,7 +1,7 @@
 //! The root component: holds the state, and runs every effect (storage, files, downloads,
 //! messages between tabs). The state itself changes only in `AppState::reduce`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use app_core::app_state::{
@@ -14,6 +14,7 @@ use app_core::files::{
 use app_core::library::{with_identity, CaseSummary};
 use app_core::templates::{self, StoredTemplate};
 use app_core::word_edits::{opening, Opening};
+use gloo_render::{request_animation_frame, AnimationFrame};
 use gloo_timers::callback::Timeout;
 use schemas::documents::{DocumentKind, Request};
 use schemas::template::{TemplateScope, MAX_TEMPLATE_BYTES};
@@ -351,16 +352,9 @@ fn use_messages_from_other_tabs(state: &State, store: &StoreRef, tab: &Rc<String
     });
 }
 
-/// How long typing must pause before the case is saved, and how long an unsaved edit may wait
-/// at most while typing goes on. Saving writes the whole case, which costs more than a
-/// keystroke's render in a large case, so it waits for a pause; a tab hidden or closed saves at
-/// once (`use_save_when_leaving`).
-const SAVE_AFTER_PAUSE_MS: u32 = 400;
-const SAVE_AT_LEAST_EVERY_MS: f64 = 2000.0;
-
-/// What a save needs, shared by the timer and the leaving handlers: the latest state's open
-/// case (written at every render), whether a save is running, and when the oldest unsaved edit
-/// was made.
+/// What a save needs, shared by the effect that schedules it and the leaving handlers: the
+/// latest state's open case (written at every render), whether a save is running or coming,
+/// and the pending frame and timer (kept here, so they are freed once replaced).
 #[derive(Clone)]
 struct Saver {
     state: State,
@@ -368,7 +362,9 @@ struct Saver {
     tab: Rc<String>,
     latest: Rc<RefCell<Option<OpenCase>>>,
     saving: Rc<RefCell<bool>>,
-    unsaved_since: Rc<RefCell<Option<f64>>>,
+    scheduled: Rc<Cell<bool>>,
+    frame: Rc<RefCell<Option<AnimationFrame>>>,
+    soon: Rc<RefCell<Option<Timeout>>>,
 }
 
 impl Saver {
@@ -384,7 +380,6 @@ impl Saver {
             return;
         }
         *self.saving.borrow_mut() = true;
-        *self.unsaved_since.borrow_mut() = None;
         let saver = self.clone();
         spawn_local(async move {
             let summary = CaseSummary::of(
@@ -419,20 +414,28 @@ impl Saver {
         });
     }
 
-    /// When to save after an edit now: after a pause in typing, but no later than
-    /// `SAVE_AT_LEAST_EVERY_MS` after the oldest unsaved edit.
-    fn delay_ms(&self) -> u32 {
-        let now = js_sys::Date::now();
-        let since = *self.unsaved_since.borrow_mut().get_or_insert(now);
-        let left = (SAVE_AT_LEAST_EVERY_MS - (now - since)).max(0.0);
-        // `left` is at most two seconds, so it fits.
-        SAVE_AFTER_PAUSE_MS.min(left as u32)
+    /// Saves right after the browser has shown the change: writing the whole case then
+    /// costs the keystroke nothing. Edits made before it starts are saved with it.
+    fn schedule(&self) {
+        if self.scheduled.replace(true) {
+            return;
+        }
+        let saver = self.clone();
+        let frame = request_animation_frame(move |_| {
+            let later = saver.clone();
+            // The frame's callbacks run before it is painted; the next task runs after.
+            *saver.soon.borrow_mut() = Some(Timeout::new(0, move || {
+                later.scheduled.set(false);
+                later.save_now();
+            }));
+        });
+        *self.frame.borrow_mut() = Some(frame);
     }
 }
 
-/// Saves the open case once typing pauses, and at once when the tab is hidden or closed. One
-/// save runs at a time; edits made meanwhile are saved when it returns (the revision change
-/// re-runs this effect).
+/// Saves the open case after every change, once the change is on screen, and at once when
+/// the tab is hidden or left. One save runs at a time; edits made meanwhile are saved when it
+/// returns (the revision change re-runs this effect).
 #[hook]
 fn use_save_on_change(
     state: &State,
@@ -441,7 +444,6 @@ fn use_save_on_change(
     tab: &Rc<String>,
 ) {
     let latest = use_mut_ref(|| None::<OpenCase>);
-    let unsaved_since = use_mut_ref(|| None::<f64>);
     // Cheap: the case itself is shared, not copied.
     *latest.borrow_mut() = state.open.clone().filter(|_| state.wants_save());
     let saver = Saver {
@@ -450,7 +452,9 @@ fn use_save_on_change(
         tab: tab.clone(),
         latest,
         saving: saving.clone(),
-        unsaved_since,
+        scheduled: (*use_memo((), |_| Rc::new(Cell::new(false)))).clone(),
+        frame: use_mut_ref(|| None),
+        soon: use_mut_ref(|| None),
     };
     let key = state
         .open
@@ -459,17 +463,9 @@ fn use_save_on_change(
     {
         let saver = saver.clone();
         use_effect_with((key, state.wants_save()), move |(_, wants_save)| {
-            let timer = if *wants_save {
-                let saver_later = saver.clone();
-                Some(Timeout::new(saver.delay_ms(), move || {
-                    saver_later.save_now()
-                }))
-            } else {
-                *saver.unsaved_since.borrow_mut() = None;
-                None
-            };
-            // A newer edit replaces the timer: typing on postpones the save.
-            move || drop(timer)
+            if *wants_save {
+                saver.schedule();
+            }
         });
     }
     use_save_when_leaving(saver);

@@ -182,7 +182,8 @@ test('a gap makes one measure, named by its assessment, the message is in view, 
   const question = (await last.getAttribute('id')).replace(/^q-/, '').replace(/-rating$/, '');
   await last.selectOption('0');
   const target = page.locator(`#q-${question}-item`);
-  const [placeholder, ...options] = await target.locator('option').allInnerTexts();
+  // textContent: the question is below the screen, where the browser has not laid it out.
+  const [placeholder, ...options] = await target.locator('option').allTextContents();
   assert.equal(placeholder, 'Välj bedömning eller rekommendation', 'no item is chosen for the user');
   assert.ok(options.every((text) => /^(Rekommendation|Bedömning) \d+: \S/.test(text)), `options quote their item: ${options}`);
   await page.getByRole('button', { name: `Skapa åtgärd från fråga ${question}` }).click();
