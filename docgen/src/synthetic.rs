@@ -348,6 +348,19 @@ pub fn with_part_rewritten(docx: &[u8], part: &str, edit: impl Fn(String) -> Str
     out.finish().expect("finished").into_inner()
 }
 
+/// One part of a package, as its bytes (the benchmark takes the body of a made document).
+pub fn part_of(docx: &[u8], part: &str) -> Vec<u8> {
+    use std::io::{Cursor, Read};
+    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).expect("a zip");
+    let mut bytes = Vec::new();
+    archive
+        .by_name(part)
+        .expect("the part")
+        .read_to_end(&mut bytes)
+        .expect("readable");
+    bytes
+}
+
 /// The municipal letterhead of the template tests (`docgen/tests/fixtures/word-template`), part
 /// by part as a Swedish Word saves it: Swedish style ids, a first-page header with a logo and
 /// content controls, a placeholder split over runs, an address footer, a `[Yttra]` marker, a case
