@@ -173,8 +173,12 @@ pub fn parse(input: &[u8]) -> Result<XmlDocument<'_>, XmlError> {
             }
             Event::End(_) => return Err(XmlError("slutelement utan början".into())),
             Event::Eof => return Err(XmlError("inget rotelement".into())),
-            // Text, comments and instructions outside the root are dropped.
-            _ => {}
+            // Text and comments outside the root are dropped, but must be UTF-8 all the same.
+            Event::Text(text) => drop(utf8(text.into_inner())?),
+            Event::GeneralRef(text) => drop(utf8(text.into_inner())?),
+            Event::CData(text) => drop(utf8(text.into_inner())?),
+            Event::Comment(text) => drop(utf8(text.into_inner())?),
+            Event::PI(_) | Event::DocType(_) => {}
         }
     }
 }

@@ -403,6 +403,9 @@ impl Saver {
                     }));
                     tabs::tell_other_tabs(&saver.tab, &open.id, revision);
                     refresh_list(state, &saver.store);
+                    // Edits made while this save ran, or in another case opened meanwhile
+                    // (whose key the effect has already seen), are saved next.
+                    saver.schedule();
                 }
                 Ok(Saved::Conflict { .. }) => {
                     state.dispatch(Action::Storage(StorageEvent::Conflict { id: open.id }))
@@ -418,6 +421,16 @@ impl Saver {
     /// costs the keystroke nothing. Edits made before it starts are saved with it.
     fn schedule(&self) {
         if self.scheduled.replace(true) {
+            return;
+        }
+        if browser::page_hidden() {
+            // A hidden tab draws no frames, but runs timers (throttled). Not a save right
+            // here: the state has not yet taken in the save that may have just ended.
+            let saver = self.clone();
+            *self.soon.borrow_mut() = Some(Timeout::new(0, move || {
+                saver.scheduled.set(false);
+                saver.save_now();
+            }));
             return;
         }
         let saver = self.clone();
@@ -479,9 +492,9 @@ fn use_save_when_leaving(saver: Saver) {
         let mut listeners = Listeners::default();
         if let Some(window) = web_sys::window() {
             if let Some(document) = window.document() {
-                let (saver, document_now) = (saver.clone(), document.clone());
+                let saver = saver.clone();
                 listeners.on(&document, "visibilitychange", move |_| {
-                    if document_now.hidden() {
+                    if browser::page_hidden() {
                         saver.save_now();
                     }
                 });

@@ -37,6 +37,8 @@ pub(crate) fn normalise(path: &str, input: &[u8]) -> Option<String> {
         reader: xml_tree::reader_for(input),
         out: String::with_capacity(input.len() + input.len() / 8),
         open: Vec::new(),
+        declaration: None,
+        root_written: false,
         tag_unclosed: false,
         is_body: path == BODY,
         anchors: Anchors::default(),
@@ -60,6 +62,11 @@ struct Pass<'a> {
     reader: Reader<&'a [u8]>,
     out: String,
     open: Vec<Open<'a>>,
+    /// The declaration, written with the root; as the tree reader does, the last one before
+    /// the root counts.
+    declaration: Option<String>,
+    /// The root has started; once it is closed, the rest of the input is ignored.
+    root_written: bool,
     /// The last start tag written still lacks its `>`: an element without children is written
     /// `<x/>`, as the tree writer does.
     tag_unclosed: bool,
@@ -76,10 +83,9 @@ impl<'a> Pass<'a> {
             };
             let end = xml_tree::position(&self.reader);
             let handled = match event {
-                Event::Decl(declaration) if self.open.is_empty() => {
-                    self.out.push_str("<?");
-                    self.out.push_str(&String::from_utf8_lossy(&declaration));
-                    self.out.push_str("?>");
+                Event::Decl(declaration) if !self.root_written => {
+                    self.declaration =
+                        Some(format!("<?{}?>", String::from_utf8_lossy(&declaration)));
                     Some(())
                 }
                 Event::Start(start) => self.start(&start, end, false),
@@ -89,13 +95,11 @@ impl<'a> Pass<'a> {
                         .open
                         .last()
                         .is_some_and(|open| end_tag.name().as_ref() == open.name.as_bytes());
-                    if !matches || self.end().is_none() {
-                        return false;
+                    if matches {
+                        self.end()
+                    } else {
+                        None
                     }
-                    if self.open.is_empty() {
-                        return true;
-                    }
-                    Some(())
                 }
                 Event::Text(text) => self.text(&text),
                 Event::GeneralRef(reference) => std::str::from_utf8(&reference)
@@ -110,6 +114,20 @@ impl<'a> Pass<'a> {
             if handled.is_none() {
                 return false;
             }
+            // The root has closed (or was a whole element): what follows is not the part's.
+            if self.root_written && self.open.is_empty() {
+                return true;
+            }
+        }
+    }
+
+    /// Before the root's start tag: the declaration, once.
+    fn before_root(&mut self) {
+        if !self.root_written {
+            self.root_written = true;
+            if let Some(declaration) = self.declaration.take() {
+                self.out.push_str(&declaration);
+            }
         }
     }
 
@@ -120,6 +138,7 @@ impl<'a> Pass<'a> {
         }
         let closing = if empty { 2 } else { 1 };
         let element = xml_tree::element_from(self.input, start, end, closing).ok()?;
+        self.before_root();
         let name = element.name.clone();
         if name == "w:trPr" || (has_sequence(&name) && !is_container(&name)) {
             let element = if empty {
@@ -246,21 +265,23 @@ impl<'a> Pass<'a> {
 
     /// Escaped character data, written as it was read. Outside the root it is dropped.
     fn text(&mut self, text: &[u8]) -> Option<()> {
+        let text = std::str::from_utf8(text).ok()?;
         if self.open.is_empty() {
             return Some(());
         }
         self.before_child(None)?;
-        self.out.push_str(std::str::from_utf8(text).ok()?);
+        self.out.push_str(text);
         Some(())
     }
 
     fn delimited(&mut self, before: &str, text: &[u8], after: &str) -> Option<()> {
+        let text = std::str::from_utf8(text).ok()?;
         if self.open.is_empty() {
             return Some(());
         }
         self.before_child(None)?;
         self.out.push_str(before);
-        self.out.push_str(std::str::from_utf8(text).ok()?);
+        self.out.push_str(text);
         self.out.push_str(after);
         Some(())
     }
@@ -327,6 +348,21 @@ mod tests {
             "word/header1.xml",
             r#"<w:hdr><w:tbl><w:tr><w:tc><w:p><w:r><w:rPr><w:i/><w:b/></w:rPr><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl><!-- c --><w:p><w:r><w:t><![CDATA[a]]></w:t></w:r></w:p></w:hdr>"#,
         );
+    }
+
+    #[test]
+    fn only_the_root_and_the_last_declaration_before_it_are_written() {
+        same_as_tree(
+            "word/header1.xml",
+            r#"<?xml version="1.0"?><?xml version="1.0" standalone="yes"?><w:hdr><w:p></w:p></w:hdr>"#,
+        );
+        same_as_tree("word/header1.xml", "<w:hdr/><w:ftr></w:ftr>");
+        same_as_tree(
+            "word/header1.xml",
+            "<w:hdr></w:hdr><?xml version=\"1.0\"?><w:ftr/>",
+        );
+        assert_eq!(normalise("word/header1.xml", b"<!--\xff--><w:hdr/>"), None);
+        assert!(xml_tree::parse(b"<!--\xff--><w:hdr/>").is_err());
     }
 
     #[test]

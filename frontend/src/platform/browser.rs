@@ -256,6 +256,13 @@ pub fn focus_back_after_message() {
     }
 }
 
+/// Whether the tab is hidden (another tab, minimised, closing): it then draws no frames.
+pub fn page_hidden() -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .is_some_and(|document| document.hidden())
+}
+
 /// While the returned guard lives, closing or reloading the tab asks the user first.
 pub fn ask_before_unload() -> Option<UnloadGuard> {
     let window = web_sys::window()?;
