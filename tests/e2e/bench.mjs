@@ -173,7 +173,9 @@ async function reportImport(browser, url, files) {
 
 
 /** Types `count` characters into the field `selector`, one input event each, and returns the
- * median time from each keystroke to the next frame (the user sees it then). */
+ * median time from each keystroke to the next frame (the user sees it then). The pause between
+ * keystrokes varies over a frame's length, as a typist's does: a fixed one would land every
+ * keystroke at the same point of the frame clock and measure that point, not the work. */
 async function keystrokes(page, selector, count) {
   return page.evaluate(async ({ selector, count }) => {
     const field = document.querySelector(selector);
@@ -184,7 +186,7 @@ async function keystrokes(page, selector, count) {
       field.dispatchEvent(new Event('input', { bubbles: true }));
       await new Promise((resolve) => requestAnimationFrame(() => resolve()));
       if (run >= 3) measured.push(performance.now() - start);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 20 + ((run * 7) % 17)));
     }
     measured.sort((a, b) => a - b);
     return measured[Math.floor(measured.length / 2)];
