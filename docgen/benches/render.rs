@@ -112,7 +112,7 @@ fn main() {
 /// The large body normalised in one pass and as a tree (the one pass falls back to the tree for
 /// what it does not expect; both give the same bytes).
 fn print_normaliser_comparison(docx: &[u8]) {
-    let body = docgen::synthetic::part_of(docx, "word/document.xml");
+    let body = docgen::synthetic::part_of(docx, "word/document.xml").expect("a body");
     let (one_pass, _) =
         measure(|| docgen::ooxml::normalise_part("word/document.xml", &body).expect("normalises"));
     let (as_tree, _) = measure(|| {

@@ -78,7 +78,6 @@ pub fn app() -> Html {
     let store: StoreRef = use_mut_ref(|| None);
     let template_store: TemplateStoreRef = use_mut_ref(|| None);
     let framework_store: FrameworkStoreRef = use_mut_ref(|| None);
-    let saving = use_mut_ref(|| false);
     // Identifies this tab in messages to other tabs, so it ignores its own.
     let tab = use_memo((), |_| browser::new_case_id());
 
@@ -86,7 +85,7 @@ pub fn app() -> Html {
     use_open_template_store(&state, &template_store);
     use_open_framework_store(&state, &framework_store);
     use_messages_from_other_tabs(&state, &store, &tab);
-    use_save_on_change(&state, &store, &saving, &tab);
+    use_save_on_change(&state, &store, &tab);
     use_focus_requested_field(&state);
     use_top_of_page_on_navigation(&state);
     use_remember_place(&state);
@@ -137,7 +136,7 @@ pub fn app() -> Html {
                 on_upload={upload_template(&state, &template_store)}
                 on_scope={rescope_template(&state, &template_store)}
                 on_remove={remove_template(&state, &template_store)}
-                on_back={state.dispatcher().to_callback().reform(move |_| Action::Navigate(if open.is_some() { View::Case } else { View::Start }))}
+                on_back={dispatch.reform(move |_| Action::Navigate(if open.is_some() { View::Case } else { View::Start }))}
                 back_label={if state.open.is_some() { "Tillbaka till ärendet" } else { "Tillbaka till startsidan" }}
                 dispatch={dispatch.clone()}
             />
@@ -187,9 +186,9 @@ pub fn app() -> Html {
                 on_report_text={report_files::read_report_text(&state)}
                 duplicate={state.duplicate.clone()}
                 dispatch={dispatch.clone()}
-                on_ask_delete={state.dispatcher().to_callback().reform(Action::AskDelete)}
+                on_ask_delete={dispatch.reform(Action::AskDelete)}
                 on_confirm_delete={delete_case(&state, &store, &tab)}
-                on_cancel_delete={state.dispatcher().to_callback().reform(|_| Action::CancelDelete)}
+                on_cancel_delete={dispatch.reform(|_| Action::CancelDelete)}
                 templates={state.templates.clone()}
                 on_templates={show_templates(&state)}
             />
@@ -361,7 +360,7 @@ struct Saver {
     store: StoreRef,
     tab: Rc<String>,
     latest: Rc<RefCell<Option<OpenCase>>>,
-    saving: Rc<RefCell<bool>>,
+    saving: Rc<Cell<bool>>,
     scheduled: Rc<Cell<bool>>,
     frame: Rc<RefCell<Option<AnimationFrame>>>,
     soon: Rc<RefCell<Option<Timeout>>>,
@@ -376,10 +375,9 @@ impl Saver {
         let Some(store) = self.store.borrow().clone() else {
             return;
         };
-        if *self.saving.borrow() {
+        if self.saving.replace(true) {
             return;
         }
-        *self.saving.borrow_mut() = true;
         let saver = self.clone();
         spawn_local(async move {
             let summary = CaseSummary::of(
@@ -392,7 +390,7 @@ impl Saver {
             let outcome = store
                 .save(&open.id, open.revision, &open.case, &summary)
                 .await;
-            *saver.saving.borrow_mut() = false;
+            saver.saving.set(false);
             let state = &saver.state;
             match outcome {
                 Ok(Saved::At { revision }) => {
@@ -426,23 +424,21 @@ impl Saver {
         if browser::page_hidden() {
             // A hidden tab draws no frames, but runs timers (throttled). Not a save right
             // here: the state has not yet taken in the save that may have just ended.
-            let saver = self.clone();
-            *self.soon.borrow_mut() = Some(Timeout::new(0, move || {
-                saver.scheduled.set(false);
-                saver.save_now();
-            }));
+            self.save_in_next_task();
             return;
         }
         let saver = self.clone();
-        let frame = request_animation_frame(move |_| {
-            let later = saver.clone();
-            // The frame's callbacks run before it is painted; the next task runs after.
-            *saver.soon.borrow_mut() = Some(Timeout::new(0, move || {
-                later.scheduled.set(false);
-                later.save_now();
-            }));
-        });
+        // The frame's callbacks run before it is painted; the next task runs after.
+        let frame = request_animation_frame(move |_| saver.save_in_next_task());
         *self.frame.borrow_mut() = Some(frame);
+    }
+
+    fn save_in_next_task(&self) {
+        let saver = self.clone();
+        *self.soon.borrow_mut() = Some(Timeout::new(0, move || {
+            saver.scheduled.set(false);
+            saver.save_now();
+        }));
     }
 }
 
@@ -450,12 +446,7 @@ impl Saver {
 /// the tab is hidden or left. One save runs at a time; edits made meanwhile are saved when it
 /// returns (the revision change re-runs this effect).
 #[hook]
-fn use_save_on_change(
-    state: &State,
-    store: &StoreRef,
-    saving: &Rc<RefCell<bool>>,
-    tab: &Rc<String>,
-) {
+fn use_save_on_change(state: &State, store: &StoreRef, tab: &Rc<String>) {
     let latest = use_mut_ref(|| None::<OpenCase>);
     // Cheap: the case itself is shared, not copied.
     *latest.borrow_mut() = state.open.clone().filter(|_| state.wants_save());
@@ -464,7 +455,7 @@ fn use_save_on_change(
         store: store.clone(),
         tab: tab.clone(),
         latest,
-        saving: saving.clone(),
+        saving: (*use_memo((), |_| Rc::new(Cell::new(false)))).clone(),
         scheduled: (*use_memo((), |_| Rc::new(Cell::new(false)))).clone(),
         frame: use_mut_ref(|| None),
         soon: use_mut_ref(|| None),

@@ -140,7 +140,7 @@ impl<'a> Pass<'a> {
         let element = xml_tree::element_from(self.input, start, end, closing).ok()?;
         self.before_root();
         let name = element.name.clone();
-        if name == "w:trPr" || (has_sequence(&name) && !is_container(&name)) {
+        if is_read_whole(&name) {
             let element = if empty {
                 element
             } else {
@@ -285,6 +285,12 @@ impl<'a> Pass<'a> {
         self.out.push_str(after);
         Some(())
     }
+}
+
+/// Property elements: their children are what gets reordered (a row's properties also get
+/// the header-row marks), and they are small, so each is read as a tree.
+fn is_read_whole(name: &str) -> bool {
+    name == "w:trPr" || (has_sequence(name) && !is_container(name))
 }
 
 /// Whether the element or anything in it is called one of `names`.

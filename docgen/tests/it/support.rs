@@ -1,7 +1,7 @@
 //! Shared helpers: the examples, a fixed "today", test dates, cases built in code, follow-up
 //! outcomes, and reading parts out of a DOCX.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
 use docgen::preview::PreviewBlock;
@@ -85,11 +85,7 @@ pub fn example_documents_of_every_kind() -> Vec<(String, Case, String, DocumentK
 
 /// The named part of a DOCX, as text.
 pub fn read_part(docx: &[u8], name: &str) -> Option<String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(docx)).ok()?;
-    let mut entry = archive.by_name(name).ok()?;
-    let mut text = String::new();
-    entry.read_to_string(&mut text).ok()?;
-    Some(text)
+    String::from_utf8(docgen::synthetic::part_of(docx, name)?).ok()
 }
 
 /// The names of all parts of a DOCX, in archive order.

@@ -1,12 +1,12 @@
 //! The report's assessments or recommendations: each item's text and addressees, and paste
 //! import of a whole list copied from the report's PDF.
 
+use std::rc::Rc;
+
 use app_core::app_state::Action;
 use app_core::edit::{item_locked_by, locked_boards, Direction, Edit};
 use app_core::field_id;
 use app_core::paste::{NewItem, PasteDraft, PasteTarget};
-use std::rc::Rc;
-
 use schemas::{AuditItem, Board, Case, ItemKind, ItemRef};
 use yew::prelude::*;
 
@@ -45,11 +45,13 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
     let target = PasteTarget::Items(kind);
     let heading_id = format!("{}-heading", noun(target, true));
     let items = props.case.audit.items(kind);
-    let locked: Vec<String> = locked_boards(&props.case).cloned().collect();
-    // Kept while unchanged, so each row compares them in constant time and a keystroke in
-    // one item re-renders that item alone.
+    // One copy for every row, kept while unchanged: a row compares them cheaply, so a
+    // keystroke in one item re-renders that item alone.
     let boards = use_memo(props.case.boards.clone(), |boards| boards.clone());
-    let locked_rows = use_memo(locked.clone(), |locked| locked.clone());
+    let locked = use_memo(
+        locked_boards(&props.case).cloned().collect::<Vec<String>>(),
+        |locked| locked.clone(),
+    );
     let add_one = props.dispatch.reform(move |_| {
         Action::Edit(Edit::AddItems {
             kind,
@@ -71,7 +73,7 @@ pub fn items_section(props: &ItemsSectionProps) -> Html {
                     html! {
                         <ItemFields key={reference.to_string()} {kind} item={item.clone()}
                             locked_by={item_locked_by(&props.case, reference).map(str::to_string)}
-                            boards={boards.clone()} locked={locked_rows.clone()} dispatch={props.dispatch.clone()} />
+                            boards={boards.clone()} locked={locked.clone()} dispatch={props.dispatch.clone()} />
                     }
                 }) }
             </ol>
