@@ -27,6 +27,12 @@ wasm-bindgen --target web --no-typescript --out-dir dist/generator \
 optimise dist/pkg/frontend_bg.wasm
 optimise dist/generator/generator_bg.wasm
 cp index.html dist/
+# The glue's inline snippets are named by a hash: their preloads are added here.
+snippet_preloads=""
+for snippet in $(cd dist && find pkg/snippets -name '*.js' | sort); do
+  snippet_preloads+="  <link rel=\"modulepreload\" href=\"./${snippet}\">\n"
+done
+sed -i "s#^  <script type=\"module\" src=\"./app.js\"></script>#${snippet_preloads}&#" dist/index.html
 cp frontend/static/* dist/
 # pdf.js (npm pdfjs-dist, pinned in package.json) reads a report's PDF; it is imported only
 # when one is opened, so the first screen does not carry it.

@@ -205,7 +205,7 @@ fn expected_fields(
 }
 
 /// A board's document of `kind`, before it is packed.
-fn build(
+pub(crate) fn build(
     case: &Case,
     board_id: &str,
     kind: DocumentKind,

@@ -10,6 +10,7 @@
 
 use crate::xml_tree::{self, Element, Node, XmlDocument};
 
+pub(crate) mod direct;
 mod stream;
 
 pub use crate::xml_tree::escape_content as escape_text;

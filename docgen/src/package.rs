@@ -57,9 +57,50 @@ pub fn pack(
     document: (&str, &str),
     template: Option<(&Template, &FieldValues)>,
 ) -> Result<Vec<u8>, PackageError> {
-    let mut parts = docx
-        .add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER)
-        .build();
+    let mut docx = docx.add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER);
+    // The body's content written directly when it can be (see `ooxml::direct`); docx-rs then
+    // renders the other parts and a body holding only its section properties. Charts are
+    // placed into docx-rs's rendering, so a body with charts is rendered whole.
+    let direct = if info.charts.is_empty() {
+        ooxml::direct::body_children(&docx.document)
+    } else {
+        None
+    };
+    // Test builds make the document the whole way too and compare the two.
+    #[cfg(debug_assertions)]
+    let whole = direct.is_some().then(|| docx.clone());
+    if direct.is_some() {
+        docx.document.children.clear();
+    }
+    let parts = rendered_parts(docx, info, case_json, document)?;
+    let parts = match template {
+        None => normalised(parts, direct.as_deref())?,
+        Some((template, values)) => in_template(parts, template, values, direct.as_deref())?,
+    };
+    #[cfg(debug_assertions)]
+    if let Some(whole) = whole {
+        let rendered = rendered_parts(whole, info, case_json, document)?;
+        let expected = match template {
+            None => normalised(rendered, None)?,
+            Some((template, values)) => in_template(rendered, template, values, None)?,
+        };
+        debug_assert!(
+            parts == expected,
+            "the body written directly differs from docx-rs's, normalised"
+        );
+    }
+    write_zip(parts)
+}
+
+/// docx-rs's rendering of every part, with the case and core properties Yttra writes itself
+/// and the charts in place, before normalising.
+fn rendered_parts(
+    docx: Docx,
+    info: &DocumentInfo,
+    case_json: &str,
+    document: (&str, &str),
+) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+    let mut parts = docx.build();
     if let Some(item) = parts.custom_items.first_mut() {
         *item = embed::case_part_xml(case_json, Some(document)).into_bytes();
     }
@@ -69,10 +110,7 @@ pub fn pack(
     }
     let mut parts = named_parts(parts);
     add_chart_parts(&mut parts, &info.charts);
-    match template {
-        None => write_zip(normalised(parts)?),
-        Some((template, values)) => write_zip(in_template(parts, template, values)?),
-    }
+    Ok(parts)
 }
 
 /// The body with each chart placeholder replaced by its chart's drawing.
@@ -121,16 +159,32 @@ fn add_chart_parts(parts: &mut Vec<(String, Vec<u8>)>, charts: &[BarChart]) {
     }
 }
 
-/// Every part through the OOXML normaliser.
-fn normalised(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
+/// Every part through the OOXML normaliser; `direct` is the body's content written directly, which goes into
+/// the body docx-rs rendered without it.
+fn normalised(
+    parts: Vec<(String, Vec<u8>)>,
+    direct: Option<&str>,
+) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
     parts
         .into_iter()
         .map(|(path, bytes)| {
-            let bytes = ooxml::normalise_part(&path, &bytes)
+            let mut bytes = ooxml::normalise_part(&path, &bytes)
                 .map_err(|e| PackageError(format!("{path}: {e}")))?;
+            if let (Some(children), true) = (direct, path == template::MAIN_PART) {
+                bytes = with_body_children(bytes, children)?;
+            }
             Ok((path, bytes))
         })
         .collect()
+}
+
+/// The normalised body without content, with the directly written content put in.
+fn with_body_children(empty_body: Vec<u8>, children: &str) -> Result<Vec<u8>, PackageError> {
+    std::str::from_utf8(&empty_body)
+        .ok()
+        .and_then(|body| ooxml::direct::splice(body, children))
+        .map(String::into_bytes)
+        .ok_or_else(|| PackageError("brödtexten saknas".into()))
 }
 
 /// Yttra's parts normalised, then merged into the template. The body is handed over parsed.
@@ -138,11 +192,12 @@ fn in_template(
     parts: Vec<(String, Vec<u8>)>,
     template: &Template,
     values: &FieldValues,
+    direct: Option<&str>,
 ) -> Result<Vec<(String, Vec<u8>)>, PackageError> {
     let (body, others): (Vec<_>, Vec<_>) = parts
         .into_iter()
         .partition(|(path, _)| path == template::MAIN_PART);
-    let others = normalised(others)?;
+    let others = normalised(others, None)?;
     let body_bytes = body
         .into_iter()
         .next()
@@ -150,8 +205,11 @@ fn in_template(
         .ok_or_else(|| PackageError("brödtexten saknas".into()))?;
     // Normalised in one pass, then read as the tree the merge works on: faster than
     // normalising the tree itself (see `ooxml::stream`).
-    let body_bytes = ooxml::normalise_part(template::MAIN_PART, &body_bytes)
+    let mut body_bytes = ooxml::normalise_part(template::MAIN_PART, &body_bytes)
         .map_err(|e| PackageError(format!("{}: {e}", template::MAIN_PART)))?;
+    if let Some(children) = direct {
+        body_bytes = with_body_children(body_bytes, children)?;
+    }
     let body = xml_tree::parse(&body_bytes).map_err(|e| PackageError(e.to_string()))?;
     let (merged, _) = template::merge(template, body, &others, values).map_err(PackageError)?;
     Ok(merged)

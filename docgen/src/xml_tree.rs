@@ -429,11 +429,22 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
     let forbidden = |c: char| {
         (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     };
-    if text.contains(forbidden) {
+    if has_forbidden(text.as_bytes()) {
         Cow::Owned(text.chars().filter(|&c| !forbidden(c)).collect())
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Whether UTF-8 text holds a character `xml_safe` removes, looked for byte by byte: control
+/// characters are single bytes, and U+FFFE and U+FFFF are EF BF BE and EF BF BF.
+fn has_forbidden(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().any(|(at, &byte)| match byte {
+        b'\t' | b'\n' | b'\r' => false,
+        0..=0x1F => true,
+        0xEF => matches!(bytes.get(at + 1..at + 3), Some([0xBF, 0xBE | 0xBF])),
+        _ => false,
+    })
 }
 
 /// Escapes text for attribute values.
@@ -451,7 +462,9 @@ fn escape_with(text: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut rest: &str = &text;
     // Copy runs of plain text at once; only the few special characters are replaced.
-    while let Some(at) = rest.find(|c| matches!(c, '&' | '<' | '>') || (quotes && c == '"')) {
+    // The special characters are ASCII, so a byte position is a character boundary.
+    let special = |byte: &u8| matches!(byte, b'&' | b'<' | b'>') || (quotes && *byte == b'"');
+    while let Some(at) = rest.bytes().position(|byte| special(&byte)) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
@@ -474,6 +487,15 @@ pub fn unescape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_characters_xml_forbids_are_removed() {
+        let text = "a\u{1}b\u{FFFE}c\u{FFFF}d\u{FFFD}e\tf\ng\rå\u{1F}";
+        assert_eq!(xml_safe(text), "abcd\u{FFFD}e\tf\ng\rå");
+        assert!(matches!(xml_safe("Åtgärd\t\u{FFFD}"), Cow::Borrowed(_)));
+        assert_eq!(escape("a&b<c>\"d\"å"), "a&amp;b&lt;c&gt;&quot;d&quot;å");
+        assert_eq!(escape_content("\"å\u{2}\""), "\"å\"");
+    }
 
     #[test]
     fn round_trips_a_part_unchanged() {

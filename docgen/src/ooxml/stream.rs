@@ -175,23 +175,10 @@ impl<'a> Pass<'a> {
     }
 
     /// A property element read whole: normalised as a tree and written.
-    fn properties(&mut self, mut element: Element<'a>) -> Option<()> {
-        // What the body's own walks would change inside it (bookmarks, tables) is left to
-        // the tree normaliser; property elements hold neither.
-        if holds_any(
-            &element,
-            &["w:bookmarkStart", "w:bookmarkEnd", "w:tbl", "w:p"],
-        ) {
-            return None;
-        }
+    fn properties(&mut self, element: Element<'a>) -> Option<()> {
         let marks_header_row = element.name == "w:trPr" && self.header_row_pending();
         self.before_child(Some(&element.name))?;
-        if marks_header_row {
-            mark_header_row_properties(&mut element);
-        }
-        normalise_subtree(&mut element);
-        xml_tree::write_compact(&element, &mut self.out);
-        Some(())
+        write_properties(element, marks_header_row, &mut self.out)
     }
 
     /// Whether the element about to start is the first row of the table it is in.
@@ -285,6 +272,29 @@ impl<'a> Pass<'a> {
         self.out.push_str(after);
         Some(())
     }
+}
+
+/// A property element (`w:pPr`, `w:trPr`, …) normalised and written; a header row's
+/// properties (`header_row`) get its marks. `None` when it holds what the body's own walks
+/// would change (bookmarks, tables): property elements hold neither, so that is left to the
+/// tree normaliser. The direct writer (`super::direct`) writes its properties here too.
+pub(super) fn write_properties(
+    mut element: Element,
+    header_row: bool,
+    out: &mut String,
+) -> Option<()> {
+    if holds_any(
+        &element,
+        &["w:bookmarkStart", "w:bookmarkEnd", "w:tbl", "w:p"],
+    ) {
+        return None;
+    }
+    if header_row {
+        mark_header_row_properties(&mut element);
+    }
+    normalise_subtree(&mut element);
+    xml_tree::write_compact(&element, out);
+    Some(())
 }
 
 /// Property elements: their children are what gets reordered (a row's properties also get

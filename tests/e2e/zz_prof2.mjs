@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { launchChromium } from './support.mjs';
+const server = spawn('python3', ['scripts/serve.py', '0', '/tmp/distp'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const url = (await new Promise((r) => createInterface({ input: server.stdout }).once('line', r))).trim();
+const browser = await launchChromium();
+const caseJson = readFileSync('/tmp/large_case.json', 'utf8');
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto(url);
+await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+await page.evaluate(async () => { globalThis.g = await import(new URL('./generator/generator.js', document.baseURI).href); await g.default(); });
+const run = (n) => page.evaluate(({ caseJson, n }) => { const t = performance.now(); for (let i = 0; i < n; i++) { const m = g.make_document(caseJson, JSON.stringify({ document: { board: 'ks', kind: 'first' } }), '2025-03-01', new Uint8Array()); m.free(); } return (performance.now() - t) / n; }, { caseJson, n });
+console.log('warm', await run(5));
+const cdp = await context.newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+await cdp.send('Profiler.start');
+console.log('per doc', await run(30));
+const { profile } = await cdp.send('Profiler.stop');
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const parent = new Map(); for (const n of profile.nodes) for (const c of n.children || []) parent.set(c, n.id);
+const self = new Map(), total = new Map();
+const dt = profile.timeDeltas;
+profile.samples.forEach((id, i) => {
+  const d = (dt[i] || 0) / 1000;
+  const name = (n) => n.callFrame.functionName.replace(/::h[0-9a-f]{16}$/, '').slice(0, 140) || '(anon)';
+  self.set(name(byId.get(id)), (self.get(name(byId.get(id))) || 0) + d);
+  const seen = new Set();
+  for (let cur = id; cur !== undefined; cur = parent.get(cur)) { const k = name(byId.get(cur)); if (!seen.has(k)) { seen.add(k); total.set(k, (total.get(k) || 0) + d); } }
+});
+console.log('--- self'); [...self].sort((a, b) => b[1] - a[1]).slice(0, 30).forEach(([k, v]) => console.log((v / 30).toFixed(2), k));
+console.log('--- total'); [...total].sort((a, b) => b[1] - a[1]).slice(0, 60).forEach(([k, v]) => console.log((v / 30).toFixed(2), k));
+await browser.close(); server.kill();
