@@ -179,8 +179,8 @@ pub fn render(
 }
 
 /// The fields of a board's document or a form as Yttra writes it, read from its body before it
-/// is packed (only the anchors named, the rest of the normalising left out: it changes no text):
-/// what reading a document back compares the document with.
+/// is packed (normalised when written directly, otherwise only its anchors named: the rest of
+/// the normalising changes no text): what reading a document back compares the document with.
 fn expected_fields(
     case: &Case,
     request: &Request,
@@ -194,13 +194,23 @@ fn expected_fields(
         Request::AnswerForm { board, item } => build_answer_form(case, board, *item, today)?,
         _ => return Ok(read_back::DocumentFields::default()),
     };
-    let body = docx.build().document;
+    // The body's content as the package writes it directly, its anchors named, when it can be
+    // (see `ooxml::direct`); otherwise docx-rs's rendering with its anchors named.
+    let (body, named) = match ooxml::direct::body_children(&docx.document) {
+        Some(children) => (
+            format!("<w:document><w:body>{children}</w:body></w:document>").into_bytes(),
+            true,
+        ),
+        None => (docx.build().document, false),
+    };
     let mut document = xml_tree::parse(&body).map_err(|error| {
         RenderError::Package(package::PackageError(format!(
             "dokumentet kunde inte läsas ({error})"
         )))
     })?;
-    ooxml::name_anchors(&mut document.root);
+    if !named {
+        ooxml::name_anchors(&mut document.root);
+    }
     Ok(read_back::fields_of(&document.root))
 }
 

@@ -303,9 +303,11 @@ fn insert_before_closing_tag(xml: &[u8], closing: &str, addition: &str) -> Vec<u
 fn write_zip(parts: Vec<(String, Vec<u8>)>) -> Result<Vec<u8>, PackageError> {
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     // The default timestamp is 1980-01-01 (no clock is read), which keeps output reproducible.
+    // Level 2 (zlib-rs's fast strategy): the large yttrande's 509 KB body deflates in 1.6 ms
+    // to 52 KB, against 2.4 ms and 48 KB at level 3 and 0.9 ms and 67 KB at level 1.
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(3));
+        .compression_level(Some(2));
     for (path, bytes) in parts {
         // A template's pictures are compressed already; deflating them again costs time and
         // gains nothing.

@@ -333,7 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn a_yttrande_is_written_directly() {
+    fn a_yttrande_is_written_directly_and_reads_back_the_same() {
         let today = schemas::Date::parse("2025-03-01").expect("a date");
         for (case, kind) in [
             (
@@ -346,7 +346,20 @@ mod tests {
             ),
         ] {
             let (docx, _) = crate::build(&case, "ks", kind, today).expect("builds");
-            assert!(body_children(&docx.document).is_some(), "{kind:?}");
+            let children = body_children(&docx.document).expect("written directly");
+            // Reading it back finds the same fields as in docx-rs's rendering.
+            let direct = format!("<w:document><w:body>{children}</w:body></w:document>");
+            let direct = xml_tree::parse(direct.as_bytes()).expect("xml");
+            let rendered = docx.build().document;
+            let mut rendered = xml_tree::parse(&rendered).expect("xml");
+            crate::ooxml::name_anchors(&mut rendered.root);
+            let fields = crate::read_back::fields_of(&direct.root);
+            assert!(!fields.places.is_empty(), "{kind:?}");
+            assert_eq!(
+                fields,
+                crate::read_back::fields_of(&rendered.root),
+                "{kind:?}"
+            );
         }
     }
 }
