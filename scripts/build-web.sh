@@ -27,12 +27,16 @@ wasm-bindgen --target web --no-typescript --out-dir dist/generator \
 optimise dist/pkg/frontend_bg.wasm
 optimise dist/generator/generator_bg.wasm
 cp index.html dist/
-# The glue's inline snippets are named by a hash: their preloads are added here.
-snippet_preloads=""
-for snippet in $(cd dist && find pkg/snippets -name '*.js' | sort); do
-  snippet_preloads+="  <link rel=\"modulepreload\" href=\"./${snippet}\">\n"
-done
-sed -i "s#^  <script type=\"module\" src=\"./app.js\"></script>#${snippet_preloads}&#" dist/index.html
+# The glue's inline snippets are in a folder named by a hash: their preloads are added here.
+if [ -d dist/pkg/snippets ]; then
+  snippet_preloads=""
+  for snippet in $(cd dist && find pkg/snippets -name '*.js' | sort); do
+    snippet_preloads+="  <link rel=\"modulepreload\" href=\"./${snippet}\">\n"
+  done
+  sed -i "s#^  <script type=\"module\" src=\"./app.js\"></script>#${snippet_preloads}&#" dist/index.html
+  grep -q 'rel="modulepreload" href="./pkg/snippets/' dist/index.html \
+    || { echo "index.html: the snippets' preloads found no place before app.js" >&2; exit 1; }
+fi
 cp frontend/static/* dist/
 # pdf.js (npm pdfjs-dist, pinned in package.json) reads a report's PDF; it is imported only
 # when one is opened, so the first screen does not carry it.

@@ -126,8 +126,9 @@ def main():
     page = re.sub(r'content="default-src[^"]*"', f'content="{csp}"', page)
     page = page.replace('<link rel="stylesheet" href="./style.css">', f"<style>{style}</style>")
     page = page.replace('<script type="module" src="./app.js"></script>', "")
-    # Preloads of the separate files: in this page everything is inline already.
+    # Preloads of the separate files, and what they are for: in this page everything is inline.
     page = re.sub(r'^\s*<link rel="(?:module)?preload"[^>]*>\n', "", page, flags=re.MULTILINE)
+    page = re.sub(r"^\s*<!-- Preloaded:.*?-->\n", "", page, flags=re.MULTILINE | re.DOTALL)
     binaries = "".join(
         f'<script type="application/octet-stream" id="{element_id}">'
         f"{base64.b64encode(path.read_bytes()).decode()}</script>\n"

@@ -79,17 +79,41 @@ pub fn pack(
     };
     #[cfg(debug_assertions)]
     if let Some(whole) = whole {
-        let rendered = rendered_parts(whole, info, case_json, document)?;
-        let expected = match template {
-            None => normalised(rendered, None)?,
-            Some((template, values)) => in_template(rendered, template, values, None)?,
-        };
-        debug_assert!(
-            parts == expected,
-            "the body written directly differs from docx-rs's, normalised"
-        );
+        assert_same_as_rendered_whole(&parts, whole, info, case_json, document, template)?;
     }
     write_zip(parts)
+}
+
+/// In test builds: the parts made with the body written directly are the ones docx-rs's
+/// rendering of the whole document gives, normalised.
+#[cfg(debug_assertions)]
+fn assert_same_as_rendered_whole(
+    parts: &[(String, Vec<u8>)],
+    whole: Docx,
+    info: &DocumentInfo,
+    case_json: &str,
+    document: (&str, &str),
+    template: Option<(&Template, &FieldValues)>,
+) -> Result<(), PackageError> {
+    let rendered = rendered_parts(whole, info, case_json, document)?;
+    let expected = match template {
+        None => normalised(rendered, None)?,
+        Some((template, values)) => in_template(rendered, template, values, None)?,
+    };
+    let paths = |parts: &[(String, Vec<u8>)]| {
+        parts
+            .iter()
+            .map(|(path, _)| path.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(paths(parts), paths(&expected), "the package's parts");
+    for ((path, bytes), (_, expected)) in parts.iter().zip(&expected) {
+        assert!(
+            bytes == expected,
+            "{path}: written directly, it differs from docx-rs's rendering, normalised"
+        );
+    }
+    Ok(())
 }
 
 /// docx-rs's rendering of every part, with the case and core properties Yttra writes itself
@@ -159,8 +183,8 @@ fn add_chart_parts(parts: &mut Vec<(String, Vec<u8>)>, charts: &[BarChart]) {
     }
 }
 
-/// Every part through the OOXML normaliser; `direct` is the body's content written directly, which goes into
-/// the body docx-rs rendered without it.
+/// Every part through the OOXML normaliser; `direct` is the body's content written directly,
+/// which goes into the body docx-rs rendered without it.
 fn normalised(
     parts: Vec<(String, Vec<u8>)>,
     direct: Option<&str>,
@@ -170,8 +194,10 @@ fn normalised(
         .map(|(path, bytes)| {
             let mut bytes = ooxml::normalise_part(&path, &bytes)
                 .map_err(|e| PackageError(format!("{path}: {e}")))?;
-            if let (Some(children), true) = (direct, path == template::MAIN_PART) {
-                bytes = with_body_children(bytes, children)?;
+            if path == template::MAIN_PART {
+                if let Some(children) = direct {
+                    bytes = with_body_children(bytes, children)?;
+                }
             }
             Ok((path, bytes))
         })
@@ -184,7 +210,7 @@ fn with_body_children(empty_body: Vec<u8>, children: &str) -> Result<Vec<u8>, Pa
         .ok()
         .and_then(|body| ooxml::direct::splice(body, children))
         .map(String::into_bytes)
-        .ok_or_else(|| PackageError("brödtexten saknas".into()))
+        .ok_or_else(|| PackageError("brödtexten kunde inte sättas in".into()))
 }
 
 /// Yttra's parts normalised, then merged into the template. The body is handed over parsed.

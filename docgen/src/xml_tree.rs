@@ -463,8 +463,8 @@ fn escape_with(text: &str, quotes: bool) -> String {
     let mut rest: &str = &text;
     // Copy runs of plain text at once; only the few special characters are replaced.
     // The special characters are ASCII, so a byte position is a character boundary.
-    let special = |byte: &u8| matches!(byte, b'&' | b'<' | b'>') || (quotes && *byte == b'"');
-    while let Some(at) = rest.bytes().position(|byte| special(&byte)) {
+    let special = |byte: u8| matches!(byte, b'&' | b'<' | b'>') || (quotes && byte == b'"');
+    while let Some(at) = rest.bytes().position(special) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",

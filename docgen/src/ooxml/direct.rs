@@ -17,7 +17,7 @@ use docx_rs::{
 
 use super::stream::write_properties;
 use super::Anchors;
-use crate::xml_tree::{self, Element};
+use crate::xml_tree::{self, Element, MAX_DEPTH};
 
 /// The body's children as normalised XML (what `<w:body>` holds before its `w:sectPr`), or
 /// `None` when the body holds something only docx-rs and the normaliser write.
@@ -52,6 +52,8 @@ pub(crate) fn splice(empty_body: &str, children: &str) -> Option<String> {
 #[derive(Default)]
 struct Writer {
     out: String,
+    /// Tables open around the one being written.
+    tables_open: usize,
     anchors: Anchors,
     paragraph_properties: Memo<ParagraphProperty>,
     run_properties: Memo<RunProperty>,
@@ -70,6 +72,9 @@ impl Writer {
         for child in &paragraph.children {
             match child {
                 ParagraphChild::Run(run) => self.run(run)?,
+                // docx-rs writes attribute values as they are; a name that would need escaping
+                // (Yttra makes none) is left to it.
+                ParagraphChild::BookmarkStart(start) if needs_escaping(&start.name) => return None,
                 ParagraphChild::BookmarkStart(start) => {
                     let mut element = Element::new("w:bookmarkStart")
                         .with_attribute("w:id", &start.id.to_string())
@@ -101,11 +106,8 @@ impl Writer {
         for child in &run.children {
             match child {
                 RunChild::Text(text) => {
-                    self.out.push_str(if text.preserve_space {
-                        r#"<w:t xml:space="preserve""#
-                    } else {
-                        r#"<w:t xml:space="default""#
-                    });
+                    // docx-rs writes `preserve` whatever the text's flag says.
+                    self.out.push_str(r#"<w:t xml:space="preserve""#);
                     // docx-rs keeps the text escaped; an element without content is written
                     // `<x/>`, as the normaliser writes it.
                     if text.text.is_empty() {
@@ -125,7 +127,8 @@ impl Writer {
         Some(())
     }
 
-    /// A rare small element: rendered by docx-rs and normalised.
+    /// A rare small element (a line break, a tab): rendered by docx-rs and normalised as a
+    /// property element is, which for an element without children is what the pass does too.
     fn rendered(&mut self, element: &impl BuildXML) -> Option<()> {
         let bytes = element.build();
         let document = xml_tree::parse(&bytes).ok()?;
@@ -133,6 +136,18 @@ impl Writer {
     }
 
     fn table(&mut self, table: &Table) -> Option<()> {
+        // A table in a table puts its text three levels deeper; well before the normaliser's
+        // limit, the body is left to it (and it refuses what goes beyond).
+        if self.tables_open >= MAX_DEPTH / 4 {
+            return None;
+        }
+        self.tables_open += 1;
+        self.table_content(table)?;
+        self.tables_open -= 1;
+        Some(())
+    }
+
+    fn table_content(&mut self, table: &Table) -> Option<()> {
         self.out.push_str("<w:tbl>");
         self.table_properties
             .write(&table.property, false, &mut self.out)?;
@@ -195,6 +210,11 @@ impl Writer {
         self.out.push_str("</w:tc>");
         Some(())
     }
+}
+
+/// Whether text holds a character an attribute value must have escaped.
+fn needs_escaping(text: &str) -> bool {
+    text.contains(['&', '<', '>', '"'])
 }
 
 /// Property elements already written, by their docx-rs value: a document has few distinct ones
@@ -330,6 +350,19 @@ mod tests {
         assert!(body_children(&document(Docx::new().add_paragraph(field))).is_none());
         let bookmark_in_body = document(Docx::new().add_bookmark_start(1, "a"));
         assert!(body_children(&bookmark_in_body).is_none());
+    }
+
+    #[test]
+    fn what_would_need_escaping_or_nests_too_deep_is_left_to_docx_rs() {
+        let odd_name = Paragraph::new()
+            .add_bookmark_start(1, "a&b")
+            .add_bookmark_end(1);
+        assert!(body_children(&document(Docx::new().add_paragraph(odd_name))).is_none());
+        let mut table = Table::new(vec![TableRow::new(vec![TableCell::new()])]);
+        for _ in 0..MAX_DEPTH / 4 {
+            table = Table::new(vec![TableRow::new(vec![TableCell::new().add_table(table)])]);
+        }
+        assert!(body_children(&document(Docx::new().add_table(table))).is_none());
     }
 
     #[test]
