@@ -618,8 +618,10 @@ pub struct FoundFields {
 /// the item already has a measure of that text (a form taken in before).
 pub fn differences(case: &Case, board: &str, found: &FoundFields) -> Vec<Difference> {
     let mut differences = Vec::new();
+    // A large yttrande has about 900 fields: looked up in a set, not a list.
+    let expected: std::collections::BTreeSet<&Field> = found.expected.iter().collect();
     for field in found.places.keys() {
-        if !found.expected.contains(field) {
+        if !expected.contains(field) {
             differences.push(Difference::Unreadable {
                 field: field.clone(),
                 message: format!(
