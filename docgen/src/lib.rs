@@ -197,10 +197,7 @@ fn expected_fields(
     // The body's content as the package writes it directly, its anchors named, when it can be
     // (see `ooxml::direct`); otherwise docx-rs's rendering with its anchors named.
     let (body, named) = match ooxml::direct::body_children(&docx.document) {
-        Some(children) => (
-            format!("<w:document><w:body>{children}</w:body></w:document>").into_bytes(),
-            true,
-        ),
+        Some(children) => (ooxml::direct::body_part(&children).into_bytes(), true),
         None => (docx.build().document, false),
     };
     let mut document = xml_tree::parse(&body).map_err(|error| {

@@ -30,11 +30,16 @@ pub(crate) fn body_children(document: &Document) -> Option<String> {
     for child in &document.children {
         match child {
             DocumentChild::Paragraph(paragraph) => writer.paragraph(paragraph)?,
-            DocumentChild::Table(table) => writer.table(table)?,
+            DocumentChild::Table(table) => writer.table(table, 0)?,
             _ => return None,
         }
     }
     Some(writer.out)
+}
+
+/// A body part holding only the content written directly, for reading its fields back.
+pub(crate) fn body_part(children: &str) -> String {
+    format!("<w:document><w:body>{children}</w:body></w:document>")
 }
 
 /// Where the body's content goes in the normalised rendering of a body without any: right
@@ -52,8 +57,6 @@ pub(crate) fn splice(empty_body: &str, children: &str) -> Option<String> {
 #[derive(Default)]
 struct Writer {
     out: String,
-    /// Tables open around the one being written.
-    tables_open: usize,
     anchors: Anchors,
     paragraph_properties: Memo<ParagraphProperty>,
     run_properties: Memo<RunProperty>,
@@ -130,24 +133,16 @@ impl Writer {
     /// A rare small element (a line break, a tab): rendered by docx-rs and normalised as a
     /// property element is, which for an element without children is what the pass does too.
     fn rendered(&mut self, element: &impl BuildXML) -> Option<()> {
-        let bytes = element.build();
-        let document = xml_tree::parse(&bytes).ok()?;
-        write_properties(document.root, false, &mut self.out)
+        write_rendered(element, false, &mut self.out)
     }
 
-    fn table(&mut self, table: &Table) -> Option<()> {
+    /// A table inside `nesting` others.
+    fn table(&mut self, table: &Table, nesting: usize) -> Option<()> {
         // A table in a table puts its text three levels deeper; well before the normaliser's
         // limit, the body is left to it (and it refuses what goes beyond).
-        if self.tables_open >= MAX_DEPTH / 4 {
+        if nesting >= MAX_DEPTH / 4 {
             return None;
         }
-        self.tables_open += 1;
-        self.table_content(table)?;
-        self.tables_open -= 1;
-        Some(())
-    }
-
-    fn table_content(&mut self, table: &Table) -> Option<()> {
         self.out.push_str("<w:tbl>");
         self.table_properties
             .write(&table.property, false, &mut self.out)?;
@@ -164,14 +159,14 @@ impl Writer {
             self.out.push_str("</w:tblGrid>");
         }
         for (index, TableChild::TableRow(row)) in table.rows.iter().enumerate() {
-            self.row(row, index == 0)?;
+            self.row(row, index == 0, nesting)?;
         }
         self.out.push_str("</w:tbl>");
         Some(())
     }
 
     /// A row; the first of its table is its header row (repeated on every page).
-    fn row(&mut self, row: &TableRow, is_header: bool) -> Option<()> {
+    fn row(&mut self, row: &TableRow, is_header: bool, nesting: usize) -> Option<()> {
         self.out.push_str("<w:tr>");
         let properties = if is_header {
             &mut self.header_row_properties
@@ -180,13 +175,13 @@ impl Writer {
         };
         properties.write(&row.property, is_header, &mut self.out)?;
         for TableRowChild::TableCell(cell) in &row.cells {
-            self.cell(cell)?;
+            self.cell(cell, nesting)?;
         }
         self.out.push_str("</w:tr>");
         Some(())
     }
 
-    fn cell(&mut self, cell: &TableCell) -> Option<()> {
+    fn cell(&mut self, cell: &TableCell, nesting: usize) -> Option<()> {
         self.out.push_str("<w:tc>");
         self.cell_properties
             .write(&cell.property, false, &mut self.out)?;
@@ -194,7 +189,7 @@ impl Writer {
             match content {
                 TableCellContent::Paragraph(paragraph) => self.paragraph(paragraph)?,
                 TableCellContent::Table(table) => {
-                    self.table(table)?;
+                    self.table(table, nesting + 1)?;
                     // docx-rs ends a cell holding only a table with an empty paragraph, as a
                     // cell must end with one.
                     if cell.children.len() == 1 {
@@ -210,6 +205,14 @@ impl Writer {
         self.out.push_str("</w:tc>");
         Some(())
     }
+}
+
+/// A docx-rs element rendered by docx-rs and normalised; a header row's properties
+/// (`header_row`) get its marks.
+fn write_rendered(element: &impl BuildXML, header_row: bool, out: &mut String) -> Option<()> {
+    let bytes = element.build();
+    let document = xml_tree::parse(&bytes).ok()?;
+    write_properties(document.root, header_row, out)
 }
 
 /// Whether text holds a character an attribute value must have escaped.
@@ -249,10 +252,8 @@ impl<P: PartialEq + Clone + BuildXML> Memo<P> {
             out.push_str(&self.written[index].1);
             return Some(());
         }
-        let bytes = property.build();
-        let document = xml_tree::parse(&bytes).ok()?;
         let mut xml = String::new();
-        write_properties(document.root, header_row, &mut xml)?;
+        write_rendered(property, header_row, &mut xml)?;
         out.push_str(&xml);
         if self.written.len() < MEMO_LIMIT {
             self.written.push((property.clone(), xml));
@@ -381,7 +382,7 @@ mod tests {
             let (docx, _) = crate::build(&case, "ks", kind, today).expect("builds");
             let children = body_children(&docx.document).expect("written directly");
             // Reading it back finds the same fields as in docx-rs's rendering.
-            let direct = format!("<w:document><w:body>{children}</w:body></w:document>");
+            let direct = body_part(&children);
             let direct = xml_tree::parse(direct.as_bytes()).expect("xml");
             let rendered = docx.build().document;
             let mut rendered = xml_tree::parse(&rendered).expect("xml");
