@@ -8,23 +8,27 @@ ensure_wasm_target
 ensure_wasm_bindgen
 ensure_node_tools
 
-say "Building the app and its document generator (release, wasm32)"
+say "Building the start page, the app and its document generator (release, wasm32)"
 cargo build --release --locked --target wasm32-unknown-unknown -p frontend -p generator
 
 rm -rf dist
-mkdir -p dist/pkg dist/generator
-# The app (first screen) and the generator (loaded when a document is made or read) are two
-# modules, so the first screen does not carry docx-rs.
+mkdir -p dist/pkg dist/app dist/generator
+# Three modules: the start page (pkg/, the first screen), the rest of the app (app/, loaded once
+# the start page shows) and the generator (generator/, loaded when a document is made or read),
+# so the first screen carries neither the app's pages nor docx-rs.
 optimise() {
   node_modules/.bin/wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -Oz "$1" -o "$1"
 }
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
+  target/wasm32-unknown-unknown/release/first_screen.wasm
+wasm-bindgen --target web --no-typescript --out-dir dist/app \
   target/wasm32-unknown-unknown/release/frontend.wasm
 wasm-bindgen --target web --no-typescript --out-dir dist/generator \
   target/wasm32-unknown-unknown/release/generator.wasm
-optimise dist/pkg/frontend_bg.wasm
+optimise dist/pkg/first_screen_bg.wasm
+optimise dist/app/frontend_bg.wasm
 optimise dist/generator/generator_bg.wasm
 cp index.html dist/
 # The glue's inline snippets are in a folder named by a hash: their preloads are added here.
@@ -47,7 +51,7 @@ cp node_modules/pdfjs-dist/LICENSE dist/pdfjs/LICENSE
 size_line() {
   printf '%s: %s bytes raw, %s bytes gzip -9' "$1" "$(stat -c %s "$1")" "$(gzip -9 -c "$1" | wc -c)"
 }
-say "Built dist/ — $(size_line dist/pkg/frontend_bg.wasm); $(size_line dist/generator/generator_bg.wasm); $(size_line dist/pdfjs/pdf.min.mjs); $(size_line dist/pdfjs/pdf.worker.min.mjs)"
+say "Built dist/ — $(size_line dist/pkg/first_screen_bg.wasm); $(size_line dist/app/frontend_bg.wasm); $(size_line dist/generator/generator_bg.wasm); $(size_line dist/pdfjs/pdf.min.mjs); $(size_line dist/pdfjs/pdf.worker.min.mjs)"
 
 # The same app as one file that works when opened straight from disk (file://).
 python3 scripts/single_file.py dist

@@ -1,8 +1,9 @@
 """Builds dist/yttra.html: the whole app in one file that works when opened straight from disk.
 
 Browsers refuse to load a page's separate script and wasm files from file://, so everything is
-inlined: the styles, both wasm-bindgen glue modules (each in its own module script, since their
-names clash), and both WebAssembly binaries as base64 in non-executed script blocks. The
+inlined: the styles, the three wasm-bindgen glue modules (start page, app and generator, each in
+its own module script, since their names clash), and the three WebAssembly binaries as base64
+in non-executed script blocks. The
 Content Security Policy still forbids every other origin; the inline scripts and styles are
 allowed by their SHA-256 hashes, not by 'unsafe-inline'. pdf.js (its library and its worker)
 is carried as base64 too and started from blob: addresses when a PDF is opened, so the policy
@@ -28,12 +29,13 @@ def strip_exports(glue: str) -> str:
     return glue
 
 
-def app_module(dist: pathlib.Path) -> str:
-    glue = (dist / "pkg" / "frontend.js").read_text(encoding="utf-8")
-    snippets = sorted((dist / "pkg" / "snippets").rglob("*.js"))
+def inlined_glue(folder: pathlib.Path, glue_name: str) -> str:
+    """A wasm-bindgen glue module with its inline snippets, as one script's statements."""
+    glue = (folder / glue_name).read_text(encoding="utf-8")
+    snippets = sorted((folder / "snippets").rglob("*.js"))
     inlined = "".join(strip_exports(path.read_text(encoding="utf-8")) + "\n" for path in snippets)
-    # The snippets (each `inline_js` of the app) share one module scope here, so their top-level
-    # names must differ; a clash would stop the whole page.
+    # The snippets (each `inline_js` of the module) share one module scope here, so their
+    # top-level names must differ; a clash would stop the whole page.
     names = re.findall(r"^(?:let|const|var|function|async function) (\w+)", inlined, flags=re.MULTILINE)
     clashes = sorted({name for name in names if names.count(name) > 1})
     if clashes:
@@ -42,7 +44,7 @@ def app_module(dist: pathlib.Path) -> str:
     # A plain (not `catch`) import is reached as `importN.name`: that namespace becomes an object
     # of the snippet's exported functions, which now stand in the page's scope.
     exported = {
-        path.relative_to(dist / "pkg").as_posix(): re.findall(
+        path.relative_to(folder).as_posix(): re.findall(
             r"^export (?:async )?function (\w+)", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
         for path in snippets
     }
@@ -54,13 +56,28 @@ def app_module(dist: pathlib.Path) -> str:
         return f"const {match.group(1)} = {{ {', '.join(names)} }};"
 
     glue = re.sub(r"""^import \* as (\w+) from ["']\./([^"']*)["'];?\s*$""", namespace, glue, flags=re.MULTILINE)
-    # The page's own start-up script, with the wasm taken from the page instead of a file.
+    return inlined + strip_exports(glue)
+
+
+def first_screen_module(dist: pathlib.Path) -> str:
+    """The start page's module and the page's start-up script, the wasm taken from the page."""
     start = (dist / "app.js").read_text(encoding="utf-8")
     start = re.sub(r"^import init from [^;]*;\s*$", "", start, flags=re.MULTILINE)
     if "init()" not in start:
         raise RuntimeError("app.js no longer starts the app with init(); update single_file.py")
-    start = start.replace("init()", "__wbg_init({ module_or_path: globalThis.yttraBytes('yttra-app-wasm') })")
-    return inlined + strip_exports(glue) + start
+    start = start.replace("init()", "__wbg_init({ module_or_path: globalThis.yttraBytes('yttra-first-screen-wasm') })")
+    return inlined_glue(dist / "pkg", "first_screen.js") + start
+
+
+def app_module(dist: pathlib.Path) -> str:
+    """The rest of the app, compiled from the page when the start page asks for it (app.js's
+    own loader, which fetches app/, is then left unused)."""
+    return inlined_glue(dist / "app", "frontend.js") + """
+globalThis.yttraLoadApp = async () => {
+  const module = await WebAssembly.compile(globalThis.yttraBytes('yttra-app-wasm'));
+  return () => __wbg_init({ module_or_path: module });
+};
+"""
 
 
 EXPORTS = pathlib.Path(__file__).resolve().parent.parent / "generator" / "exports.txt"
@@ -89,7 +106,7 @@ def generator_module(dist: pathlib.Path) -> str:
     # replace what is there. They are decoded only when needed.
     return """
 const yttraEncoded = {};
-for (const id of ['yttra-app-wasm', 'yttra-generator-wasm', 'yttra-pdfjs', 'yttra-pdfjs-worker']) {
+for (const id of ['yttra-first-screen-wasm', 'yttra-app-wasm', 'yttra-generator-wasm', 'yttra-pdfjs', 'yttra-pdfjs-worker']) {
   yttraEncoded[id] = document.getElementById(id).textContent.trim();
 }
 globalThis.yttraBytes = (id) => Uint8Array.from(atob(yttraEncoded[id]), (c) => c.charCodeAt(0));
@@ -118,9 +135,11 @@ def main():
     style = (dist / "style.css").read_text(encoding="utf-8")
     generator = generator_module(dist)
     app = app_module(dist)
+    first_screen = first_screen_module(dist)
     csp = (
         "default-src 'none'; "
-        f"script-src {sha256(generator)} {sha256(app)} blob: 'wasm-unsafe-eval'; worker-src blob:; "
+        f"script-src {sha256(generator)} {sha256(app)} {sha256(first_screen)} blob: 'wasm-unsafe-eval'; "
+        "worker-src blob:; "
         f"style-src {sha256(style)}; img-src data: blob:; base-uri 'none'; form-action 'none'"
     )
     page = re.sub(r'content="default-src[^"]*"', f'content="{csp}"', page)
@@ -133,13 +152,16 @@ def main():
         f'<script type="application/octet-stream" id="{element_id}">'
         f"{base64.b64encode(path.read_bytes()).decode()}</script>\n"
         for element_id, path in [
-            ("yttra-app-wasm", dist / "pkg" / "frontend_bg.wasm"),
+            ("yttra-first-screen-wasm", dist / "pkg" / "first_screen_bg.wasm"),
+            ("yttra-app-wasm", dist / "app" / "frontend_bg.wasm"),
             ("yttra-generator-wasm", dist / "generator" / "generator_bg.wasm"),
             ("yttra-pdfjs", dist / "pdfjs" / "pdf.min.mjs"),
             ("yttra-pdfjs-worker", dist / "pdfjs" / "pdf.worker.min.mjs"),
         ]
     )
-    scripts = f'<script type="module">{generator}</script>\n<script type="module">{app}</script>\n'
+    # In this order: the generator's script holds the page's bytes, the app's defines how the
+    # start page starts it, and the start page's runs.
+    scripts = "".join(f'<script type="module">{script}</script>\n' for script in [generator, app, first_screen])
     # In <head>: the app mounts into <body>.
     page = page.replace("</head>", binaries + scripts + "</head>")
     (dist / "yttra.html").write_text(page, encoding="utf-8")

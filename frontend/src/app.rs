@@ -34,6 +34,7 @@ use crate::pages::templates::TemplatesPage;
 use crate::platform::browser;
 use crate::platform::frameworks::FrameworkStore;
 use crate::platform::generator;
+use crate::platform::handover::{self, Handover, Intent};
 use crate::platform::listeners::Listeners;
 use crate::platform::store::{Saved, Store};
 use crate::platform::tabs;
@@ -72,8 +73,26 @@ type StoreRef = Rc<RefCell<Option<Store>>>;
 type TemplateStoreRef = Rc<RefCell<Option<TemplateStore>>>;
 type FrameworkStoreRef = Rc<RefCell<Option<FrameworkStore>>>;
 
+/// Where the app is mounted.
+const ROOT_ID: &str = "yttra-app";
+
+/// Starts the app: with what the user picked on the first screen, if it started the app, else
+/// on the start page (or, after a reload, where the user was).
+pub fn run() {
+    let handover = handover::take();
+    // Beside the first screen, the app is hidden until it takes over (`use_handover`).
+    let root = browser::mount_point(ROOT_ID, handover.is_some());
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { handover }).render();
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// What the user picked on the first screen, to be done once storage has opened.
+    pub handover: Option<Handover>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(Reduced::default);
     let store: StoreRef = use_mut_ref(|| None);
     let template_store: TemplateStoreRef = use_mut_ref(|| None);
@@ -84,6 +103,7 @@ pub fn app() -> Html {
     use_open_store(&state, &store);
     use_open_template_store(&state, &template_store);
     use_open_framework_store(&state, &framework_store);
+    use_handover(props.handover.clone(), &state, &store);
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &tab);
     use_focus_requested_field(&state);
@@ -333,6 +353,44 @@ fn use_open_store(state: &State, store: &StoreRef) {
             }
         });
     });
+}
+
+/// Does what the user picked on the first screen once storage has opened (as the start page
+/// would have), then takes the screen from the first screen. Until then the first screen stays in
+/// view, showing the same list.
+#[hook]
+fn use_handover(handover: Option<Handover>, state: &State, store: &StoreRef) {
+    let pending = use_mut_ref(move || handover);
+    let ready = state.storage != Storage::Opening;
+    let (state, store) = (state.clone(), store.clone());
+    use_effect_with(ready, move |ready| {
+        let taken = if *ready { pending.borrow_mut().take() } else { None };
+        if let Some(handover) = taken {
+            act_on(handover, &state, &store);
+            handover::finish();
+            browser::show_element(ROOT_ID);
+        }
+    });
+}
+
+/// The start page's callback for what the user picked on the first screen.
+fn act_on(Handover { intent, files }: Handover, state: &State, store: &StoreRef) {
+    match intent {
+        Intent::Open(id) => open_stored_callback(state, store).emit(id),
+        Intent::New => open_new(state).emit(()),
+        Intent::NewAssessments => open_new_assessments(state).emit(()),
+        Intent::Example => open_example(state, store).emit(()),
+        Intent::File => {
+            if let Some(file) = files.into_iter().next() {
+                open_file(state, store).emit(file);
+            }
+        }
+        Intent::ReportFiles => report_files::read_report_files(state).emit((files, None)),
+        Intent::ReportText(text) => report_files::read_report_text(state).emit((text, None)),
+        Intent::AskDelete(id) => state.dispatch(Action::AskDelete(id)),
+        Intent::Templates => show_templates(state).emit(()),
+        Intent::Resume => {}
+    }
 }
 
 /// Listens for saves and deletions in other tabs: refreshes the list and flags a conflict.

@@ -1,6 +1,26 @@
-// Starts the WebAssembly app. A separate file because the Content Security Policy forbids
-// inline scripts.
-import init from './pkg/frontend.js';
+// Starts Yttra. A separate file because the Content Security Policy forbids inline scripts.
+// The start page is a small module of its own (pkg/), so it shows at once; the rest of the app
+// (app/) is fetched and compiled once the start page shows, and started when the user picks
+// what to do there (frontend/src/platform/handover.rs).
+import init from './pkg/first_screen.js';
+
+// The app, compiled but not started: resolves to the function that starts it. The single-file
+// build defines its own, from the page, before this runs.
+let appLoading;
+globalThis.yttraLoadApp ??= () => {
+  if (!appLoading) {
+    const compiled = fetch(new URL('./app/frontend_bg.wasm', import.meta.url))
+      .then((response) => {
+        if (!response.ok) throw new TypeError(`app/frontend_bg.wasm: ${response.status}`);
+        return response.arrayBuffer();
+      })
+      .then((bytes) => WebAssembly.compile(bytes));
+    appLoading = Promise.all([import('./app/frontend.js'), compiled])
+      .then(([glue, module]) => () => glue.default({ module_or_path: module }));
+    appLoading.catch(() => { appLoading = undefined; });
+  }
+  return appLoading;
+};
 
 init().then(() => {
   document.getElementById('loading')?.remove();

@@ -39,6 +39,39 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String>
     Url::revoke_object_url(&url).map_err(failed)
 }
 
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// A new element `id` at the end of the page's body for a WebAssembly app to render into,
+/// hidden if asked (the app started beside the first screen renders hidden until it takes over).
+pub fn mount_point(id: &str, hidden: bool) -> web_sys::Element {
+    // The app runs in a page: without one it cannot start at all.
+    let document = document().expect("the app runs in a page");
+    let element = document.create_element("div").expect("a page can make a div");
+    element.set_id(id);
+    if hidden {
+        let _ = element.set_attribute("hidden", "");
+    }
+    let body = document.body().expect("the page has a body");
+    let _ = body.append_child(&element);
+    element
+}
+
+/// Shows the element `id` (hidden by `mount_point`).
+pub fn show_element(id: &str) {
+    if let Some(element) = document().and_then(|document| document.get_element_by_id(id)) {
+        let _ = element.remove_attribute("hidden");
+    }
+}
+
+/// Takes the element `id` out of the page.
+pub fn remove_element(id: &str) {
+    if let Some(element) = document().and_then(|document| document.get_element_by_id(id)) {
+        element.remove();
+    }
+}
+
 /// The browser's clock as ISO 8601 text, for "last changed".
 pub fn now_iso() -> String {
     js_sys::Date::new_0().to_iso_string().into()

@@ -1,0 +1,174 @@
+//! The first screen: the start page as a small WebAssembly module of its own (about a fifth of
+//! the app), so that it shows before the rest of the app has loaded. It lists what is stored
+//! here, exactly as the app's start page does (it is the same page), and starts loading the app
+//! once it shows. Whatever the user then does is handed over to the app
+//! (`platform::handover`), which does it and takes the screen.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use app_core::app_state::Storage;
+use app_core::library::CaseSummary;
+use app_core::templates::StoredTemplate;
+use wasm_bindgen::prelude::*;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+use yew::AppHandle;
+
+use crate::pages::start::StartPage;
+use crate::platform::handover::{self, Handover, Intent};
+use crate::platform::store::Store;
+use crate::platform::templates::TemplateStore;
+use crate::platform::{browser, tabs};
+
+/// Where the first screen is mounted; taken away when the app has the screen.
+const ROOT_ID: &str = "yttra-first-screen";
+
+thread_local! {
+    /// The running first screen, kept to be destroyed when the app takes over.
+    static RUNNING: RefCell<Option<AppHandle<FirstScreen>>> = const { RefCell::new(None) };
+}
+
+/// Shows the start page, or, when a reload returns to a case, starts the app at once (and shows
+/// the start page with the reason if the app cannot be loaded).
+pub fn run() {
+    if browser::remembered_place().is_some() {
+        spawn_local(hand_over(Handover { intent: Intent::Resume, files: Vec::new() }, |message| {
+            mount(Some(message))
+        }));
+    } else {
+        mount(None);
+    }
+}
+
+fn mount(failure: Option<String>) {
+    let root = browser::mount_point(ROOT_ID, false);
+    let running = yew::Renderer::<FirstScreen>::with_root_and_props(root, FirstScreenProps { failure }).render();
+    RUNNING.with(|cell| *cell.borrow_mut() = Some(running));
+}
+
+/// Starts the app with `handover`; `failed` gets the message if the app cannot be loaded.
+async fn hand_over(handover: Handover, failed: impl FnOnce(String)) {
+    let close = Closure::once_into_js(close);
+    if let Err(message) = handover::open_app(&handover, close).await {
+        failed(message);
+    }
+}
+
+/// Takes the first screen away (called by the app once it has the screen).
+fn close() {
+    if let Some(running) = RUNNING.with(|cell| cell.borrow_mut().take()) {
+        running.destroy();
+    }
+    browser::remove_element(ROOT_ID);
+}
+
+/// What the start page lists, read from storage as the app reads it.
+struct Listed {
+    storage: UseStateHandle<Storage>,
+    saved: UseStateHandle<Vec<CaseSummary>>,
+    templates: UseStateHandle<Vec<StoredTemplate>>,
+}
+
+#[derive(Properties, PartialEq)]
+struct FirstScreenProps {
+    /// Why the app could not be started, if it could not.
+    failure: Option<String>,
+}
+
+#[function_component(FirstScreen)]
+fn first_screen(props: &FirstScreenProps) -> Html {
+    let listed = Listed {
+        storage: use_state(|| Storage::Opening),
+        saved: use_state(Vec::new),
+        templates: use_state(Vec::new),
+    };
+    // Set while the app loads to take over: a second choice is not taken meanwhile.
+    let handing_over = use_mut_ref(|| false);
+    let failure = use_state(|| props.failure.clone());
+    use_list(&listed);
+
+    let act = {
+        let (handing_over, failure) = (handing_over.clone(), failure.clone());
+        Callback::from(move |handover: Handover| {
+            if handing_over.replace(true) {
+                return;
+            }
+            let (handing_over, failure) = (handing_over.clone(), failure.clone());
+            spawn_local(hand_over(handover, move |message| {
+                *handing_over.borrow_mut() = false;
+                failure.set(Some(message));
+            }));
+        })
+    };
+    let intent = |to_intent: fn(()) -> Intent| act.reform(move |()| Handover { intent: to_intent(()), files: Vec::new() });
+    let with_id = |to_intent: fn(String) -> Intent| act.reform(move |id| Handover { intent: to_intent(id), files: Vec::new() });
+    html! {
+        <>
+            <div class="messages">
+                if let Some(message) = &*failure {
+                    <div class="banner error notice" role="alert"><p class="preserve-lines">{ message }</p></div>
+                }
+            </div>
+            <StartPage
+                saved={(*listed.saved).clone()}
+                storage={(*listed.storage).clone()}
+                confirm_delete={None::<String>}
+                on_open={with_id(Intent::Open)}
+                on_new={intent(|()| Intent::New)}
+                on_new_assessments={intent(|()| Intent::NewAssessments)}
+                on_example={intent(|()| Intent::Example)}
+                on_file={act.reform(|file| Handover { intent: Intent::File, files: vec![file] })}
+                on_report_files={act.reform(|(files, _)| Handover { intent: Intent::ReportFiles, files })}
+                on_report_text={act.reform(|(text, _)| Handover { intent: Intent::ReportText(text), files: Vec::new() })}
+                on_ask_delete={with_id(Intent::AskDelete)}
+                // Nothing is being confirmed or compared here: those questions are the app's.
+                on_confirm_delete={Callback::noop()}
+                on_cancel_delete={Callback::noop()}
+                duplicate={None}
+                dispatch={Callback::noop()}
+                templates={(*listed.templates).clone()}
+                on_templates={intent(|()| Intent::Templates)}
+            />
+        </>
+    }
+}
+
+/// Reads what the start page lists, the saved cases again whenever another tab saves or deletes
+/// one, and starts loading the app once the list shows.
+#[hook]
+fn use_list(listed: &Listed) {
+    let (storage, saved, templates) = (listed.storage.clone(), listed.saved.clone(), listed.templates.clone());
+    use_effect_with((), move |_| {
+        let store: Rc<RefCell<Option<Store>>> = Rc::default();
+        spawn_local({
+            let (saved, store) = (saved.clone(), store.clone());
+            async move {
+                match Store::open().await {
+                    Ok(opened) => {
+                        saved.set(opened.summaries().await.unwrap_or_default());
+                        *store.borrow_mut() = Some(opened);
+                        storage.set(Storage::Available);
+                    }
+                    Err(_) => storage.set(Storage::Unavailable),
+                }
+                if let Ok(opened) = TemplateStore::open().await {
+                    templates.set(opened.list().await.unwrap_or_default());
+                }
+                handover::prepare_app();
+            }
+        });
+        let listener = tabs::listen(Rc::new(browser::new_case_id()), move |_| {
+            let Some(opened) = store.borrow().clone() else {
+                return;
+            };
+            let saved = saved.clone();
+            spawn_local(async move {
+                if let Ok(listed) = opened.summaries().await {
+                    saved.set(listed);
+                }
+            });
+        });
+        move || drop(listener)
+    });
+}

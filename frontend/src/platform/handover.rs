@@ -1,0 +1,112 @@
+//! The hand-over from the first screen to the app. The start page is a small WebAssembly module
+//! of its own (`first_screen`), so that it shows before the rest of the app has loaded; the app
+//! (`frontend`) is fetched and compiled in the background once the start page shows. What the
+//! user then does on the start page (open a case, pick a file, …) is handed over as an
+//! `Intent` and done by the app, which takes the screen once its storage has opened: until then
+//! the start page stays in view, so nothing flickers or is lost.
+//!
+//! How the app is loaded is the page's business (`globalThis.yttraLoadApp`: `app.js` fetches
+//! `app/`, the single-file build takes it from the page); it resolves to a function that starts
+//! the app.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(inline_js = r#"
+export function prepareApp() {
+  globalThis.yttraLoadApp().catch(() => {});
+}
+export async function openApp(intent, files, close) {
+  const start = await globalThis.yttraLoadApp();
+  globalThis.yttraHandover = { intent, files, close };
+  await start();
+}
+let closeFirstScreen;
+export function takeHandover() {
+  const handover = globalThis.yttraHandover;
+  delete globalThis.yttraHandover;
+  if (!handover) return undefined;
+  closeFirstScreen = handover.close;
+  return [handover.intent, handover.files];
+}
+export function finishHandover() {
+  const close = closeFirstScreen;
+  closeFirstScreen = undefined;
+  if (close) close();
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = prepareApp)]
+    fn prepare_js();
+    #[wasm_bindgen(catch, js_name = openApp)]
+    async fn open_app_js(intent: &str, files: js_sys::Array, close: JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = takeHandover)]
+    fn take_js() -> JsValue;
+    #[wasm_bindgen(js_name = finishHandover)]
+    fn finish_js();
+}
+
+/// What the user did on the start page, for the app to do.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub enum Intent {
+    /// Open the stored case (or register) with this id.
+    Open(String),
+    New,
+    NewAssessments,
+    Example,
+    /// Open the file handed over with the intent (a case file or a yttrande).
+    File,
+    /// Read the missiv's and report's files handed over with the intent into a new case.
+    ReportFiles,
+    /// Read text pasted from a missiv or report into a new case.
+    ReportText(String),
+    /// Ask whether to delete the stored case with this id.
+    AskDelete(String),
+    Templates,
+    /// Nothing: the app returns to the place remembered before a reload.
+    Resume,
+}
+
+/// An intent with the files the user picked for it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handover {
+    pub intent: Intent,
+    pub files: Vec<web_sys::File>,
+}
+
+/// Starts fetching and compiling the app, not waiting for it.
+pub fn prepare_app() {
+    prepare_js();
+}
+
+/// Starts the app with `handover`. `close` (a JavaScript function) takes the first screen away;
+/// the app calls it once it has the screen. Fails with a Swedish message when the app cannot be
+/// loaded; the first screen is then still there.
+pub async fn open_app(handover: &Handover, close: JsValue) -> Result<(), String> {
+    let intent = serde_json::to_string(&handover.intent).expect("an intent serialises: plain strings");
+    let files: js_sys::Array = handover.files.iter().collect();
+    open_app_js(&intent, files, close).await.map_err(|error| {
+        web_sys::console::error_1(&error);
+        "Resten av Yttra kunde inte laddas. Ladda om sidan och försök igen.".to_string()
+    })
+}
+
+/// The hand-over waiting for this app, if it was started from the first screen.
+pub fn take() -> Option<Handover> {
+    let taken = take_js();
+    if taken.is_undefined() {
+        return None;
+    }
+    let pair = js_sys::Array::from(&taken);
+    let intent = serde_json::from_str(&pair.get(0).as_string()?).ok()?;
+    let files = js_sys::Array::from(&pair.get(1))
+        .iter()
+        .filter_map(|file| file.dyn_into::<web_sys::File>().ok())
+        .collect();
+    Some(Handover { intent, files })
+}
+
+/// Takes the first screen away, now that the app has the screen.
+pub fn finish() {
+    finish_js();
+}
