@@ -8,11 +8,18 @@ say "Native: första yttrande of a large case (cargo bench -p docgen)"
 cargo bench --locked -p docgen --bench render
 
 say "Browser app size"
-[ -f dist/pkg/frontend_bg.wasm ] || bash scripts/build-web.sh
-for wasm in dist/pkg/frontend_bg.wasm dist/generator/generator_bg.wasm; do
-  echo "${wasm}: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) bytes gzip -9"
+[ -f dist/pkg/first_screen_bg.wasm ] || bash scripts/build-web.sh
+gzipped() { gzip -9 -c "$@" | wc -c; }
+for wasm in dist/pkg/first_screen_bg.wasm dist/app/frontend_bg.wasm dist/generator/generator_bg.wasm; do
+  echo "${wasm}: $(stat -c %s "$wasm") bytes raw, $(gzipped "$wasm") bytes gzip -9"
 done
-echo "goal: first screen (frontend_bg.wasm) under 350 KB gzip"
+# What the page fetches before the start page is usable: the page, its style, the start-up
+# script and the start page's module (glue, snippets, WebAssembly), each gzipped on its own.
+first_screen=0
+for file in dist/index.html dist/style.css dist/app.js dist/pkg/first_screen.js dist/pkg/first_screen_bg.wasm $(find dist/pkg/snippets -name '*.js'); do
+  first_screen=$(( first_screen + $(gzipped "$file") ))
+done
+echo "first screen (page, style, start-up script, start page module): ${first_screen} bytes gzip -9 (goal: under 350 KB)"
 
 say "Browser: start page and large DOCX in Debian's Chromium"
 ensure_browser

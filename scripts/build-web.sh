@@ -11,6 +11,18 @@ ensure_node_tools
 say "Building the start page, the app and its document generator (release, wasm32)"
 cargo build --release --locked --target wasm32-unknown-unknown -p frontend -p generator
 
+# What dist/ is made from. When none of it changed since dist/ was last built (CI runs the
+# benchmark, then the tests, each of which builds), the glue, wasm-opt's two minutes and the
+# single file are not made again.
+wasm=target/wasm32-unknown-unknown/release
+inputs_hash=$(cat "$wasm/first_screen.wasm" "$wasm/frontend.wasm" "$wasm/generator.wasm" index.html \
+  frontend/static/* node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs \
+  scripts/build-web.sh scripts/single_file.py generator/exports.txt | sha256sum | cut -d' ' -f1)
+if [ -f dist/yttra.html ] && [ "$(cat target/dist.inputs 2>/dev/null)" = "$inputs_hash" ]; then
+  say "dist/ is up to date with the built modules and the page's files"
+  exit 0
+fi
+
 rm -rf dist
 mkdir -p dist/pkg dist/app dist/generator
 # Three modules: the start page (pkg/, the first screen), the rest of the app (app/, loaded once
@@ -21,12 +33,9 @@ optimise() {
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     -Oz "$1" -o "$1"
 }
-wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
-  target/wasm32-unknown-unknown/release/first_screen.wasm
-wasm-bindgen --target web --no-typescript --out-dir dist/app \
-  target/wasm32-unknown-unknown/release/frontend.wasm
-wasm-bindgen --target web --no-typescript --out-dir dist/generator \
-  target/wasm32-unknown-unknown/release/generator.wasm
+wasm-bindgen --target web --no-typescript --out-dir dist/pkg "$wasm/first_screen.wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist/app "$wasm/frontend.wasm"
+wasm-bindgen --target web --no-typescript --out-dir dist/generator "$wasm/generator.wasm"
 optimise dist/pkg/first_screen_bg.wasm
 optimise dist/app/frontend_bg.wasm
 optimise dist/generator/generator_bg.wasm
@@ -55,3 +64,4 @@ say "Built dist/ — $(size_line dist/pkg/first_screen_bg.wasm); $(size_line dis
 
 # The same app as one file that works when opened straight from disk (file://).
 python3 scripts/single_file.py dist
+echo "$inputs_hash" > target/dist.inputs

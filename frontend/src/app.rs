@@ -364,7 +364,11 @@ fn use_handover(handover: Option<Handover>, state: &State, store: &StoreRef) {
     let ready = state.storage != Storage::Opening;
     let (state, store) = (state.clone(), store.clone());
     use_effect_with(ready, move |ready| {
-        let taken = if *ready { pending.borrow_mut().take() } else { None };
+        let taken = if *ready {
+            pending.borrow_mut().take()
+        } else {
+            None
+        };
         if let Some(handover) = taken {
             act_on(handover, &state, &store);
             handover::finish();

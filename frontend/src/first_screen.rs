@@ -10,6 +10,7 @@ use std::rc::Rc;
 use app_core::app_state::Storage;
 use app_core::library::CaseSummary;
 use app_core::templates::StoredTemplate;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -24,6 +25,9 @@ use crate::platform::{browser, tabs};
 /// Where the first screen is mounted; taken away when the app has the screen.
 const ROOT_ID: &str = "yttra-first-screen";
 
+/// How long a choice may wait for the app before the start page says it is opening.
+const SLOW_MS: u32 = 300;
+
 thread_local! {
     /// The running first screen, kept to be destroyed when the app takes over.
     static RUNNING: RefCell<Option<AppHandle<FirstScreen>>> = const { RefCell::new(None) };
@@ -33,9 +37,13 @@ thread_local! {
 /// the start page with the reason if the app cannot be loaded).
 pub fn run() {
     if browser::remembered_place().is_some() {
-        spawn_local(hand_over(Handover { intent: Intent::Resume, files: Vec::new() }, |message| {
-            mount(Some(message))
-        }));
+        spawn_local(hand_over(
+            Handover {
+                intent: Intent::Resume,
+                files: Vec::new(),
+            },
+            |message| mount(Some(message)),
+        ));
     } else {
         mount(None);
     }
@@ -43,7 +51,9 @@ pub fn run() {
 
 fn mount(failure: Option<String>) {
     let root = browser::mount_point(ROOT_ID, false);
-    let running = yew::Renderer::<FirstScreen>::with_root_and_props(root, FirstScreenProps { failure }).render();
+    let running =
+        yew::Renderer::<FirstScreen>::with_root_and_props(root, FirstScreenProps { failure })
+            .render();
     RUNNING.with(|cell| *cell.borrow_mut() = Some(running));
 }
 
@@ -86,28 +96,50 @@ fn first_screen(props: &FirstScreenProps) -> Html {
     // Set while the app loads to take over: a second choice is not taken meanwhile.
     let handing_over = use_mut_ref(|| false);
     let failure = use_state(|| props.failure.clone());
+    // Shown when the app takes long to load (a slow network), so the click is seen to count.
+    let slow = use_state(|| false);
     use_list(&listed);
 
     let act = {
-        let (handing_over, failure) = (handing_over.clone(), failure.clone());
+        let (handing_over, failure, slow) = (handing_over.clone(), failure.clone(), slow.clone());
         Callback::from(move |handover: Handover| {
             if handing_over.replace(true) {
                 return;
             }
-            let (handing_over, failure) = (handing_over.clone(), failure.clone());
+            failure.set(None);
+            let still_loading = Timeout::new(SLOW_MS, {
+                let slow = slow.clone();
+                move || slow.set(true)
+            });
+            let (handing_over, failure, slow) =
+                (handing_over.clone(), failure.clone(), slow.clone());
             spawn_local(hand_over(handover, move |message| {
+                drop(still_loading);
                 *handing_over.borrow_mut() = false;
+                slow.set(false);
                 failure.set(Some(message));
             }));
         })
     };
-    let intent = |to_intent: fn(()) -> Intent| act.reform(move |()| Handover { intent: to_intent(()), files: Vec::new() });
-    let with_id = |to_intent: fn(String) -> Intent| act.reform(move |id| Handover { intent: to_intent(id), files: Vec::new() });
+    let intent = |to_intent: fn(()) -> Intent| {
+        act.reform(move |()| Handover {
+            intent: to_intent(()),
+            files: Vec::new(),
+        })
+    };
+    let with_id = |to_intent: fn(String) -> Intent| {
+        act.reform(move |id| Handover {
+            intent: to_intent(id),
+            files: Vec::new(),
+        })
+    };
     html! {
         <>
             <div class="messages">
                 if let Some(message) = &*failure {
                     <div class="banner error notice" role="alert"><p class="preserve-lines">{ message }</p></div>
+                } else if *slow {
+                    <div class="banner notice" role="status"><p>{ "Yttra öppnar …" }</p></div>
                 }
             </div>
             <StartPage
@@ -138,7 +170,11 @@ fn first_screen(props: &FirstScreenProps) -> Html {
 /// one, and starts loading the app once the list shows.
 #[hook]
 fn use_list(listed: &Listed) {
-    let (storage, saved, templates) = (listed.storage.clone(), listed.saved.clone(), listed.templates.clone());
+    let (storage, saved, templates) = (
+        listed.storage.clone(),
+        listed.saved.clone(),
+        listed.templates.clone(),
+    );
     use_effect_with((), move |_| {
         let store: Rc<RefCell<Option<Store>>> = Rc::default();
         spawn_local({

@@ -45,6 +45,41 @@ test('the start page loads from this origin only, explains itself and passes axe
   await context.close();
 });
 
+test('the start page shows before the rest of the app has loaded, and what is picked there waits for it', async () => {
+  // The app's module held back, as a slow network would hold it.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const { context, page, seen } = await freshApp({
+    route: ['**/app/frontend_bg.wasm', async (route) => { await held; await route.continue(); }],
+  });
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  await page.getByRole('button', { name: 'Öppna exempelärendet' }).click();
+  await page.getByRole('status').filter({ hasText: 'Yttra öppnar' }).waitFor();
+  await page.getByRole('button', { name: 'Nytt ärende' }).click(); // a second choice meanwhile is not taken
+  release();
+  await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
+  assert.equal(await page.locator('#yttra-first-screen').count(), 0, 'the start page module has left the page');
+  assert.equal(await page.locator('main').count(), 1, 'one page in view');
+  await page.getByRole('button', { name: '← Alla ärenden' }).click();
+  assert.equal(await savedRows(page), 1, 'the example only: the second click was not taken');
+  assert.deepEqual(seen.errors, [], 'no page errors');
+  await context.close();
+});
+
+test('when the rest of the app cannot be loaded, the start page says so and stays usable', async () => {
+  const { context, page } = await freshApp({ route: ['**/app/frontend_bg.wasm', (route) => route.abort()] });
+  await page.getByText('Inga ärenden är sparade här ännu').waitFor();
+  await page.getByRole('button', { name: 'Nytt ärende' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Resten av Yttra kunde inte laddas. Ladda om sidan och försök igen.' }).waitFor();
+  assert.ok(await page.getByRole('heading', { name: 'Yttra', level: 1 }).isVisible(), 'the start page stays');
+  // The network back: the same click now opens the new case.
+  await context.unrouteAll();
+  await page.getByRole('button', { name: 'Nytt ärende' }).click();
+  await page.getByRole('heading', { name: 'Namnlöst ärende', level: 1 }).waitFor();
+  await context.close();
+});
+
 test('the Content Security Policy refuses other origins', async () => {
   const { context, page } = await freshApp();
   const blocked = await page.evaluate(async () => {

@@ -112,9 +112,11 @@ export function serverAndBrowser() {
 }
 
 /** A fresh browser profile (empty storage) with one page on the start page of `url`. */
-export async function openApp(browser, url, { initScript, viewport = { width: 1366, height: 768 } } = {}) {
+export async function openApp(browser, url, { initScript, route, viewport = { width: 1366, height: 768 } } = {}) {
   const context = await browser.newContext({ acceptDownloads: true, viewport, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
   if (initScript) await context.addInitScript(initScript);
+  // [pattern, handler]: requests held back or refused, as a slow or broken network would.
+  if (route) await context.route(...route);
   const page = await context.newPage();
   const seen = watchPage(page, new URL(url).origin);
   await page.goto(url);

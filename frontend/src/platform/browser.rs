@@ -48,7 +48,9 @@ fn document() -> Option<web_sys::Document> {
 pub fn mount_point(id: &str, hidden: bool) -> web_sys::Element {
     // The app runs in a page: without one it cannot start at all.
     let document = document().expect("the app runs in a page");
-    let element = document.create_element("div").expect("a page can make a div");
+    let element = document
+        .create_element("div")
+        .expect("a page can make a div");
     element.set_id(id);
     if hidden {
         let _ = element.set_attribute("hidden", "");

@@ -11,9 +11,11 @@ use schemas::{save_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-let loading;
+// One load for the page: the start page's module may have started it (the report picker got
+// focus there) before the app took over, and the generator must not be started twice.
 function load() {
-  if (!loading) {
+  if (!globalThis.yttraGeneratorLoading) {
+    let loading;
     // The single-file build carries the generator inside the page (yttra.html); otherwise it
     // is imported from beside the app.
     if (globalThis.yttraLoadGenerator) {
@@ -22,9 +24,10 @@ function load() {
       const url = new URL('./generator/generator.js', document.baseURI).href;
       loading = import(url).then(async (module) => { await module.default(); return module; });
     }
-    loading.catch(() => { loading = undefined; });
+    loading.catch(() => { globalThis.yttraGeneratorLoading = undefined; });
+    globalThis.yttraGeneratorLoading = loading;
   }
-  return loading;
+  return globalThis.yttraGeneratorLoading;
 }
 export async function makeDocument(caseJson, requestJson, today, view) {
   const template = view.slice();

@@ -39,7 +39,8 @@ extern "C" {
     #[wasm_bindgen(js_name = prepareApp)]
     fn prepare_js();
     #[wasm_bindgen(catch, js_name = openApp)]
-    async fn open_app_js(intent: &str, files: js_sys::Array, close: JsValue) -> Result<(), JsValue>;
+    async fn open_app_js(intent: &str, files: js_sys::Array, close: JsValue)
+        -> Result<(), JsValue>;
     #[wasm_bindgen(js_name = takeHandover)]
     fn take_js() -> JsValue;
     #[wasm_bindgen(js_name = finishHandover)]
@@ -83,7 +84,8 @@ pub fn prepare_app() {
 /// the app calls it once it has the screen. Fails with a Swedish message when the app cannot be
 /// loaded; the first screen is then still there.
 pub async fn open_app(handover: &Handover, close: JsValue) -> Result<(), String> {
-    let intent = serde_json::to_string(&handover.intent).expect("an intent serialises: plain strings");
+    let intent =
+        serde_json::to_string(&handover.intent).expect("an intent serialises: plain strings");
     let files: js_sys::Array = handover.files.iter().collect();
     open_app_js(&intent, files, close).await.map_err(|error| {
         web_sys::console::error_1(&error);

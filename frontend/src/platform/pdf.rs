@@ -10,29 +10,30 @@ use schemas::report_import::{SourceText, DAMAGED_SV, LOCKED_SV, NO_TEXT_SV};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
-let pdfjsLoading;
+// Kept for the page, not this module: the start page's module may have started pdf.js and its
+// reader (the report picker got focus there) before the app took over.
+const pdfReader = (globalThis.yttraPdfReader ??= {});
 function loadPdfjs() {
-  if (!pdfjsLoading) {
+  if (!pdfReader.loading) {
     // The single-file build carries pdf.js inside the page (yttra.html).
     if (globalThis.yttraLoadPdfjs) {
-      pdfjsLoading = globalThis.yttraLoadPdfjs();
+      pdfReader.loading = globalThis.yttraLoadPdfjs();
     } else {
       const base = new URL('./pdfjs/', document.baseURI).href;
-      pdfjsLoading = import(base + 'pdf.min.mjs').then((lib) => {
+      pdfReader.loading = import(base + 'pdf.min.mjs').then((lib) => {
         lib.GlobalWorkerOptions.workerSrc = base + 'pdf.worker.min.mjs';
         return lib;
       });
     }
-    pdfjsLoading.catch(() => { pdfjsLoading = undefined; });
+    pdfReader.loading.catch(() => { pdfReader.loading = undefined; });
   }
-  return pdfjsLoading;
+  return pdfReader.loading;
 }
 // One reader (pdf.js's worker) for every PDF of the session: starting one costs more than a
 // missiv's whole reading, and a warm one reads a report in half the time.
-let pdfWorker;
 function pdfWorkerOf(lib) {
-  if (!pdfWorker || pdfWorker.destroyed) pdfWorker = new lib.PDFWorker();
-  return pdfWorker;
+  if (!pdfReader.worker || pdfReader.worker.destroyed) pdfReader.worker = new lib.PDFWorker();
+  return pdfReader.worker;
 }
 export function preparePdfReader() {
   loadPdfjs().then(pdfWorkerOf).catch(() => {});
@@ -111,9 +112,9 @@ async function readPdf(view) {
     // forever). Another error may be the reader's own (its script did not start): then, once
     // no other PDF is being read, the next PDF gets a new one.
     await task.destroy().catch(() => {});
-    if (!DOCUMENT_ERRORS.has(e && e.name) && reading === 1 && pdfWorker) {
-      pdfWorker.destroy();
-      pdfWorker = undefined;
+    if (!DOCUMENT_ERRORS.has(e && e.name) && reading === 1 && pdfReader.worker) {
+      pdfReader.worker.destroy();
+      pdfReader.worker = undefined;
     }
     const error = new Error((e && e.message) || String(e));
     error.name = (e && e.name) || 'Error';
