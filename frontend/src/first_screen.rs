@@ -10,6 +10,8 @@ use std::rc::Rc;
 use app_core::app_state::Storage;
 use app_core::library::CaseSummary;
 use app_core::templates::StoredTemplate;
+use futures::channel::oneshot;
+use futures::future::join;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use yew::platform::spawn_local;
@@ -31,6 +33,8 @@ const SLOW_MS: u32 = 300;
 thread_local! {
     /// The running first screen, kept to be destroyed when the app takes over.
     static RUNNING: RefCell<Option<AppHandle<FirstScreen>>> = const { RefCell::new(None) };
+    /// What storage holds, being read since the first screen was mounted.
+    static READING: RefCell<Option<oneshot::Receiver<Stored>>> = const { RefCell::new(None) };
 }
 
 /// Shows the start page, or, when a reload returns to a case, starts the app at once (and shows
@@ -50,6 +54,12 @@ pub fn run() {
 }
 
 fn mount(failure: Option<String>) {
+    // Storage is read from now on, while the page renders, not after its first frame.
+    let (sender, receiver) = oneshot::channel();
+    spawn_local(async move {
+        let _ = sender.send(read_stored().await);
+    });
+    READING.with(|cell| *cell.borrow_mut() = Some(receiver));
     let root = browser::mount_point(ROOT_ID, false);
     let running =
         yew::Renderer::<FirstScreen>::with_root_and_props(root, FirstScreenProps { failure })
@@ -166,8 +176,36 @@ fn first_screen(props: &FirstScreenProps) -> Html {
     }
 }
 
-/// Reads what the start page lists, the saved cases again whenever another tab saves or deletes
-/// one, and starts loading the app once the list shows.
+/// What the start page lists, as storage holds it.
+struct Stored {
+    /// The cases' database, or none when the browser refuses storage.
+    store: Option<Store>,
+    saved: Vec<CaseSummary>,
+    templates: Vec<StoredTemplate>,
+}
+
+/// Opens the cases' and the templates' databases (at once: each open waits on the browser) and
+/// reads what the start page lists.
+async fn read_stored() -> Stored {
+    let (cases, template_store) = join(Store::open(), TemplateStore::open()).await;
+    let store = cases.ok();
+    let saved = match &store {
+        Some(store) => store.summaries().await.unwrap_or_default(),
+        None => Vec::new(),
+    };
+    let templates = match template_store {
+        Ok(template_store) => template_store.list().await.unwrap_or_default(),
+        Err(_) => Vec::new(),
+    };
+    Stored {
+        store,
+        saved,
+        templates,
+    }
+}
+
+/// Shows what storage holds once it is read, the saved cases again whenever another tab saves
+/// or deletes one, and starts loading the app once the list shows.
 #[hook]
 fn use_list(listed: &Listed) {
     let (storage, saved, templates) = (
@@ -177,20 +215,26 @@ fn use_list(listed: &Listed) {
     );
     use_effect_with((), move |_| {
         let store: Rc<RefCell<Option<Store>>> = Rc::default();
+        let reading = READING.with(|cell| cell.borrow_mut().take());
         spawn_local({
             let (saved, store) = (saved.clone(), store.clone());
             async move {
-                match Store::open().await {
-                    Ok(opened) => {
-                        saved.set(opened.summaries().await.unwrap_or_default());
-                        *store.borrow_mut() = Some(opened);
-                        storage.set(Storage::Available);
-                    }
-                    Err(_) => storage.set(Storage::Unavailable),
-                }
-                if let Ok(opened) = TemplateStore::open().await {
-                    templates.set(opened.list().await.unwrap_or_default());
-                }
+                let read = match reading {
+                    Some(reading) => reading.await.ok(),
+                    None => None,
+                };
+                let read = match read {
+                    Some(read) => read,
+                    None => read_stored().await,
+                };
+                storage.set(if read.store.is_some() {
+                    Storage::Available
+                } else {
+                    Storage::Unavailable
+                });
+                *store.borrow_mut() = read.store;
+                saved.set(read.saved);
+                templates.set(read.templates);
                 handover::prepare_app();
             }
         });
