@@ -76,19 +76,18 @@ type FrameworkStoreRef = Rc<RefCell<Option<FrameworkStore>>>;
 /// Where the app is mounted.
 const ROOT_ID: &str = "yttra-app";
 
-/// Starts the app: with what the user picked on the first screen, if it started the app, else
-/// on the start page (or, after a reload, where the user was).
+/// Starts the app: hidden, standing by for what the user picks on the first screen, if that
+/// started it; else on the start page (or, after a reload, where the user was).
 pub fn run() {
-    let handover = handover::take();
-    // Beside the first screen, the app is hidden until it takes over (`use_handover`).
-    let root = browser::mount_point(ROOT_ID, handover.is_some());
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { handover }).render();
+    let standby = handover::started_to_stand_by();
+    let root = browser::mount_point(ROOT_ID, standby);
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { standby }).render();
 }
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
-    /// What the user picked on the first screen, to be done once storage has opened.
-    pub handover: Option<Handover>,
+    /// Hidden until the first screen hands over what the user picked there (`use_handover`).
+    pub standby: bool,
 }
 
 #[function_component(App)]
@@ -103,7 +102,7 @@ pub fn app(props: &AppProps) -> Html {
     use_open_store(&state, &store);
     use_open_template_store(&state, &template_store);
     use_open_framework_store(&state, &framework_store);
-    use_handover(props.handover.clone(), &state, &store);
+    let showing = use_handover(props.standby, &state, &store);
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &tab);
     use_focus_requested_field(&state);
@@ -119,6 +118,9 @@ pub fn app(props: &AppProps) -> Html {
         move |_| dispatcher.to_callback()
     }))
     .clone();
+    if !showing {
+        return html! {};
+    }
     let notice = notice_view(&state);
     let conflict = conflict_banner(&state, &store, &template_store);
     let page = match (state.view.clone(), state.open.clone()) {
@@ -355,26 +357,39 @@ fn use_open_store(state: &State, store: &StoreRef) {
     });
 }
 
-/// Does what the user picked on the first screen once storage has opened (as the start page
-/// would have), then takes the screen from the first screen. Until then the first screen stays in
-/// view, showing the same list.
+/// Standing by for the first screen: does what the user picked there once it is handed over and
+/// storage has opened (as the start page would have), then, once the app has rendered it, takes
+/// the screen from the first screen. Returns whether the app shows anything: while it stands by
+/// it renders nothing, so the page never holds two start pages (with the same ids and labels).
 #[hook]
-fn use_handover(handover: Option<Handover>, state: &State, store: &StoreRef) {
-    let pending = use_mut_ref(move || handover);
+fn use_handover(standby: bool, state: &State, store: &StoreRef) -> bool {
+    let arrived = use_state(|| None::<Handover>);
+    let acted = use_state(|| !standby);
+    {
+        let arrived = arrived.setter();
+        use_effect_with((), move |_| {
+            let listener =
+                standby.then(|| handover::listen(move |handover| arrived.set(Some(handover))));
+            move || drop(listener)
+        });
+    }
     let ready = state.storage != Storage::Opening;
-    let (state, store) = (state.clone(), store.clone());
-    use_effect_with(ready, move |ready| {
-        let taken = if *ready {
-            pending.borrow_mut().take()
-        } else {
-            None
-        };
-        if let Some(handover) = taken {
-            act_on(handover, &state, &store);
+    {
+        let (state, store, acted) = (state.clone(), store.clone(), acted.clone());
+        use_effect_with((ready, (*arrived).clone()), move |(ready, arrived)| {
+            if let (true, Some(handover), false) = (*ready, arrived.clone(), *acted) {
+                act_on(handover, &state, &store);
+                acted.set(true);
+            }
+        });
+    }
+    use_effect_with(*acted, move |acted| {
+        if *acted && standby {
             handover::finish();
             browser::show_element(ROOT_ID);
         }
     });
+    *acted
 }
 
 /// The start page's callback for what the user picked on the first screen.

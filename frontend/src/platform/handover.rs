@@ -1,25 +1,48 @@
 //! The hand-over from the first screen to the app. The start page is a small WebAssembly module
 //! of its own (`first_screen`), so that it shows before the rest of the app has loaded; the app
-//! (`frontend`) is fetched and compiled in the background once the start page shows. What the
-//! user then does on the start page (open a case, pick a file, …) is handed over as an
-//! `Intent` and done by the app, which takes the screen once its storage has opened: until then
-//! the start page stays in view, so nothing flickers or is lost.
+//! (`frontend`) is fetched, compiled and started hidden in the background once the start page
+//! shows, and stands by. What the user then does on the start page (open a case, pick a file, …)
+//! is handed over as an `Intent` and done by the app, which takes the screen once its storage
+//! has opened: until then the start page stays in view, so nothing flickers or is lost.
 //!
 //! How the app is loaded is the page's business (`globalThis.yttraLoadApp`: `app.js` fetches
 //! `app/`, the single-file build takes it from the page); it resolves to a function that starts
 //! the app.
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
+// The app, once loaded, is started at once, hidden, and stands by for the start page's choice:
+// a choice then only has to be done, not wait for the app to start and open storage.
+let standingBy;
+function standBy() {
+  if (!standingBy) {
+    standingBy = globalThis.yttraLoadApp().then((start) => {
+      globalThis.yttraStandby = true;
+      return start();
+    });
+    standingBy.catch(() => { standingBy = undefined; });
+  }
+  return standingBy;
+}
 export function prepareApp() {
-  globalThis.yttraLoadApp().catch(() => {});
+  standBy().catch(() => {});
 }
 export async function openApp(intent, files, close) {
-  const start = await globalThis.yttraLoadApp();
+  await standBy();
   globalThis.yttraHandover = { intent, files, close };
-  await start();
+  if (globalThis.yttraHandoverArrived) globalThis.yttraHandoverArrived();
+}
+export function takeStandby() {
+  const standby = globalThis.yttraStandby === true;
+  delete globalThis.yttraStandby;
+  return standby;
+}
+export function onHandover(arrived) {
+  globalThis.yttraHandoverArrived = arrived;
 }
 let closeFirstScreen;
 export function takeHandover() {
@@ -41,6 +64,10 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = openApp)]
     async fn open_app_js(intent: &str, files: js_sys::Array, close: JsValue)
         -> Result<(), JsValue>;
+    #[wasm_bindgen(js_name = takeStandby)]
+    fn take_standby_js() -> bool;
+    #[wasm_bindgen(js_name = onHandover)]
+    fn on_handover_js(arrived: JsValue);
     #[wasm_bindgen(js_name = takeHandover)]
     fn take_js() -> JsValue;
     #[wasm_bindgen(js_name = finishHandover)]
@@ -75,14 +102,15 @@ pub struct Handover {
     pub files: Vec<web_sys::File>,
 }
 
-/// Starts fetching and compiling the app, not waiting for it.
+/// Starts loading the app and starting it, hidden, to stand by; not waiting for it.
 pub fn prepare_app() {
     prepare_js();
 }
 
-/// Starts the app with `handover`. `close` (a JavaScript function) takes the first screen away;
-/// the app calls it once it has the screen. Fails with a Swedish message when the app cannot be
-/// loaded; the first screen is then still there.
+/// Hands `handover` to the app, loading and starting it first if it is not standing by yet.
+/// `close` (a JavaScript function) takes the first screen away; the app calls it once it has
+/// the screen. Fails with a Swedish message when the app cannot be loaded; the first screen is
+/// then still there.
 pub async fn open_app(handover: &Handover, close: JsValue) -> Result<(), String> {
     let intent =
         serde_json::to_string(&handover.intent).expect("an intent serialises: plain strings");
@@ -93,8 +121,43 @@ pub async fn open_app(handover: &Handover, close: JsValue) -> Result<(), String>
     })
 }
 
-/// The hand-over waiting for this app, if it was started from the first screen.
-pub fn take() -> Option<Handover> {
+/// Whether the first screen started this app to stand by (hidden) for its hand-over.
+pub fn started_to_stand_by() -> bool {
+    take_standby_js()
+}
+
+/// Calls `arrived` with the first screen's hand-over when it comes (at once if it is here),
+/// while the returned listener lives.
+pub fn listen(arrived: impl Fn(Handover) + 'static) -> HandoverListener {
+    let arrived = Rc::new(arrived);
+    let closure = Closure::<dyn Fn()>::new({
+        let arrived = arrived.clone();
+        move || {
+            if let Some(handover) = take() {
+                arrived(handover);
+            }
+        }
+    });
+    on_handover_js(closure.as_ref().clone());
+    if let Some(handover) = take() {
+        arrived(handover);
+    }
+    HandoverListener { _closure: closure }
+}
+
+/// Stops listening for the hand-over when dropped.
+pub struct HandoverListener {
+    _closure: Closure<dyn Fn()>,
+}
+
+impl Drop for HandoverListener {
+    fn drop(&mut self) {
+        on_handover_js(JsValue::UNDEFINED);
+    }
+}
+
+/// The hand-over waiting for this app, if the first screen has made one.
+fn take() -> Option<Handover> {
     let taken = take_js();
     if taken.is_undefined() {
         return None;
