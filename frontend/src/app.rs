@@ -81,6 +81,9 @@ const ROOT_ID: &str = "yttra-app";
 pub fn run() {
     let standby = handover::started_to_stand_by();
     let root = browser::mount_point(ROOT_ID, standby);
+    if !standby {
+        browser::remove_element(browser::LOADING_ID);
+    }
     yew::Renderer::<App>::with_root_and_props(root, AppProps { standby }).render();
 }
 
@@ -387,6 +390,8 @@ fn use_handover(standby: bool, state: &State, store: &StoreRef) -> bool {
         if *acted && standby {
             handover::finish();
             browser::show_element(ROOT_ID);
+            // After a reload on a case the first screen never showed: this was still up.
+            browser::remove_element(browser::LOADING_ID);
         }
     });
     *acted

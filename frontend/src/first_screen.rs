@@ -19,6 +19,7 @@ use yew::prelude::*;
 use yew::AppHandle;
 
 use crate::pages::start::StartPage;
+use crate::platform::browser::LOADING_ID;
 use crate::platform::handover::{self, Handover, Intent};
 use crate::platform::store::Store;
 use crate::platform::templates::TemplateStore;
@@ -61,6 +62,7 @@ fn mount(failure: Option<String>) {
     });
     READING.with(|cell| *cell.borrow_mut() = Some(receiver));
     let root = browser::mount_point(ROOT_ID, false);
+    browser::remove_element(LOADING_ID);
     let running =
         yew::Renderer::<FirstScreen>::with_root_and_props(root, FirstScreenProps { failure })
             .render();

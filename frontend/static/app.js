@@ -22,9 +22,9 @@ globalThis.yttraLoadApp ??= () => {
   return appLoading;
 };
 
-init().then(() => {
-  document.getElementById('loading')?.remove();
-}).catch((error) => {
+// Whichever module shows first (the start page, or the app after a reload on a case) takes the
+// loading text away.
+init().catch((error) => {
   const loading = document.getElementById('loading');
   if (loading) {
     loading.setAttribute('role', 'alert');

@@ -43,6 +43,9 @@ fn document() -> Option<web_sys::Document> {
     web_sys::window()?.document()
 }
 
+/// The page's "Yttra startar …", taken away by whichever module shows first.
+pub const LOADING_ID: &str = "loading";
+
 /// A new element `id` at the end of the page's body for a WebAssembly app to render into,
 /// hidden if asked (the app started beside the first screen renders hidden until it takes over).
 pub fn mount_point(id: &str, hidden: bool) -> web_sys::Element {
