@@ -311,31 +311,44 @@ async function handover(browser, url) {
   console.log(`start page to the app: the example opened at once, median of ${RUNS}: ${median(times.atOnce).toFixed(0)} ms; once the app has loaded: ${median(times.ready).toFixed(0)} ms; a reload on its case page to the page, navigation included: ${median(times.reload)} ms`);
 }
 
+/** Marks, in the page, when the start page is usable (its buttons and its list are there), as
+ * milliseconds from the start of navigation. Measured in the page: the app, loaded in the
+ * background once the start page shows, would otherwise delay the test driver's polling. */
+async function markUsable(context) {
+  await context.addInitScript(() => {
+    new MutationObserver(() => {
+      if (globalThis.yttraUsableAt) return;
+      const begins = [...document.querySelectorAll('button')].some((button) => button.textContent === 'Öppna exempelärendet');
+      if (begins && document.body.textContent.includes('Inga ärenden är sparade här ännu')) globalThis.yttraUsableAt = performance.now();
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+async function usableAfterNavigation(page, url) {
+  await page.goto(url);
+  await page.waitForFunction(() => globalThis.yttraUsableAt);
+  return page.evaluate(() => Math.round(globalThis.yttraUsableAt));
+}
+
 /** The start page until it is usable, then the large case's DOCX made and read back in the page. */
 async function startAndDocuments(browser, url) {
   const interactive = [];
   for (let run = 0; run < RUNS; run++) {
     const context = await browser.newContext();
-    const page = await context.newPage();
-    const start = Date.now();
-    await page.goto(url);
-    await page.getByRole('button', { name: 'Öppna exempelärendet' }).waitFor();
-    await page.getByText('Inga ärenden är sparade här ännu').waitFor();
-    interactive.push(Date.now() - start);
+    await markUsable(context);
+    interactive.push(await usableAfterNavigation(await context.newPage(), url));
     await context.close();
   }
-  console.log(`start page interactive (navigation to usable list), median of ${RUNS}: ${median(interactive)} ms (goal < 500 ms)`);
+  console.log(`start page interactive (navigation to usable list, in the page), median of ${RUNS}: ${median(interactive)} ms (goal < 500 ms)`);
   // A returning user: the databases exist (above, each run made them in a new profile).
   const returning = [];
   {
     const context = await browser.newContext();
+    await markUsable(context);
     const page = await context.newPage();
     for (let run = 0; run < RUNS + 1; run++) {
-      const start = Date.now();
-      await page.goto(url);
-      await page.getByRole('button', { name: 'Öppna exempelärendet' }).waitFor();
-      await page.getByText('Inga ärenden är sparade här ännu').first().waitFor();
-      if (run > 0) returning.push(Date.now() - start);
+      const usable = await usableAfterNavigation(page, url);
+      if (run > 0) returning.push(usable);
     }
     await context.close();
   }

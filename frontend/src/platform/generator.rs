@@ -1,5 +1,5 @@
 //! The document generator, loaded on demand. docx-rs is most of the app's size, so it lives in
-//! a second WebAssembly module (`generator/`, served as `generator/generator.js`) that is
+//! a WebAssembly module of its own (`generator/`, served as `generator/generator.js`) that is
 //! imported the first time the user makes a document, opens a DOCX or previews a document.
 //! Cases cross the boundary as case-file JSON and what to make as a `schemas::documents::Request`
 //! in JSON; errors come back as Swedish messages. The generator's functions called here are
