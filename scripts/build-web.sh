@@ -15,10 +15,17 @@ cargo build --release --locked --target wasm32-unknown-unknown -p frontend -p ge
 # benchmark, then the tests, each of which builds), the glue, wasm-opt's two minutes and the
 # single file are not made again.
 wasm=target/wasm32-unknown-unknown/release
-inputs_hash=$(cat "$wasm/first_screen.wasm" "$wasm/frontend.wasm" "$wasm/generator.wasm" index.html \
-  frontend/static/* node_modules/pdfjs-dist/build/pdf.min.mjs node_modules/pdfjs-dist/build/pdf.worker.min.mjs \
-  scripts/build-web.sh scripts/single_file.py generator/exports.txt | sha256sum | cut -d' ' -f1)
-if [ -f dist/yttra.html ] && [ "$(cat target/dist.inputs 2>/dev/null)" = "$inputs_hash" ]; then
+# package-lock.json pins wasm-opt (binaryen) and pdf.js; wasm-bindgen's version writes the glue.
+inputs_hash=$( (wasm-bindgen --version; cat "$wasm/first_screen.wasm" "$wasm/frontend.wasm" \
+  "$wasm/generator.wasm" index.html frontend/static/* package-lock.json scripts/build-web.sh \
+  scripts/lib.sh scripts/single_file.py generator/exports.txt) | sha256sum | cut -d' ' -f1)
+built() {
+  for file in dist/yttra.html dist/pkg/first_screen_bg.wasm dist/app/frontend_bg.wasm \
+    dist/generator/generator_bg.wasm dist/pdfjs/pdf.min.mjs; do
+    [ -f "$file" ] || return 1
+  done
+}
+if built && [ "$(cat target/dist.inputs 2>/dev/null)" = "$inputs_hash" ]; then
   say "dist/ is up to date with the built modules and the page's files"
   exit 0
 fi

@@ -76,25 +76,15 @@ type FrameworkStoreRef = Rc<RefCell<Option<FrameworkStore>>>;
 /// Where the app is mounted.
 const ROOT_ID: &str = "yttra-app";
 
-/// Starts the app: hidden, standing by for what the user picks on the first screen, if that
-/// started it; else on the start page (or, after a reload, where the user was).
+/// Starts the app, hidden, standing by for what the user picks on the first screen (the start
+/// page's own module, which starts the app; or the place to return to after a reload).
 pub fn run() {
-    let standby = handover::started_to_stand_by();
-    let root = browser::mount_point(ROOT_ID, standby);
-    if !standby {
-        browser::remove_element(browser::LOADING_ID);
-    }
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { standby }).render();
-}
-
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    /// Hidden until the first screen hands over what the user picked there (`use_handover`).
-    pub standby: bool,
+    let root = browser::mount_point(ROOT_ID, true);
+    yew::Renderer::<App>::with_root(root).render();
 }
 
 #[function_component(App)]
-pub fn app(props: &AppProps) -> Html {
+pub fn app() -> Html {
     let state = use_reducer(Reduced::default);
     let store: StoreRef = use_mut_ref(|| None);
     let template_store: TemplateStoreRef = use_mut_ref(|| None);
@@ -105,12 +95,12 @@ pub fn app(props: &AppProps) -> Html {
     use_open_store(&state, &store);
     use_open_template_store(&state, &template_store);
     use_open_framework_store(&state, &framework_store);
-    let showing = use_handover(props.standby, &state, &store);
+    let showing = use_handover(&state, &store);
     use_messages_from_other_tabs(&state, &store, &tab);
     use_save_on_change(&state, &store, &tab);
     use_focus_requested_field(&state);
-    use_top_of_page_on_navigation(&state);
-    use_remember_place(&state);
+    use_top_of_page_on_navigation(&state, showing);
+    use_remember_place(&state, showing);
     use_ask_before_closing_unsaved(&state);
     use_effect_with((), |_| browser::remember_focus());
 
@@ -253,10 +243,14 @@ fn conflict_banner(state: &State, store: &StoreRef, template_store: &TemplateSto
 /// on the answer and follow-up pages), so that sighted users see it and screen readers read it.
 /// Following a finding focuses its field instead.
 #[hook]
-fn use_top_of_page_on_navigation(state: &State) {
+fn use_top_of_page_on_navigation(state: &State, showing: bool) {
     let focus_pending = state.focus.is_some();
-    use_effect_with(state.view.clone(), move |view| {
-        if !focus_pending {
+    // Whether the app showed at the last render: the moment it takes the screen on the start
+    // page is no navigation (the hand-over gives focus back where it was).
+    let showed = use_mut_ref(|| false);
+    use_effect_with((state.view.clone(), showing), move |(view, showing)| {
+        let taking_the_screen = *showing && !showed.replace(*showing);
+        if *showing && !focus_pending && !(taking_the_screen && *view == View::Start) {
             let stepped = matches!(view, View::FirstYttrande { .. } | View::FollowUp { .. });
             browser::show_top_of_page(stepped);
         }
@@ -312,11 +306,11 @@ fn notice_view(state: &State) -> Html {
 /// Remembers where the user is (case and page) whenever it changes, for the next reload. Only
 /// cases that are stored are remembered, since only they can be reopened.
 #[hook]
-fn use_remember_place(state: &State) {
+fn use_remember_place(state: &State, showing: bool) {
     let stored = state.open.as_ref().is_some_and(|open| open.revision > 0);
     let place = state.place().filter(|_| stored);
-    // Until storage has opened, the place from before the reload is still being restored.
-    let ready = state.storage != Storage::Opening;
+    // Until the app shows, the place from before the reload may still be being restored.
+    let ready = showing && state.storage != Storage::Opening;
     use_effect_with((place, ready), |(place, ready)| {
         if *ready {
             browser::remember_place(place.as_ref());
@@ -336,12 +330,10 @@ fn use_focus_requested_field(state: &State) {
     });
 }
 
-/// Opens the database once, lists the saved cases, and returns to where the user was before a
-/// reload. The remembered place is read during the first render, before any effect runs (the
-/// effect that remembers places would otherwise clear it while nothing is open yet).
+/// Opens the database once and lists the saved cases. (Where the user was before a reload is
+/// handed over by the first screen, which read it: `Intent::Resume`.)
 #[hook]
 fn use_open_store(state: &State, store: &StoreRef) {
-    let remembered = use_memo((), |_| browser::remembered_place());
     let (state, store) = (state.clone(), store.clone());
     use_effect_with((), move |_| {
         spawn_local(async move {
@@ -352,27 +344,23 @@ fn use_open_store(state: &State, store: &StoreRef) {
             *store.borrow_mut() = Some(opened.clone());
             let saved = opened.summaries().await.unwrap_or_default();
             state.dispatch(Action::Storage(StorageEvent::Ready(saved)));
-            if let Some((id, view)) = (*remembered).clone() {
-                open_stored(&state, &opened, &id).await;
-                state.dispatch(Action::Navigate(view));
-            }
         });
     });
 }
 
 /// Standing by for the first screen: does what the user picked there once it is handed over and
 /// storage has opened (as the start page would have), then, once the app has rendered it, takes
-/// the screen from the first screen. Returns whether the app shows anything: while it stands by
-/// it renders nothing, so the page never holds two start pages (with the same ids and labels).
+/// the screen from the first screen, with focus where it was there. Returns whether the app
+/// shows anything: while it stands by it renders nothing, so the page never holds two start
+/// pages (with the same ids and labels).
 #[hook]
-fn use_handover(standby: bool, state: &State, store: &StoreRef) -> bool {
+fn use_handover(state: &State, store: &StoreRef) -> bool {
     let arrived = use_state(|| None::<Handover>);
-    let acted = use_state(|| !standby);
+    let acted = use_state(|| false);
     {
         let arrived = arrived.setter();
         use_effect_with((), move |_| {
-            let listener =
-                standby.then(|| handover::listen(move |handover| arrived.set(Some(handover))));
+            let listener = handover::listen(move |handover| arrived.set(Some(handover)));
             move || drop(listener)
         });
     }
@@ -381,24 +369,38 @@ fn use_handover(standby: bool, state: &State, store: &StoreRef) -> bool {
         let (state, store, acted) = (state.clone(), store.clone(), acted.clone());
         use_effect_with((ready, (*arrived).clone()), move |(ready, arrived)| {
             if let (true, Some(handover), false) = (*ready, arrived.clone(), *acted) {
-                act_on(handover, &state, &store);
-                acted.set(true);
+                act_on(handover, &state, &store, move || acted.set(true));
             }
         });
     }
+    let intent = arrived.as_ref().map(|handover| handover.intent.clone());
     use_effect_with(*acted, move |acted| {
-        if *acted && standby {
+        if *acted {
+            // Both pages are the same start page: the same ids.
+            let focused = browser::focused_element_id();
             handover::finish();
             browser::show_element(ROOT_ID);
-            // After a reload on a case the first screen never showed: this was still up.
             browser::remove_element(browser::LOADING_ID);
+            if let Some(Intent::ReportText(text)) = &intent {
+                // Kept in view in case it cannot be read (the generator not loading).
+                browser::restore_pasted_text("report-paste", text);
+            }
+            if let Some(id) = focused {
+                browser::focus_element(&id);
+            }
         }
     });
     *acted
 }
 
-/// The start page's callback for what the user picked on the first screen.
-fn act_on(Handover { intent, files }: Handover, state: &State, store: &StoreRef) {
+/// Does what the user picked on the first screen with the start page's callbacks, then calls
+/// `done` (after a reload, once the case is open again, so the start page does not flash).
+fn act_on(
+    Handover { intent, files }: Handover,
+    state: &State,
+    store: &StoreRef,
+    done: impl FnOnce() + 'static,
+) {
     match intent {
         Intent::Open(id) => open_stored_callback(state, store).emit(id),
         Intent::New => open_new(state).emit(()),
@@ -413,8 +415,19 @@ fn act_on(Handover { intent, files }: Handover, state: &State, store: &StoreRef)
         Intent::ReportText(text) => report_files::read_report_text(state).emit((text, None)),
         Intent::AskDelete(id) => state.dispatch(Action::AskDelete(id)),
         Intent::Templates => show_templates(state).emit(()),
-        Intent::Resume => {}
+        Intent::Resume { id, view } => {
+            let (state, opened) = (state.clone(), store.borrow().clone());
+            spawn_local(async move {
+                if let Some(opened) = opened {
+                    open_stored(&state, &opened, &id).await;
+                    state.dispatch(Action::Navigate(view));
+                }
+                done();
+            });
+            return;
+        }
     }
+    done();
 }
 
 /// Listens for saves and deletions in other tabs: refreshes the list and flags a conflict.

@@ -41,16 +41,16 @@ thread_local! {
 /// Shows the start page, or, when a reload returns to a case, starts the app at once (and shows
 /// the start page with the reason if the app cannot be loaded).
 pub fn run() {
-    if browser::remembered_place().is_some() {
-        spawn_local(hand_over(
-            Handover {
-                intent: Intent::Resume,
-                files: Vec::new(),
+    match browser::remembered_place() {
+        Some((id, view)) => spawn_local(hand_over(
+            Handover::new(Intent::Resume { id, view }),
+            |reason| {
+                mount(Some(format!(
+                    "Ärendet du arbetade med kunde inte öppnas. {reason}"
+                )))
             },
-            |message| mount(Some(message)),
-        ));
-    } else {
-        mount(None);
+        )),
+        None => mount(None),
     }
 }
 
@@ -69,7 +69,7 @@ fn mount(failure: Option<String>) {
     RUNNING.with(|cell| *cell.borrow_mut() = Some(running));
 }
 
-/// Starts the app with `handover`; `failed` gets the message if the app cannot be loaded.
+/// Starts the app with `handover`; `failed` gets the reason if the app cannot be loaded.
 async fn hand_over(handover: Handover, failed: impl FnOnce(String)) {
     let close = Closure::once_into_js(close);
     if let Err(message) = handover::open_app(&handover, close).await {
@@ -125,26 +125,18 @@ fn first_screen(props: &FirstScreenProps) -> Html {
             });
             let (handing_over, failure, slow) =
                 (handing_over.clone(), failure.clone(), slow.clone());
-            spawn_local(hand_over(handover, move |message| {
+            spawn_local(hand_over(handover, move |reason| {
                 drop(still_loading);
                 *handing_over.borrow_mut() = false;
                 slow.set(false);
-                failure.set(Some(message));
+                failure.set(Some(format!(
+                    "Yttra kunde inte öppna det du valde. {reason}"
+                )));
             }));
         })
     };
-    let intent = |to_intent: fn(()) -> Intent| {
-        act.reform(move |()| Handover {
-            intent: to_intent(()),
-            files: Vec::new(),
-        })
-    };
-    let with_id = |to_intent: fn(String) -> Intent| {
-        act.reform(move |id| Handover {
-            intent: to_intent(id),
-            files: Vec::new(),
-        })
-    };
+    let choice = |intent: Intent| act.reform(move |_| Handover::new(intent.clone()));
+    let choice_of = |intent: fn(String) -> Intent| act.reform(move |id| Handover::new(intent(id)));
     html! {
         <>
             <div class="messages">
@@ -158,21 +150,21 @@ fn first_screen(props: &FirstScreenProps) -> Html {
                 saved={(*listed.saved).clone()}
                 storage={(*listed.storage).clone()}
                 confirm_delete={None::<String>}
-                on_open={with_id(Intent::Open)}
-                on_new={intent(|()| Intent::New)}
-                on_new_assessments={intent(|()| Intent::NewAssessments)}
-                on_example={intent(|()| Intent::Example)}
+                on_open={choice_of(Intent::Open)}
+                on_new={choice(Intent::New)}
+                on_new_assessments={choice(Intent::NewAssessments)}
+                on_example={choice(Intent::Example)}
                 on_file={act.reform(|file| Handover { intent: Intent::File, files: vec![file] })}
                 on_report_files={act.reform(|(files, _)| Handover { intent: Intent::ReportFiles, files })}
-                on_report_text={act.reform(|(text, _)| Handover { intent: Intent::ReportText(text), files: Vec::new() })}
-                on_ask_delete={with_id(Intent::AskDelete)}
+                on_report_text={act.reform(|(text, _)| Handover::new(Intent::ReportText(text)))}
+                on_ask_delete={choice_of(Intent::AskDelete)}
                 // Nothing is being confirmed or compared here: those questions are the app's.
                 on_confirm_delete={Callback::noop()}
                 on_cancel_delete={Callback::noop()}
                 duplicate={None}
                 dispatch={Callback::noop()}
                 templates={(*listed.templates).clone()}
-                on_templates={intent(|()| Intent::Templates)}
+                on_templates={choice(Intent::Templates)}
             />
         </>
     }
@@ -221,6 +213,7 @@ fn use_list(listed: &Listed) {
         spawn_local({
             let (saved, store) = (saved.clone(), store.clone());
             async move {
+                // The read started at mounting; read here only if that one was lost.
                 let read = match reading {
                     Some(reading) => reading.await.ok(),
                     None => None,

@@ -9,18 +9,32 @@ import init from './pkg/first_screen.js';
 let appLoading;
 globalThis.yttraLoadApp ??= () => {
   if (!appLoading) {
-    const compiled = fetch(new URL('./app/frontend_bg.wasm', import.meta.url))
-      .then((response) => {
-        if (!response.ok) throw new TypeError(`app/frontend_bg.wasm: ${response.status}`);
-        return response.arrayBuffer();
-      })
-      .then((bytes) => WebAssembly.compile(bytes));
-    appLoading = Promise.all([import('./app/frontend.js'), compiled])
+    appLoading = Promise.all([import('./app/frontend.js'), compiled(new URL('./app/frontend_bg.wasm', import.meta.url))])
       .then(([glue, module]) => () => glue.default({ module_or_path: module }));
     appLoading.catch(() => { appLoading = undefined; });
   }
   return appLoading;
 };
+
+// Compiled while it downloads (and kept compiled by the browser for the next visit); a server
+// that sends the WebAssembly under another type gets it compiled after downloading.
+async function compiled(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new TypeError(`${url}: ${response.status}`);
+  try {
+    return await WebAssembly.compileStreaming(response.clone());
+  } catch {
+    return WebAssembly.compile(await response.arrayBuffer());
+  }
+}
+
+// A return to a case after a reload (its place remembered: the key is the app's, in
+// frontend/src/platform/browser.rs) needs the app at once: fetched beside the start page's module.
+try {
+  if (localStorage.getItem('yttra.place')) globalThis.yttraLoadApp().catch(() => {});
+} catch {
+  // Storage refused (private mode): the start page's module decides.
+}
 
 // Whichever module shows first (the start page, or the app after a reload on a case) takes the
 // loading text away.

@@ -58,6 +58,7 @@ test('the start page shows before the rest of the app has loaded, and what is pi
   await page.getByRole('button', { name: 'Nytt ärende' }).click(); // a second choice meanwhile is not taken
   release();
   await page.getByRole('heading', { name: EXAMPLE_TITLE, level: 1 }).waitFor();
+  await page.waitForFunction((title) => document.activeElement?.textContent.trim() === title, EXAMPLE_TITLE);
   await page.getByRole('status').filter({ hasText: SAVED }).waitFor();
   assert.equal(await page.locator('#yttra-first-screen').count(), 0, 'the start page module has left the page');
   assert.equal(await page.locator('main').count(), 1, 'one page in view');
@@ -71,7 +72,7 @@ test('when the rest of the app cannot be loaded, the start page says so and stay
   const { context, page } = await freshApp({ route: ['**/app/frontend_bg.wasm', (route) => route.abort()] });
   await page.getByText('Inga ärenden är sparade här ännu').waitFor();
   await page.getByRole('button', { name: 'Nytt ärende' }).click();
-  await page.getByRole('alert').filter({ hasText: 'Resten av Yttra kunde inte laddas. Ladda om sidan och försök igen.' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'Yttra kunde inte öppna det du valde. En del av programmet kunde inte hämtas. Kontrollera nätverket och försök igen.' }).waitFor();
   assert.ok(await page.getByRole('heading', { name: 'Yttra', level: 1 }).isVisible(), 'the start page stays');
   // The network back: the same click now opens the new case.
   await context.unrouteAll();

@@ -70,6 +70,35 @@ pub fn show_element(id: &str) {
     }
 }
 
+/// The id of the element that has focus, if it has one.
+pub fn focused_element_id() -> Option<String> {
+    let id = document()?.active_element()?.id();
+    (!id.is_empty()).then_some(id)
+}
+
+/// Focuses the element `id`, if the page has it.
+pub fn focus_element(id: &str) {
+    if let Some(element) = document()
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Puts `text` in the text area `id` and opens the `<details>` it is folded into.
+pub fn restore_pasted_text(id: &str, text: &str) {
+    let Some(element) = document().and_then(|document| document.get_element_by_id(id)) else {
+        return;
+    };
+    if let Some(details) = element.closest("details").ok().flatten() {
+        let _ = details.set_attribute("open", "");
+    }
+    if let Ok(area) = element.dyn_into::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(text);
+    }
+}
+
 /// Takes the element `id` out of the page.
 pub fn remove_element(id: &str) {
     if let Some(element) = document().and_then(|document| document.get_element_by_id(id)) {

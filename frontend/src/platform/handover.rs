@@ -11,6 +11,7 @@
 
 use std::rc::Rc;
 
+use app_core::app_state::View;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -20,11 +21,11 @@ use wasm_bindgen::prelude::*;
 let standingBy;
 function standBy() {
   if (!standingBy) {
-    standingBy = globalThis.yttraLoadApp().then((start) => {
-      globalThis.yttraStandby = true;
-      return start();
-    });
-    standingBy.catch(() => { standingBy = undefined; });
+    const loading = globalThis.yttraLoadApp();
+    standingBy = loading.then((start) => start());
+    // A failed load (the network) is tried again at the next choice; a failed start is not:
+    // the module is set up by then, and starting it again would not run the app.
+    loading.catch(() => { standingBy = undefined; });
   }
   return standingBy;
 }
@@ -35,11 +36,6 @@ export async function openApp(intent, files, close) {
   await standBy();
   globalThis.yttraHandover = { intent, files, close };
   if (globalThis.yttraHandoverArrived) globalThis.yttraHandoverArrived();
-}
-export function takeStandby() {
-  const standby = globalThis.yttraStandby === true;
-  delete globalThis.yttraStandby;
-  return standby;
 }
 export function onHandover(arrived) {
   globalThis.yttraHandoverArrived = arrived;
@@ -64,8 +60,6 @@ extern "C" {
     #[wasm_bindgen(catch, js_name = openApp)]
     async fn open_app_js(intent: &str, files: js_sys::Array, close: JsValue)
         -> Result<(), JsValue>;
-    #[wasm_bindgen(js_name = takeStandby)]
-    fn take_standby_js() -> bool;
     #[wasm_bindgen(js_name = onHandover)]
     fn on_handover_js(arrived: JsValue);
     #[wasm_bindgen(js_name = takeHandover)]
@@ -91,8 +85,11 @@ pub enum Intent {
     /// Ask whether to delete the stored case with this id.
     AskDelete(String),
     Templates,
-    /// Nothing: the app returns to the place remembered before a reload.
-    Resume,
+    /// Return to the place (case and page) remembered before a reload.
+    Resume {
+        id: String,
+        view: View,
+    },
 }
 
 /// An intent with the files the user picked for it.
@@ -100,6 +97,16 @@ pub enum Intent {
 pub struct Handover {
     pub intent: Intent,
     pub files: Vec<web_sys::File>,
+}
+
+impl Handover {
+    /// An intent that needs no file.
+    pub fn new(intent: Intent) -> Handover {
+        Handover {
+            intent,
+            files: Vec::new(),
+        }
+    }
 }
 
 /// Starts loading the app and starting it, hidden, to stand by; not waiting for it.
@@ -117,13 +124,8 @@ pub async fn open_app(handover: &Handover, close: JsValue) -> Result<(), String>
     let files: js_sys::Array = handover.files.iter().collect();
     open_app_js(&intent, files, close).await.map_err(|error| {
         web_sys::console::error_1(&error);
-        "Resten av Yttra kunde inte laddas. Ladda om sidan och försök igen.".to_string()
+        "En del av programmet kunde inte hämtas. Kontrollera nätverket och försök igen.".to_string()
     })
-}
-
-/// Whether the first screen started this app to stand by (hidden) for its hand-over.
-pub fn started_to_stand_by() -> bool {
-    take_standby_js()
 }
 
 /// Calls `arrived` with the first screen's hand-over when it comes (at once if it is here),
