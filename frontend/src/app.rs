@@ -365,15 +365,18 @@ fn use_handover(state: &State, store: &StoreRef) -> bool {
         });
     }
     let ready = state.storage != Storage::Opening;
+    // The effects depend on whether the hand-over has come, not on what it holds (pasted text
+    // may be long, and the app renders at every keystroke).
     {
-        let (state, store, acted) = (state.clone(), store.clone(), acted.clone());
-        use_effect_with((ready, (*arrived).clone()), move |(ready, arrived)| {
-            if let (true, Some(handover), false) = (*ready, arrived.clone(), *acted) {
+        let (state, store, acted, arrived) =
+            (state.clone(), store.clone(), acted.clone(), arrived.clone());
+        use_effect_with((ready, arrived.is_some()), move |(ready, _)| {
+            if let (true, Some(handover), false) = (*ready, (*arrived).clone(), *acted) {
                 act_on(handover, &state, &store, move || acted.set(true));
             }
         });
     }
-    let intent = arrived.as_ref().map(|handover| handover.intent.clone());
+    let arrived = arrived.clone();
     use_effect_with(*acted, move |acted| {
         if *acted {
             // Both pages are the same start page: the same ids.
@@ -381,7 +384,9 @@ fn use_handover(state: &State, store: &StoreRef) -> bool {
             handover::finish();
             browser::show_element(ROOT_ID);
             browser::remove_element(browser::LOADING_ID);
-            if let Some(Intent::ReportText(text)) = &intent {
+            if let Some(Intent::ReportText(text)) =
+                arrived.as_ref().map(|handover| &handover.intent)
+            {
                 // Kept in view in case it cannot be read (the generator not loading).
                 browser::restore_pasted_text("report-paste", text);
             }

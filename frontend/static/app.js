@@ -1,7 +1,7 @@
 // Starts Yttra. A separate file because the Content Security Policy forbids inline scripts.
 // The start page is a small module of its own (pkg/), so it shows at once; the rest of the app
-// (app/) is fetched and compiled once the start page shows, and started when the user picks
-// what to do there (frontend/src/platform/handover.rs).
+// (app/) is fetched, compiled and started hidden once the start page shows, and takes over when
+// the user picks what to do there (frontend/src/platform/handover.rs).
 import init from './pkg/first_screen.js';
 
 // The app, compiled but not started: resolves to the function that starts it. The single-file
