@@ -384,13 +384,16 @@ fn use_handover(state: &State, store: &StoreRef) -> bool {
             handover::finish();
             browser::show_element(ROOT_ID);
             browser::remove_element(browser::LOADING_ID);
-            if let Some(Intent::ReportText(text)) =
-                arrived.as_ref().map(|handover| &handover.intent)
-            {
+            let intent = arrived.as_ref().map(|handover| &handover.intent);
+            if let Some(Intent::ReportText(text)) = intent {
                 // Kept in view in case it cannot be read (the generator not loading).
                 browser::restore_pasted_text("report-paste", text);
             }
-            if let Some(id) = focused {
+            if let Some(Intent::AskDelete(_)) = intent {
+                // The question where the pressed "Ta bort" was: its safe answer, as when the
+                // app itself asks (the button becomes "Avbryt").
+                browser::focus_first("main [role=group] button.secondary");
+            } else if let Some(id) = focused {
                 browser::focus_element(&id);
             }
         }

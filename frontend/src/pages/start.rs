@@ -137,7 +137,9 @@ fn report_import(props: &StartPageProps) -> Html {
                     <label for="report-paste">{ "Text kopierad ur missivet eller rapporten" }</label>
                     <textarea id="report-paste" rows="8" />
                 </div>
-                <button type="button" class="secondary" onclick={on_paste}>{ "Läs texten" }</button>
+                // An id, so that focus comes back to it when the app takes over from the start
+                // page's own module (`app::use_handover`).
+                <button type="button" id="report-paste-read" class="secondary" onclick={on_paste}>{ "Läs texten" }</button>
             </details>
         </section>
     }

@@ -78,9 +78,17 @@ pub fn focused_element_id() -> Option<String> {
 
 /// Focuses the element `id`, if the page has it.
 pub fn focus_element(id: &str) {
-    if let Some(element) = document()
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    focus(document().and_then(|document| document.get_element_by_id(id)));
+}
+
+/// Focuses the first element that matches the CSS `selector`, if the page has one.
+pub fn focus_first(selector: &str) {
+    focus(document().and_then(|document| document.query_selector(selector).ok().flatten()));
+}
+
+fn focus(element: Option<web_sys::Element>) {
+    if let Some(element) =
+        element.and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = element.focus();
     }
