@@ -5,7 +5,7 @@
 //! Each answer is a field (see `blocks::anchored`), short ones after their label on the same
 //! line, long ones in the paragraphs under their label; the form's first lines say so.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::fields::{Field, MeasurePart, STANCE_NOT_GIVEN_SV};
 use schemas::{AuditItem, Board, Case, Date, FirstYttrande, ItemRef, Measure, Stance};
 
@@ -28,7 +28,7 @@ pub fn build(
     item: ItemRef,
     audit_item: &AuditItem,
     date: Date,
-) -> (Docx, DocumentInfo) {
+) -> (Document, DocumentInfo) {
     let info = DocumentInfo {
         title: "Underlag till första yttrande".to_string(),
         subject: format!("{} – {}", case.audit.title.trim(), item.label_sv()),

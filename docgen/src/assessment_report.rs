@@ -2,7 +2,7 @@
 //! comment and evidence; and, when an earlier assessment of the same framework is given, the
 //! change per area and the questions that moved. Same document standards as the yttranden.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::applicability::{level_name_sv, Parameter, SubjectKind};
 use schemas::self_assessment::{
     compare, rating_short_sv, AssessmentComparison, Change, Score, GAP_LEVEL,
@@ -145,7 +145,7 @@ pub struct ReportOf<'a> {
 
 /// Builds the report: what was assessed, a summary, the results per chapter as a chart and a
 /// table, the gaps with their measures, the comparison when chosen, and the answers.
-pub fn build(report: &ReportOf, date: Date) -> (Docx, DocumentInfo) {
+pub fn build(report: &ReportOf, date: Date) -> (Document, DocumentInfo) {
     let ReportOf {
         case,
         board,
@@ -225,7 +225,7 @@ fn introduction(board: &Board, assessment: &SelfAssessment) -> Vec<Paragraph> {
 /// What was assessed when it is one asset: its name, kind, owner, description and
 /// classification with every motivation, and how many requirements its classification leaves
 /// out (they stay in the answer tables, marked, so nothing the document carries is unseen).
-fn add_subject(mut docx: Docx, assessment: &SelfAssessment) -> Docx {
+fn add_subject(mut docx: Document, assessment: &SelfAssessment) -> Document {
     let Some(subject) = &assessment.subject else {
         return docx;
     };
@@ -483,7 +483,7 @@ fn as_printed(mean: f64) -> f64 {
     format!("{mean:.1}").parse().unwrap_or(mean)
 }
 
-fn add_results(docx: Docx, assessment: &SelfAssessment, chart: usize) -> Docx {
+fn add_results(docx: Document, assessment: &SelfAssessment, chart: usize) -> Document {
     let max = assessment.framework.scale.max();
     let overall = assessment.overall_score();
     let docx = docx
@@ -507,7 +507,7 @@ fn add_results(docx: Docx, assessment: &SelfAssessment, chart: usize) -> Docx {
 }
 
 /// The gaps, lowest rated first, each with the measures made from it.
-fn add_gaps(docx: Docx, case: &Case, assessment: &SelfAssessment) -> Docx {
+fn add_gaps(docx: Document, case: &Case, assessment: &SelfAssessment) -> Document {
     let docx = docx.add_paragraph(blocks::heading1("Brister och åtgärder"));
     let mut gaps: Vec<(&Area, &Requirement)> = assessment
         .gaps()
@@ -590,14 +590,18 @@ fn score_row(title: &str, score: &Score, max: u8) -> Vec<CellContent> {
     .collect()
 }
 
-fn add_comparison(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentComparison) -> Docx {
+fn add_comparison(
+    docx: Document,
+    earlier: &SelfAssessment,
+    comparison: &AssessmentComparison,
+) -> Document {
     let docx = docx.add_paragraph(blocks::heading1("Förändring sedan föregående skattning"));
     add_change(docx, earlier, comparison)
 }
 
 /// The change between two assessments as evidence of effect, for the uppföljande yttrande:
 /// nothing when the assessments are missing or of different frameworks.
-pub fn add_evidence(docx: Docx, case: &Case, earlier: &str, later: &str) -> Docx {
+pub fn add_evidence(docx: Document, case: &Case, earlier: &str, later: &str) -> Document {
     let find = |id: &str| case.self_assessments.iter().find(|a| a.id == id);
     let (Some(earlier), Some(later)) = (find(earlier), find(later)) else {
         return docx;
@@ -620,7 +624,11 @@ pub fn add_evidence(docx: Docx, case: &Case, earlier: &str, later: &str) -> Docx
 }
 
 /// The counts, the table per area and the questions that moved.
-fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentComparison) -> Docx {
+fn add_change(
+    docx: Document,
+    earlier: &SelfAssessment,
+    comparison: &AssessmentComparison,
+) -> Document {
     let max = earlier.framework.scale.max();
     let (better, worse, unchanged) = comparison.counts();
     let mut docx = docx
@@ -680,7 +688,11 @@ fn add_change(docx: Docx, earlier: &SelfAssessment, comparison: &AssessmentCompa
         .add_paragraph(blocks::spacer())
 }
 
-fn add_questions(mut docx: Docx, assessment: &SelfAssessment, leave_out_unanswered: bool) -> Docx {
+fn add_questions(
+    mut docx: Document,
+    assessment: &SelfAssessment,
+    leave_out_unanswered: bool,
+) -> Document {
     docx = docx.add_paragraph(blocks::heading1("Svar per område"));
     let shown = |requirement: &Requirement| {
         !leave_out_unanswered

@@ -4,15 +4,11 @@
 //! Text reaches a document only through this module, and here only through [`add_text`], so
 //! characters that XML forbids never reach the document.
 
-use docx_rs::{
-    Docx, Header, NumPages, PageMargin, PageNum, Paragraph, Run, Shading, Tab, TabValueType, Table,
-    TableCell, TableLayoutType, TableRow, WidthType,
-};
-
-use docx_rs::{BookmarkEnd, BookmarkStart, ParagraphChild};
+use docx_rs::{Docx, Header, NumPages, PageMargin, PageNum, Tab, TabValueType};
 use schemas::fields::{is_key_safe, Field};
 use schemas::Signatory;
 
+use crate::content::{Cell, CellProperties, Document, Paragraph, Row, Run, Table};
 use crate::read_back::Anchor;
 
 use crate::styles;
@@ -35,10 +31,10 @@ pub fn text_run(text: &str) -> Run {
 /// Adds text to a run without the characters XML forbids (pasted PDF text can carry them, and
 /// Word refuses a document that contains one).
 fn add_text(run: Run, text: &str) -> Run {
-    run.add_text(xml_safe(text))
+    run.add_safe_text(xml_safe(text))
 }
 
-pub fn styled(style: &str, text: &str) -> Paragraph {
+pub fn styled(style: &'static str, text: &str) -> Paragraph {
     Paragraph::new().style(style).add_run(text_run(text))
 }
 
@@ -59,7 +55,7 @@ pub fn labelled(label: &str, text: &str) -> Paragraph {
 }
 
 /// User text split into paragraphs at blank lines; single line breaks become line breaks.
-pub fn text_paragraphs(style: &str, text: &str) -> Vec<Paragraph> {
+pub fn text_paragraphs(style: &'static str, text: &str) -> Vec<Paragraph> {
     let normalised = text.replace("\r\n", "\n");
     normalised
         .split("\n\n")
@@ -69,7 +65,7 @@ pub fn text_paragraphs(style: &str, text: &str) -> Vec<Paragraph> {
             let mut run = Run::new();
             for (index, line) in block.lines().enumerate() {
                 if index > 0 {
-                    run = run.add_break(docx_rs::BreakType::TextWrapping);
+                    run = run.add_line_break();
                 }
                 run = add_text(run, line.trim_end());
             }
@@ -81,12 +77,14 @@ pub fn text_paragraphs(style: &str, text: &str) -> Vec<Paragraph> {
 /// The page header: organisation and "Sida X (Y)" on the first line; board, diarienummer and
 /// date on the second.
 pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &str) -> Header {
+    use docx_rs::{Paragraph, Run};
+    let text_run = |text: &str| Run::new().add_text(xml_safe(text));
     let right_tab = || Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH);
     let first_line = Paragraph::new()
         .style(styles::HEADER)
         .add_tab(right_tab())
         .add_run(text_run(organisation).bold())
-        .add_run(add_text(Run::new().add_tab(), "Sida "))
+        .add_run(Run::new().add_tab().add_text("Sida "))
         .add_page_num(PageNum::new())
         .add_run(text_run(" ("))
         .add_num_pages(NumPages::new())
@@ -100,7 +98,11 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
         .style(styles::HEADER)
         .add_tab(right_tab())
         .add_run(text_run(&board_line))
-        .add_run(add_text(Run::new().add_tab(), &format!("Datum {date}")));
+        .add_run(
+            Run::new()
+                .add_tab()
+                .add_text(xml_safe(&format!("Datum {date}"))),
+        );
     Header::new()
         .add_paragraph(first_line)
         .add_paragraph(second_line)
@@ -151,45 +153,50 @@ pub fn table_with_header(columns: Columns, rows: Vec<Vec<CellContent>>) -> Table
     let header_cells = columns
         .0
         .iter()
-        .map(|column| {
-            let text = text_run(column.title).bold();
-            cell(
-                column.width,
-                vec![Paragraph::new().style(styles::TABLE_TEXT).add_run(text)],
-            )
-            .shading(Shading::new().fill("E7E6E6"))
+        .map(|column| Cell {
+            properties: CellProperties {
+                width: column.width,
+                shading: Some("E7E6E6"),
+            },
+            paragraphs: vec![Paragraph::new()
+                .style(styles::TABLE_TEXT)
+                .add_run(text_run(column.title).bold())],
         })
         .collect();
-    // docx-rs cannot flag a header row; the package step marks every table's first row as one
-    // (`w:tblHeader`), so this row must stay first.
-    let header_row = TableRow::new(header_cells);
+    // The package step marks every table's first row as its header row (`w:tblHeader`), so
+    // this row must stay first.
+    let header_row = Row {
+        cant_split: false,
+        cells: header_cells,
+    };
     // A row is one measure: splitting it over two pages hides part of it from the reader.
-    let body_rows = rows.into_iter().map(|cells| {
-        TableRow::new(
-            cells
-                .into_iter()
-                .zip(columns.widths())
-                .map(|(content, width)| cell(width, content))
-                .collect(),
-        )
-        .cant_split()
+    let body_rows = rows.into_iter().map(|cells| Row {
+        cant_split: true,
+        cells: cells
+            .into_iter()
+            .zip(columns.widths())
+            .map(|(paragraphs, width)| Cell {
+                properties: CellProperties {
+                    width,
+                    shading: None,
+                },
+                paragraphs,
+            })
+            .collect(),
     });
-    Table::new(std::iter::once(header_row).chain(body_rows).collect())
-        .style(styles::TABLE_GRID)
-        .set_grid(columns.widths().collect())
-        .width(TEXT_WIDTH, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-}
-
-fn cell(width: usize, content: CellContent) -> TableCell {
-    content.into_iter().fold(
-        TableCell::new().width(width, WidthType::Dxa),
-        TableCell::add_paragraph,
-    )
+    Table {
+        grid: columns.widths().collect(),
+        rows: std::iter::once(header_row).chain(body_rows).collect(),
+    }
 }
 
 /// An empty A4 document with Yttra's styles, margins and the page header.
-pub fn start_document(organisation: &str, author: &str, date: &str, diarienummer: &str) -> Docx {
+pub fn start_document(
+    organisation: &str,
+    author: &str,
+    date: &str,
+    diarienummer: &str,
+) -> Document {
     let margin = PageMargin::new()
         .top(PAGE_MARGIN_TOP)
         .bottom(PAGE_MARGIN)
@@ -197,15 +204,17 @@ pub fn start_document(organisation: &str, author: &str, date: &str, diarienummer
         .right(PAGE_MARGIN)
         .header(708)
         .footer(708);
-    styles::with_styles(Docx::new())
-        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
-        .page_margin(margin)
-        .header(page_header(organisation, author, date, diarienummer))
+    Document::new(
+        styles::with_styles(Docx::new())
+            .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+            .page_margin(margin)
+            .header(page_header(organisation, author, date, diarienummer)),
+    )
 }
 
 /// Adds paragraphs in order.
-pub fn add_all(docx: Docx, paragraphs: impl IntoIterator<Item = Paragraph>) -> Docx {
-    paragraphs.into_iter().fold(docx, Docx::add_paragraph)
+pub fn add_all(docx: Document, paragraphs: impl IntoIterator<Item = Paragraph>) -> Document {
+    paragraphs.into_iter().fold(docx, Document::add_paragraph)
 }
 
 /// An empty paragraph. Word needs one between two tables, or it merges them. It also ends the
@@ -226,12 +235,7 @@ pub fn cell_note(text: &str) -> Paragraph {
 pub fn list_item(marker: &str, text: &str) -> Paragraph {
     Paragraph::new()
         .style(styles::NORMAL)
-        .indent(
-            Some(567),
-            Some(docx_rs::SpecialIndentType::Hanging(283)),
-            None,
-            None,
-        )
+        .hanging_indent(567, 283)
         .add_run(add_text(add_text(Run::new(), marker).add_tab(), text))
 }
 
@@ -256,10 +260,7 @@ pub fn signatures(board_name: &str, people: &[Signatory]) -> Vec<Paragraph> {
 pub fn name_and_role(person: &Signatory) -> Run {
     let mut run = text_run(&person.name);
     if !person.title.trim().is_empty() {
-        run = add_text(
-            run.add_break(docx_rs::BreakType::TextWrapping),
-            &person.title,
-        );
+        run = add_text(run.add_line_break(), &person.title);
     }
     run
 }
@@ -274,34 +275,19 @@ pub const ANCHOR_PLACEHOLDER_PREFIX: &str = "Yttra:";
 /// extractors skip text inside content controls), and a bookmark outside the editable text
 /// survives the text being typed over in Word and LibreOffice. `read_back` finds each field
 /// from its anchor.
-pub fn anchored(mut paragraph: Paragraph, anchors: &[(Field, Anchor)]) -> Paragraph {
-    let marks = anchors
+pub fn anchored(paragraph: Paragraph, anchors: &[(Field, Anchor)]) -> Paragraph {
+    let names = anchors
         .iter()
         .filter(|(field, _)| field_is_markable(field))
-        .flat_map(|(field, anchor)| {
-            let name = format!("{ANCHOR_PLACEHOLDER_PREFIX}{}:{field}", anchor.mode());
-            [
-                ParagraphChild::BookmarkStart(BookmarkStart::new(0, name)),
-                ParagraphChild::BookmarkEnd(BookmarkEnd::new(0)),
-            ]
-        })
-        .collect::<Vec<_>>();
-    paragraph.children.splice(0..0, marks);
-    paragraph
+        .map(|(field, anchor)| format!("{ANCHOR_PLACEHOLDER_PREFIX}{}:{field}", anchor.mode()));
+    paragraph.with_bookmarks_first(names)
 }
 
 /// A paragraph of Yttra's own that ends any field before it (a spacer, the signatures, a
 /// computed note in a table cell).
-pub fn stop(mut paragraph: Paragraph) -> Paragraph {
+pub fn stop(paragraph: Paragraph) -> Paragraph {
     let name = format!("{ANCHOR_PLACEHOLDER_PREFIX}{}:stop", Anchor::Stop.mode());
-    paragraph.children.splice(
-        0..0,
-        [
-            ParagraphChild::BookmarkStart(BookmarkStart::new(0, name)),
-            ParagraphChild::BookmarkEnd(BookmarkEnd::new(0)),
-        ],
-    );
-    paragraph
+    paragraph.with_bookmarks_first([name])
 }
 
 /// A measure id that cannot stand in a bookmark name gets no anchor (only hand-edited case

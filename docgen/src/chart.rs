@@ -9,7 +9,7 @@
 //! chart carries its numbers as a cache only, with no embedded workbook: a filed document holds
 //! nothing it does not show, and the same numbers stand in a table beside the chart.
 
-use docx_rs::{BookmarkEnd, BookmarkStart, Paragraph, ParagraphChild};
+use crate::content::Paragraph;
 
 use crate::ooxml::escape_text;
 use crate::styles;
@@ -61,15 +61,10 @@ pub fn relationship_id(index: usize) -> String {
 
 /// A paragraph that [`place`] turns into the `index`:th chart (from 1).
 pub fn placeholder(index: usize) -> Paragraph {
-    let mut paragraph = Paragraph::new().style(styles::NORMAL).keep_next(true);
-    paragraph.children.extend([
-        ParagraphChild::BookmarkStart(BookmarkStart::new(
-            0,
-            format!("{PLACEHOLDER_PREFIX}{index}"),
-        )),
-        ParagraphChild::BookmarkEnd(BookmarkEnd::new(0)),
-    ]);
-    paragraph
+    Paragraph::new()
+        .style(styles::NORMAL)
+        .keep_next(true)
+        .with_bookmarks_first([format!("{PLACEHOLDER_PREFIX}{index}")])
 }
 
 /// Replaces each placeholder paragraph's bookmark with its chart's drawing; returns how many

@@ -4,7 +4,7 @@
 //! (the audit, deadlines, questions, recommendations, the board's stance, the follow-up's
 //! outcome) is written from the case, and the rest from the yttrande's `CoverNote`.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, MeasureComparison};
 use schemas::{Board, BoardResponse, Case, CoverNote, Date, ItemKind, ItemRef, Yttrande};
 
@@ -27,7 +27,7 @@ pub struct Subject<'a> {
     pub comparison: Option<BoardComparison<'a>>,
 }
 
-pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Docx, DocumentInfo) {
+pub fn build(subject: &Subject<'_>, note: &CoverNote, date: Date) -> (Document, DocumentInfo) {
     let Subject { case, board, .. } = subject;
     let info = DocumentInfo {
         title: case.audit.title.trim().to_string(),

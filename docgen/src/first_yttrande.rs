@@ -5,7 +5,7 @@
 //! the board (in the report's order): the item quoted, the stance with its motivation, and a
 //! table of the planned measures. Signatures close the document.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::fields::{Field, MeasurePart, NO_MEASURES_GIVEN_SV, STANCE_NOT_GIVEN_SV};
 use schemas::{Board, Case, Date, FirstYttrande, ItemKind, ItemRef, Measure};
 
@@ -43,7 +43,7 @@ pub fn build(
     board: &Board,
     response: &FirstYttrande,
     date: Date,
-) -> (Docx, DocumentInfo) {
+) -> (Document, DocumentInfo) {
     let (mut docx, info) = begin(case, board, date, "Första yttrande");
     docx = blocks::add_all(docx, introduction(case, board));
     docx = summary_answer(docx, Field::FirstSummary, &response.summary);
@@ -82,12 +82,12 @@ fn introduction(case: &Case, board: &Board) -> Vec<Paragraph> {
 }
 
 fn add_items_of_kind(
-    mut docx: Docx,
+    mut docx: Document,
     case: &Case,
     board: &Board,
     response: &FirstYttrande,
     kind: ItemKind,
-) -> Docx {
+) -> Document {
     let items: Vec<_> = case
         .items_for_board(&board.id)
         .filter(|(item, _)| item.kind == kind)
@@ -128,7 +128,7 @@ fn stance(response: &FirstYttrande, item: ItemRef) -> Vec<Paragraph> {
     paragraphs
 }
 
-fn add_measures(docx: Docx, case: &Case, response: &FirstYttrande, item: ItemRef) -> Docx {
+fn add_measures(docx: Document, case: &Case, response: &FirstYttrande, item: ItemRef) -> Document {
     let measures: Vec<&Measure> = response.measures_for(item).collect();
     let reason = response
         .answer(item)

@@ -8,7 +8,7 @@
 //! the outcomes for the whole yttrande. Everything judged (late, overdue, reason missing) comes
 //! from `schemas::comparison`, the same code the app's comparison view uses.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::comparison::{BoardComparison, FollowUpSummary, ItemComparison, MeasureComparison};
 use schemas::fields::{Field, MeasurePart, OutcomePart};
 use schemas::{Board, Case, Date, FollowUpYttrande, ItemKind};
@@ -74,7 +74,7 @@ pub fn build(
     comparison: &BoardComparison<'_>,
     follow_up: &FollowUpYttrande,
     first_date: Option<Date>,
-) -> (Docx, DocumentInfo) {
+) -> (Document, DocumentInfo) {
     let board = comparison.board;
     let (mut docx, info) = begin(case, board, comparison.as_of, "Uppföljande yttrande");
     docx = blocks::add_all(docx, introduction(case, board, first_date));
@@ -131,7 +131,7 @@ fn introduction(case: &Case, board: &Board, first_date: Option<Date>) -> Vec<Par
     vec![blocks::styled(styles::NORMAL, &text)]
 }
 
-fn add_item(docx: Docx, case: &Case, item: &ItemComparison<'_>) -> Docx {
+fn add_item(docx: Document, case: &Case, item: &ItemComparison<'_>) -> Document {
     let mut docx = item_heading(docx, item.item, item.audit_item);
     let stance = match item.answer.and_then(|answer| answer.stance) {
         Some(stance) => stance.label_sv(),
@@ -339,7 +339,11 @@ fn labelled_cell(label: &str, text: &str) -> Paragraph {
 }
 
 /// The closing summary: a count per outcome, then what still stands out.
-fn add_summary(docx: Docx, summary: &FollowUpSummary, items: &[ItemComparison<'_>]) -> Docx {
+fn add_summary(
+    docx: Document,
+    summary: &FollowUpSummary,
+    items: &[ItemComparison<'_>],
+) -> Document {
     let mut docx = docx
         .add_paragraph(blocks::heading1("Sammanställning"))
         .add_paragraph(blocks::styled(

@@ -3,7 +3,7 @@
 //! that quotes an item. The första and uppföljande yttrande, the tjänsteskrivelse and the
 //! self-assessment report are built inside it.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::fields::Field;
 use schemas::{AuditItem, Board, Case, Date, ItemRef};
 
@@ -15,7 +15,7 @@ use crate::wording::{auditor, lowercase_first};
 
 /// The start both yttranden share: their properties, then [`open`]. `what` names the yttrande
 /// ("Första yttrande"); the subtitle says whom it answers.
-pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Docx, DocumentInfo) {
+pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Document, DocumentInfo) {
     let info = DocumentInfo {
         title: format!("{} {}", case.audit.title, case.audit.reference)
             .trim()
@@ -30,7 +30,7 @@ pub fn begin(case: &Case, board: &Board, date: Date, what: &str) -> (Docx, Docum
 
 /// A new document with the page, the header (which names `issuer`, the board or the office
 /// that writes it) and the title block from `info`.
-pub fn open(case: &Case, board: &Board, issuer: &str, info: &DocumentInfo) -> Docx {
+pub fn open(case: &Case, board: &Board, issuer: &str, info: &DocumentInfo) -> Document {
     let docx = blocks::start_document(
         &case.organisation,
         issuer,
@@ -63,7 +63,7 @@ pub fn conclusion(case: &Case) -> Vec<Paragraph> {
 
 /// "Sammanfattande svar" and the board's answer; the heading anchors the answer as a field the
 /// board may amend in Word.
-pub fn summary_answer(docx: Docx, field: Field, text: &str) -> Docx {
+pub fn summary_answer(docx: Document, field: Field, text: &str) -> Document {
     let heading = blocks::anchored(
         blocks::heading1("Sammanfattande svar"),
         &[(field, Anchor::After)],
@@ -74,7 +74,7 @@ pub fn summary_answer(docx: Docx, field: Field, text: &str) -> Docx {
 
 /// The item quoted, as a heading and the report's words with the report's section they stand
 /// in (for the reader to look up); kept on the page with what follows.
-pub fn item_heading(docx: Docx, item: ItemRef, audit_item: &AuditItem) -> Docx {
+pub fn item_heading(docx: Document, item: ItemRef, audit_item: &AuditItem) -> Document {
     let docx = docx.add_paragraph(blocks::heading2(&item.label_sv()));
     let mut quote = blocks::text_paragraphs(styles::QUOTE, &audit_item.text);
     if !audit_item.section.trim().is_empty() {

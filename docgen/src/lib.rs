@@ -9,6 +9,7 @@ mod assessment_report;
 mod blocks;
 pub mod calendar;
 mod chart;
+mod content;
 mod cover_note;
 pub mod embed;
 mod extract;
@@ -130,7 +131,7 @@ fn build_request(
     case: &Case,
     request: &Request,
     today: Date,
-) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+) -> Result<(content::Document, package::DocumentInfo), RenderError> {
     match request {
         Request::Document { board, kind } => build(case, board, *kind, today),
         Request::AssessmentReport {
@@ -196,9 +197,9 @@ fn expected_fields(
     };
     // The body's content as the package writes it directly, its anchors named, when it can be
     // (see `ooxml::direct`); otherwise docx-rs's rendering with its anchors named.
-    let (body, named) = match ooxml::direct::body_children(&docx.document) {
+    let (body, named) = match ooxml::direct::body_children(&docx.body) {
         Some(children) => (ooxml::direct::body_part(&children).into_bytes(), true),
-        None => (docx.build().document, false),
+        None => (docx.into_docx().build().document, false),
     };
     let mut document = xml_tree::parse(&body).map_err(|error| {
         RenderError::Package(package::PackageError(format!(
@@ -217,7 +218,7 @@ pub(crate) fn build(
     board_id: &str,
     kind: DocumentKind,
     today: Date,
-) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+) -> Result<(content::Document, package::DocumentInfo), RenderError> {
     let (board, response) = board_and_response(case, board_id)?;
     let date = document_date(case, board_id, kind, today);
     let (docx, info) = match kind {
@@ -259,7 +260,7 @@ pub(crate) fn build(
 /// document shows, and nothing more, since a filed document is a public record. In a template,
 /// the template's fields are filled from what the document shows.
 fn pack(
-    docx: docx_rs::Docx,
+    docx: content::Document,
     info: &package::DocumentInfo,
     case: &Case,
     request: &Request,
@@ -376,7 +377,7 @@ fn build_assessment_report(
     earlier_id: Option<&str>,
     leave_out_unanswered: bool,
     today: Date,
-) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+) -> Result<(content::Document, package::DocumentInfo), RenderError> {
     let assessment = find_assessment(case, assessment_id)?;
     let earlier = earlier_id.map(|id| find_assessment(case, id)).transpose()?;
     let board = find_board(case, &assessment.board)?;
@@ -411,7 +412,7 @@ fn build_answer_form(
     board_id: &str,
     item: schemas::ItemRef,
     today: Date,
-) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+) -> Result<(content::Document, package::DocumentInfo), RenderError> {
     let board = find_board(case, board_id)?;
     let audit_item = case
         .items_for_board(board_id)
@@ -440,7 +441,7 @@ fn build_outcome_form(
     board_id: &str,
     responsible: &str,
     today: Date,
-) -> Result<(docx_rs::Docx, package::DocumentInfo), RenderError> {
+) -> Result<(content::Document, package::DocumentInfo), RenderError> {
     let (board, response) = board_and_response(case, board_id)?;
     let follow_up = response
         .follow_up

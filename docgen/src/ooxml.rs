@@ -412,22 +412,58 @@ impl Anchors {
     pub(crate) fn visit(&mut self, element: &mut Element) {
         match element.name.as_ref() {
             "w:bookmarkStart" => {
-                self.bookmark_id += 1;
-                element.set_attribute("w:id", &self.bookmark_id.to_string());
-                let placeholder = element
+                let id = self.start_bookmark();
+                element.set_attribute("w:id", &id.to_string());
+                let name = element
                     .attribute("w:name")
-                    .and_then(|name| name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX))
-                    .map(str::to_string);
-                if let Some((mode, key)) = placeholder.as_deref().and_then(|p| p.split_once(':')) {
-                    let place = self.places.entry(format!("{mode}:{key}")).or_default();
-                    *place += 1;
-                    element.set_attribute("w:name", &format!("Y{place}{mode}_{key}"));
+                    .and_then(|name| self.anchor_name(name));
+                if let Some(name) = name {
+                    element.set_attribute("w:name", &name);
                 }
             }
             // Every Yttra bookmark is collapsed: its end follows its start.
             "w:bookmarkEnd" => element.set_attribute("w:id", &self.bookmark_id.to_string()),
             _ => {}
         }
+    }
+
+    /// A collapsed bookmark named `name`, numbered and named as `visit` does it and written as
+    /// the compact writer writes it. The caller has checked that `name` needs no escaping.
+    pub(crate) fn write_collapsed(&mut self, name: &str, out: &mut String) {
+        let id = self.start_bookmark().to_string();
+        out.push_str(r#"<w:bookmarkStart w:id=""#);
+        out.push_str(&id);
+        out.push_str(r#"" w:name=""#);
+        match self.anchor_name(name) {
+            Some(anchor) => out.push_str(&anchor),
+            None => out.push_str(name),
+        }
+        out.push_str(r#""/><w:bookmarkEnd w:id=""#);
+        out.push_str(&id);
+        out.push_str(r#""/>"#);
+    }
+
+    fn start_bookmark(&mut self) -> usize {
+        self.bookmark_id += 1;
+        self.bookmark_id
+    }
+
+    /// An anchor's placeholder name (`Yttra:mode:key`) as its bookmark's name: `Y`, the how
+    /// manyth place this is for the same mode and key, the mode and the key.
+    fn anchor_name(&mut self, name: &str) -> Option<String> {
+        let anchor = name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX)?;
+        let (mode, key) = anchor.split_once(':')?;
+        let place = match self.places.get_mut(anchor) {
+            Some(place) => {
+                *place += 1;
+                *place
+            }
+            None => {
+                self.places.insert(anchor.to_string(), 1);
+                1
+            }
+        };
+        Some(format!("Y{place}{mode}_{key}"))
     }
 }
 

@@ -5,7 +5,7 @@
 //! line (status, dates), long ones in the paragraphs under their label. The form says in its
 //! first lines what to fill in and that text outside the fields is not read.
 
-use docx_rs::{Docx, Paragraph};
+use crate::content::{Document, Paragraph};
 use schemas::fields::{Field, OutcomePart};
 use schemas::{Board, Case, Date, FollowUpYttrande, Measure, MeasureOutcome, MeasureStatus};
 
@@ -24,7 +24,7 @@ pub fn build(
     follow_up: &FollowUpYttrande,
     responsible: &str,
     date: Date,
-) -> (Docx, DocumentInfo) {
+) -> (Document, DocumentInfo) {
     let info = DocumentInfo {
         title: "Underlag till uppföljande yttrande".to_string(),
         subject: format!("{} – {}", case.audit.title.trim(), responsible.trim()),

@@ -13,6 +13,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::chart::{self, BarChart};
+use crate::content::Document;
 use crate::embed;
 use crate::ooxml;
 use crate::template::{self, FieldValues, Template};
@@ -51,28 +52,30 @@ impl std::error::Error for PackageError {}
 /// cut for and the day it was made on. With a template, the document is written into it (see
 /// `template`) and its fields are filled with `values`.
 pub fn pack(
-    docx: Docx,
+    content: Document,
     info: &DocumentInfo,
     case_json: &str,
     document: (&str, &str),
     template: Option<(&Template, &FieldValues)>,
 ) -> Result<Vec<u8>, PackageError> {
-    let mut docx = docx.add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER);
     // The body's content written directly when it can be (see `ooxml::direct`); docx-rs then
     // renders the other parts and a body holding only its section properties. Charts are
     // placed into docx-rs's rendering, so a body with charts is rendered whole.
     let direct = if info.charts.is_empty() {
-        ooxml::direct::body_children(&docx.document)
+        ooxml::direct::body_children(&content.body)
     } else {
         None
     };
     // Test builds make the document the whole way too and compare the two.
     #[cfg(debug_assertions)]
-    let whole = direct.is_some().then(|| docx.clone());
-    if direct.is_some() {
-        docx.document.children.clear();
-    }
-    let parts = rendered_parts(docx, info, case_json, document)?;
+    let whole = direct
+        .is_some()
+        .then(|| with_case_item(content.clone().into_docx()));
+    let docx = match direct {
+        Some(_) => content.frame,
+        None => content.into_docx(),
+    };
+    let parts = rendered_parts(with_case_item(docx), info, case_json, document)?;
     let parts = match template {
         None => normalised(parts, direct.as_deref())?,
         Some((template, values)) => in_template(parts, template, values, direct.as_deref())?,
@@ -82,6 +85,11 @@ pub fn pack(
         assert_same_as_rendered_whole(&parts, whole, info, case_json, document, template)?;
     }
     write_zip(parts)
+}
+
+/// The document with a custom part for the case, which `rendered_parts` fills.
+fn with_case_item(docx: Docx) -> Docx {
+    docx.add_custom_item(CASE_ITEM_ID, CASE_ITEM_PLACEHOLDER)
 }
 
 /// In test builds: the parts made with the body written directly are the ones docx-rs's
