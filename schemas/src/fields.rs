@@ -106,21 +106,31 @@ const MAX_ENCODED_ID: usize = 22;
 
 /// True for a measure id that fits in a key (and so in a Word bookmark name) once encoded.
 pub fn is_key_safe(id: &str) -> bool {
-    !id.is_empty() && encode_id(id).len() <= MAX_ENCODED_ID
+    !id.is_empty() && encoded_len(id) <= MAX_ENCODED_ID
 }
 
 /// A measure id as a key holds it: letters and digits as they are, every other byte as `_` and
-/// two hex digits (bookmark names allow nothing else), so "A1-2" is `A1_2d2`.
-fn encode_id(id: &str) -> String {
-    id.bytes()
-        .map(|byte| match byte {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' => char::from(byte).to_string(),
-            other => format!("_{other:02x}"),
-        })
-        .collect()
+/// two hex digits (bookmark names allow nothing else), so "A1-2" is `A1_2d2`. Written straight
+/// to `out`: a document names a field at every place it shows it.
+fn write_encoded_id(id: &str, out: &mut impl fmt::Write) -> fmt::Result {
+    for byte in id.bytes() {
+        if byte.is_ascii_alphanumeric() {
+            out.write_char(char::from(byte))?;
+        } else {
+            write!(out, "_{byte:02x}")?;
+        }
+    }
+    Ok(())
 }
 
-/// The id `encode_id` wrote, or `None` for text it cannot have written.
+/// The length of what `write_encoded_id` writes.
+fn encoded_len(id: &str) -> usize {
+    id.bytes()
+        .map(|byte| if byte.is_ascii_alphanumeric() { 1 } else { 3 })
+        .sum()
+}
+
+/// The id `write_encoded_id` wrote, or `None` for text it cannot have written.
 fn decode_id(encoded: &str) -> Option<String> {
     let mut bytes = Vec::new();
     let mut rest = encoded.as_bytes();
@@ -153,7 +163,8 @@ impl fmt::Display for Field {
             Field::Motivation(item) => write!(f, "{item}_motivation"),
             Field::NoMeasureReason(item) => write!(f, "{item}_reason"),
             Field::Measure { id, part } => {
-                write!(f, "{}_{}", encode_id(id), measure_part_name(*part))
+                write_encoded_id(id, f)?;
+                write!(f, "_{}", measure_part_name(*part))
             }
             Field::NewMeasure { item, row, part } => {
                 // `__` never stands in an encoded measure id, so the two cannot be confused.
@@ -164,7 +175,8 @@ impl fmt::Display for Field {
                     .iter()
                     .find(|(p, _)| p == part)
                     .map_or("", |(_, name)| *name);
-                write!(f, "{}_{}", encode_id(measure), name)
+                write_encoded_id(measure, f)?;
+                write!(f, "_{name}")
             }
         }
     }

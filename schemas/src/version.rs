@@ -274,6 +274,15 @@ impl std::error::Error for LoadError {}
 
 /// Reads a case file of any supported version.
 pub fn load_case(text: &str) -> Result<Case, LoadError> {
+    // Nearly every file is of the current version: read straight into the types, it takes half
+    // the time of reading a tree of JSON values first (the app hands the generator the case for
+    // every document). Anything else (an older version, an error to report) is read through the
+    // tree, which migrates it or says what is wrong.
+    if let Ok(case) = serde_json::from_str::<Case>(text) {
+        if case.format == FORMAT_NAME && case.format_version == FORMAT_VERSION {
+            return Ok(case);
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(syntax_error)?;
     load_case_value(value)
 }
@@ -606,5 +615,36 @@ mod tests {
             error.to_string(),
             "Filen kunde inte uppdateras från formatversion 1: heading saknas"
         );
+    }
+
+    /// The examples are of the current version, so they take the short way; they read the same
+    /// as through the tree of JSON values.
+    #[test]
+    fn a_current_case_reads_the_same_straight_into_the_types() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/../examples");
+        let mut read = 0;
+        for entry in std::fs::read_dir(folder).expect("the examples") {
+            let path = entry.expect("an entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("json") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readable");
+            let straight = serde_json::from_str::<Case>(&text).expect("the current version");
+            assert_eq!(straight.format_version, FORMAT_VERSION, "{path:?}");
+            let through_tree =
+                load_case_value(serde_json::from_str(&text).expect("json")).expect("a case");
+            assert_eq!(straight, through_tree, "{path:?}");
+            assert_eq!(load_case(&text).expect("a case"), through_tree, "{path:?}");
+            read += 1;
+        }
+        assert!(read >= 3, "the examples were read");
+    }
+
+    #[test]
+    fn an_older_case_is_still_migrated_not_read_straight() {
+        let mut old = minimal_case_json();
+        old["audit"]["title"] = json!("Granskning");
+        let case = load_case(&old.to_string()).expect("migrates");
+        assert_eq!(case.format_version, FORMAT_VERSION);
     }
 }
