@@ -56,6 +56,14 @@ pub fn labelled(label: &str, text: &str) -> Paragraph {
 
 /// User text split into paragraphs at blank lines; single line breaks become line breaks.
 pub fn text_paragraphs(style: &'static str, text: &str) -> Vec<Paragraph> {
+    // Most texts (a table cell, a name) are one line: the same paragraph without splitting.
+    if memchr::memchr2(b'\n', b'\r', text.as_bytes()).is_none() {
+        let line = text.trim();
+        if line.is_empty() {
+            return Vec::new();
+        }
+        return vec![Paragraph::new().style(style).add_run(text_run(line))];
+    }
     let normalised = text.replace("\r\n", "\n");
     normalised
         .split("\n\n")

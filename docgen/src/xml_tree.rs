@@ -439,6 +439,12 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
 /// Whether UTF-8 text holds a character `xml_safe` removes, looked for byte by byte: control
 /// characters are single bytes, and U+FFFE and U+FFFF are EF BF BE and EF BF BF.
 fn has_forbidden(bytes: &[u8]) -> bool {
+    // Nearly all text has neither a control character nor a character from U+F000 up: one
+    // quick look for either, and the exact test only where one stands.
+    let suspect = |byte: &u8| *byte < 0x20 || *byte == 0xEF;
+    if !bytes.iter().any(suspect) {
+        return false;
+    }
     bytes.iter().enumerate().any(|(at, &byte)| match byte {
         b'\t' | b'\n' | b'\r' => false,
         0..=0x1F => true,
@@ -461,10 +467,18 @@ fn escape_with(text: &str, quotes: bool) -> String {
     let text = xml_safe(text);
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut rest: &str = &text;
-    // Copy runs of plain text at once; only the few special characters are replaced.
-    // The special characters are ASCII, so a byte position is a character boundary.
-    let special = |byte: u8| matches!(byte, b'&' | b'<' | b'>') || (quotes && byte == b'"');
-    while let Some(at) = rest.bytes().position(special) {
+    // Copy runs of plain text at once; only the few special characters are replaced (the
+    // embedded case is 150 KB of JSON, so they are looked for with memchr). They are ASCII, so
+    // a byte position is a character boundary.
+    let next_special = |rest: &str| {
+        let bytes = rest.as_bytes();
+        let markup = memchr::memchr3(b'&', b'<', b'>', bytes);
+        match (quotes, memchr::memchr(b'"', bytes)) {
+            (true, Some(quote)) => Some(markup.map_or(quote, |at| at.min(quote))),
+            _ => markup,
+        }
+    };
+    while let Some(at) = next_special(rest) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",
