@@ -414,9 +414,10 @@ impl Anchors {
             "w:bookmarkStart" => {
                 let id = self.start_bookmark();
                 element.set_attribute("w:id", &id.to_string());
-                let name = element
-                    .attribute("w:name")
-                    .and_then(|name| self.anchor_name(name));
+                let name = element.attribute("w:name").and_then(|name| {
+                    let mut anchor = String::new();
+                    self.write_anchor_name(name, &mut anchor).then_some(anchor)
+                });
                 if let Some(name) = name {
                     element.set_attribute("w:name", &name);
                 }
@@ -434,9 +435,8 @@ impl Anchors {
         out.push_str(r#"<w:bookmarkStart w:id=""#);
         out.push_str(&id);
         out.push_str(r#"" w:name=""#);
-        match self.anchor_name(name) {
-            Some(anchor) => out.push_str(&anchor),
-            None => out.push_str(name),
+        if !self.write_anchor_name(name, out) {
+            out.push_str(name);
         }
         out.push_str(r#""/><w:bookmarkEnd w:id=""#);
         out.push_str(&id);
@@ -448,11 +448,16 @@ impl Anchors {
         self.bookmark_id
     }
 
-    /// An anchor's placeholder name (`Yttra:mode:key`) as its bookmark's name: `Y`, the how
-    /// manyth place this is for the same mode and key, the mode and the key.
-    fn anchor_name(&mut self, name: &str) -> Option<String> {
-        let anchor = name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX)?;
-        let (mode, key) = anchor.split_once(':')?;
+    /// Writes an anchor's placeholder name (`Yttra:mode:key`) as its bookmark's name: `Y`, the
+    /// how manyth place this is for the same mode and key, the mode and the key. False, and
+    /// nothing written, for any other name.
+    fn write_anchor_name(&mut self, name: &str, out: &mut String) -> bool {
+        let Some(anchor) = name.strip_prefix(crate::blocks::ANCHOR_PLACEHOLDER_PREFIX) else {
+            return false;
+        };
+        let Some((mode, key)) = anchor.split_once(':') else {
+            return false;
+        };
         let place = match self.places.get_mut(anchor) {
             Some(place) => {
                 *place += 1;
@@ -463,7 +468,12 @@ impl Anchors {
                 1
             }
         };
-        Some(format!("Y{place}{mode}_{key}"))
+        out.push('Y');
+        out.push_str(&place.to_string());
+        out.push_str(mode);
+        out.push('_');
+        out.push_str(key);
+        true
     }
 }
 
