@@ -101,6 +101,7 @@ pub fn app() -> Html {
     use_focus_requested_field(&state);
     use_top_of_page_on_navigation(&state, showing);
     use_remember_place(&state, showing);
+    use_generator_ahead_of_documents(&state, showing);
     use_ask_before_closing_unsaved(&state);
     use_effect_with((), |_| browser::remember_focus());
 
@@ -314,6 +315,22 @@ fn use_remember_place(state: &State, showing: bool) {
     use_effect_with((place, ready), |(place, ready)| {
         if *ready {
             browser::remember_place(place.as_ref());
+        }
+    });
+}
+
+/// On the pages whose next step is a document (the yttranden, their review), the generator is
+/// loaded and warmed up in the background (`generator::prepare_documents`).
+#[hook]
+fn use_generator_ahead_of_documents(state: &State, showing: bool) {
+    let ahead = showing
+        && matches!(
+            state.view,
+            View::FirstYttrande { .. } | View::FollowUp { .. } | View::Review
+        );
+    use_effect_with(ahead, |ahead| {
+        if *ahead {
+            generator::prepare_documents();
         }
     });
 }

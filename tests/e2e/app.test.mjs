@@ -99,6 +99,29 @@ function assertCutFor(embedded, board) {
   }
 }
 
+test('the första yttrande\'s page loads the generator ahead and warms it up; the case page does not', async () => {
+  const { context, page, seen } = await freshApp();
+  const generatorLoaded = () => page.evaluate(() => performance.getEntriesByType('resource')
+    .some((entry) => entry.name.includes('generator_bg.wasm')));
+  await openExample(page);
+  await page.waitForTimeout(500);
+  assert.equal(await generatorLoaded(), false, 'the case page leaves the generator until it is needed');
+
+  await page.getByRole('button', { name: 'Svara för Servicenämnden' }).click();
+  await page.getByRole('heading', { name: 'Första yttrandet: Servicenämnden', level: 1 }).waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource')
+    .some((entry) => entry.name.includes('generator_bg.wasm')));
+  // The warm-up's small document is made once the page is idle, and shows nowhere.
+  await page.waitForTimeout(1000);
+  assert.deepEqual(seen.errors, [], 'the warm-up raised nothing');
+  assert.equal(await page.getByRole('alert').count(), 0, 'the warm-up says nothing to the user');
+  await page.getByRole('button', { name: '← Till ärendet' }).click();
+  const { path } = await download(page, 'Första yttrandet, Servicenämnden (Word)');
+  assertCutFor(extractCase(path), 'sn');
+  assert.deepEqual(seen.foreign, [], 'no request left the origin');
+  await context.close();
+});
+
 test('the example opens, is saved, and its första yttrande downloads as a real document', async () => {
   const { context, page, seen } = await freshApp();
   await openExample(page);

@@ -49,6 +49,21 @@ export async function extractCase(view) {
 export function prepareGenerator() {
   load().catch(() => {});
 }
+// Loaded ahead of a document, and once the page is idle, one small document made and read
+// back and thrown away (see the generator's warm_up): the user's first document then does
+// not wait for the browser to compile the code it needs.
+let warmed = false;
+export async function prepareDocuments() {
+  if (warmed) return;
+  warmed = true;
+  try {
+    await load();
+    await new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(resolve));
+    (await load()).warm_up();
+  } catch {
+    // A failed load says so when the user makes a document.
+  }
+}
 export async function recogniseReport(sourcesJson) {
   return (await load()).recognise_report(sourcesJson);
 }
@@ -82,6 +97,8 @@ extern "C" {
     async fn extract_js(bytes: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = prepareGenerator)]
     fn prepare_js();
+    #[wasm_bindgen(js_name = prepareDocuments)]
+    fn prepare_documents_js();
     #[wasm_bindgen(catch, js_name = recogniseReport)]
     async fn recognise_report_js(sources_json: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = readReportDocx)]
@@ -94,6 +111,13 @@ extern "C" {
 /// wait of its own (reading a PDF before recognising it). A failure shows when it is used.
 pub fn prepare() {
     prepare_js();
+}
+
+/// Starts loading the generator and, once the page is idle, has it make and read a small
+/// document, so that the user's first document is not slowed by compiling its code: for the
+/// pages whose next step is a document. Once a page.
+pub fn prepare_documents() {
+    prepare_documents_js();
 }
 
 /// The message of a thrown error; a failed import (the module missing or blocked) says so.

@@ -280,3 +280,10 @@ fn an_uploaded_template_is_described_or_refused_in_swedish() {
         "Filen är ingen Word-mall. Ladda upp mallen som .dotx eller .docx."
     );
 }
+
+/// The warm-up the app runs ahead of a document makes and reads back a real document (an
+/// error in it would only show as a slower first document).
+#[test]
+fn the_warm_up_makes_and_reads_a_document() {
+    generator::warm().expect("the example's första yttrande is made and read back");
+}
