@@ -1,7 +1,8 @@
 //! Building blocks shared by Yttra's documents: styled paragraphs, multi-paragraph text, the
 //! page header with "Sida X (Y)", and tables with a real header row.
 //!
-//! Text reaches a document only through this module, and here only through [`add_text`], so
+//! Text reaches a document only through this module, and here only through [`add_text`] (the
+//! body, in Yttra's own model: `content`) or [`header_text`] (the page header, in docx-rs's), so
 //! characters that XML forbids never reach the document.
 
 use docx_rs::{Docx, Header, NumPages, PageMargin, PageNum, Tab, TabValueType};
@@ -86,17 +87,17 @@ pub fn text_paragraphs(style: &'static str, text: &str) -> Vec<Paragraph> {
 /// date on the second.
 pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &str) -> Header {
     use docx_rs::{Paragraph, Run};
-    let text_run = |text: &str| Run::new().add_text(xml_safe(text));
+    let header_run = |text: &str| header_text(Run::new(), text);
     let right_tab = || Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH);
     let first_line = Paragraph::new()
         .style(styles::HEADER)
         .add_tab(right_tab())
-        .add_run(text_run(organisation).bold())
-        .add_run(Run::new().add_tab().add_text("Sida "))
+        .add_run(header_run(organisation).bold())
+        .add_run(header_text(Run::new().add_tab(), "Sida "))
         .add_page_num(PageNum::new())
-        .add_run(text_run(" ("))
+        .add_run(header_run(" ("))
         .add_num_pages(NumPages::new())
-        .add_run(text_run(")"));
+        .add_run(header_run(")"));
     let board_line = if diarienummer.trim().is_empty() {
         board.to_string()
     } else {
@@ -105,7 +106,7 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
     let second_line = Paragraph::new()
         .style(styles::HEADER)
         .add_tab(right_tab())
-        .add_run(text_run(&board_line))
+        .add_run(header_run(&board_line))
         .add_run(
             Run::new()
                 .add_tab()
@@ -114,6 +115,12 @@ pub fn page_header(organisation: &str, board: &str, date: &str, diarienummer: &s
     Header::new()
         .add_paragraph(first_line)
         .add_paragraph(second_line)
+}
+
+/// Adds text to a run of the page header (docx-rs's model: the header is part of the frame)
+/// without the characters XML forbids.
+fn header_text(run: docx_rs::Run, text: &str) -> docx_rs::Run {
+    run.add_text(xml_safe(text))
 }
 
 /// A cell's content: one or more paragraphs.

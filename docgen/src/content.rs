@@ -5,8 +5,9 @@
 //! have, inline) and its builders move it by value at every call; building a large yttrande's
 //! body in it, walking it and dropping it was a third of the time to make the document. The
 //! body is written straight from this model (`ooxml::direct`). It becomes docx-rs's model only
-//! when docx-rs must render the whole body (one with charts), and in test builds, which check
-//! that the two give the same bytes (`package::pack`).
+//! when docx-rs must render the whole body (one with charts, or the rare one the direct writer
+//! leaves to it), and in test builds, which check that the two give the same bytes
+//! (`package::pack`).
 
 use docx_rs::{
     BookmarkEnd, BookmarkStart, BreakType, Docx, ParagraphChild, Shading, SpecialIndentType,

@@ -439,7 +439,7 @@ pub fn xml_safe(text: &str) -> Cow<'_, str> {
 /// Whether UTF-8 text holds a character `xml_safe` removes, looked for byte by byte: control
 /// characters are single bytes, and U+FFFE and U+FFFF are EF BF BE and EF BF BF.
 fn has_forbidden(bytes: &[u8]) -> bool {
-    // Nearly all text has neither a control character nor a character from U+F000 up: one
+    // Nearly all text has neither a control character nor one of U+F000–U+FFFF: one
     // quick look for either, and the exact test only where one stands.
     let suspect = |byte: &u8| *byte < 0x20 || *byte == 0xEF;
     if !bytes.iter().any(suspect) {
@@ -473,9 +473,15 @@ fn escape_with(text: &str, quotes: bool) -> String {
     let next_special = |rest: &str| {
         let bytes = rest.as_bytes();
         let markup = memchr::memchr3(b'&', b'<', b'>', bytes);
-        match (quotes, memchr::memchr(b'"', bytes)) {
-            (true, Some(quote)) => Some(markup.map_or(quote, |at| at.min(quote))),
-            _ => markup,
+        // Attribute values, which also escape quotes, are short.
+        let quote = if quotes {
+            memchr::memchr(b'"', bytes)
+        } else {
+            None
+        };
+        match (markup, quote) {
+            (Some(markup), Some(quote)) => Some(markup.min(quote)),
+            (markup, quote) => markup.or(quote),
         }
     };
     while let Some(at) = next_special(rest) {

@@ -1,10 +1,11 @@
 //! docgen for the browser, as its own WebAssembly module. docx-rs and the zip code are most of
 //! the app's size; keeping them here lets the first screen load without them. The app loads
-//! this module the first time it makes a document, opens a DOCX or shows a preview.
+//! this module the first time it makes a document, opens a DOCX or shows a preview, or ahead of
+//! that on the pages whose next step is a document (and warms it up then: [`warm_up`]).
 //!
 //! The interface is plain text and bytes: cases travel as case-file JSON, so both modules read
 //! them with the same versioned loader; what to make travels as a `schemas::documents::Request`
-//! in JSON; errors come back as Swedish messages. Every export goes through [`make`], docgen's
+//! in JSON; errors come back as Swedish messages. Every document export goes through [`make`], docgen's
 //! one entry, so the app names, dates and types files as the command line does.
 //!
 //! The exports are listed in `generator/exports.txt`, the one list that this crate, the app's
@@ -50,25 +51,22 @@ pub fn make_document(
         .map_err(|message| JsError::new(&message))
 }
 
-/// Makes a small första yttrande and reads it back, and keeps neither. A browser compiles a
-/// WebAssembly function the first time it is called, so a session's first document paid for
-/// compiling all the code a document needs: in Chromium the large synthetic yttrande took
-/// 140–220 ms cold and 40–50 ms after this (2026-12-02). The app calls it, when idle, on the
-/// pages whose next step is a document.
+/// Makes a small första yttrande and returns it, for the app to read back (`extract_case`) and
+/// throw away. A browser compiles a WebAssembly function the first time it is called, so a
+/// session's first document paid for compiling all the code a document needs: in Chromium the
+/// large synthetic yttrande took 140–260 ms cold, about 50 ms after this (2026-12-02). The app
+/// calls it, when idle, on the pages whose next step is a document. Empty if it fails: the
+/// failure shows again, with its message, when the user makes a document.
 #[wasm_bindgen]
-pub fn warm_up() {
-    // Nothing to report: a failure here shows again, with its message, when the user makes
-    // a document.
-    let _ = warm();
+pub fn warm_up() -> Vec<u8> {
+    warm().unwrap_or_default()
 }
 
-/// The work behind [`warm_up`]: one of the examples' yttranden made as for a download, then
-/// read back.
-pub fn warm() -> Result<(), String> {
+/// The work behind [`warm_up`]: one of the examples' yttranden, made as for a download.
+pub fn warm() -> Result<Vec<u8>, String> {
     const EXAMPLE: &str = include_str!("../../examples/it-sakerhet-tva-namnder.json");
     const FIRST_YTTRANDE: &str = r#"{"document":{"board":"ks","kind":"first"}}"#;
-    let made = make(EXAMPLE, FIRST_YTTRANDE, "2025-03-01", &[])?;
-    extract(&made.bytes).map(|_| ())
+    make(EXAMPLE, FIRST_YTTRANDE, "2025-03-01", &[]).map(|made| made.bytes)
 }
 
 /// What a template holds (`schemas::template::TemplateSummary` as JSON), or why the file cannot

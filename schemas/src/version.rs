@@ -278,7 +278,12 @@ pub fn load_case(text: &str) -> Result<Case, LoadError> {
     // the time of reading a tree of JSON values first (the app hands the generator the case for
     // every document). Anything else (an older version, an error to report) is read through the
     // tree, which migrates it or says what is wrong.
-    if let Ok(case) = serde_json::from_str::<Case>(text) {
+    // (A struct also reads from a JSON array; only an object can be a case file.)
+    let an_object = text.trim_start().starts_with('{');
+    if let Some(case) = an_object
+        .then(|| serde_json::from_str::<Case>(text).ok())
+        .flatten()
+    {
         if case.format == FORMAT_NAME && case.format_version == FORMAT_VERSION {
             return Ok(case);
         }
@@ -638,6 +643,16 @@ mod tests {
             read += 1;
         }
         assert!(read >= 3, "the examples were read");
+    }
+
+    #[test]
+    fn a_case_written_as_an_array_is_not_a_case() {
+        let as_array = format!(
+            r#"["yttra-case", {FORMAT_VERSION}, "", "audit", "", {{"reference": "SR-1", "title": "G"}}, []]"#
+        );
+        // serde reads a struct from an array of its fields in order; a case file never is one.
+        assert!(serde_json::from_str::<Case>(&as_array).is_ok());
+        assert!(load_case(&as_array).is_err());
     }
 
     #[test]

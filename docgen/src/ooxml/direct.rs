@@ -21,7 +21,8 @@ use crate::content::{
 use crate::xml_tree;
 
 /// The body's children as normalised XML (what `<w:body>` holds before its `w:sectPr`), or
-/// `None` when the body holds something only docx-rs and the normaliser write.
+/// `None` when it holds what only docx-rs and the normaliser write (a bookmark name that needs
+/// escaping) or a property element failed to render.
 pub(crate) fn body_children(body: &[Block]) -> Option<String> {
     let mut writer = Writer {
         // About what the normalised XML takes per child, so the text is seldom moved.
@@ -175,13 +176,14 @@ impl Writer {
     }
 }
 
-/// Text in a `w:t`, escaped as docx-rs escapes it (its own function is private): line breaks
-/// dropped, and `'` and `"` escaped too.
+/// Text in a `w:t` as docx-rs writes it (its functions are private): `Run::add_text` drops line
+/// feeds, its escaping drops carriage returns and escapes `'` and `"` too.
 fn write_text(text: &str, out: &mut String) {
     // docx-rs writes `preserve` whatever the text's flag says, and an element without content
-    // is written `<x/>`, as the normaliser writes it.
+    // (nothing left once the line breaks are dropped) is written `<x/>`, as the normaliser
+    // writes it.
     out.push_str(r#"<w:t xml:space="preserve""#);
-    if text.is_empty() {
+    if text.bytes().all(|byte| byte == b'\n' || byte == b'\r') {
         out.push_str("/>");
         return;
     }
@@ -313,6 +315,7 @@ mod tests {
             .keep_next(true)
             .hanging_indent(567, 283)
             .add_run(Run::new().add_safe_text("A & B <c> \"d\" 'e'\r\nf").bold())
+            .add_run(Run::new().add_safe_text("\r\n").add_safe_text("\n"))
             .add_run(
                 Run::new()
                     .add_safe_text(" leading and trailing ")

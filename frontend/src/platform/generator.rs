@@ -1,6 +1,7 @@
 //! The document generator, loaded on demand. docx-rs is most of the app's size, so it lives in
 //! a WebAssembly module of its own (`generator/`, served as `generator/generator.js`) that is
-//! imported the first time the user makes a document, opens a DOCX or previews a document.
+//! imported the first time the user makes a document, opens a DOCX or previews a document, or
+//! ahead of that on the pages whose next step is a document (`prepare_documents`).
 //! Cases cross the boundary as case-file JSON and what to make as a `schemas::documents::Request`
 //! in JSON; errors come back as Swedish messages. The generator's functions called here are
 //! those of `generator/exports.txt`; the generator's exports test holds this file to that list.
@@ -49,19 +50,28 @@ export async function extractCase(view) {
 export function prepareGenerator() {
   load().catch(() => {});
 }
-// Loaded ahead of a document, and once the page is idle, one small document made and read
-// back and thrown away (see the generator's warm_up): the user's first document then does
-// not wait for the browser to compile the code it needs.
-let warmed = false;
+// Ahead of a document: the generator loaded, a small document made, and read back, each when
+// the page is idle (see the generator's warm_up), so that the user's first document does not
+// wait for the browser to compile the code it needs, and typing is not held up meanwhile.
+let warming = false;
+function idle() {
+  return new Promise((resolve) => (globalThis.requestIdleCallback
+    ? requestIdleCallback(resolve, { timeout: 2000 })
+    : setTimeout(resolve, 500)));
+}
 export async function prepareDocuments() {
-  if (warmed) return;
-  warmed = true;
+  if (warming) return;
+  warming = true;
   try {
+    await idle();
     await load();
-    await new Promise((resolve) => (globalThis.requestIdleCallback ?? setTimeout)(resolve));
-    (await load()).warm_up();
+    await idle();
+    const docx = (await load()).warm_up();
+    await idle();
+    if (docx.length > 0) (await load()).extract_case(docx);
   } catch {
-    // A failed load says so when the user makes a document.
+    // Tried again on the next such page; a failed load says so when the user makes a document.
+    warming = false;
   }
 }
 export async function recogniseReport(sourcesJson) {
@@ -113,9 +123,9 @@ pub fn prepare() {
     prepare_js();
 }
 
-/// Starts loading the generator and, once the page is idle, has it make and read a small
-/// document, so that the user's first document is not slowed by compiling its code: for the
-/// pages whose next step is a document. Once a page.
+/// Loads the generator and has it make and read back a small document, each step when the page
+/// is idle, so that the user's first document is not slowed by compiling its code: for the
+/// pages whose next step is a document. Once for the page (again after a failure).
 pub fn prepare_documents() {
     prepare_documents_js();
 }
