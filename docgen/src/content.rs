@@ -284,11 +284,9 @@ pub struct CellProperties {
 impl Table {
     pub(crate) fn to_docx(&self) -> docx_rs::Table {
         let rows = self.rows.iter().map(Row::to_docx).collect();
-        docx_rs::Table::new(rows)
-            .style(styles::TABLE_GRID)
-            .set_grid(self.grid.clone())
-            .width(TEXT_WIDTH, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
+        let mut table = docx_rs::Table::new(rows).set_grid(self.grid.clone());
+        table.property = Table::properties_to_docx();
+        table
     }
 
     /// The table's own properties, as docx-rs has them.
