@@ -156,7 +156,7 @@ fn measure_heading(text: &str) -> Paragraph {
     blocks::stop(
         Paragraph::new()
             .style(styles::NORMAL)
-            .keep_next(true)
+            .keep_next()
             .add_run(blocks::text_run(text).bold().size(24)),
     )
 }
@@ -171,7 +171,7 @@ pub fn line(label: &str, field: Field, text: &str) -> Paragraph {
 pub fn block(label: &str, field: Field, text: &str) -> Vec<Paragraph> {
     let heading = Paragraph::new()
         .style(styles::NORMAL)
-        .keep_next(true)
+        .keep_next()
         .add_run(blocks::text_run(&format!("{label}:")).bold());
     let mut paragraphs = vec![blocks::anchored(heading, &[(field, Anchor::After)])];
     let answer = blocks::text_paragraphs(styles::NORMAL, text);

@@ -493,7 +493,7 @@ fn add_results(docx: Document, assessment: &SelfAssessment, chart: usize) -> Doc
             &format!(
                 "Diagrammet visar genomsnittligt betyg per område på skalan 0–{max}; tabellen under det har samma siffror. Genomsnittet räknas på de frågor som har fått ett betyg; obesvarade och ej tillämpliga frågor räknas inte."
             ),
-        ).keep_next(true))
+        ).keep_next())
         .add_paragraph(chart::placeholder(chart));
     let mut rows: Vec<Vec<CellContent>> = assessment
         .framework
@@ -560,7 +560,7 @@ fn add_gaps(docx: Document, case: &Case, assessment: &SelfAssessment) -> Documen
                 gap_level_sv(assessment)
             ),
         )
-        .keep_next(true),
+        .keep_next(),
     )
     .add_table(blocks::table_with_header(GAP_COLUMNS, rows))
     .add_paragraph(blocks::spacer())
@@ -640,7 +640,7 @@ fn add_change(
                 count_sv(better, "fråga har fått", "frågor har fått"),
                 comparison.overall.label_sv().to_lowercase()
             ),
-        ).keep_next(true));
+        ).keep_next());
     let rows = comparison
         .areas
         .iter()

@@ -40,11 +40,11 @@ pub fn styled(style: &'static str, text: &str) -> Paragraph {
 }
 
 pub fn heading1(text: &str) -> Paragraph {
-    styled(styles::HEADING_1, text).keep_next(true)
+    styled(styles::HEADING_1, text).keep_next()
 }
 
 pub fn heading2(text: &str) -> Paragraph {
-    styled(styles::HEADING_2, text).keep_next(true)
+    styled(styles::HEADING_2, text).keep_next()
 }
 
 /// A paragraph that starts with a bold label, e.g. "Ställningstagande: Instämmer".
@@ -259,8 +259,7 @@ pub fn signatures(board_name: &str, people: &[Signatory]) -> Vec<Paragraph> {
     if people.is_empty() {
         return Vec::new();
     }
-    let mut paragraphs =
-        vec![stop(styled(styles::NORMAL, &board_name.to_uppercase())).keep_next(true)];
+    let mut paragraphs = vec![stop(styled(styles::NORMAL, &board_name.to_uppercase())).keep_next()];
     for person in people {
         paragraphs.push(
             Paragraph::new()

@@ -63,7 +63,7 @@ pub fn relationship_id(index: usize) -> String {
 pub fn placeholder(index: usize) -> Paragraph {
     Paragraph::new()
         .style(styles::NORMAL)
-        .keep_next(true)
+        .keep_next()
         .with_bookmarks_first([format!("{PLACEHOLDER_PREFIX}{index}")])
 }
 

@@ -102,8 +102,9 @@ impl Paragraph {
         self
     }
 
-    pub fn keep_next(mut self, keep: bool) -> Paragraph {
-        self.properties.keep_next = keep;
+    /// Kept on the same page as the next paragraph.
+    pub fn keep_next(mut self) -> Paragraph {
+        self.properties.keep_next = true;
         self
     }
 
@@ -302,22 +303,19 @@ impl Table {
 impl Row {
     fn to_docx(&self) -> TableRow {
         let cells = self.cells.iter().map(Cell::to_docx).collect();
-        let row = TableRow::new(cells);
-        if self.cant_split {
-            row.cant_split()
-        } else {
-            row
-        }
+        let mut row = TableRow::new(cells);
+        row.property = Row::properties_to_docx(self.cant_split);
+        row
     }
 
-    /// The row's own properties, as docx-rs has them.
+    /// A row's own properties, as docx-rs has them.
     pub(crate) fn properties_to_docx(cant_split: bool) -> docx_rs::TableRowProperty {
-        Row {
-            cant_split,
-            cells: Vec::new(),
+        let row = TableRow::new(Vec::new());
+        if cant_split {
+            row.cant_split().property
+        } else {
+            row.property
         }
-        .to_docx()
-        .property
     }
 }
 

@@ -125,8 +125,7 @@ fn summary(subject: &Subject<'_>) -> Vec<Paragraph> {
     paragraphs.push(blocks::styled(styles::NORMAL, &task));
     if !case.audit.conclusion.trim().is_empty() {
         paragraphs.push(
-            blocks::styled(styles::NORMAL, "Den samlade bedömningen i granskningen:")
-                .keep_next(true),
+            blocks::styled(styles::NORMAL, "Den samlade bedömningen i granskningen:").keep_next(),
         );
         paragraphs.extend(blocks::text_paragraphs(
             styles::QUOTE,
@@ -235,7 +234,7 @@ fn proposal(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
     );
     vec![
         blocks::heading1("Förslag till beslut"),
-        blocks::styled(styles::NORMAL, &lead).keep_next(true),
+        blocks::styled(styles::NORMAL, &lead).keep_next(),
         blocks::list_item("1.", &decision),
     ]
 }
@@ -292,7 +291,7 @@ fn planning(case: &Case, board: &Board, note: &CoverNote) -> Vec<Paragraph> {
     paragraphs.push(
         Paragraph::new()
             .style(styles::NORMAL)
-            .keep_next(true)
+            .keep_next()
             .add_run(blocks::text_run("Beslutet skickas till").bold()),
     );
     paragraphs.extend(
@@ -329,7 +328,7 @@ fn matter(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
                 styles::NORMAL,
                 "Följande revisionsfrågor ingick i granskningen:",
             )
-            .keep_next(true),
+            .keep_next(),
         );
         paragraphs.extend(
             case.audit.questions.iter().map(|question| {
@@ -350,7 +349,7 @@ fn matter(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
                     lowercase_first(&board.name)
                 ),
             )
-            .keep_next(true),
+            .keep_next(),
         );
         paragraphs.extend(
             recommendations
@@ -364,15 +363,9 @@ fn matter(subject: &Subject<'_>, note: &CoverNote) -> Vec<Paragraph> {
     };
     paragraphs.push(blocks::heading2(&format!("{} bedömning", genitive(office))));
     for (item, audit_item) in case.items_for_board(&board.id) {
-        paragraphs.push(
-            Paragraph::new()
-                .style(styles::NORMAL)
-                .keep_next(true)
-                .add_run(
-                    blocks::text_run(&format!("{}: {}", item.label_sv(), audit_item.text.trim()))
-                        .bold(),
-                ),
-        );
+        paragraphs.push(Paragraph::new().style(styles::NORMAL).keep_next().add_run(
+            blocks::text_run(&format!("{}: {}", item.label_sv(), audit_item.text.trim())).bold(),
+        ));
         paragraphs.extend(match &subject.comparison {
             None => first_assessment(subject.response, item),
             Some(comparison) => follow_up_assessment(comparison, item),

@@ -100,7 +100,7 @@ fn add_items_of_kind(
         // The quote, stance and measures read as one unit: keep them on the same page.
         docx = item_heading(docx, item, audit_item);
         for paragraph in stance(response, item) {
-            docx = docx.add_paragraph(paragraph.keep_next(true));
+            docx = docx.add_paragraph(paragraph.keep_next());
         }
         docx = add_measures(docx, case, response, item);
     }

@@ -138,7 +138,7 @@ fn add_item(docx: Document, case: &Case, item: &ItemComparison<'_>) -> Document 
         None => "Besvarades inte i det första yttrandet",
     };
     docx = docx.add_paragraph(
-        blocks::labelled("Ställningstagande i det första yttrandet", stance).keep_next(true),
+        blocks::labelled("Ställningstagande i det första yttrandet", stance).keep_next(),
     );
     if item.planned.is_empty() {
         let text = match item.no_measure_reason() {
@@ -159,7 +159,7 @@ fn add_item(docx: Document, case: &Case, item: &ItemComparison<'_>) -> Document 
     if !item.new.is_empty() {
         docx = docx.add_paragraph(
             blocks::labelled("Nya åtgärder under perioden", &new_measures_sentence(item))
-                .keep_next(true),
+                .keep_next(),
         );
         let rows = item
             .new
@@ -351,7 +351,7 @@ fn add_summary(
             "Utfallet gäller både utlovade och nya åtgärder. Varje åtgärd räknas en gång, även när \
              den avser flera bedömningar eller rekommendationer. Utfall som ingen åtgärd har visas \
              inte.",
-        ).keep_next(true));
+        ).keep_next());
     let rows = summary_rows(summary)
         .into_iter()
         .map(|(label, count)| {

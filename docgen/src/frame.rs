@@ -88,6 +88,6 @@ pub fn item_heading(docx: Document, item: ItemRef, audit_item: &AuditItem) -> Do
     }
     blocks::add_all(
         docx,
-        quote.into_iter().map(|paragraph| paragraph.keep_next(true)),
+        quote.into_iter().map(|paragraph| paragraph.keep_next()),
     )
 }

@@ -312,7 +312,7 @@ mod tests {
     fn text_breaks_tabs_and_bookmarks_come_out_as_the_normaliser_writes_them() {
         let marked = Paragraph::new()
             .style("Normal")
-            .keep_next(true)
+            .keep_next()
             .hanging_indent(567, 283)
             .add_run(Run::new().add_safe_text("A & B <c> \"d\" 'e'\r\nf").bold())
             .add_run(Run::new().add_safe_text("\r\n").add_safe_text("\n"))
