@@ -50,26 +50,46 @@ if [ $# -eq 2 ]; then
   exit 0
 fi
 
-failed=()
-for entry in "${TARGETS[@]}"; do
-  target="${entry%%:*}" max_len="${entry##*:}"
-  say "Fuzzing $target for ${FUZZ_SECONDS}s (-max_len=$max_len, -rss_limit_mb=2048)"
+# One target: libFuzzer's progress goes to its log; the summary is printed by report() below.
+fuzz_target() {
+  local target="$1" max_len="$2"
   mkdir -p "fuzz/corpus/$target"
   # The first corpus directory receives what the run finds; the seeds and regressions are read.
   # A target without kept regressions has no folder in git (git keeps no empty folders), and
   # libFuzzer stops at a missing one, so only the folders there are are given.
-  inputs=("fuzz/corpus/$target" "fuzz/seeds/$target")
+  local inputs=("fuzz/corpus/$target" "fuzz/seeds/$target")
   [ -d "fuzz/regressions/$target" ] && inputs+=("fuzz/regressions/$target")
-  # libFuzzer's progress goes to a log; the summary is printed, and the end of the log on failure.
-  log="fuzz/target/$target.log"
-  if fuzz run "$target" "${inputs[@]}" -- \
+  fuzz run "$target" "${inputs[@]}" -- \
     -max_total_time="$FUZZ_SECONDS" -rss_limit_mb=2048 -max_len="$max_len" -timeout=10 \
-    -dict="fuzz/dictionaries/$target.dict" -print_final_stats=1 2>"$log"; then
-    grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log"
-  else
-    tail -n 40 "$log" >&2
-    failed+=("$target")
-  fi
+    -dict="fuzz/dictionaries/$target.dict" -print_final_stats=1 2>"fuzz/target/$target.log"
+}
+
+# libFuzzer runs on one core: two targets at a time use the machine's two, each for the whole
+# FUZZ_SECONDS, so fuzzing takes half the wall time with as many runs per target.
+failed=()
+pending=("${TARGETS[@]}")
+while [ ${#pending[@]} -gt 0 ]; do
+  batch=("${pending[@]:0:2}")
+  pending=("${pending[@]:2}")
+  pids=()
+  for entry in "${batch[@]}"; do
+    target="${entry%%:*}" max_len="${entry##*:}"
+    say "Fuzzing $target for ${FUZZ_SECONDS}s (-max_len=$max_len, -rss_limit_mb=2048)"
+    fuzz_target "$target" "$max_len" &
+    pids+=($!)
+  done
+  for i in "${!batch[@]}"; do
+    target="${batch[$i]%%:*}"
+    log="fuzz/target/$target.log"
+    if wait "${pids[$i]}"; then
+      echo "$target:"
+      grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log"
+    else
+      echo "$target failed; the end of its log:" >&2
+      tail -n 40 "$log" >&2
+      failed+=("$target")
+    fi
+  done
 done
 
 if [ ${#failed[@]} -gt 0 ]; then

@@ -12,6 +12,7 @@ const RUNS: usize = 41;
 
 fn main() {
     let case = docgen::synthetic::large_case(60, 3);
+    write_case_for_the_browser_benchmark(&case);
     let today = Date::parse("2025-03-01").expect("valid date");
 
     let (yttra_median, yttra_bytes) =
@@ -173,6 +174,16 @@ fn measure(mut render: impl FnMut() -> Vec<u8>) -> (Duration, usize) {
         .collect();
     times.sort();
     (times[RUNS / 2], size)
+}
+
+/// scripts/bench.sh times the same case in Chromium: it names a file in `YTTRA_LARGE_CASE` and
+/// the case is written there as a case file. Written here rather than by the `synthetic_case`
+/// example, which cargo would build with panics that abort (the release profile's), so with
+/// every dependency a second time: a benchmark is always built with panics that unwind.
+fn write_case_for_the_browser_benchmark(case: &schemas::Case) {
+    if let Some(path) = std::env::var_os("YTTRA_LARGE_CASE") {
+        std::fs::write(&path, schemas::save_case(case)).expect("the large case is written");
+    }
 }
 
 fn millis(duration: Duration) -> f64 {

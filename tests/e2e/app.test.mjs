@@ -3,11 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
   ROOT, OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations,
-  docxTextWithPythonDocx, extractCase, readJson, openApp, downloadFrom,
+  docxTextWithPythonDocx, extractCase, readJson, openApp, downloadFrom, syntheticLargeCase,
 } from './support.mjs';
 
 const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
@@ -435,7 +434,7 @@ test('a full storage is reported and the work stays on screen', async () => {
 });
 
 test('a hundred large cases fit in the browser and the start page lists them', async () => {
-  const large = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'docgen', '--example', 'synthetic_case'], { cwd: ROOT, encoding: 'utf8' });
+  const large = syntheticLargeCase();
   assert.ok(large.length > 140000, `a large case is ${large.length} characters`);
   const { context, page } = await freshApp();
   await page.getByText('Inga ärenden är sparade här ännu').waitFor();

@@ -7,12 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ROOT, SCREENSHOTS, serverAndBrowser, axeViolations, docxTextWithPythonDocx,
-  docxTextWithLibreOffice, extractCase, readJson, openApp, downloadFrom,
+  docxTextWithLibreOffice, extractCase, readJson, openApp, downloadFrom, waitUntilStored,
 } from './support.mjs';
 
 const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
 const TITLE = 'Granskning av IT-säkerhet (SR-2025-17)';
-const SAVED = 'Alla ändringar är sparade i webbläsaren.';
 const env = serverAndBrowser();
 
 /** Chooses a step of the follow-up by its item, whatever its state. */
@@ -103,7 +102,7 @@ test('a follow-up started from the filed första yttrande is filled in, compared
   await page.getByRole('heading', { name: 'Bedömning 4', level: 2 }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'outcome-A3-reason');
   await page.keyboard.type('Mätetalen för efterlevnad tas fram tillsammans med stadskontoret.');
-  await page.getByRole('status').filter({ hasText: SAVED }).waitFor().catch(() => {});
+  await waitUntilStored(page);
 
   // A reload comes back to the same step with everything kept.
   await page.reload();

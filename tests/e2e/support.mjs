@@ -1,7 +1,7 @@
 // Shared by the browser tests: the local server for dist/, Debian's Chromium, and helpers.
 import { spawn, execFileSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -90,6 +90,27 @@ export function xlsxWithOpenpyxl(path) {
 export function extractCase(path) {
   const docgen = process.env.YTTRA_DOCGEN || join(ROOT, 'target', 'debug', 'docgen');
   return JSON.parse(execFileSync(docgen, ['extract', path], { encoding: 'utf8' }));
+}
+
+/** Waits until the app has nothing waiting to be stored, on pages that show no save status: it
+ * asks before unload exactly while an edit is not yet stored (app.rs,
+ * use_ask_before_closing_unsaved), so a cancelable beforeunload it does not cancel means stored. */
+export function waitUntilStored(page) {
+  return page.waitForFunction(() => {
+    const event = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(event);
+    return !event.defaultPrevented;
+  });
+}
+
+/** The large synthetic case (docgen's example `synthetic_case`). `cargo test --workspace` builds
+ * the example with the workspace's features, as it builds the CLI; `cargo run -p docgen` would
+ * build docgen again with its own, so it is only the fallback when the example is not built. */
+export function syntheticLargeCase() {
+  const built = join(ROOT, 'target', 'debug', 'examples', 'synthetic_case');
+  if (existsSync(built)) return execFileSync(built, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  return execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'docgen', '--example', 'synthetic_case'],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
 export function readJson(path) {
