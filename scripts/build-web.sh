@@ -35,11 +35,9 @@ mkdir -p dist/pkg dist/app dist/generator
 # Three modules: the start page (pkg/, the first screen), the rest of the app (app/, loaded once
 # the start page shows) and the generator (generator/, loaded when a document is made or read),
 # so the first screen carries neither the app's pages nor docx-rs.
-# -Oz for the start page (its size is the first screen's); -O1 for the app and the generator:
-# their gzipped downloads come out smaller than with -Oz (app 598 against 605 KB, generator 1,131
-# against 1,184 KB), the generator is as fast in Chromium once V8 has optimised it and faster
-# until then (large yttrande, 9 fresh pages each, interleaved: 14.4 against 14.0 ms after 100
-# documents, 17.1 against 20.5 ms over the 50 after the first 5), and -O1 takes 40 s, -Oz 145.
+# -Oz for the start page (its size is the first screen's); -O1 for the app and the generator,
+# which gzip smaller that way, run as fast and take a minute less to optimise (the measurements
+# are in ARCHITECTURE.md, under the generator).
 optimise() {
   node_modules/.bin/wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
