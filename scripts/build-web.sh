@@ -41,6 +41,7 @@ mkdir -p dist/pkg dist/app dist/generator
 optimise() {
   node_modules/.bin/wasm-opt --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
+    --enable-simd \
     "$2" "$1" -o "$1"
 }
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg "$wasm/first_screen.wasm"

@@ -108,7 +108,7 @@ mod tests {
         let extracted = docgen::read_back::read_back(bytes)
             .map(|read| {
                 serde_json::to_string(&ReadDocument {
-                    case: save_case(&read.extracted.case),
+                    case: case_message(&read.extracted.case),
                     document: read.extracted.document,
                     differences: read.differences,
                     outside: read.outside,
@@ -150,7 +150,7 @@ mod tests {
             .expect_err("not utf-8")
             .contains("UTF-8"));
     }
-    use schemas::{save_case, Date};
+    use schemas::{case_message, save_case, Date};
 
     const EXAMPLE: &str = include_str!("../../examples/informationssakerhet-delvis.json");
 

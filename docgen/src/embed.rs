@@ -28,6 +28,17 @@ pub struct CasePart {
     pub made: Option<String>,
 }
 
+/// How every case part [`case_part_xml`] writes begins: its declaration and root element's name
+/// and namespace.
+const CASE_PART_START: &str =
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="urn:yttra:case""#;
+
+/// Whether `xml` is a case part as [`case_part_xml`] writes it (and not, say, one a template
+/// or an office suite wrote).
+pub(crate) fn is_written_case_part(xml: &[u8]) -> bool {
+    xml.starts_with(CASE_PART_START.as_bytes())
+}
+
 /// The custom XML part holding a case cut for the document `document` (a request as JSON),
 /// made on the day `made`.
 pub fn case_part_xml(case_json: &str, document: Option<(&str, &str)>) -> String {
@@ -41,7 +52,7 @@ pub fn case_part_xml(case_json: &str, document: Option<(&str, &str)>) -> String 
         })
         .unwrap_or_default();
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="{CASE_NAMESPACE}"{document}>{}</case>"#,
+        "{CASE_PART_START}{document}>{}</case>",
         escape_text(&json_escape_non_xml(case_json))
     )
 }
@@ -144,6 +155,26 @@ mod tests {
                 made: Some("2025-03-01".to_string()),
             })
         );
+    }
+
+    /// The package passes a written case part on without normalising it (`ooxml::normalise_part`).
+    #[test]
+    fn a_written_part_is_in_the_normal_form_already() {
+        let json = r#"{"a":"<b> & \"c\" 'd' ]]> åäö\t\n","b":[1,2.5,null]}"#;
+        let request = r#"{"document":{"board":"<a&b> \"k\"","kind":"first"}}"#;
+        for part in [
+            case_part_xml(json, Some((request, "2025-03-01"))),
+            case_part_xml(json, None),
+        ] {
+            assert!(is_written_case_part(part.as_bytes()));
+            assert_eq!(
+                crate::ooxml::normalise_part_as_tree("customXml/item1.xml", part.as_bytes()),
+                Ok(part)
+            );
+        }
+        assert!(!is_written_case_part(
+            br#"<?xml version="1.0"?><case xmlns="urn:yttra:case">{}</case>"#
+        ));
     }
 
     #[test]

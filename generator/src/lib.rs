@@ -15,7 +15,7 @@
 use docgen::preview::document_preview;
 use docgen::template::Template;
 use schemas::documents::{DocumentKind, Output, ReadDocument, Request, MAX_CASE_BYTES};
-use schemas::{load_case, save_case, Case, Date};
+use schemas::{case_message, load_case, Case, Date};
 use wasm_bindgen::prelude::*;
 
 /// A made file as the app receives it: its name, MIME type and bytes.
@@ -169,7 +169,7 @@ pub fn preview(case_json: &str, board: &str, kind: &str, today: &str) -> Result<
 pub fn extract(docx: &[u8]) -> Result<String, String> {
     let read = docgen::read_back::read_back(docx).map_err(|error| error.to_string())?;
     let read = ReadDocument {
-        case: save_case(&read.extracted.case),
+        case: case_message(&read.extracted.case),
         document: read.extracted.document,
         differences: read.differences,
         outside: read.outside,

@@ -13,6 +13,8 @@
 //! document's fields with the stored case instead (`fields::differences`) and the user takes in
 //! what should change.
 
+use std::collections::HashMap;
+
 use crate::applicability::{Parameter, Subject};
 use crate::documents::{find_assessment, find_board, DocumentKind, Request, RequestError};
 use crate::follow_up::{FollowUpYttrande, MeasureOutcome};
@@ -313,16 +315,22 @@ fn carry_promises(from: &FirstYttrande, into: &mut FirstYttrande) {
 /// Measures by id: whole for a yttrande; the action, date and items for a tjänsteskrivelse,
 /// leaving the effect and responsible role as they are in `into`.
 fn carry_measures(from: &[Measure], into: &mut Vec<Measure>, detail: Detail) {
+    // Where each id stands in `into` (its first place, as a search would find it): a large case's
+    // hundreds of measures are not each searched for among all the others.
+    let mut places: HashMap<String, usize> = HashMap::with_capacity(into.len() + from.len());
+    for (place, measure) in into.iter().enumerate() {
+        places.entry(measure.id.clone()).or_insert(place);
+    }
     for measure in from {
-        let target = find_or_push(
-            into,
-            |m| m.id == measure.id,
-            || Measure {
+        let place = *places.entry(measure.id.clone()).or_insert_with(|| {
+            into.push(Measure {
                 expected_effect: String::new(),
                 responsible: String::new(),
                 ..measure.clone()
-            },
-        );
+            });
+            into.len() - 1
+        });
+        let target = &mut into[place];
         match detail {
             Detail::Yttrande => *target = measure.clone(),
             Detail::CoverNote => {

@@ -35,4 +35,6 @@ pub use location::Location;
 pub use model::*;
 pub use self_assessment::{Answer, Rating, SelfAssessment};
 pub use validate::{has_errors, validate, Finding, Severity};
-pub use version::{load_case, load_case_value, save_case, LoadError, FORMAT_NAME, FORMAT_VERSION};
+pub use version::{
+    case_message, load_case, load_case_value, save_case, LoadError, FORMAT_NAME, FORMAT_VERSION,
+};

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   ROOT, OUTPUT, SCREENSHOTS, serverAndBrowser, axeViolations,
   docxTextWithPythonDocx, extractCase, readJson, openApp, downloadFrom, syntheticLargeCase,
+  launchChromium,
 } from './support.mjs';
 
 const example = readJson(join(ROOT, 'examples', 'it-sakerhet-tva-namnder.json'));
@@ -78,6 +79,26 @@ test('when the rest of the app cannot be loaded, the start page says so and stay
   await page.getByRole('button', { name: 'Nytt ärende' }).click();
   await page.getByRole('heading', { name: 'Namnlöst ärende', level: 1 }).waitFor();
   await context.close();
+});
+
+test('a browser without WebAssembly SIMD is told that Yttra cannot start there', async () => {
+  // V8 offers WebAssembly SIMD only on processors with SSE4.1: told there is none, Chromium is a
+  // browser without it, as Firefox before 89 and Safari before 16.4 are.
+  const browser = await launchChromium(['--js-flags=--no-enable-sse4-1']);
+  try {
+    const page = await browser.newPage();
+    await page.goto(env.server.url);
+    await page.getByRole('alert')
+      .filter({ hasText: 'Yttra kunde inte starta i den här webbläsaren. Prova en nyare webbläsare.' })
+      .waitFor();
+    // A module of one function that makes a SIMD value (v128.const, as the app's modules use).
+    const simd = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+      10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]);
+    assert.equal(await page.evaluate((bytes) => WebAssembly.validate(new Uint8Array(bytes)), [...simd]), false,
+      'this Chromium has no WebAssembly SIMD');
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the Content Security Policy refuses other origins', async () => {

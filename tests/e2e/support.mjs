@@ -26,13 +26,15 @@ export async function startServer() {
   return { url: firstLine.trim(), stop: () => server.kill() };
 }
 
-/** Debian's Chromium, never a downloaded browser; flags that keep it off the network. */
-export function launchChromium() {
+/** Debian's Chromium, never a downloaded browser; flags that keep it off the network, and
+ * `extraArgs` after them. */
+export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

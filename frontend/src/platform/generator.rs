@@ -8,7 +8,7 @@
 
 use schemas::documents::{make_data_file, DocumentKind, Output, PreviewBlock, Request};
 use schemas::template::TemplateSummary;
-use schemas::{save_case, Case, Date};
+use schemas::{case_message, Case, Date};
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(inline_js = r#"
@@ -166,7 +166,7 @@ pub async fn make_document(
     let request_json = serde_json::to_string(request)
         .map_err(|error| format!("Begäran kunde inte skickas till dokumentdelen: {error}"))?;
     let made = make_js(
-        &save_case(case),
+        &case_message(case),
         &request_json,
         &today.to_string(),
         template.unwrap_or_default(),
@@ -213,7 +213,7 @@ pub async fn preview_document(
     kind: DocumentKind,
     today: Date,
 ) -> Result<Vec<PreviewBlock>, String> {
-    let json = preview_js(&save_case(case), board, kind.key(), &today.to_string())
+    let json = preview_js(&case_message(case), board, kind.key(), &today.to_string())
         .await
         .map_err(message)?;
     let json = json.as_string().ok_or_else(unreadable_answer)?;
