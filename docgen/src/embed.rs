@@ -33,8 +33,8 @@ pub struct CasePart {
 const CASE_PART_START: &str =
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><case xmlns="urn:yttra:case""#;
 
-/// Whether `xml` is a case part as [`case_part_xml`] writes it (and not, say, one a template
-/// or an office suite wrote).
+/// Whether `xml` begins as [`case_part_xml`] writes a case part. Asked only of the part the
+/// package itself put in (`package::normalised`), never of one read from a file.
 pub(crate) fn is_written_case_part(xml: &[u8]) -> bool {
     xml.starts_with(CASE_PART_START.as_bytes())
 }
@@ -157,7 +157,7 @@ mod tests {
         );
     }
 
-    /// The package passes a written case part on without normalising it (`ooxml::normalise_part`).
+    /// The package passes a written case part on without normalising it (`package::normalised`).
     #[test]
     fn a_written_part_is_in_the_normal_form_already() {
         let json = r#"{"a":"<b> & \"c\" 'd' ]]> åäö\t\n","b":[1,2.5,null]}"#;

@@ -27,6 +27,9 @@ pub const CASE_ITEM_ID: &str = "6E1B5A3C-0D2F-4C8B-9A71-59C0A7D2E8F4";
 /// real content replaces it after `build()`.
 const CASE_ITEM_PLACEHOLDER: &str = r#"<case xmlns="urn:yttra:case"/>"#;
 
+/// Where the case part stands: it is the first (and only) custom XML item (`named_parts`).
+const CASE_PART: &str = "customXml/item1.xml";
+
 /// What the document says about itself (title, subject), also written to its properties.
 pub struct DocumentInfo {
     pub title: String,
@@ -200,8 +203,12 @@ fn normalised(
     parts
         .into_iter()
         .map(|(path, bytes)| {
-            let mut bytes = ooxml::normalise_part(&path, &bytes)
-                .map_err(|e| PackageError(format!("{path}: {e}")))?;
+            let mut bytes = if is_written_case_part(&path, &bytes) {
+                bytes
+            } else {
+                ooxml::normalise_part(&path, &bytes)
+                    .map_err(|e| PackageError(format!("{path}: {e}")))?
+            };
             if path == template::MAIN_PART {
                 if let Some(children) = direct {
                     bytes = with_body_children(bytes, children)?;
@@ -210,6 +217,18 @@ fn normalised(
             Ok((path, bytes))
         })
         .collect()
+}
+
+/// Whether this is the case part [`rendered_parts`] put in. `embed::case_part_xml` writes it in
+/// the normal form, so normalising it (parsing and writing 150 KB in a large case) would give
+/// the same bytes back; every debug build checks that.
+fn is_written_case_part(path: &str, bytes: &[u8]) -> bool {
+    let written = path == CASE_PART && embed::is_written_case_part(bytes);
+    debug_assert!(
+        !written || ooxml::normalise_part(path, bytes).as_deref() == Ok(bytes),
+        "the case part is not in the normal form"
+    );
+    written
 }
 
 /// The normalised body without content, with the directly written content put in.

@@ -36,13 +36,27 @@ try {
   // Storage refused (private mode): the start page's module decides.
 }
 
-// Whichever module shows first (the start page, or the app after a reload on a case) takes the
-// loading text away.
-init().catch((error) => {
+// Every module is built with WebAssembly SIMD (.cargo/config.toml). A browser without it is told
+// so here, whatever the start page's own module holds: if it happened to hold no SIMD
+// instruction, it would start, and only the rest of the app would fail, with a message about
+// the network. The probe is the smallest module that uses SIMD (one function returning a
+// v128.const).
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0,
+  10, 22, 1, 20, 0, 253, 12, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 11]);
+
+function cannotStart(error) {
   const loading = document.getElementById('loading');
   if (loading) {
     loading.setAttribute('role', 'alert');
     loading.textContent = 'Yttra kunde inte starta i den här webbläsaren. Prova en nyare webbläsare.';
   }
   console.error(error);
-});
+}
+
+// Whichever module shows first (the start page, or the app after a reload on a case) takes the
+// loading text away.
+if (typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE)) {
+  init().catch(cannotStart);
+} else {
+  cannotStart(new Error('this browser has no WebAssembly SIMD'));
+}

@@ -72,6 +72,11 @@ pub fn case_json(data: &[u8]) {
             Ok(&case),
             "a loaded case must read back equal once written"
         );
+        assert_eq!(
+            schemas::load_case(&schemas::case_message(&case)).as_ref(),
+            Ok(&case),
+            "a loaded case must read back equal as the app's modules pass it"
+        );
     }
 }
 

@@ -3,7 +3,8 @@
 //! this module the first time it makes a document, opens a DOCX or shows a preview, or ahead of
 //! that on the pages whose next step is a document (and warms it up then: [`warm_up`]).
 //!
-//! The interface is plain text and bytes: cases travel as case-file JSON, so both modules read
+//! The interface is plain text and bytes: cases travel as compact case JSON
+//! (`schemas::case_message`), so both modules read
 //! them with the same versioned loader; what to make travels as a `schemas::documents::Request`
 //! in JSON; errors come back as Swedish messages. Every document export goes through [`make`], docgen's
 //! one entry, so the app names, dates and types files as the command line does.
@@ -89,7 +90,7 @@ pub fn preview_document(
 }
 
 /// What a DOCX written by Yttra holds, as `schemas::documents::ReadDocument` JSON: its case
-/// (case-file JSON) and the document it was cut for.
+/// (compact case JSON, `schemas::case_message`) and the document it was cut for.
 #[wasm_bindgen]
 pub fn extract_case(docx: &[u8]) -> Result<String, JsError> {
     extract(docx).map_err(|message| JsError::new(&message))
@@ -188,7 +189,7 @@ fn make_request(
     docgen::make_in(&case, request, read_today(today)?, template).map_err(|error| error.to_string())
 }
 
-/// The case as the app sends it, at most as large as a case file may be.
+/// The case as the app sends it (compact JSON), held to the limit on a case file's size.
 fn read_case(case_json: &str) -> Result<Case, String> {
     if case_json.len() > MAX_CASE_BYTES {
         return Err(format!(

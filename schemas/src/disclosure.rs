@@ -322,14 +322,18 @@ fn carry_measures(from: &[Measure], into: &mut Vec<Measure>, detail: Detail) {
         places.entry(measure.id.clone()).or_insert(place);
     }
     for measure in from {
-        let place = *places.entry(measure.id.clone()).or_insert_with(|| {
-            into.push(Measure {
-                expected_effect: String::new(),
-                responsible: String::new(),
-                ..measure.clone()
-            });
-            into.len() - 1
-        });
+        let place = match places.get(measure.id.as_str()) {
+            Some(&place) => place,
+            None => {
+                into.push(Measure {
+                    expected_effect: String::new(),
+                    responsible: String::new(),
+                    ..measure.clone()
+                });
+                places.insert(measure.id.clone(), into.len() - 1);
+                into.len() - 1
+            }
+        };
         let target = &mut into[place];
         match detail {
             Detail::Yttrande => *target = measure.clone(),

@@ -191,7 +191,8 @@ impl Request {
 }
 
 /// What the generator read out of a DOCX, as it crosses to the app in JSON: the embedded case
-/// as case-file JSON (read by the app with the same versioned loader as any case file), the
+/// as compact case JSON (`crate::case_message`; read by the app with the same versioned loader
+/// as any case file), the
 /// document it was cut for (`None`: a document that embeds the whole case), and what was
 /// changed in it in Word.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -442,6 +442,10 @@ mod tests {
         let again = load_case(&saved).expect("saved case reads back");
         assert_eq!(again, case);
         assert_eq!(save_case(&again), saved);
+        // As the app's modules pass it to each other: the same case, compact.
+        let message = case_message(&case);
+        assert!(message.len() < saved.len() && !message.contains('\n'));
+        assert_eq!(load_case(&message), Ok(case));
     }
 
     #[test]

@@ -145,3 +145,63 @@ fn an_unknown_board_is_named() {
         Err(RequestError::UnknownBoard("okänd".into()))
     );
 }
+
+fn measure(id: &str, action: &str, effect: &str) -> Measure {
+    Measure {
+        id: id.into(),
+        action: action.into(),
+        expected_effect: effect.into(),
+        done_by: None,
+        responsible: format!("ansvarig för {action}"),
+        items: Vec::new(),
+        origin: None,
+    }
+}
+
+/// Measures are found by id in a map; what comes of it is what a search from the start finds:
+/// the first of two with the same id, new ones at the end, a repeated new one once.
+#[test]
+fn measures_are_carried_to_the_first_with_their_id() {
+    let into = vec![
+        measure("A1", "gammal", "e1"),
+        measure("A1", "dubblett", "e1b"),
+        measure("A2", "gammal", "e2"),
+    ];
+    let from = vec![
+        measure("A2", "ny", "n2"),
+        measure("A3", "ny", "n3"),
+        measure("A3", "nyare", "n3b"),
+        measure("A1", "ny", "n1"),
+    ];
+    let mut yttrande = into.clone();
+    carry_measures(&from, &mut yttrande, Detail::Yttrande);
+    assert_eq!(
+        yttrande,
+        vec![
+            from[3].clone(),
+            into[1].clone(),
+            from[0].clone(),
+            from[2].clone(),
+        ]
+    );
+    // A tjänsteskrivelse takes the action and keeps the effect and the responsible role.
+    let mut cover_note = into.clone();
+    carry_measures(&from, &mut cover_note, Detail::CoverNote);
+    let with_action = |kept: &Measure, action: &str| Measure {
+        action: action.into(),
+        ..kept.clone()
+    };
+    assert_eq!(
+        cover_note,
+        vec![
+            with_action(&into[0], "ny"),
+            into[1].clone(),
+            with_action(&into[2], "ny"),
+            Measure {
+                expected_effect: String::new(),
+                responsible: String::new(),
+                ..from[2].clone()
+            },
+        ]
+    );
+}
