@@ -48,7 +48,7 @@ function cannotStart(error) {
   const loading = document.getElementById('loading');
   if (loading) {
     loading.setAttribute('role', 'alert');
-    loading.textContent = 'Yttra kunde inte starta i den här webbläsaren. Prova en nyare webbläsare.';
+    loading.textContent = 'Yttra kunde inte starta i den här webbläsaren. Öppna Yttra i en nyare version av Edge, Chrome, Firefox eller Safari, eller be it-supporten om hjälp.';
   }
   console.error(error);
 }

@@ -98,7 +98,7 @@ test('a browser without WebAssembly SIMD is told that Yttra cannot start there',
     assert.equal(await page.evaluate((bytes) => WebAssembly.validate(new Uint8Array(bytes)), simd), false,
       'this Chromium has no WebAssembly SIMD');
     await page.getByRole('alert')
-      .filter({ hasText: 'Yttra kunde inte starta i den här webbläsaren. Prova en nyare webbläsare.' })
+      .filter({ hasText: 'Yttra kunde inte starta i den här webbläsaren. Öppna Yttra i en nyare version av Edge, Chrome, Firefox eller Safari, eller be it-supporten om hjälp.' })
       .waitFor();
     assert.equal(await page.getByRole('button', { name: 'Nytt ärende' }).count(), 0,
       'no start page that would fail at the first click');

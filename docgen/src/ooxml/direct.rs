@@ -189,6 +189,12 @@ fn write_text(text: &str, out: &mut String) {
     }
     out.push('>');
     let special = |byte: u8| matches!(byte, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\n' | b'\r');
+    // Most text has none of them: copied whole after one quick look.
+    if !xml_tree::any_byte(text.as_bytes(), special) {
+        out.push_str(text);
+        out.push_str("</w:t>");
+        return;
+    }
     let mut rest = text;
     // The special characters are ASCII, so a byte position is a character boundary.
     while let Some(at) = rest.bytes().position(special) {
