@@ -4,10 +4,10 @@
 //! that on the pages whose next step is a document (and warms it up then: [`warm_up`]).
 //!
 //! The interface is plain text and bytes: cases travel as compact case JSON
-//! (`schemas::case_message`), so both modules read
-//! them with the same versioned loader; what to make travels as a `schemas::documents::Request`
-//! in JSON; errors come back as Swedish messages. Every document export goes through [`make`], docgen's
-//! one entry, so the app names, dates and types files as the command line does.
+//! (`schemas::case_message`), so both modules read them with the same versioned loader; what to
+//! make travels as a `schemas::documents::Request` in JSON; errors come back as Swedish
+//! messages. Every document export goes through [`make`], docgen's one entry, so the app names,
+//! dates and types files as the command line does.
 //!
 //! The exports are listed in `generator/exports.txt`, the one list that this crate, the app's
 //! loader (`frontend/src/generator.rs`) and the single-file build (`scripts/single_file.py`) are
