@@ -10,6 +10,7 @@ use schemas::template::{Placement, TemplateSummary};
 use super::fill::{self, FieldValues, FillReport};
 use super::parts;
 use super::styles::{self, StyleMap};
+use super::written;
 use super::{Template, MAIN_PART};
 use crate::read_back::{CONTENT_END, CONTENT_START};
 use crate::xml_tree::{self, Element, Node, XmlDocument};
@@ -39,6 +40,8 @@ enum Part<'a> {
 /// The merged package, in the template's part order with Yttra's parts after.
 struct Package<'a> {
     parts: Vec<(String, Part<'a>)>,
+    /// Yttra's content as text, written where the body holds [`written::PLACEHOLDER`].
+    written_content: Option<String>,
 }
 
 impl<'a> Package<'a> {
@@ -49,6 +52,7 @@ impl<'a> Package<'a> {
                 .iter()
                 .map(|(path, bytes)| (path.clone(), Part::Bytes(Cow::Borrowed(bytes.as_slice()))))
                 .collect(),
+            written_content: None,
         }
     }
 
@@ -110,24 +114,46 @@ impl<'a> Package<'a> {
     }
 
     /// The parts as bytes, the content types first (as Word writes them).
-    fn into_parts(self) -> Vec<(String, Vec<u8>)> {
-        let mut parts: Vec<(String, Vec<u8>)> = self
-            .parts
-            .into_iter()
-            .map(|(path, part)| {
-                let bytes = match part {
-                    Part::Bytes(bytes) => bytes.into_owned(),
-                    Part::Xml(document) => xml_tree::write(&document).into_bytes(),
-                };
-                (path, bytes)
-            })
-            .collect();
+    fn into_parts(self) -> Result<Vec<(String, Vec<u8>)>, String> {
+        let mut written_content = self.written_content;
+        let mut parts = Vec::with_capacity(self.parts.len());
+        for (path, part) in self.parts {
+            let bytes = match part {
+                Part::Bytes(bytes) => bytes.into_owned(),
+                Part::Xml(document) => {
+                    let mut xml = xml_tree::write(&document);
+                    if path == MAIN_PART {
+                        if let Some(content) = written_content.take() {
+                            xml = with_written_content(&xml, &content)?;
+                        }
+                    }
+                    xml.into_bytes()
+                }
+            };
+            parts.push((path, bytes));
+        }
+        if written_content.is_some() {
+            return Err("Yttras text fick ingen plats i mallen".into());
+        }
         if let Some(index) = parts.iter().position(|(path, _)| path == CONTENT_TYPES) {
             let types = parts.remove(index);
             parts.insert(0, types);
         }
-        parts
+        Ok(parts)
     }
+}
+
+/// The written body with Yttra's content where its placeholder is (once).
+fn with_written_content(body: &str, content: &str) -> Result<String, String> {
+    let placeholder = format!("<{}/>", written::PLACEHOLDER);
+    let at = body
+        .find(&placeholder)
+        .ok_or("Yttras text fick ingen plats i mallen")?;
+    let mut out = String::with_capacity(body.len() + content.len());
+    out.push_str(&body[..at]);
+    out.push_str(content);
+    out.push_str(&body[at + placeholder.len()..]);
+    Ok(out)
 }
 
 const XML_DECLARATION: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
@@ -165,6 +191,7 @@ pub struct MergeReport {
 pub(crate) fn merge<'a>(
     template: &'a Template,
     document: XmlDocument<'a>,
+    written: Option<&str>,
     parts: &'a [(String, Vec<u8>)],
     values: &FieldValues,
 ) -> Result<(PackageParts, MergeReport), String> {
@@ -187,7 +214,9 @@ pub(crate) fn merge<'a>(
         drop_title(&mut content);
     }
     add_charts(&mut package, &yttra, &mut content)?;
-    let (placement, header_ids) = place_content(&mut package, content, section, &style_map)?;
+    let written = written.map(|text| (text, title_shown));
+    let (placement, header_ids) =
+        place_content(&mut package, content, written, section, &style_map)?;
     // After the content is placed, so Yttra's charts are numbered with the template's pictures.
     unique_drawing_ids(&mut package)?;
     report.placement = Some(placement);
@@ -196,7 +225,7 @@ pub(crate) fn merge<'a>(
     add_theme_if_missing(&mut package, &yttra)?;
     set_properties(&mut package, &yttra)?;
     set_main_content_type(&mut package)?;
-    Ok((package.into_parts(), report))
+    Ok((package.into_parts()?, report))
 }
 
 /// What a template file carries that a filed document must not: the path of the template it
@@ -520,10 +549,12 @@ fn take_content(document: XmlDocument) -> (Vec<Node>, Option<Element>) {
 }
 
 /// Puts Yttra's content where the template wants it (see [`Placement`]), its styles and
-/// bookmark ids made the template's.
+/// bookmark ids made the template's. `written` is the content as text instead (with whether
+/// its title is to be dropped), which goes in as text when the body is written.
 fn place_content<'a>(
     package: &mut Package<'a>,
     mut content: Vec<Node<'a>>,
+    written: Option<(&str, bool)>,
     yttra_section: Option<Element<'a>>,
     style_map: &StyleMap,
 ) -> Result<(Placement, Vec<String>), String> {
@@ -550,15 +581,34 @@ fn place_content<'a>(
         .iter()
         .rposition(|node| matches!(node, Node::Element(e) if e.name == "w:sectPr"))
         .map(|index| body.children.remove(index));
-    let last_id = remap_content(&mut content, style_map, offset, scale);
+    let mut last_id = remap_content(&mut content, style_map, offset, scale);
+    let mut written = written
+        .map(|(text, drop_title)| {
+            let changes = written::Changes {
+                style_map,
+                bookmark_offset: last_id,
+                scale,
+                drop_title,
+            };
+            written::prepare(text, &changes)
+        })
+        .transpose()?;
+    if let Some(written) = &written {
+        last_id = written.last_bookmark_id;
+        content.push(Node::Element(Element::new(written::PLACEHOLDER)));
+    }
     match placement {
         Placement::ReplacesBody => {
             body.children.clear();
             body.children.extend(content);
         }
         Placement::Marker | Placement::ContentControl => {
-            mark_region(&mut content, last_id + 1);
-            replace_slot(body, &path, content);
+            match &mut written {
+                Some(written) => written.mark_region(last_id + 1, CONTENT_START, CONTENT_END),
+                None => mark_region(&mut content, last_id + 1),
+            }
+            let written_ends_with_table = written.as_ref().is_some_and(|w| w.ends_with_table);
+            replace_slot(body, &path, content, written_ends_with_table);
         }
     }
     let section = template_section.or_else(|| {
@@ -571,6 +621,7 @@ fn place_content<'a>(
         })
     });
     body.children.extend(section);
+    package.written_content = written.map(|written| written.text);
     Ok((placement, headers))
 }
 
@@ -720,8 +771,14 @@ fn collapsed_bookmark(name: &str, id: usize) -> [Element<'static>; 2] {
 }
 
 /// Replaces the template's `[Yttra]` paragraph or `yttra` content control (at `path`, see
-/// `slot_of`) with the content.
-fn replace_slot<'a>(body: &mut Element<'a>, path: &[usize], content: Vec<Node<'a>>) {
+/// `slot_of`) with the content; `written_ends_with_table` tells whether written content
+/// (see [`written::WrittenContent`]) ends with a table.
+fn replace_slot<'a>(
+    body: &mut Element<'a>,
+    path: &[usize],
+    content: Vec<Node<'a>>,
+    written_ends_with_table: bool,
+) {
     let Some((&index, parents)) = path.split_last() else {
         return;
     };
@@ -746,6 +803,7 @@ fn replace_slot<'a>(body: &mut Element<'a>, path: &[usize], content: Vec<Node<'a
         .iter()
         .rev()
         .find_map(|node| match node {
+            Node::Element(e) if e.name == written::PLACEHOLDER => Some(written_ends_with_table),
             Node::Element(e) => Some(e.name == "w:tbl"),
             _ => None,
         })

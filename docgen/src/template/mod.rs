@@ -12,6 +12,7 @@ mod fill;
 mod merge;
 mod parts;
 mod styles;
+mod written;
 
 use std::io::{Cursor, Read};
 

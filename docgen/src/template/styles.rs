@@ -48,6 +48,11 @@ impl StyleMap {
         self.0.get(yttra_id).map(String::as_str).unwrap_or(yttra_id)
     }
 
+    /// The id a Yttra style is mapped to, if it is.
+    pub(crate) fn get(&self, yttra_id: &str) -> Option<&str> {
+        self.0.get(yttra_id).map(String::as_str)
+    }
+
     /// Rewrites the style references (`w:pStyle`, `w:rStyle`, `w:tblStyle`) of one element.
     pub fn remap(&self, element: &mut Element) {
         if matches!(
