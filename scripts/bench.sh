@@ -5,11 +5,12 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
 say "Native: första yttrande of a large case (cargo bench -p docgen)"
-# The benchmark also writes its large case for the browser benchmark below.
+# The benchmark also writes its large case and its test template for the browser benchmark below.
 large_case="$(mktemp --suffix=.json)"
+template="$(mktemp --suffix=.dotx)"
 # Without docgen's default `cli` feature: the benchmark needs no command-line tool, and cargo
 # would otherwise build and link the CLI (and its PDF reader) for it, at opt-level 3.
-YTTRA_LARGE_CASE="$large_case" cargo bench --locked -p docgen --no-default-features --bench render
+YTTRA_LARGE_CASE="$large_case" YTTRA_BENCH_TEMPLATE_OUT="$template" cargo bench --locked -p docgen --no-default-features --bench render
 
 say "Browser app size"
 [ -f dist/pkg/first_screen_bg.wasm ] || bash scripts/build-web.sh
@@ -33,5 +34,5 @@ apt_install libreoffice-writer-nogui pandoc poppler-utils
 ensure_python_tools
 pdfs=tests/output/e2e/report-pdfs
 .venv/bin/python tests/fixtures/report_pdfs.py "$pdfs" >/dev/null
-node tests/e2e/bench.mjs "$large_case" "$pdfs/rapport-sr-2020-83.pdf" "$pdfs/missiv-sr-2020-83.pdf"
-rm -f "$large_case"
+node tests/e2e/bench.mjs "$large_case" "$pdfs/rapport-sr-2020-83.pdf" "$pdfs/missiv-sr-2020-83.pdf" "$template"
+rm -f "$large_case" "$template"

@@ -184,6 +184,11 @@ fn write_case_for_the_browser_benchmark(case: &schemas::Case) {
     if let Some(path) = std::env::var_os("YTTRA_LARGE_CASE") {
         std::fs::write(&path, schemas::save_case(case)).expect("the large case is written");
     }
+    // The test template too, for the large yttrande in a template in the browser.
+    if let Some(path) = std::env::var_os("YTTRA_BENCH_TEMPLATE_OUT") {
+        std::fs::write(&path, docgen::synthetic::municipal_template())
+            .expect("the test template is written");
+    }
 }
 
 fn millis(duration: Duration) -> f64 {

@@ -14,6 +14,9 @@ const largeCase = readFileSync(process.argv[2], 'utf8');
 // The case as the app hands it to the generator for a document: compact JSON
 // (schemas::case_message), not the file's pretty form.
 const largeCaseMessage = JSON.stringify(JSON.parse(largeCase));
+// The benchmark's test template (a municipal letterhead), written by `cargo bench`: the large
+// yttrande in a template, as most municipalities file it.
+const templateBytes = process.argv[5] ? [...readFileSync(process.argv[5])] : null;
 /** Waits until the page is idle: two animation frames, then a macrotask, so renders, effects and
  * the saves they start have run. */
 const settled = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
@@ -365,7 +368,7 @@ async function startAndDocuments(browser, url) {
   await page.getByRole('button', { name: 'Öppna exempelärendet' }).waitFor();
   // As the peers benchmark times docx.js and docx-rs (../shared/bench/peers): 5 warm-ups, then
   // 50 in a row, the median; the first, cold one is what a user's first document costs.
-  const result = await page.evaluate(async ({ caseJson, warmUps, runs }) => {
+  const result = await page.evaluate(async ({ caseJson, templateBytes, warmUps, runs }) => {
     const loadStart = performance.now();
     const generator = await import(new URL('./generator/generator.js', document.baseURI).href);
     await generator.default();
@@ -383,6 +386,19 @@ async function startAndDocuments(browser, url) {
       made.free();
       times.push(elapsed);
     }
+    // The same in the municipality's template, when the benchmark has one.
+    const templateTimes = [];
+    let templateSize = 0;
+    if (templateBytes) {
+      const template = new Uint8Array(templateBytes);
+      for (let i = 0; i < warmUps + runs; i++) {
+        const start = performance.now();
+        const made = generator.make_document(caseJson, JSON.stringify({ document: { board: 'ks', kind: 'first' } }), '2025-03-01', template);
+        templateTimes.push(performance.now() - start);
+        templateSize = made.bytes.length;
+        made.free();
+      }
+    }
     // Opening the filed document again: its case read and every field compared with it.
     for (let i = 0; i < warmUps + runs; i++) {
       const start = performance.now();
@@ -398,10 +414,14 @@ async function startAndDocuments(browser, url) {
       loadMs, size,
       first: times[0], median: medianAfterWarmUps(times),
       readFirst: readTimes[0], readMedian: medianAfterWarmUps(readTimes),
+      templateSize, templateMedian: templateTimes.length ? medianAfterWarmUps(templateTimes) : null,
     };
-  }, { caseJson: largeCaseMessage, warmUps: 5, runs: 50 });
+  }, { caseJson: largeCaseMessage, templateBytes, warmUps: 5, runs: 50 });
   console.log(`generator module load (first document): ${result.loadMs.toFixed(0)} ms`);
   console.log(`large DOCX in Chromium, median of 50 after 5 warm-ups: ${result.median.toFixed(1)} ms, ${result.size} bytes (goal <= 12 ms); the first, cold: ${result.first.toFixed(1)} ms`);
+  if (result.templateMedian !== null) {
+    console.log(`large DOCX in the municipality's template in Chromium, median of 50 after the plain ones: ${result.templateMedian.toFixed(1)} ms, ${result.templateSize} bytes`);
+  }
   console.log(`read back the large DOCX in Chromium (case and every field compared), median of 50 after 5 warm-ups: ${result.readMedian.toFixed(1)} ms (goal <= 30 ms); the first, cold: ${result.readFirst.toFixed(1)} ms`);
   await context.close();
 }
