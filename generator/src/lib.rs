@@ -4,7 +4,9 @@
 //! that on the pages whose next step is a document (and warms it up then: [`warm_up`]).
 //!
 //! The interface is plain text and bytes: cases travel as compact case JSON
-//! (`schemas::case_message`), so both modules read them with the same versioned loader; what to
+//! (`schemas::case_message`), so both modules read them with the same versioned loader, and
+//! into this module as UTF-8 bytes (copied across as they are, where text would be decoded
+//! from the app's memory and encoded again into this one's: 150 KB for a large case); what to
 //! make travels as a `schemas::documents::Request` in JSON; errors come back as Swedish
 //! messages. Every document export goes through [`make`], docgen's one entry, so the app names,
 //! dates and types files as the command line does.
@@ -38,18 +40,28 @@ impl From<Output> for MadeDocument {
 }
 
 /// The file a request asks for (see `schemas::documents::Request` for the JSON), named and
-/// typed; `today` is `YYYY-MM-DD`. `template` is the municipality's Word template the document
-/// is written in, or empty for Yttra's own layout.
+/// typed; `case_json` is the case's compact JSON as UTF-8 and `today` is `YYYY-MM-DD`.
+/// `template` is the municipality's Word template the document is written in, or empty for
+/// Yttra's own layout.
 #[wasm_bindgen]
 pub fn make_document(
-    case_json: &str,
+    case_json: &[u8],
     request_json: &str,
     today: &str,
     template: &[u8],
 ) -> Result<MadeDocument, JsError> {
-    make(case_json, request_json, today, template)
+    case_text(case_json)
+        .and_then(|case_json| make(case_json, request_json, today, template))
         .map(MadeDocument::from)
         .map_err(|message| JsError::new(&message))
+}
+
+/// The case's JSON as text, or what the app says when its bytes are not UTF-8 (the two modules
+/// come from different builds, say).
+fn case_text(case_json: &[u8]) -> Result<&str, String> {
+    std::str::from_utf8(case_json).map_err(|_| {
+        "Ärendet kom fram skadat till dokumentdelen. Ladda om sidan och försök igen.".to_string()
+    })
 }
 
 /// Makes a small första yttrande and returns it, for the app to read back (`extract_case`) and
@@ -81,12 +93,14 @@ pub fn inspect_template(template: &[u8], file_name: &str) -> Result<String, JsEr
 /// is a `DocumentKind` key ("first", "follow-up", "cover-first" or "cover-follow-up").
 #[wasm_bindgen]
 pub fn preview_document(
-    case_json: &str,
+    case_json: &[u8],
     board: &str,
     kind: &str,
     today: &str,
 ) -> Result<String, JsError> {
-    preview(case_json, board, kind, today).map_err(|message| JsError::new(&message))
+    case_text(case_json)
+        .and_then(|case_json| preview(case_json, board, kind, today))
+        .map_err(|message| JsError::new(&message))
 }
 
 /// What a DOCX written by Yttra holds, as `schemas::documents::ReadDocument` JSON: its case

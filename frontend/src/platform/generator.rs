@@ -2,7 +2,8 @@
 //! a WebAssembly module of its own (`generator/`, served as `generator/generator.js`) that is
 //! imported the first time the user makes a document, opens a DOCX or previews a document, or
 //! ahead of that on the pages whose next step is a document (`prepare_documents`).
-//! Cases cross the boundary as compact case JSON (`schemas::case_message`) and what to make as
+//! Cases cross the boundary as compact case JSON (`schemas::case_message`) in UTF-8 bytes,
+//! copied across as they are, and what to make as
 //! a `schemas::documents::Request` in JSON; errors come back as Swedish messages. The
 //! generator's functions called here are those of `generator/exports.txt`; the generator's
 //! exports test holds this file to that list.
@@ -31,7 +32,8 @@ function load() {
   }
   return globalThis.yttraGeneratorLoading;
 }
-export async function makeDocument(caseJson, requestJson, today, view) {
+export async function makeDocument(caseView, requestJson, today, view) {
+  const caseJson = caseView.slice();
   const template = view.slice();
   const made = (await load()).make_document(caseJson, requestJson, today, template);
   // A plain object for this module; the generator's own object is freed at once.
@@ -41,7 +43,8 @@ export async function makeDocument(caseJson, requestJson, today, view) {
     made.free();
   }
 }
-export async function previewDocument(caseJson, board, kind, today) {
+export async function previewDocument(caseView, board, kind, today) {
+  const caseJson = caseView.slice();
   return (await load()).preview_document(caseJson, board, kind, today);
 }
 export async function extractCase(view) {
@@ -92,14 +95,14 @@ export async function inspectTemplate(view, fileName) {
 extern "C" {
     #[wasm_bindgen(catch, js_name = makeDocument)]
     async fn make_js(
-        case_json: &str,
+        case_json: &[u8],
         request_json: &str,
         today: &str,
         template: &[u8],
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch, js_name = previewDocument)]
     async fn preview_js(
-        case_json: &str,
+        case_json: &[u8],
         board: &str,
         kind: &str,
         today: &str,
@@ -167,7 +170,7 @@ pub async fn make_document(
     let request_json = serde_json::to_string(request)
         .map_err(|error| format!("Begäran kunde inte skickas till dokumentdelen: {error}"))?;
     let made = make_js(
-        &case_message(case),
+        case_message(case).as_bytes(),
         &request_json,
         &today.to_string(),
         template.unwrap_or_default(),
@@ -214,9 +217,14 @@ pub async fn preview_document(
     kind: DocumentKind,
     today: Date,
 ) -> Result<Vec<PreviewBlock>, String> {
-    let json = preview_js(&case_message(case), board, kind.key(), &today.to_string())
-        .await
-        .map_err(message)?;
+    let json = preview_js(
+        case_message(case).as_bytes(),
+        board,
+        kind.key(),
+        &today.to_string(),
+    )
+    .await
+    .map_err(message)?;
     let json = json.as_string().ok_or_else(unreadable_answer)?;
     serde_json::from_str(&json).map_err(|_| unreadable_answer())
 }
