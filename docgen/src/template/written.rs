@@ -69,136 +69,134 @@ struct Top {
 pub(crate) fn prepare(content: &str, changes: &Changes) -> Result<WrittenContent, String> {
     let mut reader = Reader::from_str(content);
     let rescale = (changes.scale - 1.0).abs() > 0.005;
-    let mut out = String::with_capacity(content.len() + 256);
-    let mut written = WrittenContent {
-        text: String::new(),
-        last_bookmark_id: changes.bookmark_offset,
-        ends_with_table: false,
-        paragraphs: Vec::new(),
+    let mut pass = Pass {
+        out: String::with_capacity(content.len() + 256),
+        written: WrittenContent {
+            text: String::new(),
+            last_bookmark_id: changes.bookmark_offset,
+            ends_with_table: false,
+            paragraphs: Vec::new(),
+        },
+        changes,
+        open: Vec::new(),
+        top: Top::default(),
+        title_dropped: false,
     };
-    let mut title_dropped = false;
-    // The open elements, from the top-level one down, each as whether it is a `w:pPr`.
-    let mut open: Vec<bool> = Vec::new();
-    let mut top = Top::default();
     loop {
         let before = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|error| error.to_string())?;
         let after = reader.buffer_position() as usize;
         let raw = &content[before..after];
-        let at_top = open.is_empty();
         match event {
             Event::Eof => break,
             Event::Start(start) | Event::Empty(start) => {
-                let empty = raw.ends_with("/>");
+                let at_top = pass.open.is_empty();
                 let name = start.name();
                 let name = name.as_ref();
                 if at_top {
-                    top = Top {
-                        start: out.len(),
+                    pass.top = Top {
+                        start: pass.out.len(),
                         is_paragraph: name == b"w:p",
                         is_table: name == b"w:tbl",
                         ..Top::default()
                     };
-                } else if open.len() == 1 && top.is_paragraph && name == b"w:pPr" {
-                    top.has_properties = true;
-                } else if open.len() == 2
-                    && open[1]
-                    && top.is_paragraph
+                } else if pass.open.len() == 1 && pass.top.is_paragraph && name == b"w:pPr" {
+                    pass.top.has_properties = true;
+                } else if pass.open.len() == 2
+                    && pass.open[1]
+                    && pass.top.is_paragraph
                     && name == b"w:pStyle"
-                    && !top.style_seen
+                    && !pass.top.style_seen
                 {
-                    top.style_seen = true;
-                    top.is_title = attribute(&start, "w:val")? == Some(crate::styles::TITLE);
+                    pass.top.style_seen = true;
+                    pass.top.is_title = attribute(&start, "w:val")? == Some(crate::styles::TITLE);
                 }
-                if !write_changed_tag(&mut out, raw, &start, changes, rescale, &mut top)? {
-                    out.push_str(raw);
+                if !write_changed_tag(&mut pass.out, raw, &start, changes, rescale, &mut pass.top)?
+                {
+                    pass.out.push_str(raw);
                 }
                 if at_top {
-                    top.after_start_tag = out.len();
+                    pass.top.after_start_tag = pass.out.len();
                 }
-                if empty {
-                    after_node(&mut top, open.len(), out.len());
-                    if at_top {
-                        end_top(
-                            &mut out,
-                            &mut written,
-                            &mut top,
-                            changes,
-                            &mut title_dropped,
-                            None,
-                        );
-                    }
+                if raw.ends_with("/>") {
+                    pass.element_closed(None);
                 } else {
-                    open.push(name == b"w:pPr");
+                    pass.open.push(name == b"w:pPr");
                 }
             }
             Event::End(_) => {
-                let end_tag_at = out.len();
-                out.push_str(raw);
-                open.pop();
-                after_node(&mut top, open.len(), out.len());
-                if open.is_empty() {
-                    end_top(
-                        &mut out,
-                        &mut written,
-                        &mut top,
-                        changes,
-                        &mut title_dropped,
-                        Some(end_tag_at),
-                    );
-                }
+                let end_tag_at = pass.out.len();
+                pass.out.push_str(raw);
+                pass.open.pop();
+                pass.element_closed(Some(end_tag_at));
             }
             _ => {
-                out.push_str(raw);
-                after_node(&mut top, open.len(), out.len());
+                pass.out.push_str(raw);
+                pass.node_closed();
             }
         }
     }
-    if !open.is_empty() {
+    if !pass.open.is_empty() {
         return Err("Yttras brödtext slutar mitt i ett element".into());
     }
-    written.text = out;
-    Ok(written)
+    pass.written.text = pass.out;
+    Ok(pass.written)
 }
 
-/// Notes where the top-level element's first child ends (`depth` is the depth the node
-/// closed at: 1 is a child of the top-level element).
-fn after_node(top: &mut Top, depth: usize, at: usize) {
-    if depth == 1 && top.after_first_child.is_none() {
-        top.after_first_child = Some(at);
-    }
+/// The pass over the content: what is written so far and where it stands.
+struct Pass<'c> {
+    out: String,
+    written: WrittenContent,
+    changes: &'c Changes<'c>,
+    /// The open elements, from the top-level one down, each as whether it is a `w:pPr`.
+    open: Vec<bool>,
+    top: Top,
+    title_dropped: bool,
 }
 
-/// A top-level element read to its end: dropped when it is the first title paragraph and the
-/// template shows the title, otherwise counted.
-fn end_top(
-    out: &mut String,
-    written: &mut WrittenContent,
-    top: &mut Top,
-    changes: &Changes,
-    title_dropped: &mut bool,
-    end_tag_at: Option<usize>,
-) {
-    if changes.drop_title && !*title_dropped && top.is_paragraph && top.is_title {
-        out.truncate(top.start);
-        *title_dropped = true;
-        return;
+impl Pass<'_> {
+    /// A node has been written: notes where the top-level element's first child ends.
+    fn node_closed(&mut self) {
+        if self.open.len() == 1 && self.top.after_first_child.is_none() {
+            self.top.after_first_child = Some(self.out.len());
+        }
     }
-    if let Some(id) = top.largest_bookmark {
-        written.last_bookmark_id = written.last_bookmark_id.max(id);
+
+    /// An element has been written to its end (`end_tag_at`: where its end tag starts, `None`
+    /// for `<x/>`); a top-level one is then kept or dropped.
+    fn element_closed(&mut self, end_tag_at: Option<usize>) {
+        self.node_closed();
+        if self.open.is_empty() {
+            self.end_top(end_tag_at);
+        }
     }
-    written.ends_with_table = top.is_table;
-    if top.is_paragraph {
-        let first_mark_at = match (top.has_properties, top.after_first_child) {
-            (true, Some(at)) => at,
-            _ => top.after_start_tag,
-        };
-        written.paragraphs.push(Paragraph {
-            start: top.start,
-            end: out.len(),
-            first_mark_at,
-            end_tag_at,
-        });
+
+    /// A top-level element read to its end: dropped when it is the first title paragraph and
+    /// the template shows the title, otherwise counted.
+    fn end_top(&mut self, end_tag_at: Option<usize>) {
+        let top = &self.top;
+        if self.changes.drop_title && !self.title_dropped && top.is_paragraph && top.is_title {
+            self.out.truncate(top.start);
+            self.title_dropped = true;
+            return;
+        }
+        let written = &mut self.written;
+        if let Some(id) = top.largest_bookmark {
+            written.last_bookmark_id = written.last_bookmark_id.max(id);
+        }
+        written.ends_with_table = top.is_table;
+        if top.is_paragraph {
+            let first_mark_at = match (top.has_properties, top.after_first_child) {
+                (true, Some(at)) => at,
+                _ => top.after_start_tag,
+            };
+            written.paragraphs.push(Paragraph {
+                start: top.start,
+                end: self.out.len(),
+                first_mark_at,
+                end_tag_at,
+            });
+        }
     }
 }
 
