@@ -257,18 +257,14 @@ fn in_template(
         .map(|(_, bytes)| bytes)
         .ok_or_else(|| PackageError("brödtexten saknas".into()))?;
     // Normalised in one pass, then read as the tree the merge works on: faster than
-    // normalising the tree itself (see `ooxml::stream`). A body written directly is handed
-    // over as text beside its frame, so that it is not read into a tree at all (see
-    // `template::written`); one with a drawing in it goes the tree's way.
-    let mut body_bytes = ooxml::normalise_part(template::MAIN_PART, &body_bytes)
+    // normalising the tree itself (see `ooxml::stream`). A body written directly (never one
+    // with charts) is handed over as text beside its frame, so that it is not read into a tree
+    // at all (see `template::written`).
+    let body_bytes = ooxml::normalise_part(template::MAIN_PART, &body_bytes)
         .map_err(|e| PackageError(format!("{}: {e}", template::MAIN_PART)))?;
-    let written = direct.filter(|children| !children.contains("<w:drawing"));
-    if let (Some(children), None) = (direct, written) {
-        body_bytes = with_body_children(body_bytes, children)?;
-    }
     let body = xml_tree::parse(&body_bytes).map_err(|e| PackageError(e.to_string()))?;
     let (merged, _) =
-        template::merge(template, body, written, &others, values).map_err(PackageError)?;
+        template::merge(template, body, direct, &others, values).map_err(PackageError)?;
     Ok(merged)
 }
 

@@ -12,8 +12,8 @@
 //! dates and types files as the command line does.
 //!
 //! The exports are listed in `generator/exports.txt`, the one list that this crate, the app's
-//! loader (`frontend/src/generator.rs`) and the single-file build (`scripts/single_file.py`) are
-//! tested against.
+//! loader (`frontend/src/platform/generator.rs`) and the single-file build
+//! (`scripts/single_file.py`) are tested against.
 
 use docgen::preview::document_preview;
 use docgen::template::Template;
@@ -56,8 +56,8 @@ pub fn make_document(
         .map_err(|message| JsError::new(&message))
 }
 
-/// The case's JSON as text, or what the app says when its bytes are not UTF-8 (the two modules
-/// come from different builds, say).
+/// The case's JSON as text. The app sends `schemas::case_message`'s bytes, which are UTF-8;
+/// anything else is said in Swedish rather than read.
 fn case_text(case_json: &[u8]) -> Result<&str, String> {
     std::str::from_utf8(case_json).map_err(|_| {
         "Ärendet kom fram skadat till dokumentdelen. Ladda om sidan och försök igen.".to_string()

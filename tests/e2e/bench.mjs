@@ -422,7 +422,7 @@ async function startAndDocuments(browser, url) {
   console.log(`generator module load (first document): ${result.loadMs.toFixed(0)} ms`);
   console.log(`large DOCX in Chromium, median of 50 after 5 warm-ups: ${result.median.toFixed(1)} ms, ${result.size} bytes (goal <= 12 ms); the first, cold: ${result.first.toFixed(1)} ms`);
   if (result.templateMedian !== null) {
-    console.log(`large DOCX in the municipality's template in Chromium, median of 50 after the plain ones: ${result.templateMedian.toFixed(1)} ms, ${result.templateSize} bytes`);
+    console.log(`large DOCX in the municipality's template in Chromium, after the plain ones, median of 50 after 5 warm-ups: ${result.templateMedian.toFixed(1)} ms, ${result.templateSize} bytes`);
   }
   console.log(`read back the large DOCX in Chromium (case and every field compared), median of 50 after 5 warm-ups: ${result.readMedian.toFixed(1)} ms (goal <= 30 ms); the first, cold: ${result.readFirst.toFixed(1)} ms`);
   await context.close();

@@ -143,12 +143,17 @@ impl<'a> Package<'a> {
     }
 }
 
-/// The written body with Yttra's content where its placeholder is (once).
+/// The written body with Yttra's content where its placeholder is. A template whose body
+/// holds the placeholder's text itself (in a comment, say) is refused rather than filled at
+/// the wrong place.
 fn with_written_content(body: &str, content: &str) -> Result<String, String> {
     let placeholder = format!("<{}/>", written::PLACEHOLDER);
-    let at = body
-        .find(&placeholder)
-        .ok_or("Yttras text fick ingen plats i mallen")?;
+    let mut found = body.match_indices(&placeholder).map(|(at, _)| at);
+    let (Some(at), None) = (found.next(), found.next()) else {
+        return Err(format!(
+            "Yttras text fick ingen plats i mallen: mallens brödtext innehåller {placeholder}"
+        ));
+    };
     let mut out = String::with_capacity(body.len() + content.len());
     out.push_str(&body[..at]);
     out.push_str(content);
@@ -586,7 +591,7 @@ fn place_content<'a>(
         .map(|(text, drop_title)| {
             let changes = written::Changes {
                 style_map,
-                bookmark_offset: last_id,
+                bookmark_offset: offset,
                 scale,
                 drop_title,
             };
@@ -594,7 +599,7 @@ fn place_content<'a>(
         })
         .transpose()?;
     if let Some(written) = &written {
-        last_id = written.last_bookmark_id;
+        last_id = last_id.max(written.last_bookmark_id);
         content.push(Node::Element(Element::new(written::PLACEHOLDER)));
     }
     match placement {
@@ -1241,5 +1246,24 @@ fn join_sv(items: &[&str]) -> String {
                 .join(", "),
             last.to_lowercase()
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn written_content_goes_where_its_one_placeholder_is() {
+        let body = "<w:body><yttra-written-content/><w:sectPr/></w:body>";
+        assert_eq!(
+            with_written_content(body, "<w:p/>").expect("one placeholder"),
+            "<w:body><w:p/><w:sectPr/></w:body>"
+        );
+        // A template that holds the placeholder's text itself is refused, not filled there.
+        let commented = "<w:body><!--<yttra-written-content/>--><yttra-written-content/></w:body>";
+        let refused = with_written_content(commented, "<w:p/>").expect_err("two placeholders");
+        assert!(refused.contains("ingen plats i mallen"), "{refused}");
+        assert!(with_written_content("<w:body/>", "<w:p/>").is_err());
     }
 }

@@ -53,7 +53,19 @@ impl StyleMap {
         self.0.get(yttra_id).map(String::as_str)
     }
 
-    /// Rewrites the style references (`w:pStyle`, `w:rStyle`, `w:tblStyle`) of one element.
+    /// A map of the given ids, for tests.
+    #[cfg(test)]
+    pub(crate) fn of(pairs: &[(&str, &str)]) -> StyleMap {
+        StyleMap(
+            pairs
+                .iter()
+                .map(|(yttra, theirs)| (yttra.to_string(), theirs.to_string()))
+                .collect(),
+        )
+    }
+
+    /// Rewrites the style references (`w:pStyle`, `w:rStyle`, `w:tblStyle`, and a style's
+    /// `w:basedOn`, `w:next` and `w:link`) of one element.
     pub fn remap(&self, element: &mut Element) {
         if matches!(
             element.name.as_ref(),

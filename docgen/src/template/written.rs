@@ -3,7 +3,7 @@
 //! parsed body: styles mapped to the template's, bookmark ids moved past the template's, table
 //! widths scaled to the template's page, the title dropped when the template shows it, and the
 //! region marked for reading back. Reading the whole body into a tree and writing it out again
-//! took 13–16 ms of a large yttrande's 20–25 ms in a template; the template's own body is
+//! added 16–21 ms to a large yttrande in a template (2026-12-02); the template's own body is
 //! small and stays a tree. Every debug build checks that this gives the tree's bytes
 //! (`package::assert_same_as_rendered_whole`).
 
@@ -26,8 +26,10 @@ pub(crate) struct WrittenContent {
     pub last_bookmark_id: usize,
     /// Whether the last top-level element is a table (a table cell must end with a paragraph).
     pub ends_with_table: bool,
-    /// The kept top-level paragraphs, for marking where the content starts and ends.
-    paragraphs: Vec<Paragraph>,
+    /// The first and the last kept top-level paragraph, for marking where the content starts
+    /// and ends.
+    first_paragraph: Option<Paragraph>,
+    last_paragraph: Option<Paragraph>,
 }
 
 /// Where a top-level paragraph is in the text, and where a mark goes into it.
@@ -71,12 +73,10 @@ pub(crate) fn prepare(content: &str, changes: &Changes) -> Result<WrittenContent
     let rescale = (changes.scale - 1.0).abs() > 0.005;
     let mut pass = Pass {
         out: String::with_capacity(content.len() + 256),
-        written: WrittenContent {
-            text: String::new(),
-            last_bookmark_id: changes.bookmark_offset,
-            ends_with_table: false,
-            paragraphs: Vec::new(),
-        },
+        last_bookmark_id: changes.bookmark_offset,
+        ends_with_table: false,
+        first_paragraph: None,
+        last_paragraph: None,
         changes,
         open: Vec::new(),
         top: Top::default(),
@@ -139,14 +139,22 @@ pub(crate) fn prepare(content: &str, changes: &Changes) -> Result<WrittenContent
     if !pass.open.is_empty() {
         return Err("Yttras brödtext slutar mitt i ett element".into());
     }
-    pass.written.text = pass.out;
-    Ok(pass.written)
+    Ok(WrittenContent {
+        text: pass.out,
+        last_bookmark_id: pass.last_bookmark_id,
+        ends_with_table: pass.ends_with_table,
+        first_paragraph: pass.first_paragraph,
+        last_paragraph: pass.last_paragraph,
+    })
 }
 
 /// The pass over the content: what is written so far and where it stands.
 struct Pass<'c> {
     out: String,
-    written: WrittenContent,
+    last_bookmark_id: usize,
+    ends_with_table: bool,
+    first_paragraph: Option<Paragraph>,
+    last_paragraph: Option<Paragraph>,
     changes: &'c Changes<'c>,
     /// The open elements, from the top-level one down, each as whether it is a `w:pPr`.
     open: Vec<bool>,
@@ -180,22 +188,23 @@ impl Pass<'_> {
             self.title_dropped = true;
             return;
         }
-        let written = &mut self.written;
         if let Some(id) = top.largest_bookmark {
-            written.last_bookmark_id = written.last_bookmark_id.max(id);
+            self.last_bookmark_id = self.last_bookmark_id.max(id);
         }
-        written.ends_with_table = top.is_table;
+        self.ends_with_table = top.is_table;
         if top.is_paragraph {
             let first_mark_at = match (top.has_properties, top.after_first_child) {
                 (true, Some(at)) => at,
                 _ => top.after_start_tag,
             };
-            written.paragraphs.push(Paragraph {
+            let paragraph = Paragraph {
                 start: top.start,
                 end: self.out.len(),
                 first_mark_at,
                 end_tag_at,
-            });
+            };
+            self.first_paragraph.get_or_insert(paragraph);
+            self.last_paragraph = Some(paragraph);
         }
     }
 }
@@ -295,7 +304,7 @@ impl WrittenContent {
     /// Marks where the content starts and ends with two collapsed bookmarks, `first_id` and
     /// the next, as `merge::mark_region` does for parsed content.
     pub(crate) fn mark_region(&mut self, first_id: usize, start_name: &str, end_name: &str) {
-        let (Some(&first), Some(&last)) = (self.paragraphs.first(), self.paragraphs.last()) else {
+        let (Some(first), Some(last)) = (self.first_paragraph, self.last_paragraph) else {
             return;
         };
         let start_mark = collapsed_bookmark(start_name, first_id);
@@ -424,6 +433,17 @@ mod tests {
         assert_eq!(
             single.text,
             r#"<w:p><w:bookmarkStart w:id="1" w:name="S"/><w:bookmarkEnd w:id="1"/><w:bookmarkStart w:id="2" w:name="E"/><w:bookmarkEnd w:id="2"/></w:p>"#
+        );
+    }
+
+    #[test]
+    fn styles_are_mapped_to_the_templates_escaped() {
+        let map = StyleMap::of(&[("Heading1", "Rubrik1"), ("Quote", "R&D")]);
+        let content = r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:rPr><w:rStyle w:val="Quote"/></w:rPr><w:t>a</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>"#;
+        let written = prepare(content, &changes(&map, 0, 1.0, false)).expect("prepares");
+        assert_eq!(
+            written.text,
+            r#"<w:p><w:pPr><w:pStyle w:val="Rubrik1"/></w:pPr><w:r><w:rPr><w:rStyle w:val="R&amp;D"/></w:rPr><w:t>a</w:t></w:r></w:p><w:p><w:pPr><w:pStyle w:val="Normal"/></w:pPr></w:p>"#
         );
     }
 

@@ -3,10 +3,9 @@
 //! imported the first time the user makes a document, opens a DOCX or previews a document, or
 //! ahead of that on the pages whose next step is a document (`prepare_documents`).
 //! Cases cross the boundary as compact case JSON (`schemas::case_message`) in UTF-8 bytes,
-//! copied across as they are, and what to make as
-//! a `schemas::documents::Request` in JSON; errors come back as Swedish messages. The
-//! generator's functions called here are those of `generator/exports.txt`; the generator's
-//! exports test holds this file to that list.
+//! copied across as they are; what to make goes as a `schemas::documents::Request` in JSON;
+//! errors come back as Swedish messages. The generator's functions called here are those of
+//! `generator/exports.txt`; the generator's exports test holds this file to that list.
 
 use schemas::documents::{make_data_file, DocumentKind, Output, PreviewBlock, Request};
 use schemas::template::TemplateSummary;
