@@ -684,7 +684,7 @@ fn text_width(section: &Element) -> Option<i64> {
 /// the template's page as they span Yttra's); returns the largest bookmark id given.
 fn remap_content(content: &mut [Node], style_map: &StyleMap, offset: usize, scale: f64) -> usize {
     let mut last = offset;
-    let rescale = (scale - 1.0).abs() > 0.005;
+    let rescale = rescales(scale);
     for node in content {
         if let Node::Element(element) = node {
             element.walk_mut(&mut |element| match element.name.as_ref() {
@@ -706,28 +706,38 @@ fn remap_content(content: &mut [Node], style_map: &StyleMap, offset: usize, scal
     last
 }
 
+/// Whether Yttra's tables are scaled to the template's page: not for a difference of half a
+/// percent or less.
+pub(super) fn rescales(scale: f64) -> bool {
+    (scale - 1.0).abs() > 0.005
+}
+
 /// A width in twips (`w:w`, of type `dxa` or untyped) times `scale`.
 fn scale_width(element: &mut Element, scale: f64) {
-    if !matches!(element.attribute("w:type"), None | Some("dxa")) {
+    if !scales_width_of_type(element.attribute("w:type")) {
         return;
     }
-    let scaled = element
-        .attribute("w:w")
-        .and_then(|width| width.parse::<f64>().ok())
-        .map(|width| (width * scale).round() as i64);
-    if let Some(scaled) = scaled {
+    if let Some(scaled) = element.attribute("w:w").and_then(|w| scaled(w, scale)) {
         element.set_attribute("w:w", &scaled.to_string());
     }
+}
+
+/// Whether a width of this `w:type` is in twips, which scaling changes (a percentage is not).
+pub(super) fn scales_width_of_type(kind: Option<&str>) -> bool {
+    matches!(kind, None | Some("dxa"))
+}
+
+/// A size as written, times `scale`, rounded; `None` when it is not a number.
+pub(super) fn scaled(size: &str, scale: f64) -> Option<i64> {
+    size.parse::<f64>()
+        .ok()
+        .map(|size| (size * scale).round() as i64)
 }
 
 /// A drawing's size (a chart) times `scale`, its proportions kept.
 fn scale_extent(element: &mut Element, scale: f64) {
     for name in ["cx", "cy"] {
-        let scaled = element
-            .attribute(name)
-            .and_then(|size| size.parse::<f64>().ok())
-            .map(|size| (size * scale).round() as i64);
-        if let Some(scaled) = scaled {
+        if let Some(scaled) = element.attribute(name).and_then(|size| scaled(size, scale)) {
             element.set_attribute(name, &scaled.to_string());
         }
     }
@@ -765,7 +775,7 @@ fn mark_region(content: &mut [Node], first_id: usize) {
     }
 }
 
-fn collapsed_bookmark(name: &str, id: usize) -> [Element<'static>; 2] {
+pub(super) fn collapsed_bookmark(name: &str, id: usize) -> [Element<'static>; 2] {
     let id = id.to_string();
     [
         Element::new("w:bookmarkStart")

@@ -12,6 +12,7 @@ use std::fmt::{Display, Write};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use super::merge;
 use super::styles::StyleMap;
 use crate::xml_tree;
 
@@ -70,7 +71,7 @@ struct Top {
 /// them to parsed nodes.
 pub(crate) fn prepare(content: &str, changes: &Changes) -> Result<WrittenContent, String> {
     let mut reader = Reader::from_str(content);
-    let rescale = (changes.scale - 1.0).abs() > 0.005;
+    let rescale = merge::rescales(changes.scale);
     let mut pass = Pass {
         out: String::with_capacity(content.len() + 256),
         last_bookmark_id: changes.bookmark_offset,
@@ -231,12 +232,10 @@ fn write_changed_tag(
             Ok(true)
         }
         b"w:gridCol" | b"w:tblW" | b"w:tcW" if rescale => {
-            if !matches!(attribute(start, "w:type")?, None | Some("dxa")) {
+            if !merge::scales_width_of_type(attribute(start, "w:type")?) {
                 return Ok(false);
             }
-            let scaled = attribute(start, "w:w")?
-                .and_then(|width| width.parse::<f64>().ok())
-                .map(|width| (width * changes.scale).round() as i64);
+            let scaled = attribute(start, "w:w")?.and_then(|w| merge::scaled(w, changes.scale));
             if let Some(width) = scaled {
                 write_with_attribute(out, raw, "w:w", width);
             }
@@ -345,12 +344,13 @@ fn marked_paragraph(
     }
 }
 
-/// A bookmark that marks a place, as `merge::collapsed_bookmark` writes it.
+/// A bookmark that marks a place (`merge::collapsed_bookmark`), as text.
 fn collapsed_bookmark(name: &str, id: usize) -> String {
-    format!(
-        r#"<w:bookmarkStart w:id="{id}" w:name="{}"/><w:bookmarkEnd w:id="{id}"/>"#,
-        xml_tree::escape(name)
-    )
+    let mut text = String::new();
+    for element in merge::collapsed_bookmark(name, id) {
+        xml_tree::write_compact(&element, &mut text);
+    }
+    text
 }
 
 #[cfg(test)]
